@@ -1,0 +1,24 @@
+import type { Environment } from './environment.js';
+import { reportError } from './report-error.js';
+import { VERSION } from '../version.js';
+
+/**
+ * Runs one invocation and returns the exit code; only bin/ calls
+ * process.exit. `--version` answers before anything else is loaded, and each
+ * command loads its own modules when it runs (start-up time, issue #8).
+ */
+export async function main(argv: readonly string[], env: Environment): Promise<number> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    env.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const debug = argv.includes('--debug');
+  try {
+    const { buildProgram } = await import('./program.js');
+    const run = buildProgram(env);
+    await run.program.parseAsync([...argv], { from: 'user' });
+    return run.exitCode();
+  } catch (error) {
+    return reportError(error, env, undefined, debug);
+  }
+}

@@ -1,0 +1,51 @@
+import type { Environment } from './environment.js';
+import { colorEnabled, palette, type Palette } from '../terminal/color.js';
+import { sanitizeForTerminal } from '../terminal/sanitize.js';
+import { Redactor } from '../secrets/redactor.js';
+
+/**
+ * Where a command writes. Narration goes to stderr, results to stdout (STYLE
+ * habit 4). Everything passes the redactor (secrets) and, for text meant for
+ * a terminal, the sanitiser (control sequences from providers).
+ */
+export class Output {
+  readonly out: Palette;
+  readonly err: Palette;
+
+  constructor(
+    readonly env: Environment,
+    readonly redactor: Redactor,
+  ) {
+    this.out = palette(colorEnabled(env.stdoutIsTTY, env.env));
+    this.err = palette(colorEnabled(env.stderrIsTTY, env.env));
+  }
+
+  /** A line of result text on stdout. */
+  result(text = ''): void {
+    write(this.env.stdout, sanitizeForTerminal(this.redactor.redact(text)) + '\n');
+  }
+
+  /** A line of narration on stderr. */
+  narrate(text = ''): void {
+    write(this.env.stderr, sanitizeForTerminal(this.redactor.redact(text)) + '\n');
+  }
+
+  /** Exactly one JSON document on stdout; every string in it is redacted first, JSON escaping keeps control characters harmless. */
+  json(value: unknown): void {
+    const redacted = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? this.redactor.redact(v) : v), 2);
+    write(this.env.stdout, redacted + '\n');
+  }
+}
+
+/** Writes, swallowing EPIPE (`oauth-doctor … | head` must not crash). */
+function write(stream: NodeJS.WritableStream, text: string): void {
+  try {
+    stream.write(text);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+  }
+}
+
+export function createOutput(env: Environment, options: { showSecrets?: boolean | undefined } = {}): Output {
+  return new Output(env, new Redactor(!options.showSecrets));
+}

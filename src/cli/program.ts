@@ -1,0 +1,40 @@
+import { Command, CommanderError } from 'commander';
+import type { Environment } from './environment.js';
+import { VERSION } from '../version.js';
+import { EXIT_CODES_HELP, SECRETS_HELP } from './help-text.js';
+import { registerCommands } from '../commands/registry.js';
+
+export interface CommandContext {
+  readonly env: Environment;
+  /** Records the exit code the command ends with. */
+  setExitCode(code: number): void;
+}
+
+export interface ProgramRun {
+  readonly program: Command;
+  exitCode(): number;
+}
+
+/** Builds the commander program; commands register themselves (src/commands/registry.ts). */
+export function buildProgram(env: Environment): ProgramRun {
+  let exitCode = 0;
+  const context: CommandContext = { env, setExitCode: (code) => (exitCode = code) };
+  const program = new Command('oauth-doctor')
+    .description('Debug OAuth 1.0a: sign requests, run the three-legged flow step by step, and diagnose what providers answer.')
+    .version(VERSION, '-V, --version')
+    .option('--debug', 'print stack traces for errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', `\n${EXIT_CODES_HELP}\n\n${SECRETS_HELP}`)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => void env.stdout.write(s),
+      writeErr: (s) => void env.stderr.write(s),
+      outputError: (s, write) => write(`oauth-doctor: ${s.replace(/^error: /, '')}`),
+    });
+  registerCommands(program, context);
+  program.action(() => {
+    program.outputHelp();
+    throw new CommanderError(2, 'oauth-doctor.noCommand', 'no command given');
+  });
+  return { program, exitCode: () => exitCode };
+}

@@ -1,0 +1,27 @@
+import { CommanderError } from 'commander';
+import { ExitCode, isDoctorError } from '../errors.js';
+import { sanitizeForTerminal } from '../terminal/sanitize.js';
+import type { Environment } from './environment.js';
+import type { Redactor } from '../secrets/redactor.js';
+
+/**
+ * The one top-level catch (STYLE habit 6): a known error becomes one line
+ * with advice; an unknown one a stack trace and a request to report it.
+ * Commander's own errors (unknown option, missing argument) are usage errors.
+ */
+export function reportError(error: unknown, env: Environment, redactor?: Redactor, debug = false): number {
+  const clean = (s: string) => sanitizeForTerminal(redactor ? redactor.redact(s) : s);
+  if (isDoctorError(error)) {
+    const hint = error.hint ? ` — ${error.hint}` : '';
+    env.stderr.write(clean(`oauth-doctor: ${error.message}${hint}`) + '\n');
+    if (debug && error.stack) env.stderr.write(clean(error.stack) + '\n');
+    return error.exitCode;
+  }
+  if (error instanceof CommanderError) {
+    // Commander already printed its message through configureOutput.
+    return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+  }
+  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  env.stderr.write(clean(`oauth-doctor: internal error — this is a bug, please report it with the command you ran:\n${stack}`) + '\n');
+  return 70;
+}

@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import type { CommandContext } from '../../cli/program.js';
+
+export interface SignOptions {
+  url?: string;
+  method: string;
+  consumerKey?: string;
+  consumerSecret?: string;
+  token?: string;
+  tokenSecret?: string;
+  callback?: string;
+  verifier?: string;
+  data?: string;
+  contentType?: string;
+  bodyHash?: boolean;
+  signatureMethod?: string;
+  privateKey?: string;
+  realm?: string;
+  timestamp?: string;
+  nonce?: string;
+  version: boolean;
+  showSecrets?: boolean;
+  json?: boolean;
+}
+
+export function registerSign(program: Command, context: CommandContext): void {
+  program
+    .command('sign')
+    .description('sign one request without sending it, and show the working (parameters, base string, key, header, curl)')
+    .option('--url <url>', 'the absolute URL of the request (query included)')
+    .option('-X, --method <method>', 'HTTP method', 'GET')
+    .option('--consumer-key <key>', 'consumer key (or OAUTH_CONSUMER_KEY)')
+    .option('--consumer-secret <secret>', 'consumer secret (or OAUTH_CONSUMER_SECRET)')
+    .option('--token <token>', 'token (or OAUTH_TOKEN)')
+    .option('--token-secret <secret>', 'token secret (or OAUTH_TOKEN_SECRET)')
+    .option('--callback <url>', 'oauth_callback (request-token leg), e.g. oob')
+    .option('--verifier <verifier>', 'oauth_verifier (access-token leg)')
+    .option('-d, --data <body>', 'request body; signed as parameters when it is a form body')
+    .option('--content-type <type>', 'body content type', 'application/x-www-form-urlencoded')
+    .option('--body-hash', 'add oauth_body_hash for a body that is not a form')
+    .option('--signature-method <method>', 'HMAC-SHA1, HMAC-SHA256, RSA-SHA1 or PLAINTEXT', 'HMAC-SHA1')
+    .option('--private-key <file>', 'PEM private key for RSA-SHA1 (or OAUTH_PRIVATE_KEY_FILE)')
+    .option('--realm <realm>', 'realm for the Authorization header (never signed)')
+    .option('--timestamp <seconds>', 'fixed oauth_timestamp (default: now)')
+    .option('--nonce <nonce>', 'fixed oauth_nonce (default: random)')
+    .option('--no-version', 'omit oauth_version (it is optional)')
+    .option('--show-secrets', 'print secrets in full')
+    .option('--json', 'print one JSON object on stdout')
+    .action(async (options: SignOptions) => {
+      const { runSign } = await import('./run.js');
+      context.setExitCode(await runSign(options, context.env));
+    });
+}

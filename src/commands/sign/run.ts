@@ -1,0 +1,73 @@
+import type { Environment } from '../../cli/environment.js';
+import { resolveCredentials } from '../../cli/credentials.js';
+import { createOutput } from '../../cli/output.js';
+import { usageError, isDoctorError, DoctorError } from '../../errors.js';
+import { parseHttpUrl } from '../../oauth/base-string.js';
+import { signRequest, timestampFrom } from '../../oauth/sign-request.js';
+import { renderSignedRequest } from '../../render/signed-request.js';
+import type { SignOptions } from './command.js';
+
+const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+function checkUrl(url: string | undefined): string {
+  if (!url) throw usageError('missing-url', '--url is required', 'pass the absolute URL to sign, e.g. --url https://api.example.com/1/account');
+  try {
+    parseHttpUrl(url, '--url');
+  } catch (error) {
+    if (isDoctorError(error)) throw new DoctorError(error.code, 'usage', error.message, { hint: error.hint });
+    throw error;
+  }
+  return url;
+}
+
+export async function runSign(options: SignOptions, env: Environment): Promise<number> {
+  const url = checkUrl(options.url);
+  if (!HTTP_TOKEN.test(options.method)) throw usageError('invalid-method', `--method "${options.method}" is not an HTTP method`, 'use GET, POST, PUT, DELETE, …');
+  if (options.timestamp !== undefined && !/^\d+$/.test(options.timestamp)) {
+    throw usageError('invalid-timestamp', `--timestamp "${options.timestamp}" is not a whole number of seconds`, 'e.g. --timestamp 1318622958');
+  }
+  const credentials = resolveCredentials(options, env);
+  if (credentials.tokenSecret !== undefined && credentials.token === undefined) {
+    throw usageError('missing-token', 'a token secret was given without a token', 'pass --token or set OAUTH_TOKEN');
+  }
+  const output = createOutput(env, { showSecrets: options.showSecrets });
+  output.redactor.add(credentials.consumerSecret).add(credentials.tokenSecret).add(credentials.token).add(options.verifier);
+
+  const signed = signRequest({
+    method: options.method,
+    url,
+    client: { consumerKey: credentials.consumerKey, consumerSecret: credentials.consumerSecret, privateKey: credentials.privateKeyPem },
+    token: credentials.token === undefined ? undefined : { token: credentials.token, tokenSecret: credentials.tokenSecret ?? '' },
+    signatureMethod: credentials.signatureMethod,
+    timestamp: options.timestamp ?? timestampFrom(env.now()),
+    nonce: options.nonce ?? env.nonce(),
+    callback: options.callback,
+    verifier: options.verifier,
+    realm: options.realm,
+    includeVersion: options.version,
+    bodyHash: options.bodyHash,
+    body: options.data === undefined ? undefined : { contentType: options.contentType ?? 'application/x-www-form-urlencoded', content: options.data },
+  });
+
+  if (options.json) {
+    output.json({
+      method: signed.method,
+      url: signed.url,
+      baseUri: signed.baseUri,
+      signatureMethod: signed.signatureMethod,
+      parameters: signed.parameters,
+      normalizedParameters: signed.normalizedParameters,
+      baseString: signed.baseString,
+      signature: signed.signature,
+      authorization: signed.authorization,
+      secretsMasked: output.redactor.active,
+    });
+    return 0;
+  }
+  const key = { consumerSecret: credentials.consumerSecret, tokenSecret: credentials.tokenSecret, reveal: !output.redactor.active };
+  for (const line of renderSignedRequest(signed, key, output.out)) output.result(line);
+  if (output.redactor.active && (credentials.token || options.verifier || credentials.signatureMethod === 'PLAINTEXT')) {
+    output.narrate(output.err.dim('(secrets are masked; add --show-secrets for a runnable curl command)'));
+  }
+  return 0;
+}

@@ -1,0 +1,82 @@
+import { inputError } from '../errors.js';
+import { parseForm, type Pair } from './form.js';
+import { percentEncode } from './percent-encode.js';
+import type { RequestBody, SourcedParameter } from './types.js';
+
+const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443' };
+
+/** Parses an absolute http(s) URL or throws a typed input error. */
+export function parseHttpUrl(url: string, what = 'URL'): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw inputError('invalid-url', `${what} "${url}" is not an absolute URL`, 'give the full URL, e.g. https://api.example.com/oauth/request_token');
+  }
+  if (!(parsed.protocol in DEFAULT_PORTS)) {
+    throw inputError('invalid-url', `${what} "${url}" is not http or https`, 'OAuth 1.0a requests go over http:// or https://');
+  }
+  return parsed;
+}
+
+/**
+ * RFC 5849 §3.4.1.2 base string URI: scheme and host lowercased, the default
+ * port (80 for http, 443 for https) dropped, any other port kept, no query
+ * and no fragment. WHATWG URL parsing already lowercases and drops default
+ * ports, but we do it explicitly so the rule is visible and tested.
+ */
+export function baseStringUri(url: string): string {
+  const parsed = parseHttpUrl(url);
+  const scheme = parsed.protocol.toLowerCase();
+  const host = parsed.hostname.toLowerCase();
+  const port = parsed.port && parsed.port !== DEFAULT_PORTS[scheme] ? `:${parsed.port}` : '';
+  const path = parsed.pathname === '' ? '/' : parsed.pathname;
+  return `${scheme}//${host}${port}${path}`;
+}
+
+/** RFC 5849 §3.4.1.3.1: only a single-part form-encoded body contributes parameters. */
+export function isFormBody(body: RequestBody | undefined): boolean {
+  if (!body) return false;
+  const mediaType = body.contentType.split(';')[0]?.trim().toLowerCase();
+  return mediaType === 'application/x-www-form-urlencoded';
+}
+
+/**
+ * RFC 5849 §3.4.1.3.1 parameter sources: the query component, the protocol
+ * parameters (Authorization header without `realm`, and without
+ * `oauth_signature`, §3.4.1.3.1), and a form-encoded body. Names present in
+ * several sources all count.
+ */
+export function collectParameters(url: string, protocol: readonly Pair[], body?: RequestBody): SourcedParameter[] {
+  const params: SourcedParameter[] = [];
+  for (const [name, value] of parseForm(parseHttpUrl(url).search)) params.push({ name, value, source: 'query' });
+  for (const [name, value] of protocol) {
+    if (name === 'realm' || name === 'oauth_signature') continue;
+    params.push({ name, value, source: 'oauth' });
+  }
+  if (body && isFormBody(body)) for (const [name, value] of parseForm(body.content)) params.push({ name, value, source: 'body' });
+  return params;
+}
+
+function compareBytes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * RFC 5849 §3.4.1.3.2 normalisation: encode each name and value, sort by
+ * encoded name then encoded value in byte order (the encoded strings are
+ * ASCII, so UTF-16 comparison is byte order), join with `=` and `&`.
+ */
+export function normalizeParameters(params: readonly SourcedParameter[]): { sorted: SourcedParameter[]; normalized: string } {
+  const encoded = params.map((p) => ({ p, name: percentEncode(p.name), value: percentEncode(p.value) }));
+  encoded.sort((a, b) => compareBytes(a.name, b.name) || compareBytes(a.value, b.value));
+  return {
+    sorted: encoded.map((e) => e.p),
+    normalized: encoded.map((e) => `${e.name}=${e.value}`).join('&'),
+  };
+}
+
+/** RFC 5849 §3.4.1.1: METHOD & encode(base URI) & encode(normalised parameters). */
+export function signatureBaseString(method: string, baseUri: string, normalizedParameters: string): string {
+  return [method.toUpperCase(), percentEncode(baseUri), percentEncode(normalizedParameters)].join('&');
+}

@@ -1,0 +1,47 @@
+import type { Palette } from '../terminal/color.js';
+import type { SignedRequest } from '../oauth/types.js';
+import { maskSecret } from '../secrets/mask.js';
+import { isFormBody } from '../oauth/base-string.js';
+
+/** Quotes a string for a POSIX shell. */
+export function shellQuote(value: string): string {
+  return /^[A-Za-z0-9_\-.,/:=@%+]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+export function curlCommand(request: SignedRequest): string {
+  const parts = ['curl'];
+  if (request.method !== 'GET') parts.push('-X', request.method);
+  parts.push(shellQuote(request.url), '-H', shellQuote(`Authorization: ${request.authorization}`));
+  if (request.body) {
+    parts.push('-H', shellQuote(`Content-Type: ${request.body.contentType}`), '--data-raw', shellQuote(request.body.content));
+  }
+  return parts.join(' ');
+}
+
+export interface SigningKeyShape {
+  readonly consumerSecret: string;
+  readonly tokenSecret: string | undefined;
+  readonly reveal: boolean;
+}
+
+/** `encode(consumer_secret)&encode(token_secret)` with both halves masked unless revealed. */
+export function describeSigningKey(method: SignedRequest['signatureMethod'], key: SigningKeyShape): string {
+  if (method === 'RSA-SHA1') return 'RSA private key (PEM); secrets are not used';
+  const show = (s: string | undefined) => (s === undefined || s === '' ? '(empty)' : key.reveal ? s : maskSecret(s));
+  return `encode(consumer_secret)&encode(token_secret) = ${show(key.consumerSecret)}&${show(key.tokenSecret)}`;
+}
+
+/** The working of one signature, as text lines (redaction is the caller's output layer). */
+export function renderSignedRequest(request: SignedRequest, key: SigningKeyShape, c: Palette): string[] {
+  const width = Math.max(...request.parameters.map((p) => p.name.length), 4);
+  const lines = [c.bold('Parameters (normalised order, RFC 5849 §3.4.1.3.2)')];
+  for (const p of request.parameters) lines.push(`  ${p.name.padEnd(width)}  ${p.value === '' ? c.dim('(empty)') : p.value}  ${c.dim(p.source)}`);
+  if (request.body && !isFormBody(request.body)) lines.push(c.dim(`  (the ${request.body.contentType} body is not signed, RFC 5849 §3.4.1.3.1)`));
+  lines.push('', c.bold('Base string URI (§3.4.1.2)'), `  ${request.baseUri}`);
+  lines.push('', c.bold('Signature base string (§3.4.1.1)'), `  ${request.baseString}`);
+  lines.push('', c.bold('Signing key (§3.4.2)'), `  ${describeSigningKey(request.signatureMethod, key)}`);
+  lines.push('', c.bold(`Signature (${request.signatureMethod})`), `  ${request.signature}`);
+  lines.push('', c.bold('Authorization header (§3.5.1)'), `  ${request.authorization}`);
+  lines.push('', c.bold('curl'), `  ${curlCommand(request)}`);
+  return lines;
+}
