@@ -1,0 +1,139 @@
+/**
+ * The shapes the diagnostics module speaks. A provider's error becomes a
+ * DetectedProblem (STYLE habit 2: a failure is data); what a run or a capture
+ * knows becomes SessionEvidence; diagnose() turns both into a Diagnosis whose
+ * JSON form is what `explain --json`, `flow --json` and `inspect --json` print.
+ */
+
+/** Where in a response the problem was found. */
+export type ProblemSource =
+  | 'argument' // the user typed the code itself
+  | 'www-authenticate'
+  | 'form-body'
+  | 'url-query'
+  | 'json-body'
+  | 'xml-body'
+  | 'html-page'
+  | 'oauthlib-error'
+  | 'plain-text'
+  | 'status-only';
+
+/** How sure the reader is that it read the problem right. */
+export type ProblemConfidence = 'exact' | 'mapped' | 'heuristic';
+
+export interface DetectedProblem {
+  /** The standard oauth_problem vocabulary when one fits, else the provider's own code (e.g. `x:261`). */
+  readonly code: string;
+  /** The provider's own code, e.g. `x:89`, `flickr:96`, `netsuite:INVALID_LOGIN`. */
+  readonly providerCode?: string | undefined;
+  readonly source: ProblemSource;
+  readonly confidence: ProblemConfidence;
+  /** Companion parameters (oauth_acceptable_timestamps, …), decoded. */
+  readonly parameters: Readonly<Record<string, string>>;
+  /** oauth_problem_advice or the provider's message, as sent (untrusted text). */
+  readonly message?: string | undefined;
+  /** The base string the server says it computed (debug_sbs, oauth_signature_base_string). */
+  readonly serverBaseString?: string | undefined;
+  readonly status?: number | undefined;
+}
+
+/** Stable cause ids; the JSON output uses them. */
+export type CauseId =
+  | 'reuse'
+  | 'expiry'
+  | 'revocation'
+  | 'clock-skew'
+  | 'nonce-reuse'
+  | 'wrong-secret'
+  | 'signature-base-mismatch'
+  | 'wrong-signature-method'
+  | 'unknown-consumer'
+  | 'app-suspended'
+  | 'rate-limited'
+  | 'verifier-mismatch'
+  | 'not-yet-authorized'
+  | 'user-denied'
+  | 'insufficient-scope'
+  | 'callback-not-approved'
+  | 'oob-required'
+  | 'host-mismatch'
+  | 'token-type-confusion'
+  | 'provider-outage'
+  | 'missing-parameter'
+  | (string & {});
+
+export type Likelihood = 'certain' | 'likely' | 'possible' | 'unlikely';
+
+export type Leg = 'request_token' | 'authorize' | 'callback' | 'access_token' | 'resource';
+
+/** One request a run or a capture saw, in order. */
+export interface LegRecord {
+  readonly leg: Leg;
+  readonly method: string;
+  readonly url: string;
+  /** Milliseconds since the epoch when it was sent. */
+  readonly at: number;
+  readonly status?: number | undefined;
+  /** oauth_token sent, as a fingerprint (never the token itself): see fingerprintToken. */
+  readonly tokenSent?: string | undefined;
+  /** oauth_token issued by the response, as a fingerprint. */
+  readonly tokenIssued?: string | undefined;
+  readonly oauthTimestamp?: number | undefined;
+  readonly oauthNonce?: string | undefined;
+  readonly signatureMethod?: string | undefined;
+  readonly callback?: string | undefined;
+  /** The base string we signed, when known. */
+  readonly baseString?: string | undefined;
+  /** Response Date header, ms since the epoch. */
+  readonly serverDate?: number | undefined;
+}
+
+/** Everything known about the session a failure happened in. All fields optional: explain may know nothing. */
+export interface SessionEvidence {
+  /** When the failure was observed (ms since the epoch). */
+  readonly observedAt?: number | undefined;
+  /** Provider preset name, e.g. `x`, `local`. */
+  readonly provider?: string | undefined;
+  /** The provider's known request-token lifetime in seconds, when documented. */
+  readonly requestTokenLifetimeSec?: number | undefined;
+  readonly legs?: readonly LegRecord[] | undefined;
+  /** The leg that failed (index into legs), when known. */
+  readonly failedLegIndex?: number | undefined;
+  /** server clock − local clock, in seconds, when measured. */
+  readonly clockOffsetSec?: number | undefined;
+  /** The callback the provider has on file, when known (profile). */
+  readonly registeredCallback?: string | undefined;
+}
+
+export interface RankedCause {
+  readonly id: CauseId;
+  readonly likelihood: Likelihood;
+  readonly title: string;
+  /** Why it was ranked so: each line one observation. */
+  readonly evidence: readonly string[];
+  /** How to tell whether this is the cause. */
+  readonly confirm: string;
+}
+
+export interface Fix {
+  readonly for: 'user' | 'developer';
+  readonly text: string;
+  /** The cause it addresses, when specific. */
+  readonly cause?: CauseId | undefined;
+}
+
+export interface Diagnosis {
+  readonly problem: DetectedProblem & {
+    readonly title: string;
+    readonly meaning: string;
+    readonly leg: readonly Leg[] | 'any';
+    readonly party: 'client' | 'user' | 'provider';
+    readonly usualStatus?: number | undefined;
+    readonly known: boolean;
+  };
+  readonly causes: readonly RankedCause[];
+  readonly fixes: readonly Fix[];
+  /** First difference between our base string and the server's, when both are known. */
+  readonly baseStringDiff?: { readonly ours: string; readonly theirs: string; readonly index: number } | undefined;
+  readonly lang: 'en' | 'ja';
+}
