@@ -1,12 +1,18 @@
 // Bundles the CLI and the library with esbuild: one small entry file plus a
 // chunk per command, so start-up loads only what the command needs (issue #8).
+// Builds into a fresh folder and swaps it in, so a CLI started during a
+// rebuild never sees half a dist/.
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 
-await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
+const root = new URL('../', import.meta.url);
+const staging = new URL(`dist.tmp-${process.pid}/`, root);
+const retired = new URL(`dist.old-${process.pid}/`, root);
+const dist = new URL('dist/', root);
+
 await build({
   entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
-  outdir: 'dist',
+  outdir: staging.pathname,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -18,3 +24,6 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
 });
+await rename(dist, retired).catch(() => undefined);
+await rename(staging, dist);
+await rm(retired, { recursive: true, force: true });
