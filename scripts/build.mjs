@@ -18,7 +18,11 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20.18',
-  packages: 'external',
+  // Bundle the small dependencies (commander, chalk, oauth-1.0a) so start-up
+  // resolves no packages; undici stays external and loads only with the
+  // commands that touch the network.
+  external: ['undici'],
+  banner: { js: "import { createRequire as __odCreateRequire } from 'node:module'; const require = __odCreateRequire(import.meta.url);" },
   sourcemap: false,
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',

@@ -1,5 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
-import { newNonce } from '../oauth/sign-request.js';
+import { newNonce } from '../oauth/nonce.js';
 
 /**
  * The world a command sees (STYLE habit 7): streams, TTY flags, environment

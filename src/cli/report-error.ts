@@ -1,4 +1,3 @@
-import { CommanderError } from 'commander';
 import { ExitCode, isDoctorError } from '../errors.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import type { Environment } from './environment.js';
@@ -17,11 +16,16 @@ export function reportError(error: unknown, env: Environment, redactor?: Redacto
     if (debug && error.stack) env.stderr.write(clean(error.stack) + '\n');
     return error.exitCode;
   }
-  if (error instanceof CommanderError) {
+  if (isCommanderError(error)) {
     // Commander already printed its message through configureOutput.
     return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
   env.stderr.write(clean(`oauth-doctor: internal error — this is a bug, please report it with the command you ran:\n${stack}`) + '\n');
   return 70;
+}
+
+/** Recognised by shape so that this start-up module does not load commander. */
+function isCommanderError(error: unknown): error is { exitCode: number; code: string } {
+  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('commander.');
 }

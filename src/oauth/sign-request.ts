@@ -1,14 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import type { Pair } from './form.js';
 import { buildAuthorizationHeader } from './authorization-header.js';
 import { baseStringUri, collectParameters, isFormBody, normalizeParameters, signatureBaseString } from './base-string.js';
 import { bodyHash, computeSignature } from './signature.js';
 import type { SignedRequest, SignInput } from './types.js';
 
-/** A nonce from a cryptographic source (RFC 5849 §3.3): 32 hex characters. */
-export function newNonce(): string {
-  return randomBytes(16).toString('hex');
-}
+export { newNonce } from './nonce.js';
 
 /** Seconds since the epoch, as RFC 5849 §3.3 wants it. */
 export function timestampFrom(epochMs: number): string {
