@@ -1,0 +1,44 @@
+// `npm run bench`: every speed and memory target of issue #8, measured side
+// by side in one run on this machine. Prints a table and writes the figures
+// as JSON under bench/results/. Targets are reported, never asserted.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { measureStartup } from './startup.mjs';
+import { measureFlow } from './flow.mjs';
+import { measureProvider } from './provider.mjs';
+import { measureHar } from './har.mjs';
+
+const quick = process.argv.includes('--quick');
+const rows = [];
+const row = (area, measure, value, target, met) => rows.push({ area, measure, value, target, met });
+
+console.error('start-up …');
+const startup = await measureStartup({ runs: quick ? 5 : 15 });
+row('start-up', 'node -e 0 (baseline)', `${startup.baselineMs.toFixed(1)} ms`, '', null);
+for (const c of startup.cases) row('start-up', c.name, `${c.medianMs.toFixed(1)} ms (×${c.ratio.toFixed(2)})`, '≤ ×1.3', c.met);
+
+console.error('whole local flow …');
+const flow = await measureFlow({ runs: quick ? 3 : 10 });
+row('flow', 'flow --provider local --authorize http', `${flow.wallMs.toFixed(0)} ms`, '≤ 400 ms', flow.met);
+row('flow', 'of which outside network waits', `${flow.outsideNetworkMs.toFixed(0)} ms`, '', null);
+
+console.error('provider throughput …');
+const provider = await measureProvider({ quick });
+row('provider', 'verified HMAC-SHA1 requests/s', provider.requestsPerSecond.toFixed(0), '≥ 5000/s', provider.requestsPerSecond >= 5000);
+row('provider', 'latency p50 / p99', `${provider.p50Ms.toFixed(2)} / ${provider.p99Ms.toFixed(2)} ms`, '', null);
+
+console.error('HAR analysis …');
+const har = await measureHar({ quick });
+row('inspect', `HAR ${har.fileMB.toFixed(0)} MB: inspect vs JSON.parse`, `${har.oursMBps.toFixed(0)} vs ${har.jsonParseMBps.toFixed(0)} MB/s (${((har.oursMBps / har.jsonParseMBps) * 100).toFixed(0)} %)`, '≥ 50 %', har.oursMBps >= 0.5 * har.jsonParseMBps);
+row('inspect', 'peak memory / file size', `${har.peakMB.toFixed(0)} MB (×${(har.peakMB / har.fileMB).toFixed(2)})`, '≤ ×3', har.peakMB <= 3 * har.fileMB);
+
+const widths = ['area', 'measure', 'value', 'target'].map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
+const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i] ?? 0)).join('  ');
+console.log(line(['area', 'measure', 'value', 'target']) + '  result');
+for (const r of rows) console.log(line([r.area, r.measure, r.value, r.target]) + '  ' + (r.met === null ? '' : r.met ? 'met' : 'NOT MET'));
+
+const results = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, startup, flow, provider, har, rows };
+await mkdir(new URL('./results/', import.meta.url), { recursive: true });
+const file = new URL(`./results/bench-${results.date.replace(/[:.]/g, '-')}.json`, import.meta.url);
+await writeFile(file, JSON.stringify(results, null, 2) + '\n');
+await writeFile(new URL('./results/latest.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
+console.error(`written ${file.pathname}`);
