@@ -1,4 +1,5 @@
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
+import { usageError } from '../errors.js';
 import type { Environment } from './environment.js';
 import { VERSION } from '../version.js';
 import { EXIT_CODES_HELP, SECRETS_HELP } from './help-text.js';
@@ -33,8 +34,8 @@ export function buildProgram(env: Environment): ProgramRun {
     });
   registerCommands(program, context);
   program.action(() => {
-    program.outputHelp();
-    throw new CommanderError(2, 'oauth-doctor.noCommand', 'no command given');
+    program.outputHelp({ error: true });
+    throw usageError('no-command', 'no command given', 'pick one of the commands listed above');
   });
   return { program, exitCode: () => exitCode };
 }

@@ -1,0 +1,26 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { sanitizeForTerminal } from '../../src/terminal/sanitize.js';
+
+describe('sanitizeForTerminal', () => {
+  it('makes escape sequences visible instead of letting them act', () => {
+    expect(sanitizeForTerminal('ok\u001b]0;pwned\u0007\u001b[2J')).toBe('ok\\x1b]0;pwned\\x07\\x1b[2J');
+  });
+
+  it('keeps newlines, tabs and non-ASCII text', () => {
+    expect(sanitizeForTerminal('a\tb\nリクエスト・トークン')).toBe('a\tb\nリクエスト・トークン');
+  });
+
+  it('neutralises C1 controls (8-bit CSI) and DEL', () => {
+    expect(sanitizeForTerminal('\u009b31m\u007f')).toBe('\\x9b31m\\x7f');
+  });
+
+  it('never lets a control character other than \\n and \\t through (10,000 cases)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        expect(sanitizeForTerminal(s)).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+});
