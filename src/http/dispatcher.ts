@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { rootCertificates } from 'node:tls';
+import { X509Certificate } from 'node:crypto';
+import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import { usageError } from '../errors.js';
+
+export interface DispatcherOptions {
+  /** Environment variables (the injected world, not process.env). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Extra CA certificates (PEM) to trust besides the system roots. */
+  readonly ca?: string | undefined;
+  readonly timeoutMs: number;
+}
+
+/**
+ * One undici dispatcher for a run: HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either
+ * case) read from the injected environment, `--ca` added to the public roots
+ * (not replacing them), and every wait — connect, headers, gap in the body —
+ * bounded by the timeout.
+ */
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const pick = (...names: string[]) => names.map((n) => options.env[n]).find((v) => v !== undefined && v !== '') ?? '';
+  const tls = options.ca === undefined ? {} : { ca: [...rootCertificates, options.ca] };
+  return new EnvHttpProxyAgent({
+    httpProxy: pick('http_proxy', 'HTTP_PROXY'),
+    httpsProxy: pick('https_proxy', 'HTTPS_PROXY'),
+    noProxy: pick('no_proxy', 'NO_PROXY'),
+    connect: { ...tls, timeout: options.timeoutMs },
+    requestTls: tls,
+    headersTimeout: options.timeoutMs,
+    bodyTimeout: options.timeoutMs,
+    connections: 4,
+  });
+}
+
+/** Reads `--ca FILE` and checks it holds at least one PEM certificate. */
+export function readCaFile(path: string, cwd: string): string {
+  let pem: string;
+  try {
+    pem = readFileSync(resolve(cwd, path), 'utf8');
+  } catch (error) {
+    throw usageError('ca-unreadable', `--ca ${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'give the path of a PEM CA certificate');
+  }
+  try {
+    new X509Certificate(pem);
+  } catch {
+    throw usageError('ca-invalid', `--ca ${path} is not a PEM certificate`, 'give a file starting with -----BEGIN CERTIFICATE-----');
+  }
+  return pem;
+}
