@@ -4,7 +4,7 @@ import { VERSION } from '../version.js';
 import { decodeBody, readCappedBody } from './body.js';
 import { interruptedError, networkError, timeoutError } from './errors.js';
 import { redirectStep } from './redirect.js';
-import { DEFAULT_BODY_LIMITS, DEFAULT_MAX_REDIRECTS, type BodyLimits, type HttpExchange, type HttpRequest, type HttpResponse, type RedirectHop } from './types.js';
+import { DEFAULT_BODY_LIMITS, type BodyLimits, type HttpExchange, type HttpRequest, type HttpResponse, type RedirectHop } from './types.js';
 
 export interface SendOptions {
   readonly dispatcher: Dispatcher;
