@@ -1,5 +1,5 @@
 import { inputError } from '../errors.js';
-import { parseForm, type Pair } from './form.js';
+import { parseForm, parseQuery, type Pair } from './form.js';
 import { percentEncode } from './percent-encode.js';
 import type { RequestBody, SourcedParameter } from './types.js';
 
@@ -24,6 +24,12 @@ export function parseHttpUrl(url: string, what = 'URL'): URL {
  * port (80 for http, 443 for https) dropped, any other port kept, no query
  * and no fragment. WHATWG URL parsing already lowercases and drops default
  * ports, but we do it explicitly so the rule is visible and tested.
+ *
+ * The host is what goes in the `Host` header, which §3.4.1.2 says it must
+ * match: an IDN host in its ASCII (punycode) form, an IPv6 address in
+ * brackets and compressed (`[::1]`). The path is kept exactly as it is sent,
+ * percent-encodings included (`/r%20v/X`); only characters that cannot be
+ * sent raw (a space, non-ASCII) are encoded, as an HTTP client must.
  */
 export function baseStringUri(url: string): string {
   const parsed = parseHttpUrl(url);
@@ -43,18 +49,20 @@ export function isFormBody(body: RequestBody | undefined): boolean {
 
 /**
  * RFC 5849 §3.4.1.3.1 parameter sources: the query component, the protocol
- * parameters (Authorization header without `realm`, and without
- * `oauth_signature`, §3.4.1.3.1), and a form-encoded body. Names present in
- * several sources all count.
+ * parameters (the Authorization header, whose `realm` is not a parameter),
+ * and a form-encoded body. Names present in several sources all count.
+ * `oauth_signature` is left out wherever it came from, since a signature
+ * cannot sign itself (§3.4.1.3.1, last paragraph); a `realm` in the query or
+ * body is an ordinary parameter and stays.
  */
 export function collectParameters(url: string, protocol: readonly Pair[], body?: RequestBody): SourcedParameter[] {
   const params: SourcedParameter[] = [];
-  for (const [name, value] of parseForm(parseHttpUrl(url).search)) params.push({ name, value, source: 'query' });
-  for (const [name, value] of protocol) {
-    if (name === 'realm' || name === 'oauth_signature') continue;
-    params.push({ name, value, source: 'oauth' });
-  }
-  if (body && isFormBody(body)) for (const [name, value] of parseForm(body.content)) params.push({ name, value, source: 'body' });
+  const add = (name: string, value: string, source: SourcedParameter['source']) => {
+    if (name !== 'oauth_signature') params.push({ name, value, source });
+  };
+  for (const [name, value] of parseQuery(parseHttpUrl(url).search)) add(name, value, 'query');
+  for (const [name, value] of protocol) if (name !== 'realm') add(name, value, 'oauth');
+  if (body && isFormBody(body)) for (const [name, value] of parseForm(body.content)) add(name, value, 'body');
   return params;
 }
 
@@ -76,7 +84,11 @@ export function normalizeParameters(params: readonly SourcedParameter[]): { sort
   };
 }
 
-/** RFC 5849 §3.4.1.1: METHOD & encode(base URI) & encode(normalised parameters). */
+/**
+ * RFC 5849 §3.4.1.1: METHOD & encode(base URI) & encode(normalised
+ * parameters). The method is uppercased, and encoded too (§3.6) because an
+ * extension method may hold characters such as `!` or `*` (RFC 7230 tchar).
+ */
 export function signatureBaseString(method: string, baseUri: string, normalizedParameters: string): string {
-  return [method.toUpperCase(), percentEncode(baseUri), percentEncode(normalizedParameters)].join('&');
+  return [percentEncode(method.toUpperCase()), percentEncode(baseUri), percentEncode(normalizedParameters)].join('&');
 }

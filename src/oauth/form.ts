@@ -3,12 +3,13 @@ import { formDecode } from './percent-encode.js';
 export type Pair = readonly [name: string, value: string];
 
 /**
- * Parses application/x-www-form-urlencoded data (a query string or a body) the
- * way RFC 5849 §3.4.1.3.1 requires: every pair counts, repeated names and
- * empty values included; only the first `=` splits, so `x=y=z` is x → "y=z".
+ * Parses application/x-www-form-urlencoded data (a body, or a query without
+ * its `?`) the way RFC 5849 §3.4.1.3.1 requires (W3C HTML 4.0 §17.13.4):
+ * `+` is a space; every pair counts, repeated names and empty values
+ * included; only the first `=` splits, so `x=y=z` is x → "y=z"; a name
+ * without `=` has the empty value. Empty segments (`a=1&&b=2`) are not pairs.
  */
-export function parseForm(input: string): Pair[] {
-  const text = input.startsWith('?') ? input.slice(1) : input;
+export function parseForm(text: string): Pair[] {
   if (text === '') return [];
   const pairs: Pair[] = [];
   for (const part of text.split('&')) {
@@ -19,6 +20,11 @@ export function parseForm(input: string): Pair[] {
     pairs.push([formDecode(name), formDecode(value)]);
   }
   return pairs;
+}
+
+/** The query component of a URL (`URL.search`, with or without its `?`) as form pairs (RFC 5849 §3.4.1.3.1). */
+export function parseQuery(search: string): Pair[] {
+  return parseForm(search.startsWith('?') ? search.slice(1) : search);
 }
 
 /** Serialises pairs as a form body with RFC 3986 encoding (space as %20). */

@@ -1,18 +1,20 @@
 /**
  * RFC 5849 §3.6 percent-encoding: UTF-8 first, then every octet outside the
  * unreserved set `A-Z a-z 0-9 - . _ ~` becomes `%XX` with uppercase hex.
- * Unlike encodeURIComponent this never throws (a lone surrogate encodes as
- * U+FFFD, which is what would travel on the wire) and it escapes `!*'()`.
+ *
+ * encodeURIComponent already does this except that it leaves `! * ' ( )`
+ * alone, so those are escaped afterwards. It throws on a lone surrogate; we
+ * never throw and encode it as U+FFFD instead, which is what a UTF-8 encoder
+ * would put on the wire.
  */
-const UNRESERVED = /^[A-Za-z0-9\-._~]$/;
-
 export function percentEncode(value: string): string {
-  let out = '';
-  for (const byte of Buffer.from(value, 'utf8')) {
-    const char = String.fromCharCode(byte);
-    out += byte < 0x80 && UNRESERVED.test(char) ? char : '%' + byte.toString(16).toUpperCase().padStart(2, '0');
+  let encoded: string;
+  try {
+    encoded = encodeURIComponent(value);
+  } catch {
+    encoded = encodeURIComponent(Buffer.from(value, 'utf8').toString('utf8'));
   }
-  return out;
+  return encoded.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /**
@@ -24,18 +26,15 @@ export function formDecode(value: string): string {
   return percentDecode(value.replace(/\+/g, ' '));
 }
 
-/** Percent-decoding without the `+` rule (Authorization header values, RFC 5849 §3.5.1). */
+const ENCODED_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
+
+/**
+ * Percent-decoding without the `+` rule (Authorization header values, RFC
+ * 5849 §3.5.1). Never throws: each run of `%XX` triplets is decoded as UTF-8
+ * (invalid sequences become U+FFFD, as a WHATWG decoder does), and anything
+ * that is not a valid triplet, e.g. `%` or `%G1`, stays as it is.
+ */
 export function percentDecode(value: string): string {
   if (!value.includes('%')) return value;
-  const bytes: number[] = [];
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code === 0x25 && /^[0-9A-Fa-f]{2}$/.test(value.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(value.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else {
-      bytes.push(...Buffer.from(value[i] ?? '', 'utf8'));
-    }
-  }
-  return Buffer.from(bytes).toString('utf8');
+  return value.replace(ENCODED_RUN, (run) => Buffer.from(run.replace(/%/g, ''), 'hex').toString('utf8'));
 }

@@ -5,11 +5,14 @@ import type { SignatureMethod } from './types.js';
 
 /**
  * RFC 5849 §3.4.2 signing key: encode(consumer secret) & encode(token secret),
- * with the `&` always present. oauth-1.0a gets this rule right, so we use it.
+ * with the `&` always present, even when both secrets are empty. oauth-1.0a
+ * gets this rule right, so we use it; its encoder throws on a lone surrogate,
+ * so such a secret is first made well-formed (U+FFFD, as UTF-8 would send it).
  */
 export function signingKey(consumerSecret: string, tokenSecret = ''): string {
-  const reference = new OAuthReference({ consumer: { key: '', secret: consumerSecret }, signature_method: 'PLAINTEXT', last_ampersand: true });
-  return reference.getSigningKey(tokenSecret);
+  const wellFormed = (s: string) => Buffer.from(s, 'utf8').toString('utf8');
+  const reference = new OAuthReference({ consumer: { key: '', secret: wellFormed(consumerSecret) }, signature_method: 'PLAINTEXT', last_ampersand: true });
+  return reference.getSigningKey(wellFormed(tokenSecret));
 }
 
 export interface SigningSecrets {
@@ -19,24 +22,50 @@ export interface SigningSecrets {
   readonly privateKey?: string | KeyObject | undefined;
 }
 
-/** Loads a PEM private key, PKCS#1 or PKCS#8, as a typed input error on failure. */
-export function loadPrivateKey(pem: string | KeyObject, origin = 'the private key'): KeyObject {
-  if (typeof pem !== 'string') return pem;
-  try {
-    return createPrivateKey({ key: pem, format: 'pem' });
-  } catch (error) {
-    throw inputError('private-key-invalid', `${origin} is not a PEM RSA private key (${(error as Error).message})`, 'give a PEM file starting with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----');
+const PRIVATE_KEY_HINT = 'give an unencrypted PEM file starting with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----';
+const PUBLIC_KEY_HINT = 'give a PEM file starting with -----BEGIN PUBLIC KEY----- or -----BEGIN CERTIFICATE-----';
+
+/**
+ * RFC 5849 §3.4.3 is RSASSA-PKCS1-v1_5: node would happily sign with an EC
+ * or Ed25519 key through the same call, so the key type is checked here.
+ */
+function requireRsa(key: KeyObject, code: string, origin: string, hint: string): KeyObject {
+  if (key.asymmetricKeyType !== 'rsa') {
+    throw inputError(code, `${origin} is not an RSA key (it is ${key.asymmetricKeyType ?? 'of an unknown type'}); RSA-SHA1 needs RSA`, hint);
   }
+  return key;
 }
 
-/** Loads a PEM public key (or certificate) for RSA-SHA1 verification. */
-export function loadPublicKey(pem: string | KeyObject, origin = 'the public key'): KeyObject {
-  if (typeof pem !== 'string') return pem;
+/** A readable reason for OpenSSL's "error:1E08010C:DECODER routines::unsupported". */
+function whyNotAKey(pem: string, error: unknown, kind: 'private' | 'public'): string {
+  if (!pem.includes('-----BEGIN ')) return 'is not PEM (there is no -----BEGIN line)';
+  if (/ENCRYPTED/.test(pem)) return 'is encrypted with a passphrase (decrypt it: openssl pkey -in KEY -out PLAIN)';
+  const reason = (error as Error).message.replace(/^error:[0-9A-F]+:[^:]*::?/, '');
+  return `cannot be read as a PEM ${kind} key (${reason})`;
+}
+
+/** Loads a PEM private key, PKCS#1 or PKCS#8, as a typed input error on failure. */
+export function loadPrivateKey(pem: string | KeyObject, origin = 'the private key'): KeyObject {
+  if (typeof pem !== 'string') return requireRsa(pem, 'private-key-invalid', origin, PRIVATE_KEY_HINT);
+  let key: KeyObject;
   try {
-    return createPublicKey({ key: pem, format: 'pem' });
+    key = createPrivateKey({ key: pem, format: 'pem' });
   } catch (error) {
-    throw inputError('public-key-invalid', `${origin} is not a PEM RSA public key or certificate (${(error as Error).message})`, 'give a PEM file starting with -----BEGIN PUBLIC KEY----- or -----BEGIN CERTIFICATE-----');
+    throw inputError('private-key-invalid', `${origin} ${whyNotAKey(pem, error, 'private')}`, PRIVATE_KEY_HINT);
   }
+  return requireRsa(key, 'private-key-invalid', origin, PRIVATE_KEY_HINT);
+}
+
+/** Loads a PEM public key (or certificate, or the private key it belongs to) for RSA-SHA1 verification. */
+export function loadPublicKey(pem: string | KeyObject, origin = 'the public key'): KeyObject {
+  if (typeof pem !== 'string') return requireRsa(pem, 'public-key-invalid', origin, PUBLIC_KEY_HINT);
+  let key: KeyObject;
+  try {
+    key = createPublicKey({ key: pem, format: 'pem' });
+  } catch (error) {
+    throw inputError('public-key-invalid', `${origin} ${whyNotAKey(pem, error, 'public')}`, PUBLIC_KEY_HINT);
+  }
+  return requireRsa(key, 'public-key-invalid', origin, PUBLIC_KEY_HINT);
 }
 
 /** RFC 5849 §3.4.2 (HMAC-SHA1), §3.4.3 (RSA-SHA1), §3.4.4 (PLAINTEXT); HMAC-SHA256 by analogy. */
@@ -77,7 +106,11 @@ export function verifySignature(method: SignatureMethod, baseString: string, sig
   return timingSafeEqual(digest(expected), digest(signature));
 }
 
-/** OAuth Request Body Hash extension: base64 of the body's digest (SHA-1, or SHA-256 with HMAC-SHA256). */
+/**
+ * OAuth Request Body Hash 1.0 (draft 4) §3.1–3.2: base64 of the body's digest,
+ * SHA-1 for HMAC-SHA1 and RSA-SHA1 (SHA-256 with HMAC-SHA256, by analogy); a
+ * request without a body hashes the empty string.
+ */
 export function bodyHash(content: string, method: SignatureMethod): string {
   return createHash(method === 'HMAC-SHA256' ? 'sha256' : 'sha1').update(content, 'utf8').digest('base64');
 }

@@ -51,7 +51,7 @@ export interface SignInput {
   readonly body?: RequestBody | undefined;
   /** Send oauth_version=1.0 (optional per RFC 5849 §3.1; default true). */
   readonly includeVersion?: boolean | undefined;
-  /** Add oauth_body_hash for non-form bodies (OAuth Request Body Hash extension). */
+  /** Add oauth_body_hash unless the body is a form (OAuth Request Body Hash extension); no body hashes the empty string. */
   readonly bodyHash?: boolean | undefined;
 }
 

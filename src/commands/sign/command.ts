@@ -37,7 +37,7 @@ export function registerSign(program: Command, context: CommandContext): void {
     .option('--verifier <verifier>', 'oauth_verifier (access-token leg)')
     .option('-d, --data <body>', 'request body; signed as parameters when it is a form body')
     .option('--content-type <type>', 'body content type', 'application/x-www-form-urlencoded')
-    .option('--body-hash', 'add oauth_body_hash for a body that is not a form')
+    .option('--body-hash', 'add oauth_body_hash (for a body that is not a form, or no body)')
     .option('--signature-method <method>', 'HMAC-SHA1, HMAC-SHA256, RSA-SHA1 or PLAINTEXT', 'HMAC-SHA1')
     .option('--private-key <file>', 'PEM private key for RSA-SHA1 (or OAUTH_PRIVATE_KEY_FILE)')
     .option('--realm <realm>', 'realm for the Authorization header (never signed)')
