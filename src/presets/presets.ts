@@ -1,0 +1,169 @@
+import type { ProviderPreset } from './types.js';
+
+/**
+ * Known providers (STYLE habit 3: knowledge is data). Endpoints and rules
+ * come from /work/shared/reference/oauth1-errors.md (section in brackets)
+ * and the providers' own documentation; `local` is the embedded provider,
+ * whose URLs are known only once it has started (see resolvePreset).
+ */
+export const PRESETS: readonly ProviderPreset[] = [
+  {
+    name: 'local',
+    title: 'the embedded oauth-doctor provider (started in-process on 127.0.0.1)',
+    requestTokenUrl: '{base}/oauth/request_token',
+    authorizeUrl: '{base}/oauth/authorize',
+    accessTokenUrl: '{base}/oauth/access_token',
+    resourceUrl: '{base}/api/me',
+    signatureMethod: 'HMAC-SHA1',
+    requestTokenLifetimeSec: 600,
+    timestampWindowSec: 300,
+    dialect: 'problem-reporting',
+    notes: ['runs inside this process; the consumer key and secret are generated for this run'],
+  },
+  {
+    // [§3 Hosts] api.x.com is current; the base string must use the host actually called.
+    name: 'x',
+    title: 'X (Twitter) OAuth 1.0a',
+    requestTokenUrl: 'https://api.x.com/oauth/request_token',
+    authorizeUrl: 'https://api.x.com/oauth/authorize',
+    accessTokenUrl: 'https://api.x.com/oauth/access_token',
+    resourceUrl: 'https://api.x.com/1.1/account/verify_credentials.json',
+    signatureMethod: 'HMAC-SHA1',
+    signatureMethods: ['HMAC-SHA1'],
+    dialect: 'x',
+    notes: [
+      'request-token lifetime is not documented; the timestamp window for code 135 is not documented',
+      'a desktop app may only use --callback oob (code 417); a callback must be listed in the app settings (code 415)',
+      'access tokens do not expire; they stop working when the user revokes the app',
+    ],
+  },
+  {
+    // [§4 Flickr]
+    name: 'flickr',
+    title: 'Flickr',
+    requestTokenUrl: 'https://www.flickr.com/services/oauth/request_token',
+    authorizeUrl: 'https://www.flickr.com/services/oauth/authorize',
+    accessTokenUrl: 'https://www.flickr.com/services/oauth/access_token',
+    resourceUrl: 'https://api.flickr.com/services/rest?method=flickr.test.login&format=json&nojsoncallback=1',
+    signatureMethod: 'HMAC-SHA1',
+    dialect: 'flickr',
+    notes: ['HTTPS only; a signature_invalid answer echoes the server base string as debug_sbs'],
+  },
+  {
+    // [§4 Hatena] scope goes on the initiate URL; HMAC-SHA1 only.
+    name: 'hatena',
+    title: 'Hatena',
+    requestTokenUrl: 'https://www.hatena.com/oauth/initiate',
+    authorizeUrl: 'https://www.hatena.ne.jp/oauth/authorize',
+    accessTokenUrl: 'https://www.hatena.com/oauth/token',
+    resourceUrl: 'https://n.hatena.com/applications/my.json',
+    signatureMethod: 'HMAC-SHA1',
+    signatureMethods: ['HMAC-SHA1'],
+    scopeParameter: 'scope',
+    dialect: 'problem-reporting',
+    notes: ['pass --scope (e.g. read_public); a scope not enabled for the app gives parameter_rejected'],
+  },
+  {
+    // [§4 SmugMug] request token: 5 minutes, single use.
+    name: 'smugmug',
+    title: 'SmugMug',
+    requestTokenUrl: 'https://api.smugmug.com/services/oauth/1.0a/getRequestToken',
+    authorizeUrl: 'https://api.smugmug.com/services/oauth/1.0a/authorize',
+    accessTokenUrl: 'https://api.smugmug.com/services/oauth/1.0a/getAccessToken',
+    resourceUrl: 'https://api.smugmug.com/api/v2!authuser',
+    signatureMethod: 'HMAC-SHA1',
+    requestTokenLifetimeSec: 300,
+    dialect: 'json',
+    notes: ['request tokens live 5 minutes and work once', 'parameter_absent usually means oauth_callback was not sent'],
+  },
+  {
+    // [§4 Yahoo] timestamp ±600 s; get_token also renews with oauth_session_handle.
+    name: 'yahoo',
+    title: 'Yahoo (legacy OAuth 1.0a)',
+    requestTokenUrl: 'https://api.login.yahoo.com/oauth/v2/get_request_token',
+    authorizeUrl: 'https://api.login.yahoo.com/oauth/v2/request_auth',
+    accessTokenUrl: 'https://api.login.yahoo.com/oauth/v2/get_token',
+    signatureMethod: 'HMAC-SHA1',
+    signatureMethods: ['HMAC-SHA1', 'PLAINTEXT'],
+    timestampWindowSec: 600,
+    dialect: 'problem-reporting',
+    notes: ['access tokens are short-lived and renewed with oauth_session_handle', 'timestamps must be within ±600 s'],
+  },
+  {
+    // [§4 Atlassian] RSA-SHA1 application links; needs the instance's base URL.
+    name: 'jira',
+    title: 'Atlassian Jira / Confluence application link',
+    requestTokenUrl: '{base}/plugins/servlet/oauth/request-token',
+    authorizeUrl: '{base}/plugins/servlet/oauth/authorize',
+    accessTokenUrl: '{base}/plugins/servlet/oauth/access-token',
+    resourceUrl: '{base}/rest/api/2/myself',
+    signatureMethod: 'RSA-SHA1',
+    signatureMethods: ['RSA-SHA1'],
+    timestampWindowSec: 300,
+    dialect: 'jira',
+    notes: ['needs --base-url (your instance) and --private-key (RSA-SHA1)', 'signature_invalid echoes the server base string; a proxy changing Host or scheme breaks it'],
+  },
+  {
+    // [§4 NetSuite] HMAC-SHA256, realm = account ID (sandbox: 123456_SB1), host 123456-sb1.
+    name: 'netsuite',
+    title: 'NetSuite token-based authentication (three-step flow)',
+    requestTokenUrl: 'https://{account}.restlets.api.netsuite.com/rest/requesttoken',
+    authorizeUrl: 'https://{account}.app.netsuite.com/app/login/secure/authorizetoken.nl',
+    accessTokenUrl: 'https://{account}.restlets.api.netsuite.com/rest/accesstoken',
+    signatureMethod: 'HMAC-SHA256',
+    signatureMethods: ['HMAC-SHA256'],
+    realm: '{realm}',
+    timestampWindowSec: 300,
+    dialect: 'netsuite',
+    notes: ['needs --account (e.g. 123456 or 123456_SB1): the realm keeps the underscore, the host uses a hyphen', 'nonces must be at least 6 characters'],
+  },
+  {
+    // [§4 Magento 1] needs the store's base URL.
+    name: 'magento',
+    title: 'Magento 1 (Mage_Oauth)',
+    requestTokenUrl: '{base}/oauth/initiate',
+    authorizeUrl: '{base}/oauth/authorize',
+    accessTokenUrl: '{base}/oauth/token',
+    resourceUrl: '{base}/api/rest/customers',
+    signatureMethod: 'HMAC-SHA1',
+    timestampWindowSec: 600,
+    dialect: 'magento',
+    notes: ['needs --base-url (your store)', 'admin users authorise at /admin/oauth_authorize instead'],
+  },
+  {
+    name: 'tumblr',
+    title: 'Tumblr',
+    requestTokenUrl: 'https://www.tumblr.com/oauth/request_token',
+    authorizeUrl: 'https://www.tumblr.com/oauth/authorize',
+    accessTokenUrl: 'https://www.tumblr.com/oauth/access_token',
+    resourceUrl: 'https://api.tumblr.com/v2/user/info',
+    signatureMethod: 'HMAC-SHA1',
+    dialect: 'unknown',
+    notes: [],
+  },
+  {
+    name: 'trello',
+    title: 'Trello',
+    requestTokenUrl: 'https://trello.com/1/OAuthGetRequestToken',
+    authorizeUrl: 'https://trello.com/1/OAuthAuthorizeToken',
+    accessTokenUrl: 'https://trello.com/1/OAuthGetAccessToken',
+    resourceUrl: 'https://api.trello.com/1/members/me',
+    signatureMethod: 'HMAC-SHA1',
+    dialect: 'unknown',
+    notes: ['the authorise URL takes optional name, scope and expiration parameters'],
+  },
+  {
+    name: 'garmin',
+    title: 'Garmin Connect developer program',
+    requestTokenUrl: 'https://connectapi.garmin.com/oauth-service/oauth/request_token',
+    authorizeUrl: 'https://connect.garmin.com/oauthConfirm',
+    accessTokenUrl: 'https://connectapi.garmin.com/oauth-service/oauth/access_token',
+    signatureMethod: 'HMAC-SHA1',
+    dialect: 'unknown',
+    notes: [],
+  },
+];
+
+export function findPreset(name: string): ProviderPreset | undefined {
+  return PRESETS.find((p) => p.name === name.toLowerCase());
+}

@@ -1,0 +1,36 @@
+import type { SignatureMethod } from '../oauth/types.js';
+
+/** How a provider writes its errors; the diagnostics module reads them all, this is a hint for people. */
+export type ErrorDialect = 'problem-reporting' | 'x' | 'oauthlib' | 'jira' | 'flickr' | 'netsuite' | 'magento' | 'json' | 'unknown';
+
+/**
+ * A provider as data: its three endpoints and the rules it is known to
+ * enforce. URL templates may hold `{base}` (a self-hosted instance, e.g.
+ * Jira) or `{account}` (NetSuite); `--base-url` / `--account` fill them.
+ */
+export interface ProviderPreset {
+  readonly name: string;
+  readonly title: string;
+  readonly requestTokenUrl: string;
+  readonly authorizeUrl: string;
+  readonly accessTokenUrl: string;
+  /** A protected resource to call once the flow is done, when the provider has an obvious one. */
+  readonly resourceUrl?: string | undefined;
+  readonly signatureMethod: SignatureMethod;
+  /** Signature methods the provider accepts, when it is known to refuse others. */
+  readonly signatureMethods?: readonly SignatureMethod[] | undefined;
+  /** realm for the Authorization header (NetSuite: the account ID). */
+  readonly realm?: string | undefined;
+  /** Query parameter that carries `--scope` on the request-token leg (Hatena: `scope`). */
+  readonly scopeParameter?: string | undefined;
+  /** Documented request-token lifetime, seconds. */
+  readonly requestTokenLifetimeSec?: number | undefined;
+  /** Documented accepted clock difference, seconds. */
+  readonly timestampWindowSec?: number | undefined;
+  readonly dialect: ErrorDialect;
+  /** Short facts worth showing before the flow starts. */
+  readonly notes: readonly string[];
+}
+
+/** A template variable a preset needs filled. */
+export type PresetVariable = 'base' | 'account';
