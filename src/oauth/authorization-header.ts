@@ -44,7 +44,8 @@ export function parseAuthorizationHeader(value: string): ParsedAuthorization | u
   let rest = value.slice(scheme[0].length).replace(/^[\s,]+/, '');
   while (rest !== '') {
     const m = AUTH_PARAM.exec(rest);
-    if (!m) {
+    // A quote right after a bare value is an unterminated or misplaced quoted-string.
+    if (!m || rest[m[0].length] === '"') {
       defects.push(`cannot read "${rest.slice(0, 40)}"`);
       break;
     }
