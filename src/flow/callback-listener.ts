@@ -1,0 +1,153 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { DoctorError } from '../errors.js';
+import { callbackPage } from './html.js';
+
+export const CALLBACK_PATH = '/callback';
+
+/** What arrived at the callback URL: the full URL, for parseCallbackUrl. */
+export interface ReceivedCallback {
+  readonly url: string;
+  /** Requests turned away before it (wrong path, wrong token, not loopback). */
+  readonly ignored: readonly string[];
+  /** Milliseconds from starting to wait until it arrived. */
+  readonly waitedMs: number;
+}
+
+export interface CallbackListener {
+  /** http://127.0.0.1:PORT/callback — what goes in oauth_callback. */
+  readonly url: string;
+  /** Resolves with the first callback whose oauth_token is `expectedToken`. */
+  wait(expectedToken: string, timeoutMs: number): Promise<ReceivedCallback>;
+  close(): Promise<void>;
+}
+
+export interface ListenerOptions {
+  /** 0 or undefined: a free port. */
+  readonly port?: number | undefined;
+  /** Ctrl-C: stop waiting and close. */
+  readonly signal: AbortSignal;
+  readonly now: () => number;
+}
+
+const SECURITY_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  connection: 'close',
+};
+
+function answer(res: ServerResponse, status: number, title: string, lines: readonly string[]): void {
+  res.writeHead(status, SECURITY_HEADERS).end(callbackPage(title, lines));
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address === '127.0.0.1' || address === '::ffff:127.0.0.1';
+}
+
+/**
+ * The loopback callback listener (RFC 8252 §7.3's pattern, applied to OAuth
+ * 1.0a): bound to 127.0.0.1 only, it accepts exactly one callback whose
+ * oauth_token matches the pending request token, answers the browser with a
+ * page saying the tab can be closed, and stops. Anything else is turned
+ * away and noted. It closes on success, on timeout and on Ctrl-C.
+ */
+export async function startCallbackListener(options: ListenerOptions): Promise<CallbackListener> {
+  const sockets = new Set<Socket>();
+  const ignored: string[] = [];
+  let expected: string | undefined;
+  let accept: ((url: string) => void) | undefined;
+  let done = false;
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (!isLoopback(req.socket.remoteAddress)) {
+      ignored.push(`a request from ${req.socket.remoteAddress ?? 'an unknown address'}`);
+      return answer(res, 403, 'Forbidden', ['This listener only answers this computer.']);
+    }
+    if (url.pathname !== CALLBACK_PATH) {
+      if (url.pathname !== '/favicon.ico') ignored.push(`a request for another path (${url.pathname.slice(0, 60)})`);
+      return answer(res, 404, 'Not found', ['oauth-doctor is waiting for the OAuth callback on another path.']);
+    }
+    if (done) return answer(res, 410, 'Already received', ['oauth-doctor has already received the callback. You can close this tab.']);
+    const token = url.searchParams.get('oauth_token');
+    const denied = url.searchParams.has('denied');
+    if (!denied && (expected === undefined || token !== expected)) {
+      ignored.push(token === null ? 'a callback without oauth_token' : 'a callback for another request token');
+      return answer(res, 400, 'Not the callback oauth-doctor is waiting for', [
+        'This callback is for a request token oauth-doctor did not ask for (an old tab or another attempt?).',
+        'oauth-doctor is still waiting for the right one.',
+      ]);
+    }
+    done = true;
+    if (denied) answer(res, 200, 'Authorisation denied', ['You denied access. oauth-doctor has noted it; you can close this tab.']);
+    else answer(res, 200, 'oauth-doctor received the callback', ['You can close this tab and go back to the terminal.']);
+    accept?.(`http://127.0.0.1${req.url ?? ''}`);
+  });
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 10_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new DoctorError('callback-port-in-use', 'usage', `port ${options.port} on 127.0.0.1 is already in use`, { hint: 'choose another --callback-port, or leave it out for a free one' })
+          : error,
+      ),
+    );
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  let closed: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closed ??= new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // Let the answer page reach the browser, then drop idle keep-alive sockets.
+      setTimeout(() => {
+        for (const socket of sockets) socket.destroy();
+      }, 50).unref();
+    });
+    return closed;
+  };
+
+  return {
+    url: `http://127.0.0.1:${port}${CALLBACK_PATH}`,
+    close,
+    wait(expectedToken: string, timeoutMs: number): Promise<ReceivedCallback> {
+      expected = expectedToken;
+      const started = options.now();
+      return new Promise<ReceivedCallback>((resolve, reject) => {
+        const finish = () => {
+          clearTimeout(timer);
+          options.signal.removeEventListener('abort', onAbort);
+          void close();
+        };
+        const timer = setTimeout(() => {
+          finish();
+          reject(
+            new DoctorError('callback-timeout', 'timeout', `no callback arrived at http://127.0.0.1:${port}${CALLBACK_PATH} within ${Math.round(timeoutMs / 1000)} s`, {
+              hint: ignored.length > 0 ? `turned away: ${ignored.join('; ')}` : 'finish the authorisation in the browser sooner, or raise --wait-timeout MS',
+            }),
+          );
+        }, timeoutMs);
+        const onAbort = () => {
+          finish();
+          reject(new DoctorError('interrupted', 'interrupted', 'interrupted while waiting for the callback'));
+        };
+        if (options.signal.aborted) return onAbort();
+        options.signal.addEventListener('abort', onAbort, { once: true });
+        accept = (url) => {
+          finish();
+          resolve({ url, ignored: [...ignored], waitedMs: options.now() - started });
+        };
+      });
+    },
+  };
+}

@@ -1,0 +1,322 @@
+import type { Leg } from '../diagnose/types.js';
+import { DoctorError, inputError, isDoctorError } from '../errors.js';
+import { headerValue } from '../http/send.js';
+import type { HttpExchange, HttpRequest } from '../http/types.js';
+import { timestampFrom } from '../oauth/sign-request.js';
+import type { CallbackListener, ReceivedCallback } from './callback-listener.js';
+import { buildAccessTokenRequest, parseAccessTokenResponse } from './legs/access-token.js';
+import { authorizeWithVerifier, buildAuthorizeUrl, parseCallbackUrl } from './legs/authorize.js';
+import { buildRequestTokenRequest, parseRequestTokenResponse } from './legs/request-token.js';
+import { buildResourceRequest, parseResourceResponse } from './legs/resource.js';
+import type { SigningMoment } from './legs/shared.js';
+import { findVerifierInPage } from './page-verifier.js';
+import type { AccessToken, AuthorizedRequestToken, FlowConfig, FlowStep, LegFailure, LegResult, PreparedRequest, RequestToken } from './types.js';
+
+/** What the engine needs from the world; run.ts wires the real one, tests their own. */
+export interface FlowIo {
+  now(): number;
+  nonce(): string;
+  /** Sends one request (network errors are DoctorErrors). */
+  send(request: HttpRequest, options?: { maxRedirects?: number }): Promise<HttpExchange>;
+  /** True when a response is a known error (oauth_problem, a known error page…): the diagnostics module decides. */
+  recognisesProblem(exchange: HttpExchange): boolean;
+  startListener(port: number | undefined): Promise<CallbackListener>;
+  /** How long to wait for the person or the callback. */
+  readonly waitTimeoutMs: number;
+  readonly person: Person;
+  readonly observer?: FlowObserver | undefined;
+}
+
+/** The person in front of the terminal (or its absence, in CI). */
+export interface Person {
+  /** `--step`: resolves when the person wants the leg sent. */
+  pause(leg: Leg): Promise<void>;
+  /** Opens a URL in the browser; false when no browser could be started. */
+  openBrowser(url: string): Promise<boolean>;
+  /** The PIN (oob) or the URL the browser was sent to (a registered callback that is not ours). */
+  ask(what: 'pin' | 'callback-url'): Promise<string>;
+  /** Shows that we are waiting (a spinner on a terminal); returns how to stop showing it. */
+  waiting(text: string): () => void;
+}
+
+/** Live narration hooks. */
+export interface FlowObserver {
+  legStarting?(leg: Leg, request?: HttpRequest): void;
+  stepDone?(step: FlowStep): void;
+  /** The authorise URL, for a person to open (print and browser modes). */
+  authorizeUrl?(url: string, opened: boolean | undefined): void;
+}
+
+export interface FlowOutcome {
+  readonly ok: boolean;
+  readonly steps: readonly FlowStep[];
+  /** Where it stopped, when the provider refused or answered nonsense. */
+  readonly failure?: LegFailure | undefined;
+  /** A network, timeout, usage or interrupt error that stopped the run. */
+  readonly error?: DoctorError | undefined;
+  readonly requestToken?: RequestToken | undefined;
+  readonly accessToken?: AccessToken | undefined;
+  /** The callback we asked for (oauth_callback). */
+  readonly callback?: string | undefined;
+  readonly authorizeUrl?: string | undefined;
+}
+
+const TITLES: Record<Leg, string> = {
+  request_token: 'Request token',
+  authorize: 'User authorisation',
+  callback: 'Callback',
+  access_token: 'Access token',
+  resource: 'Protected resource',
+};
+
+class Recorder {
+  readonly steps: FlowStep[] = [];
+  constructor(private readonly observer: FlowObserver | undefined) {}
+
+  add(step: Omit<FlowStep, 'title'>): FlowStep {
+    const full: FlowStep = { ...step, title: TITLES[step.name] };
+    this.steps.push(full);
+    this.observer?.stepDone?.(full);
+    return full;
+  }
+}
+
+/** Thrown inside the engine to stop at a failed leg; never leaves runFlow. */
+class StopAtFailure extends Error {
+  constructor(readonly failure: LegFailure) {
+    super(failure.reason);
+  }
+}
+
+function callbackValue(config: FlowConfig, listener: CallbackListener | undefined): string {
+  if (config.callback.kind === 'oob') return 'oob';
+  if (config.callback.kind === 'url') return config.callback.url;
+  return listener?.url ?? 'oob';
+}
+
+/** True when `location` is the callback URL (same origin and path), whatever its query. */
+function isCallback(location: string, callback: string): boolean {
+  try {
+    const a = new URL(location);
+    const b = new URL(callback);
+    return a.origin === b.origin && a.pathname === b.pathname;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs the three-legged flow (RFC 5849 §2) one leg at a time: build (pure),
+ * send (the one sender), parse (pure), record. Stops at the first failure
+ * and returns everything it saw; it never throws.
+ */
+export async function runFlow(config: FlowConfig, io: FlowIo): Promise<FlowOutcome> {
+  const recorder = new Recorder(io.observer);
+  const moment = (): SigningMoment => ({ timestamp: timestampFrom(io.now()), nonce: io.nonce() });
+  let listener: CallbackListener | undefined;
+  let callback: string | undefined;
+  let requestToken: RequestToken | undefined;
+  let authorizeUrl: string | undefined;
+  let currentLeg: Leg = 'request_token';
+
+  /** Sends a prepared request and records the step; a network error is recorded, then rethrown. */
+  const sendLeg = async (prepared: PreparedRequest): Promise<HttpExchange> => {
+    currentLeg = prepared.leg;
+    await io.person.pause(prepared.leg);
+    io.observer?.legStarting?.(prepared.leg, prepared.http);
+    try {
+      return await io.send(prepared.http);
+    } catch (error) {
+      recorder.add({ name: prepared.leg, ok: false, signed: prepared.signed, notes: [], error: errorSummary(error) });
+      throw error;
+    }
+  };
+
+  const settle = <T>(result: LegResult<T>, step: Omit<FlowStep, 'title' | 'ok' | 'error'>): T => {
+    if (result.ok) {
+      recorder.add({ ...step, ok: true });
+      return result.value;
+    }
+    recorder.add({ ...step, ok: false, error: { code: 'refused', message: result.failure.reason } });
+    throw new StopAtFailure(result.failure);
+  };
+
+  try {
+    if (config.callback.kind === 'loopback') listener = await io.startListener(config.callback.port);
+    callback = callbackValue(config, listener);
+
+    // Leg 1: temporary credentials (RFC 5849 §2.1).
+    const rtRequest = buildRequestTokenRequest(config, moment(), callback);
+    const rtExchange = await sendLeg(rtRequest);
+    const rtResult = parseRequestTokenResponse(rtExchange);
+    const rtNotes = rtResult.ok ? [rtResult.value.callbackConfirmed ? 'oauth_callback_confirmed=true ✓' : 'oauth_callback_confirmed=true is missing (RFC 5849 §2.1 requires it; an OAuth 1.0 provider?)'] : [];
+    requestToken = settle(rtResult, { name: 'request_token', signed: rtRequest.signed, exchange: rtExchange, ms: rtExchange.totalMs, notes: rtNotes });
+
+    // Leg 2: resource-owner authorisation (RFC 5849 §2.2).
+    currentLeg = 'authorize';
+    authorizeUrl = buildAuthorizeUrl(config, requestToken);
+    const authorized = await authorize(config, io, recorder, requestToken, authorizeUrl, callback, listener);
+
+    // Leg 3: token credentials (RFC 5849 §2.3).
+    const atRequest = buildAccessTokenRequest(config, moment(), authorized);
+    const atExchange = await sendLeg(atRequest);
+    const atResult = parseAccessTokenResponse(atExchange);
+    const accessToken = settle(atResult, { name: 'access_token', signed: atRequest.signed, exchange: atExchange, ms: atExchange.totalMs, notes: [] });
+
+    // Leg 4: a protected resource (RFC 5849 §3), when there is one.
+    if (config.endpoints.resource) {
+      const resRequest = buildResourceRequest(config, moment(), accessToken, config.endpoints.resource);
+      const resExchange = await sendLeg(resRequest);
+      settle(parseResourceResponse(resExchange), { name: 'resource', signed: resRequest.signed, exchange: resExchange, ms: resExchange.totalMs, notes: [] });
+    }
+    return { ok: true, steps: recorder.steps, requestToken, accessToken, callback, authorizeUrl };
+  } catch (error) {
+    if (error instanceof StopAtFailure) return { ok: false, steps: recorder.steps, failure: error.failure, requestToken, callback, authorizeUrl };
+    const doctorError = isDoctorError(error) ? error : undefined;
+    if (!doctorError) throw error;
+    if (!recorder.steps.some((s) => s.error)) recorder.add({ name: currentLeg, ok: false, notes: [], error: errorSummary(doctorError) });
+    return { ok: false, steps: recorder.steps, error: doctorError, requestToken, callback, authorizeUrl };
+  } finally {
+    await listener?.close();
+  }
+}
+
+function errorSummary(error: unknown): { code: string; message: string } {
+  return isDoctorError(error) ? { code: error.code, message: error.message } : { code: 'internal', message: String(error) };
+}
+
+/** Leg 2 in its three modes; returns the authorised token or stops at a failure. */
+async function authorize(
+  config: FlowConfig,
+  io: FlowIo,
+  recorder: Recorder,
+  requestToken: RequestToken,
+  authorizeUrl: string,
+  callback: string,
+  listener: CallbackListener | undefined,
+): Promise<AuthorizedRequestToken> {
+  await io.person.pause('authorize');
+  // Wait for the callback before anything can trigger it.
+  const pending = listener?.wait(requestToken.token, io.waitTimeoutMs);
+  pending?.catch(() => undefined);
+
+  if (config.authorize === 'http') return authorizeOverHttp(config, io, recorder, requestToken, authorizeUrl, callback, listener, pending);
+
+  if (config.probeAuthorize) {
+    io.observer?.legStarting?.('authorize', { method: 'GET', url: authorizeUrl, headers: {} });
+    const probe = await io.send({ method: 'GET', url: authorizeUrl, headers: { accept: 'text/html' } });
+    if (io.recognisesProblem(probe)) {
+      recorder.add({ name: 'authorize', ok: false, exchange: probe, ms: probe.totalMs, notes: ['probed the authorise page before sending a person there'], error: { code: 'refused', message: 'the authorise page is an error page' } });
+      throw new StopAtFailure({ leg: 'authorize', reason: 'the authorise page is a known error page', exchange: probe });
+    }
+  }
+  let opened: boolean | undefined;
+  if (config.authorize === 'browser') opened = await io.person.openBrowser(authorizeUrl);
+  io.observer?.authorizeUrl?.(authorizeUrl, opened);
+  const notes = [config.authorize === 'browser' ? (opened ? 'opened in the browser' : 'no browser could be started: open the URL yourself') : 'printed for you to open'];
+  recorder.add({ name: 'authorize', ok: true, notes });
+
+  if (config.callback.kind === 'loopback' && pending && listener) {
+    const received = await waitWithSpinner(io, pending, `Waiting for the callback on ${listener.url}`);
+    return callbackStep(recorder, received.url, requestToken, received.waitedMs, received);
+  }
+  if (config.verifier !== undefined) {
+    recorder.add({ name: 'callback', ok: true, notes: ['verifier from --verifier'] });
+    return authorizeWithVerifier(requestToken, config.verifier);
+  }
+  if (config.callback.kind === 'oob') {
+    const started = io.now();
+    const pin = await io.person.ask('pin');
+    recorder.add({ name: 'callback', ok: true, ms: io.now() - started, notes: ['verifier (PIN) typed by the person'] });
+    return authorizeWithVerifier(requestToken, pin);
+  }
+  const started = io.now();
+  const pasted = await io.person.ask('callback-url');
+  return callbackStep(recorder, pasted.trim(), requestToken, io.now() - started, undefined, true);
+}
+
+function callbackStep(recorder: Recorder, url: string, requestToken: RequestToken, ms: number, received?: ReceivedCallback, pasted = false): AuthorizedRequestToken {
+  const result = parseCallbackUrl(url, requestToken);
+  const notes: string[] = [];
+  if (received && received.ignored.length > 0) notes.push(`turned away first: ${received.ignored.join('; ')}`);
+  if (result.ok) {
+    notes.push('oauth_token matches the pending request token ✓', 'oauth_verifier received ✓');
+    recorder.add({ name: 'callback', ok: true, ms, notes });
+    return result.value;
+  }
+  recorder.add({ name: 'callback', ok: false, ms, notes, error: { code: 'refused', message: result.failure.reason } });
+  const denied = /denied|oauth_problem/.test(result.failure.reason);
+  // A URL the person pasted that is not a usable callback is their input, not the provider's answer.
+  if (pasted && !denied) throw inputError('callback-url-invalid', `the pasted URL is not a usable callback: ${result.failure.reason}`, 'paste the whole address from the browser’s address bar after approving');
+  throw new StopAtFailure({ leg: 'callback', reason: result.failure.reason, callbackUrl: url });
+}
+
+async function waitWithSpinner<T>(io: FlowIo, promise: Promise<T>, text: string): Promise<T> {
+  const stop = io.person.waiting(text);
+  try {
+    return await promise;
+  } finally {
+    stop();
+  }
+}
+
+/**
+ * `--authorize http`: fetch the authorise page and follow its redirects
+ * ourselves, for providers that approve without a person (the embedded
+ * provider, test servers, CI). A redirect to our loopback listener is
+ * delivered to it; a redirect to someone else's callback is read, never
+ * fetched; an oob page is searched for the PIN.
+ */
+async function authorizeOverHttp(
+  config: FlowConfig,
+  io: FlowIo,
+  recorder: Recorder,
+  requestToken: RequestToken,
+  authorizeUrl: string,
+  callback: string,
+  listener: CallbackListener | undefined,
+  pending: Promise<ReceivedCallback> | undefined,
+): Promise<AuthorizedRequestToken> {
+  let url = authorizeUrl;
+  let ms = 0;
+  const hops: string[] = [];
+  for (let hop = 0; hop < 10; hop++) {
+    io.observer?.legStarting?.('authorize', { method: 'GET', url, headers: {} });
+    const exchange = await io.send({ method: 'GET', url, headers: { accept: 'text/html' } });
+    ms += exchange.totalMs;
+    const status = exchange.response.status;
+    const location = headerValue(exchange.response.headers, 'location');
+    if (status >= 300 && status < 400 && location) {
+      const next = new URL(location, url).href;
+      if (config.callback.kind !== 'oob' && isCallback(next, callback)) {
+        recorder.add({ name: 'authorize', ok: true, exchange, ms, notes: [...hops, `${status}: redirected to the callback`] });
+        if (listener && pending) {
+          // Deliver it as a browser would; the listener checks the token and answers.
+          await io.send({ method: 'GET', url: next, headers: { accept: 'text/html' } });
+          const received = await pending;
+          return callbackStep(recorder, received.url, requestToken, received.waitedMs, received);
+        }
+        return callbackStep(recorder, next, requestToken, 0);
+      }
+      hops.push(`${status}: redirected to ${new URL(next).origin}${new URL(next).pathname}`);
+      url = next;
+      continue;
+    }
+    const isError = status >= 400 || io.recognisesProblem(exchange);
+    if (!isError && config.callback.kind === 'oob') {
+      const verifier = config.verifier ?? findVerifierInPage(exchange.response.body);
+      if (verifier !== undefined) {
+        recorder.add({ name: 'authorize', ok: true, exchange, ms, notes: [...hops, config.verifier !== undefined ? 'verifier from --verifier' : 'found the PIN on the page'] });
+        return authorizeWithVerifier(requestToken, verifier);
+      }
+    }
+    const reason = isError
+      ? `the authorise page answered ${status} with an error`
+      : `the authorise page answered ${status} without redirecting to the callback${config.callback.kind === 'oob' ? ' or showing a PIN' : ''}: it probably waits for a person (use --authorize browser or print)`;
+    recorder.add({ name: 'authorize', ok: false, exchange, ms, notes: hops, error: { code: 'refused', message: reason } });
+    throw new StopAtFailure({ leg: 'authorize', reason, exchange });
+  }
+  const reason = 'the authorise page redirected more than 10 times';
+  recorder.add({ name: 'authorize', ok: false, ms, notes: hops, error: { code: 'refused', message: reason } });
+  throw new StopAtFailure({ leg: 'authorize', reason });
+}

@@ -1,0 +1,75 @@
+import { parseForm, formValue, type Pair } from '../../oauth/form.js';
+import { signRequest } from '../../oauth/sign-request.js';
+import type { TokenCredentials } from '../../oauth/types.js';
+import type { HttpExchange } from '../../http/types.js';
+import type { Leg } from '../../diagnose/types.js';
+import type { FlowConfig, LegFailure, PreparedRequest } from '../types.js';
+
+/** The clock and nonce a leg is signed with, taken from the injected world. */
+export interface SigningMoment {
+  /** oauth_timestamp, seconds (RFC 5849 §3.3). */
+  readonly timestamp: string;
+  readonly nonce: string;
+}
+
+export interface SignedLegInput {
+  readonly leg: Leg;
+  readonly method: string;
+  readonly url: string;
+  readonly token?: TokenCredentials | undefined;
+  readonly callback?: string | undefined;
+  readonly verifier?: string | undefined;
+}
+
+/**
+ * Builds one signed request (pure): RFC 5849 §3.1 protocol parameters in the
+ * Authorization header (§3.5.1), no body — every leg's parameters travel in
+ * the header, which is the form all providers accept.
+ */
+export function prepareSigned(config: FlowConfig, moment: SigningMoment, input: SignedLegInput): PreparedRequest {
+  const signed = signRequest({
+    method: input.method,
+    url: input.url,
+    client: config.client,
+    token: input.token,
+    signatureMethod: config.signatureMethod,
+    timestamp: moment.timestamp,
+    nonce: moment.nonce,
+    callback: input.callback,
+    verifier: input.verifier,
+    realm: config.realm,
+  });
+  const headers: Record<string, string> = { authorization: signed.authorization };
+  if (signed.method === 'POST') headers['content-type'] = 'application/x-www-form-urlencoded';
+  return { leg: input.leg, signed, http: { method: signed.method, url: input.url, headers, body: signed.method === 'POST' ? '' : undefined } };
+}
+
+export function isSuccess(status: number): boolean {
+  return status >= 200 && status < 300;
+}
+
+/** A token response (RFC 5849 §2.1, §2.3) is a form body; some providers label it text/plain or text/html. */
+export function parseTokenBody(exchange: HttpExchange): Pair[] {
+  return parseForm(exchange.response.body.trim());
+}
+
+export function refused(leg: Leg, exchange: HttpExchange): LegFailure {
+  return { leg, reason: `the provider answered ${exchange.response.status}`, exchange };
+}
+
+/**
+ * Reads oauth_token and oauth_token_secret from a 2xx token response, or
+ * says exactly what is missing. A 2xx without them is a failure too: some
+ * providers answer 200 with an error page.
+ */
+export function readTokenPair(leg: Leg, exchange: HttpExchange): { ok: true; token: string; secret: string; fields: Pair[] } | { ok: false; failure: LegFailure } {
+  if (!isSuccess(exchange.response.status)) return { ok: false, failure: refused(leg, exchange) };
+  const fields = parseTokenBody(exchange);
+  const token = formValue(fields, 'oauth_token');
+  const secret = formValue(fields, 'oauth_token_secret');
+  const missing = [token === undefined || token === '' ? 'oauth_token' : undefined, secret === undefined ? 'oauth_token_secret' : undefined].filter((m) => m !== undefined);
+  if (token === undefined || token === '' || secret === undefined) {
+    return { ok: false, failure: { leg, reason: `the ${exchange.response.status} response has no ${missing.join(' and ')} (RFC 5849 §2.1: a form-encoded body)`, exchange } };
+  }
+  return { ok: true, token, secret, fields };
+}

@@ -1,0 +1,121 @@
+import type { Pair } from '../oauth/form.js';
+import type { ClientCredentials, SignatureMethod, SignedRequest } from '../oauth/types.js';
+import type { HttpExchange, HttpRequest } from '../http/types.js';
+import type { Leg } from '../diagnose/types.js';
+
+/**
+ * Branded values (oauth4webapi's habit): a leg only accepts what the leg
+ * before it produced, so the legs cannot be run out of order or fed a token
+ * from the wrong step. The brands exist only for the type checker.
+ */
+declare const brand: unique symbol;
+type Branded<T, B extends string> = T & { readonly [brand]: B };
+
+/** Temporary credentials (RFC 5849 §2.1), from a parsed request-token response. */
+export type RequestToken = Branded<
+  {
+    readonly token: string;
+    readonly secret: string;
+    readonly callbackConfirmed: boolean;
+    /** Other fields of the response (e.g. xoauth_request_auth_url), as sent. */
+    readonly extra: readonly Pair[];
+  },
+  'RequestToken'
+>;
+
+/** A request token the resource owner approved, with its verifier (RFC 5849 §2.2). */
+export type AuthorizedRequestToken = Branded<
+  {
+    readonly requestToken: RequestToken;
+    readonly verifier: string;
+  },
+  'AuthorizedRequestToken'
+>;
+
+/** Token credentials (RFC 5849 §2.3). */
+export type AccessToken = Branded<
+  {
+    readonly token: string;
+    readonly secret: string;
+    /** user_id, screen_name, oauth_session_handle, oauth_expires_in, … as sent. */
+    readonly extra: readonly Pair[];
+  },
+  'AccessToken'
+>;
+
+/** Only the parsers of this module mint branded values. */
+export function mintRequestToken(value: Omit<RequestToken, typeof brand>): RequestToken {
+  return value as RequestToken;
+}
+export function mintAuthorized(value: Omit<AuthorizedRequestToken, typeof brand>): AuthorizedRequestToken {
+  return value as AuthorizedRequestToken;
+}
+export function mintAccessToken(value: Omit<AccessToken, typeof brand>): AccessToken {
+  return value as AccessToken;
+}
+
+export type CallbackMode = { readonly kind: 'loopback'; readonly port?: number | undefined } | { readonly kind: 'oob' } | { readonly kind: 'url'; readonly url: string };
+export type AuthorizeMode = 'browser' | 'print' | 'http';
+
+export interface FlowEndpoints {
+  readonly requestToken: string;
+  readonly authorize: string;
+  readonly accessToken: string;
+  readonly resource?: string | undefined;
+}
+
+/** Everything the flow needs, resolved from flags, environment, preset and profile. */
+export interface FlowConfig {
+  /** Preset name (`local`, `x`, …) or profile path. */
+  readonly provider: string;
+  readonly endpoints: FlowEndpoints;
+  readonly client: ClientCredentials;
+  readonly signatureMethod: SignatureMethod;
+  readonly realm?: string | undefined;
+  /** Added to the request-token URL's query (Hatena's `scope`). */
+  readonly scope?: { readonly parameter: string; readonly value: string } | undefined;
+  readonly callback: CallbackMode;
+  readonly authorize: AuthorizeMode;
+  /** Given up front (`--verifier`). */
+  readonly verifier?: string | undefined;
+  /** Probe the authorise page for a known error page before sending a person there. */
+  readonly probeAuthorize: boolean;
+  readonly requestTokenLifetimeSec?: number | undefined;
+  readonly registeredCallback?: string | undefined;
+}
+
+/** A signed request ready to send: the working and the wire form. */
+export interface PreparedRequest {
+  readonly leg: Leg;
+  readonly signed: SignedRequest;
+  readonly http: HttpRequest;
+}
+
+/** Why a leg did not produce its value: the provider refused, or its answer made no sense. */
+export interface LegFailure {
+  readonly leg: Leg;
+  /** What went wrong, in one line (untrusted parts already quoted). */
+  readonly reason: string;
+  readonly exchange?: HttpExchange | undefined;
+  /** The callback URL that carried the failure (denied=…, oauth_problem=…). */
+  readonly callbackUrl?: string | undefined;
+}
+
+export type LegResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: LegFailure };
+
+/** One recorded step of a run. */
+export interface FlowStep {
+  readonly name: Leg;
+  readonly title: string;
+  readonly ok: boolean;
+  /** The signed request's working, when the step sent a signed request. */
+  readonly signed?: SignedRequest | undefined;
+  /** What was sent and what came back, when something was sent. */
+  readonly exchange?: HttpExchange | undefined;
+  /** Milliseconds on the wire (or waiting, for the callback). */
+  readonly ms?: number | undefined;
+  /** Observations worth showing (checks passed or failed). */
+  readonly notes: readonly string[];
+  /** The problem, when this step failed. */
+  readonly error?: { readonly code: string; readonly message: string } | undefined;
+}
