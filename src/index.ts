@@ -2,3 +2,4 @@
 export * from './oauth/index.js';
 export { DoctorError, ExitCode } from './errors.js';
 export { maskSecret } from './secrets/mask.js';
+export { startProvider, DIALECTS, PROBLEM_CODES, type RunningProvider, type ProviderOptions, type ConsumerRegistration, type DialectName, type ProviderExchange } from './provider/index.js';

@@ -1,0 +1,138 @@
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { serializeForm } from '../oauth/form.js';
+import { percentEncode } from '../oauth/percent-encode.js';
+import { problemOf, type ProviderContext } from './context.js';
+import { fail } from './failure.js';
+import { TEXT, reply, type ProviderReply, type ProviderRequest } from './http-types.js';
+import { route } from './router.js';
+import type { ProviderExchange } from './options.js';
+
+export interface ServerLimits {
+  readonly maxBodyBytes: number;
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  readonly maxHeaderBytes: number;
+}
+
+
+function headersOf(message: IncomingMessage): Record<string, readonly string[] | undefined> {
+  return message.headersDistinct as Record<string, string[] | undefined>;
+}
+
+/**
+ * Reads the body up to the cap. Past the cap it keeps reading but drops the
+ * bytes, so the client can finish sending and then read our 413 instead of
+ * a reset connection; requestTimeout bounds how long that can last.
+ */
+function readBody(message: IncomingMessage, cap: number): Promise<{ body: Buffer; tooLarge: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = Number(message.headers['content-length'] ?? 0) > cap;
+    message.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > cap) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
+    });
+    message.on('end', () => resolve({ body: tooLarge ? Buffer.alloc(0) : Buffer.concat(chunks), tooLarge }));
+    message.on('error', reject);
+  });
+}
+
+function write(response: ServerResponse, answer: ProviderReply, close: boolean): void {
+  const headers: Record<string, string | number> = { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) };
+  if (close) headers['connection'] = 'close';
+  response.writeHead(answer.status, headers);
+  response.end(answer.body);
+}
+
+/** A problem-reporting answer written straight to the socket, for requests Node could not even parse. */
+function rawProblem(status: number, advice: string): string {
+  const body = serializeForm(
+    [
+      ['oauth_problem', 'parameter_rejected'],
+      ['oauth_problem_advice', advice],
+    ],
+    percentEncode,
+  );
+  return `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\ncontent-type: application/x-www-form-urlencoded\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
+}
+
+const CLIENT_ERRORS: Record<string, [number, string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'The request headers are too large.'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'The request took too long to arrive.'],
+};
+
+/**
+ * The node:http edge: turns messages into ProviderRequest values, asks the
+ * pure router, writes the reply. Bad input never throws out of here: an
+ * unparsable request gets 400/431, an unexpected error a 500, and the
+ * server keeps serving.
+ */
+export function createProviderServer(context: ProviderContext, limits: ServerLimits, onExchange?: (exchange: ProviderExchange) => void): { server: Server; cancelPending(): void } {
+  const pending = new Set<NodeJS.Timeout>();
+  const server = createServer(
+    {
+      maxHeaderSize: limits.maxHeaderBytes,
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // Node checks the two timeouts on this interval (default 30 s).
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(limits.headersTimeoutMs / 2))),
+    },
+    (message, response) => {
+      const started = Date.now();
+      void (async () => {
+        let answer: ProviderReply;
+        let close = false;
+        try {
+          const { body, tooLarge } = await readBody(message, limits.maxBodyBytes);
+          const request: ProviderRequest = {
+            method: message.method ?? 'GET',
+            target: message.url ?? '/',
+            host: message.headers.host ?? `${message.socket.localAddress ?? '127.0.0.1'}:${message.socket.localPort ?? 80}`,
+            headers: headersOf(message),
+            body,
+            remoteAddress: message.socket.remoteAddress ?? '',
+          };
+          if (tooLarge) {
+            close = true;
+            answer = context.refuse(fail('parameter_rejected', { status: 413, detail: 'body-too-large', advice: `The request body is larger than ${limits.maxBodyBytes} bytes.` }), request);
+          } else {
+            answer = route(request, context);
+          }
+        } catch {
+          answer = reply(500, TEXT, 'Internal error in the test provider\n');
+          close = true;
+        }
+        const send = () => {
+          if (response.destroyed) return;
+          write(response, answer, close);
+          onExchange?.({ method: message.method ?? '', path: (message.url ?? '').split('?')[0] ?? '', status: answer.status, problem: problemOf(answer), ms: Date.now() - started });
+        };
+        const delay = context.settings.slowMs;
+        if (delay > 0) {
+          const timer = setTimeout(() => {
+            pending.delete(timer);
+            send();
+          }, delay);
+          pending.add(timer);
+        } else {
+          send();
+        }
+      })();
+    },
+  );
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    const [status, advice] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'The request is not valid HTTP.'];
+    if (socket.writable) socket.end(rawProblem(status, advice));
+    else socket.destroy();
+  });
+  return {
+    server,
+    cancelPending: () => {
+      for (const timer of pending) clearTimeout(timer);
+      pending.clear();
+    },
+  };
+}
