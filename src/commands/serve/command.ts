@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import type { CommandContext } from '../../cli/program.js';
+
+export interface ServeOptions {
+  port?: string;
+  host: string;
+  allowRemote?: boolean;
+  consumer: string[];
+  rsaConsumer: string[];
+  throttle: string[];
+  reject: string[];
+  oobOnly: string[];
+  dialect: string;
+  autoApprove?: boolean;
+  requestTokenTtl?: string;
+  accessTokenTtl?: string;
+  sessionTtl?: string;
+  renew: boolean;
+  clockSkew?: string;
+  timestampWindow?: string;
+  signatureMethods?: string;
+  outage?: string | boolean;
+  slow?: string;
+  authorizeMarksUsed?: boolean;
+  state?: string;
+  showSecrets?: boolean;
+  json?: boolean;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function registerServe(program: Command, context: CommandContext): void {
+  program
+    .command('serve')
+    .description('run the embedded OAuth 1.0a test provider: strict checks, real oauth_problem answers, fault switches')
+    .option('--port <n>', 'port to listen on (default: a free one)')
+    .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .option('--allow-remote', 'allow a --host other than loopback (anyone who can reach it can use it)')
+    .option('--consumer <key:secret>', 'register an HMAC/PLAINTEXT consumer (repeatable); none: a demo consumer is generated', collect, [])
+    .option('--rsa-consumer <key:file>', 'register an RSA-SHA1 consumer with its PEM public key (repeatable)', collect, [])
+    .option('--throttle <key>', 'answer this consumer with consumer_key_refused (repeatable)', collect, [])
+    .option('--reject <key>', 'answer this consumer with consumer_key_rejected (repeatable)', collect, [])
+    .option('--oob-only <key>', 'this consumer may only use oauth_callback=oob (repeatable)', collect, [])
+    .option('--dialect <name>', 'how errors are written: problem-reporting, x, oauthlib or jira', 'problem-reporting')
+    .option('--auto-approve', 'approve every authorisation without a page')
+    .option('--request-token-ttl <duration>', 'request-token lifetime, e.g. 2s, 10m (default 10m)')
+    .option('--access-token-ttl <duration>', 'access-token lifetime (default: never expires)')
+    .option('--session-ttl <duration>', 'session-handle lifetime (default: never expires)')
+    .option('--no-renew', 'refuse renewal with oauth_session_handle (token_not_renewable)')
+    .option('--clock-skew <seconds>', 'server clock offset in seconds, e.g. 600 or -600')
+    .option('--timestamp-window <seconds>', 'accepted oauth_timestamp distance (default 300)')
+    .option('--signature-methods <list>', 'accepted methods, comma-separated (default: all four)')
+    .option('--outage [status]', 'answer everything with 503 (or 500/502) and an HTML page')
+    .option('--slow <duration>', 'delay every response, e.g. 2s')
+    .option('--authorize-marks-used', 'opening the authorise page uses the request token up (as on X)')
+    .option('--state <file>', 'keep state in this file across restarts (mode 0600, atomic writes)')
+    .option('--show-secrets', 'print the secrets of --consumer in full')
+    .option('--json', 'print one JSON line on start (url, endpoints, consumers)')
+    .action(async (options: ServeOptions) => {
+      const { runServe } = await import('./run.js');
+      context.setExitCode(await runServe(options, context.env));
+    });
+}

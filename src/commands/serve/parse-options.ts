@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Environment } from '../../cli/environment.js';
+import { parseSignatureMethod } from '../../cli/credentials.js';
+import { usageError } from '../../errors.js';
+import type { ConsumerRegistration, ProviderOptions } from '../../provider/options.js';
+import { isDialectName } from '../../provider/options.js';
+import type { ServeOptions } from './command.js';
+
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** `2s`, `500ms`, `10m`, `1h`; a bare number is seconds. */
+export function parseDuration(value: string, flag: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value.trim());
+  if (!m) throw usageError('invalid-duration', `${flag} "${value}" is not a duration`, 'e.g. 2s, 500ms, 10m or 1h');
+  return Math.round(Number(m[1]) * (UNITS[m[2] ?? 's'] ?? 1000));
+}
+
+function parseInteger(value: string, flag: string, min: number, max: number): number {
+  if (!/^-?\d+$/.test(value) || Number(value) < min || Number(value) > max) throw usageError('invalid-number', `${flag} "${value}" must be a whole number from ${min} to ${max}`);
+  return Number(value);
+}
+
+function splitPair(value: string, flag: string, what: string): [string, string] {
+  const colon = value.indexOf(':');
+  if (colon <= 0 || colon === value.length - 1) throw usageError('invalid-consumer', `${flag} "${value.slice(0, 40)}" is not KEY:${what}`, `e.g. ${flag} my-app:${what === 'SECRET' ? 's3cr3t' : 'public.pem'}`);
+  return [value.slice(0, colon), value.slice(colon + 1)];
+}
+
+function readPublicKey(path: string, env: Environment): string {
+  try {
+    return readFileSync(resolve(env.cwd, path), 'utf8');
+  } catch (error) {
+    throw usageError('public-key-unreadable', `--rsa-consumer ${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'give the path of a PEM public key or certificate');
+  }
+}
+
+function consumers(options: ServeOptions, env: Environment): ConsumerRegistration[] {
+  const status = (key: string) => (options.reject.includes(key) ? 'rejected' : options.throttle.includes(key) ? 'throttled' : 'active');
+  const hmac = options.consumer.map((v) => splitPair(v, '--consumer', 'SECRET')).map(([key, secret]) => ({ key, secret }));
+  const rsa = options.rsaConsumer.map((v) => splitPair(v, '--rsa-consumer', 'FILE')).map(([key, file]) => ({ key, publicKey: readPublicKey(file, env) }));
+  const all = [...hmac, ...rsa];
+  for (const key of [...options.throttle, ...options.reject, ...options.oobOnly]) {
+    if (!all.some((c) => c.key === key)) throw usageError('unknown-consumer', `${key} is not a registered consumer`, 'register it with --consumer KEY:SECRET first');
+  }
+  return all.map((c) => ({ ...c, status: status(c.key), oobOnly: options.oobOnly.includes(c.key) || undefined }));
+}
+
+function outage(value: string | boolean | undefined): ProviderOptions['outage'] {
+  if (value === undefined || value === false) return undefined;
+  if (value === true || value === '503') return { status: 503 };
+  if (value === '500' || value === '502') return { status: Number(value) as 500 | 502 };
+  throw usageError('invalid-outage', `--outage "${value}" must be 500, 502 or 503`);
+}
+
+/** Turns the flags into provider options; every bad value is a usage error naming its flag. */
+export function providerOptions(options: ServeOptions, env: Environment): ProviderOptions {
+  if (!isDialectName(options.dialect)) throw usageError('unknown-dialect', `--dialect "${options.dialect}" is not known`, 'use problem-reporting, x, oauthlib or jira');
+  const duration = (value: string | undefined, flag: string) => (value === undefined ? undefined : parseDuration(value, flag));
+  return {
+    host: options.host,
+    port: options.port === undefined ? 0 : parseInteger(options.port, '--port', 0, 65535),
+    consumers: consumers(options, env),
+    dialect: options.dialect,
+    autoApprove: options.autoApprove ?? false,
+    requestTokenTtlMs: duration(options.requestTokenTtl, '--request-token-ttl'),
+    accessTokenTtlMs: duration(options.accessTokenTtl, '--access-token-ttl'),
+    sessionTtlMs: duration(options.sessionTtl, '--session-ttl'),
+    renewable: options.renew,
+    clockSkewSec: options.clockSkew === undefined ? undefined : parseInteger(options.clockSkew, '--clock-skew', -1e9, 1e9),
+    timestampWindowSec: options.timestampWindow === undefined ? undefined : parseInteger(options.timestampWindow, '--timestamp-window', 0, 1e9),
+    signatureMethods: options.signatureMethods?.split(',').map((m) => parseSignatureMethod(m.trim(), '--signature-methods')),
+    outage: outage(options.outage),
+    slowMs: duration(options.slow, '--slow'),
+    authorizeMarksTokenUsed: options.authorizeMarksUsed ?? false,
+    stateFile: options.state === undefined ? undefined : resolve(env.cwd, options.state),
+  };
+}
+
+/** 127.0.0.0/8, ::1 and localhost: the only hosts served without --allow-remote. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}

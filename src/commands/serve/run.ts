@@ -1,0 +1,78 @@
+import type { Environment } from '../../cli/environment.js';
+import { createOutput, type Output } from '../../cli/output.js';
+import { usageError } from '../../errors.js';
+import { startProvider, type RunningProvider } from '../../provider/index.js';
+import type { ProviderExchange } from '../../provider/options.js';
+import type { ServeOptions } from './command.js';
+import { isLoopbackHost, providerOptions } from './parse-options.js';
+
+function consumerSummary(provider: RunningProvider) {
+  return provider.consumers.map((c) => ({
+    key: c.key,
+    secret: c.secret,
+    rsa: Boolean(c.publicKey),
+    status: c.status,
+    generated: Boolean(c.generated),
+  }));
+}
+
+function printStart(provider: RunningProvider, output: Output): void {
+  const { endpoints, url } = provider;
+  const dim = output.out.dim;
+  output.result(`${output.out.bold('oauth-doctor test provider')} listening on ${url}  ${dim(`(dialect ${provider.settings.dialect})`)}`);
+  output.result();
+  output.result(`  request token   POST      ${endpoints.requestToken}`);
+  output.result(`  authorize       GET       ${endpoints.authorize}${provider.settings.autoApprove ? dim('  (auto-approve)') : ''}`);
+  output.result(`  access token    POST      ${endpoints.accessToken}`);
+  output.result(`  resource        GET|POST  ${endpoints.resource}`);
+  output.result(`  admin           GET       ${endpoints.admin}/state  ${dim('(loopback clients only)')}`);
+  for (const consumer of provider.consumers) {
+    output.result();
+    output.result(`  consumer key     ${consumer.key}${consumer.status === 'active' ? '' : dim(`  (${consumer.status})`)}`);
+    if (consumer.publicKey) output.result(`  signature        RSA-SHA1 ${dim('(public key registered)')}`);
+    else if (consumer.generated) output.result(`  consumer secret  ${consumer.secret ?? ''}  ${dim('(generated for this provider; printed in full so you can use it)')}`);
+    else output.result(`  consumer secret  ${output.redactor.mask(consumer.secret)}`);
+  }
+}
+
+function narrateExchange(output: Output) {
+  return (exchange: ProviderExchange) => {
+    const colour = exchange.status >= 400 ? output.err.yellow : output.err.green;
+    const problem = exchange.problem ? ` ${exchange.problem}` : '';
+    output.narrate(`${exchange.method} ${exchange.path} → ${colour(`${exchange.status}${problem}`)} ${output.err.dim(`(${exchange.ms} ms)`)}`);
+  };
+}
+
+function untilAborted(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}
+
+/** `oauth-doctor serve`: start, print where and who, narrate each request, stop on Ctrl-C / SIGTERM. */
+export async function runServe(options: ServeOptions, env: Environment): Promise<number> {
+  const output = createOutput(env, { showSecrets: options.showSecrets });
+  const config = providerOptions(options, env);
+  for (const consumer of config.consumers ?? []) output.redactor.add(consumer.secret);
+  const host = config.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host)) {
+    if (!options.allowRemote) throw usageError('remote-host-refused', `--host ${host} is not a loopback address`, 'this test provider accepts anyone who can reach it; add --allow-remote if that is what you want');
+    output.narrate(output.err.yellow(`warning: listening on ${host}: anyone who can reach this address can use this test provider (admin endpoints still answer loopback clients only)`));
+  }
+  const provider = await startProvider({ ...config, onExchange: options.json ? undefined : narrateExchange(output) });
+  try {
+    if (options.json) {
+      const line = { url: provider.url, dialect: provider.settings.dialect, endpoints: provider.endpoints, consumers: consumerSummary(provider) };
+      // One JSON line on start (not pretty-printed): tools read it with a line reader. User secrets pass the redactor.
+      env.stdout.write(JSON.stringify(line, (_key, v: unknown) => (typeof v === 'string' ? output.redactor.redact(v) : v)) + '\n');
+    } else {
+      printStart(provider, output);
+      output.narrate();
+      output.narrate(output.err.dim('Press Ctrl-C to stop.'));
+    }
+    await untilAborted(env.signal);
+  } finally {
+    await provider.close();
+  }
+  if (!options.json) output.narrate('stopped.');
+  return 0;
+}
