@@ -1,5 +1,6 @@
 import type { Leg } from '../diagnose/types.js';
-import { DoctorError, inputError, isDoctorError } from '../errors.js';
+import type { DoctorError } from '../errors.js';
+import { inputError, isDoctorError } from '../errors.js';
 import { headerValue } from '../http/send.js';
 import type { HttpExchange, HttpRequest } from '../http/types.js';
 import { timestampFrom } from '../oauth/sign-request.js';

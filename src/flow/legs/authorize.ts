@@ -1,4 +1,4 @@
-import { parseForm, formValue } from '../../oauth/form.js';
+import { parseQuery, formValue } from '../../oauth/form.js';
 import { mintAuthorized, type AuthorizedRequestToken, type FlowConfig, type LegResult, type RequestToken } from '../types.js';
 
 /** RFC 5849 §2.2: the resource-owner authorisation URL is the endpoint with oauth_token added to its query. */
@@ -26,7 +26,7 @@ export function parseCallbackUrl(callbackUrl: string, pending: RequestToken): Le
   } catch {
     query = callbackUrl.includes('?') ? callbackUrl.slice(callbackUrl.indexOf('?')) : callbackUrl;
   }
-  const params = parseForm(query);
+  const params = parseQuery(query);
   const token = formValue(params, 'oauth_token');
   const verifier = formValue(params, 'oauth_verifier');
   const denied = formValue(params, 'denied');

@@ -1,0 +1,98 @@
+import { STATUS_CODES } from 'node:http';
+import { formatBytes } from '../http/body.js';
+import type { HttpExchange, HttpRequest } from '../http/types.js';
+import { parseForm } from '../oauth/form.js';
+import type { Leg } from '../diagnose/types.js';
+import type { Palette } from '../terminal/color.js';
+import type { FlowStep } from './types.js';
+
+const NUMBERS: Record<Leg, string> = { request_token: '①', authorize: '②', callback: '②', access_token: '③', resource: '④' };
+const HEADINGS: Record<Leg, string> = {
+  request_token: 'Request token',
+  authorize: 'User authorisation',
+  callback: 'Callback',
+  access_token: 'Access token',
+  resource: 'Protected resource',
+};
+/** Fields of a token response that are secrets, shown masked (the access token too; see secrets.ts for the request token). */
+const SECRET_FIELDS = new Set(['oauth_token_secret', 'oauth_verifier', 'oauth_session_handle']);
+const BODY_PREVIEW_CHARS = 600;
+
+export interface RenderOptions {
+  readonly verbose: boolean;
+  /** Masks a secret for display (identity with --show-secrets). */
+  readonly mask: (value: string) => string;
+}
+
+/** `① Request token   POST https://…` */
+export function legHeading(leg: Leg, request: HttpRequest | undefined, c: Palette): string {
+  const target = request ? `${c.dim(request.method)} ${request.url}` : '';
+  return `${c.bold(`${NUMBERS[leg]} ${HEADINGS[leg]}`)}   ${target}`.trimEnd();
+}
+
+function statusLine(exchange: HttpExchange, c: Palette): string {
+  const status = exchange.response.status;
+  const text = `${status} ${STATUS_CODES[status] ?? ''}`.trim();
+  const coloured = status < 300 ? c.green(text) : status < 400 ? c.yellow(text) : c.red(text);
+  return `  → ${coloured}  ${c.dim(`${exchange.totalMs} ms · ${formatBytes(exchange.response.bodyBytes)}`)}`;
+}
+
+function bodyPreview(exchange: HttpExchange, c: Palette): string[] {
+  const r = exchange.response;
+  if (r.encoding === 'empty') return [c.dim('  (empty body)')];
+  if (r.encoding === 'binary') return [c.dim(`  (binary body, ${formatBytes(r.bodyBytes)}, not shown)`)];
+  const lines: string[] = [];
+  const text = r.body.length > BODY_PREVIEW_CHARS ? `${r.body.slice(0, BODY_PREVIEW_CHARS)}…` : r.body;
+  for (const line of text.split(/\r?\n/).slice(0, 12)) lines.push(`  ${c.dim('│')} ${line}`);
+  if (r.encoding === 'invalid-utf-8') lines.push(c.dim('  (not valid UTF-8: invalid bytes shown as �)'));
+  if (r.truncated) lines.push(c.dim(`  (kept ${formatBytes(r.keptBytes)} of ${formatBytes(r.bodyBytes)}; the rest was counted and discarded)`));
+  return lines;
+}
+
+function formFields(exchange: HttpExchange, c: Palette, mask: (v: string) => string, tokenIsSecret: boolean): string[] {
+  const fields = parseForm(exchange.response.body.trim());
+  const width = Math.max(...fields.map(([n]) => n.length), 8);
+  const secret = (name: string) => SECRET_FIELDS.has(name) || (tokenIsSecret && name === 'oauth_token');
+  return fields.map(([name, value]) => `  ${name.padEnd(width)}  ${secret(name) ? mask(value) : value === '' ? c.dim('(empty)') : value}`);
+}
+
+function verboseRequest(step: FlowStep, c: Palette): string[] {
+  const lines: string[] = [];
+  const signed = step.signed;
+  if (signed) {
+    const width = Math.max(...signed.parameters.map((p) => p.name.length), 4);
+    lines.push(c.dim('  parameters (normalised order, RFC 5849 §3.4.1.3.2)'));
+    for (const p of signed.parameters) lines.push(`    ${p.name.padEnd(width)}  ${p.value === '' ? c.dim('(empty)') : p.value}  ${c.dim(p.source)}`);
+    lines.push(c.dim('  base string (§3.4.1.1)'), `    ${signed.baseString}`);
+    lines.push(c.dim('  Authorization (§3.5.1)'), `    ${signed.authorization}`);
+  }
+  const exchange = step.exchange;
+  if (exchange) {
+    for (const hop of exchange.redirects) {
+      lines.push(c.dim(`  ${hop.request.method} ${hop.request.url} → ${hop.status} ${hop.location}${hop.authorizationDropped ? ' (Authorization not forwarded: another origin)' : ''}`));
+    }
+    lines.push(c.dim('  response headers'));
+    for (const [name, value] of Object.entries(exchange.response.headers)) {
+      for (const v of Array.isArray(value) ? value : [value]) lines.push(`    ${name}: ${v}`);
+    }
+  }
+  return lines;
+}
+
+/** The lines for one finished step (the heading was printed when it started). */
+export function renderStep(step: FlowStep, c: Palette, options: RenderOptions): string[] {
+  const lines: string[] = [];
+  if (options.verbose) lines.push(...verboseRequest(step, c));
+  const exchange = step.exchange;
+  if (exchange) {
+    lines.push(statusLine(exchange, c));
+    const isTokenLeg = step.name === 'request_token' || step.name === 'access_token';
+    if (step.ok && isTokenLeg) lines.push(...formFields(exchange, c, options.mask, step.name === 'access_token'));
+    else if (step.name !== 'authorize' || !step.ok) lines.push(...bodyPreview(exchange, c));
+  } else if (step.ms !== undefined && step.name === 'callback') {
+    lines.push(`  ${c.dim(`waited ${(step.ms / 1000).toFixed(1)} s`)}`);
+  }
+  for (const note of step.notes) lines.push(`  ${note.endsWith('✓') ? c.green('✓') + ' ' + note.slice(0, -2) : c.dim(note)}`);
+  if (step.error) lines.push(`  ${c.red('✗')} ${step.error.message}`);
+  return lines;
+}

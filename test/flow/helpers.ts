@@ -1,0 +1,44 @@
+import { createDispatcher, sendHttp } from '../../src/http/index.js';
+import { startCallbackListener } from '../../src/flow/callback-listener.js';
+import type { FlowIo, Person } from '../../src/flow/engine.js';
+import type { FlowConfig } from '../../src/flow/types.js';
+import type { RunningProvider } from '../../src/provider/index.js';
+import { newNonce } from '../../src/oauth/sign-request.js';
+
+/** A person who is never there: any question fails the test. */
+export const absentPerson: Person = {
+  pause: async () => undefined,
+  openBrowser: async () => false,
+  ask: async (what) => {
+    throw new Error(`unexpected question: ${what}`);
+  },
+  waiting: () => () => undefined,
+};
+
+export function testIo(overrides: Partial<FlowIo> = {}): FlowIo {
+  const dispatcher = createDispatcher({ env: {}, timeoutMs: 5000 });
+  const signal = new AbortController().signal;
+  return {
+    now: Date.now,
+    nonce: newNonce,
+    send: (request, options) => sendHttp(request, { dispatcher, timeoutMs: 5000, signal, now: Date.now, maxRedirects: options?.maxRedirects ?? 0 }),
+    recognisesProblem: (exchange) => exchange.response.status >= 400 || /oauth_problem=/.test(exchange.response.body),
+    startListener: (port) => startCallbackListener({ port, signal, now: Date.now }),
+    waitTimeoutMs: 5000,
+    person: absentPerson,
+    ...overrides,
+  };
+}
+
+export function localConfig(provider: RunningProvider, overrides: Partial<FlowConfig> = {}): FlowConfig {
+  return {
+    provider: 'local',
+    endpoints: { requestToken: provider.endpoints.requestToken, authorize: provider.endpoints.authorize, accessToken: provider.endpoints.accessToken, resource: provider.endpoints.resource },
+    client: { consumerKey: provider.consumer.key, consumerSecret: provider.consumer.secret },
+    signatureMethod: 'HMAC-SHA1',
+    callback: { kind: 'loopback' },
+    authorize: 'http',
+    probeAuthorize: false,
+    ...overrides,
+  };
+}
