@@ -27,7 +27,6 @@ export interface ProviderConfig {
   readonly accessTokenTtlMs: number | undefined;
   readonly sessionTtlMs: number | undefined;
   readonly timestampWindowSec: number;
-  readonly expiredAccessTokenProblem: 'token_expired' | 'access_token_expired';
   readonly authorizeRateLimit: { readonly max: number; readonly windowMs: number } | undefined;
   readonly maxBodyBytes: number;
   readonly now: () => number;
@@ -42,6 +41,8 @@ export interface ProviderSettings {
   slowMs: number;
   renewable: boolean;
   authorizeMarksTokenUsed: boolean;
+  /** The problem an expired access token gets. */
+  expiredAccessTokenProblem: 'token_expired' | 'access_token_expired';
   realm: string;
 }
 
@@ -82,7 +83,7 @@ export class ProviderContext {
       now: this.now(),
       timestampWindowSec: this.config.timestampWindowSec,
       signatureMethods: this.config.signatureMethods,
-      expiredAccessTokenProblem: this.config.expiredAccessTokenProblem,
+      expiredAccessTokenProblem: this.settings.expiredAccessTokenProblem,
     };
   }
 

@@ -87,7 +87,6 @@ export async function startProvider(options: ProviderOptions = {}): Promise<Runn
     accessTokenTtlMs: checkNumber(options.accessTokenTtlMs, 'accessTokenTtlMs', 0),
     sessionTtlMs: checkNumber(options.sessionTtlMs, 'sessionTtlMs', 0),
     timestampWindowSec: checkNumber(options.timestampWindowSec, 'timestampWindowSec', 0) ?? DEFAULTS.timestampWindowSec,
-    expiredAccessTokenProblem: options.expiredAccessTokenProblem ?? 'token_expired',
     authorizeRateLimit: options.authorizeRateLimit,
     maxBodyBytes: checkNumber(options.maxBodyBytes, 'maxBodyBytes', 0) ?? DEFAULTS.maxBodyBytes,
     now: options.now ?? Date.now,
@@ -100,6 +99,7 @@ export async function startProvider(options: ProviderOptions = {}): Promise<Runn
     slowMs: checkNumber(options.slowMs, 'slowMs', 0) ?? 0,
     renewable: options.renewable ?? true,
     authorizeMarksTokenUsed: options.authorizeMarksTokenUsed ?? false,
+    expiredAccessTokenProblem: options.expiredAccessTokenProblem ?? 'token_expired',
     realm: options.realm ?? '',
   };
 

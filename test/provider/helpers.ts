@@ -1,3 +1,5 @@
+import { connect } from 'node:net';
+import { buildAuthorizationHeader } from '../../src/oauth/authorization-header.js';
 import { serializeForm, type Pair } from '../../src/oauth/form.js';
 import { percentEncode } from '../../src/oauth/percent-encode.js';
 import { newNonce, signRequest, timestampFrom } from '../../src/oauth/sign-request.js';
@@ -103,4 +105,34 @@ export function parseChallenge(value: string | null): Map<string, string> {
   const map = new Map<string, string>();
   for (const m of (value ?? '').matchAll(/([a-z_]+)="([^"]*)"/g)) map.set(m[1] ?? '', decodeURIComponent(m[2] ?? ''));
   return map;
+}
+
+/** Rebuilds the Authorization header after changing the protocol parameters (to send a broken request). */
+export function editProtocol(edit: (pairs: Pair[]) => Pair[]): (signed: SignedRequest) => SignedRequest {
+  return (signed) => {
+    const protocolParameters = edit([...signed.protocolParameters]);
+    return { ...signed, protocolParameters, authorization: buildAuthorizationHeader(protocolParameters, signed.realm) };
+  };
+}
+
+export const dropProtocol = (name: string) => editProtocol((pairs) => pairs.filter(([n]) => n !== name));
+export const setProtocol = (name: string, value: string) => editProtocol((pairs) => pairs.map(([n, v]) => [n, n === name ? value : v] as const));
+
+/** A raw HTTP/1.1 exchange over a socket, for requests fetch refuses to send. */
+export function rawRequest(port: number, text: string | Buffer, options: { readonly endAfterWrite?: boolean } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    let received = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (d: string) => (received += d));
+    socket.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' ? resolve(received) : reject(error)));
+    socket.on('close', () => resolve(received));
+    socket.write(text, () => {
+      if (options.endAfterWrite) socket.end();
+    });
+  });
+}
+
+export function statusOf(raw: string): number {
+  return Number(/^HTTP\/1\.1 (\d{3})/.exec(raw)?.[1] ?? 0);
 }
