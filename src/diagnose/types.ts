@@ -35,6 +35,10 @@ export interface DetectedProblem {
   /** The base string the server says it computed (debug_sbs, oauth_signature_base_string). */
   readonly serverBaseString?: string | undefined;
   readonly status?: number | undefined;
+  /** Provider identified from the response (host, realm, body shape), e.g. `x`, `flickr`, `yahoo`. */
+  readonly provider?: string | undefined;
+  /** The response's Date header, ms since the epoch, when it had one. */
+  readonly serverDate?: number | undefined;
 }
 
 /** Stable cause ids; the JSON output uses them. */
@@ -136,4 +140,6 @@ export interface Diagnosis {
   /** First difference between our base string and the server's, when both are known. */
   readonly baseStringDiff?: { readonly ours: string; readonly theirs: string; readonly index: number } | undefined;
   readonly lang: 'en' | 'ja';
+  /** Observations that concern no single cause (what evidence there was, the provider's known habits). */
+  readonly notes?: readonly string[] | undefined;
 }

@@ -1,0 +1,152 @@
+import { causeRecord } from '../knowledge/causes.js';
+import { providerById, providerForUrl } from '../knowledge/providers.js';
+import type { CauseRef, ProviderRecord } from '../knowledge/types.js';
+import { decodeCompanions } from './companions.js';
+import { compareBaseStrings } from './base-string-diff.js';
+import type { Adjustment, EvidenceContext, Rule } from './evidence/context.js';
+import { baseString } from './evidence/base-string.js';
+import { callback } from './evidence/callback.js';
+import { clockOffset } from './evidence/clock.js';
+import { hosts } from './evidence/hosts.js';
+import { nonce } from './evidence/nonce.js';
+import { response } from './evidence/response.js';
+import { signatureMethod } from './evidence/signature-method.js';
+import { tokenAge } from './evidence/token-age.js';
+import { tokenHistory } from './evidence/token-history.js';
+import type { Lang } from './lang.js';
+import { resolveRecord } from './record.js';
+import { pick, say } from './text.js';
+import type { CauseId, DetectedProblem, Diagnosis, Fix, LegRecord, Likelihood, RankedCause, SessionEvidence } from './types.js';
+
+/** Ranking rules, applied in order; a `certain` stays certain, otherwise a later rule's word wins. */
+const RULES: readonly Rule[] = [response, tokenHistory, tokenAge, clockOffset, hosts, callback, baseString, nonce, signatureMethod];
+
+const RANK: Record<Likelihood, number> = { certain: 0, likely: 1, possible: 2, unlikely: 3 };
+
+interface Working {
+  likelihood: Likelihood;
+  readonly evidence: string[];
+  readonly order: number;
+}
+
+/**
+ * Explains a problem and ranks its causes by what the session shows (issue
+ * #4). Pure: the same problem and evidence give the same diagnosis.
+ */
+export function diagnose(problem: DetectedProblem, evidence: SessionEvidence, options: { lang: Lang }): Diagnosis {
+  const lang = options.lang;
+  const legs = Array.isArray(evidence.legs) ? evidence.legs : [];
+  const provider = identifyProvider(problem, evidence, legs);
+  const { record, known } = resolveRecord(problem, provider?.id);
+  const failedIndex = failedLegIndex(evidence, legs);
+  const context: EvidenceContext = {
+    problem,
+    evidence,
+    companions: decodeCompanions(problem.parameters),
+    provider,
+    legs,
+    failedIndex,
+    failedLeg: failedIndex === undefined ? undefined : legs[failedIndex],
+    lang,
+  };
+
+  const working = new Map<CauseId, Working>();
+  record.causes.forEach((ref: CauseRef, order) => working.set(ref.id, { likelihood: ref.prior, evidence: [], order }));
+  for (const rule of RULES) for (const adjustment of rule(context)) apply(working, adjustment);
+
+  const causes = rankCauses(working, lang);
+  const ours = context.failedLeg?.baseString;
+  const theirs = problem.serverBaseString;
+  const comparison = ours !== undefined && theirs !== undefined ? compareBaseStrings(ours, theirs) : undefined;
+  return {
+    problem: {
+      ...problem,
+      provider: problem.provider ?? provider?.id,
+      title: pick(record.title, lang),
+      meaning: pick(record.meaning, lang),
+      leg: record.legs,
+      party: record.party,
+      usualStatus: record.usualStatus,
+      known,
+    },
+    causes,
+    fixes: collectFixes(record.fixes, causes, lang),
+    baseStringDiff: comparison && !comparison.equal && ours !== undefined && theirs !== undefined ? { ours, theirs, index: comparison.index } : undefined,
+    lang,
+    notes: notes(problem, evidence, legs, provider, record.usualStatus, lang),
+  };
+}
+
+function apply(working: Map<CauseId, Working>, { cause, likelihood, line }: Adjustment): void {
+  let entry = working.get(cause);
+  if (!entry) {
+    // Evidence may raise a cause the problem does not usually have; an
+    // "unlikely" about an absent cause is not worth a row.
+    if (likelihood === undefined || likelihood === 'unlikely') return;
+    entry = { likelihood, evidence: [], order: working.size };
+    working.set(cause, entry);
+  } else if (likelihood !== undefined && entry.likelihood !== 'certain') {
+    entry.likelihood = likelihood;
+  }
+  if (line !== undefined && !entry.evidence.includes(line)) entry.evidence.push(line);
+}
+
+function rankCauses(working: Map<CauseId, Working>, lang: Lang): RankedCause[] {
+  return [...working.entries()]
+    .sort(([, a], [, b]) => RANK[a.likelihood] - RANK[b.likelihood] || a.order - b.order)
+    .map(([id, entry]) => {
+      const record = causeRecord(id);
+      return {
+        id,
+        likelihood: entry.likelihood,
+        title: record ? pick(record.title, lang) : id,
+        evidence: entry.evidence,
+        confirm: record ? pick(record.confirm, lang) : '',
+      };
+    });
+}
+
+/**
+ * The problem's own fixes, then those of each cause still in play, best
+ * ranked first. When a cause is certain, only its fixes follow.
+ */
+function collectFixes(problemFixes: readonly { for: 'user' | 'developer'; text: { en: string; ja: string } }[], causes: readonly RankedCause[], lang: Lang): Fix[] {
+  const fixes: Fix[] = problemFixes.map((fix) => ({ for: fix.for, text: pick(fix.text, lang) }));
+  const certain = causes.some((cause) => cause.likelihood === 'certain');
+  for (const cause of causes) {
+    if (cause.likelihood === 'unlikely' || (certain && cause.likelihood !== 'certain')) continue;
+    for (const fix of causeRecord(cause.id)?.fixes ?? []) {
+      const text = pick(fix.text, lang);
+      if (!fixes.some((f) => f.text === text)) fixes.push({ for: fix.for, text, cause: cause.id });
+    }
+  }
+  return fixes;
+}
+
+function identifyProvider(problem: DetectedProblem, evidence: SessionEvidence, legs: readonly LegRecord[]): ProviderRecord | undefined {
+  return (
+    providerById(problem.provider) ??
+    providerById(evidence.provider) ??
+    legs.map((leg) => providerForUrl(leg.url)).find((provider) => provider !== undefined)
+  );
+}
+
+/** The failed leg: as recorded, else the last leg that got an error status, else the last leg. */
+function failedLegIndex(evidence: SessionEvidence, legs: readonly LegRecord[]): number | undefined {
+  if (legs.length === 0) return undefined;
+  const recorded = evidence.failedLegIndex;
+  if (recorded !== undefined && Number.isInteger(recorded) && recorded >= 0 && recorded < legs.length) return recorded;
+  for (let i = legs.length - 1; i >= 0; i--) if ((legs[i]?.status ?? 0) >= 400) return i;
+  return legs.length - 1;
+}
+
+function notes(problem: DetectedProblem, evidence: SessionEvidence, legs: readonly LegRecord[], provider: ProviderRecord | undefined, usualStatus: number | undefined, lang: Lang): string[] {
+  const out: string[] = [];
+  if (problem.confidence === 'heuristic' && problem.source !== 'status-only') out.push(say('heuristicSource', lang, { source: problem.source }));
+  if (problem.status !== undefined && usualStatus !== undefined && problem.status !== usualStatus && problem.status < 500 && problem.status !== 429) {
+    out.push(say('statusUnusual', lang, { status: problem.status, usual: usualStatus }));
+  }
+  if (legs.length === 0 && evidence.clockOffsetSec === undefined && evidence.observedAt === undefined) out.push(say('noSession', lang));
+  if (provider?.notes) out.push(pick(provider.notes, lang));
+  return out;
+}

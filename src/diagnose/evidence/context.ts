@@ -1,0 +1,39 @@
+import type { ProviderRecord } from '../../knowledge/types.js';
+import type { Lang } from '../lang.js';
+import type { CauseId, DetectedProblem, LegRecord, Likelihood, SessionEvidence } from '../types.js';
+import type { Companions } from '../companions.js';
+
+/** What every ranking rule may look at. */
+export interface EvidenceContext {
+  readonly problem: DetectedProblem;
+  readonly evidence: SessionEvidence;
+  readonly companions: Companions;
+  readonly provider: ProviderRecord | undefined;
+  readonly legs: readonly LegRecord[];
+  /** Index of the leg that failed, when a session says or implies it. */
+  readonly failedIndex: number | undefined;
+  readonly failedLeg: LegRecord | undefined;
+  readonly lang: Lang;
+}
+
+/** One rule's finding: a cause made more or less likely, with the line that says why. */
+export interface Adjustment {
+  readonly cause: CauseId;
+  readonly likelihood?: Likelihood;
+  readonly line?: string;
+}
+
+export type Rule = (context: EvidenceContext) => Adjustment[];
+
+/** 1-based leg numbers read better in text. */
+export function legNumber(index: number): number {
+  return index + 1;
+}
+
+export function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}

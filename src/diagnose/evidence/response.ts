@@ -1,0 +1,21 @@
+import { say } from '../text.js';
+import type { Adjustment, EvidenceContext } from './context.js';
+
+/** What the response itself says besides the code: its status and the companion parameters. */
+export function response({ problem, companions, lang }: EvidenceContext): Adjustment[] {
+  const out: Adjustment[] = [];
+  const status = problem.status;
+  if (status !== undefined && status >= 500) out.push({ cause: 'provider-outage', likelihood: status === 503 && problem.code !== 'http:5xx' ? 'possible' : 'likely', line: say('statusServerError', lang, { status }) });
+  if (status === 429) out.push({ cause: 'rate-limited', likelihood: 'likely', line: say('statusThrottled', lang, { status }) });
+  if (companions.parametersAbsent && companions.parametersAbsent.length > 0) {
+    // The server's own list is proof; a list implied by a recognised page is not.
+    out.push({ cause: 'missing-parameter', likelihood: problem.confidence === 'exact' ? 'certain' : 'likely', line: say('parametersAbsent', lang, { names: companions.parametersAbsent.join(', ') }) });
+  }
+  if (companions.parametersRejected && companions.parametersRejected.length > 0) {
+    out.push({ cause: 'unexpected-parameter', likelihood: 'likely', line: say('parametersRejected', lang, { names: companions.parametersRejected.map((p) => p.name).join(', ') }) });
+  }
+  if (companions.acceptableVersions) {
+    out.push({ cause: 'wrong-version', likelihood: 'likely', line: say('acceptableVersions', lang, { ...companions.acceptableVersions }) });
+  }
+  return out;
+}

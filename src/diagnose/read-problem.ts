@@ -1,0 +1,235 @@
+import { problemRecord } from '../knowledge/problems.js';
+import { providerCodeRecord, providerRowForProblemValue, qualifiedCode } from '../knowledge/provider-codes.js';
+import { providerForUrl, PROVIDERS } from '../knowledge/providers.js';
+import { PROVIDER_CODES } from '../knowledge/provider-codes.js';
+import { percentDecode } from '../oauth/percent-encode.js';
+import type { DetectedProblem } from './types.js';
+import type { Finding } from './read/finding.js';
+import { readFormBody } from './read/form-body.js';
+import { headerValue, headerValues, parseHttpDate, type HeaderBag } from './read/headers.js';
+import { readJsonBody } from './read/json-body.js';
+import { readOAuthlibForm } from './read/oauthlib-error.js';
+import { findingFromOAuthPairs } from './read/oauth-parameters.js';
+import { findingFromPhrase } from './read/phrase-match.js';
+import { looksLikeRawResponse, parseRawResponse } from './read/raw-http.js';
+import { readUrlQuery } from './read/url-query.js';
+import { collapseWhitespace, looksLikeHtml, visibleText } from './read/visible-text.js';
+import { readXmlBody } from './read/xml-body.js';
+import { parseOAuthChallenge } from './read/www-authenticate.js';
+
+/** A provider's answer, as flow, inspect or a pasted capture has it. Header names are case-insensitive. */
+export interface ProviderResponse {
+  status?: number;
+  headers?: Readonly<Record<string, string | readonly string[] | undefined>>;
+  body?: string;
+  url?: string;
+}
+
+/** What the reader looks in, in order: said when nothing was recognised. */
+export const CARRIERS_LOOKED_IN: readonly string[] = [
+  'an oauth_problem code or a provider code (x:89, flickr:96, netsuite:INVALID_LOGIN)',
+  'the WWW-Authenticate: OAuth header',
+  'a form-encoded body (oauth_problem=…, debug_sbs, oauth_signature_base_string)',
+  'a URL query (oauth_problem=…, denied=…)',
+  'JSON bodies (X errors[], X v1 error, NetSuite o:errorDetails, Flickr/SmugMug stat=fail, SmugMug v2, oauthlib)',
+  'XML bodies (Flickr/SmugMug <err>, X <error code>, X <hash>)',
+  'oauthlib error=…&error_description=…',
+  'known error pages (X "request token … invalid" and "no request token", EN and JA; Flickr)',
+  'known plain-text phrases',
+  'an HTTP error status',
+];
+
+/**
+ * Finds the OAuth problem in a provider's response, wherever the provider
+ * put it (STYLE habit 2). Never throws: anything unreadable is skipped.
+ * Returns undefined for a success status with nothing in it.
+ */
+export function readProblem(response: ProviderResponse): DetectedProblem | undefined {
+  try {
+    return readResponse(response);
+  } catch {
+    // The readers are written not to throw; this is a last guard for untrusted input.
+    return undefined;
+  }
+}
+
+/**
+ * Reads pasted text: a code (`token_rejected`, `x:89`, `INVALID_LOGIN`, `89`),
+ * a raw HTTP response (status line, headers, body), a URL, or a body
+ * (form, JSON, XML, an HTML page, a line of a log, a message).
+ */
+export function readProblemFromText(text: string): DetectedProblem | undefined {
+  try {
+    const trimmed = text.trim();
+    if (trimmed === '') return undefined;
+    const code = readCodeArgument(trimmed);
+    if (code) return code;
+    if (looksLikeRawResponse(trimmed)) {
+      const raw = parseRawResponse(trimmed);
+      return readResponse({ status: raw.status, headers: raw.headers, body: raw.body });
+    }
+    if (/^https?:\/\/\S+$/i.test(trimmed)) return readResponse({ url: trimmed }) ?? readResponse({ body: trimmed });
+    return readResponse({ body: text });
+  } catch {
+    return undefined;
+  }
+}
+
+function readResponse(response: ProviderResponse): DetectedProblem | undefined {
+  const headers = response.headers;
+  const body = typeof response.body === 'string' ? response.body : '';
+  const status = validStatus(response.status);
+  const urlProvider = providerForUrl(response.url)?.id;
+  const challenge = challengeFinding(headers);
+  const hostProvider = urlProvider ?? challenge?.realmProvider;
+
+  const fromBody = readBody(body, hostProvider);
+  const fromUrl = response.url ? readUrlQuery(response.url) : undefined;
+  // The header SHOULD carry the problem and the body MAY repeat it; merge the two.
+  let finding = mergeFindings(challenge?.finding, fromBody) ?? fromUrl;
+  if (!finding && status !== undefined && status >= 400) finding = statusFinding(status);
+  if (!finding) return undefined;
+
+  const provider = finding.provider ?? hostProvider ?? providerOfBaseString(finding.serverBaseString);
+  return normalize(finding, { status, provider, serverDate: parseHttpDate(headerValue(headers, 'date')) });
+}
+
+function validStatus(status: number | undefined): number | undefined {
+  return typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 999 ? status : undefined;
+}
+
+function challengeFinding(headers: HeaderBag | undefined): { finding: Finding | undefined; realmProvider: string | undefined } | undefined {
+  for (const value of headerValues(headers, 'www-authenticate')) {
+    const challenge = parseOAuthChallenge(value);
+    if (!challenge) continue;
+    const realmProvider = providerForUrl(challenge.realm)?.id;
+    return { finding: findingFromOAuthPairs(challenge.parameters, 'www-authenticate'), realmProvider };
+  }
+  return undefined;
+}
+
+function mergeFindings(header: Finding | undefined, body: Finding | undefined): Finding | undefined {
+  if (!header) return body;
+  if (!body || body.code !== header.code) return header;
+  return {
+    ...header,
+    parameters: { ...body.parameters, ...header.parameters },
+    message: header.message ?? body.message,
+    serverBaseString: header.serverBaseString ?? body.serverBaseString,
+  };
+}
+
+/** Carriers in the body, most specific first. */
+function readBody(body: string, hostProvider: string | undefined): Finding | undefined {
+  if (body.trim() === '') return undefined;
+  const bounded = body.slice(0, 500_000);
+  const form = readFormBody(bounded);
+  if (form) return form;
+  const structured = readJsonBody(bounded, hostProvider) ?? readXmlBody(bounded, hostProvider);
+  if (structured) return structured;
+  const oauthlib = readOAuthlibForm(bounded);
+  if (oauthlib) return oauthlib;
+  const embeddedUrl = /https?:\/\/[^\s"'<>]*[?#][^\s"'<>]*(?:oauth_problem|denied)=[^\s"'<>]*/i.exec(bounded.slice(0, 100_000));
+  const fromUrl = embeddedUrl ? readUrlQuery(embeddedUrl[0]) : undefined;
+  if (fromUrl) return fromUrl;
+  if (looksLikeHtml(bounded)) return findingFromPhrase(visibleText(bounded), 'html-page', hostProvider);
+  return findingFromPhrase(collapseWhitespace(bounded.slice(0, 100_000)), 'plain-text', hostProvider);
+}
+
+function statusFinding(status: number): Finding {
+  const code = status >= 500 ? 'http:5xx' : `http:${status}`;
+  return { code, source: 'status-only', confidence: 'heuristic', parameters: {} };
+}
+
+/** The host of the URI inside a server's echoed base string (RFC 5849 §3.4.1.1: METHOD&URI&PARAMS). */
+function providerOfBaseString(baseString: string | undefined): string | undefined {
+  if (!baseString) return undefined;
+  const uri = baseString.split('&')[1];
+  return uri === undefined ? undefined : providerForUrl(percentDecode(uri))?.id;
+}
+
+interface Context {
+  readonly status: number | undefined;
+  readonly provider: string | undefined;
+  readonly serverDate: number | undefined;
+}
+
+/**
+ * Maps what was found onto the standard vocabulary: a provider code through
+ * its row (`x:89` → token_rejected); a provider's non-standard oauth_problem
+ * value through its alias row (`consumer_key_invalid` → consumer_key_unknown);
+ * a standard value stays, tagged with the provider's row when it has one.
+ */
+function normalize(finding: Finding, context: Context): DetectedProblem {
+  let { code, providerCode } = finding;
+  let provider = context.provider;
+  let confidence = finding.confidence;
+  if (providerCode !== undefined) {
+    const row = providerCodeRecord(providerCode);
+    if (row?.maps !== undefined) code = row.maps;
+    else if (row) code = providerCode;
+    provider ??= providerCode.slice(0, providerCode.indexOf(':'));
+  } else if (!problemRecord(code) && !code.includes(':')) {
+    const alias = providerRowForProblemValue(code);
+    if (alias) {
+      providerCode = qualifiedCode(alias);
+      code = alias.maps ?? providerCode;
+      provider ??= alias.provider;
+      if (confidence === 'exact') confidence = 'mapped';
+    }
+  } else if (provider !== undefined && providerCodeRecord(provider, code)) {
+    providerCode = `${provider}:${code}`;
+  }
+  return {
+    code,
+    providerCode,
+    source: finding.source,
+    confidence,
+    parameters: finding.parameters,
+    message: finding.message,
+    serverBaseString: finding.serverBaseString,
+    status: context.status,
+    provider,
+    serverDate: context.serverDate,
+  };
+}
+
+const PROVIDER_ALIASES: Readonly<Record<string, string>> = { twitter: 'x' };
+
+/** A code typed as the argument: standard, unknown snake_case, provider-qualified, a provider's own name, or a number. */
+function readCodeArgument(text: string): DetectedProblem | undefined {
+  const argument = (code: string, providerCode?: string, provider?: string): DetectedProblem => ({
+    code,
+    providerCode,
+    provider,
+    source: 'argument',
+    confidence: providerCode === undefined ? 'exact' : 'mapped',
+    parameters: {},
+  });
+  if (/^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(text)) {
+    return normalize({ code: text, source: 'argument', confidence: 'exact', parameters: {} }, { status: undefined, provider: undefined, serverDate: undefined });
+  }
+  const qualified = /^([A-Za-z]+)\s*[:/ ]\s*([\w:.-]{1,64})$/.exec(text);
+  if (qualified) {
+    const named = (qualified[1] ?? '').toLowerCase();
+    const provider = PROVIDER_ALIASES[named] ?? named;
+    const own = qualified[2] ?? '';
+    if (provider === 'http' && /^\d{3}$/.test(own)) return { ...argument(Number(own) >= 500 ? 'http:5xx' : `http:${own}`), status: Number(own), confidence: 'heuristic' };
+    if (PROVIDERS.some((p) => p.id === provider) || provider === 'oauthlib') {
+      const row = providerCodeRecord(provider, own);
+      const providerCode = `${provider}:${row?.code ?? own}`;
+      return row ? argument(row.maps ?? providerCode, providerCode, provider) : { ...argument(providerCode, providerCode, provider), confidence: 'exact' };
+    }
+  }
+  if (/^[A-Za-z][A-Za-z_]{2,63}$/.test(text)) {
+    const row = PROVIDER_CODES.find((r) => r.code === text && !/^[a-z_]+$/.test(r.code));
+    if (row) return argument(row.maps ?? qualifiedCode(row), qualifiedCode(row), row.provider);
+  }
+  if (/^\d{1,3}$/.test(text)) {
+    const row = PROVIDER_CODES.find((r) => r.code === text && r.provider === 'x') ?? PROVIDER_CODES.find((r) => r.code === text);
+    if (row) return argument(row.maps ?? qualifiedCode(row), qualifiedCode(row), row.provider);
+    const status = Number(text);
+    if (status >= 400 && status <= 599) return { ...argument(status >= 500 ? 'http:5xx' : `http:${status}`), status, confidence: 'heuristic' };
+  }
+  return undefined;
+}

@@ -1,0 +1,157 @@
+import { providerCodeRecord } from '../../knowledge/provider-codes.js';
+import { excerpt, type Finding } from './finding.js';
+import { findingFromOAuthPairs } from './oauth-parameters.js';
+import { findingFromOAuthlibError } from './oauthlib-error.js';
+import { findingFromPhrase } from './phrase-match.js';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+function isObject(value: Json | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: Json | undefined): string | undefined {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+}
+
+export function parseJson(body: string): Json | undefined {
+  const trimmed = body.trim();
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return undefined;
+  try {
+    return JSON.parse(trimmed) as Json;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A numeric provider code: `{"code":89}` or `{"code":"89"}`. */
+function numericCode(value: Json | undefined): string | undefined {
+  const code = text(value);
+  return code !== undefined && /^\d{1,6}$/.test(code) ? code : undefined;
+}
+
+/**
+ * JSON bodies, by dialect: a bare `oauth_problem` field; X v1.1
+ * `{"errors":[{"code":89,"message":…}]}` (either key order) and X v1
+ * `{"error":…,"request":…}`; NetSuite `o:errorDetails`; Flickr and SmugMug
+ * legacy `{"stat":"fail","code":96}`; SmugMug v2 `{"Code":401,"Message":…}`;
+ * oauthlib `{"error":…,"error_description":…}`; else known phrases in the
+ * usual message fields. `hostProvider` is the provider the URL names, if any.
+ */
+export function readJsonBody(body: string, hostProvider: string | undefined): Finding | undefined {
+  const json = parseJson(body);
+  if (!isObject(json)) return undefined;
+  return (
+    fromOAuthProblemField(json) ??
+    fromXErrors(json, hostProvider) ??
+    fromNetSuite(json) ??
+    fromStatFail(json, hostProvider) ??
+    fromOAuthlib(json) ??
+    fromMessageFields(json, hostProvider)
+  );
+}
+
+function fromOAuthProblemField(json: JsonObject): Finding | undefined {
+  if (text(json['oauth_problem']) === undefined) return undefined;
+  const pairs = Object.entries(json).flatMap(([k, v]) => (text(v) === undefined ? [] : [[k, text(v) ?? ''] as const]));
+  return findingFromOAuthPairs(pairs, 'json-body');
+}
+
+function fromXErrors(json: JsonObject, hostProvider: string | undefined): Finding | undefined {
+  const errors = json['errors'];
+  if (!Array.isArray(errors) || (hostProvider !== undefined && hostProvider !== 'x')) return undefined;
+  const entries = errors.filter(isObject).flatMap((e) => {
+    const code = numericCode(e['code']);
+    return code === undefined ? [] : [{ code, message: text(e['message']) }];
+  });
+  const chosen = entries.find((e) => providerCodeRecord('x', e.code)) ?? entries[0];
+  if (!chosen) return undefined;
+  const known = providerCodeRecord('x', chosen.code) !== undefined;
+  return {
+    code: `x:${chosen.code}`,
+    providerCode: `x:${chosen.code}`,
+    provider: 'x',
+    source: 'json-body',
+    confidence: known ? 'mapped' : 'exact',
+    parameters: {},
+    message: chosen.message === undefined ? undefined : excerpt(chosen.message),
+  };
+}
+
+function fromNetSuite(json: JsonObject): Finding | undefined {
+  const details = json['o:errorDetails'];
+  if (!Array.isArray(details)) return undefined;
+  const first = details.filter(isObject).find((d) => text(d['o:errorCode']) !== undefined);
+  const code = first ? text(first['o:errorCode']) : undefined;
+  if (!first || code === undefined) return undefined;
+  const known = providerCodeRecord('netsuite', code) !== undefined;
+  const detail = text(first['detail']);
+  return {
+    code: `netsuite:${code}`,
+    providerCode: `netsuite:${code}`,
+    provider: 'netsuite',
+    source: 'json-body',
+    confidence: known ? 'mapped' : 'exact',
+    parameters: {},
+    message: detail === undefined ? undefined : excerpt(detail),
+  };
+}
+
+/** Flickr and SmugMug 1.x share `stat: fail` with a numeric code; their code sets do not overlap. */
+function fromStatFail(json: JsonObject, hostProvider: string | undefined): Finding | undefined {
+  if (text(json['stat']) !== 'fail') return undefined;
+  const code = numericCode(json['code']);
+  if (code === undefined) return undefined;
+  return statFailFinding(code, text(json['message']), hostProvider, 'json-body');
+}
+
+export function statFailFinding(code: string, message: string | undefined, hostProvider: string | undefined, source: 'json-body' | 'xml-body'): Finding {
+  const candidates = hostProvider === 'flickr' || hostProvider === 'smugmug' ? [hostProvider] : ['flickr', 'smugmug'];
+  const provider = candidates.find((p) => providerCodeRecord(p, code)) ?? hostProvider ?? 'flickr';
+  const known = providerCodeRecord(provider, code) !== undefined;
+  return {
+    code: `${provider}:${code}`,
+    providerCode: `${provider}:${code}`,
+    provider,
+    source,
+    confidence: known ? 'mapped' : 'exact',
+    parameters: {},
+    message: message === undefined ? undefined : excerpt(message),
+  };
+}
+
+function fromOAuthlib(json: JsonObject): Finding | undefined {
+  const error = text(json['error']);
+  const description = text(json['error_description']);
+  if (error === undefined || description === undefined || !/^[a-z_]{3,64}$/.test(error)) return undefined;
+  return findingFromOAuthlibError(error, description);
+}
+
+const MESSAGE_KEYS = ['error', 'message', 'Message', 'error_description', 'detail', 'title', 'errorMessage', 'description', 'msg'];
+
+/** Known phrases in the fields a message usually sits in, a few levels deep. */
+function fromMessageFields(json: JsonObject, hostProvider: string | undefined): Finding | undefined {
+  const messages: string[] = [];
+  collectMessages(json, 0, messages);
+  // X v1: {"error":"Could not authenticate with OAuth.","request":"/1/…"}
+  const provider = hostProvider ?? (text(json['error']) !== undefined && text(json['request']) !== undefined ? 'x' : undefined);
+  for (const message of messages) {
+    const finding = findingFromPhrase(message, 'json-body', provider);
+    if (finding) return { ...finding, message: excerpt(message) };
+  }
+  return undefined;
+}
+
+function collectMessages(value: Json, depth: number, into: string[]): void {
+  if (depth > 4 || into.length > 50) return;
+  if (Array.isArray(value)) {
+    for (const item of value) collectMessages(item, depth + 1, into);
+  } else if (isObject(value)) {
+    for (const key of MESSAGE_KEYS) {
+      const v = value[key];
+      if (typeof v === 'string') into.push(v);
+    }
+    for (const v of Object.values(value)) if (typeof v === 'object' && v !== null) collectMessages(v, depth + 1, into);
+  }
+}

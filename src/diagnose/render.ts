@@ -1,0 +1,168 @@
+import { LABELS, type LabelKey } from '../knowledge/labels.js';
+import type { Palette } from '../terminal/color.js';
+import { decodeCompanions, type Companions } from './companions.js';
+import type { Lang } from './lang.js';
+import { fill } from './text.js';
+import type { CauseId, Diagnosis, Leg, Likelihood, ProblemConfidence, ProblemSource } from './types.js';
+
+/** The object `explain --json` prints; `flow --json` and `inspect --json` embed the same. */
+export interface DiagnosisJson {
+  readonly problem: {
+    readonly code: string;
+    readonly providerCode: string | null;
+    readonly provider: string | null;
+    readonly source: ProblemSource;
+    readonly confidence: ProblemConfidence;
+    readonly known: boolean;
+    readonly title: string;
+    readonly meaning: string;
+    readonly leg: readonly Leg[] | 'any';
+    readonly party: 'client' | 'user' | 'provider';
+    readonly status: number | null;
+    readonly usualStatus: number | null;
+    readonly parameters: Readonly<Record<string, string>>;
+    readonly companions: Companions;
+    /** Untrusted provider text, kept as data. */
+    readonly message: string | null;
+    readonly serverBaseString: string | null;
+  };
+  readonly causes: readonly {
+    readonly id: CauseId;
+    readonly likelihood: Likelihood;
+    readonly title: string;
+    readonly evidence: readonly string[];
+    readonly confirm: string;
+  }[];
+  readonly fixes: readonly { readonly for: 'user' | 'developer'; readonly text: string; readonly cause: CauseId | null }[];
+  readonly baseStringDiff: { readonly ours: string; readonly theirs: string; readonly index: number } | null;
+  readonly notes: readonly string[];
+  readonly lang: Lang;
+}
+
+export function diagnosisJson(diagnosis: Diagnosis): DiagnosisJson {
+  const p = diagnosis.problem;
+  return {
+    problem: {
+      code: p.code,
+      providerCode: p.providerCode ?? null,
+      provider: p.provider ?? null,
+      source: p.source,
+      confidence: p.confidence,
+      known: p.known,
+      title: p.title,
+      meaning: p.meaning,
+      leg: p.leg,
+      party: p.party,
+      status: p.status ?? null,
+      usualStatus: p.usualStatus ?? null,
+      parameters: { ...p.parameters },
+      companions: decodeCompanions(p.parameters),
+      message: p.message ?? null,
+      serverBaseString: p.serverBaseString ?? null,
+    },
+    causes: diagnosis.causes.map((c) => ({ id: c.id, likelihood: c.likelihood, title: c.title, evidence: [...c.evidence], confirm: c.confirm })),
+    fixes: diagnosis.fixes.map((f) => ({ for: f.for, text: f.text, cause: f.cause ?? null })),
+    baseStringDiff: diagnosis.baseStringDiff ?? null,
+    notes: [...(diagnosis.notes ?? [])],
+    lang: diagnosis.lang,
+  };
+}
+
+const MARK: Record<Likelihood, string> = { certain: '●', likely: '◉', possible: '○', unlikely: '·' };
+const DIFF_CONTEXT = 40;
+
+/**
+ * The diagnosis as text lines (render to strings, print elsewhere: the
+ * caller's Output redacts and sanitises). Provider text is shown as data,
+ * quoted and labelled untrusted, never interpreted.
+ */
+export function renderDiagnosis(diagnosis: Diagnosis, c: Palette): string[] {
+  const lang = diagnosis.lang;
+  const t = (key: LabelKey, values?: Record<string, string | number>) => fill(LABELS[key][lang], values);
+  const p = diagnosis.problem;
+  const lines: string[] = [];
+
+  const codes = p.providerCode && p.providerCode !== p.code ? `${p.code} (${p.providerCode})` : p.code;
+  lines.push(`${c.bold(`${t('problem')}: ${codes}`)} — ${p.title}`);
+  lines.push(c.dim(`  ${t('foundIn')} ${t(`source_${p.source}` as LabelKey)}, ${t('confidence')}: ${t(`confidence_${p.confidence}` as LabelKey)}${p.known ? '' : ' ' + t('unknownCode')}`));
+  lines.push(...wrap(p.meaning, '  '));
+  const facts = [
+    `${t('leg')}: ${p.leg === 'any' ? t('anyLeg') : p.leg.join(', ')}`,
+    `${t('fault')}: ${t(`party_${p.party}` as LabelKey)}`,
+    p.status !== undefined ? `${t('status')}: ${p.status}` : p.usualStatus !== undefined ? `${t('usualStatus')}: ${p.usualStatus}` : undefined,
+    p.provider ? `${t('provider')}: ${p.provider}` : undefined,
+  ].filter((s): s is string => s !== undefined);
+  lines.push(c.dim(`  ${facts.join(' · ')}`));
+  const parameters = Object.entries(p.parameters);
+  if (parameters.length > 0) {
+    lines.push('', c.bold(t('parameters')));
+    for (const [name, value] of parameters) lines.push(`  ${name} = ${value}`);
+  }
+  if (p.message) {
+    lines.push('', c.bold(t('providerSaid')));
+    for (const line of p.message.split('\n').slice(0, 10)) lines.push(`  │ ${line}`);
+  }
+  if (p.serverBaseString && !diagnosis.baseStringDiff) lines.push('', c.bold(t('serverBaseString')), `  ${p.serverBaseString}`);
+
+  if (diagnosis.causes.length > 0) {
+    lines.push('', c.bold(t('causes')));
+    for (const cause of diagnosis.causes) {
+      const label = t(`likelihood_${cause.likelihood}` as LabelKey);
+      const colour = cause.likelihood === 'certain' ? c.red : cause.likelihood === 'likely' ? c.yellow : cause.likelihood === 'unlikely' ? c.dim : (s: string) => s;
+      lines.push(`  ${colour(`${MARK[cause.likelihood]} ${label}`)}  ${c.bold(cause.id)} — ${cause.title}`);
+      for (const line of cause.evidence) lines.push(...wrap(line, '      ▸ ', '        '));
+      if (cause.likelihood !== 'unlikely' && cause.confirm) lines.push(...wrap(`${t('confirm')}: ${cause.confirm}`, c.dim('      ') , '      ').map((l) => c.dim(l)));
+    }
+  }
+  if (diagnosis.baseStringDiff) lines.push('', ...renderBaseStringDiff(diagnosis.baseStringDiff, c, t));
+
+  const userFixes = diagnosis.fixes.filter((f) => f.for === 'user');
+  const developerFixes = diagnosis.fixes.filter((f) => f.for === 'developer');
+  if (userFixes.length + developerFixes.length > 0) {
+    lines.push('', c.bold(t('fixes')));
+    if (userFixes.length > 0) {
+      lines.push(`  ${t('forUser')}:`);
+      for (const fix of userFixes) lines.push(...wrap(fix.text, '    - ', '      '));
+    }
+    if (developerFixes.length > 0) {
+      lines.push(`  ${t('forDeveloper')}:`);
+      for (const fix of developerFixes) lines.push(...wrap(fix.text, '    - ', '      '));
+    }
+  }
+  if (diagnosis.notes && diagnosis.notes.length > 0) {
+    lines.push('', c.bold(t('notes')));
+    for (const note of diagnosis.notes) lines.push(...wrap(note, '  - ', '    ').map((l) => c.dim(l)));
+  }
+  return lines;
+}
+
+function renderBaseStringDiff(diff: { ours: string; theirs: string; index: number }, c: Palette, t: (key: LabelKey, values?: Record<string, string | number>) => string): string[] {
+  const start = Math.max(0, diff.index - DIFF_CONTEXT);
+  const cut = (s: string) => (start > 0 ? '…' : '') + s.slice(start, diff.index + DIFF_CONTEXT) + (s.length > diff.index + DIFF_CONTEXT ? '…' : '');
+  const caret = ' '.repeat(diff.index - start + (start > 0 ? 1 : 0));
+  return [
+    c.bold(t('baseStringDiff', { index: diff.index + 1 })),
+    `  ${t('ours')}  ${cut(diff.ours)}`,
+    `  ${t('theirs')}  ${cut(diff.theirs)}`,
+    `  ${' '.repeat([...t('ours')].length)}  ${caret}${c.red('^')}`,
+  ];
+}
+
+/** Wraps prose at ~100 columns; Japanese (no spaces) is left to the terminal. */
+function wrap(text: string, first: string, rest = first): string[] {
+  const width = 100;
+  const words = text.split(' ');
+  if (words.length < 4) return [first + text];
+  const lines: string[] = [];
+  let current = '';
+  for (const word of words) {
+    if (current !== '' && current.length + word.length + 1 > width) {
+      lines.push(current);
+      current = word;
+    } else {
+      current = current === '' ? word : `${current} ${word}`;
+    }
+  }
+  if (current !== '') lines.push(current);
+  return lines.map((line, i) => (i === 0 ? first : rest) + line);
+}

@@ -1,0 +1,356 @@
+import type { CauseRecord } from './types.js';
+
+/**
+ * Every cause oauth-doctor can rank, with a stable id (the JSON output uses
+ * it), how to confirm it and how to fix it. Written from the facts in
+ * /work/shared/reference/oauth1-errors.md and RFC 5849.
+ */
+export const CAUSES: readonly CauseRecord[] = [
+  {
+    id: 'reuse',
+    title: { en: 'The token was used already', ja: 'トークンが使用済み' },
+    confirm: {
+      en: 'Look for a second use of the same oauth_token: a page reload, the back button, a second tab, a retried or doubled callback, or an access-token request sent twice. Temporary credentials are single-use (RFC 5849 §2.3).',
+      ja: '同じ oauth_token が二度使われていないか確認します（再読み込み、戻るボタン、別タブ、コールバックの二重処理や再試行、アクセス・トークン要求の二重送信）。一時クレデンシャルは一回限りです（RFC 5849 §2.3）。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Get a fresh request token for every attempt, exchange it exactly once, and make the callback handler idempotent (ignore a second callback for a token already exchanged).', ja: '試行ごとに新しいリクエスト・トークンを取得し、交換は一度だけにします。コールバック処理は冪等にし、交換済みトークンへの二度目のコールバックは無視します。' } },
+      { for: 'user', text: { en: 'Go back to the application and start the login again from its first page; do not reload the authorization page or use the back button.', ja: 'アプリに戻り、最初のページからログインをやり直してください。認可ページの再読み込みや戻るボタンは使わないでください。' } },
+    ],
+  },
+  {
+    id: 'expiry',
+    title: { en: 'The token is too old (expired)', ja: 'トークンの有効期限切れ' },
+    confirm: {
+      en: 'Compare the time the token was issued with the time it was used, against the provider\'s lifetime (SmugMug request tokens: 5 minutes; X: not documented; Yahoo access tokens: about an hour).',
+      ja: 'トークンの発行時刻と使用時刻の差を、プロバイダの有効期間と比べます（SmugMug のリクエスト・トークンは 5 分、X は非公開、Yahoo のアクセス・トークンは約 1 時間）。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Request the token right before sending the person to authorize, not ahead of time; for short-lived access tokens (Yahoo) renew with oauth_session_handle.', ja: 'リクエスト・トークンは事前に用意せず、利用者を認可ページへ送る直前に取得します。短命なアクセス・トークン（Yahoo）は oauth_session_handle で更新します。' } },
+      { for: 'user', text: { en: 'Start the login again and finish it without a long pause.', ja: 'ログインを最初からやり直し、途中で長く放置せずに完了させてください。' } },
+    ],
+  },
+  {
+    id: 'revocation',
+    title: { en: 'The token was revoked', ja: 'トークンが取り消された' },
+    confirm: {
+      en: 'Check whether the person removed the app from their connected apps, changed their password, or the provider invalidated the token; a token that worked before and now fails on every call points here.',
+      ja: '利用者が連携アプリを解除した、パスワードを変更した、またはプロバイダがトークンを無効にしたかを確認します。以前は動いたトークンがすべての呼び出しで失敗するなら、これが疑わしいです。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Treat the stored access token as dead: discard it and send the person through authorization again.', ja: '保存しているアクセス・トークンは無効として破棄し、利用者にもう一度認可してもらいます。' } },
+      { for: 'user', text: { en: 'Log in to the application again and approve it once more.', ja: 'アプリにもう一度ログインし、改めて許可してください。' } },
+    ],
+  },
+  {
+    id: 'clock-skew',
+    title: { en: 'The client\'s clock is off', ja: 'クライアントの時計のずれ' },
+    confirm: {
+      en: 'Compare oauth_timestamp with the server\'s time (the response Date header, or oauth_acceptable_timestamps); most servers allow about 300 s either way (Yahoo 600 s, Magento only checks the future).',
+      ja: 'oauth_timestamp をサーバの時刻（レスポンスの Date ヘッダまたは oauth_acceptable_timestamps）と比べます。多くのサーバは前後約 300 秒まで許容します（Yahoo は 600 秒、Magento は未来方向のみ確認）。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Synchronise the clock with NTP and check the time zone handling (oauth_timestamp is seconds since the Unix epoch, UTC); where the clock cannot be fixed, correct by the offset to the server\'s Date header.', ja: 'NTP で時計を合わせ、タイムゾーンの扱いを確認します（oauth_timestamp は UTC の Unix 秒）。時計を直せない環境では、サーバの Date ヘッダとの差で補正します。' } },
+      { for: 'user', text: { en: 'Set your device\'s date, time and time zone to automatic, then try again.', ja: '端末の日付・時刻・タイムゾーンを自動設定にしてから、もう一度お試しください。' } },
+    ],
+  },
+  {
+    id: 'nonce-reuse',
+    title: { en: 'The same nonce was sent twice', ja: '同じ nonce の再送' },
+    confirm: {
+      en: 'Look for a retry that resent the same signed request (same oauth_nonce and oauth_timestamp), or a nonce generator that repeats (RFC 5849 §3.3).',
+      ja: '署名済みリクエストをそのまま再送していないか（同じ oauth_nonce と oauth_timestamp）、nonce の生成が重複していないか確認します（RFC 5849 §3.3）。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Sign every attempt afresh, retries included, with a new random nonce (NetSuite: at least 6 characters).', ja: '再試行も含め、毎回新しいランダムな nonce で署名し直します（NetSuite は 6 文字以上）。' } },
+    ],
+  },
+  {
+    id: 'wrong-secret',
+    title: { en: 'Wrong consumer secret or token secret', ja: 'コンシューマ・シークレットまたはトークン・シークレットの誤り' },
+    confirm: {
+      en: 'If our base string equals the one the server echoed, the base string is right and the key is wrong. Check the key shape encode(consumer_secret)&encode(token_secret): the & is required even when the token secret is empty, and the token secret must belong to the token sent.',
+      ja: 'こちらの署名ベース文字列がサーバの返したものと一致するなら、ベース文字列は正しく鍵が誤っています。鍵の形 encode(consumer_secret)&encode(token_secret) を確認します。トークン・シークレットが空でも & は必要で、送ったトークンと対のシークレットでなければなりません。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Copy the consumer secret again from the app settings (no spaces or newlines), and sign with the token secret that came with the token you send; regenerate the keys if in doubt.', ja: 'アプリ設定からコンシューマ・シークレットをコピーし直し（空白や改行に注意）、送信するトークンと対で発行されたトークン・シークレットで署名します。疑わしければ鍵を再発行します。' } },
+    ],
+  },
+  {
+    id: 'signature-base-mismatch',
+    title: { en: 'The signature base string differs from the server\'s', ja: '署名ベース文字列がサーバと不一致' },
+    confirm: {
+      en: 'Compare our base string with the server\'s (debug_sbs, oauth_signature_base_string, or the provider\'s docs example) and find the first difference: usually percent-encoding (%20 not +, uppercase hex), a parameter left out or added, the sort order, the scheme/host/port, or a proxy that changed them (RFC 5849 §3.4.1).',
+      ja: 'こちらのベース文字列をサーバのもの（debug_sbs、oauth_signature_base_string、またはドキュメントの例）と比べ、最初の違いを探します。多いのはパーセント・エンコード（+ ではなく %20、16 進は大文字）、パラメータの欠落や余分、並び順、スキーム・ホスト・ポート、プロキシによる書き換えです（RFC 5849 §3.4.1）。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Build the base string from exactly what is sent: the URL actually called (lowercase scheme and host, default port dropped, no query), every query and form-body parameter, RFC 3986 encoding; run `oauth-doctor sign` with the same inputs to see the working.', ja: '実際に送る内容からベース文字列を作ります（実際に呼ぶ URL、小文字のスキームとホスト、既定ポートは省略、クエリは除く。クエリとフォーム本文のパラメータをすべて含め、RFC 3986 でエンコード）。同じ入力で `oauth-doctor sign` を実行すると途中経過を確認できます。' } },
+    ],
+  },
+  {
+    id: 'wrong-signature-method',
+    title: { en: 'A signature method the provider does not accept', ja: 'プロバイダが受け付けない署名方式' },
+    confirm: {
+      en: 'Compare oauth_signature_method with what the provider accepts: Jira application links want RSA-SHA1, NetSuite HMAC-SHA256 (HMAC-SHA1 ended in 2023.1), X HMAC-SHA1; PLAINTEXT only over TLS.',
+      ja: 'oauth_signature_method をプロバイダが受け付ける方式と比べます。Jira のアプリケーション・リンクは RSA-SHA1、NetSuite は HMAC-SHA256（HMAC-SHA1 は 2023.1 で終了）、X は HMAC-SHA1。PLAINTEXT は TLS 上のみです。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Switch to the signature method the provider documents and configure the matching key (an RSA key pair for RSA-SHA1).', ja: 'プロバイダが指定する署名方式に切り替え、対応する鍵を設定します（RSA-SHA1 なら RSA 鍵ペア）。' } },
+    ],
+  },
+  {
+    id: 'unknown-consumer',
+    title: { en: 'The consumer key is not known to the provider', ja: 'コンシューマ・キーがプロバイダに未登録' },
+    confirm: {
+      en: 'Check the oauth_consumer_key sent against the app settings: a typo, a key from another environment (sandbox vs production), a deleted or regenerated app, or for Jira a stale key or a missing reciprocal application link.',
+      ja: '送った oauth_consumer_key をアプリ設定と照合します。打ち間違い、別環境（サンドボックスと本番）のキー、削除・再発行されたアプリ、Jira では古いキーや相互のアプリケーション・リンクの欠如が考えられます。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Copy the consumer key from the provider\'s app settings for the environment you call, and re-create the app link or app if it was deleted.', ja: '呼び出す環境のアプリ設定からコンシューマ・キーをコピーし直し、アプリやアプリケーション・リンクが削除されていれば作り直します。' } },
+    ],
+  },
+  {
+    id: 'app-suspended',
+    title: { en: 'The application is suspended, restricted or switched off', ja: 'アプリケーションの停止・制限・無効化' },
+    confirm: {
+      en: 'Look at the app in the provider\'s developer portal: suspended (X 416), restricted from writing (X 261), integration blocked or feature disabled (NetSuite), inactivated in settings (Hatena), blacklisted (consumer_key_rejected).',
+      ja: 'プロバイダの開発者ポータルでアプリの状態を確認します。停止（X 416）、書き込み制限（X 261）、インテグレーションのブロックや機能無効（NetSuite）、設定での無効化（はてな）、ブラックリスト（consumer_key_rejected）など。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Resolve the app\'s status with the provider (developer portal, policy review, enable the feature); no change to the client code will help until then.', ja: 'プロバイダ側でアプリの状態を解決します（開発者ポータル、ポリシー審査、機能の有効化）。それまではクライアントのコードを変えても解決しません。' } },
+      { for: 'user', text: { en: 'This is not something you can fix; try again later or contact the application\'s support.', ja: '利用者側では解決できません。時間をおいて試すか、アプリのサポートに連絡してください。' } },
+    ],
+  },
+  {
+    id: 'rate-limited',
+    title: { en: 'Throttled: too many requests', ja: 'アクセス頻度の制限' },
+    confirm: {
+      en: 'Look at the status (429 or 503) and any Retry-After or rate-limit headers; consumer_key_refused and user_refused are temporary by definition.',
+      ja: 'ステータス（429 または 503）と Retry-After やレート制限のヘッダを確認します。consumer_key_refused と user_refused は定義上一時的なものです。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Back off and retry later (honour Retry-After), sign each retry afresh, and reduce the request rate.', ja: '間隔を空けて再試行し（Retry-After に従う）、再試行ごとに署名し直し、リクエスト頻度を下げます。' } },
+      { for: 'user', text: { en: 'Wait a while and try again.', ja: 'しばらく待ってからもう一度お試しください。' } },
+    ],
+  },
+  {
+    id: 'verifier-mismatch',
+    title: { en: 'The verifier does not belong to this token', ja: 'ベリファイアがトークンと対応していない' },
+    confirm: {
+      en: 'Check that oauth_verifier is the one the callback (or the PIN page) returned for this very oauth_token, copied whole, from the same attempt (RFC 5849 §2.3).',
+      ja: 'oauth_verifier が、この oauth_token に対してコールバック（または PIN ページ）が返したものか、欠けずに、同じ試行のものかを確認します（RFC 5849 §2.3）。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Keep the request token and its verifier together per attempt (keyed by oauth_token), and send the verifier unchanged.', ja: 'リクエスト・トークンとベリファイアを試行ごとに（oauth_token をキーに）対で保持し、ベリファイアは手を加えずに送ります。' } },
+      { for: 'user', text: { en: 'Enter the PIN shown for this login attempt exactly, or start again.', ja: '今回のログインで表示された PIN を正確に入力するか、最初からやり直してください。' } },
+    ],
+  },
+  {
+    id: 'not-yet-authorized',
+    title: { en: 'The person has not approved yet', ja: '利用者がまだ許可していない' },
+    confirm: {
+      en: 'Check that the access-token request was sent after the callback arrived (or the PIN was entered), not right after getting the request token.',
+      ja: 'アクセス・トークン要求が、リクエスト・トークン取得直後ではなく、コールバック到着後（または PIN 入力後）に送られたか確認します。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Wait for the callback (or the PIN) before requesting the access token.', ja: 'コールバック（または PIN）を受け取ってからアクセス・トークンを要求します。' } },
+      { for: 'user', text: { en: 'Finish the approval on the provider\'s page, then return to the application.', ja: 'プロバイダのページで許可を完了してから、アプリに戻ってください。' } },
+    ],
+  },
+  {
+    id: 'user-denied',
+    title: { en: 'The person refused access', ja: '利用者がアクセスを拒否した' },
+    confirm: {
+      en: 'The person pressed Cancel or Deny on the authorization page (X sends the callback with `denied=<token>` instead of oauth_verifier).',
+      ja: '利用者が認可ページで「キャンセル」や「拒否」を押しました（X は oauth_verifier の代わりに `denied=<token>` 付きでコールバックします）。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Handle a refusal as a normal outcome: show a clear message and offer to start again.', ja: '拒否は通常の結果として扱い、分かりやすいメッセージとやり直しの手段を示します。' } },
+      { for: 'user', text: { en: 'If it was a mistake, start the login again and choose Authorize.', ja: '誤操作であれば、ログインをやり直して「許可」を選んでください。' } },
+    ],
+  },
+  {
+    id: 'insufficient-scope',
+    title: { en: 'The token lacks the permission needed', ja: 'トークンに必要な権限がない' },
+    confirm: {
+      en: 'Compare the permission the app requested (X: read / read-write / DM; Hatena: the scope parameter; Yahoo: scopes) with what the call needs; a token keeps the permission it was issued with.',
+      ja: 'アプリが要求した権限（X は読み取り／読み書き／DM、はてなは scope、Yahoo はスコープ）と呼び出しに必要な権限を比べます。トークンは発行時の権限のままです。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Raise the app\'s permission (or request the scope), then have the person authorize again: existing tokens keep their old permission.', ja: 'アプリの権限を上げる（またはスコープを要求する）うえで、利用者に再認可してもらいます。既存のトークンは古い権限のままです。' } },
+      { for: 'user', text: { en: 'Log in again and approve the permissions the application asks for.', ja: 'もう一度ログインし、アプリが求める権限を許可してください。' } },
+    ],
+  },
+  {
+    id: 'callback-not-approved',
+    title: { en: 'The callback URL is not registered for the app', ja: 'コールバック URL がアプリに登録されていない' },
+    confirm: {
+      en: 'Compare the oauth_callback sent on the request-token leg with the callback URLs in the app settings, character for character (scheme, host, port, path).',
+      ja: 'リクエスト・トークン取得時に送った oauth_callback を、アプリ設定のコールバック URL と一文字ずつ比べます（スキーム、ホスト、ポート、パス）。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Add the exact callback URL to the app\'s approved callbacks, or send one that is already there.', ja: '使うコールバック URL をそのままアプリの許可リストに追加するか、登録済みの URL を送ります。' } },
+    ],
+  },
+  {
+    id: 'oob-required',
+    title: { en: 'The app is set up for the PIN (oob) flow', ja: 'アプリが PIN（oob）方式の設定になっている' },
+    confirm: {
+      en: 'X answers 417 when a desktop (PIN) app sends a callback URL; check whether the app settings have a callback URL and what oauth_callback was sent.',
+      ja: 'X はデスクトップ（PIN）アプリがコールバック URL を送ると 417 を返します。アプリ設定にコールバック URL があるか、何を oauth_callback に送ったかを確認します。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Either send oauth_callback=oob and use the PIN, or register a callback URL in the app settings and send that one.', ja: 'oauth_callback=oob を送って PIN を使うか、アプリ設定にコールバック URL を登録してそれを送ります。' } },
+    ],
+  },
+  {
+    id: 'host-mismatch',
+    title: { en: 'Legs sent to different hosts', ja: 'レッグごとにホストが異なる' },
+    confirm: {
+      en: 'Compare the host of every leg and the host in the signed base string: a token issued on api.twitter.com may not be honoured on api.x.com (or the reverse), and the base string must use the host actually called.',
+      ja: '各レッグのホストと、署名したベース文字列のホストを比べます。api.twitter.com で発行したトークンが api.x.com で通らない（逆も同様）ことがあり、ベース文字列には実際に呼ぶホストを使う必要があります。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Use one host for all legs (for X, api.x.com throughout) and sign against the URL you actually call.', ja: 'すべてのレッグで一つのホストを使い（X なら api.x.com に統一）、実際に呼ぶ URL で署名します。' } },
+    ],
+  },
+  {
+    id: 'token-type-confusion',
+    title: { en: 'A request token used as an access token, or the reverse', ja: 'リクエスト・トークンとアクセス・トークンの取り違え' },
+    confirm: {
+      en: 'Check which token was sent: the temporary (request) token is only for the authorize page and the access-token exchange; API calls need the access token issued by the exchange.',
+      ja: 'どのトークンを送ったか確認します。一時（リクエスト）トークンは認可ページとアクセス・トークン交換専用で、API 呼び出しには交換で発行されたアクセス・トークンが必要です。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Store request and access tokens separately (with their own secrets), and sign API calls with the access token and its secret.', ja: 'リクエスト・トークンとアクセス・トークンを（それぞれのシークレットと共に）分けて保存し、API 呼び出しはアクセス・トークンとそのシークレットで署名します。' } },
+    ],
+  },
+  {
+    id: 'provider-outage',
+    title: { en: 'A problem on the provider\'s side', ja: 'プロバイダ側の障害' },
+    confirm: {
+      en: 'Many applications failing the same way at the same time, a 5xx status, or the provider\'s status page points here (X, 15 June 2024: almost nobody could log in for a while).',
+      ja: '多くのアプリが同時に同じ失敗をしている、5xx ステータス、プロバイダの障害情報が手がかりです（X では 2024 年 6 月 15 日に、しばらくほぼ誰も連携ログインできませんでした）。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Check the provider\'s status page and developer forums; retry later with a fresh request token.', ja: 'プロバイダの障害情報や開発者フォーラムを確認し、時間をおいて新しいリクエスト・トークンで再試行します。' } },
+      { for: 'user', text: { en: 'Wait and try again later; the fault is not on your side.', ja: '時間をおいて再度お試しください。原因はあなたの側にはありません。' } },
+    ],
+  },
+  {
+    id: 'missing-parameter',
+    title: { en: 'A required parameter was not sent', ja: '必須パラメータが送られていない' },
+    confirm: {
+      en: 'Look at oauth_parameters_absent when the server sent it; otherwise check the Authorization header for oauth_consumer_key, oauth_signature_method, oauth_signature, oauth_timestamp, oauth_nonce, oauth_token, oauth_callback (request-token leg, RFC 5849 §2.1) and oauth_verifier (access-token leg).',
+      ja: 'サーバが oauth_parameters_absent を返していればそれを見ます。なければ Authorization ヘッダに oauth_consumer_key、oauth_signature_method、oauth_signature、oauth_timestamp、oauth_nonce、oauth_token、oauth_callback（リクエスト・トークン取得時、RFC 5849 §2.1）、oauth_verifier（アクセス・トークン交換時）があるか確認します。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Send every required protocol parameter; on the request-token leg always send oauth_callback (`oob` when there is none).', ja: '必須のプロトコル・パラメータをすべて送ります。リクエスト・トークン取得時は必ず oauth_callback を送ります（ない場合は `oob`）。' } },
+    ],
+  },
+  {
+    id: 'wrong-version',
+    title: { en: 'An oauth_version the server does not support', ja: 'サーバが対応しない oauth_version' },
+    confirm: {
+      en: 'Check oauth_version: it must be exactly `1.0` (also for 1.0a) or be left out; oauth_acceptable_versions says what the server takes.',
+      ja: 'oauth_version を確認します。正確に `1.0`（1.0a でも同じ）にするか、省略します。oauth_acceptable_versions にサーバが受け付ける範囲が示されます。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Send oauth_version=1.0 or omit it (RFC 5849 §3.1).', ja: 'oauth_version=1.0 を送るか省略します（RFC 5849 §3.1）。' } },
+    ],
+  },
+  {
+    id: 'unexpected-parameter',
+    title: { en: 'A parameter the server did not expect (or a duplicate)', ja: '想定外（または重複）のパラメータ' },
+    confirm: {
+      en: 'Look at oauth_parameters_rejected; otherwise look for a protocol parameter sent twice (header and body or query — Yahoo rejects duplicates), a misspelled oauth_ name, or a scope the app is not allowed (Hatena).',
+      ja: 'oauth_parameters_rejected を見ます。なければ、プロトコル・パラメータの二重送信（ヘッダと本文やクエリ。Yahoo は重複を拒否）、oauth_ で始まる名前の綴り誤り、アプリに許可されていないスコープ（はてな）を探します。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Send each protocol parameter once, in one place (the Authorization header), and only scopes the app has enabled.', ja: 'プロトコル・パラメータは一か所（Authorization ヘッダ）に一度だけ送り、スコープはアプリで有効なものだけにします。' } },
+    ],
+  },
+  {
+    id: 'invalid-parameter-value',
+    title: { en: 'A parameter value in the wrong format', ja: 'パラメータ値の形式の誤り' },
+    confirm: {
+      en: 'Check the format of each protocol value: oauth_timestamp in whole seconds (not milliseconds), a nonce long enough (NetSuite: 6 characters), a token copied whole.',
+      ja: '各プロトコル値の形式を確認します。oauth_timestamp はミリ秒ではなく秒の整数、nonce は十分な長さ（NetSuite は 6 文字以上）、トークンは欠けずにコピーされているか。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Generate values in the documented format (seconds, not milliseconds; random nonces of 16+ characters).', ja: '値を仕様どおりの形式で生成します（ミリ秒ではなく秒、16 文字以上のランダムな nonce）。' } },
+    ],
+  },
+  {
+    id: 'malformed-header',
+    title: { en: 'The Authorization header is malformed', ja: 'Authorization ヘッダの書式誤り' },
+    confirm: {
+      en: 'Read the header the client sent: `OAuth ` then name="value" pairs separated by commas, each value percent-encoded and quoted (RFC 5849 §3.5.1); typos and missing quotes make the server see parameters as absent.',
+      ja: '送ったヘッダを確認します。`OAuth ` の後に name="value" をカンマ区切りで並べ、値はパーセント・エンコードして引用符で囲みます（RFC 5849 §3.5.1）。綴り誤りや引用符の欠落があると、サーバはパラメータがないものとみなします。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Check the header with `oauth-doctor inspect`, or build it with a library instead of string concatenation.', ja: '`oauth-doctor inspect` でヘッダを確認するか、文字列連結ではなくライブラリで組み立てます。' } },
+    ],
+  },
+  {
+    id: 'browser-interference',
+    title: { en: 'Something in the browser dropped the token', ja: 'ブラウザ側でトークンが失われた' },
+    confirm: {
+      en: 'Try the same link in a private window without extensions; browser extensions and cookie blocking have been reported to cause X\'s "no request token" page.',
+      ja: '拡張機能のないプライベート・ウィンドウで同じリンクを試します。X の「リクエスト・トークンがありません」ページは、ブラウザ拡張やクッキーのブロックが原因になった例があります。',
+    },
+    fixes: [
+      { for: 'user', text: { en: 'Turn off browser extensions (or use a private window), allow cookies for the provider, and start the login again.', ja: 'ブラウザ拡張を無効にする（またはプライベート・ウィンドウを使う）、プロバイダのクッキーを許可する、のうえでログインをやり直してください。' } },
+    ],
+  },
+  {
+    id: 'session-handle-expired',
+    title: { en: 'The session handle used to renew the token has expired', ja: 'トークン更新用のセッション・ハンドルの期限切れ' },
+    confirm: {
+      en: 'Yahoo sends permission_denied when a refresh at get_token uses an expired or invalid oauth_session_handle.',
+      ja: 'Yahoo は、get_token での更新に期限切れまたは無効な oauth_session_handle を使うと permission_denied を返します。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Discard the stored tokens and session handle and send the person through authorization again.', ja: '保存したトークンとセッション・ハンドルを破棄し、利用者にもう一度認可してもらいます。' } },
+    ],
+  },
+  {
+    id: 'wrong-realm',
+    title: { en: 'The realm (account ID) is wrong', ja: 'realm（アカウント ID）の誤り' },
+    confirm: {
+      en: 'NetSuite expects realm = the account ID, for a sandbox `123456_SB1` (underscore, uppercase) even though the host is `123456-sb1…`; a lowercase `_sb1` gives INVALID_LOGIN. The Login Audit Trail shows the reason.',
+      ja: 'NetSuite は realm にアカウント ID を求め、サンドボックスではホストが `123456-sb1…` でも `123456_SB1`（アンダースコア・大文字）です。小文字の `_sb1` は INVALID_LOGIN になります。理由はログイン監査証跡（Login Audit Trail）で確認できます。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Send realm="<ACCOUNT_ID>" exactly as NetSuite writes it (e.g. 123456_SB1).', ja: 'realm="<アカウントID>" を NetSuite の表記どおりに送ります（例: 123456_SB1）。' } },
+    ],
+  },
+  {
+    id: 'wrong-endpoint',
+    title: { en: 'The wrong endpoint or HTTP method', ja: 'エンドポイントまたは HTTP メソッドの誤り' },
+    confirm: {
+      en: 'Compare the URL and method with the provider\'s documentation (Magento answers 405 method_not_allowed; the request-token and access-token legs are usually POST).',
+      ja: 'URL とメソッドをプロバイダのドキュメントと比べます（Magento は 405 method_not_allowed を返します。リクエスト・トークンとアクセス・トークンの取得は通常 POST です）。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Call the documented endpoint with the documented method, and sign that same method and URL.', ja: 'ドキュメントどおりのエンドポイントとメソッドで呼び、同じメソッドと URL で署名します。' } },
+    ],
+  },
+  {
+    id: 'provider-specific',
+    title: { en: 'A condition specific to this provider', ja: 'このプロバイダ固有の条件' },
+    confirm: {
+      en: 'Read the provider\'s own message and its documentation for this code; oauth-doctor has no record of what it means.',
+      ja: 'プロバイダ自身のメッセージと、このコードについてのドキュメントを確認してください。oauth-doctor にはこのコードの意味の記録がありません。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Search the provider\'s documentation and forums for the exact code and message.', ja: 'コードとメッセージをそのまま使って、プロバイダのドキュメントやフォーラムを検索します。' } },
+    ],
+  },
+];
+
+const BY_ID = new Map(CAUSES.map((cause) => [cause.id, cause]));
+
+export function causeRecord(id: string): CauseRecord | undefined {
+  return BY_ID.get(id);
+}

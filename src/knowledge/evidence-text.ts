@@ -1,0 +1,199 @@
+import type { Text } from './types.js';
+
+/**
+ * Sentences the ranking writes as evidence, with `{name}` placeholders
+ * filled from what a session recorded. Data like the rest of the knowledge
+ * base, so a language is a column, not code.
+ */
+export const EVIDENCE_TEXT = {
+  noSession: {
+    en: 'No session evidence: causes are ranked by the problem alone; each says how to confirm it.',
+    ja: 'セッションの記録がないため、問題の種類だけで順位付けしています。各原因に確認方法を示します。',
+  },
+  tokenExchangedBefore: {
+    en: 'This token was already exchanged at leg {index} ({leg}, HTTP {status}) {ago} earlier: temporary credentials are single-use (RFC 5849 §2.3).',
+    ja: 'このトークンは {ago} 前にレッグ {index}（{leg}、HTTP {status}）で交換済みです。一時クレデンシャルは一回限りです（RFC 5849 §2.3）。',
+  },
+  tokenSentBefore: {
+    en: 'The same token was sent before, at leg {index} ({leg}).',
+    ja: '同じトークンがレッグ {index}（{leg}）ですでに送られています。',
+  },
+  doubleCallback: {
+    en: 'The callback arrived {count} times for this token.',
+    ja: 'このトークンに対してコールバックが {count} 回届いています。',
+  },
+  firstUse: {
+    en: 'This is the first use of the token in the session (issued at leg {index}).',
+    ja: 'このトークンはセッション内で初めて使われています（レッグ {index} で発行）。',
+  },
+  requestTokenAsAccess: {
+    en: 'The token sent to the API was issued by the request-token leg (leg {index}): a temporary token, not an access token.',
+    ja: 'API に送ったトークンはリクエスト・トークン取得（レッグ {index}）で発行された一時トークンで、アクセス・トークンではありません。',
+  },
+  accessTokenAsRequest: {
+    en: 'The token sent on the {leg} leg was issued by the access-token leg (leg {index}): an access token where a request token belongs.',
+    ja: '{leg} レッグで送ったトークンはアクセス・トークン取得（レッグ {index}）で発行されたもので、リクエスト・トークンを送るべき場所です。',
+  },
+  tokenKindMatches: {
+    en: 'The token sent is the kind this leg expects (issued at leg {index}, {leg}).',
+    ja: '送ったトークンはこのレッグが求める種類です（レッグ {index}、{leg} で発行）。',
+  },
+  tokenAgeOverLifetime: {
+    en: 'The token was {age} old when used; {provider} request tokens last {lifetime}.',
+    ja: 'トークンは使用時に発行から {age} 経っていました。{provider} のリクエスト・トークンの有効期間は {lifetime} です。',
+  },
+  tokenAgeNearLifetime: {
+    en: 'The token was {age} old when used, close to the {lifetime} lifetime.',
+    ja: 'トークンは使用時に発行から {age} 経っており、有効期間 {lifetime} に近い状態でした。',
+  },
+  tokenAgeWithinLifetime: {
+    en: 'The token was only {age} old when used, well within the {lifetime} lifetime.',
+    ja: 'トークンは使用時に発行から {age} しか経っておらず、有効期間 {lifetime} の範囲内でした。',
+  },
+  tokenAgeUnknownLifetime: {
+    en: 'The token was {age} old when used; the provider documents no lifetime (one report for X saw about 15 minutes).',
+    ja: 'トークンは使用時に発行から {age} 経っていました。プロバイダは有効期間を公開していません（X では約 15 分で拒否された報告が一件あります）。',
+  },
+  tokenAgeFresh: {
+    en: 'The token was only {age} old when used.',
+    ja: 'トークンは使用時に発行から {age} しか経っていませんでした。',
+  },
+  accessTokenNeverExpires: {
+    en: '{provider} access tokens do not expire; they stop working only when revoked.',
+    ja: '{provider} のアクセス・トークンは期限切れにならず、取り消された場合にのみ無効になります。',
+  },
+  clockBehind: {
+    en: 'The client clock is {seconds} s behind the server ({source}).',
+    ja: 'クライアントの時計はサーバより {seconds} 秒遅れています（{source}）。',
+  },
+  clockAhead: {
+    en: 'The client clock is {seconds} s ahead of the server ({source}).',
+    ja: 'クライアントの時計はサーバより {seconds} 秒進んでいます（{source}）。',
+  },
+  clockAgrees: {
+    en: 'The client and server clocks agree within {seconds} s ({source}).',
+    ja: 'クライアントとサーバの時計の差は {seconds} 秒以内です（{source}）。',
+  },
+  timestampBeforeWindow: {
+    en: 'oauth_timestamp {timestamp} is {seconds} s before the earliest the server accepts ({min}): the client clock is at least that far behind.',
+    ja: 'oauth_timestamp {timestamp} は、サーバが受け付ける最小値（{min}）より {seconds} 秒前です。クライアントの時計は少なくともそれだけ遅れています。',
+  },
+  timestampAfterWindow: {
+    en: 'oauth_timestamp {timestamp} is {seconds} s after the latest the server accepts ({max}): the client clock is at least that far ahead.',
+    ja: 'oauth_timestamp {timestamp} は、サーバが受け付ける最大値（{max}）より {seconds} 秒後です。クライアントの時計は少なくともそれだけ進んでいます。',
+  },
+  timestampInsideWindow: {
+    en: 'oauth_timestamp {timestamp} lies inside the accepted range {min}-{max}.',
+    ja: 'oauth_timestamp {timestamp} は許容範囲 {min}-{max} の内側です。',
+  },
+  acceptedWindow: {
+    en: 'The server accepts oauth_timestamp from {min} to {max} ({from} to {to} UTC); compare with the oauth_timestamp sent.',
+    ja: 'サーバが受け付ける oauth_timestamp は {min} から {max}（UTC で {from} から {to}）です。送った oauth_timestamp と比べてください。',
+  },
+  sourceDateHeader: { en: 'from the response Date header', ja: 'レスポンスの Date ヘッダより' },
+  sourceSession: { en: 'measured during the session', ja: 'セッション中に測定' },
+  hostAliasesMixed: {
+    en: 'The legs went to different names of the same service: {hosts}. A token issued on one may not be honoured on the other.',
+    ja: 'レッグが同じサービスの別のホスト名に送られています: {hosts}。一方で発行したトークンが他方で通らないことがあります。',
+  },
+  hostsDiffer: {
+    en: 'The OAuth legs went to different hosts: {hosts}.',
+    ja: 'OAuth の各レッグが異なるホストに送られています: {hosts}。',
+  },
+  oneHost: {
+    en: 'All OAuth legs went to {host}.',
+    ja: 'OAuth のすべてのレッグが {host} に送られています。',
+  },
+  signedForOtherHost: {
+    en: 'The base string was signed for {signed} but the request went to {sent}.',
+    ja: 'ベース文字列は {signed} 向けに署名されていますが、リクエストは {sent} に送られています。',
+  },
+  callbackDiffers: {
+    en: 'oauth_callback sent: {sent}; registered: {registered}.',
+    ja: '送った oauth_callback: {sent}。登録済み: {registered}。',
+  },
+  callbackMatches: {
+    en: 'The oauth_callback sent matches the registered one ({registered}).',
+    ja: '送った oauth_callback は登録済みのもの（{registered}）と一致します。',
+  },
+  callbackNotOob: {
+    en: 'oauth_callback sent was {sent}, not oob.',
+    ja: '送った oauth_callback は oob ではなく {sent} でした。',
+  },
+  callbackMissing: {
+    en: 'No oauth_callback was sent on the request-token leg (it is required; use oob when there is none, RFC 5849 §2.1).',
+    ja: 'リクエスト・トークン取得時に oauth_callback が送られていません（必須。ない場合は oob、RFC 5849 §2.1）。',
+  },
+  parametersAbsent: {
+    en: 'The server says these were missing: {names}.',
+    ja: 'サーバはこれらが欠けていると示しています: {names}。',
+  },
+  parametersRejected: {
+    en: 'The server rejected these parameters: {names}.',
+    ja: 'サーバはこれらのパラメータを拒否しました: {names}。',
+  },
+  acceptableVersions: {
+    en: 'The server accepts oauth_version {min} to {max}.',
+    ja: 'サーバが受け付ける oauth_version は {min} から {max} です。',
+  },
+  baseStringsEqual: {
+    en: 'Our base string is identical to the one the server computed, so what was signed is right: the key (secrets) or the method differs.',
+    ja: 'こちらのベース文字列はサーバが計算したものと同一です。署名した内容は正しく、鍵（シークレット）か方式が異なります。',
+  },
+  baseStringsDiffer: {
+    en: 'Our base string differs from the server\'s at character {index}, in the {part}.',
+    ja: 'こちらのベース文字列は {index} 文字目（{part}）でサーバのものと異なります。',
+  },
+  baseStringParameterOnlyOurs: {
+    en: 'Parameters only in ours: {names}.',
+    ja: 'こちらにだけあるパラメータ: {names}。',
+  },
+  baseStringParameterOnlyTheirs: {
+    en: 'Parameters only in the server\'s: {names}.',
+    ja: 'サーバ側にだけあるパラメータ: {names}。',
+  },
+  baseStringParameterValues: {
+    en: 'Parameters whose values differ: {names}.',
+    ja: '値が異なるパラメータ: {names}。',
+  },
+  serverBaseStringOnly: {
+    en: 'The server echoed its base string; compare it with yours (run `oauth-doctor sign` with the same inputs, or pass --session).',
+    ja: 'サーバがベース文字列を返しています。手元のものと比べてください（同じ入力で `oauth-doctor sign` を実行するか、--session を指定）。',
+  },
+  nonceRepeated: {
+    en: 'The same oauth_nonce was sent at leg {index}{sameTimestamp}.',
+    ja: '同じ oauth_nonce がレッグ {index} でも送られています{sameTimestamp}。',
+  },
+  nonceSameTimestamp: { en: ' with the same timestamp', ja: '（同じタイムスタンプ）' },
+  nonceFresh: {
+    en: 'The nonce was not repeated within this session.',
+    ja: 'このセッション内で nonce は重複していません。',
+  },
+  methodNotAccepted: {
+    en: 'Signed with {method}; {provider} accepts {accepted}.',
+    ja: '{method} で署名しましたが、{provider} が受け付けるのは {accepted} です。',
+  },
+  methodAccepted: {
+    en: '{method} is a method {provider} accepts.',
+    ja: '{method} は {provider} が受け付ける方式です。',
+  },
+  statusServerError: {
+    en: 'HTTP {status}: the server itself failed.',
+    ja: 'HTTP {status}: サーバ自体が失敗しています。',
+  },
+  statusThrottled: {
+    en: 'HTTP {status}: the server is throttling.',
+    ja: 'HTTP {status}: サーバがアクセスを制限しています。',
+  },
+  statusUnusual: {
+    en: 'HTTP {status} (this problem usually comes with {usual}).',
+    ja: 'HTTP {status}（この問題は通常 {usual} です）。',
+  },
+  heuristicSource: {
+    en: 'Recognised from free text ({source}), not from a code: the reading is a best guess.',
+    ja: 'コードではなく自由文（{source}）から認識しました。推定に基づく読み取りです。',
+  },
+  providerNote: { en: '{note}', ja: '{note}' },
+} as const satisfies Record<string, Text>;
+
+export type EvidenceKey = keyof typeof EVIDENCE_TEXT;

@@ -1,0 +1,100 @@
+import type { CauseId, Leg, Likelihood } from '../diagnose/types.js';
+
+/**
+ * The knowledge base is data (STYLE habit 3): every record carries its English
+ * and Japanese text side by side, so a new provider or language is new rows.
+ */
+export interface Text {
+  readonly en: string;
+  readonly ja: string;
+}
+
+export type Party = 'client' | 'user' | 'provider';
+export type Audience = 'user' | 'developer';
+
+/** A cause a problem usually has, with how likely it is before any evidence. */
+export interface CauseRef {
+  readonly id: CauseId;
+  readonly prior: Exclude<Likelihood, 'certain'>;
+}
+
+export interface FixRecord {
+  readonly for: Audience;
+  readonly text: Text;
+}
+
+/** One `oauth_problem` value (or a provider's own code when none fits). */
+export interface ProblemRecord {
+  readonly code: string;
+  readonly title: Text;
+  readonly meaning: Text;
+  readonly legs: readonly Leg[] | 'any';
+  /** Whose move it is to fix: the client's developer, the person, or the provider. */
+  readonly party: Party;
+  readonly usualStatus?: number;
+  /** A companion parameter the server should send with it. */
+  readonly companion?: string;
+  readonly causes: readonly CauseRef[];
+  /** Fixes that belong to the problem itself; causes bring their own. */
+  readonly fixes: readonly FixRecord[];
+}
+
+export interface CauseRecord {
+  readonly id: CauseId;
+  readonly title: Text;
+  /** How to tell whether this is the cause. */
+  readonly confirm: Text;
+  readonly fixes: readonly FixRecord[];
+}
+
+/** Parts of a problem record a provider's code may replace. */
+export type ProblemOverlay = Partial<Omit<ProblemRecord, 'code'>>;
+
+/** A provider's own code, mapped onto the standard vocabulary when one fits. */
+export interface ProviderCodeRecord {
+  readonly provider: string;
+  /** As the provider sends it: `89`, `INVALID_LOGIN`, or a standard value with provider-specific meaning. */
+  readonly code: string;
+  /** The provider's own wording, as documented (display only; never matched as free text here). */
+  readonly message: string;
+  readonly status?: number;
+  /** The standard oauth_problem value it means; absent when none fits (then the overlay is complete). */
+  readonly maps?: string;
+  readonly overlay?: ProblemOverlay;
+}
+
+export interface ProviderRecord {
+  readonly id: string;
+  readonly name: string;
+  /** Host names (or suffixes starting with `.`) that identify it. */
+  readonly hosts: readonly string[];
+  /** URL path fragments that identify it on any host (self-hosted products). */
+  readonly paths?: readonly string[];
+  readonly requestTokenLifetimeSec?: number;
+  /** undefined: unknown; null: never expires unless revoked. */
+  readonly accessTokenLifetimeSec?: number | null;
+  /** Half-width of the accepted timestamp window, in seconds, when documented. */
+  readonly timestampWindowSec?: number;
+  readonly signatureMethods?: readonly string[];
+  /** Hosts that are the same service under two names: tokens must not cross between them. */
+  readonly hostAliases?: readonly (readonly string[])[];
+  readonly notes?: Text;
+}
+
+/** Where a phrase may be found. */
+export type PhraseKind = 'html-page' | 'plain-text';
+
+/** A known error page or plain-text phrase: the one place free text is matched. */
+export interface PhraseRecord {
+  readonly id: string;
+  readonly kind: PhraseKind;
+  /** Tested against the text with tags stripped, entities decoded and whitespace collapsed. */
+  readonly pattern: RegExp;
+  /** The standard code (or provider code) it means. */
+  readonly problem: string;
+  readonly providerCode?: string;
+  readonly provider?: string;
+  /** exact wording of a known page → mapped; a short generic phrase → heuristic. */
+  readonly confidence: 'mapped' | 'heuristic';
+  readonly parameters?: Readonly<Record<string, string>>;
+}
