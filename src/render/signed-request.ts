@@ -2,6 +2,7 @@ import type { Palette } from '../terminal/color.js';
 import type { SignedRequest } from '../oauth/types.js';
 import { maskSecret } from '../secrets/mask.js';
 import { isFormBody } from '../oauth/base-string.js';
+import { percentEncode } from '../oauth/percent-encode.js';
 
 /** Quotes a string for a POSIX shell. */
 export function shellQuote(value: string): string {
@@ -24,10 +25,14 @@ export interface SigningKeyShape {
   readonly reveal: boolean;
 }
 
-/** `encode(consumer_secret)&encode(token_secret)` with both halves masked unless revealed. */
+/**
+ * `encode(consumer_secret)&encode(token_secret)` (RFC 5849 §3.4.2) with both
+ * halves masked unless revealed; revealed, each half is shown encoded, as it
+ * is in the key.
+ */
 export function describeSigningKey(method: SignedRequest['signatureMethod'], key: SigningKeyShape): string {
   if (method === 'RSA-SHA1') return 'RSA private key (PEM); secrets are not used';
-  const show = (s: string | undefined) => (s === undefined || s === '' ? '(empty)' : key.reveal ? s : maskSecret(s));
+  const show = (s: string | undefined) => (s === undefined || s === '' ? '(empty)' : key.reveal ? percentEncode(s) : maskSecret(s));
   return `encode(consumer_secret)&encode(token_secret) = ${show(key.consumerSecret)}&${show(key.tokenSecret)}`;
 }
 
@@ -35,7 +40,8 @@ export function describeSigningKey(method: SignedRequest['signatureMethod'], key
 export function renderSignedRequest(request: SignedRequest, key: SigningKeyShape, c: Palette): string[] {
   const width = Math.max(...request.parameters.map((p) => p.name.length), 4);
   const lines = [c.bold('Parameters (normalised order, RFC 5849 §3.4.1.3.2)')];
-  for (const p of request.parameters) lines.push(`  ${p.name.padEnd(width)}  ${p.value === '' ? c.dim('(empty)') : p.value}  ${c.dim(p.source)}`);
+  // Source first, in a fixed-width column, so the table stays aligned whatever the values.
+  for (const p of request.parameters) lines.push(`  ${c.dim(p.source.padEnd(5))}  ${p.name.padEnd(width)}  ${p.value === '' ? c.dim('(empty)') : p.value}`);
   if (request.body && !isFormBody(request.body)) lines.push(c.dim(`  (the ${request.body.contentType} body is not signed, RFC 5849 §3.4.1.3.1)`));
   lines.push('', c.bold('Base string URI (§3.4.1.2)'), `  ${request.baseUri}`);
   lines.push('', c.bold('Signature base string (§3.4.1.1)'), `  ${request.baseString}`);

@@ -4,7 +4,7 @@ import { createOutput } from '../../cli/output.js';
 import { usageError, isDoctorError, DoctorError } from '../../errors.js';
 import { parseHttpUrl } from '../../oauth/base-string.js';
 import { signRequest, timestampFrom } from '../../oauth/sign-request.js';
-import { renderSignedRequest } from '../../render/signed-request.js';
+import { curlCommand, describeSigningKey, renderSignedRequest } from '../../render/signed-request.js';
 import type { SignOptions } from './command.js';
 
 const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -20,12 +20,21 @@ function checkUrl(url: string | undefined): string {
   return url;
 }
 
-export async function runSign(options: SignOptions, env: Environment): Promise<number> {
-  const url = checkUrl(options.url);
+/** The flags that need no file or environment to check; each failure names its flag. */
+function checkFlags(options: SignOptions): void {
   if (!HTTP_TOKEN.test(options.method)) throw usageError('invalid-method', `--method "${options.method}" is not an HTTP method`, 'use GET, POST, PUT, DELETE, …');
   if (options.timestamp !== undefined && !/^\d+$/.test(options.timestamp)) {
     throw usageError('invalid-timestamp', `--timestamp "${options.timestamp}" is not a whole number of seconds`, 'e.g. --timestamp 1318622958');
   }
+  // The realm is sent as a quoted-string (RFC 7230 §3.2.6): no control characters, no line breaks.
+  if (options.realm !== undefined && /[\x00-\x08\x0A-\x1F\x7F]/.test(options.realm)) {
+    throw usageError('invalid-realm', '--realm contains a control character or line break', 'give the realm as plain text, e.g. --realm Photos');
+  }
+}
+
+export async function runSign(options: SignOptions, env: Environment): Promise<number> {
+  const url = checkUrl(options.url);
+  checkFlags(options);
   const credentials = resolveCredentials(options, env);
   if (credentials.tokenSecret !== undefined && credentials.token === undefined) {
     throw usageError('missing-token', 'a token secret was given without a token', 'pass --token or set OAUTH_TOKEN');
@@ -49,6 +58,7 @@ export async function runSign(options: SignOptions, env: Environment): Promise<n
     body: options.data === undefined ? undefined : { contentType: options.contentType ?? 'application/x-www-form-urlencoded', content: options.data },
   });
 
+  const key = { consumerSecret: credentials.consumerSecret, tokenSecret: credentials.tokenSecret, reveal: !output.redactor.active };
   if (options.json) {
     output.json({
       method: signed.method,
@@ -58,13 +68,14 @@ export async function runSign(options: SignOptions, env: Environment): Promise<n
       parameters: signed.parameters,
       normalizedParameters: signed.normalizedParameters,
       baseString: signed.baseString,
+      signingKey: describeSigningKey(signed.signatureMethod, key),
       signature: signed.signature,
       authorization: signed.authorization,
+      curl: curlCommand(signed),
       secretsMasked: output.redactor.active,
     });
     return 0;
   }
-  const key = { consumerSecret: credentials.consumerSecret, tokenSecret: credentials.tokenSecret, reveal: !output.redactor.active };
   for (const line of renderSignedRequest(signed, key, output.out)) output.result(line);
   if (output.redactor.active && (credentials.token || options.verifier || credentials.signatureMethod === 'PLAINTEXT')) {
     output.narrate(output.err.dim('(secrets are masked; add --show-secrets for a runnable curl command)'));
