@@ -6,14 +6,14 @@ import type { ProviderState } from '../state.js';
 
 /**
  * State for tests and people who debug, without secrets: consumer secrets,
- * token secrets and verifiers are left out (tokens are identifiers here,
+ * token secrets, verifiers and session handles are left out (tokens are identifiers here,
  * needed to revoke one).
  */
 export function publicState(state: ProviderState): unknown {
   return {
     consumers: state.consumers.map(({ key, status, callbacks, oobOnly, generated, publicKey }) => ({ key, status, callbacks, oobOnly, generated, rsa: Boolean(publicKey) })),
     requestTokens: state.requestTokens.map(({ secret: _secret, verifier: _verifier, ...rest }) => rest),
-    accessTokens: state.accessTokens.map(({ secret: _secret, ...rest }) => rest),
+    accessTokens: state.accessTokens.map(({ secret: _secret, sessionHandle: _handle, ...rest }) => rest),
     sessions: state.sessions.map(({ handle: _handle, ...rest }) => rest),
     refusedAddresses: state.refusedAddresses,
   };
