@@ -56,6 +56,8 @@ export interface FlowOutcome {
   /** A network, timeout, usage or interrupt error that stopped the run. */
   readonly error?: DoctorError | undefined;
   readonly requestToken?: RequestToken | undefined;
+  /** The approved request token and its verifier, once the callback leg is done. */
+  readonly authorized?: AuthorizedRequestToken | undefined;
   readonly accessToken?: AccessToken | undefined;
   /** The callback we asked for (oauth_callback). */
   readonly callback?: string | undefined;
@@ -106,80 +108,130 @@ function isCallback(location: string, callback: string): boolean {
   }
 }
 
+/** One run's state: the recorder, the leg in progress, what the legs produced so far. */
+class FlowRun {
+  readonly recorder: Recorder;
+  currentLeg: Leg = 'request_token';
+  requestToken: RequestToken | undefined;
+  authorized: AuthorizedRequestToken | undefined;
+  authorizeUrl: string | undefined;
+  callback: string | undefined;
+
+  constructor(
+    readonly config: FlowConfig,
+    readonly io: FlowIo,
+  ) {
+    this.recorder = new Recorder(io.observer);
+  }
+
+  /** oauth_timestamp and oauth_nonce from the injected clock and nonce source (RFC 5849 §3.3). */
+  moment(): SigningMoment {
+    return { timestamp: timestampFrom(this.io.now()), nonce: this.io.nonce() };
+  }
+
+  /** Sends a prepared request; a network error is recorded on the step, then rethrown. */
+  async sendLeg(prepared: PreparedRequest): Promise<HttpExchange> {
+    this.currentLeg = prepared.leg;
+    await this.io.person.pause(prepared.leg);
+    this.io.observer?.legStarting?.(prepared.leg, prepared.http);
+    try {
+      return await this.io.send(prepared.http);
+    } catch (error) {
+      this.recorder.add({ name: prepared.leg, ok: false, signed: prepared.signed, notes: [], error: errorSummary(error) });
+      throw error;
+    }
+  }
+
+  /** Records a parsed leg; a failed one stops the run. */
+  settle<T>(result: LegResult<T>, step: Omit<FlowStep, 'title' | 'ok' | 'error'>): T {
+    if (result.ok) {
+      this.recorder.add({ ...step, ok: true });
+      return result.value;
+    }
+    this.recorder.add({ ...step, ok: false, error: { code: 'refused', message: result.failure.reason } });
+    throw new StopAtFailure(result.failure);
+  }
+
+  private base(): Omit<FlowOutcome, 'ok'> {
+    return { steps: this.recorder.steps, requestToken: this.requestToken, authorized: this.authorized, callback: this.callback, authorizeUrl: this.authorizeUrl };
+  }
+
+  succeeded(accessToken: AccessToken): FlowOutcome {
+    return { ...this.base(), ok: true, accessToken };
+  }
+
+  /** A failed leg or a DoctorError becomes the outcome; anything else is a bug and propagates. */
+  stopped(error: unknown): FlowOutcome {
+    if (error instanceof StopAtFailure) return { ...this.base(), ok: false, failure: error.failure };
+    if (!isDoctorError(error)) throw error;
+    if (!this.recorder.steps.some((s) => s.error)) this.recorder.add({ name: this.currentLeg, ok: false, notes: [], error: errorSummary(error) });
+    return { ...this.base(), ok: false, error };
+  }
+}
+
 /**
  * Runs the three-legged flow (RFC 5849 §2) one leg at a time: build (pure),
  * send (the one sender), parse (pure), record. Stops at the first failure
- * and returns everything it saw; it never throws.
+ * and returns everything it saw; it never throws a DoctorError.
  */
 export async function runFlow(config: FlowConfig, io: FlowIo): Promise<FlowOutcome> {
-  const recorder = new Recorder(io.observer);
-  const moment = (): SigningMoment => ({ timestamp: timestampFrom(io.now()), nonce: io.nonce() });
+  const run = new FlowRun(config, io);
   let listener: CallbackListener | undefined;
-  let callback: string | undefined;
-  let requestToken: RequestToken | undefined;
-  let authorizeUrl: string | undefined;
-  let currentLeg: Leg = 'request_token';
-
-  /** Sends a prepared request and records the step; a network error is recorded, then rethrown. */
-  const sendLeg = async (prepared: PreparedRequest): Promise<HttpExchange> => {
-    currentLeg = prepared.leg;
-    await io.person.pause(prepared.leg);
-    io.observer?.legStarting?.(prepared.leg, prepared.http);
-    try {
-      return await io.send(prepared.http);
-    } catch (error) {
-      recorder.add({ name: prepared.leg, ok: false, signed: prepared.signed, notes: [], error: errorSummary(error) });
-      throw error;
-    }
-  };
-
-  const settle = <T>(result: LegResult<T>, step: Omit<FlowStep, 'title' | 'ok' | 'error'>): T => {
-    if (result.ok) {
-      recorder.add({ ...step, ok: true });
-      return result.value;
-    }
-    recorder.add({ ...step, ok: false, error: { code: 'refused', message: result.failure.reason } });
-    throw new StopAtFailure(result.failure);
-  };
-
   try {
     if (config.callback.kind === 'loopback') listener = await io.startListener(config.callback.port);
-    callback = callbackValue(config, listener);
+    const callback = callbackValue(config, listener);
+    run.callback = callback;
 
     // Leg 1: temporary credentials (RFC 5849 §2.1).
-    const rtRequest = buildRequestTokenRequest(config, moment(), callback);
-    const rtExchange = await sendLeg(rtRequest);
+    const rtRequest = buildRequestTokenRequest(config, run.moment(), callback);
+    const rtExchange = await run.sendLeg(rtRequest);
     const rtResult = parseRequestTokenResponse(rtExchange);
     const rtNotes = rtResult.ok ? [rtResult.value.callbackConfirmed ? 'oauth_callback_confirmed=true ✓' : 'oauth_callback_confirmed=true is missing (RFC 5849 §2.1 requires it; an OAuth 1.0 provider?)'] : [];
-    requestToken = settle(rtResult, { name: 'request_token', signed: rtRequest.signed, exchange: rtExchange, ms: rtExchange.totalMs, notes: rtNotes });
+    const requestToken = run.settle(rtResult, { name: 'request_token', signed: rtRequest.signed, exchange: rtExchange, ms: rtExchange.totalMs, notes: rtNotes });
+    run.requestToken = requestToken;
 
     // Leg 2: resource-owner authorisation (RFC 5849 §2.2).
-    currentLeg = 'authorize';
-    authorizeUrl = buildAuthorizeUrl(config, requestToken);
-    const authorized = await authorize(config, io, recorder, requestToken, authorizeUrl, callback, listener);
+    run.currentLeg = 'authorize';
+    const authorizeUrl = buildAuthorizeUrl(config, requestToken);
+    run.authorizeUrl = authorizeUrl;
+    run.authorized = await authorize(config, io, run.recorder, requestToken, authorizeUrl, callback, listener);
 
-    // Leg 3: token credentials (RFC 5849 §2.3).
-    const atRequest = buildAccessTokenRequest(config, moment(), authorized);
-    const atExchange = await sendLeg(atRequest);
-    const atResult = parseAccessTokenResponse(atExchange);
-    const accessToken = settle(atResult, { name: 'access_token', signed: atRequest.signed, exchange: atExchange, ms: atExchange.totalMs, notes: [] });
-
-    // Leg 4: a protected resource (RFC 5849 §3), when there is one.
-    if (config.endpoints.resource) {
-      const resRequest = buildResourceRequest(config, moment(), accessToken, config.endpoints.resource);
-      const resExchange = await sendLeg(resRequest);
-      settle(parseResourceResponse(resExchange), { name: 'resource', signed: resRequest.signed, exchange: resExchange, ms: resExchange.totalMs, notes: [] });
-    }
-    return { ok: true, steps: recorder.steps, requestToken, accessToken, callback, authorizeUrl };
+    return run.succeeded(await accessLegs(run, run.authorized));
   } catch (error) {
-    if (error instanceof StopAtFailure) return { ok: false, steps: recorder.steps, failure: error.failure, requestToken, callback, authorizeUrl };
-    const doctorError = isDoctorError(error) ? error : undefined;
-    if (!doctorError) throw error;
-    if (!recorder.steps.some((s) => s.error)) recorder.add({ name: currentLeg, ok: false, notes: [], error: errorSummary(doctorError) });
-    return { ok: false, steps: recorder.steps, error: doctorError, requestToken, callback, authorizeUrl };
+    return run.stopped(error);
   } finally {
     await listener?.close();
   }
+}
+
+/**
+ * Legs 3 and 4 again, from a request token already approved: what a second
+ * exchange of the same token gets (the demo's "reused request token").
+ */
+export async function resumeFlow(config: FlowConfig, io: FlowIo, authorized: AuthorizedRequestToken): Promise<FlowOutcome> {
+  const run = new FlowRun(config, io);
+  run.requestToken = authorized.requestToken;
+  run.authorized = authorized;
+  run.currentLeg = 'access_token';
+  try {
+    return run.succeeded(await accessLegs(run, authorized));
+  } catch (error) {
+    return run.stopped(error);
+  }
+}
+
+/** Legs 3 and 4: token credentials (RFC 5849 §2.3), then a protected resource (§3) when there is one. */
+async function accessLegs(run: FlowRun, authorized: AuthorizedRequestToken): Promise<AccessToken> {
+  const { config } = run;
+  const atRequest = buildAccessTokenRequest(config, run.moment(), authorized);
+  const atExchange = await run.sendLeg(atRequest);
+  const accessToken = run.settle(parseAccessTokenResponse(atExchange), { name: 'access_token', signed: atRequest.signed, exchange: atExchange, ms: atExchange.totalMs, notes: [] });
+  if (config.endpoints.resource) {
+    const resRequest = buildResourceRequest(config, run.moment(), accessToken, config.endpoints.resource);
+    const resExchange = await run.sendLeg(resRequest);
+    run.settle(parseResourceResponse(resExchange), { name: 'resource', signed: resRequest.signed, exchange: resExchange, ms: resExchange.totalMs, notes: [] });
+  }
+  return accessToken;
 }
 
 function errorSummary(error: unknown): { code: string; message: string } {

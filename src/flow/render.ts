@@ -89,7 +89,7 @@ export function renderStep(step: FlowStep, c: Palette, options: RenderOptions): 
     const isTokenLeg = step.name === 'request_token' || step.name === 'access_token';
     if (step.ok && isTokenLeg) lines.push(...formFields(exchange, c, options.mask, step.name === 'access_token'));
     else if (step.name !== 'authorize' || !step.ok) lines.push(...bodyPreview(exchange, c));
-  } else if (step.ms !== undefined && step.name === 'callback') {
+  } else if (step.ms !== undefined && step.ms >= 100 && step.name === 'callback') {
     lines.push(`  ${c.dim(`waited ${(step.ms / 1000).toFixed(1)} s`)}`);
   }
   for (const note of step.notes) lines.push(`  ${note.endsWith('✓') ? c.green('✓') + ' ' + note.slice(0, -2) : c.dim(note)}`);

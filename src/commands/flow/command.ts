@@ -1,0 +1,88 @@
+import type { Command } from 'commander';
+import type { CommandContext } from '../../cli/program.js';
+import { EXIT_CODES_HELP, SECRETS_HELP } from '../../cli/help-text.js';
+
+export interface FlowOptions {
+  provider?: string;
+  requestTokenUrl?: string;
+  authorizeUrl?: string;
+  accessTokenUrl?: string;
+  resourceUrl?: string;
+  baseUrl?: string;
+  account?: string;
+  consumerKey?: string;
+  consumerSecret?: string;
+  signatureMethod?: string;
+  privateKey?: string;
+  callback?: string;
+  callbackPort?: string;
+  authorize?: string;
+  verifier?: string;
+  realm?: string;
+  scope?: string;
+  probe?: boolean;
+  step?: boolean;
+  verbose?: boolean;
+  json?: boolean;
+  save?: string;
+  timeout: string;
+  waitTimeout: string;
+  ca?: string;
+  lang?: string;
+  showSecrets?: boolean;
+}
+
+const FLOW_HELP = `
+Legs:
+  ① request token (POST, oauth_callback)  ② user authorisation (browser, print or http)
+  ③ access token (POST, oauth_verifier)   ④ protected resource (--resource-url or the preset's)
+
+Examples:
+  oauth-doctor flow --provider local --authorize http          the embedded provider, no browser
+  oauth-doctor flow --provider x --callback oob                 X, PIN-based
+  oauth-doctor flow --provider jira --base-url https://jira.example.com --private-key key.pem
+  oauth-doctor flow --request-token-url U --authorize-url U --access-token-url U --json --save run.json
+
+Presets: local, x, flickr, hatena, smugmug, yahoo, jira, netsuite, magento, tumblr, trello, garmin;
+or --provider FILE, a JSON profile (see the README).
+
+In CI (CI set, or no terminal) oauth-doctor never prompts: pass --verifier or pipe it on stdin.
+Proxies: HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured.`;
+
+export function registerFlow(program: Command, context: CommandContext): void {
+  program
+    .command('flow')
+    .description('run the three-legged OAuth 1.0a flow one leg at a time, and diagnose the leg that fails')
+    .option('--provider <name|file>', 'a preset (local, x, flickr, …) or a JSON profile file')
+    .option('--request-token-url <url>', 'temporary-credentials endpoint (RFC 5849 §2.1)')
+    .option('--authorize-url <url>', 'resource-owner authorisation endpoint (§2.2)')
+    .option('--access-token-url <url>', 'token-credentials endpoint (§2.3)')
+    .option('--resource-url <url>', 'a protected resource to call with the access token')
+    .option('--base-url <url>', 'your instance, for presets that need one (jira, magento)')
+    .option('--account <id>', 'NetSuite account ID, e.g. 123456 or 123456_SB1')
+    .option('--consumer-key <key>', 'consumer key (or OAUTH_CONSUMER_KEY)')
+    .option('--consumer-secret <secret>', 'consumer secret (or OAUTH_CONSUMER_SECRET)')
+    .option('--signature-method <method>', 'HMAC-SHA1, HMAC-SHA256, RSA-SHA1 or PLAINTEXT (default: the preset’s)')
+    .option('--private-key <file>', 'PEM private key for RSA-SHA1 (or OAUTH_PRIVATE_KEY_FILE)')
+    .option('--callback <mode>', 'loopback (listen on 127.0.0.1), oob (PIN) or a registered callback URL', 'loopback')
+    .option('--callback-port <n>', 'port for the loopback listener (default: a free one)')
+    .option('--authorize <mode>', 'browser (default on a terminal), print, or http (fetch it; for auto-approving providers)')
+    .option('--verifier <verifier>', 'the oauth_verifier (PIN) if you already have it')
+    .option('--realm <realm>', 'realm for the Authorization header')
+    .option('--scope <scope>', 'scope for the request-token leg (providers that take one, e.g. hatena)')
+    .option('--probe', 'fetch the authorise page first and stop if it is a known error page')
+    .option('--step', 'pause before each leg (terminal only)')
+    .option('--verbose', 'show parameters, base strings, headers and redirects')
+    .option('--json', 'print one JSON report on stdout (narration stays on stderr)')
+    .option('--save <file>', 'write the session record (mode 0600, secrets masked) for explain --session')
+    .option('--timeout <ms>', 'bound on each HTTP request', '30000')
+    .option('--wait-timeout <ms>', 'bound on waiting for the person or the callback', '300000')
+    .option('--ca <file>', 'trust this CA certificate (PEM) as well as the system ones')
+    .option('--lang <lang>', 'language of the diagnosis: en or ja (default: from LANG)')
+    .option('--show-secrets', 'print secrets in full')
+    .addHelpText('after', `${FLOW_HELP}\n\n${EXIT_CODES_HELP}\n\n${SECRETS_HELP}`)
+    .action(async (options: FlowOptions) => {
+      const { runFlowCommand } = await import('./run.js');
+      context.setExitCode(await runFlowCommand(options, context.env));
+    });
+}

@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { isInteractive, type Environment } from '../../cli/environment.js';
+import { parseSignatureMethod, readPrivateKeyFile } from '../../cli/credentials.js';
+import { usageError } from '../../errors.js';
+import { findPreset, instantiatePreset, presetOrThrow, readProfile, type ProviderPreset, type ProviderProfile } from '../../presets/index.js';
+import type { AuthorizeMode, CallbackMode, FlowEndpoints } from '../../flow/types.js';
+import type { SignatureMethod } from '../../oauth/types.js';
+import type { FlowOptions } from './command.js';
+
+export interface ResolvedProvider {
+  readonly preset: ProviderPreset;
+  readonly profile?: ProviderProfile | undefined;
+  readonly local: boolean;
+}
+
+function checkUrl(value: string, flag: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return value;
+  } catch {
+    // fall through
+  }
+  throw usageError('invalid-url', `${flag} "${value}" is not an absolute http(s) URL`, `e.g. ${flag} https://api.example.com/oauth/request_token`);
+}
+
+export function parsePositiveInt(value: string, flag: string, max = 2 ** 31 - 1): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) throw usageError('invalid-number', `${flag} "${value}" is not a whole number from 1 to ${max}`, `e.g. ${flag} 30000`);
+  return Number(value);
+}
+
+/** --provider NAME (a preset) or FILE (a profile); neither: the endpoint flags alone. */
+export function resolveProvider(options: FlowOptions, env: Environment): ResolvedProvider {
+  const name = options.provider;
+  if (name === undefined) {
+    const missing = (['requestTokenUrl', 'authorizeUrl', 'accessTokenUrl'] as const).filter((k) => !options[k]).map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+    if (missing.length > 0) throw usageError('missing-provider', `no provider: pass --provider NAME|FILE, or all three endpoints (missing ${missing.join(', ')})`, 'try oauth-doctor flow --provider local --authorize http');
+    const preset: ProviderPreset = { name: 'custom', title: 'endpoints from the command line', requestTokenUrl: '', authorizeUrl: '', accessTokenUrl: '', signatureMethod: 'HMAC-SHA1', dialect: 'unknown', notes: [] };
+    return { preset, local: false };
+  }
+  if (!findPreset(name) && existsSync(resolve(env.cwd, name))) {
+    const profile = readProfile(name, env.cwd);
+    return { preset: profile.preset, profile, local: false };
+  }
+  const preset = presetOrThrow(name);
+  return { preset, local: preset.name === 'local' };
+}
+
+/** The endpoints: flags win over the profile or preset; templates filled with --base-url / --account. */
+export function resolveEndpoints(options: FlowOptions, provider: ResolvedProvider, localBase?: string): { preset: ProviderPreset; endpoints: FlowEndpoints } {
+  const preset = instantiatePreset(provider.preset, { base: localBase ?? options.baseUrl, account: options.account });
+  const pick = (flag: string | undefined, fromPreset: string | undefined, name: string) => (flag !== undefined ? checkUrl(flag, name) : fromPreset);
+  const endpoints: FlowEndpoints = {
+    requestToken: pick(options.requestTokenUrl, preset.requestTokenUrl, '--request-token-url') ?? '',
+    authorize: pick(options.authorizeUrl, preset.authorizeUrl, '--authorize-url') ?? '',
+    accessToken: pick(options.accessTokenUrl, preset.accessTokenUrl, '--access-token-url') ?? '',
+    resource: pick(options.resourceUrl, preset.resourceUrl, '--resource-url'),
+  };
+  return { preset, endpoints };
+}
+
+export function parseCallback(options: FlowOptions, profile: ProviderProfile | undefined): CallbackMode {
+  const value = options.callback === 'loopback' && profile?.callback !== undefined ? profile.callback : (options.callback ?? 'loopback');
+  const port = options.callbackPort === undefined ? undefined : parsePositiveInt(options.callbackPort, '--callback-port', 65535);
+  if (value === 'loopback') return { kind: 'loopback', port };
+  if (port !== undefined) throw usageError('callback-port-without-loopback', '--callback-port only applies to --callback loopback', 'drop --callback-port, or use --callback loopback');
+  if (value === 'oob') return { kind: 'oob' };
+  return { kind: 'url', url: checkUrl(value, '--callback') };
+}
+
+export function parseAuthorizeMode(value: string | undefined, env: Environment, local: boolean): AuthorizeMode {
+  if (value === undefined) return isInteractive(env) ? 'browser' : local ? 'http' : 'print';
+  if (value === 'browser' || value === 'print' || value === 'http') return value;
+  throw usageError('invalid-authorize-mode', `--authorize "${value}" is not browser, print or http`, 'browser opens it, print shows it, http fetches it (auto-approving providers)');
+}
+
+export interface ClientSettings {
+  readonly consumerKey: string | undefined;
+  readonly consumerSecret: string | undefined;
+  readonly privateKeyPem: string | undefined;
+  readonly signatureMethod: SignatureMethod;
+}
+
+/** Credentials: flag, then environment variable, then profile (secrets in files are the CI-friendly way). */
+export function resolveClient(options: FlowOptions, env: Environment, provider: ResolvedProvider, preset: ProviderPreset): ClientSettings {
+  const fromEnv = (name: string) => env.env[name] || undefined;
+  const signatureMethod = options.signatureMethod !== undefined ? parseSignatureMethod(options.signatureMethod) : preset.signatureMethod;
+  const keyFlag = options.privateKey ?? fromEnv('OAUTH_PRIVATE_KEY_FILE');
+  const keyFile = keyFlag ?? provider.profile?.privateKeyFile;
+  const privateKeyPem = keyFile ? readPrivateKeyFile(keyFile, env, options.privateKey ? '--private-key' : keyFlag ? 'OAUTH_PRIVATE_KEY_FILE' : 'the profile’s privateKeyFile') : undefined;
+  return {
+    consumerKey: options.consumerKey ?? fromEnv('OAUTH_CONSUMER_KEY') ?? provider.profile?.consumerKey,
+    consumerSecret: options.consumerSecret ?? fromEnv('OAUTH_CONSUMER_SECRET') ?? provider.profile?.consumerSecret,
+    privateKeyPem,
+    signatureMethod,
+  };
+}
+
+/** A non-local provider needs a consumer key, and a secret unless RSA-SHA1 signs. */
+export function requireClient(client: ClientSettings): { consumerKey: string; consumerSecret: string } {
+  if (!client.consumerKey) throw usageError('missing-consumer-key', 'no consumer key', 'pass --consumer-key, set OAUTH_CONSUMER_KEY, or put consumerKey in the profile');
+  if (client.signatureMethod === 'RSA-SHA1') {
+    if (!client.privateKeyPem) throw usageError('missing-private-key', 'RSA-SHA1 needs a private key', 'pass --private-key FILE or set OAUTH_PRIVATE_KEY_FILE');
+  } else if (client.consumerSecret === undefined) {
+    throw usageError('missing-consumer-secret', 'no consumer secret', 'set OAUTH_CONSUMER_SECRET (or pass --consumer-secret; flags show in ps)');
+  }
+  return { consumerKey: client.consumerKey, consumerSecret: client.consumerSecret ?? '' };
+}

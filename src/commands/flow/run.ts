@@ -1,0 +1,170 @@
+import type { Environment } from '../../cli/environment.js';
+import { isInteractive } from '../../cli/environment.js';
+import { createOutput, type Output } from '../../cli/output.js';
+import { resolveLang } from '../../diagnose/lang.js';
+import { diagnosisJson, renderDiagnosis } from '../../diagnose/render.js';
+import type { Diagnosis } from '../../diagnose/types.js';
+import { usageError, type DoctorError } from '../../errors.js';
+import { createDispatcher, readCaFile, sendHttp } from '../../http/index.js';
+import { startCallbackListener } from '../../flow/callback-listener.js';
+import { diagnoseOutcome, recognisesProblem } from '../../flow/diagnosis.js';
+import { runFlow, type FlowIo, type FlowOutcome } from '../../flow/engine.js';
+import { buildEvidence } from '../../flow/evidence.js';
+import { terminalPerson } from '../../flow/person.js';
+import { legHeading, renderStep } from '../../flow/render.js';
+import { buildReport, sessionRecord, writePrivateFile, type FlowReport } from '../../flow/report.js';
+import { secretsInStep } from '../../flow/secrets.js';
+import type { FlowConfig } from '../../flow/types.js';
+import { githubAnnotation } from '../../flow/annotation.js';
+import type { Leg } from '../../diagnose/types.js';
+import type { FlowOptions } from './command.js';
+import { parseAuthorizeMode, parseCallback, parsePositiveInt, requireClient, resolveClient, resolveEndpoints, resolveProvider } from './config.js';
+
+interface LocalProvider {
+  readonly url: string;
+  readonly consumer: { readonly key: string; readonly secret: string };
+  close(): Promise<void>;
+}
+
+/** `--provider local`: the embedded provider, started in this process (loaded only here). */
+async function startLocal(approveAtOnce: boolean, consumer: { key: string; secret: string } | undefined): Promise<LocalProvider> {
+  const { startProvider } = await import('../../provider/index.js');
+  return startProvider({ autoApprove: approveAtOnce, consumers: consumer ? [consumer] : undefined });
+}
+
+/** Live narration on stderr: a heading when a leg starts, its result when it ends. */
+function narrator(output: Output, verbose: boolean): NonNullable<FlowIo['observer']> {
+  let lastLeg: Leg | undefined;
+  const c = output.err;
+  return {
+    legStarting(leg, request) {
+      if (leg === lastLeg) return;
+      lastLeg = leg;
+      output.narrate();
+      output.narrate(legHeading(leg, request, c));
+    },
+    stepDone(step) {
+      for (const secret of secretsInStep(step)) output.redactor.add(secret);
+      if (step.name !== lastLeg && step.name !== 'callback') {
+        lastLeg = step.name;
+        output.narrate();
+        output.narrate(legHeading(step.name, step.exchange?.request, c));
+      }
+      for (const line of renderStep(step, c, { verbose, mask: (v) => output.redactor.mask(v) })) output.narrate(line);
+    },
+    authorizeUrl(url, opened) {
+      output.narrate(`  ${opened ? 'Opened in your browser; if it did not appear, open' : 'Open'} this address to authorise:`);
+      output.narrate(`  ${c.cyan(url)}`);
+    },
+  };
+}
+
+function summaryLines(outcome: FlowOutcome, output: Output, provider: string, totalMs: number): string[] {
+  const c = output.out;
+  const access = outcome.accessToken;
+  if (!access) return [];
+  const legs = new Set(outcome.steps.map((s) => (s.name === 'callback' ? 'authorize' : s.name))).size;
+  const lines = [c.green(c.bold(`✓ ${provider} granted an access token`)) + c.dim(`  (${legs} legs, ${totalMs} ms on the wire)`)];
+  const fields: [string, string][] = [
+    ['oauth_token', output.redactor.mask(access.token)],
+    ['oauth_token_secret', output.redactor.mask(access.secret)],
+    ...access.extra.map(([n, v]): [string, string] => [n, n === 'oauth_session_handle' ? output.redactor.mask(v) : v]),
+  ];
+  const width = Math.max(...fields.map(([n]) => n.length));
+  for (const [name, value] of fields) lines.push(`  ${name.padEnd(width)}  ${value}`);
+  return lines;
+}
+
+function failureLines(outcome: FlowOutcome, diagnosis: Diagnosis | undefined, output: Output): string[] {
+  const c = output.out;
+  const failure = outcome.failure;
+  if (!failure) return [];
+  const step = outcome.steps.at(-1);
+  const status = failure.exchange ? ` (${failure.exchange.response.status})` : '';
+  const what = diagnosis ? diagnosis.problem.code : failure.reason;
+  const lines = [c.red(c.bold(`✗ ${step?.title ?? failure.leg} leg refused${status}: ${what}`)), ''];
+  if (diagnosis) lines.push(...renderDiagnosis(diagnosis, c));
+  return lines;
+}
+
+export async function runFlowCommand(options: FlowOptions, env: Environment): Promise<number> {
+  const timeoutMs = parsePositiveInt(options.timeout, '--timeout');
+  const waitTimeoutMs = parsePositiveInt(options.waitTimeout, '--wait-timeout');
+  const lang = resolveLang(options.lang, env.env);
+  const provider = resolveProvider(options, env);
+  const callback = parseCallback(options, provider.profile);
+  const authorize = parseAuthorizeMode(options.authorize, env, provider.local);
+  if (options.step && !isInteractive(env)) throw usageError('step-needs-terminal', '--step pauses for a person and needs a terminal (and CI unset)', 'drop --step in scripts and CI');
+  const ca = options.ca === undefined ? undefined : readCaFile(options.ca, env.cwd);
+  const output = createOutput(env, { showSecrets: options.showSecrets });
+  for (const warning of provider.profile?.warnings ?? []) output.narrate(output.err.yellow(`warning: ${warning}`));
+
+  let client = resolveClient(options, env, provider, provider.preset);
+  const ownConsumer = client.consumerKey !== undefined && client.consumerSecret !== undefined ? { key: client.consumerKey, secret: client.consumerSecret } : undefined;
+  const local = provider.local ? await startLocal(authorize === 'http', ownConsumer) : undefined;
+  const dispatcher = createDispatcher({ env: env.env, ca, timeoutMs });
+  try {
+    if (local && !ownConsumer) client = { ...client, consumerKey: local.consumer.key, consumerSecret: local.consumer.secret };
+    const { preset, endpoints } = resolveEndpoints(options, provider, local?.url);
+    const credentials = requireClient(client);
+    output.redactor.add(credentials.consumerSecret).add(client.privateKeyPem).add(options.verifier);
+
+    const config: FlowConfig = {
+      provider: preset.name,
+      endpoints,
+      client: { consumerKey: credentials.consumerKey, consumerSecret: credentials.consumerSecret, privateKey: client.privateKeyPem },
+      signatureMethod: client.signatureMethod,
+      realm: options.realm ?? preset.realm,
+      scope: options.scope === undefined ? undefined : { parameter: preset.scopeParameter ?? 'scope', value: options.scope },
+      callback,
+      authorize,
+      verifier: options.verifier,
+      probeAuthorize: options.probe ?? false,
+      requestTokenLifetimeSec: preset.requestTokenLifetimeSec,
+      registeredCallback: provider.profile?.registeredCallback,
+    };
+
+    const c = output.err;
+    output.narrate(`${c.bold('oauth-doctor flow')} · ${preset.title}`);
+    output.narrate(c.dim(`  consumer ${credentials.consumerKey} · ${config.signatureMethod} · callback ${callback.kind === 'url' ? callback.url : callback.kind} · authorise: ${authorize}`));
+    for (const note of preset.notes) output.narrate(c.dim(`  note: ${note}`));
+
+    const io: FlowIo = {
+      now: () => env.now(),
+      nonce: () => env.nonce(),
+      send: (request, sendOptions) => sendHttp(request, { dispatcher, timeoutMs, signal: env.signal, now: () => env.now(), maxRedirects: sendOptions?.maxRedirects ?? 0 }),
+      recognisesProblem,
+      startListener: (port) => startCallbackListener({ port, signal: env.signal, now: () => env.now() }),
+      waitTimeoutMs,
+      person: terminalPerson({ env, output, step: options.step ?? false, waitTimeoutMs }),
+      observer: narrator(output, options.verbose ?? false),
+    };
+    const outcome = await runFlow(config, io);
+    return finish(outcome, config, options, env, output, lang);
+  } finally {
+    await dispatcher.close().catch(() => undefined);
+    await local?.close();
+  }
+}
+
+/** Prints the result (text or JSON), writes --save, annotates GitHub Actions; returns the exit code or throws the run's error. */
+function finish(outcome: FlowOutcome, config: FlowConfig, options: FlowOptions, env: Environment, output: Output, lang: 'en' | 'ja'): number {
+  const evidence = buildEvidence(outcome, config, env.now());
+  const diagnosis = diagnoseOutcome(outcome, evidence, lang);
+  const report: FlowReport = buildReport({ outcome, provider: config.provider, evidence, diagnosis: diagnosis ? diagnosisJson(diagnosis) : undefined, redactor: output.redactor });
+  output.narrate();
+  if (options.json) {
+    output.json(report);
+  } else {
+    const lines = outcome.ok ? summaryLines(outcome, output, config.provider, report.totalMs) : failureLines(outcome, diagnosis, output);
+    for (const line of lines) output.result(line);
+  }
+  if (options.save !== undefined) {
+    const text = JSON.stringify(sessionRecord(report, env.now()), (_k, v: unknown) => (typeof v === 'string' ? output.redactor.redact(v) : v), 2) + '\n';
+    const path = writePrivateFile(options.save, env.cwd, text);
+    output.narrate(output.err.dim(`session saved to ${path} (mode 0600${output.redactor.active ? ', secrets masked' : ', SECRETS IN FULL'}); read it with: oauth-doctor explain --session ${options.save}`));
+  }
+  if (diagnosis && env.env['GITHUB_ACTIONS'] === 'true') output.narrate(githubAnnotation(outcome, diagnosis));
+  if (outcome.error) throw outcome.error satisfies DoctorError;
+  return outcome.ok ? 0 : 1;
+}
