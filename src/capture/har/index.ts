@@ -1,0 +1,109 @@
+import { captureError, describeOffset } from '../errors.js';
+import type { Capture, CapturedExchange } from '../types.js';
+import { HarEntryReader } from './entry.js';
+import { HarScanner, mentionsOAuth } from './scan.js';
+import { DoctorError } from '../../errors.js';
+
+export interface HarReadOptions {
+  /** Name used in messages. */
+  readonly source: string;
+  /** Called now and then with bytes done and total. */
+  readonly onProgress?: ((done: number, total: number) => void) | undefined;
+  /** Checked between slices of work; aborting stops with an `interrupted` error. */
+  readonly signal?: AbortSignal | undefined;
+  /** Parse every entry, not only those that mention OAuth (benchmark baseline, tests). */
+  readonly allEntries?: boolean | undefined;
+}
+
+/** Bytes between two yields to the event loop (progress, Ctrl-C). */
+const SLICE_BYTES = 8 * 1024 * 1024;
+
+class HarReader {
+  private readonly scanner: HarScanner;
+  private readonly spans;
+  private readonly exchanges: CapturedExchange[] = [];
+  private total = 0;
+  private withoutAuthorization = 0;
+  done = false;
+
+  constructor(
+    private readonly buf: Buffer,
+    private readonly options: HarReadOptions,
+  ) {
+    this.scanner = new HarScanner(buf, options.source);
+    this.spans = this.scanner.scan();
+  }
+
+  get offset(): number {
+    return this.scanner.offset;
+  }
+
+  /** Reads entries until about `budget` more bytes are behind us or the end. */
+  step(budget: number): void {
+    const stopAt = this.scanner.offset + budget;
+    while (this.scanner.offset < stopAt) {
+      const next = this.spans.next();
+      if (next.done) {
+        this.done = true;
+        return;
+      }
+      const span = next.value;
+      this.total++;
+      if (!this.options.allEntries && !mentionsOAuth(this.buf, span.start, span.end)) continue;
+      const parsed = this.parseEntry(span.index, span.start, span.end);
+      const exchange = new HarEntryReader(this.options.source, span.index).read(parsed, this.exchanges.length);
+      if (!exchange.request.headers.some(([n]) => n.toLowerCase() === 'authorization') && /oauth/i.test(exchange.request.url) && /(request|access)[_-]?token|initiate|\/token\b/i.test(exchange.request.url)) {
+        this.withoutAuthorization++;
+      }
+      this.exchanges.push(exchange);
+    }
+  }
+
+  private parseEntry(index: number, start: number, end: number): unknown {
+    const text = this.buf.toString('utf8', start, end);
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      const message = (error as Error).message;
+      const position = /at position (\d+)/.exec(message);
+      const offset = position ? start + Buffer.byteLength(text.slice(0, Number(position[1]))) : start;
+      const reason = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
+      throw captureError('har-malformed', `${this.options.source}: log.entries[${index}] is not valid JSON (${reason}) at ${describeOffset(this.buf, offset)}`, 'the HAR file is damaged; export it again');
+    }
+  }
+
+  capture(): Capture {
+    const notes: string[] = [];
+    if (this.withoutAuthorization > 0) {
+      notes.push(
+        `${this.withoutAuthorization} token request(s) in this HAR carry no Authorization header: browsers' default HAR export may strip it ("sanitized"); export "with sensitive data" to check signatures`,
+      );
+    }
+    return { format: 'har', source: this.options.source, exchanges: this.exchanges, creator: this.scanner.header.creator, totalEntries: this.total, notes };
+  }
+}
+
+/** Reads a HAR held in one Buffer, synchronously (small files, tests). */
+export function parseHar(buf: Buffer, options: HarReadOptions): Capture {
+  const reader = new HarReader(buf, options);
+  while (!reader.done) reader.step(Number.MAX_SAFE_INTEGER);
+  return reader.capture();
+}
+
+/**
+ * Reads a HAR held in one Buffer, yielding to the event loop every few MB so
+ * progress can be drawn and Ctrl-C is honoured. Peak memory is the Buffer
+ * plus one entry at a time plus the OAuth exchanges kept.
+ */
+export async function readHar(buf: Buffer, options: HarReadOptions): Promise<Capture> {
+  const reader = new HarReader(buf, options);
+  while (!reader.done) {
+    reader.step(SLICE_BYTES);
+    options.onProgress?.(reader.done ? buf.length : reader.offset, buf.length);
+    if (reader.done) break;
+    await new Promise((resolve) => setImmediate(resolve));
+    if (options.signal?.aborted) throw new DoctorError('interrupted', 'interrupted', 'interrupted while reading the HAR');
+  }
+  return reader.capture();
+}
+

@@ -1,0 +1,263 @@
+import { captureError, describeOffset } from '../errors.js';
+
+/**
+ * A structural JSON scanner over one Buffer, so a HAR of hundreds of MB is
+ * never turned into one giant string or object graph (V8 cannot even hold a
+ * string above ~512 MB). It walks the two outer levels (`{ "log": { … } }`)
+ * itself and hands back the byte span of each `log.entries[i]`; the caller
+ * JSON.parses one entry at a time. Values it only skips are checked for
+ * balanced brackets and terminated strings; entries it hands out are checked
+ * fully by JSON.parse.
+ */
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const LBRACE = 0x7b;
+const RBRACE = 0x7d;
+const LBRACKET = 0x5b;
+const RBRACKET = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+/** Strings shorter than this are scanned inline; longer ones with Buffer.indexOf (memchr). */
+const INLINE_STRING_SCAN = 24;
+
+export interface EntrySpan {
+  /** 0-based index in log.entries. */
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface HarHeader {
+  version?: string | undefined;
+  creator?: string | undefined;
+}
+
+function isWhitespace(byte: number | undefined): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+
+export class HarScanner {
+  private pos = 0;
+  readonly header: HarHeader = {};
+
+  constructor(
+    private readonly buf: Buffer,
+    private readonly source: string,
+  ) {}
+
+  get offset(): number {
+    return this.pos;
+  }
+
+  private fail(code: string, offset: number, what: string): never {
+    throw captureError(code, `${this.source}: ${what} at ${describeOffset(this.buf, offset)}`, 'the HAR file is damaged or cut short; export it again from the browser or proxy');
+  }
+
+  private skipWhitespace(): void {
+    const buf = this.buf;
+    let i = this.pos;
+    while (isWhitespace(buf[i])) i++;
+    this.pos = i;
+  }
+
+  private found(offset: number): string {
+    if (offset >= this.buf.length) return 'the end of the file';
+    const text = this.buf.toString('utf8', offset, Math.min(offset + 12, this.buf.length)).replace(/\s+/g, ' ');
+    return `"${text}"`;
+  }
+
+  private expect(byte: number, what: string): void {
+    this.skipWhitespace();
+    if (this.buf[this.pos] !== byte) this.fail('har-malformed', this.pos, `expected ${what} but found ${this.found(this.pos)}`);
+    this.pos++;
+  }
+
+  /** Offset just after the closing quote of the string that opens at `start`. */
+  private stringEnd(start: number): number {
+    const buf = this.buf;
+    const inlineLimit = Math.min(buf.length, start + INLINE_STRING_SCAN);
+    let i = start + 1;
+    for (; i < inlineLimit; i++) {
+      const c = buf[i];
+      if (c === QUOTE) return i + 1;
+      if (c === BACKSLASH) i++;
+    }
+    if (i >= buf.length) this.fail('har-malformed', start, 'a string is never closed; it starts');
+    // Long string: jump from quote to quote, counting the backslashes before each.
+    for (;;) {
+      const quote = buf.indexOf(QUOTE, i);
+      if (quote === -1) this.fail('har-malformed', start, 'a string is never closed; it starts');
+      let backslashes = 0;
+      for (let k = quote - 1; k > start && buf[k] === BACKSLASH; k--) backslashes++;
+      if (backslashes % 2 === 0) return quote + 1;
+      i = quote + 1;
+    }
+  }
+
+  /** Offset just after the value that starts at `start` (object, array, string or scalar). */
+  private valueEnd(start: number): number {
+    const buf = this.buf;
+    const first = buf[start];
+    if (first === QUOTE) return this.stringEnd(start);
+    if (first !== LBRACE && first !== LBRACKET) {
+      let i = start;
+      while (i < buf.length) {
+        const c = buf[i];
+        if (c === COMMA || c === RBRACE || c === RBRACKET || isWhitespace(c)) break;
+        i++;
+      }
+      if (i === start) this.fail('har-malformed', start, `expected a value but found ${this.found(start)}`);
+      return i;
+    }
+    // Containers: track the expected closers so `{ ]` is caught, skip strings whole.
+    const closers: number[] = [];
+    let i = start;
+    const length = buf.length;
+    while (i < length) {
+      const c = buf[i] as number;
+      if (c === QUOTE) {
+        i = this.stringEnd(i);
+        continue;
+      }
+      if (c === LBRACE) closers.push(RBRACE);
+      else if (c === LBRACKET) closers.push(RBRACKET);
+      else if (c === RBRACE || c === RBRACKET) {
+        const wanted = closers.pop();
+        if (wanted !== c) this.fail('har-malformed', i, `found "${String.fromCharCode(c)}" where "${wanted === undefined ? '' : String.fromCharCode(wanted)}" was expected`);
+        if (closers.length === 0) return i + 1;
+      }
+      i++;
+    }
+    return this.fail('har-malformed', start, `the ${first === LBRACE ? 'object' : 'array'} is never closed (file cut short?); it starts`);
+  }
+
+  private readKey(): string {
+    this.skipWhitespace();
+    const start = this.pos;
+    if (this.buf[start] !== QUOTE) this.fail('har-malformed', start, `expected a property name but found ${this.found(start)}`);
+    const end = this.stringEnd(start);
+    this.pos = end;
+    const raw = this.buf.toString('utf8', start, end);
+    return raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+  }
+
+  /**
+   * Walks the members of the object at the current position; `member` is
+   * called with each key and must consume the value (or return false to have
+   * it skipped).
+   */
+  private *members(what: string, member: (key: string) => Generator<EntrySpan, boolean>): Generator<EntrySpan, void> {
+    this.expect(LBRACE, `"{" opening ${what}`);
+    this.skipWhitespace();
+    if (this.buf[this.pos] === RBRACE) {
+      this.pos++;
+      return;
+    }
+    for (;;) {
+      const key = this.readKey();
+      this.expect(COLON, `":" after "${key}" in ${what}`);
+      this.skipWhitespace();
+      const consumed = yield* member(key);
+      if (!consumed) this.pos = this.valueEnd(this.pos);
+      this.skipWhitespace();
+      const next = this.buf[this.pos];
+      if (next === COMMA) {
+        this.pos++;
+        continue;
+      }
+      if (next === RBRACE) {
+        this.pos++;
+        return;
+      }
+      this.fail('har-malformed', this.pos, `expected "," or "}" in ${what} but found ${this.found(this.pos)}`);
+    }
+  }
+
+  // Generators that never yield still need the generator signature for yield*.
+  // eslint-disable-next-line require-yield
+  private *skip(): Generator<EntrySpan, boolean> {
+    return false;
+  }
+
+  private *entries(): Generator<EntrySpan, boolean> {
+    this.expect(LBRACKET, '"[" opening log.entries (entries must be an array)');
+    this.skipWhitespace();
+    if (this.buf[this.pos] === RBRACKET) {
+      this.pos++;
+      return true;
+    }
+    for (let index = 0; ; index++) {
+      this.skipWhitespace();
+      const start = this.pos;
+      if (this.buf[start] !== LBRACE) this.fail('har-malformed', start, `log.entries[${index}] should be an object but found ${this.found(start)}`);
+      const end = this.valueEnd(start);
+      this.pos = end;
+      yield { index, start, end };
+      this.skipWhitespace();
+      const next = this.buf[this.pos];
+      if (next === COMMA) {
+        this.pos++;
+        continue;
+      }
+      if (next === RBRACKET) {
+        this.pos++;
+        return true;
+      }
+      this.fail('har-malformed', this.pos, `expected "," or "]" after log.entries[${index}] but found ${this.found(this.pos)}`);
+    }
+  }
+
+  private parseSmall(): unknown {
+    const start = this.pos;
+    const end = this.valueEnd(start);
+    this.pos = end;
+    try {
+      return JSON.parse(this.buf.toString('utf8', start, end));
+    } catch {
+      return this.fail('har-malformed', start, 'invalid JSON value');
+    }
+  }
+
+  /** Yields the span of every log.entries element, in order. */
+  *scan(): Generator<EntrySpan, void> {
+    let sawLog = false;
+    let sawEntries = false;
+    if (this.buf[0] === 0xef && this.buf[1] === 0xbb && this.buf[2] === 0xbf) this.pos = 3;
+    this.skipWhitespace();
+    if (this.pos >= this.buf.length) throw captureError('har-empty', `${this.source}: the file is empty`, 'export the HAR again');
+    const self = this;
+    yield* this.members('the top-level object', function* (key) {
+      if (key !== 'log') return yield* self.skip();
+      sawLog = true;
+      yield* self.members('log', function* (logKey) {
+        if (logKey === 'entries') {
+          sawEntries = true;
+          return yield* self.entries();
+        }
+        if (logKey === 'version') {
+          const version = self.parseSmall();
+          if (typeof version === 'string') self.header.version = version;
+          return true;
+        }
+        if (logKey === 'creator') {
+          const creator = self.parseSmall() as { name?: unknown; version?: unknown } | null;
+          if (creator && typeof creator.name === 'string') self.header.creator = `${creator.name}${typeof creator.version === 'string' ? ` ${creator.version}` : ''}`;
+          return true;
+        }
+        return yield* self.skip();
+      });
+      return true;
+    });
+    this.skipWhitespace();
+    if (this.pos < this.buf.length) this.fail('har-malformed', this.pos, `unexpected data after the end of the HAR: ${this.found(this.pos)}`);
+    if (!sawLog) throw captureError('har-not-har', `${this.source}: this is JSON but not a HAR file (no "log" object at the top level)`, 'export the network log as HAR ("Save all as HAR" in the browser\'s network panel)');
+    if (!sawEntries) throw captureError('har-not-har', `${this.source}: the HAR has no log.entries array`, 'export the network log as HAR again');
+  }
+}
+
+/** Whether the bytes of an entry mention OAuth at all (any case); entries that do not are never parsed. */
+export function mentionsOAuth(buf: Buffer, start: number, end: number): boolean {
+  const view = buf.subarray(start, end);
+  return view.indexOf('oauth') !== -1 || view.indexOf('OAuth') !== -1 || view.indexOf('OAUTH') !== -1 || view.indexOf('Oauth') !== -1;
+}

@@ -1,0 +1,44 @@
+import { captureError } from './errors.js';
+import { parseCurl, type CurlReadOptions } from './curl.js';
+import { readHar, type HarReadOptions } from './har/index.js';
+import { parseRawHttp } from './raw-http.js';
+import type { Capture, CaptureFormat } from './types.js';
+
+export * from './types.js';
+export { parseHar, readHar } from './har/index.js';
+export { parseCurl, curlUrlEncode } from './curl.js';
+export { parseRawHttp } from './raw-http.js';
+export { splitShellCommands } from './shell-words.js';
+
+/** Which parser a file needs, from its name and its first bytes. */
+export function detectFormat(name: string, buf: Buffer): CaptureFormat {
+  if (/\.har$/i.test(name)) return 'har';
+  let i = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  while (i < buf.length && (buf[i] === 0x20 || buf[i] === 0x0a || buf[i] === 0x0d || buf[i] === 0x09)) i++;
+  if (buf[i] === 0x7b) return 'har';
+  const start = buf.toString('utf8', i, Math.min(buf.length, i + 16));
+  if (/^(\$\s+)?curl(\.exe)?\s/.test(start)) return 'curl';
+  return 'http';
+}
+
+export interface ReadCaptureOptions {
+  readonly source: string;
+  readonly format?: CaptureFormat | undefined;
+  readonly scheme?: 'http' | 'https' | undefined;
+  readonly readFile?: CurlReadOptions['readFile'];
+  readonly onProgress?: HarReadOptions['onProgress'];
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** Reads a capture of any supported format from one Buffer. */
+export async function readCapture(buf: Buffer, options: ReadCaptureOptions): Promise<Capture> {
+  const format = options.format ?? detectFormat(options.source, buf);
+  const capture =
+    format === 'har'
+      ? await readHar(buf, { source: options.source, onProgress: options.onProgress, signal: options.signal })
+      : format === 'curl'
+        ? parseCurl(buf.toString('utf8'), { source: options.source, readFile: options.readFile })
+        : parseRawHttp(buf, { source: options.source, scheme: options.scheme });
+  if (capture.exchanges.length === 0 && format !== 'har') throw captureError('capture-empty', `${options.source}: no request found`, 'give a HAR file, a curl command or a raw HTTP request');
+  return capture;
+}
