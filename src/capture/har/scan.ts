@@ -219,40 +219,44 @@ export class HarScanner {
     }
   }
 
+  private sawLog = false;
+  private sawEntries = false;
+
+  private *logMember(key: string): Generator<EntrySpan, boolean> {
+    if (key === 'entries') {
+      this.sawEntries = true;
+      return yield* this.entries();
+    }
+    if (key === 'version') {
+      const version = this.parseSmall();
+      if (typeof version === 'string') this.header.version = version;
+      return true;
+    }
+    if (key === 'creator') {
+      const creator = this.parseSmall() as { name?: unknown; version?: unknown } | null;
+      if (creator && typeof creator.name === 'string') this.header.creator = `${creator.name}${typeof creator.version === 'string' ? ` ${creator.version}` : ''}`;
+      return true;
+    }
+    return yield* this.skip();
+  }
+
+  private *topMember(key: string): Generator<EntrySpan, boolean> {
+    if (key !== 'log') return yield* this.skip();
+    this.sawLog = true;
+    yield* this.members('log', (logKey) => this.logMember(logKey));
+    return true;
+  }
+
   /** Yields the span of every log.entries element, in order. */
   *scan(): Generator<EntrySpan, void> {
-    let sawLog = false;
-    let sawEntries = false;
     if (this.buf[0] === 0xef && this.buf[1] === 0xbb && this.buf[2] === 0xbf) this.pos = 3;
     this.skipWhitespace();
     if (this.pos >= this.buf.length) throw captureError('har-empty', `${this.source}: the file is empty`, 'export the HAR again');
-    const self = this;
-    yield* this.members('the top-level object', function* (key) {
-      if (key !== 'log') return yield* self.skip();
-      sawLog = true;
-      yield* self.members('log', function* (logKey) {
-        if (logKey === 'entries') {
-          sawEntries = true;
-          return yield* self.entries();
-        }
-        if (logKey === 'version') {
-          const version = self.parseSmall();
-          if (typeof version === 'string') self.header.version = version;
-          return true;
-        }
-        if (logKey === 'creator') {
-          const creator = self.parseSmall() as { name?: unknown; version?: unknown } | null;
-          if (creator && typeof creator.name === 'string') self.header.creator = `${creator.name}${typeof creator.version === 'string' ? ` ${creator.version}` : ''}`;
-          return true;
-        }
-        return yield* self.skip();
-      });
-      return true;
-    });
+    yield* this.members('the top-level object', (key) => this.topMember(key));
     this.skipWhitespace();
     if (this.pos < this.buf.length) this.fail('har-malformed', this.pos, `unexpected data after the end of the HAR: ${this.found(this.pos)}`);
-    if (!sawLog) throw captureError('har-not-har', `${this.source}: this is JSON but not a HAR file (no "log" object at the top level)`, 'export the network log as HAR ("Save all as HAR" in the browser\'s network panel)');
-    if (!sawEntries) throw captureError('har-not-har', `${this.source}: the HAR has no log.entries array`, 'export the network log as HAR again');
+    if (!this.sawLog) throw captureError('har-not-har', `${this.source}: this is JSON but not a HAR file (no "log" object at the top level)`, 'export the network log as HAR ("Save all as HAR" in the browser\'s network panel)');
+    if (!this.sawEntries) throw captureError('har-not-har', `${this.source}: the HAR has no log.entries array`, 'export the network log as HAR again');
   }
 }
 
