@@ -53,26 +53,50 @@ export function readProblem(response: ProviderResponse): DetectedProblem | undef
   }
 }
 
+/** What a caller knows beside the text (explain's --status and --header). */
+export interface TextContext {
+  readonly status?: number | undefined;
+  readonly headers?: Readonly<Record<string, string | readonly string[] | undefined>> | undefined;
+}
+
 /**
  * Reads pasted text: a code (`token_rejected`, `x:89`, `INVALID_LOGIN`, `89`),
  * a raw HTTP response (status line, headers, body), a URL, or a body
- * (form, JSON, XML, an HTML page, a line of a log, a message).
+ * (form, JSON, XML, an HTML page, a line of a log, a message). A status or
+ * headers given beside it count as part of the response (they win over the
+ * pasted status line).
  */
-export function readProblemFromText(text: string): DetectedProblem | undefined {
+export function readProblemFromText(text: string, context: TextContext = {}): DetectedProblem | undefined {
   try {
-    const trimmed = text.trim();
-    if (trimmed === '') return undefined;
+    const trimmed = typeof text === 'string' ? text.trim() : '';
+    const status = validStatus(context.status);
+    const extraHeaders = context.headers ?? {};
+    if (trimmed === '') return status === undefined && Object.keys(extraHeaders).length === 0 ? undefined : readResponse({ status, headers: extraHeaders });
     const code = readCodeArgument(trimmed);
-    if (code) return code;
+    if (code) return status === undefined ? code : { ...code, status };
     if (looksLikeRawResponse(trimmed)) {
       const raw = parseRawResponse(trimmed);
-      return readResponse({ status: raw.status, headers: raw.headers, body: raw.body });
+      return readResponse({ status: status ?? raw.status, headers: mergeHeaders(raw.headers, extraHeaders), body: raw.body });
     }
-    if (/^https?:\/\/\S+$/i.test(trimmed)) return readResponse({ url: trimmed }) ?? readResponse({ body: trimmed });
-    return readResponse({ body: text });
+    if (/^https?:\/\/\S+$/i.test(trimmed)) {
+      return readResponse({ url: trimmed, status, headers: extraHeaders }) ?? readResponse({ body: trimmed, status, headers: extraHeaders });
+    }
+    return readResponse({ body: text, status, headers: extraHeaders });
   } catch {
     return undefined;
   }
+}
+
+function mergeHeaders(a: HeaderBag, b: HeaderBag): Record<string, string[]> {
+  const merged: Record<string, string[]> = {};
+  for (const bag of [a, b]) {
+    for (const [name, value] of Object.entries(bag)) {
+      if (value === undefined) continue;
+      const key = name.toLowerCase();
+      (merged[key] ??= []).push(...(typeof value === 'string' ? [value] : value));
+    }
+  }
+  return merged;
 }
 
 function readResponse(response: ProviderResponse): DetectedProblem | undefined {

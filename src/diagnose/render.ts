@@ -148,11 +148,12 @@ function renderBaseStringDiff(diff: { ours: string; theirs: string; index: numbe
   ];
 }
 
-/** Wraps prose at ~100 columns; Japanese (no spaces) is left to the terminal. */
+/** Wraps prose at ~100 columns; Japanese is left to the terminal. */
 function wrap(text: string, first: string, rest = first): string[] {
   const width = 100;
   const words = text.split(' ');
-  if (words.length < 4) return [first + text];
+  // Japanese has no spaces between words: breaking at its few spaces would cut phrases apart.
+  if (words.length < 4 || /[\u3040-\u30ff\u4e00-\u9fff]/.test(text)) return [first + text];
   const lines: string[] = [];
   let current = '';
   for (const word of words) {

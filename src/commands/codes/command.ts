@@ -1,0 +1,19 @@
+import type { Command } from 'commander';
+import type { CommandContext } from '../../cli/program.js';
+
+export interface CodesOptions {
+  lang?: string;
+  json?: boolean;
+}
+
+export function registerCodes(program: Command, context: CommandContext): void {
+  program
+    .command('codes')
+    .description('list every oauth_problem code, provider code and cause oauth-doctor knows')
+    .option('--lang <lang>', 'en or ja (default: from LC_ALL, LC_MESSAGES, LANG)')
+    .option('--json', 'print one JSON object on stdout')
+    .action(async (options: CodesOptions) => {
+      const { runCodes } = await import('./run.js');
+      context.setExitCode(runCodes(options, context.env));
+    });
+}

@@ -1,0 +1,74 @@
+import type { Environment } from '../../cli/environment.js';
+import { createOutput } from '../../cli/output.js';
+import { resolveLang, type Lang } from '../../diagnose/lang.js';
+import { CAUSES } from '../../knowledge/causes.js';
+import { PHRASES } from '../../knowledge/phrases.js';
+import { PROBLEMS } from '../../knowledge/problems.js';
+import { PROVIDER_CODES, qualifiedCode } from '../../knowledge/provider-codes.js';
+import { PROVIDERS } from '../../knowledge/providers.js';
+import type { Palette } from '../../terminal/color.js';
+import type { CodesOptions } from './command.js';
+
+export function runCodes(options: CodesOptions, env: Environment): number {
+  const lang = resolveLang(options.lang, env.env);
+  const output = createOutput(env);
+  if (options.json) output.json(codesJson(lang));
+  else for (const line of renderCodes(lang, output.out)) output.result(line);
+  return 0;
+}
+
+export function codesJson(lang: Lang) {
+  return {
+    problems: PROBLEMS.map((p) => ({
+      code: p.code,
+      title: p.title[lang],
+      meaning: p.meaning[lang],
+      legs: p.legs,
+      party: p.party,
+      usualStatus: p.usualStatus ?? null,
+      companion: p.companion ?? null,
+      causes: p.causes.map((c) => ({ id: c.id, prior: c.prior })),
+    })),
+    providerCodes: PROVIDER_CODES.map((r) => ({
+      provider: r.provider,
+      code: r.code,
+      qualified: qualifiedCode(r),
+      maps: r.maps ?? null,
+      status: r.status ?? null,
+      message: r.message,
+      title: r.overlay?.title?.[lang] ?? null,
+    })),
+    causes: CAUSES.map((c) => ({ id: c.id, title: c.title[lang], confirm: c.confirm[lang] })),
+    pages: PHRASES.map((p) => ({ id: p.id, kind: p.kind, problem: p.problem, providerCode: p.providerCode ?? null, confidence: p.confidence })),
+    providers: PROVIDERS.map((p) => ({ id: p.id, name: p.name })),
+  };
+}
+
+const HEAD = {
+  problems: { en: 'Problem codes (oauth_problem and plain HTTP statuses)', ja: '問題コード（oauth_problem と HTTP ステータス）' },
+  providers: { en: 'Provider codes (→ the standard code they map to)', ja: 'プロバイダのコード（→ 対応する標準コード）' },
+  causes: { en: 'Causes (stable ids used by --json)', ja: '原因（--json で使う固定 ID）' },
+  pages: { en: 'Known pages and phrases', ja: '既知のページとフレーズ' },
+} as const;
+
+function renderCodes(lang: Lang, c: Palette): string[] {
+  const lines: string[] = [c.bold(HEAD.problems[lang])];
+  const codeWidth = Math.max(...PROBLEMS.map((p) => p.code.length));
+  for (const p of PROBLEMS) lines.push(`  ${p.code.padEnd(codeWidth)}  ${String(p.usualStatus ?? '').padEnd(3)}  ${p.title[lang]}`);
+
+  lines.push('', c.bold(HEAD.providers[lang]));
+  const qualifiedWidth = Math.max(...PROVIDER_CODES.map((r) => qualifiedCode(r).length));
+  for (const r of PROVIDER_CODES) {
+    const target = r.maps ?? qualifiedCode(r);
+    lines.push(`  ${qualifiedCode(r).padEnd(qualifiedWidth)}  → ${target.padEnd(26)} ${String(r.status ?? '').padEnd(3)}  ${c.dim(r.overlay?.title?.[lang] ?? r.message)}`);
+  }
+
+  lines.push('', c.bold(HEAD.causes[lang]));
+  const causeWidth = Math.max(...CAUSES.map((cause) => cause.id.length));
+  for (const cause of CAUSES) lines.push(`  ${cause.id.padEnd(causeWidth)}  ${cause.title[lang]}`);
+
+  lines.push('', c.bold(HEAD.pages[lang]));
+  const idWidth = Math.max(...PHRASES.map((p) => p.id.length));
+  for (const p of PHRASES) lines.push(`  ${p.id.padEnd(idWidth)}  → ${(p.providerCode ?? p.problem).padEnd(30)} ${c.dim(p.confidence)}`);
+  return lines;
+}

@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+import type { CommandContext } from '../../cli/program.js';
+
+export interface ExplainOptions {
+  session?: string;
+  status?: string;
+  header: string[];
+  lang?: string;
+  json?: boolean;
+  showSecrets?: boolean;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function registerExplain(program: Command, context: CommandContext): void {
+  program
+    .command('explain')
+    .description('explain an OAuth error — a code, pasted text, a raw HTTP response, a URL, a file or - (stdin) — and rank its causes')
+    .argument('[input...]', 'oauth_problem code (token_rejected, x:89), text, raw response, URL, file path, or - for stdin')
+    .option('--session <file>', 'a session record (flow --save) whose evidence ranks the causes')
+    .option('--status <code>', 'the HTTP status of the response, when the input is only its body')
+    .option('--header <header>', "a response header, 'Name: value' (repeatable)", collect, [])
+    .option('--lang <lang>', 'en or ja (default: from LC_ALL, LC_MESSAGES, LANG)')
+    .option('--show-secrets', 'print tokens and verifiers found in the input in full')
+    .option('--json', 'print one JSON object on stdout')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  oauth-doctor explain token_rejected
+  oauth-doctor explain 'oauth_problem=timestamp_refused&oauth_acceptable_timestamps=1700000000-1700000600'
+  oauth-doctor explain "このページのリクエスト・トークンが無効です"
+  curl -si https://api.example.com/oauth/request_token | oauth-doctor explain -
+  oauth-doctor explain response.txt --session flow-session.json --json
+
+Exit status: 0 a problem was recognised, 1 nothing was recognised, 2 usage error.`,
+    )
+    .action(async (input: string[], options: ExplainOptions) => {
+      const { runExplain } = await import('./run.js');
+      context.setExitCode(await runExplain(input, options, context.env));
+    });
+}

@@ -1,0 +1,132 @@
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Environment } from '../../cli/environment.js';
+import { createOutput } from '../../cli/output.js';
+import { inputError, usageError } from '../../errors.js';
+import { diagnose } from '../../diagnose/diagnose.js';
+import { resolveLang } from '../../diagnose/lang.js';
+import { CARRIERS_LOOKED_IN, readProblemFromText } from '../../diagnose/read-problem.js';
+import { diagnosisJson, renderDiagnosis } from '../../diagnose/render.js';
+import { secretsInText } from '../../diagnose/secrets-in-text.js';
+import { parseSessionRecord } from '../../diagnose/session-file.js';
+import type { SessionEvidence } from '../../diagnose/types.js';
+import type { ExplainOptions } from './command.js';
+
+/** Larger than any error response; a guard against pointing explain at a disk image. */
+const MAX_INPUT_BYTES = 8 * 1024 * 1024;
+const FILE_LIKE = /^(?:\.{0,2}\/|~\/)|\.(?:txt|json|html?|xml|http|log|har|out)$/i;
+
+export async function runExplain(input: readonly string[], options: ExplainOptions, env: Environment): Promise<number> {
+  const lang = resolveLang(options.lang, env.env);
+  const status = parseStatus(options.status);
+  const headers = parseHeaders(options.header);
+  const evidence = options.session === undefined ? {} : readSession(options.session, env);
+  const text = await readInput(input, env);
+
+  const output = createOutput(env, { showSecrets: options.showSecrets });
+  for (const secret of secretsInText(text)) output.redactor.add(secret);
+
+  const problem = readProblemFromText(text, { status, headers });
+  if (!problem) {
+    if (options.json) output.json({ recognised: false, lookedFor: CARRIERS_LOOKED_IN });
+    output.narrate('oauth-doctor: nothing in the input was recognised as an OAuth problem. Looked for:');
+    for (const carrier of CARRIERS_LOOKED_IN) output.narrate(`  - ${carrier}`);
+    output.narrate('Pass the whole response (curl -si … | oauth-doctor explain -), or --status N for a bare body.');
+    return 1;
+  }
+  const diagnosis = diagnose(problem, evidence, { lang });
+  if (options.json) output.json(diagnosisJson(diagnosis));
+  else for (const line of renderDiagnosis(diagnosis, output.out)) output.result(line);
+  return 0;
+}
+
+function parseStatus(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{3}$/.test(value.trim()) || Number(value) < 100 || Number(value) > 599) {
+    throw usageError('invalid-status', `--status "${value}" is not an HTTP status`, 'give a number from 100 to 599, e.g. --status 401');
+  }
+  return Number(value);
+}
+
+function parseHeaders(values: readonly string[]): Record<string, string[]> {
+  const headers: Record<string, string[]> = {};
+  for (const value of values) {
+    const colon = value.indexOf(':');
+    const name = colon === -1 ? '' : value.slice(0, colon).trim();
+    if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name)) {
+      throw usageError('invalid-header', `--header "${value}" is not "Name: value"`, `e.g. --header 'WWW-Authenticate: OAuth oauth_problem="token_rejected"'`);
+    }
+    (headers[name.toLowerCase()] ??= []).push(value.slice(colon + 1).trim());
+  }
+  return headers;
+}
+
+async function readInput(input: readonly string[], env: Environment): Promise<string> {
+  if (input.length === 0) {
+    throw usageError('missing-input', 'nothing to explain', 'give a code, the response text, a URL, a file, or - to read stdin (e.g. oauth-doctor explain token_rejected)');
+  }
+  if (input.length === 1 && input[0] === '-') return readStdin(env);
+  const joined = input.join(' ');
+  if (input.length === 1 && !/^[a-z][a-z+.-]*:\/\//i.test(joined)) {
+    const path = resolve(env.cwd, joined);
+    const stat = statOrUndefined(path);
+    if (stat?.isFile()) {
+      if (stat.size > MAX_INPUT_BYTES) throw inputError('input-too-large', `${joined} is ${stat.size} bytes`, `explain reads at most ${MAX_INPUT_BYTES} bytes; cut the response out of it`);
+      return readFileOrFail(path, joined);
+    }
+    if (stat?.isDirectory()) throw usageError('input-is-directory', `${joined} is a directory`, 'give a file holding the response');
+    if (FILE_LIKE.test(joined) && !/\s/.test(joined)) throw usageError('input-file-missing', `${joined}: no such file`, 'check the path, or quote the text to explain it as text');
+  }
+  return joined;
+}
+
+function statOrUndefined(path: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function readFileOrFail(path: string, shown: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw usageError('input-unreadable', `${shown}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'check the path and its permissions');
+  }
+}
+
+async function readStdin(env: Environment): Promise<string> {
+  if (env.stdinIsTTY) throw usageError('stdin-is-terminal', '"-" reads stdin, but stdin is a terminal', 'pipe the response in, e.g. curl -si URL | oauth-doctor explain -');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of env.stdin) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (size > MAX_INPUT_BYTES) throw inputError('input-too-large', `stdin is larger than ${MAX_INPUT_BYTES} bytes`, 'pipe only the response');
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function readSession(file: string, env: Environment): SessionEvidence {
+  const path = resolve(env.cwd, file);
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw usageError('session-unreadable', `--session ${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'give the file that flow --save wrote');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw inputError('session-not-json', `--session ${file}: not JSON`, 'give the file that flow --save wrote, or a SessionEvidence object');
+  }
+  const parsed = parseSessionRecord(json);
+  if (!parsed.ok) {
+    const shown = parsed.problems.slice(0, 5).join('; ') + (parsed.problems.length > 5 ? `; and ${parsed.problems.length - 5} more` : '');
+    throw inputError('session-invalid', `--session ${file}: ${shown}`, 'fix the file or save a new one with flow --save');
+  }
+  return parsed.evidence;
+}

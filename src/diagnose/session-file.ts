@@ -1,0 +1,91 @@
+import type { Leg, LegRecord, SessionEvidence } from './types.js';
+
+const LEGS: readonly Leg[] = ['request_token', 'authorize', 'callback', 'access_token', 'resource'];
+
+export type SessionParse = { readonly ok: true; readonly evidence: SessionEvidence } | { readonly ok: false; readonly problems: readonly string[] };
+
+type Check = 'number' | 'string';
+
+const EVIDENCE_FIELDS: Readonly<Record<string, Check>> = {
+  observedAt: 'number',
+  provider: 'string',
+  requestTokenLifetimeSec: 'number',
+  failedLegIndex: 'number',
+  clockOffsetSec: 'number',
+  registeredCallback: 'string',
+};
+
+const LEG_FIELDS: Readonly<Record<string, Check>> = {
+  method: 'string',
+  url: 'string',
+  at: 'number',
+  status: 'number',
+  tokenSent: 'string',
+  tokenIssued: 'string',
+  oauthTimestamp: 'number',
+  oauthNonce: 'string',
+  signatureMethod: 'string',
+  callback: 'string',
+  baseString: 'string',
+  serverDate: 'number',
+};
+const REQUIRED_LEG_FIELDS = ['leg', 'method', 'url', 'at'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function typeOk(value: unknown, check: Check): boolean {
+  return check === 'number' ? typeof value === 'number' && Number.isFinite(value) : typeof value === 'string';
+}
+
+/**
+ * Validates a session record: what `flow --save` writes (an object with an
+ * `evidence` field) or a bare SessionEvidence. Every problem is reported at
+ * once, with the path of the field (changesets' habit), never the first only.
+ * Unknown fields are allowed: newer writers may add some.
+ */
+export function parseSessionRecord(value: unknown): SessionParse {
+  if (!isRecord(value)) return { ok: false, problems: ['the file holds no JSON object'] };
+  const evidence = isRecord(value['evidence']) ? value['evidence'] : 'evidence' in value ? undefined : value;
+  if (evidence === undefined) return { ok: false, problems: ['"evidence" is not an object'] };
+  const base = evidence === value ? '' : 'evidence.';
+  const problems: string[] = [];
+  for (const [field, check] of Object.entries(EVIDENCE_FIELDS)) {
+    if (evidence[field] !== undefined && evidence[field] !== null && !typeOk(evidence[field], check)) problems.push(`${base}${field} must be a ${check}`);
+  }
+  const legs = evidence['legs'];
+  if (legs !== undefined && legs !== null) {
+    if (!Array.isArray(legs)) problems.push(`${base}legs must be an array`);
+    else legs.forEach((leg, index) => problems.push(...legProblems(leg, `${base}legs[${index}]`)));
+  }
+  const failed = evidence['failedLegIndex'];
+  if (typeof failed === 'number' && Array.isArray(legs) && (!Number.isInteger(failed) || failed < 0 || failed >= legs.length)) {
+    problems.push(`${base}failedLegIndex ${failed} is not the index of a leg (there are ${legs.length})`);
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, evidence: stripNulls(evidence) as SessionEvidence };
+}
+
+function legProblems(leg: unknown, path: string): string[] {
+  if (!isRecord(leg)) return [`${path} must be an object`];
+  const problems: string[] = [];
+  for (const field of REQUIRED_LEG_FIELDS) if (leg[field] === undefined || leg[field] === null) problems.push(`${path}.${field} is missing`);
+  if (leg['leg'] !== undefined && !LEGS.includes(leg['leg'] as Leg)) problems.push(`${path}.leg must be one of ${LEGS.join(', ')}`);
+  for (const [field, check] of Object.entries(LEG_FIELDS)) {
+    if (leg[field] !== undefined && leg[field] !== null && !typeOk(leg[field], check)) problems.push(`${path}.${field} must be a ${check}`);
+  }
+  return problems;
+}
+
+/** JSON writers may spell "absent" as null; the evidence shapes use undefined. */
+function stripNulls(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (v === null) continue;
+    out[key] = Array.isArray(v) ? v.map((item) => (isRecord(item) ? stripNulls(item) : item)) : v;
+  }
+  return out;
+}
+
+export type { LegRecord };
