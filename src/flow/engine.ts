@@ -129,10 +129,18 @@ class FlowRun {
     return { timestamp: timestampFrom(this.io.now()), nonce: this.io.nonce() };
   }
 
+  /**
+   * Before a leg is built: `--step` waits for the person here, so the request
+   * is signed afterwards with a fresh timestamp and nonce.
+   */
+  async beforeLeg(leg: Leg): Promise<void> {
+    this.currentLeg = leg;
+    await this.io.person.pause(leg);
+  }
+
   /** Sends a prepared request; a network error is recorded on the step, then rethrown. */
   async sendLeg(prepared: PreparedRequest): Promise<HttpExchange> {
     this.currentLeg = prepared.leg;
-    await this.io.person.pause(prepared.leg);
     this.io.observer?.legStarting?.(prepared.leg, prepared.http);
     try {
       return await this.io.send(prepared.http);
@@ -183,6 +191,7 @@ export async function runFlow(config: FlowConfig, io: FlowIo): Promise<FlowOutco
     run.callback = callback;
 
     // Leg 1: temporary credentials (RFC 5849 §2.1).
+    await run.beforeLeg('request_token');
     const rtRequest = buildRequestTokenRequest(config, run.moment(), callback);
     const rtExchange = await run.sendLeg(rtRequest);
     const rtResult = parseRequestTokenResponse(rtExchange);
@@ -191,7 +200,7 @@ export async function runFlow(config: FlowConfig, io: FlowIo): Promise<FlowOutco
     run.requestToken = requestToken;
 
     // Leg 2: resource-owner authorisation (RFC 5849 §2.2).
-    run.currentLeg = 'authorize';
+    await run.beforeLeg('authorize');
     const authorizeUrl = buildAuthorizeUrl(config, requestToken);
     run.authorizeUrl = authorizeUrl;
     run.authorized = await authorize(config, io, run.recorder, requestToken, authorizeUrl, callback, listener);
@@ -223,10 +232,12 @@ export async function resumeFlow(config: FlowConfig, io: FlowIo, authorized: Aut
 /** Legs 3 and 4: token credentials (RFC 5849 §2.3), then a protected resource (§3) when there is one. */
 async function accessLegs(run: FlowRun, authorized: AuthorizedRequestToken): Promise<AccessToken> {
   const { config } = run;
+  await run.beforeLeg('access_token');
   const atRequest = buildAccessTokenRequest(config, run.moment(), authorized);
   const atExchange = await run.sendLeg(atRequest);
   const accessToken = run.settle(parseAccessTokenResponse(atExchange), { name: 'access_token', signed: atRequest.signed, exchange: atExchange, ms: atExchange.totalMs, notes: [] });
   if (config.endpoints.resource) {
+    await run.beforeLeg('resource');
     const resRequest = buildResourceRequest(config, run.moment(), accessToken, config.endpoints.resource);
     const resExchange = await run.sendLeg(resRequest);
     run.settle(parseResourceResponse(resExchange), { name: 'resource', signed: resRequest.signed, exchange: resExchange, ms: resExchange.totalMs, notes: [] });
@@ -248,7 +259,6 @@ async function authorize(
   callback: string,
   listener: CallbackListener | undefined,
 ): Promise<AuthorizedRequestToken> {
-  await io.person.pause('authorize');
   // Wait for the callback before anything can trigger it.
   const pending = listener?.wait(requestToken.token, io.waitTimeoutMs);
   pending?.catch(() => undefined);

@@ -1,0 +1,163 @@
+import type { Environment } from '../../cli/environment.js';
+import { createOutput, type Output } from '../../cli/output.js';
+import { resolveLang } from '../../diagnose/lang.js';
+import { diagnosisJson, renderDiagnosis, type DiagnosisJson } from '../../diagnose/render.js';
+import type { Diagnosis } from '../../diagnose/types.js';
+import { usageError } from '../../errors.js';
+import { createDispatcher } from '../../http/index.js';
+import { diagnoseOutcome } from '../../flow/diagnosis.js';
+import { runFlow, type FlowObserver, type FlowOutcome } from '../../flow/engine.js';
+import { buildEvidence } from '../../flow/evidence.js';
+import { networkIo, noPerson } from '../../flow/io.js';
+import { stepJson, type StepJson } from '../../flow/report.js';
+import { secretsInStep } from '../../flow/secrets.js';
+import type { FlowConfig } from '../../flow/types.js';
+import type { RunningProvider } from '../../provider/index.js';
+import { parsePositiveInt } from '../flow/config.js';
+import type { DemoOptions } from './command.js';
+import { compactDiagnosis, sectionRule, stepLine } from './render.js';
+import { DemoClock, SCENARIOS, type Expectation, type Scenario, type ScenarioWorld } from './scenarios.js';
+
+interface Verdict {
+  readonly ok: boolean;
+  /** What did not match, for the reader. */
+  readonly mismatch?: string | undefined;
+}
+
+/** Diagnosed as expected: stopped at the expected leg, read the problem right, ranked the expected cause first. */
+export function judge(outcome: FlowOutcome, diagnosis: Diagnosis | undefined, expected: Expectation): Verdict {
+  if (outcome.ok) return { ok: false, mismatch: 'the flow succeeded, so there was nothing to diagnose' };
+  if (outcome.error) return { ok: false, mismatch: `the run stopped with ${outcome.error.code}: ${outcome.error.message}` };
+  if (outcome.failure?.leg !== expected.leg) return { ok: false, mismatch: `it failed at the ${outcome.failure?.leg ?? '?'} leg, expected ${expected.leg}` };
+  if (!diagnosis) return { ok: false, mismatch: 'no diagnosis' };
+  if (!expected.problems.includes(diagnosis.problem.code)) return { ok: false, mismatch: `read ${diagnosis.problem.code}, expected ${expected.problems.join(' or ')}` };
+  const top = diagnosis.causes[0];
+  if (top?.id !== expected.cause) return { ok: false, mismatch: `ranked ${top?.id ?? 'nothing'} first, expected ${expected.cause}` };
+  if (top.likelihood !== 'certain' && top.likelihood !== 'likely') return { ok: false, mismatch: `${expected.cause} is only ${top.likelihood}` };
+  return { ok: true };
+}
+
+interface ScenarioResult {
+  readonly id: string;
+  readonly title: string;
+  readonly ok: boolean;
+  readonly mismatch?: string | undefined;
+  readonly expected?: Expectation | undefined;
+  readonly steps: readonly StepJson[];
+  readonly diagnosis?: DiagnosisJson | undefined;
+}
+
+/** The embedded provider's address and consumer, as a flow config: authorise over http, loopback callback. */
+function demoConfig(provider: RunningProvider): FlowConfig {
+  return {
+    provider: 'local',
+    endpoints: { requestToken: provider.endpoints.requestToken, authorize: provider.endpoints.authorize, accessToken: provider.endpoints.accessToken, resource: provider.endpoints.resource },
+    client: { consumerKey: provider.consumer.key, consumerSecret: provider.consumer.secret },
+    signatureMethod: 'HMAC-SHA1',
+    callback: { kind: 'loopback' },
+    authorize: 'http',
+    probeAuthorize: false,
+    requestTokenLifetimeSec: 600,
+  };
+}
+
+const WHOLE_FLOW: Scenario = {
+  id: 'whole-flow',
+  title: 'The whole flow',
+  story: 'Request token, authorisation (approved over http), callback on 127.0.0.1, access token, a protected call.',
+  expect: { leg: 'resource', problems: [], cause: '' },
+  run: (world) => runFlow(world.config, world.io()),
+};
+
+export async function runDemo(options: DemoOptions, env: Environment): Promise<number> {
+  const lang = resolveLang(options.lang, env.env);
+  const timeoutMs = parsePositiveInt(options.timeout, '--timeout');
+  const scenarios = options.only === undefined ? SCENARIOS : SCENARIOS.filter((s) => s.id === options.only);
+  if (scenarios.length === 0) throw usageError('unknown-scenario', `--only "${options.only}" is not a scenario`, `use one of ${SCENARIOS.map((s) => s.id).join(', ')}`);
+  const output = createOutput(env);
+  const { startProvider } = await import('../../provider/index.js');
+  // Everything here is on 127.0.0.1: no proxy, whatever the environment says.
+  const dispatcher = createDispatcher({ env: {}, timeoutMs });
+  const started = Date.now();
+  const print = (line = '') => (options.json ? output.narrate(line) : output.result(line));
+  const c = options.json ? output.err : output.out;
+  const results: ScenarioResult[] = [];
+
+  print(`${c.bold('oauth-doctor demo')} — the OAuth 1.0a flow and the failures everyone meets, each diagnosed`);
+  print(c.dim('Each scenario runs against a fresh embedded provider on 127.0.0.1; nothing leaves this machine.'));
+  try {
+    for (const [index, scenario] of [WHOLE_FLOW, ...scenarios].entries()) {
+      const clock = new DemoClock();
+      clock.offsetMs = scenario.startOffsetMs ?? 0;
+      const provider = await startProvider({ autoApprove: true, now: clock.now, ...scenario.provider });
+      try {
+        output.redactor.add(provider.consumer.secret);
+        const world = scenarioWorld(provider, clock, dispatcher, timeoutMs, env, output);
+        print();
+        print(sectionRule(index === 0 ? scenario.title : `${index}/${scenarios.length} · ${scenario.title}`, c));
+        print(`   ${scenario.story}`);
+        if (index === 0) print(c.dim(`   provider ${provider.url} · consumer ${provider.consumer.key}`));
+        print();
+        const outcome = await scenario.run(world);
+        // Steps a scenario made itself never passed the observer: register their secrets too.
+        for (const step of outcome.steps) for (const secret of secretsInStep(step)) output.redactor.add(secret);
+        for (const step of outcome.steps) print(stepLine(step, provider.url, c));
+        const evidence = buildEvidence(outcome, world.config, clock.now());
+        const diagnosis = diagnoseOutcome(outcome, evidence, lang);
+        const verdict = index === 0 ? { ok: outcome.ok, mismatch: outcome.ok ? undefined : `the flow failed: ${outcome.failure?.reason ?? outcome.error?.message ?? '?'}` } : judge(outcome, diagnosis, scenario.expect);
+        print();
+        if (diagnosis) for (const line of options.verbose ? renderDiagnosis(diagnosis, c).map((l) => `   ${l}`) : compactDiagnosis(diagnosis, c)) print(line);
+        if (index === 0) print(verdict.ok ? c.green(`   ✓ access granted: ${accessSummary(outcome)}`) : c.red(`   ✗ ${verdict.mismatch ?? ''}`));
+        else print(verdict.ok ? c.green(`   ✓ diagnosed as expected: ${scenario.expect.cause}`) : c.red(`   ✗ not as expected: ${verdict.mismatch ?? ''}`));
+        results.push({
+          id: scenario.id,
+          title: scenario.title,
+          ok: verdict.ok,
+          mismatch: verdict.mismatch,
+          expected: index === 0 ? undefined : scenario.expect,
+          steps: outcome.steps.map(stepJson),
+          diagnosis: diagnosis ? diagnosisJson(diagnosis) : undefined,
+        });
+      } finally {
+        await provider.close();
+      }
+    }
+  } finally {
+    await dispatcher.close().catch(() => undefined);
+  }
+
+  const failures = results.filter((r) => !r.ok);
+  const diagnosed = results.slice(1).filter((r) => r.ok).length;
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  print();
+  print(sectionRule('Summary', c));
+  const summary = `   ${results[0]?.ok ? 'the whole flow worked' : 'the whole flow FAILED'} · ${diagnosed} of ${results.length - 1} failures diagnosed as expected · ${seconds} s`;
+  print(failures.length === 0 ? c.green(c.bold(summary)) : c.red(c.bold(summary)));
+  if (failures.length === 0) print(c.dim('   Try it on your provider: oauth-doctor flow --provider FILE|x|… ; explain a saved run: oauth-doctor explain --session FILE'));
+  if (options.json) output.json({ ok: failures.length === 0, lang, scenarios: results });
+  return failures.length === 0 ? 0 : 1;
+}
+
+function accessSummary(outcome: FlowOutcome): string {
+  const extra = new Map(outcome.accessToken?.extra ?? []);
+  const who = extra.get('screen_name') ?? extra.get('user_id');
+  return who ? `signed in as ${who}` : 'access token received';
+}
+
+function scenarioWorld(provider: RunningProvider, clock: DemoClock, dispatcher: ReturnType<typeof createDispatcher>, timeoutMs: number, env: Environment, output: Output): ScenarioWorld {
+  const registerSecrets: FlowObserver = { stepDone: (step) => void secretsInStep(step).forEach((s) => output.redactor.add(s)) };
+  return {
+    provider,
+    clock,
+    config: demoConfig(provider),
+    io(hooks = {}) {
+      const observer: FlowObserver = {
+        stepDone(step) {
+          registerSecrets.stepDone?.(step);
+          hooks.observer?.stepDone?.(step);
+        },
+      };
+      return networkIo({ dispatcher, timeoutMs, waitTimeoutMs: timeoutMs, signal: env.signal, now: hooks.now ?? clock.now, nonce: () => env.nonce(), person: hooks.person ?? noPerson, observer });
+    },
+  };
+}
