@@ -5,7 +5,7 @@ import { PROVIDER_CODES } from '../knowledge/provider-codes.js';
 import { percentDecode } from '../oauth/percent-encode.js';
 import type { DetectedProblem } from './types.js';
 import type { Finding } from './read/finding.js';
-import { readFormBody } from './read/form-body.js';
+import { readFormBody, wordAround } from './read/form-body.js';
 import { headerValue, headerValues, parseHttpDate, type HeaderBag } from './read/headers.js';
 import { readJsonBody } from './read/json-body.js';
 import { readOAuthlibForm } from './read/oauthlib-error.js';
@@ -147,15 +147,21 @@ function mergeFindings(header: Finding | undefined, body: Finding | undefined): 
 function readBody(body: string, hostProvider: string | undefined): Finding | undefined {
   if (body.trim() === '') return undefined;
   const bounded = body.slice(0, 500_000);
+  // A JSON body is read as JSON first: an oauth_problem inside one of its strings belongs to it.
+  const json = readJsonBody(bounded, hostProvider);
+  if (json) return json;
   const form = readFormBody(bounded);
   if (form) return form;
-  const structured = readJsonBody(bounded, hostProvider) ?? readXmlBody(bounded, hostProvider);
-  if (structured) return structured;
+  const xml = readXmlBody(bounded, hostProvider);
+  if (xml) return xml;
+  // A callback URL pasted from the address bar or a log: X's denied=, oauthlib's error=access_denied.
+  for (const needle of ['denied=', 'error=access_denied']) {
+    const word = wordAround(bounded, needle);
+    const fromUrl = word !== undefined && /^https?:\/\//i.test(word) ? readUrlQuery(word) : undefined;
+    if (fromUrl) return fromUrl;
+  }
   const oauthlib = readOAuthlibForm(bounded);
   if (oauthlib) return oauthlib;
-  const embeddedUrl = /https?:\/\/[^\s"'<>]*[?#][^\s"'<>]*(?:oauth_problem|denied)=[^\s"'<>]*/i.exec(bounded.slice(0, 100_000));
-  const fromUrl = embeddedUrl ? readUrlQuery(embeddedUrl[0]) : undefined;
-  if (fromUrl) return fromUrl;
   if (looksLikeHtml(bounded)) return findingFromPhrase(visibleText(bounded), 'html-page', hostProvider);
   return findingFromPhrase(collapseWhitespace(bounded.slice(0, 100_000)), 'plain-text', hostProvider);
 }
@@ -238,6 +244,7 @@ function readCodeArgument(text: string): DetectedProblem | undefined {
     const named = (qualified[1] ?? '').toLowerCase();
     const provider = PROVIDER_ALIASES[named] ?? named;
     const own = qualified[2] ?? '';
+    if (provider === 'http' && own === '5xx') return { ...argument('http:5xx'), confidence: 'heuristic' };
     if (provider === 'http' && /^\d{3}$/.test(own)) return { ...argument(Number(own) >= 500 ? 'http:5xx' : `http:${own}`), status: Number(own), confidence: 'heuristic' };
     if (PROVIDERS.some((p) => p.id === provider) || provider === 'oauthlib') {
       const row = providerCodeRecord(provider, own);

@@ -74,6 +74,17 @@ export const PROVIDER_CODES: readonly ProviderCodeRecord[] = [
   },
   {
     provider: 'x',
+    code: '88',
+    message: 'Rate limit exceeded',
+    status: 429,
+    maps: 'consumer_key_refused',
+    overlay: {
+      title: { en: 'X: rate limit exceeded', ja: 'X: レート制限超過' },
+      causes: [{ id: 'rate-limited', prior: 'likely' }],
+    },
+  },
+  {
+    provider: 'x',
     code: '99',
     message: 'Unable to verify your credentials',
     status: 403,
@@ -425,6 +436,7 @@ export const PROVIDER_CODES: readonly ProviderCodeRecord[] = [
   // ── oauthlib-based servers: `error=…&error_description=…` (the description refines it, see phrases.ts)
   { provider: 'oauthlib', code: 'invalid_request', message: 'invalid_request', status: 400, maps: 'http:400' },
   { provider: 'oauthlib', code: 'invalid_client', message: 'invalid_client', status: 401, maps: 'consumer_key_unknown' },
+  { provider: 'oauthlib', code: 'access_denied', message: 'callback with error=access_denied', maps: 'permission_denied' },
   { provider: 'oauthlib', code: 'invalid_signature_method', message: 'invalid_signature_method', status: 400, maps: 'signature_method_rejected' },
   {
     provider: 'oauthlib',
@@ -630,5 +642,5 @@ function splitQualified(qualified: string): [string | undefined, string | undefi
  * it is read through that row.
  */
 export function providerRowForProblemValue(value: string): ProviderCodeRecord | undefined {
-  return PROVIDER_CODES.find((r) => r.code === value && r.maps !== value && !/^\d+$/.test(r.code) && /^[a-z_]+$/.test(r.code));
+  return PROVIDER_CODES.find((r) => r.code === value && r.maps !== value && r.provider !== 'oauthlib' && r.code !== 'denied' && /^[a-z_]+$/.test(r.code));
 }

@@ -13,10 +13,27 @@ const START = new Set([...STOP, '?', '#']);
  * `oauth_problem=…&…` part of a log line such as `401 oauth_problem=token_rejected`.
  */
 export function formSegmentAround(text: string, key: string): string | undefined {
+  return formSegmentWithContext(text, key)?.segment;
+}
+
+/** The segment, and whether it is the query or fragment of a URL (it follows `?` or `#`). */
+export function formSegmentWithContext(text: string, key: string): { segment: string; inUrl: boolean } | undefined {
   const at = text.indexOf(`${key}=`);
   if (at === -1) return undefined;
   let start = at;
   while (start > 0 && !START.has(text[start - 1] ?? ' ')) start--;
+  let end = at;
+  while (end < text.length && !STOP.has(text[end] ?? ' ')) end++;
+  const before = text[start - 1];
+  return { segment: text.slice(start, end), inUrl: before === '?' || before === '#' };
+}
+
+/** The whitespace-delimited word around `needle`, e.g. a URL in a log line. */
+export function wordAround(text: string, needle: string): string | undefined {
+  const at = text.indexOf(needle);
+  if (at === -1) return undefined;
+  let start = at;
+  while (start > 0 && !STOP.has(text[start - 1] ?? ' ')) start--;
   let end = at;
   while (end < text.length && !STOP.has(text[end] ?? ' ')) end++;
   return text.slice(start, end);
@@ -61,10 +78,10 @@ function nthIndexOf(text: string, char: string, n: number): number {
 
 /** `oauth_problem=…` in a form body or anywhere in a line of text (Problem Reporting, OAuth Core §5.3 encoding). */
 export function readFormBody(text: string, source: ProblemSource = 'form-body'): Finding | undefined {
-  const segment = formSegmentAround(text, 'oauth_problem');
-  if (segment === undefined) return undefined;
-  const { pairs, baseString } = splitFormWithBaseString(segment);
-  const finding = findingFromOAuthPairs(pairs, source);
+  const found = formSegmentWithContext(text, 'oauth_problem');
+  if (found === undefined) return undefined;
+  const { pairs, baseString } = splitFormWithBaseString(found.segment);
+  const finding = findingFromOAuthPairs(pairs, found.inUrl ? 'url-query' : source);
   if (!finding) return undefined;
   return baseString === undefined ? finding : { ...finding, serverBaseString: finding.serverBaseString ?? baseString };
 }

@@ -1,5 +1,6 @@
 import { providerCodeRecord } from '../../knowledge/provider-codes.js';
 import { excerpt, type Finding } from './finding.js';
+import { readFormBody } from './form-body.js';
 import { findingFromOAuthPairs } from './oauth-parameters.js';
 import { findingFromOAuthlibError } from './oauthlib-error.js';
 import { findingFromPhrase } from './phrase-match.js';
@@ -136,6 +137,11 @@ function fromMessageFields(json: JsonObject, hostProvider: string | undefined): 
   collectMessages(json, 0, messages);
   // X v1: {"error":"Could not authenticate with OAuth.","request":"/1/…"}
   const provider = hostProvider ?? (text(json['error']) !== undefined && text(json['request']) !== undefined ? 'x' : undefined);
+  for (const message of messages) {
+    // Some servers put the whole form-encoded problem in a message field.
+    const embedded = readFormBody(message, 'json-body');
+    if (embedded) return embedded;
+  }
   for (const message of messages) {
     const finding = findingFromPhrase(message, 'json-body', provider);
     if (finding) return { ...finding, message: excerpt(message) };

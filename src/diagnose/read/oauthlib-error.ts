@@ -9,7 +9,9 @@ import { findingFromPhrase } from './phrase-match.js';
  * (form or JSON). The error value is coarse, so a known description refines it.
  */
 export function findingFromOAuthlibError(error: string, description: string | undefined): Finding {
-  const refined = description === undefined ? undefined : findingFromPhrase(description, 'oauthlib-error');
+  // invalid_signature_method says it all; its description ("Invalid signature, X not in …") would mislead a phrase match.
+  const refinable = error !== 'invalid_signature_method' && error !== 'insecure_transport_protocol';
+  const refined = description === undefined || !refinable ? undefined : findingFromPhrase(description, 'oauthlib-error');
   const message = description === undefined ? undefined : excerpt(description);
   if (refined) return { ...refined, source: 'oauthlib-error', message };
   const row = providerCodeRecord('oauthlib', error);

@@ -16,7 +16,7 @@ export function urlPairs(url: string): Pair[] | undefined {
 
 /**
  * A callback or redirect URL: `?oauth_problem=…` (Problem Reporting) or X's
- * `?denied=<request token>` when the person cancelled.
+ * `?denied=<request token>` when the person cancelled (oauthlib: `error=access_denied`).
  */
 export function readUrlQuery(url: string): Finding | undefined {
   const pairs = urlPairs(url);
@@ -25,6 +25,10 @@ export function readUrlQuery(url: string): Finding | undefined {
   if (problem) return problem;
   if (pairs.some(([name, value]) => name === 'denied' && value !== '')) {
     return { code: 'permission_denied', providerCode: 'x:denied', provider: 'x', source: 'url-query', confidence: 'mapped', parameters: {} };
+  }
+  // oauthlib-based providers redirect a refusal with error=access_denied.
+  if (pairs.some(([name, value]) => name === 'error' && value === 'access_denied')) {
+    return { code: 'permission_denied', providerCode: 'oauthlib:access_denied', source: 'url-query', confidence: 'mapped', parameters: {} };
   }
   return undefined;
 }

@@ -11,12 +11,17 @@ function attribute(tag: string, name: string): string | undefined {
 
 /** The first `<name …>` start tag, found with indexOf (untrusted input, no backtracking). */
 function startTag(xml: string, name: string): string | undefined {
-  const at = xml.indexOf(`<${name}`);
-  if (at === -1) return undefined;
-  const after = xml[at + name.length + 1];
-  if (after !== ' ' && after !== '>' && after !== '/' && after !== '\t' && after !== '\n' && after !== '\r') return undefined;
-  const end = xml.indexOf('>', at);
-  return end === -1 ? undefined : xml.slice(at, end + 1);
+  let from = 0;
+  for (;;) {
+    const at = xml.indexOf(`<${name}`, from);
+    if (at === -1) return undefined;
+    const after = xml[at + name.length + 1];
+    if (after === ' ' || after === '>' || after === '/' || after === '\t' || after === '\n' || after === '\r') {
+      const end = xml.indexOf('>', at);
+      return end === -1 ? undefined : xml.slice(at, end + 1);
+    }
+    from = at + 1;
+  }
 }
 
 function elementText(xml: string, name: string): string | undefined {
