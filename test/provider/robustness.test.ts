@@ -126,3 +126,28 @@ describe('bad input', () => {
     await stillServing();
   });
 });
+
+describe('slow responses and shutdown', () => {
+  it('slowMs holds answers back; close() cancels them instead of waiting', async () => {
+    const provider = await startProvider({ consumers: [APP], slowMs: 60_000 });
+    const pending = fetch(`${provider.url}/`).then(
+      (r) => r.status,
+      () => 'cut off',
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    await provider.close();
+    expect(await pending).toBe('cut off');
+  });
+
+  it('an absolute-form request-target (through a proxy) is verified against that URL', async () => {
+    const provider = await startProvider({ consumers: [APP] });
+    try {
+      const { signRequest } = await import('../../src/oauth/sign-request.js');
+      const signed = signRequest({ method: 'POST', url: `${provider.endpoints.requestToken}?via=proxy`, client: { consumerKey: APP.key, consumerSecret: APP.secret }, signatureMethod: 'HMAC-SHA1', timestamp: String(Math.floor(Date.now() / 1000)), nonce: 'proxy-nonce', callback: 'oob' });
+      const raw = await rawRequest(provider.port, `POST ${signed.url} HTTP/1.1\r\nHost: 127.0.0.1:${provider.port}\r\nConnection: close\r\nAuthorization: ${signed.authorization}\r\nContent-Length: 0\r\n\r\n`);
+      expect(statusOf(raw), raw).toBe(200);
+    } finally {
+      await provider.close();
+    }
+  });
+});
