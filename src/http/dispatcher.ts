@@ -13,11 +13,14 @@ export interface DispatcherOptions {
   readonly timeoutMs: number;
 }
 
+/** Loopback never goes through a proxy: a proxy cannot reach our callback listener or the embedded provider. */
+const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
+
 /**
  * One undici dispatcher for a run: HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either
- * case) read from the injected environment, `--ca` added to the public roots
- * (not replacing them), and every wait — connect, headers, gap in the body —
- * bounded by the timeout.
+ * case) read from the injected environment, loopback always direct, `--ca`
+ * added to the public roots (not replacing them), and every wait — connect,
+ * headers, gap in the body — bounded by the timeout.
  */
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const pick = (...names: string[]) => names.map((n) => options.env[n]).find((v) => v !== undefined && v !== '') ?? '';
@@ -25,7 +28,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   return new EnvHttpProxyAgent({
     httpProxy: pick('http_proxy', 'HTTP_PROXY'),
     httpsProxy: pick('https_proxy', 'HTTPS_PROXY'),
-    noProxy: pick('no_proxy', 'NO_PROXY'),
+    noProxy: [pick('no_proxy', 'NO_PROXY'), ...LOOPBACK].filter(Boolean).join(','),
     connect: { ...tls, timeout: options.timeoutMs },
     requestTls: tls,
     headersTimeout: options.timeoutMs,

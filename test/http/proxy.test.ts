@@ -11,8 +11,9 @@ function startConnectProxy(): Promise<{ url: string; targets: string[]; close():
   const server: Server = createServer((_req, res) => res.writeHead(405).end());
   server.on('connect', (req, client: Socket) => {
     targets.push(req.url ?? '');
-    const [host, port] = (req.url ?? '').split(':');
-    const upstream = connect(Number(port), host ?? '127.0.0.1', () => {
+    // Every target name resolves to 127.0.0.1 here, so a name under .invalid proves the proxy did the lookup.
+    const port = (req.url ?? '').split(':')[1];
+    const upstream = connect(Number(port), '127.0.0.1', () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.pipe(client).pipe(upstream);
     });
@@ -49,18 +50,30 @@ describe('proxies from the injected environment', () => {
     const proxy = await startConnectProxy();
     try {
       const dispatcher = createDispatcher({ env: { HTTP_PROXY: proxy.url }, timeoutMs: 2000 });
-      const exchange = await sendHttp({ method: 'GET', url: `${target.url}/ok`, headers: {} }, { dispatcher, timeoutMs: 2000, signal: new AbortController().signal, now: Date.now });
+      const exchange = await sendHttp({ method: 'GET', url: `http://api.provider.invalid:${target.port}/ok`, headers: {} }, { dispatcher, timeoutMs: 2000, signal: new AbortController().signal, now: Date.now });
       expect(exchange.response.body).toBe('ok');
-      expect(proxy.targets).toEqual([`127.0.0.1:${target.port}`]);
+      expect(proxy.targets).toEqual([`api.provider.invalid:${target.port}`]);
     } finally {
       await proxy.close();
     }
   });
 
-  it('NO_PROXY lists hosts that go direct', async () => {
+  it('NO_PROXY lists hosts that go direct (here: a name that then does not resolve)', async () => {
     const proxy = await startConnectProxy();
     try {
-      const dispatcher = createDispatcher({ env: { http_proxy: proxy.url, NO_PROXY: '127.0.0.1' }, timeoutMs: 2000 });
+      const dispatcher = createDispatcher({ env: { http_proxy: proxy.url, NO_PROXY: '.provider.invalid' }, timeoutMs: 2000 });
+      const error = await sendHttp({ method: 'GET', url: `http://api.provider.invalid:${target.port}/ok`, headers: {} }, { dispatcher, timeoutMs: 2000, signal: new AbortController().signal, now: Date.now }).catch((e: unknown) => e);
+      expect((error as { code?: string }).code).toBe('network-dns');
+      expect(proxy.targets).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('loopback always goes direct: a proxy cannot reach the callback listener', async () => {
+    const proxy = await startConnectProxy();
+    try {
+      const dispatcher = createDispatcher({ env: { HTTP_PROXY: proxy.url }, timeoutMs: 2000 });
       const exchange = await sendHttp({ method: 'GET', url: `${target.url}/ok`, headers: {} }, { dispatcher, timeoutMs: 2000, signal: new AbortController().signal, now: Date.now });
       expect(exchange.response.body).toBe('ok');
       expect(proxy.targets).toEqual([]);
