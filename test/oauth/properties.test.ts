@@ -48,6 +48,9 @@ describe('never throws', () => {
   it('percentEncode, on any input (lone surrogates included)', () => {
     fc.assert(fc.property(hostile, (s) => {
       expect(percentEncode(s)).toMatch(/^(?:[A-Za-z0-9\-._~]|%[0-9A-F]{2})*$/);
+      // …and never encodes an unreserved character (§3.6: those are left as they are).
+      const needless = [...percentEncode(s).matchAll(/%([0-9A-F]{2})/g)].map((m) => String.fromCharCode(parseInt(m[1] ?? '', 16)));
+      expect(needless.filter((c) => /[A-Za-z0-9\-._~]/.test(c))).toEqual([]);
       // A lone surrogate travels as U+FFFD, exactly as a UTF-8 encoder sends it.
       expect(percentDecode(percentEncode(s))).toBe(Buffer.from(s, 'utf8').toString('utf8'));
     }), seeded(3));
