@@ -109,6 +109,17 @@ describe('oauth-doctor serve', () => {
     await served.exit();
   });
 
+  it('--rsa-consumer registers an RSA-SHA1 consumer from a PEM public key file', async () => {
+    const { generateKeyPairSync } = await import('node:crypto');
+    const { writeFileSync } = await import('node:fs');
+    const file = join(mkdtempSync(join(tmpdir(), 'serve-rsa-')), 'public.pem');
+    writeFileSync(file, generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' }));
+    const served = await serve(['--json', '--rsa-consumer', `rsa-app:${file}`]);
+    const start = JSON.parse(served.firstLine) as { consumers: { key: string; rsa: boolean }[] };
+    expect(start.consumers).toEqual([expect.objectContaining({ key: 'rsa-app', rsa: true })]);
+    served.child.kill('SIGTERM');
+  });
+
   it('refuses a non-loopback --host without --allow-remote (exit 2)', async () => {
     const result = await runCli(['serve', '--host', '0.0.0.0']);
     expect(result.code).toBe(2);
@@ -129,6 +140,8 @@ describe('oauth-doctor serve', () => {
     [['--consumer', 'no-colon'], 'is not KEY:SECRET'],
     [['--throttle', 'ghost'], 'ghost is not a registered consumer'],
     [['--outage', '418'], '--outage "418" must be 500, 502 or 503'],
+    [['--authorize-limit', 'lots'], '--authorize-limit "lots" is not N/DURATION'],
+    [['--rsa-consumer', 'rsa:/nonexistent.pem'], 'cannot read the file (ENOENT)'],
   ])('a bad flag %j is one line and exit 2', async (args, message) => {
     const result = await runCli(['serve', ...args]);
     expect(result.code).toBe(2);

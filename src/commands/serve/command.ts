@@ -21,6 +21,7 @@ export interface ServeOptions {
   signatureMethods?: string;
   outage?: string | boolean;
   slow?: string;
+  authorizeLimit?: string;
   authorizeMarksUsed?: boolean;
   state?: string;
   showSecrets?: boolean;
@@ -52,6 +53,7 @@ export function registerServe(program: Command, context: CommandContext): void {
     .option('--signature-methods <list>', 'accepted methods, comma-separated (default: all four)')
     .option('--outage [status]', 'answer everything with 503 (or 500/502) and an HTML page')
     .option('--slow <duration>', 'delay every response, e.g. 2s')
+    .option('--authorize-limit <n/duration>', 'authorisations allowed per client address, e.g. 5/1m; past it user_refused')
     .option('--authorize-marks-used', 'opening the authorise page uses the request token up (as on X)')
     .option('--state <file>', 'keep state in this file across restarts (mode 0600, atomic writes)')
     .option('--show-secrets', 'print the secrets of --consumer in full')

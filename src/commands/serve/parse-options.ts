@@ -53,6 +53,14 @@ function outage(value: string | boolean | undefined): ProviderOptions['outage'] 
   throw usageError('invalid-outage', `--outage "${value}" must be 500, 502 or 503`);
 }
 
+/** `5/1m`: at most 5 authorisations per client address per minute. */
+function authorizeLimit(value: string | undefined): ProviderOptions['authorizeRateLimit'] {
+  if (value === undefined) return undefined;
+  const [max = '', window = ''] = value.split('/');
+  if (!/^\d+$/.test(max) || window === '') throw usageError('invalid-authorize-limit', `--authorize-limit "${value}" is not N/DURATION`, 'e.g. --authorize-limit 5/1m');
+  return { max: Number(max), windowMs: parseDuration(window, '--authorize-limit') };
+}
+
 /** Turns the flags into provider options; every bad value is a usage error naming its flag. */
 export function providerOptions(options: ServeOptions, env: Environment): ProviderOptions {
   if (!isDialectName(options.dialect)) throw usageError('unknown-dialect', `--dialect "${options.dialect}" is not known`, 'use problem-reporting, x, oauthlib or jira');
@@ -73,6 +81,7 @@ export function providerOptions(options: ServeOptions, env: Environment): Provid
     outage: outage(options.outage),
     slowMs: duration(options.slow, '--slow'),
     authorizeMarksTokenUsed: options.authorizeMarksUsed ?? false,
+    authorizeRateLimit: authorizeLimit(options.authorizeLimit),
     stateFile: options.state === undefined ? undefined : resolve(env.cwd, options.state),
   };
 }
