@@ -48,9 +48,15 @@ export function readProblem(response: ProviderResponse): DetectedProblem | undef
   try {
     return readResponse(response);
   } catch {
-    // The readers are written not to throw; this is a last guard for untrusted input.
+    // The readers are written not to throw (the property tests run them
+    // unguarded, see readProblemUnguarded); this is a last guard for callers.
     return undefined;
   }
+}
+
+/** readProblem without the guard, so tests see a bug as a throw rather than as "nothing found". */
+export function readProblemUnguarded(response: ProviderResponse): DetectedProblem | undefined {
+  return readResponse(response);
 }
 
 /** What a caller knows beside the text (explain's --status and --header). */
@@ -68,23 +74,32 @@ export interface TextContext {
  */
 export function readProblemFromText(text: string, context: TextContext = {}): DetectedProblem | undefined {
   try {
-    const trimmed = typeof text === 'string' ? text.trim() : '';
-    const status = validStatus(context.status);
-    const extraHeaders = context.headers ?? {};
-    if (trimmed === '') return status === undefined && Object.keys(extraHeaders).length === 0 ? undefined : readResponse({ status, headers: extraHeaders });
-    const code = readCodeArgument(trimmed);
-    if (code) return status === undefined ? code : { ...code, status };
-    if (looksLikeRawResponse(trimmed)) {
-      const raw = parseRawResponse(trimmed);
-      return readResponse({ status: status ?? raw.status, headers: mergeHeaders(raw.headers, extraHeaders), body: raw.body });
-    }
-    if (/^https?:\/\/\S+$/i.test(trimmed)) {
-      return readResponse({ url: trimmed, status, headers: extraHeaders }) ?? readResponse({ body: trimmed, status, headers: extraHeaders });
-    }
-    return readResponse({ body: text, status, headers: extraHeaders });
+    return readText(text, context);
   } catch {
     return undefined;
   }
+}
+
+/** readProblemFromText without the guard (for the property tests). */
+export function readProblemFromTextUnguarded(text: string, context: TextContext = {}): DetectedProblem | undefined {
+  return readText(text, context);
+}
+
+function readText(text: string, context: TextContext): DetectedProblem | undefined {
+  const trimmed = typeof text === 'string' ? text.trim() : '';
+  const status = validStatus(context.status);
+  const extraHeaders = context.headers ?? {};
+  if (trimmed === '') return status === undefined && Object.keys(extraHeaders).length === 0 ? undefined : readResponse({ status, headers: extraHeaders });
+  const code = readCodeArgument(trimmed);
+  if (code) return status === undefined ? code : { ...code, status };
+  if (looksLikeRawResponse(trimmed)) {
+    const raw = parseRawResponse(trimmed);
+    return readResponse({ status: status ?? raw.status, headers: mergeHeaders(raw.headers, extraHeaders), body: raw.body });
+  }
+  if (/^https?:\/\/\S+$/i.test(trimmed)) {
+    return readResponse({ url: trimmed, status, headers: extraHeaders }) ?? readResponse({ body: trimmed, status, headers: extraHeaders });
+  }
+  return readResponse({ body: text, status, headers: extraHeaders });
 }
 
 function mergeHeaders(a: HeaderBag, b: HeaderBag): Record<string, string[]> {

@@ -1,0 +1,126 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../src/diagnose/diagnose.js';
+import { readProblemFromTextUnguarded as readProblemFromText, readProblemUnguarded as readProblem } from '../../src/diagnose/read-problem.js';
+import { diagnosisJson, renderDiagnosis } from '../../src/diagnose/render.js';
+import { parseSessionRecord } from '../../src/diagnose/session-file.js';
+import { secretsInText } from '../../src/diagnose/secrets-in-text.js';
+import type { DetectedProblem, ProblemSource } from '../../src/diagnose/types.js';
+import { palette } from '../../src/terminal/color.js';
+
+const RUNS = 10_000;
+const SOURCES: readonly ProblemSource[] = ['argument', 'www-authenticate', 'form-body', 'url-query', 'json-body', 'xml-body', 'html-page', 'oauthlib-error', 'plain-text', 'status-only'];
+
+/** Pieces of every carrier, so random text often looks almost like a real response. */
+const FRAGMENTS = [
+  'HTTP/1.1 401 Unauthorized\r\n', 'HTTP/2 503\n', 'WWW-Authenticate: OAuth ', 'realm="', '", ', 'oauth_problem=', 'oauth_problem="',
+  'token_rejected', 'timestamp_refused', 'parameter_absent', '&', '=', '%', '%26', '%3D', '%2', '+', 'oauth_parameters_absent=',
+  'oauth_acceptable_timestamps=', '1-2', '-', 'debug_sbs=', 'POST&', 'oauth_signature_base_string=', '{"errors":[{"code":', '89', '}]}',
+  '{"stat":"fail","code":', '<rsp stat="fail"><err code="', '" msg="', '/>', '<error code="', '</error>', '<hash>', '<html><body>',
+  '<script>', '</script', 'The request token for this page is invalid', 'このページのリクエスト・トークンが無効です', '&#', '&amp;', '&#x',
+  'error=invalid_request&error_description=', 'https://', 'http://x/cb?denied=', '?', '#', '\n', '\r\n\r\n', '"', "'", '\\', '\u0000', '\u001b[2J',
+  'o:errorDetails', '"o:errorCode":"INVALID_LOGIN"', 'x:', 'flickr:', 'netsuite:', 'Date: ', 'Sun, 22 Nov 2026 09:00:00 GMT', '\ud800',
+];
+
+const almostResponse = fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 30 }).map((parts) => parts.join(''));
+const anyText = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), almostResponse);
+
+const headerValue = fc.oneof(anyText, fc.array(anyText, { maxLength: 3 }), fc.constant(undefined));
+const response = fc.record(
+  {
+    status: fc.oneof(fc.integer(), fc.constantFrom(200, 400, 401, 403, 429, 503), fc.double(), fc.constant(undefined)),
+    headers: fc.dictionary(fc.oneof(fc.constantFrom('WWW-Authenticate', 'www-authenticate', 'Date', 'content-type'), fc.string({ maxLength: 10 })), headerValue, { maxKeys: 4 }),
+    body: fc.oneof(anyText, fc.constant(undefined)),
+    url: fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), anyText, fc.constant(undefined)),
+  },
+  { requiredKeys: [] },
+);
+
+function wellFormed(problem: DetectedProblem | undefined): void {
+  if (problem === undefined) return;
+  expect(typeof problem.code).toBe('string');
+  expect(problem.code.length).toBeGreaterThan(0);
+  expect(SOURCES).toContain(problem.source);
+  expect(['exact', 'mapped', 'heuristic']).toContain(problem.confidence);
+  for (const value of Object.values(problem.parameters)) expect(typeof value).toBe('string');
+}
+
+// The unguarded readers: a bug must show as a throw here, not be swallowed by the public guard.
+describe('the readers never throw, whatever a provider sends (fast-check)', () => {
+  it(`readProblemFromText on arbitrary text (${RUNS} runs)`, () => {
+    fc.assert(
+      fc.property(anyText, (text) => wellFormed(readProblemFromText(text))),
+      { numRuns: RUNS },
+    );
+  });
+
+  it(`readProblem on arbitrary responses (${RUNS} runs)`, () => {
+    fc.assert(
+      fc.property(response, (r) => wellFormed(readProblem(r as Parameters<typeof readProblem>[0]))),
+      { numRuns: RUNS },
+    );
+  });
+
+  it(`readProblemFromText with --status and --header beside it (${RUNS} runs)`, () => {
+    fc.assert(
+      fc.property(anyText, fc.option(fc.integer({ min: 100, max: 599 }), { nil: undefined }), fc.dictionary(fc.string({ maxLength: 8 }), anyText, { maxKeys: 2 }), (text, status, headers) =>
+        wellFormed(readProblemFromText(text, { status, headers })),
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it(`whatever is read can be diagnosed and rendered in both languages (${RUNS} runs)`, () => {
+    const c = palette(false);
+    fc.assert(
+      fc.property(anyText, fc.constantFrom('en' as const, 'ja' as const), (text, lang) => {
+        const problem = readProblemFromText(text);
+        if (!problem) return;
+        const d = diagnose(problem, {}, { lang });
+        expect(renderDiagnosis(d, c).length).toBeGreaterThan(0);
+        expect(() => JSON.stringify(diagnosisJson(d))).not.toThrow();
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it(`session files: any JSON is accepted or rejected with reasons, never thrown on; accepted ones diagnose (${RUNS} runs)`, () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (json) => {
+        const parsed = parseSessionRecord(json);
+        if (!parsed.ok) {
+          expect(parsed.problems.length).toBeGreaterThan(0);
+          return;
+        }
+        diagnose({ code: 'token_rejected', source: 'argument', confidence: 'exact', parameters: {} }, parsed.evidence, { lang: 'en' });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it(`secretsInText never throws (${RUNS} runs)`, () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        for (const secret of secretsInText(text)) expect(secret.length).toBeGreaterThanOrEqual(4);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('hostile, huge inputs still come back (no catastrophic backtracking)', () => {
+    const huge = [
+      'oauth_problem='.repeat(20_000),
+      '<'.repeat(200_000),
+      '<script'.repeat(30_000),
+      '&#'.repeat(100_000),
+      'nonce '.repeat(50_000) + 'already',
+      'timestamp '.repeat(50_000),
+      'http://a/?'.repeat(30_000) + 'denied=x',
+      'debug_sbs=POST&'.repeat(10_000),
+      `{"errors":[${'{"code":1},'.repeat(20_000)}{"code":89}]}`,
+      'WWW-Authenticate: OAuth ' + 'a="b", '.repeat(30_000),
+    ];
+    for (const text of huge) wellFormed(readProblemFromText(text));
+    wellFormed(readProblem({ headers: { 'www-authenticate': 'OAuth ' + 'x=,'.repeat(100_000) }, body: '%'.repeat(100_000) }));
+  });
+});
