@@ -1,17 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
-import { inputError, usageError } from '../errors.js';
-import { loadPublicKey } from '../oauth/signature.js';
-import { SIGNATURE_METHODS } from '../oauth/types.js';
-import { ProviderContext, type ProviderConfig, type ProviderSettings } from './context.js';
+import { ProviderContext, type ProviderSettings } from './context.js';
 import { expire, publicState, revoke, setConsumerStatus } from './endpoints/admin.js';
-import { DEFAULTS, isDialectName, type ConsumerRegistration, type ConsumerStatus, type ProviderOptions } from './options.js';
+import { DEFAULTS, type ConsumerStatus, type ProviderOptions } from './options.js';
 import { ENDPOINT_PATHS } from './router.js';
 import { createProviderServer } from './server.js';
+import { listen, openStore, resolveConfig, resolveLimits, resolveSettings } from './setup.js';
 import type { ConsumerRecord, ProviderState } from './state.js';
-import { readStateFile, StatePersister } from './state-file.js';
-import { Store } from './store.js';
 
 export type { ProviderOptions, ConsumerRegistration, ConsumerStatus, DialectName, OutageOptions, ProviderExchange } from './options.js';
 export { DIALECTS, isDialectName } from './options.js';
@@ -50,23 +43,6 @@ export interface RunningProvider {
   close(): Promise<void>;
 }
 
-function checkNumber(value: number | undefined, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
-  if (value === undefined) return undefined;
-  if (!Number.isFinite(value) || value < min || value > max) throw usageError('invalid-provider-option', `${name} must be a number from ${min} to ${max}, not ${value}`);
-  return value;
-}
-
-function consumerRecord(registration: ConsumerRegistration): ConsumerRecord {
-  if (!registration.key) throw usageError('invalid-consumer', 'a consumer needs a key');
-  if (registration.secret === undefined && !registration.publicKey) throw usageError('invalid-consumer', `consumer ${registration.key} needs a secret or an RSA public key`);
-  if (registration.publicKey) loadPublicKey(registration.publicKey, `the public key of consumer ${registration.key}`);
-  return { ...registration, status: registration.status ?? 'active' };
-}
-
-function demoConsumer(): ConsumerRecord {
-  return { key: `demo-${randomBytes(6).toString('hex')}`, secret: randomBytes(18).toString('base64url'), status: 'active', generated: true };
-}
-
 function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
@@ -78,60 +54,12 @@ function urlHost(host: string): string {
  * dialect, state in memory.
  */
 export async function startProvider(options: ProviderOptions = {}): Promise<RunningProvider> {
-  const dialect = options.dialect ?? DEFAULTS.dialect;
-  if (!isDialectName(dialect)) throw usageError('unknown-dialect', `dialect "${String(dialect)}" is not known`, 'use problem-reporting, x, oauthlib or jira');
-  const signatureMethods = options.signatureMethods ?? SIGNATURE_METHODS;
-  const config: ProviderConfig = {
-    signatureMethods,
-    requestTokenTtlMs: checkNumber(options.requestTokenTtlMs, 'requestTokenTtlMs', 0) ?? DEFAULTS.requestTokenTtlMs,
-    accessTokenTtlMs: checkNumber(options.accessTokenTtlMs, 'accessTokenTtlMs', 0),
-    sessionTtlMs: checkNumber(options.sessionTtlMs, 'sessionTtlMs', 0),
-    timestampWindowSec: checkNumber(options.timestampWindowSec, 'timestampWindowSec', 0) ?? DEFAULTS.timestampWindowSec,
-    authorizeRateLimit: options.authorizeRateLimit,
-    maxBodyBytes: checkNumber(options.maxBodyBytes, 'maxBodyBytes', 0) ?? DEFAULTS.maxBodyBytes,
-    now: options.now ?? Date.now,
-  };
-  const settings: ProviderSettings = {
-    dialect,
-    autoApprove: options.autoApprove ?? false,
-    clockSkewSec: checkNumber(options.clockSkewSec, 'clockSkewSec', -1e9) ?? 0,
-    outage: options.outage,
-    slowMs: checkNumber(options.slowMs, 'slowMs', 0) ?? 0,
-    renewable: options.renewable ?? true,
-    authorizeMarksTokenUsed: options.authorizeMarksTokenUsed ?? false,
-    expiredAccessTokenProblem: options.expiredAccessTokenProblem ?? 'token_expired',
-    realm: options.realm ?? '',
-  };
-
-  const stateFile = options.stateFile;
-  let persister: StatePersister | undefined;
-  const store = new Store(() => persister?.schedule());
-  const saved = stateFile ? readStateFile(stateFile) : undefined;
-  if (saved) store.load(saved);
-  for (const registration of options.consumers ?? []) store.putConsumer(consumerRecord(registration));
-  if (store.allConsumers().length === 0) store.putConsumer(demoConsumer());
-  if (stateFile) {
-    persister = new StatePersister(stateFile, () => store.snapshot());
-    persister.flush();
-  }
-
-  const context = new ProviderContext(store, config, settings);
-  const limits = {
-    maxBodyBytes: config.maxBodyBytes,
-    headersTimeoutMs: checkNumber(options.headersTimeoutMs, 'headersTimeoutMs', 1) ?? DEFAULTS.headersTimeoutMs,
-    requestTimeoutMs: checkNumber(options.requestTimeoutMs, 'requestTimeoutMs', 1) ?? DEFAULTS.requestTimeoutMs,
-    maxHeaderBytes: checkNumber(options.maxHeaderBytes, 'maxHeaderBytes', 1024) ?? DEFAULTS.maxHeaderBytes,
-  };
-  const { server, cancelPending } = createProviderServer(context, limits, options.onExchange);
+  const settings = resolveSettings(options);
+  const { store, persister } = openStore(options);
+  const context = new ProviderContext(store, resolveConfig(options), settings);
+  const { server, cancelPending } = createProviderServer(context, resolveLimits(options), options.onExchange);
   const host = options.host ?? DEFAULTS.host;
-  server.listen(checkNumber(options.port, 'port', 0, 65535) ?? DEFAULTS.port, host);
-  try {
-    await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error as Error))]);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw inputError('provider-listen-failed', `cannot listen on ${host}:${options.port ?? 0} (${code})`, code === 'EADDRINUSE' ? 'choose another --port, or leave it out for a free one' : 'check --host');
-  }
-  const port = (server.address() as AddressInfo).port;
+  const port = await listen(server, host, options.port);
   const url = `http://${urlHost(host)}:${port}`;
   settings.realm ||= url;
 

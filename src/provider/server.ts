@@ -64,6 +64,26 @@ const CLIENT_ERRORS: Record<string, [number, string]> = {
   ERR_HTTP_REQUEST_TIMEOUT: [408, 'The request took too long to arrive.'],
 };
 
+/** Reads one message and asks the router; whatever goes wrong becomes an answer, never an exception. */
+async function answer(message: IncomingMessage, context: ProviderContext, limits: ServerLimits): Promise<{ answer: ProviderReply; close: boolean }> {
+  try {
+    const { body, tooLarge } = await readBody(message, limits.maxBodyBytes);
+    const request: ProviderRequest = {
+      method: message.method ?? 'GET',
+      target: message.url ?? '/',
+      host: message.headers.host ?? `${message.socket.localAddress ?? '127.0.0.1'}:${message.socket.localPort ?? 80}`,
+      headers: headersOf(message),
+      body,
+      remoteAddress: message.socket.remoteAddress ?? '',
+    };
+    if (!tooLarge) return { answer: route(request, context), close: false };
+    const failure = fail('parameter_rejected', { status: 413, detail: 'body-too-large', advice: `The request body is larger than ${limits.maxBodyBytes} bytes.` });
+    return { answer: context.refuse(failure, request), close: true };
+  } catch {
+    return { answer: reply(500, TEXT, 'Internal error in the test provider\n'), close: true };
+  }
+}
+
 /**
  * The node:http edge: turns messages into ProviderRequest values, asks the
  * pure router, writes the reply. Bad input never throws out of here: an
@@ -72,6 +92,13 @@ const CLIENT_ERRORS: Record<string, [number, string]> = {
  */
 export function createProviderServer(context: ProviderContext, limits: ServerLimits, onExchange?: (exchange: ProviderExchange) => void): { server: Server; cancelPending(): void } {
   const pending = new Set<NodeJS.Timeout>();
+  const later = (send: () => void) => {
+    const timer = setTimeout(() => {
+      pending.delete(timer);
+      send();
+    }, context.settings.slowMs);
+    pending.add(timer);
+  };
   const server = createServer(
     {
       maxHeaderSize: limits.maxHeaderBytes,
@@ -82,45 +109,15 @@ export function createProviderServer(context: ProviderContext, limits: ServerLim
     },
     (message, response) => {
       const started = Date.now();
-      void (async () => {
-        let answer: ProviderReply;
-        let close = false;
-        try {
-          const { body, tooLarge } = await readBody(message, limits.maxBodyBytes);
-          const request: ProviderRequest = {
-            method: message.method ?? 'GET',
-            target: message.url ?? '/',
-            host: message.headers.host ?? `${message.socket.localAddress ?? '127.0.0.1'}:${message.socket.localPort ?? 80}`,
-            headers: headersOf(message),
-            body,
-            remoteAddress: message.socket.remoteAddress ?? '',
-          };
-          if (tooLarge) {
-            close = true;
-            answer = context.refuse(fail('parameter_rejected', { status: 413, detail: 'body-too-large', advice: `The request body is larger than ${limits.maxBodyBytes} bytes.` }), request);
-          } else {
-            answer = route(request, context);
-          }
-        } catch {
-          answer = reply(500, TEXT, 'Internal error in the test provider\n');
-          close = true;
-        }
+      void answer(message, context, limits).then(({ answer: result, close }) => {
         const send = () => {
           if (response.destroyed) return;
-          write(response, answer, close);
-          onExchange?.({ method: message.method ?? '', path: (message.url ?? '').split('?')[0] ?? '', status: answer.status, problem: problemOf(answer), ms: Date.now() - started });
+          write(response, result, close);
+          onExchange?.({ method: message.method ?? '', path: (message.url ?? '').split('?')[0] ?? '', status: result.status, problem: problemOf(result), ms: Date.now() - started });
         };
-        const delay = context.settings.slowMs;
-        if (delay > 0) {
-          const timer = setTimeout(() => {
-            pending.delete(timer);
-            send();
-          }, delay);
-          pending.add(timer);
-        } else {
-          send();
-        }
-      })();
+        if (context.settings.slowMs > 0) later(send);
+        else send();
+      });
     },
   );
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
