@@ -17,10 +17,10 @@ export interface TerminalPersonOptions {
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
 const ASK: Record<'pin' | 'callback-url', { prompt: string; what: string; flag: string }> = {
-  pin: { prompt: 'Enter the PIN (oauth_verifier) the provider showed: ', what: 'the verifier (PIN)', flag: 'pass --verifier PIN' },
+  pin: { prompt: 'Enter the PIN (oauth_verifier) the provider showed: ', what: 'verifier (PIN)', flag: 'pass --verifier PIN' },
   'callback-url': {
     prompt: 'Paste the address your browser was sent to after approving: ',
-    what: 'the callback URL',
+    what: 'callback URL',
     flag: 'pass --verifier VERIFIER, or pipe the callback URL on stdin',
   },
 };
@@ -41,8 +41,8 @@ export function terminalPerson(options: TerminalPersonOptions): Person {
     const ask = ASK[kind];
     if (env.stdinIsTTY && !interactive) throw usageError('missing-verifier', `no ${ask.what}: oauth-doctor does not prompt in CI`, ask.flag);
     if (interactive) env.stderr.write(output.err.bold(ask.prompt));
-    else output.narrate(output.err.dim(`reading ${ask.what} from stdin`));
-    const line = await readLine(env.stdin, { signal: env.signal, timeoutMs: options.waitTimeoutMs, what: ask.what });
+    else output.narrate(output.err.dim(`reading the ${ask.what} from stdin`));
+    const line = await readLine(env.stdin, { signal: env.signal, timeoutMs: options.waitTimeoutMs, what: `the ${ask.what}` });
     const answer = line?.trim();
     if (!answer) throw usageError('missing-verifier', `no ${ask.what} was given${interactive ? '' : ' (stdin was empty)'}`, ask.flag);
     output.redactor.add(answer);

@@ -82,6 +82,8 @@ function verboseRequest(step: FlowStep, c: Palette): string[] {
 /** The lines for one finished step (the heading was printed when it started). */
 export function renderStep(step: FlowStep, c: Palette, options: RenderOptions): string[] {
   const lines: string[] = [];
+  const callback = step.signed?.protocolParameters.find(([n]) => n === 'oauth_callback')?.[1];
+  if (callback !== undefined && !options.verbose) lines.push(`  ${c.dim('oauth_callback')}  ${callback}`);
   if (options.verbose) lines.push(...verboseRequest(step, c));
   const exchange = step.exchange;
   if (exchange) {
