@@ -101,6 +101,16 @@ describe('oauth-doctor serve', () => {
     served.child.kill('SIGTERM');
   });
 
+  it('--json masks a --consumer secret and says so; --show-secrets prints it', async () => {
+    const masked = await serve(['--json', '--consumer', 'mine:my-own-secret-value']);
+    expect(masked.firstLine).not.toContain('my-own-secret-value');
+    expect(JSON.parse(masked.firstLine)).toMatchObject({ consumers: [{ key: 'mine', secret: 'my-o…(19 chars)', secretMasked: true, generated: false }] });
+    masked.child.kill('SIGTERM');
+    const shown = await serve(['--json', '--show-secrets', '--consumer', 'mine:my-own-secret-value']);
+    expect(JSON.parse(shown.firstLine)).toMatchObject({ consumers: [{ key: 'mine', secret: 'my-own-secret-value', secretMasked: false }] });
+    shown.child.kill('SIGTERM');
+  });
+
   it('--state writes a 0600 file', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'serve-state-')), 'state.json');
     const served = await serve(['--json', '--state', file]);

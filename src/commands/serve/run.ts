@@ -6,14 +6,19 @@ import type { ProviderExchange } from '../../provider/options.js';
 import type { ServeOptions } from './command.js';
 import { isLoopbackHost, providerOptions } from './parse-options.js';
 
-function consumerSummary(provider: RunningProvider) {
-  return provider.consumers.map((c) => ({
-    key: c.key,
-    secret: c.secret,
-    rsa: Boolean(c.publicKey),
-    status: c.status,
-    generated: Boolean(c.generated),
-  }));
+/** Consumers for the JSON line: a generated secret in full (it is meant to be used), a user's masked unless --show-secrets. */
+function consumerSummary(provider: RunningProvider, output: Output) {
+  return provider.consumers.map((c) => {
+    const masked = !c.generated && c.secret !== undefined && output.redactor.active;
+    return {
+      key: c.key,
+      secret: c.secret === undefined ? undefined : masked ? output.redactor.mask(c.secret) : c.secret,
+      secretMasked: masked,
+      rsa: Boolean(c.publicKey),
+      status: c.status,
+      generated: Boolean(c.generated),
+    };
+  });
 }
 
 function printStart(provider: RunningProvider, output: Output): void {
@@ -61,7 +66,7 @@ export async function runServe(options: ServeOptions, env: Environment): Promise
   const provider = await startProvider({ ...config, onExchange: options.json ? undefined : narrateExchange(output) });
   try {
     if (options.json) {
-      const line = { url: provider.url, dialect: provider.settings.dialect, endpoints: provider.endpoints, consumers: consumerSummary(provider) };
+      const line = { url: provider.url, dialect: provider.settings.dialect, endpoints: provider.endpoints, consumers: consumerSummary(provider, output) };
       // One JSON line on start (not pretty-printed): tools read it with a line reader. User secrets pass the redactor.
       env.stdout.write(JSON.stringify(line, (_key, v: unknown) => (typeof v === 'string' ? output.redactor.redact(v) : v)) + '\n');
     } else {
