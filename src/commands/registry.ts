@@ -6,6 +6,7 @@ import { registerFlow } from './flow/command.js';
 import { registerDemo } from './demo/command.js';
 import { registerExplain } from './explain/command.js';
 import { registerCodes } from './codes/command.js';
+import { registerInspect } from './inspect/command.js';
 
 /** Every command, in the order --help lists them. Each loads its work lazily. */
 export function registerCommands(program: Command, context: CommandContext): void {
@@ -15,4 +16,5 @@ export function registerCommands(program: Command, context: CommandContext): voi
   registerServe(program, context);
   registerExplain(program, context);
   registerCodes(program, context);
+  registerInspect(program, context);
 }

@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import type { CommandContext } from '../../cli/program.js';
+
+export interface InspectCommandOptions {
+  curl?: string;
+  format?: string;
+  scheme?: string;
+  consumerSecret?: string;
+  tokenSecret?: string;
+  privateKey?: string;
+  publicKey?: string;
+  maxSkew?: string;
+  lang?: string;
+  json?: boolean;
+  showSecrets?: boolean;
+}
+
+export function registerInspect(program: Command, context: CommandContext): void {
+  program
+    .command('inspect')
+    .description('diagnose what already happened: a HAR file, a curl command or a raw HTTP exchange — rebuild the flow, check signatures, find signature_invalid\'s cause')
+    .argument('[file]', 'a .har file, a file holding curl command(s) or raw HTTP, or - for stdin')
+    .option('--curl <command>', "a curl command line to inspect instead of a file, e.g. --curl 'curl -X POST …'")
+    .option('--format <format>', 'force the input format: har, curl or http (default: detected)')
+    .option('--scheme <scheme>', 'scheme of raw HTTP requests written with a path only (default https)')
+    .option('--consumer-secret <secret>', 'consumer secret, to recompute HMAC/PLAINTEXT signatures (or OAUTH_CONSUMER_SECRET)')
+    .option('--token-secret <secret>', 'token secret, when the capture does not hold the response that issued the token (or OAUTH_TOKEN_SECRET)')
+    .option('--public-key <file>', 'RSA public key or certificate (PEM) to check RSA-SHA1 signatures')
+    .option('--private-key <file>', 'RSA private key (PEM); its public half checks RSA-SHA1 signatures (or OAUTH_PRIVATE_KEY_FILE)')
+    .option('--max-skew <seconds>', 'clock difference to report (default: the provider\'s documented window, else 300)')
+    .option('--lang <lang>', 'en or ja (default: from LC_ALL, LC_MESSAGES, LANG)')
+    .option('--show-secrets', 'print tokens, verifiers and secrets in full')
+    .option('--json', 'print one JSON object on stdout')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  oauth-doctor inspect session.har --consumer-secret "$SECRET"
+  oauth-doctor inspect --curl 'curl -X POST https://api.x.com/oauth/request_token -H "Authorization: OAuth …"' --consumer-secret "$SECRET"
+  oauth-doctor inspect request.http --json | jq '.signatureCheck.variant'
+  pbpaste | oauth-doctor inspect -
+
+Exit status: 0 nothing wrong found, 1 a problem was found (or no OAuth exchange at all), 2 usage or unreadable input.`,
+    )
+    .action(async (file: string | undefined, options: InspectCommandOptions) => {
+      const { runInspect } = await import('./run.js');
+      context.setExitCode(await runInspect(file, options, context.env));
+    });
+}

@@ -1,0 +1,150 @@
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { constants as bufferConstants } from 'node:buffer';
+import { resolve } from 'node:path';
+import type { KeyObject } from 'node:crypto';
+import type { Environment } from '../../cli/environment.js';
+import { createOutput } from '../../cli/output.js';
+import { readCapture } from '../../capture/index.js';
+import type { CaptureFormat } from '../../capture/types.js';
+import { resolveLang, type Lang } from '../../diagnose/lang.js';
+import { usageError } from '../../errors.js';
+import { inspectCapture } from '../../inspect/inspect.js';
+import { renderReport } from '../../inspect/render.js';
+import { inspectJson } from '../../inspect/report-json.js';
+import { t } from '../../inspect/text.js';
+import { loadPublicKey } from '../../oauth/signature.js';
+import { maskSecret } from '../../secrets/mask.js';
+import type { InspectCommandOptions } from './command.js';
+
+/** Files above this size get a progress line on a TTY. */
+const PROGRESS_MIN_BYTES = 16 * 1024 * 1024;
+
+function fileError(code: string, what: string, error: unknown, hint: string) {
+  return usageError(code, `${what}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, hint);
+}
+
+/** Reads a whole file into exactly one Buffer of its size (works past the 2 GiB limit of readFileSync). */
+function readWholeFile(path: string, shown: string): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw fileError('input-unreadable', shown, error, 'check the path');
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw usageError('input-is-directory', `${shown} is a directory`, 'give the capture file itself');
+    if (stat.size > bufferConstants.MAX_LENGTH) throw usageError('input-too-large', `${shown} is ${stat.size} bytes, more than this Node.js can hold`, 'cut the capture down to the OAuth exchanges (filter the HAR by domain)');
+    const buf = Buffer.allocUnsafe(stat.size);
+    let offset = 0;
+    while (offset < stat.size) {
+      const read = readSync(fd, buf, offset, Math.min(stat.size - offset, 64 * 1024 * 1024), offset);
+      if (read === 0) break;
+      offset += read;
+    }
+    return offset === stat.size ? buf : buf.subarray(0, offset);
+  } catch (error) {
+    if ((error as { name?: string }).name === 'DoctorError') throw error;
+    throw fileError('input-unreadable', shown, error, 'check the file');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function readStdin(env: Environment): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of env.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
+function parseFormat(value: string | undefined): CaptureFormat | undefined {
+  if (value === undefined) return undefined;
+  const format = value.toLowerCase();
+  if (format === 'har' || format === 'curl' || format === 'http') return format;
+  throw usageError('unknown-format', `--format "${value}" is not a capture format`, 'use --format har, curl or http');
+}
+
+function parseScheme(value: string | undefined): 'http' | 'https' | undefined {
+  if (value === undefined) return undefined;
+  const scheme = value.toLowerCase().replace(/:\/*$/, '');
+  if (scheme === 'http' || scheme === 'https') return scheme;
+  throw usageError('unknown-scheme', `--scheme "${value}" is not http or https`, 'use --scheme http or --scheme https');
+}
+
+function parseSkew(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,9}$/.test(value.trim())) throw usageError('invalid-max-skew', `--max-skew "${value}" is not a whole number of seconds`, 'e.g. --max-skew 300');
+  return Number(value.trim());
+}
+
+function readKeyFile(path: string, flag: string, env: Environment): KeyObject {
+  let pem: string;
+  try {
+    pem = readFileSync(resolve(env.cwd, path), 'utf8');
+  } catch (error) {
+    throw fileError(flag === '--public-key' ? 'public-key-unreadable' : 'private-key-unreadable', `${flag} ${path}`, error, 'give the path of a PEM key file');
+  }
+  // loadPublicKey accepts a public key, a certificate, or the private key it belongs to.
+  return loadPublicKey(pem, `${flag} ${path}`);
+}
+
+function progressReporter(env: Environment, source: string, size: number, lang: Lang): ((done: number, total: number) => void) | undefined {
+  if (!env.stderrIsTTY || size < PROGRESS_MIN_BYTES) return undefined;
+  let last = 0;
+  return (done, total) => {
+    const now = env.now();
+    const finished = done >= total;
+    if (!finished && now - last < 200) return;
+    last = now;
+    const mb = (n: number) => (n / 1048576).toFixed(0);
+    const text = t('progress', lang, { source, percent: Math.floor((done / total) * 100), done: mb(done), total: mb(total) });
+    // Progress is drawn in place on a terminal; it carries no secret and no outside text but the file name.
+    env.stderr.write(finished ? '\r\x1b[K' : `\r${text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')}\x1b[K`);
+  };
+}
+
+export async function runInspect(file: string | undefined, options: InspectCommandOptions, env: Environment): Promise<number> {
+  const lang = resolveLang(options.lang, env.env);
+  const format = parseFormat(options.format);
+  const scheme = parseScheme(options.scheme);
+  const maxSkewSec = parseSkew(options.maxSkew);
+  if (file !== undefined && options.curl !== undefined) throw usageError('too-many-inputs', 'give either a file or --curl, not both', 'inspect one capture at a time');
+  if (file === undefined && options.curl === undefined) {
+    throw usageError('missing-input', 'nothing to inspect', 'give a .har file, a file with a curl command or raw HTTP, - for stdin, or --curl \'curl …\'');
+  }
+  const consumerSecret = options.consumerSecret ?? (env.env['OAUTH_CONSUMER_SECRET'] || undefined);
+  const tokenSecret = options.tokenSecret ?? (env.env['OAUTH_TOKEN_SECRET'] || undefined);
+  const privateKeyFile = options.privateKey ?? (env.env['OAUTH_PRIVATE_KEY_FILE'] || undefined);
+  if (options.publicKey !== undefined && options.privateKey !== undefined) throw usageError('too-many-keys', 'give --public-key or --private-key, not both', 'the public key is enough to check RSA-SHA1');
+  const publicKey = options.publicKey !== undefined ? readKeyFile(options.publicKey, '--public-key', env) : privateKeyFile !== undefined ? readKeyFile(privateKeyFile, options.privateKey ? '--private-key' : 'OAUTH_PRIVATE_KEY_FILE', env) : undefined;
+
+  const source = options.curl !== undefined ? '--curl' : file === '-' ? 'stdin' : (file as string);
+  const buf = options.curl !== undefined ? Buffer.from(options.curl, 'utf8') : file === '-' ? await readStdin(env) : readWholeFile(resolve(env.cwd, file as string), file as string);
+  const capture = await readCapture(buf, {
+    source,
+    format: options.curl !== undefined ? (format ?? 'curl') : format,
+    scheme,
+    readFile: (path) => readFileSync(resolve(env.cwd, path), 'utf8'),
+    onProgress: progressReporter(env, source, buf.length, lang),
+    signal: env.signal,
+  });
+
+  const report = inspectCapture(capture, { lang, consumerSecret, tokenSecret, publicKey, maxSkewSec });
+  const output = createOutput(env, { showSecrets: options.showSecrets });
+  output.redactor.add(consumerSecret).add(tokenSecret);
+  for (const secret of report.secrets) output.redactor.add(secret);
+
+  if (options.json) {
+    output.json(inspectJson(report, lang, output.redactor.active));
+  } else {
+    const lines = renderReport(report, {
+      palette: output.out,
+      lang,
+      mask: (value) => (output.redactor.active ? maskSecret(value) : value),
+      redact: (text) => output.redactor.redact(text),
+    });
+    for (const line of lines) output.result(line);
+    if (output.redactor.active && report.secrets.length > 0) output.narrate(output.err.dim(t('secretsMasked', lang)));
+  }
+  return report.findings.length > 0 || report.exchanges.length === 0 ? 1 : 0;
+}

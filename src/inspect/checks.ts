@@ -1,0 +1,265 @@
+import type { Lang } from '../diagnose/lang.js';
+import { formatDuration } from '../diagnose/text.js';
+import type { CauseId, Likelihood } from '../diagnose/types.js';
+import { providerForUrl } from '../knowledge/providers.js';
+import type { InspectedExchange } from './exchanges.js';
+import type { Flow } from './timeline.js';
+import { t } from './text.js';
+
+/**
+ * What can be checked without any secret (issue #6): timestamps against the
+ * capture's Date headers, repeated nonces, missing or repeated protocol
+ * parameters, the signature method against the signature's length and the
+ * key given, and tokens used twice or in the wrong leg. Each result is
+ * phrased as the oauth_problem a strict provider would answer, so the
+ * diagnostics module can explain it like a provider's own error.
+ */
+
+export type CheckId =
+  | 'clock-skew'
+  | 'duplicate-nonce'
+  | 'missing-parameter'
+  | 'duplicated-parameter'
+  | 'signature-method-mismatch'
+  | 'unknown-signature-method'
+  | 'key-type-mismatch'
+  | 'token-reuse'
+  | 'token-type-confusion'
+  | 'version'
+  | 'timestamp-format'
+  | 'plaintext-over-http';
+
+export interface CheckFinding {
+  readonly check: CheckId;
+  /** The exchange it is about (for a repeat: the later one). */
+  readonly exchange: InspectedExchange;
+  /** The oauth_problem a strict provider would answer. */
+  readonly problemCode: string;
+  readonly parameters: Readonly<Record<string, string>>;
+  readonly cause: CauseId;
+  readonly likelihood: Likelihood;
+  readonly lines: readonly string[];
+}
+
+export interface CheckOptions {
+  readonly lang: Lang;
+  /** Clock difference to report, seconds; default: the provider's documented window, else 300. */
+  readonly maxSkewSec?: number | undefined;
+  readonly hasPublicKey: boolean;
+  readonly hasConsumerSecret: boolean;
+}
+
+export function where(item: InspectedExchange): string {
+  return item.exchange.origin;
+}
+
+const HMAC_LENGTH: Record<string, number> = { 'HMAC-SHA1': 20, 'HMAC-SHA256': 32 };
+const KNOWN_METHODS = ['HMAC-SHA1', 'HMAC-SHA256', 'RSA-SHA1', 'PLAINTEXT'];
+
+function skewWindow(item: InspectedExchange, options: CheckOptions): number {
+  if (options.maxSkewSec !== undefined) return options.maxSkewSec;
+  return providerForUrl(item.view.url.href)?.timestampWindowSec ?? 300;
+}
+
+function clockSkew(item: InspectedExchange, options: CheckOptions): CheckFinding[] {
+  if (item.serverDate === undefined || item.timestamp === undefined) return [];
+  // server − client; a Date header has one-second resolution and the request took some time.
+  const offset = Math.round(item.serverDate / 1000 - item.timestamp);
+  const window = skewWindow(item, options);
+  if (Math.abs(offset) <= window) return [];
+  const line = t('checkClockSkew', options.lang, {
+    timestamp: item.timestamp,
+    seconds: Math.abs(offset),
+    direction: t(offset > 0 ? 'behind' : 'ahead', options.lang),
+    date: new Date(item.serverDate).toISOString(),
+    where: where(item),
+    window,
+  });
+  return [
+    {
+      check: 'clock-skew',
+      exchange: item,
+      problemCode: 'timestamp_refused',
+      // No oauth_acceptable_timestamps here: the provider did not send one, and evidence carries the measured offset.
+      parameters: {},
+      cause: 'clock-skew',
+      likelihood: 'certain',
+      lines: [line],
+    },
+  ];
+}
+
+const REQUIRED_BY_LEG: Record<string, { names: string[]; spec: string }> = {
+  request_token: { names: ['oauth_callback'], spec: '§2.1' },
+  access_token: { names: ['oauth_token', 'oauth_verifier'], spec: '§2.3' },
+};
+
+function missingParameters(item: InspectedExchange, options: CheckOptions): CheckFinding[] {
+  if (!item.view.signed && !item.view.authorization) return [];
+  const method = (item.view.get('oauth_signature_method') ?? '').toUpperCase();
+  const missing: string[] = [];
+  const specs = new Set<string>(['§3.1']);
+  for (const name of ['oauth_consumer_key', 'oauth_signature_method', 'oauth_signature']) if (item.view.get(name) === undefined) missing.push(name);
+  if (method !== 'PLAINTEXT') for (const name of ['oauth_timestamp', 'oauth_nonce']) if (item.view.get(name) === undefined) missing.push(name);
+  const byLeg = REQUIRED_BY_LEG[item.leg];
+  if (byLeg) {
+    for (const name of byLeg.names) {
+      if (item.view.get(name) === undefined && !missing.includes(name)) {
+        missing.push(name);
+        specs.add(byLeg.spec);
+      }
+    }
+  }
+  if (missing.length === 0) return [];
+  return [
+    {
+      check: 'missing-parameter',
+      exchange: item,
+      problemCode: 'parameter_absent',
+      parameters: { oauth_parameters_absent: missing.join('&') },
+      cause: 'missing-parameter',
+      likelihood: 'certain',
+      lines: [t('checkMissing', options.lang, { where: where(item), leg: item.leg, names: missing.join(', '), spec: [...specs].join(', ') })],
+    },
+  ];
+}
+
+function duplicatedParameters(item: InspectedExchange, options: CheckOptions): CheckFinding[] {
+  const counts = new Map<string, { count: number; sources: Set<string>; values: string[] }>();
+  for (const p of item.view.protocol) {
+    const entry = counts.get(p.name) ?? { count: 0, sources: new Set<string>(), values: [] };
+    entry.count++;
+    entry.sources.add(p.source);
+    entry.values.push(p.value);
+    counts.set(p.name, entry);
+  }
+  const repeated = [...counts].filter(([, entry]) => entry.count > 1);
+  if (repeated.length === 0) return [];
+  return [
+    {
+      check: 'duplicated-parameter',
+      exchange: item,
+      problemCode: 'parameter_rejected',
+      parameters: { oauth_parameters_rejected: repeated.flatMap(([name, entry]) => entry.values.map((v) => `${name}=${v}`)).join('&') },
+      cause: 'missing-parameter',
+      likelihood: 'certain',
+      lines: repeated.map(([name, entry]) => t('checkDuplicated', options.lang, { where: where(item), name, count: entry.count, sources: [...entry.sources].join(', ') })),
+    },
+  ];
+}
+
+function signatureMethod(item: InspectedExchange, options: CheckOptions): CheckFinding[] {
+  const declared = item.view.get('oauth_signature_method');
+  const signature = item.view.get('oauth_signature');
+  if (declared === undefined || signature === undefined || signature === '') return [];
+  const method = declared.toUpperCase();
+  const lang = options.lang;
+  if (!KNOWN_METHODS.includes(method)) {
+    return [{ check: 'unknown-signature-method', exchange: item, problemCode: 'signature_method_rejected', parameters: {}, cause: 'wrong-signature-method', likelihood: 'certain', lines: [t('checkUnknownMethod', lang, { where: where(item), method: declared })] }];
+  }
+  const findings: CheckFinding[] = [];
+  const base64 = /^[A-Za-z0-9+/]+={0,2}$/.test(signature.replace(/ /g, '+'));
+  const bytes = base64 ? Buffer.from(signature.replace(/ /g, '+'), 'base64').length : 0;
+  let guess: string | undefined;
+  if (method in HMAC_LENGTH && base64) {
+    if (bytes !== HMAC_LENGTH[method]) guess = bytes === 20 ? t('guessSha1', lang) : bytes === 32 ? t('guessSha256', lang) : bytes >= 64 ? t('guessRsa', lang) : undefined;
+  } else if (method === 'RSA-SHA1' && base64 && (bytes === 20 || bytes === 32)) {
+    guess = t(bytes === 20 ? 'guessSha1' : 'guessSha256', lang);
+  } else if (method === 'PLAINTEXT' && !signature.includes('&') && base64 && (bytes === 20 || bytes === 32)) {
+    guess = `${t(bytes === 20 ? 'guessSha1' : 'guessSha256', lang)}; ${t('guessPlaintextKey', lang)}`;
+  }
+  if (guess) {
+    findings.push({
+      check: 'signature-method-mismatch',
+      exchange: item,
+      problemCode: 'signature_invalid',
+      parameters: {},
+      cause: 'wrong-signature-method',
+      likelihood: 'certain',
+      lines: [t('checkMethodLength', lang, { where: where(item), method: declared, bytes, guess })],
+    });
+  }
+  if (method === 'RSA-SHA1' && options.hasConsumerSecret && !options.hasPublicKey) {
+    findings.push({ check: 'key-type-mismatch', exchange: item, problemCode: 'signature_method_rejected', parameters: {}, cause: 'wrong-signature-method', likelihood: 'possible', lines: [t('checkKeyType', lang, { where: where(item), method, given: t('givenSecretOnly', lang) })] });
+  } else if (method !== 'RSA-SHA1' && options.hasPublicKey) {
+    findings.push({ check: 'key-type-mismatch', exchange: item, problemCode: 'signature_method_rejected', parameters: {}, cause: 'wrong-signature-method', likelihood: 'possible', lines: [t('checkKeyType', lang, { where: where(item), method, given: t('givenPublicKey', lang) })] });
+  }
+  if (method === 'PLAINTEXT' && item.view.url.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(item.view.url.hostname)) {
+    findings.push({ check: 'plaintext-over-http', exchange: item, problemCode: 'signature_method_rejected', parameters: {}, cause: 'wrong-signature-method', likelihood: 'likely', lines: [t('checkPlaintextHttp', lang, { where: where(item) })] });
+  }
+  return findings;
+}
+
+function formats(item: InspectedExchange, options: CheckOptions): CheckFinding[] {
+  const findings: CheckFinding[] = [];
+  const version = item.view.get('oauth_version');
+  if (version !== undefined && version !== '1.0') {
+    findings.push({ check: 'version', exchange: item, problemCode: 'version_rejected', parameters: { oauth_acceptable_versions: '1.0-1.0' }, cause: 'missing-parameter', likelihood: 'certain', lines: [t('checkVersion', options.lang, { where: where(item), version })] });
+  }
+  const timestamp = item.view.get('oauth_timestamp');
+  if (timestamp !== undefined && !/^\d{1,12}$/.test(timestamp)) {
+    findings.push({ check: 'timestamp-format', exchange: item, problemCode: 'timestamp_refused', parameters: {}, cause: 'clock-skew', likelihood: 'certain', lines: [t('checkTimestampFormat', options.lang, { where: where(item), timestamp })] });
+  }
+  return findings;
+}
+
+function duplicateNonces(signed: readonly InspectedExchange[], options: CheckOptions): CheckFinding[] {
+  const seen = new Map<string, InspectedExchange>();
+  const findings: CheckFinding[] = [];
+  for (const item of signed) {
+    const nonce = item.view.get('oauth_nonce');
+    if (nonce === undefined || nonce === '') continue;
+    const key = `${item.view.get('oauth_consumer_key') ?? ''}\u0000${nonce}`;
+    const earlier = seen.get(key);
+    if (!earlier) {
+      seen.set(key, item);
+      continue;
+    }
+    const same = earlier.timestamp !== undefined && earlier.timestamp === item.timestamp;
+    findings.push({
+      check: 'duplicate-nonce',
+      exchange: item,
+      problemCode: 'nonce_used',
+      parameters: {},
+      cause: 'nonce-reuse',
+      likelihood: 'certain',
+      lines: [t('checkNonce', options.lang, { where: where(item), nonce, earlier: where(earlier), same: same ? t('sameTimestampToo', options.lang) : '' })],
+    });
+  }
+  return findings;
+}
+
+function tokenUse(flows: readonly Flow[], options: CheckOptions): CheckFinding[] {
+  const findings: CheckFinding[] = [];
+  const lang = options.lang;
+  for (const flow of flows) {
+    for (const event of flow.events) {
+      const earlier = event.refersTo === undefined ? undefined : flow.exchanges[event.refersTo];
+      const item = event.exchange;
+      if (event.kind === 'presented-after-exchange' || event.kind === 'exchanged-again') {
+        findings.push({
+          check: 'token-reuse',
+          exchange: item,
+          problemCode: 'token_used',
+          parameters: {},
+          cause: 'reuse',
+          likelihood: 'certain',
+          lines: [t('checkReuse', lang, { where: where(item), earlier: earlier ? where(earlier) : '?', ago: formatDuration((event.sinceMs ?? 0) / 1000, lang) })],
+        });
+      } else if (event.kind === 'presented-again') {
+        findings.push({ check: 'token-reuse', exchange: item, problemCode: 'token_used', parameters: {}, cause: 'reuse', likelihood: 'likely', lines: [t('checkPresentedAgain', lang, { where: where(item), earlier: earlier ? where(earlier) : '?' })] });
+      } else if (event.kind === 'wrong-token-kind' && earlier) {
+        const kind = earlier.leg === 'request_token' ? t('kindRequest', lang) : t('kindAccess', lang);
+        findings.push({ check: 'token-type-confusion', exchange: item, problemCode: 'token_rejected', parameters: {}, cause: 'token-type-confusion', likelihood: 'certain', lines: [t('checkTokenKind', lang, { where: where(item), leg: item.leg, kind, earlier: where(earlier) })] });
+      }
+    }
+  }
+  return findings;
+}
+
+/** Runs every check over the capture's OAuth exchanges, in capture order. */
+export function runChecks(exchanges: readonly InspectedExchange[], flows: readonly Flow[], options: CheckOptions): CheckFinding[] {
+  const signed = exchanges.filter((item) => item.view.signed || item.view.authorization !== undefined);
+  const perExchange = signed.flatMap((item) => [...missingParameters(item, options), ...duplicatedParameters(item, options), ...signatureMethod(item, options), ...formats(item, options), ...clockSkew(item, options)]);
+  return [...perExchange, ...duplicateNonces(signed, options), ...tokenUse(flows, options)];
+}

@@ -1,0 +1,202 @@
+import type { KeyObject } from 'node:crypto';
+import type { Capture } from '../capture/types.js';
+import { diagnose } from '../diagnose/diagnose.js';
+import type { Lang } from '../diagnose/lang.js';
+import type { DetectedProblem, Diagnosis } from '../diagnose/types.js';
+import { providerForUrl } from '../knowledge/providers.js';
+import { runChecks, where, type CheckFinding, type CheckId } from './checks.js';
+import { causeLikelihood, enrichDiagnosis } from './enrich.js';
+import { inspectExchange, secretsOf, type InspectedExchange } from './exchanges.js';
+import { checkSignature, type SignatureCheck } from './signature/check.js';
+import { variantById } from './signature/variants.js';
+import { t } from './text.js';
+import { buildFlows, evidenceFor, type Flow } from './timeline.js';
+
+/**
+ * inspect's pure core (issue #6): a capture in, a report out — the flows,
+ * the signature checks and every finding, each diagnosed by the diagnostics
+ * module with the capture's timeline as its session evidence. No I/O here.
+ */
+
+export interface InspectOptions {
+  readonly lang: Lang;
+  readonly consumerSecret?: string | undefined;
+  readonly tokenSecret?: string | undefined;
+  readonly publicKey?: KeyObject | undefined;
+  readonly maxSkewSec?: number | undefined;
+}
+
+export type FindingKind = 'provider-refused' | 'check';
+
+export interface Finding {
+  readonly kind: FindingKind;
+  /** For `check` findings: which check. */
+  readonly check?: CheckId | 'signature-mismatch' | undefined;
+  readonly item: InspectedExchange;
+  readonly flowId: number;
+  readonly diagnosis: Diagnosis;
+  readonly signatureCheck?: SignatureCheck | undefined;
+}
+
+export interface ExchangeReport {
+  readonly item: InspectedExchange;
+  readonly flowId: number;
+  readonly signatureCheck?: SignatureCheck | undefined;
+}
+
+export interface InspectReport {
+  readonly capture: Capture;
+  readonly exchanges: readonly ExchangeReport[];
+  readonly flows: readonly Flow[];
+  readonly findings: readonly Finding[];
+  /** Values to mask in everything printed: tokens, token secrets, verifiers found in the capture. */
+  readonly secrets: readonly string[];
+}
+
+const SUCCESS = (status: number | undefined) => status !== undefined && status >= 200 && status < 300;
+
+/** Token → secret for every token a successful response in the capture issued. */
+function tokenSecretsOf(items: readonly InspectedExchange[]): Map<string, string> {
+  const secrets = new Map<string, string>();
+  for (const item of items) if (item.tokenIssued !== undefined && item.tokenSecretIssued !== undefined && SUCCESS(item.status)) secrets.set(item.tokenIssued, item.tokenSecretIssued);
+  return secrets;
+}
+
+function checkOne(item: InspectedExchange, options: InspectOptions, captured: Map<string, string>): SignatureCheck | undefined {
+  if (!item.view.signed) return undefined;
+  const token = item.tokenSent;
+  const fromCapture = token === undefined ? undefined : captured.get(token);
+  const tokenSecret = fromCapture ?? (token === undefined ? undefined : options.tokenSecret);
+  const tokenSecretFrom = fromCapture !== undefined ? 'capture' : tokenSecret !== undefined ? 'flag' : 'none';
+  const others = new Set([...captured.values(), ...(options.tokenSecret === undefined ? [] : [options.tokenSecret])]);
+  if (tokenSecret !== undefined) others.delete(tokenSecret);
+  return checkSignature({
+    view: item.view,
+    consumerSecret: options.consumerSecret,
+    tokenSecret,
+    tokenSecretFrom,
+    publicKey: options.publicKey,
+    otherTokenSecrets: [...others],
+    serverBaseString: item.problem?.serverBaseString,
+  });
+}
+
+/** What the client signed, as far as the check knows it (LegRecord.baseString). */
+function signedBaseString(check: SignatureCheck | undefined): string | undefined {
+  if (!check) return undefined;
+  if (check.status === 'match') return check.expectedBaseString;
+  if (check.status === 'variant') return check.signedBaseString;
+  return undefined;
+}
+
+/** What a signature check adds to a diagnosis. */
+function withSignatureCheck(diagnosis: Diagnosis, item: InspectedExchange, check: SignatureCheck, lang: Lang): Diagnosis {
+  let result = diagnosis;
+  if (check.status === 'variant' && check.variants.length > 0) {
+    const variants = check.variants.map((id) => variantById(id));
+    const titles = variants.map((v) => v[lang].title).join(' + ');
+    const part = variants.every((v) => v.part === 'key') ? 'wrong-secret' : 'signature-base-mismatch';
+    const lines = [t('checkSignatureVariant', lang, { where: where(item), title: titles }), ...check.details.map((detail) => t('sigDetail', lang, { detail }))];
+    result = enrichDiagnosis(result, part, 'certain', lines, lang, variants.map((v) => `${v[lang].fix} (${v.spec})`).join('; '));
+  } else if (check.status === 'no-match') {
+    result = enrichDiagnosis(result, 'wrong-secret', 'likely', [t('checkSignatureNoMatch', lang, { where: where(item), tried: check.tried })], lang);
+  }
+  const server = check.server;
+  if (server && !server.matchesOurs && server.diff) {
+    const variant = server.variant ? t('serverVariantSuffix', lang, { variant: server.variant }) : '';
+    result = enrichDiagnosis(result, 'signature-base-mismatch', 'certain', [t('checkServerBase', lang, { index: server.diff.index + 1, variant })], lang);
+  }
+  return result;
+}
+
+function synthesizedProblem(finding: CheckFinding): DetectedProblem {
+  return {
+    code: finding.problemCode,
+    // Not read from a response: inspect inferred it from the capture (kind "check" in the JSON says so).
+    source: 'argument',
+    confidence: 'heuristic',
+    parameters: finding.parameters,
+    status: finding.exchange.status,
+  };
+}
+
+export function inspectCapture(capture: Capture, options: InspectOptions): InspectReport {
+  const lang = options.lang;
+  const items = capture.exchanges.map(inspectExchange).filter((item): item is InspectedExchange => item !== undefined);
+  if (items.every((item) => item.at !== undefined)) items.sort((a, b) => (a.at ?? 0) - (b.at ?? 0));
+  const flows = buildFlows(items);
+  const flowOf = new Map<InspectedExchange, Flow>();
+  for (const flow of flows) for (const item of flow.exchanges) flowOf.set(item, flow);
+  const flowId = (item: InspectedExchange) => flowOf.get(item)?.id ?? 0;
+
+  const capturedSecrets = tokenSecretsOf(items);
+  const checks = new Map<InspectedExchange, SignatureCheck>();
+  for (const item of items) {
+    const check = checkOne(item, options, capturedSecrets);
+    if (check) checks.set(item, check);
+  }
+  const baseStrings = new Map<InspectedExchange, string>();
+  for (const [item, check] of checks) {
+    const signed = signedBaseString(check);
+    if (signed !== undefined) baseStrings.set(item, signed);
+  }
+  const providerOf = (item: InspectedExchange) => item.problem?.provider ?? providerForUrl(item.view.url.href)?.id;
+  const evidence = (item: InspectedExchange) => {
+    const flow = flowOf.get(item);
+    return flow ? evidenceFor(flow, item, { provider: providerOf(item), baseStrings }) : {};
+  };
+
+  // Provider answers first: each refusal, diagnosed with its flow as evidence.
+  const findings: Finding[] = [];
+  const byExchange = new Map<InspectedExchange, number>();
+  for (const item of items) {
+    if (!item.problem) continue;
+    const check = checks.get(item);
+    let diagnosis = diagnose(item.problem, evidence(item), { lang });
+    if (check) diagnosis = withSignatureCheck(diagnosis, item, check, lang);
+    byExchange.set(item, findings.length);
+    findings.push({ kind: 'provider-refused', item, flowId: flowId(item), diagnosis, signatureCheck: check });
+  }
+
+  // A signature that does not verify, on an exchange the provider did not (visibly) refuse.
+  for (const [item, check] of checks) {
+    if (byExchange.has(item) || (check.status !== 'variant' && check.status !== 'no-match')) continue;
+    const problem: DetectedProblem = { code: 'signature_invalid', source: 'argument', confidence: 'heuristic', parameters: {}, status: item.status };
+    const diagnosis = withSignatureCheck(diagnose(problem, evidence(item), { lang }), item, check, lang);
+    byExchange.set(item, findings.length);
+    findings.push({ kind: 'check', check: 'signature-mismatch', item, flowId: flowId(item), diagnosis, signatureCheck: check });
+  }
+
+  // Offline checks: merged into the finding of the same exchange when they explain it, else findings of their own.
+  const ownChecks = new Map<string, number>();
+  for (const result of runChecks(items, flows, { lang, maxSkewSec: options.maxSkewSec, hasPublicKey: options.publicKey !== undefined, hasConsumerSecret: options.consumerSecret !== undefined })) {
+    const index = byExchange.get(result.exchange);
+    const existing = index === undefined ? undefined : findings[index];
+    if (existing && index !== undefined && (existing.diagnosis.problem.code === result.problemCode || causeLikelihood(existing.diagnosis, result.cause) !== undefined)) {
+      findings[index] = { ...existing, diagnosis: enrichDiagnosis(existing.diagnosis, result.cause, result.likelihood, result.lines, lang) };
+      continue;
+    }
+    const key = `${result.check}\u0000${result.exchange.exchange.index}`;
+    const same = ownChecks.get(key);
+    const sameFinding = same === undefined ? undefined : findings[same];
+    if (sameFinding && same !== undefined) {
+      findings[same] = { ...sameFinding, diagnosis: enrichDiagnosis(sameFinding.diagnosis, result.cause, result.likelihood, result.lines, lang) };
+      continue;
+    }
+    const diagnosis = enrichDiagnosis(diagnose(synthesizedProblem(result), evidence(result.exchange), { lang }), result.cause, result.likelihood, result.lines, lang);
+    ownChecks.set(key, findings.length);
+    findings.push({ kind: 'check', check: result.check, item: result.exchange, flowId: flowId(result.exchange), diagnosis, signatureCheck: checks.get(result.exchange) });
+  }
+  const order = new Map(items.map((item, i) => [item, i]));
+  findings.sort((a, b) => (order.get(a.item) ?? 0) - (order.get(b.item) ?? 0) || (a.kind === b.kind ? 0 : a.kind === 'provider-refused' ? -1 : 1));
+
+  const secrets = new Set<string>();
+  for (const item of items) for (const secret of secretsOf(item)) secrets.add(secret);
+  return {
+    capture,
+    exchanges: items.map((item) => ({ item, flowId: flowId(item), signatureCheck: checks.get(item) })),
+    flows,
+    findings,
+    secrets: [...secrets],
+  };
+}

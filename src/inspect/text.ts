@@ -1,0 +1,101 @@
+import { fill } from '../diagnose/text.js';
+import type { Lang } from '../diagnose/lang.js';
+
+/**
+ * Every sentence inspect itself writes, English and Japanese side by side
+ * (STYLE habit 3: text is data). `{name}` placeholders are filled by `t`.
+ */
+const TEXT = {
+  // Section titles
+  capture: { en: 'Capture', ja: 'キャプチャ' },
+  timeline: { en: 'Timeline', ja: 'タイムライン' },
+  signatureChecks: { en: 'Signature checks', ja: '署名の検査' },
+  findings: { en: 'Findings', ja: '検出事項' },
+  noFindings: { en: 'Nothing wrong found: every OAuth exchange in the capture looks right.', ja: '問題は見つかりませんでした。キャプチャ内の OAuth のやり取りはすべて正常です。' },
+  noOAuth: { en: 'No OAuth 1.0a exchange found in the capture (no oauth_* parameters, no OAuth Authorization header).', ja: 'キャプチャに OAuth 1.0a のやり取りが見つかりませんでした（oauth_* パラメータも OAuth の Authorization ヘッダもありません）。' },
+  captureLine: { en: '{source}: {format}{creator}, {total} {unit}, {oauth} about OAuth 1.0a', ja: '{source}: {format}{creator}、{total} 件中 {oauth} 件が OAuth 1.0a' },
+  entries: { en: 'entries', ja: '件' },
+  flowTitle: { en: 'Flow {id}', ja: 'フロー {id}' },
+  flowRequestToken: { en: 'request token {token}', ja: 'リクエスト・トークン {token}' },
+  flowAccessToken: { en: 'access token {token}', ja: 'アクセス・トークン {token}' },
+  flowNotStarted: { en: 'started before the capture', ja: 'キャプチャ開始前に始まったフロー' },
+  twoLegged: { en: 'signed calls without a token', ja: 'トークンなしの署名付き呼び出し' },
+  hosts: { en: 'hosts: {hosts}', ja: 'ホスト: {hosts}' },
+  // Timeline events
+  event_issued: { en: 'issued request token {token}{confirmed}', ja: 'リクエスト・トークン {token} を発行{confirmed}' },
+  callbackNotConfirmed: { en: ' (no oauth_callback_confirmed: an OAuth 1.0 provider, not 1.0a?)', ja: '（oauth_callback_confirmed なし: 1.0a ではなく 1.0 のプロバイダ?）' },
+  'event_request-refused': { en: 'request token refused', ja: 'リクエスト・トークンの取得が拒否された' },
+  event_presented: { en: 'request token {token} presented to the authorize page{after}', ja: 'リクエスト・トークン {token} を認可ページに提示{after}' },
+  'event_presented-again': { en: 'the same request token presented again (reload, back button or second tab)', ja: '同じリクエスト・トークンを再び提示（再読み込み、戻るボタン、別タブ）' },
+  'event_presented-after-exchange': { en: 'request token presented AFTER it was exchanged ({ago} earlier, {ref}) — reuse', ja: '交換済み（{ago} 前、{ref}）のリクエスト・トークンを提示 — 再使用' },
+  event_returned: { en: 'callback returned the token{verifier}{after}', ja: 'コールバックでトークンが戻った{verifier}{after}' },
+  event_denied: { en: 'callback says the person denied access', ja: 'コールバック: 利用者がアクセスを拒否' },
+  event_exchanged: { en: 'exchanged for access token {token}{after}', ja: 'アクセス・トークン {token} と交換{after}' },
+  'event_exchanged-again': { en: 'request token exchanged AGAIN ({ago} after {ref}) — temporary credentials are single-use', ja: 'リクエスト・トークンを再度交換（{ref} の {ago} 後）— 一時クレデンシャルは一回限り' },
+  'event_exchange-refused': { en: 'exchange refused{after}', ja: '交換が拒否された{after}' },
+  'event_wrong-token-kind': { en: 'wrong kind of token (issued at {ref})', ja: '種類の違うトークン（{ref} で発行）' },
+  event_resource: { en: 'signed call', ja: '署名付き呼び出し' },
+  'event_resource-refused': { en: 'signed call refused', ja: '署名付き呼び出しが拒否された' },
+  afterIssue: { en: ', {ago} after issue', ja: '、発行から {ago}' },
+  withVerifier: { en: ' with a verifier', ja: '（verifier 付き）' },
+  problemSaid: { en: 'provider said {code}', ja: 'プロバイダの応答: {code}' },
+  // Signature checks
+  sigMatch: { en: 'signature matches (RFC 5849)', ja: '署名は一致（RFC 5849 どおり）' },
+  sigVariant: { en: 'signature does NOT match; reproduced by variant {variant}', ja: '署名が一致しません。再現した変形: {variant}' },
+  sigNoMatch: { en: 'signature does NOT match, and no known variant reproduces it ({tried} tried): most likely a wrong consumer or token secret', ja: '署名が一致せず、既知の変形でも再現しません（{tried} 通り試行）。コンシューマーまたはトークンのシークレット違いの可能性が高い' },
+  sigUnchecked: { en: 'not checked: {reason}', ja: '未検査: {reason}' },
+  sigWhat: { en: 'the client {title}', ja: 'クライアントは{title}' },
+  sigFix: { en: 'fix: {fix}', ja: '対処: {fix}' },
+  sigAlso: { en: 'equally explained by: {ids}', ja: '同じく説明できる変形: {ids}' },
+  sigDetail: { en: 'detail: {detail}', ja: '詳細: {detail}' },
+  expectedBase: { en: 'RFC 5849 base string', ja: 'RFC 5849 のベース文字列' },
+  signedBase: { en: 'base string that was signed', ja: '実際に署名されたベース文字列' },
+  serverBase: { en: 'base string the server computed', ja: 'サーバーが計算したベース文字列' },
+  firstDifference: { en: 'first difference at character {index}:', ja: '最初の違い: {index} 文字目' },
+  serverAgrees: { en: 'the server\'s echoed base string equals the RFC 5849 one: the server is right; the client signed something else (or with another secret)', ja: 'サーバーが返したベース文字列は RFC 5849 のものと一致: サーバーは正しく、クライアントが別の内容（または別のシークレット）で署名しています' },
+  serverVariant: { en: 'the server built its base string with variant {variant} (a proxy or server setting, not the client)', ja: 'サーバーは変形 {variant} でベース文字列を作っています（クライアントではなくプロキシやサーバー設定の問題）' },
+  serverDiffers: { en: 'the server\'s echoed base string differs from the RFC 5849 one', ja: 'サーバーが返したベース文字列は RFC 5849 のものと異なります' },
+  keyShape: { en: 'key: {key}', ja: '鍵: {key}' },
+  tokenSecretFromCapture: { en: 'token secret taken from the capture (the response that issued the token)', ja: 'トークンシークレットはキャプチャ（トークンを発行した応答）から取得' },
+  // Checks (evidence lines)
+  checkClockSkew: { en: 'oauth_timestamp {timestamp} is {seconds} s {direction} the server\'s Date header ({date}) on {where}; accepted windows are usually ±{window} s', ja: '{where} の oauth_timestamp {timestamp} はサーバーの Date ヘッダ（{date}）より {seconds} 秒{direction}。許容幅は通常 ±{window} 秒' },
+  behind: { en: 'behind', ja: '遅れています' },
+  ahead: { en: 'ahead of', ja: '進んでいます' },
+  checkNonce: { en: 'oauth_nonce "{nonce}" on {where} was already sent on {earlier}{same}', ja: '{where} の oauth_nonce「{nonce}」は {earlier} でも送られています{same}' },
+  sameTimestampToo: { en: ' with the same timestamp', ja: '（タイムスタンプも同じ）' },
+  checkMissing: { en: '{where} ({leg}) lacks {names} (RFC 5849 {spec})', ja: '{where}（{leg}）に {names} がありません（RFC 5849 {spec}）' },
+  checkDuplicated: { en: '{where} sends {name} {count} times ({sources}); a server answers 400 parameter_rejected (RFC 5849 §3.2)', ja: '{where} は {name} を {count} 回送っています（{sources}）。サーバーは 400 parameter_rejected を返します（RFC 5849 §3.2）' },
+  checkMethodLength: { en: '{where} says oauth_signature_method={method}, but the signature is {bytes} bytes long: {guess}', ja: '{where} は oauth_signature_method={method} ですが、署名は {bytes} バイト: {guess}' },
+  guessSha256: { en: 'that is HMAC-SHA256 (32 bytes)', ja: 'これは HMAC-SHA256（32 バイト）です' },
+  guessSha1: { en: 'that is HMAC-SHA1 (20 bytes)', ja: 'これは HMAC-SHA1（20 バイト）です' },
+  guessRsa: { en: 'that is an RSA signature (as long as the key)', ja: 'これは RSA 署名（鍵長と同じ長さ）です' },
+  guessPlaintextKey: { en: 'a PLAINTEXT signature is the key itself, secret&secret', ja: 'PLAINTEXT の署名は鍵そのもの（secret&secret）です' },
+  checkUnknownMethod: { en: '{where} uses oauth_signature_method={method}, which is not a method of RFC 5849 (HMAC-SHA1, RSA-SHA1, PLAINTEXT) nor HMAC-SHA256', ja: '{where} の oauth_signature_method={method} は RFC 5849 の方式（HMAC-SHA1、RSA-SHA1、PLAINTEXT）でも HMAC-SHA256 でもありません' },
+  checkKeyType: { en: '{where} is signed with {method}, but {given} was given', ja: '{where} は {method} で署名されていますが、指定されたのは {given} です' },
+  givenPublicKey: { en: 'an RSA key (--public-key/--private-key)', ja: 'RSA 鍵（--public-key/--private-key）' },
+  givenSecretOnly: { en: 'only a consumer secret', ja: 'コンシューマーシークレットだけ' },
+  checkReuse: { en: 'the request token sent on {where} was already exchanged on {earlier} ({ago} earlier): temporary credentials are single-use (RFC 5849 §2.3)', ja: '{where} で送ったリクエスト・トークンは {earlier}（{ago} 前）で交換済み。一時クレデンシャルは一回限り（RFC 5849 §2.3）' },
+  checkPresentedAgain: { en: 'the request token on {where} was already presented to the authorize page on {earlier}: a reload, the back button or a second tab', ja: '{where} のリクエスト・トークンは {earlier} で認可ページに提示済み（再読み込み、戻るボタン、別タブ）' },
+  checkTokenKind: { en: '{where} ({leg}) sends the token issued as {kind} on {earlier}', ja: '{where}（{leg}）は {earlier} で {kind} として発行されたトークンを送っています' },
+  kindRequest: { en: 'a request token', ja: 'リクエスト・トークン' },
+  kindAccess: { en: 'an access token', ja: 'アクセス・トークン' },
+  checkVersion: { en: '{where} sends oauth_version={version}; the only version is 1.0 (RFC 5849 §3.1)', ja: '{where} の oauth_version={version}。バージョンは 1.0 のみ（RFC 5849 §3.1）' },
+  checkTimestampFormat: { en: '{where} sends oauth_timestamp="{timestamp}", which is not a whole number of seconds (RFC 5849 §3.3)', ja: '{where} の oauth_timestamp="{timestamp}" は秒の整数ではありません（RFC 5849 §3.3）' },
+  checkSignatureVariant: { en: 'on {where} the client {title}', ja: '{where} でクライアントは{title}' },
+  checkSignatureNoMatch: { en: 'the signature on {where} matches neither the RFC 5849 base string nor any of {tried} known variants: the consumer or token secret is most likely wrong', ja: '{where} の署名は RFC 5849 のベース文字列とも既知の変形 {tried} 通りとも一致しません。コンシューマーまたはトークンのシークレット違いの可能性が高い' },
+  checkServerBase: { en: 'the server echoed the base string it computed; it differs from the RFC 5849 one at character {index}{variant}', ja: 'サーバーが計算したベース文字列を返しました。RFC 5849 のものと {index} 文字目から異なります{variant}' },
+  serverVariantSuffix: { en: ' (the server used variant {variant})', ja: '（サーバーは変形 {variant} を使用）' },
+  checkPlaintextHttp: { en: '{where} sends a PLAINTEXT signature — the secrets themselves — over plain http (RFC 5849 §3.4.4 requires TLS)', ja: '{where} は PLAINTEXT 署名（シークレットそのもの）を平文の http で送っています（RFC 5849 §3.4.4 は TLS 必須）' },
+  checkFinding_title: { en: 'found by inspecting the capture (no provider answer says so)', ja: 'キャプチャの検査で検出（プロバイダの応答によるものではありません）' },
+  checkOf: { en: 'check {check} on {where}', ja: '検査 {check}（{where}）' },
+  providerOn: { en: '{where}: {method} {url} → {status}', ja: '{where}: {method} {url} → {status}' },
+  progress: { en: 'reading {source}: {percent}% ({done} of {total} MB)', ja: '{source} を読み込み中: {percent}%（{total} MB 中 {done} MB）' },
+  secretsMasked: { en: '(tokens, verifiers and secrets are masked; add --show-secrets to see them)', ja: '（トークン、verifier、シークレットは伏せてあります。表示するには --show-secrets）' },
+  exitFindings: { en: '{count} finding(s).', ja: '検出事項 {count} 件。' },
+} as const satisfies Record<string, { en: string; ja: string }>;
+
+export type TextKey = keyof typeof TEXT;
+
+export function t(key: TextKey, lang: Lang, values?: Readonly<Record<string, string | number>>): string {
+  return fill(TEXT[key][lang], values);
+}

@@ -1,0 +1,185 @@
+import { fingerprintToken } from '../diagnose/fingerprint.js';
+import type { LegRecord, SessionEvidence } from '../diagnose/types.js';
+import type { InspectedExchange } from './exchanges.js';
+
+/**
+ * Rebuilds the flows of a capture (RFC 5849 §2): a request token is issued,
+ * presented to the authorize page, comes back on the callback, is exchanged
+ * for an access token, which signs resource calls. Exchanges are tied
+ * together by the tokens they carry and receive.
+ */
+
+export type FlowEventKind =
+  | 'issued'
+  | 'request-refused'
+  | 'presented'
+  | 'presented-after-exchange'
+  | 'presented-again'
+  | 'returned'
+  | 'denied'
+  | 'exchanged'
+  | 'exchanged-again'
+  | 'exchange-refused'
+  | 'wrong-token-kind'
+  | 'resource'
+  | 'resource-refused';
+
+export interface FlowEvent {
+  readonly kind: FlowEventKind;
+  readonly exchange: InspectedExchange;
+  /** ms since the flow's first timed exchange, when both are timed. */
+  readonly offsetMs: number | undefined;
+  /** ms since an earlier event it relates to (issue → exchange, exchange → reuse). */
+  readonly sinceMs?: number | undefined;
+  /** Index (in the flow) of the earlier exchange it refers to. */
+  readonly refersTo?: number | undefined;
+}
+
+export interface Flow {
+  /** 1-based. */
+  readonly id: number;
+  readonly exchanges: InspectedExchange[];
+  requestToken: string | undefined;
+  accessToken: string | undefined;
+  /** Whether it started with a request-token leg in this capture. */
+  readonly startedInCapture: boolean;
+  events: FlowEvent[];
+}
+
+const ok = (status: number | undefined) => status !== undefined && status >= 200 && status < 400;
+
+/** Groups OAuth exchanges into flows, in capture order. */
+export function buildFlows(exchanges: readonly InspectedExchange[]): Flow[] {
+  const flows: Flow[] = [];
+  const byToken = new Map<string, Flow>();
+  let twoLegged: Flow | undefined;
+  const newFlow = (startedInCapture: boolean): Flow => {
+    const flow: Flow = { id: flows.length + 1, exchanges: [], requestToken: undefined, accessToken: undefined, startedInCapture, events: [] };
+    flows.push(flow);
+    return flow;
+  };
+  for (const item of exchanges) {
+    let flow: Flow;
+    if (item.leg === 'request_token') {
+      flow = newFlow(true);
+    } else if (item.tokenSent !== undefined) {
+      const known = byToken.get(item.tokenSent);
+      if (known) flow = known;
+      else {
+        flow = newFlow(false);
+        if (item.leg === 'resource') flow.accessToken = item.tokenSent;
+        else flow.requestToken = item.tokenSent;
+        byToken.set(item.tokenSent, flow);
+      }
+    } else {
+      twoLegged ??= newFlow(false);
+      flow = twoLegged;
+    }
+    flow.exchanges.push(item);
+    if (item.tokenIssued !== undefined && ok(item.status)) {
+      if (item.leg === 'request_token') flow.requestToken = item.tokenIssued;
+      else if (item.leg === 'access_token') flow.accessToken = item.tokenIssued;
+      byToken.set(item.tokenIssued, flow);
+    }
+  }
+  for (const flow of flows) flow.events = eventsOf(flow);
+  return flows;
+}
+
+function eventsOf(flow: Flow): FlowEvent[] {
+  const first = flow.exchanges.find((e) => e.at !== undefined)?.at;
+  const events: FlowEvent[] = [];
+  const exchangedAt = new Map<string, { index: number; at: number | undefined }>();
+  const issuedAt = new Map<string, { index: number; at: number | undefined; kind: 'request' | 'access' }>();
+  const presented = new Map<string, number>();
+  const since = (at: number | undefined, earlier: number | undefined) => (at !== undefined && earlier !== undefined ? at - earlier : undefined);
+  flow.exchanges.forEach((item, index) => {
+    const offsetMs = since(item.at, first);
+    const add = (kind: FlowEventKind, extra: { sinceMs?: number | undefined; refersTo?: number | undefined } = {}) => events.push({ kind, exchange: item, offsetMs, ...extra });
+    const token = item.tokenSent;
+    const exchanged = token === undefined ? undefined : exchangedAt.get(token);
+    const issued = token === undefined ? undefined : issuedAt.get(token);
+    switch (item.leg) {
+      case 'request_token':
+        add(ok(item.status) && item.tokenIssued ? 'issued' : 'request-refused');
+        break;
+      case 'authorize':
+        if (issued?.kind === 'access') add('wrong-token-kind', { refersTo: issued.index });
+        else if (exchanged) add('presented-after-exchange', { sinceMs: since(item.at, exchanged.at), refersTo: exchanged.index });
+        else if (token !== undefined && presented.has(token)) add('presented-again', { refersTo: presented.get(token) });
+        else add('presented', { sinceMs: since(item.at, issued?.at), refersTo: issued?.index });
+        if (token !== undefined && !presented.has(token)) presented.set(token, index);
+        break;
+      case 'callback':
+        add(item.view.queryParams.some((p) => p.name === 'denied') ? 'denied' : 'returned', { sinceMs: since(item.at, issued?.at), refersTo: issued?.index });
+        break;
+      case 'access_token':
+        if (issued?.kind === 'access') add('wrong-token-kind', { refersTo: issued.index });
+        else if (exchanged) add('exchanged-again', { sinceMs: since(item.at, exchanged.at), refersTo: exchanged.index });
+        else add(ok(item.status) && item.tokenIssued ? 'exchanged' : 'exchange-refused', { sinceMs: since(item.at, issued?.at), refersTo: issued?.index });
+        if (token !== undefined && ok(item.status) && !exchanged) exchangedAt.set(token, { index, at: item.at });
+        break;
+      case 'resource':
+        if (issued?.kind === 'request') add('wrong-token-kind', { refersTo: issued.index });
+        else add(ok(item.status) ? 'resource' : 'resource-refused');
+        break;
+    }
+    if (item.tokenIssued !== undefined && ok(item.status)) issuedAt.set(item.tokenIssued, { index, at: item.at, kind: item.leg === 'request_token' ? 'request' : 'access' });
+  });
+  return events;
+}
+
+/** The URL with oauth_token, oauth_verifier and denied replaced by fingerprints: evidence never holds a token. */
+function urlWithoutSecrets(url: URL): string {
+  const copy = new URL(url.href);
+  for (const name of ['oauth_token', 'oauth_verifier', 'denied']) {
+    const value = copy.searchParams.get(name);
+    if (value !== null) copy.searchParams.set(name, fingerprintToken(value));
+  }
+  return copy.href;
+}
+
+/** A LegRecord (src/diagnose/types.ts) for one exchange. */
+export function legRecord(item: InspectedExchange, baseString?: string): LegRecord {
+  // Without a capture time, the client's own timestamp is the best guess of when it was sent.
+  const at = item.at ?? (item.timestamp !== undefined ? item.timestamp * 1000 : (item.serverDate ?? 0));
+  const serverDate = item.at === undefined && item.timestamp === undefined ? undefined : item.serverDate;
+  return {
+    leg: item.leg,
+    method: item.view.method,
+    url: urlWithoutSecrets(item.view.url),
+    at,
+    status: item.status,
+    tokenSent: item.tokenSent === undefined ? undefined : fingerprintToken(item.tokenSent),
+    tokenIssued: item.tokenIssued === undefined ? undefined : fingerprintToken(item.tokenIssued),
+    oauthTimestamp: item.timestamp,
+    oauthNonce: item.view.get('oauth_nonce'),
+    signatureMethod: item.view.get('oauth_signature_method'),
+    callback: item.view.get('oauth_callback'),
+    baseString,
+    serverDate,
+  };
+}
+
+/**
+ * server clock − client clock, in seconds, for one signed exchange: the
+ * response Date header against the oauth_timestamp the client put in.
+ */
+export function clockOffsetOf(item: InspectedExchange): number | undefined {
+  if (item.serverDate === undefined || item.timestamp === undefined) return undefined;
+  return Math.round(item.serverDate / 1000 - item.timestamp);
+}
+
+/** SessionEvidence for a failure at `failed`: the flow's legs up to and including it. */
+export function evidenceFor(flow: Flow, failed: InspectedExchange, options: { provider?: string | undefined; baseStrings?: ReadonlyMap<InspectedExchange, string> } = {}): SessionEvidence {
+  const upTo = flow.exchanges.slice(0, flow.exchanges.indexOf(failed) + 1);
+  const legs = upTo.map((item) => legRecord(item, options.baseStrings?.get(item)));
+  const signedOffset = clockOffsetOf(failed) ?? [...upTo].reverse().map(clockOffsetOf).find((o) => o !== undefined);
+  return {
+    observedAt: failed.at,
+    provider: options.provider,
+    legs,
+    failedLegIndex: legs.length - 1,
+    clockOffsetSec: signedOffset,
+  };
+}
