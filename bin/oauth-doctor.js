@@ -16,4 +16,6 @@ process.stdout.on('error', (error) => {
 });
 
 const code = await main(process.argv.slice(2), processEnvironment(controller.signal));
-process.exitCode = controller.signal.aborted && code === 0 ? 130 : code;
+// A command decides what an interrupt means: `serve` stops cleanly (0), a
+// waiting flow reports it (130).
+process.exitCode = code;

@@ -24,13 +24,13 @@ export function buildProgram(env: Environment): ProgramRun {
     .description('Debug OAuth 1.0a: sign requests, run the three-legged flow step by step, and diagnose what providers answer.')
     .version(VERSION, '-V, --version')
     .option('--debug', 'print stack traces for errors')
-    .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', `\n${EXIT_CODES_HELP}\n\n${SECRETS_HELP}`)
     .exitOverride()
     .configureOutput({
       writeOut: (s) => void env.stdout.write(s),
       writeErr: (s) => void env.stderr.write(s),
-      outputError: (s, write) => write(`oauth-doctor: ${s.replace(/^error: /, '')}`),
+      // One line: commander's message, its "Did you mean" suggestion, and where to look.
+      outputError: (s, write) => write(`oauth-doctor: ${s.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')} — run with --help for usage\n`),
     });
   registerCommands(program, context);
   program.action(() => {

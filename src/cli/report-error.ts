@@ -26,6 +26,7 @@ export function reportError(error: unknown, env: Environment, redactor?: Redacto
 }
 
 /** Recognised by shape so that this start-up module does not load commander. */
-function isCommanderError(error: unknown): error is { exitCode: number; code: string } {
-  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('commander.');
+function isCommanderError(error: unknown): error is Error & { exitCode: number; code: string } {
+  const code: unknown = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('commander.');
 }
