@@ -3,7 +3,9 @@ import { percentDecode } from '../oauth/percent-encode.js';
 /** Parameters whose values are credentials (tokens, verifiers, session handles). */
 const SECRET_NAMES = 'oauth_token_secret|oauth_token|oauth_verifier|oauth_session_handle|denied';
 /** name=value, name="value", name%3Dvalue (inside a base string), "name":"value" (JSON). */
-const SECRET_VALUE = new RegExp(`(?:${SECRET_NAMES})(?:=|%3D|%253D|"?\\s*:\\s*"|=")([A-Za-z0-9\\-._~%+/]{4,512})`, 'g');
+/** A value ends where the next parameter starts: a raw `&`, or an encoded one (`%26`, `%2526`) inside a base string. */
+const VALUE = '(?:[A-Za-z0-9\\-._~+/]|%(?!26|2526)[0-9A-Fa-f]{2}){4,512}';
+const SECRET_VALUE = new RegExp(`(?:${SECRET_NAMES})(?:=|%3D|%253D|"?\\s*:\\s*"|=")(${VALUE})`, 'gi');
 
 /**
  * The credential values in a pasted response or capture, so the output can
@@ -13,8 +15,7 @@ const SECRET_VALUE = new RegExp(`(?:${SECRET_NAMES})(?:=|%3D|%253D|"?\\s*:\\s*"|
 export function secretsInText(text: string): string[] {
   const found = new Set<string>();
   for (const match of text.slice(0, 1_000_000).matchAll(SECRET_VALUE)) {
-    // Inside a base string the next parameter follows an encoded `&`: stop there.
-    const raw = match[1]?.split(/%26|%2526/i)[0];
+    const raw = match[1];
     if (raw === undefined) continue;
     found.add(raw);
     const once = percentDecode(raw);

@@ -21,7 +21,7 @@ export async function runExplain(input: readonly string[], options: ExplainOptio
   const status = parseStatus(options.status);
   const headers = parseHeaders(options.header);
   const evidence = options.session === undefined ? {} : readSession(options.session, env);
-  const text = await readInput(input, env);
+  const text = input.length === 0 && (status !== undefined || Object.keys(headers).length > 0) ? '' : await readInput(input, env);
 
   const output = createOutput(env, { showSecrets: options.showSecrets });
   for (const secret of secretsInText(text)) output.redactor.add(secret);
@@ -67,7 +67,7 @@ async function readInput(input: readonly string[], env: Environment): Promise<st
   }
   if (input.length === 1 && input[0] === '-') return readStdin(env);
   const joined = input.join(' ');
-  if (input.length === 1 && !/^[a-z][a-z+.-]*:\/\//i.test(joined)) {
+  if (input.length === 1 && joined.trim() !== '' && !/^[a-z][a-z+.-]*:\/\//i.test(joined)) {
     const path = resolve(env.cwd, joined);
     const stat = statOrUndefined(path);
     if (stat?.isFile()) {
