@@ -1,8 +1,18 @@
-import type { Leg, LegRecord, SessionEvidence } from './types.js';
+import type { DetectedProblem, Leg, LegRecord, ProblemConfidence, ProblemSource, SessionEvidence } from './types.js';
 
 const LEGS: readonly Leg[] = ['request_token', 'authorize', 'callback', 'access_token', 'resource'];
 
-export type SessionParse = { readonly ok: true; readonly evidence: SessionEvidence } | { readonly ok: false; readonly problems: readonly string[] };
+export type SessionParse =
+  | {
+      readonly ok: true;
+      readonly evidence: SessionEvidence;
+      /** The problem the run recorded (`diagnosis.problem` of a flow record), when there is a readable one. */
+      readonly problem?: DetectedProblem | undefined;
+    }
+  | { readonly ok: false; readonly problems: readonly string[] };
+
+const SOURCES: readonly ProblemSource[] = ['argument', 'www-authenticate', 'form-body', 'url-query', 'json-body', 'xml-body', 'html-page', 'oauthlib-error', 'plain-text', 'status-only'];
+const CONFIDENCES: readonly ProblemConfidence[] = ['exact', 'mapped', 'heuristic'];
 
 type Check = 'number' | 'string';
 
@@ -64,7 +74,30 @@ export function parseSessionRecord(value: unknown): SessionParse {
     problems.push(`${base}failedLegIndex ${failed} is not the index of a leg (there are ${legs.length})`);
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, evidence: stripNulls(evidence) as SessionEvidence };
+  const diagnosis = value['diagnosis'];
+  const problem = evidence !== value && isRecord(diagnosis) ? recordedProblem(diagnosis['problem']) : undefined;
+  return { ok: true, evidence: stripNulls(evidence) as SessionEvidence, problem };
+}
+
+/** The problem part of a DiagnosisJson, back as a DetectedProblem; undefined when it does not look like one. */
+function recordedProblem(value: unknown): DetectedProblem | undefined {
+  if (!isRecord(value)) return undefined;
+  const { code, source, confidence, parameters } = value;
+  if (typeof code !== 'string' || code === '' || !SOURCES.includes(source as ProblemSource) || !CONFIDENCES.includes(confidence as ProblemConfidence)) return undefined;
+  if (!isRecord(parameters) || !Object.values(parameters).every((v) => typeof v === 'string')) return undefined;
+  const text = (key: string) => (typeof value[key] === 'string' ? (value[key] as string) : undefined);
+  const number = (key: string) => (typeof value[key] === 'number' && Number.isFinite(value[key]) ? (value[key] as number) : undefined);
+  return {
+    code,
+    providerCode: text('providerCode'),
+    source: source as ProblemSource,
+    confidence: confidence as ProblemConfidence,
+    parameters: parameters as Record<string, string>,
+    message: text('message'),
+    serverBaseString: text('serverBaseString'),
+    status: number('status'),
+    provider: text('provider'),
+  };
 }
 
 function legProblems(leg: unknown, path: string): string[] {

@@ -197,6 +197,12 @@ describe('session records', () => {
     ]);
   });
 
+  it('brings back the problem a flow record holds', () => {
+    const result = parseSessionRecord({ diagnosis: { problem: { code: 'nonce_used', source: 'form-body', confidence: 'exact', parameters: {}, status: 401, title: 'x' } }, evidence: {} });
+    expect(result).toMatchObject({ ok: true, problem: { code: 'nonce_used', source: 'form-body', status: 401 } });
+    expect(parseSessionRecord({ diagnosis: { problem: { code: 'nonce_used', source: 'nowhere' } }, evidence: {} })).toMatchObject({ ok: true, problem: undefined });
+  });
+
   it('rejects what is not an object', () => {
     expect(parseSessionRecord([1, 2]).ok).toBe(false);
     expect(parseSessionRecord({ evidence: 'x' }).ok).toBe(false);

@@ -100,6 +100,24 @@ describe('oauth-doctor explain', () => {
     expect(doc.causes[0]?.evidence[0]).toMatch(/already exchanged at leg 2/);
   });
 
+  it('--session alone explains the problem the flow run recorded', async () => {
+    const file = join(work, 'flow-record.json');
+    const record = {
+      format: 'oauth-doctor-session',
+      version: 1,
+      command: 'flow',
+      diagnosis: { problem: { code: 'timestamp_refused', source: 'form-body', confidence: 'exact', parameters: { oauth_acceptable_timestamps: '1763800000-1763800600' }, status: 400 } },
+      evidence: { legs: [{ leg: 'request_token', method: 'POST', url: 'http://127.0.0.1:9/oauth/request_token', at: 1, status: 400, oauthTimestamp: 1763799000 }] },
+    };
+    writeFileSync(file, JSON.stringify(record));
+    const r = await runCli(['explain', '--session', file, '--json']);
+    expect(r.code).toBe(0);
+    const doc = json(r.stdout);
+    expect(doc.problem).toMatchObject({ code: 'timestamp_refused', status: 400 });
+    expect(doc.causes[0]).toMatchObject({ id: 'clock-skew', likelihood: 'certain' });
+    expect(doc.causes[0]?.evidence[0]).toMatch(/1000 s before the earliest/);
+  });
+
   it('a malformed session file is a clear exit-2 error naming the fields', async () => {
     const file = join(work, 'bad-session.json');
     writeFileSync(file, JSON.stringify({ evidence: { legs: [{ leg: 'dance' }] } }));

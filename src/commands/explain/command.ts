@@ -19,7 +19,7 @@ export function registerExplain(program: Command, context: CommandContext): void
     .command('explain')
     .description('explain an OAuth error — a code, pasted text, a raw HTTP response, a URL, a file or - (stdin) — and rank its causes')
     .argument('[input...]', 'oauth_problem code (token_rejected, x:89), text, raw response, URL, file path, or - for stdin')
-    .option('--session <file>', 'a session record (flow --save) whose evidence ranks the causes')
+    .option('--session <file>', 'a session record (flow --save) whose evidence ranks the causes; alone, explains the problem it recorded')
     .option('--status <code>', 'the HTTP status of the response, when the input is only its body')
     .option('--header <header>', "a response header, 'Name: value' (repeatable)", collect, [])
     .option('--lang <lang>', 'en or ja (default: from LC_ALL, LC_MESSAGES, LANG)')
@@ -34,6 +34,7 @@ Examples:
   oauth-doctor explain "このページのリクエスト・トークンが無効です"
   curl -si https://api.example.com/oauth/request_token | oauth-doctor explain -
   oauth-doctor explain response.txt --session flow-session.json --json
+  oauth-doctor explain --session flow-session.json          # the problem the run recorded
 
 Exit status: 0 a problem was recognised, 1 nothing was recognised, 2 usage error.`,
     )

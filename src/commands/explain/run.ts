@@ -9,7 +9,7 @@ import { CARRIERS_LOOKED_IN, readProblemFromText } from '../../diagnose/read-pro
 import { diagnosisJson, renderDiagnosis } from '../../diagnose/render.js';
 import { secretsInText } from '../../diagnose/secrets-in-text.js';
 import { parseSessionRecord } from '../../diagnose/session-file.js';
-import type { SessionEvidence } from '../../diagnose/types.js';
+import type { DetectedProblem, SessionEvidence } from '../../diagnose/types.js';
 import type { ExplainOptions } from './command.js';
 
 /** Larger than any error response; a guard against pointing explain at a disk image. */
@@ -20,13 +20,16 @@ export async function runExplain(input: readonly string[], options: ExplainOptio
   const lang = resolveLang(options.lang, env.env);
   const status = parseStatus(options.status);
   const headers = parseHeaders(options.header);
-  const evidence = options.session === undefined ? {} : readSession(options.session, env);
-  const text = input.length === 0 && (status !== undefined || Object.keys(headers).length > 0) ? '' : await readInput(input, env);
+  const session = options.session === undefined ? undefined : readSession(options.session, env);
+  const evidence = session?.evidence ?? {};
+  // With only --session, explain the problem the run recorded.
+  const fromSession = input.length === 0 && status === undefined && Object.keys(headers).length === 0 ? session?.problem : undefined;
+  const text = fromSession !== undefined || (input.length === 0 && (status !== undefined || Object.keys(headers).length > 0)) ? '' : await readInput(input, env);
 
   const output = createOutput(env, { showSecrets: options.showSecrets });
   for (const secret of secretsInText(text)) output.redactor.add(secret);
 
-  const problem = readProblemFromText(text, { status, headers });
+  const problem = fromSession ?? readProblemFromText(text, { status, headers });
   if (!problem) {
     if (options.json) output.json({ recognised: false, lookedFor: CARRIERS_LOOKED_IN });
     output.narrate('oauth-doctor: nothing in the input was recognised as an OAuth problem. Looked for:');
@@ -63,7 +66,7 @@ function parseHeaders(values: readonly string[]): Record<string, string[]> {
 
 async function readInput(input: readonly string[], env: Environment): Promise<string> {
   if (input.length === 0) {
-    throw usageError('missing-input', 'nothing to explain', 'give a code, the response text, a URL, a file, or - to read stdin (e.g. oauth-doctor explain token_rejected)');
+    throw usageError('missing-input', 'nothing to explain', 'give a code, the response text, a URL, a file, or - to read stdin (e.g. oauth-doctor explain token_rejected); --session FILE alone explains the problem a flow run recorded');
   }
   if (input.length === 1 && input[0] === '-') return readStdin(env);
   const joined = input.join(' ');
@@ -109,7 +112,7 @@ async function readStdin(env: Environment): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function readSession(file: string, env: Environment): SessionEvidence {
+function readSession(file: string, env: Environment): { evidence: SessionEvidence; problem: DetectedProblem | undefined } {
   const path = resolve(env.cwd, file);
   let raw: string;
   try {
@@ -128,5 +131,5 @@ function readSession(file: string, env: Environment): SessionEvidence {
     const shown = parsed.problems.slice(0, 5).join('; ') + (parsed.problems.length > 5 ? `; and ${parsed.problems.length - 5} more` : '');
     throw inputError('session-invalid', `--session ${file}: ${shown}`, 'fix the file or save a new one with flow --save');
   }
-  return parsed.evidence;
+  return { evidence: parsed.evidence, problem: parsed.problem };
 }
