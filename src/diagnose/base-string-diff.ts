@@ -19,6 +19,11 @@ interface Parsed {
 }
 
 /** RFC 5849 §3.4.1.1: METHOD & encode(base URI) & encode(normalised parameters). */
+export function decomposeBaseString(baseString: string): { method: string; uri: string; parameters: [string, string][] } {
+  const parsed = parse(baseString);
+  return { method: parsed.method, uri: parsed.uri, parameters: [...parsed.parameters].flatMap(([name, values]) => values.map((value): [string, string] => [name, value])) };
+}
+
 function parse(baseString: string): Parsed {
   const first = baseString.indexOf('&');
   const second = first === -1 ? -1 : baseString.indexOf('&', first + 1);

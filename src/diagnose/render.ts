@@ -1,5 +1,6 @@
 import { LABELS, type LabelKey } from '../knowledge/labels.js';
 import type { Palette } from '../terminal/color.js';
+import { decomposeBaseString } from './base-string-diff.js';
 import { decodeCompanions, type Companions } from './companions.js';
 import type { Lang } from './lang.js';
 import { fill } from './text.js';
@@ -102,7 +103,7 @@ export function renderDiagnosis(diagnosis: Diagnosis, c: Palette): string[] {
     lines.push('', c.bold(t('providerSaid')));
     for (const line of p.message.split('\n').slice(0, 10)) lines.push(`  │ ${line}`);
   }
-  if (p.serverBaseString && !diagnosis.baseStringDiff) lines.push('', c.bold(t('serverBaseString')), `  ${p.serverBaseString}`);
+  if (p.serverBaseString && !diagnosis.baseStringDiff) lines.push('', c.bold(t('serverBaseString')), `  ${p.serverBaseString}`, ...renderDecomposed(p.serverBaseString, c));
 
   if (diagnosis.causes.length > 0) {
     lines.push('', c.bold(t('causes')));
@@ -134,6 +135,18 @@ export function renderDiagnosis(diagnosis: Diagnosis, c: Palette): string[] {
     for (const note of diagnosis.notes) lines.push(...wrap(note, '  - ', '    ').map((l) => c.dim(l)));
   }
   return lines;
+}
+
+/** The server's base string taken apart (RFC 5849 §3.4.1.1), to set beside `oauth-doctor sign`'s working. */
+function renderDecomposed(baseString: string, c: Palette): string[] {
+  const { method, uri, parameters } = decomposeBaseString(baseString);
+  if (uri === '') return [];
+  const width = Math.max(6, ...parameters.map(([name]) => name.length));
+  return [
+    c.dim(`  ${'method'.padEnd(width)}  ${method}`),
+    c.dim(`  ${'uri'.padEnd(width)}  ${uri}`),
+    ...parameters.map(([name, value]) => c.dim(`  ${name.padEnd(width)}  ${value}`)),
+  ];
 }
 
 function renderBaseStringDiff(diff: { ours: string; theirs: string; index: number }, c: Palette, t: (key: LabelKey, values?: Record<string, string | number>) => string): string[] {

@@ -92,6 +92,7 @@ export const EVIDENCE_TEXT = {
   },
   sourceDateHeader: { en: 'from the response Date header', ja: 'レスポンスの Date ヘッダより' },
   sourceSession: { en: 'measured during the session', ja: 'セッション中に測定' },
+  sourceDateVsTimestamp: { en: 'the response Date header against the oauth_timestamp the server echoed', ja: 'レスポンスの Date ヘッダと、サーバが返した oauth_timestamp の比較' },
   hostAliasesMixed: {
     en: 'The legs went to different names of the same service: {hosts}. A token issued on one may not be honoured on the other.',
     ja: 'レッグが同じサービスの別のホスト名に送られています: {hosts}。一方で発行したトークンが他方で通らないことがあります。',

@@ -166,6 +166,14 @@ describe('clock offset', () => {
     expect(cause(d, 'clock-skew').likelihood).toBe('unlikely');
   });
 
+  it('a pasted response: its Date against the oauth_timestamp the server echoed gives the offset, no session needed', () => {
+    const sbs = 'POST&https%3A%2F%2Fwww.flickr.com%2Fservices%2Foauth%2Frequest_token&oauth_consumer_key%3Dk%26oauth_timestamp%3D1763799100';
+    const p = readProblemFromText(`HTTP/1.1 401 Unauthorized\nDate: ${new Date(1763800000 * 1000).toUTCString()}\n\noauth_problem=signature_invalid&debug_sbs=${sbs}`);
+    const d = diagnose(p!, {}, { lang: 'en' });
+    expect(cause(d, 'clock-skew')).toMatchObject({ likelihood: 'likely' });
+    expect(cause(d, 'clock-skew').evidence[0]).toBe('The client clock is 900 s behind the server (the response Date header against the oauth_timestamp the server echoed).');
+  });
+
   it('a pasted response\'s Date says nothing about the clock without a time of observation', () => {
     const d = diagnose(problem('x:135', { serverDate: T0 }), {}, { lang: 'en' });
     expect(cause(d, 'clock-skew').evidence).toEqual([]);
@@ -265,6 +273,13 @@ describe('nonce, signature method, status', () => {
     const d = diagnose(problem('netsuite:INVALID_LOGIN'), { legs }, { lang: 'en' });
     expect(d.causes[0]).toMatchObject({ id: 'wrong-signature-method', likelihood: 'certain' });
     expect(d.causes[0]?.evidence[0]).toMatch(/Signed with HMAC-SHA1; NetSuite .* accepts HMAC-SHA256/);
+  });
+
+  it('the method the server echoed counts when the session has none', () => {
+    const p = readProblemFromText('oauth_problem=signature_invalid&oauth_signature_base_string=GET%26https%253A%252F%252Fjira.example.com%252Fplugins%252Fservlet%252Foauth%252Frequest-token%26oauth_signature_method%253DHMAC-SHA1');
+    const d = diagnose(p!, {}, { lang: 'en' });
+    expect(p?.provider).toBe('jira');
+    expect(cause(d, 'wrong-signature-method')).toMatchObject({ likelihood: 'certain', evidence: ['Signed with HMAC-SHA1; Atlassian Jira / Confluence accepts RSA-SHA1.'] });
   });
 
   it('a 503 points at the provider', () => {

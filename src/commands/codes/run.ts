@@ -58,9 +58,10 @@ function renderCodes(lang: Lang, c: Palette): string[] {
 
   lines.push('', c.bold(HEAD.providers[lang]));
   const qualifiedWidth = Math.max(...PROVIDER_CODES.map((r) => qualifiedCode(r).length));
+  const targetWidth = Math.max(...PROVIDER_CODES.map((r) => (r.maps ?? qualifiedCode(r)).length));
   for (const r of PROVIDER_CODES) {
     const target = r.maps ?? qualifiedCode(r);
-    lines.push(`  ${qualifiedCode(r).padEnd(qualifiedWidth)}  → ${target.padEnd(26)} ${String(r.status ?? '').padEnd(3)}  ${c.dim(r.overlay?.title?.[lang] ?? r.message)}`);
+    lines.push(`  ${qualifiedCode(r).padEnd(qualifiedWidth)}  → ${target.padEnd(targetWidth)}  ${String(r.status ?? '').padEnd(3)}  ${c.dim(r.overlay?.title?.[lang] ?? r.message)}`);
   }
 
   lines.push('', c.bold(HEAD.causes[lang]));

@@ -1,5 +1,5 @@
 import { isoFromSeconds, say } from '../text.js';
-import type { Adjustment, EvidenceContext } from './context.js';
+import { sentParameter, type Adjustment, type EvidenceContext } from './context.js';
 
 /** The default window of the reference libraries (python-oauth2, OAuth.php): 300 s. */
 const DEFAULT_WINDOW_SEC = 300;
@@ -15,7 +15,8 @@ export function clockOffset(context: EvidenceContext): Adjustment[] {
   const strong = problem.code === 'timestamp_refused';
   const window = provider?.timestampWindowSec ?? DEFAULT_WINDOW_SEC;
   const range = companions.acceptableTimestamps;
-  const sent = failedLeg?.oauthTimestamp;
+  const echoed = sentParameter(context, 'oauth_timestamp');
+  const sent = echoed !== undefined && /^\d{1,15}$/.test(echoed) ? Number(echoed) : undefined;
 
   if (range && sent !== undefined) {
     if (sent < range.min) return [{ cause: 'clock-skew', likelihood: strong ? 'certain' : 'likely', line: say('timestampBeforeWindow', lang, { timestamp: sent, seconds: range.min - sent, min: range.min }) }];
@@ -26,7 +27,7 @@ export function clockOffset(context: EvidenceContext): Adjustment[] {
   const measured = measuredOffset(context);
   if (measured) {
     const seconds = Math.round(Math.abs(measured.offsetSec));
-    const source = say(measured.fromDateHeader ? 'sourceDateHeader' : 'sourceSession', lang);
+    const source = say(measured.source, lang);
     if (seconds < NOTICEABLE_SEC) return [{ cause: 'clock-skew', likelihood: 'unlikely', line: say('clockAgrees', lang, { seconds: Math.max(seconds, 1), source }) }];
     const line = say(measured.offsetSec > 0 ? 'clockBehind' : 'clockAhead', lang, { seconds, source });
     if (seconds >= window) return [{ cause: 'clock-skew', likelihood: strong ? 'certain' : 'likely', line }];
@@ -40,11 +41,17 @@ export function clockOffset(context: EvidenceContext): Adjustment[] {
   return [];
 }
 
+type OffsetSource = 'sourceSession' | 'sourceDateHeader' | 'sourceDateVsTimestamp';
+
 /** server − local, in seconds; positive means the local clock is behind. */
-function measuredOffset({ evidence, failedLeg, problem }: EvidenceContext): { offsetSec: number; fromDateHeader: boolean } | undefined {
-  if (evidence.clockOffsetSec !== undefined && Number.isFinite(evidence.clockOffsetSec)) return { offsetSec: evidence.clockOffsetSec, fromDateHeader: false };
-  if (failedLeg?.serverDate !== undefined) return { offsetSec: (failedLeg.serverDate - failedLeg.at) / 1000, fromDateHeader: true };
-  // A live response (flow) knows when it was observed; a pasted one does not, so its Date says nothing.
-  if (problem.serverDate !== undefined && evidence.observedAt !== undefined) return { offsetSec: (problem.serverDate - evidence.observedAt) / 1000, fromDateHeader: true };
+function measuredOffset(context: EvidenceContext): { offsetSec: number; source: OffsetSource } | undefined {
+  const { evidence, failedLeg, problem } = context;
+  if (evidence.clockOffsetSec !== undefined && Number.isFinite(evidence.clockOffsetSec)) return { offsetSec: evidence.clockOffsetSec, source: 'sourceSession' };
+  if (failedLeg?.serverDate !== undefined) return { offsetSec: (failedLeg.serverDate - failedLeg.at) / 1000, source: 'sourceDateHeader' };
+  // A live response (flow) knows when it was observed; a pasted one does not, so its Date alone says nothing…
+  if (problem.serverDate !== undefined && evidence.observedAt !== undefined) return { offsetSec: (problem.serverDate - evidence.observedAt) / 1000, source: 'sourceDateHeader' };
+  // …but beside the oauth_timestamp the server echoed (signed a moment before it answered) it does.
+  const echoed = problem.serverBaseString === undefined ? undefined : sentParameter(context, 'oauth_timestamp');
+  if (problem.serverDate !== undefined && echoed !== undefined && /^\d{1,15}$/.test(echoed)) return { offsetSec: problem.serverDate / 1000 - Number(echoed), source: 'sourceDateVsTimestamp' };
   return undefined;
 }

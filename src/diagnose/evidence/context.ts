@@ -2,6 +2,7 @@ import type { ProviderRecord } from '../../knowledge/types.js';
 import type { Lang } from '../lang.js';
 import type { CauseId, DetectedProblem, LegRecord, Likelihood, SessionEvidence } from '../types.js';
 import type { Companions } from '../companions.js';
+import { decomposeBaseString } from '../base-string-diff.js';
 
 /** What every ranking rule may look at. */
 export interface EvidenceContext {
@@ -24,6 +25,14 @@ export interface Adjustment {
 }
 
 export type Rule = (context: EvidenceContext) => Adjustment[];
+
+/** A protocol parameter of the failing request: as the session recorded it, else as the server's echoed base string shows it. */
+export function sentParameter(context: EvidenceContext, name: 'oauth_timestamp' | 'oauth_signature_method'): string | undefined {
+  const recorded = name === 'oauth_timestamp' ? context.failedLeg?.oauthTimestamp : context.failedLeg?.signatureMethod;
+  if (recorded !== undefined) return String(recorded);
+  const echoed = context.problem.serverBaseString;
+  return echoed === undefined ? undefined : decomposeBaseString(echoed).parameters.find(([n]) => n === name)?.[1];
+}
 
 /** 1-based leg numbers read better in text. */
 export function legNumber(index: number): number {

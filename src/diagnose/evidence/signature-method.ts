@@ -1,9 +1,10 @@
 import { say } from '../text.js';
-import type { Adjustment, EvidenceContext } from './context.js';
+import { sentParameter, type Adjustment, type EvidenceContext } from './context.js';
 
-/** The method signed with against the methods the provider documents. */
-export function signatureMethod({ failedLeg, provider, lang }: EvidenceContext): Adjustment[] {
-  const method = failedLeg?.signatureMethod;
+/** The method signed with (recorded, or echoed by the server) against the methods the provider documents. */
+export function signatureMethod(context: EvidenceContext): Adjustment[] {
+  const { provider, lang } = context;
+  const method = sentParameter(context, 'oauth_signature_method');
   const accepted = provider?.signatureMethods;
   if (!method || !accepted || !provider) return [];
   if (accepted.includes(method.toUpperCase())) {
