@@ -11,7 +11,7 @@ const NOTICEABLE_SEC = 60;
  * the session, or the response Date header against the send time.
  */
 export function clockOffset(context: EvidenceContext): Adjustment[] {
-  const { companions, failedLeg, problem, provider, lang } = context;
+  const { companions, problem, provider, lang } = context;
   const strong = problem.code === 'timestamp_refused';
   const window = provider?.timestampWindowSec ?? DEFAULT_WINDOW_SEC;
   const range = companions.acceptableTimestamps;
