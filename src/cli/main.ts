@@ -15,10 +15,12 @@ export async function main(argv: readonly string[], env: Environment): Promise<n
   const debug = argv.includes('--debug');
   try {
     const { buildProgram } = await import('./program.js');
-    const run = buildProgram(env);
+    const run = buildProgram(env, argv);
     await run.program.parseAsync([...argv], { from: 'user' });
     return run.exitCode();
   } catch (error) {
-    return reportError(error, env, undefined, debug);
+    // Errors can quote what was typed; mask the secrets given on the command line or in the environment.
+    const { invocationRedactor } = await import('./invocation-secrets.js');
+    return reportError(error, env, invocationRedactor(argv, env.env), debug);
   }
 }

@@ -4,6 +4,7 @@ import type { Environment } from './environment.js';
 import { VERSION } from '../version.js';
 import { EXIT_CODES_HELP, SECRETS_HELP } from './help-text.js';
 import { registerCommands } from '../commands/registry.js';
+import { invocationRedactor, withoutOptionValues } from './invocation-secrets.js';
 
 export interface CommandContext {
   readonly env: Environment;
@@ -17,8 +18,9 @@ export interface ProgramRun {
 }
 
 /** Builds the commander program; commands register themselves (src/commands/registry.ts). */
-export function buildProgram(env: Environment): ProgramRun {
+export function buildProgram(env: Environment, argv: readonly string[] = []): ProgramRun {
   let exitCode = 0;
+  const redactor = invocationRedactor(argv, env.env);
   const context: CommandContext = { env, setExitCode: (code) => (exitCode = code) };
   const program = new Command('oauth-doctor')
     .description('Debug OAuth 1.0a: sign requests, run the three-legged flow step by step, and diagnose what providers answer.')
@@ -30,7 +32,8 @@ export function buildProgram(env: Environment): ProgramRun {
       writeOut: (s) => void env.stdout.write(s),
       writeErr: (s) => void env.stderr.write(s),
       // One line: commander's message, its "Did you mean" suggestion, and where to look.
-      outputError: (s, write) => write(`oauth-doctor: ${s.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')} — run with --help for usage\n`),
+      // Commander quotes what was typed: a mistyped --consumer-secert=VALUE must not print VALUE.
+      outputError: (s, write) => write(redactor.redact(`oauth-doctor: ${withoutOptionValues(s).replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')} — run with --help for usage\n`)),
     });
   registerCommands(program, context);
   program.action(() => {

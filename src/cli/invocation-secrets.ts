@@ -1,0 +1,51 @@
+import { Redactor } from '../secrets/redactor.js';
+
+/** Flags whose value is a secret, in every command that takes one. */
+const SECRET_FLAGS = new Set(['--consumer-secret', '--token-secret', '--token', '--verifier']);
+/**
+ * Shorter values are left alone here: a test value such as `secret` would
+ * otherwise mask the words of our own messages ("a token secret was given…",
+ * "Did you mean --consumer-secret?"), and real credentials are longer.
+ */
+const MIN_LENGTH = 8;
+/** Environment variables holding secrets (src/cli/credentials.ts). */
+const SECRET_VARIABLES = ['OAUTH_CONSUMER_SECRET', 'OAUTH_TOKEN', 'OAUTH_TOKEN_SECRET'] as const;
+
+/**
+ * The secrets a person handed to this invocation, read straight from argv
+ * and the environment, so that an error raised before a command has set up
+ * its own Redactor (a bad flag after the secrets, a commander error) still
+ * prints them masked. `serve --consumer KEY:SECRET` counts too.
+ */
+export function invocationSecrets(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): string[] {
+  const found: string[] = [];
+  argv.forEach((arg, i) => {
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    const value = name === arg ? argv[i + 1] : arg.slice(eq + 1);
+    // A flag name as the "value" means the value was left out; commander reports that.
+    if (value === undefined || (name === arg && value.startsWith('--'))) return;
+    if (SECRET_FLAGS.has(name)) found.push(value);
+    if (name === '--consumer' && value.includes(':')) found.push(value.slice(value.indexOf(':') + 1));
+  });
+  for (const variable of SECRET_VARIABLES) {
+    const value = env[variable];
+    if (value) found.push(value);
+  }
+  return found.filter((value) => value.length >= MIN_LENGTH);
+}
+
+/** A Redactor for the top-level catch: masks the invocation's secrets unless --show-secrets was given. */
+export function invocationRedactor(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Redactor {
+  const redactor = new Redactor(!argv.includes('--show-secrets'));
+  for (const secret of invocationSecrets(argv, env)) redactor.add(secret);
+  return redactor;
+}
+
+/**
+ * Commander quotes an unknown option as typed; `--consumer-secert=VALUE`
+ * (a typo) would print VALUE. Keep the name, drop the value.
+ */
+export function withoutOptionValues(message: string): string {
+  return message.replace(/(unknown option '-[^'=\s]*)=[^']*'/g, "$1=…'");
+}
