@@ -4,6 +4,7 @@ import type { HttpExchange, HttpRequest } from '../http/types.js';
 import { parseForm } from '../oauth/form.js';
 import type { Leg } from '../diagnose/types.js';
 import type { Palette } from '../terminal/color.js';
+import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import type { FlowStep } from './types.js';
 
 const NUMBERS: Record<Leg, string> = { request_token: '①', authorize: '②', callback: '②', access_token: '③', resource: '④' };
@@ -14,9 +15,16 @@ const HEADINGS: Record<Leg, string> = {
   access_token: 'Access token',
   resource: 'Protected resource',
 };
-/** Fields of a token response that are secrets, shown masked (the access token too; see secrets.ts for the request token). */
-const SECRET_FIELDS = new Set(['oauth_token_secret', 'oauth_verifier', 'oauth_session_handle']);
+/** Fields of a token response that are secrets, shown masked. */
+const SECRET_FIELDS = new Set(['oauth_token', 'oauth_token_secret', 'oauth_verifier', 'oauth_session_handle']);
 const BODY_PREVIEW_CHARS = 600;
+
+/**
+ * Text a provider sent, neutralised where it is inserted, before any colour
+ * of ours is added around it (the output layer sanitises again; this keeps a
+ * provider's escape sequences out even if that layer lets our colours pass).
+ */
+const untrusted = sanitizeForTerminal;
 
 export interface RenderOptions {
   readonly verbose: boolean;
@@ -43,17 +51,16 @@ function bodyPreview(exchange: HttpExchange, c: Palette): string[] {
   if (r.encoding === 'binary') return [c.dim(`  (binary body, ${formatBytes(r.bodyBytes)}, not shown)`)];
   const lines: string[] = [];
   const text = r.body.length > BODY_PREVIEW_CHARS ? `${r.body.slice(0, BODY_PREVIEW_CHARS)}…` : r.body;
-  for (const line of text.split(/\r?\n/).slice(0, 12)) lines.push(`  ${c.dim('│')} ${line}`);
+  for (const line of text.split(/\r?\n/).slice(0, 12)) lines.push(`  ${c.dim('│')} ${untrusted(line)}`);
   if (r.encoding === 'invalid-utf-8') lines.push(c.dim('  (not valid UTF-8: invalid bytes shown as �)'));
   if (r.truncated) lines.push(c.dim(`  (kept ${formatBytes(r.keptBytes)} of ${formatBytes(r.bodyBytes)}; the rest was counted and discarded)`));
   return lines;
 }
 
-function formFields(exchange: HttpExchange, c: Palette, mask: (v: string) => string, tokenIsSecret: boolean): string[] {
+function formFields(exchange: HttpExchange, c: Palette, mask: (v: string) => string): string[] {
   const fields = parseForm(exchange.response.body.trim());
   const width = Math.max(...fields.map(([n]) => n.length), 8);
-  const secret = (name: string) => SECRET_FIELDS.has(name) || (tokenIsSecret && name === 'oauth_token');
-  return fields.map(([name, value]) => `  ${name.padEnd(width)}  ${secret(name) ? mask(value) : value === '' ? c.dim('(empty)') : value}`);
+  return fields.map(([name, value]) => `  ${untrusted(name).padEnd(width)}  ${SECRET_FIELDS.has(name) ? mask(value) : value === '' ? c.dim('(empty)') : untrusted(value)}`);
 }
 
 function verboseRequest(step: FlowStep, c: Palette): string[] {
@@ -62,18 +69,18 @@ function verboseRequest(step: FlowStep, c: Palette): string[] {
   if (signed) {
     const width = Math.max(...signed.parameters.map((p) => p.name.length), 4);
     lines.push(c.dim('  parameters (normalised order, RFC 5849 §3.4.1.3.2)'));
-    for (const p of signed.parameters) lines.push(`    ${p.name.padEnd(width)}  ${p.value === '' ? c.dim('(empty)') : p.value}  ${c.dim(p.source)}`);
+    for (const p of signed.parameters) lines.push(`    ${untrusted(p.name).padEnd(width)}  ${p.value === '' ? c.dim('(empty)') : untrusted(p.value)}  ${c.dim(p.source)}`);
     lines.push(c.dim('  base string (§3.4.1.1)'), `    ${signed.baseString}`);
     lines.push(c.dim('  Authorization (§3.5.1)'), `    ${signed.authorization}`);
   }
   const exchange = step.exchange;
   if (exchange) {
     for (const hop of exchange.redirects) {
-      lines.push(c.dim(`  ${hop.request.method} ${hop.request.url} → ${hop.status} ${hop.location}${hop.authorizationDropped ? ' (Authorization not forwarded: another origin)' : ''}`));
+      lines.push(c.dim(`  ${hop.request.method} ${untrusted(hop.request.url)} → ${hop.status} ${untrusted(hop.location)}${hop.authorizationDropped ? ' (Authorization not forwarded: another origin)' : ''}`));
     }
     lines.push(c.dim('  response headers'));
     for (const [name, value] of Object.entries(exchange.response.headers)) {
-      for (const v of Array.isArray(value) ? value : [value]) lines.push(`    ${name}: ${v}`);
+      for (const v of Array.isArray(value) ? value : [value]) lines.push(`    ${untrusted(name)}: ${untrusted(v)}`);
     }
   }
   return lines;
@@ -89,7 +96,7 @@ export function renderStep(step: FlowStep, c: Palette, options: RenderOptions): 
   if (exchange) {
     lines.push(statusLine(exchange, c));
     const isTokenLeg = step.name === 'request_token' || step.name === 'access_token';
-    if (step.ok && isTokenLeg) lines.push(...formFields(exchange, c, options.mask, step.name === 'access_token'));
+    if (step.ok && isTokenLeg) lines.push(...formFields(exchange, c, options.mask));
     else if (step.name !== 'authorize' || !step.ok) lines.push(...bodyPreview(exchange, c));
   } else if (step.ms !== undefined && step.ms >= 100 && step.name === 'callback') {
     lines.push(`  ${c.dim(`waited ${(step.ms / 1000).toFixed(1)} s`)}`);

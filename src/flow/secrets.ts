@@ -2,10 +2,10 @@ import { headerValue } from '../http/send.js';
 import { parseForm, parseQuery, type Pair } from '../oauth/form.js';
 import type { FlowStep } from './types.js';
 
-const SECRET_FIELDS = new Set(['oauth_token_secret', 'oauth_verifier', 'oauth_session_handle']);
+const SECRET_FIELDS = new Set(['oauth_token', 'oauth_token_secret', 'oauth_verifier', 'oauth_session_handle']);
 
-function secretValues(pairs: readonly Pair[], withToken = false): string[] {
-  return pairs.filter(([name, value]) => (SECRET_FIELDS.has(name) || (withToken && name === 'oauth_token')) && value !== '').map(([, value]) => value);
+function secretValues(pairs: readonly Pair[]): string[] {
+  return pairs.filter(([name, value]) => SECRET_FIELDS.has(name) && value !== '').map(([, value]) => value);
 }
 
 function queryPairs(url: string | undefined): Pair[] {
@@ -18,22 +18,19 @@ function queryPairs(url: string | undefined): Pair[] {
 }
 
 /**
- * Every secret a step carries, wherever it sits: token secrets in a token
- * response body, the verifier in a redirect's Location or the signed
- * request, the access token wherever it appears. The caller registers them
- * with the output's Redactor before anything about the step is printed or
- * saved.
- *
- * The request token is deliberately not among them: RFC 5849 §2.2 puts it
- * in the authorisation URL a person must open (print mode shows that URL),
- * and it is useless without its secret, which is masked.
+ * Every secret a step carries, wherever it sits: tokens and their secrets in
+ * a token response body, the verifier in a redirect's Location or the signed
+ * request, tokens in URLs. The caller registers them with the output's
+ * Redactor before anything about the step is printed or saved. (The one
+ * place a request token is shown whole is the authorisation URL a person
+ * must open in print and browser modes, RFC 5849 §2.2.)
  */
 export function secretsInStep(step: FlowStep): string[] {
   const found: string[] = [];
-  if (step.signed) found.push(...secretValues(step.signed.protocolParameters, step.name === 'resource'));
+  if (step.signed) found.push(...secretValues(step.signed.protocolParameters));
   const exchange = step.exchange;
   if (exchange) {
-    found.push(...secretValues(parseForm(exchange.response.body.trim().slice(0, 64 * 1024)), step.name === 'access_token' && step.ok));
+    found.push(...secretValues(parseForm(exchange.response.body.trim().slice(0, 64 * 1024))));
     found.push(...secretValues(queryPairs(exchange.request.url)));
     found.push(...secretValues(queryPairs(headerValue(exchange.response.headers, 'location'))));
     for (const hop of exchange.redirects) found.push(...secretValues(queryPairs(hop.location)), ...secretValues(queryPairs(hop.request.url)));

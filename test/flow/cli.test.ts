@@ -37,11 +37,15 @@ function endpoints(): string[] {
 }
 const credentials = { OAUTH_CONSUMER_KEY: 'canary-key', OAUTH_CONSUMER_SECRET: CANARY_SECRET };
 
-/** Every secret the provider ever issued: request-token secrets, verifiers, access tokens and their secrets, session handles. */
+/**
+ * Every secret the provider ever issued: request tokens and their secrets,
+ * verifiers, access tokens and their secrets, session handles. (Only print
+ * and browser modes show a request token, inside the URL the person opens.)
+ */
 function issuedSecrets(): string[] {
   const state = provider.state();
   const all = [
-    ...state.requestTokens.flatMap((t) => [t.secret, t.verifier]),
+    ...state.requestTokens.flatMap((t) => [t.token, t.secret, t.verifier]),
     ...state.accessTokens.flatMap((t) => [t.token, t.secret, t.sessionHandle]),
     ...state.sessions.map((s) => s.handle),
   ];

@@ -8,15 +8,6 @@ import { BIN } from '../helpers/cli.js';
 
 const SOCKET = `oauth-doctor-test-${process.pid}`;
 
-function hasTmux(): boolean {
-  try {
-    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function tmux(...args: string[]): string {
   return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
 }
@@ -49,7 +40,7 @@ async function waitForScreen(name: string, pattern: RegExp, timeoutMs = 10_000):
 
 const URL_PATTERN = /(http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?oauth_token=[\w-]+)/;
 
-describe.runIf(hasTmux())('in a terminal (tmux)', () => {
+describe('in a terminal (tmux; .ci/run installs it)', () => {
   beforeAll(() => {
     tmux('start-server');
   });

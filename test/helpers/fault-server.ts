@@ -164,15 +164,6 @@ export async function startSilentServer(): Promise<RunningServer> {
   return { url: `http://127.0.0.1:${port}`, port, seen: [], close: closer(server, sockets, new Set()) };
 }
 
-export function hasOpenssl(): boolean {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export interface SelfSigned {
   readonly certPem: string;
   readonly keyPem: string;
@@ -181,7 +172,7 @@ export interface SelfSigned {
   cleanup(): void;
 }
 
-/** A self-signed certificate for 127.0.0.1 and localhost, made by the openssl CLI. */
+/** A self-signed certificate for 127.0.0.1 and localhost, made by the openssl CLI (.ci/run installs it). */
 export function makeSelfSignedCert(): SelfSigned {
   const dir = mkdtempSync(join(tmpdir(), 'oauth-doctor-tls-'));
   const certFile = join(dir, 'cert.pem');

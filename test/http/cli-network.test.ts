@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from '../helpers/cli.js';
-import { hasOpenssl, makeSelfSignedCert, refusedUrl, startFaultServer, startTlsServer, type RunningServer } from '../helpers/fault-server.js';
+import { makeSelfSignedCert, refusedUrl, startFaultServer, startTlsServer, type RunningServer } from '../helpers/fault-server.js';
 
 let faults: RunningServer;
 beforeAll(async () => {
@@ -63,7 +63,7 @@ describe('network failures: one clear line, exit 3, no hang', () => {
   });
 });
 
-describe.runIf(hasOpenssl())('TLS', () => {
+describe('TLS (needs the openssl CLI; .ci/run installs it)', () => {
   it('a self-signed certificate: one line naming it and --ca, exit 3; with --ca the leg goes through', async () => {
     const cert = makeSelfSignedCert();
     const server = await startTlsServer(cert);

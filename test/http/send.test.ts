@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher, sendHttp, type HttpRequest, type SendOptions } from '../../src/http/index.js';
 import { DoctorError } from '../../src/errors.js';
-import { hasOpenssl, makeSelfSignedCert, refusedUrl, startFaultServer, startSilentServer, startTlsServer, type RunningServer } from '../helpers/fault-server.js';
+import { makeSelfSignedCert, refusedUrl, startFaultServer, startSilentServer, startTlsServer, type RunningServer } from '../helpers/fault-server.js';
 
 let faults: RunningServer;
 let otherHost: RunningServer;
@@ -171,7 +171,7 @@ describe('sendHttp: the network misbehaves (one clear error, class network, no h
   });
 });
 
-describe.runIf(hasOpenssl())('sendHttp: TLS', () => {
+describe('sendHttp: TLS (needs the openssl CLI; .ci/run installs it)', () => {
   it('a self-signed certificate → network-tls with advice about --ca; trusted with the CA', async () => {
     const cert = makeSelfSignedCert();
     const server = await startTlsServer(cert);

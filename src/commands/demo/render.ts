@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Diagnosis } from '../../diagnose/types.js';
 import type { FlowStep } from '../../flow/types.js';
 import type { Palette } from '../../terminal/color.js';
+import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import type { Leg } from '../../diagnose/types.js';
 
 const LEGS: Record<Leg, string> = {
@@ -63,7 +64,7 @@ export function compactDiagnosis(diagnosis: Diagnosis, c: Palette): string[] {
   const p = diagnosis.problem;
   const lines = [`   ${c.bold('Diagnosis')}  ${c.bold(p.code)} — ${p.title}  ${c.dim(`(${p.source}, ${p.confidence})`)}`];
   if (p.message) {
-    const said = p.message.replace(/\s+/g, ' ').trim();
+    const said = sanitizeForTerminal(p.message.replace(/\s+/g, ' ').trim());
     lines.push(c.dim(`     the provider said: “${said.length > 110 ? `${said.slice(0, 110)}…` : said}”`));
   }
   const [first, ...others] = diagnosis.causes;

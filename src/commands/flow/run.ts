@@ -5,9 +5,9 @@ import { resolveLang } from '../../diagnose/lang.js';
 import { diagnosisJson, renderDiagnosis } from '../../diagnose/render.js';
 import type { Diagnosis } from '../../diagnose/types.js';
 import { usageError, type DoctorError } from '../../errors.js';
-import { createDispatcher, readCaFile, sendHttp } from '../../http/index.js';
-import { startCallbackListener } from '../../flow/callback-listener.js';
-import { diagnoseOutcome, recognisesProblem } from '../../flow/diagnosis.js';
+import { createDispatcher, readCaFile } from '../../http/index.js';
+import { diagnoseOutcome } from '../../flow/diagnosis.js';
+import { networkIo } from '../../flow/io.js';
 import { runFlow, type FlowIo, type FlowOutcome } from '../../flow/engine.js';
 import { buildEvidence } from '../../flow/evidence.js';
 import { terminalPerson } from '../../flow/person.js';
@@ -17,6 +17,7 @@ import { secretsInStep } from '../../flow/secrets.js';
 import type { FlowConfig } from '../../flow/types.js';
 import { githubAnnotation } from '../../flow/annotation.js';
 import type { Leg } from '../../diagnose/types.js';
+import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import type { FlowOptions } from './command.js';
 import { parseAuthorizeMode, parseCallback, parsePositiveInt, requireClient, resolveClient, resolveEndpoints, resolveProvider } from './config.js';
 
@@ -54,9 +55,16 @@ function narrator(output: Output, verbose: boolean): NonNullable<FlowIo['observe
     },
     authorizeUrl(url, opened) {
       output.narrate(`  ${opened ? 'Opened in your browser; if it did not appear, open' : 'Open'} this address to authorise:`);
-      output.narrate(`  ${c.cyan(url)}`);
+      // The one place the request token is shown whole: the person must open this URL (RFC 5849 §2.2).
+      // It is single-use and useless without its secret, which stays masked.
+      writeUnredacted(output, `  ${c.cyan(url)}`);
     },
   };
+}
+
+/** A line on stderr that passes the terminal sanitiser but not the redactor. */
+function writeUnredacted(output: Output, line: string): void {
+  output.env.stderr.write(sanitizeForTerminal(line) + '\n');
 }
 
 function summaryLines(outcome: FlowOutcome, output: Output, provider: string, totalMs: number): string[] {
@@ -129,16 +137,16 @@ export async function runFlowCommand(options: FlowOptions, env: Environment): Pr
     output.narrate(c.dim(`  consumer ${credentials.consumerKey} · ${config.signatureMethod} · callback ${callback.kind === 'url' ? callback.url : callback.kind} · authorise: ${authorize}`));
     for (const note of preset.notes) output.narrate(c.dim(`  note: ${note}`));
 
-    const io: FlowIo = {
+    const io = networkIo({
+      dispatcher,
+      timeoutMs,
+      waitTimeoutMs,
+      signal: env.signal,
       now: () => env.now(),
       nonce: () => env.nonce(),
-      send: (request, sendOptions) => sendHttp(request, { dispatcher, timeoutMs, signal: env.signal, now: () => env.now(), maxRedirects: sendOptions?.maxRedirects ?? 0 }),
-      recognisesProblem,
-      startListener: (port) => startCallbackListener({ port, signal: env.signal, now: () => env.now() }),
-      waitTimeoutMs,
       person: terminalPerson({ env, output, step: options.step ?? false, waitTimeoutMs }),
       observer: narrator(output, options.verbose ?? false),
-    };
+    });
     const outcome = await runFlow(config, io);
     return finish(outcome, config, options, env, output, lang);
   } finally {
