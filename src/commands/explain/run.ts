@@ -27,7 +27,8 @@ export async function runExplain(input: readonly string[], options: ExplainOptio
   const text = fromSession !== undefined || (input.length === 0 && (status !== undefined || Object.keys(headers).length > 0)) ? '' : await readInput(input, env);
 
   const output = createOutput(env, { showSecrets: options.showSecrets });
-  for (const secret of secretsInText(text)) output.redactor.add(secret);
+  // A session saved with --show-secrets holds them in full (base strings, URLs): mask those too.
+  for (const secret of secretsInText(`${text}\n${session?.text ?? ''}`)) output.redactor.add(secret);
 
   const problem = fromSession ?? readProblemFromText(text, { status, headers });
   if (!problem) {
@@ -112,7 +113,7 @@ async function readStdin(env: Environment): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function readSession(file: string, env: Environment): { evidence: SessionEvidence; problem: DetectedProblem | undefined } {
+function readSession(file: string, env: Environment): { evidence: SessionEvidence; problem: DetectedProblem | undefined; text: string } {
   const path = resolve(env.cwd, file);
   let raw: string;
   try {
@@ -131,5 +132,5 @@ function readSession(file: string, env: Environment): { evidence: SessionEvidenc
     const shown = parsed.problems.slice(0, 5).join('; ') + (parsed.problems.length > 5 ? `; and ${parsed.problems.length - 5} more` : '');
     throw inputError('session-invalid', `--session ${file}: ${shown}`, 'fix the file or save a new one with flow --save');
   }
-  return { evidence: parsed.evidence, problem: parsed.problem };
+  return { evidence: parsed.evidence, problem: parsed.problem, text: raw };
 }
