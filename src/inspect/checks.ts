@@ -141,7 +141,7 @@ function duplicatedParameters(item: InspectedExchange, options: CheckOptions): C
       exchange: item,
       problemCode: 'parameter_rejected',
       parameters: { oauth_parameters_rejected: repeated.flatMap(([name, entry]) => entry.values.map((v) => `${name}=${v}`)).join('&') },
-      cause: 'missing-parameter',
+      cause: 'unexpected-parameter',
       likelihood: 'certain',
       lines: repeated.map(([name, entry]) => t('checkDuplicated', options.lang, { where: where(item), name, count: entry.count, sources: [...entry.sources].join(', ') })),
     },
@@ -194,11 +194,11 @@ function formats(item: InspectedExchange, options: CheckOptions): CheckFinding[]
   const findings: CheckFinding[] = [];
   const version = item.view.get('oauth_version');
   if (version !== undefined && version !== '1.0') {
-    findings.push({ check: 'version', exchange: item, problemCode: 'version_rejected', parameters: { oauth_acceptable_versions: '1.0-1.0' }, cause: 'missing-parameter', likelihood: 'certain', lines: [t('checkVersion', options.lang, { where: where(item), version })] });
+    findings.push({ check: 'version', exchange: item, problemCode: 'version_rejected', parameters: {}, cause: 'wrong-version', likelihood: 'certain', lines: [t('checkVersion', options.lang, { where: where(item), version })] });
   }
   const timestamp = item.view.get('oauth_timestamp');
   if (timestamp !== undefined && !/^\d{1,12}$/.test(timestamp)) {
-    findings.push({ check: 'timestamp-format', exchange: item, problemCode: 'timestamp_refused', parameters: {}, cause: 'clock-skew', likelihood: 'certain', lines: [t('checkTimestampFormat', options.lang, { where: where(item), timestamp })] });
+    findings.push({ check: 'timestamp-format', exchange: item, problemCode: 'timestamp_refused', parameters: {}, cause: 'invalid-parameter-value', likelihood: 'certain', lines: [t('checkTimestampFormat', options.lang, { where: where(item), timestamp })] });
   }
   return findings;
 }

@@ -25,6 +25,8 @@ export interface InspectedExchange {
   readonly tokenIssued: string | undefined;
   readonly tokenSecretIssued: string | undefined;
   readonly callbackConfirmed: boolean | undefined;
+  /** oauth_expires_in of a token response (OAuth Session extension; Yahoo sends it for request tokens too), seconds. */
+  readonly tokenLifetimeSec: number | undefined;
   /** oauth_verifier seen on the callback or in the authorize page's redirect. */
   readonly verifier: string | undefined;
   /** The response's Date header, ms since the epoch. */
@@ -43,7 +45,7 @@ function isSuccess(status: number | undefined): boolean {
 }
 
 /** Form pairs of a token response body (RFC 5849 §2.1, §2.3); JSON bodies with the same names are read too. */
-function tokenResponse(body: string | undefined): { token?: string; secret?: string; confirmed?: boolean; sessionHandle?: string } {
+function tokenResponse(body: string | undefined): { token?: string; secret?: string; confirmed?: boolean; sessionHandle?: string; expiresIn?: string } {
   if (!body) return {};
   const text = body.trim();
   let read: (name: string) => string | undefined;
@@ -59,7 +61,7 @@ function tokenResponse(body: string | undefined): { token?: string; secret?: str
     read = (name) => formValue(pairs, name);
   }
   const confirmed = read('oauth_callback_confirmed');
-  return { token: read('oauth_token'), secret: read('oauth_token_secret'), confirmed: confirmed === undefined ? undefined : confirmed === 'true', sessionHandle: read('oauth_session_handle') };
+  return { token: read('oauth_token'), secret: read('oauth_token_secret'), confirmed: confirmed === undefined ? undefined : confirmed === 'true', sessionHandle: read('oauth_session_handle'), expiresIn: read('oauth_expires_in') };
 }
 
 function classify(view: OAuthRequestView, issues: ReturnType<typeof tokenResponse>, status: number | undefined): Leg | undefined {
@@ -124,6 +126,7 @@ export function inspectExchange(exchange: CapturedExchange): InspectedExchange |
     tokenIssued: issuing ? issues.token : undefined,
     tokenSecretIssued: issuing ? issues.secret : undefined,
     callbackConfirmed: leg === 'request_token' && isSuccess(status) ? (issues.confirmed ?? false) : undefined,
+    tokenLifetimeSec: issues.expiresIn !== undefined && /^\d{1,9}$/.test(issues.expiresIn) ? Number(issues.expiresIn) : undefined,
     verifier: leg === 'callback' || leg === 'authorize' ? verifierFrom(view, exchange) : view.get('oauth_verifier'),
     serverDate: response ? httpDate(headerValue(response.headers, 'date')) : undefined,
     problem,

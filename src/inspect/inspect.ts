@@ -5,7 +5,7 @@ import type { Lang } from '../diagnose/lang.js';
 import type { DetectedProblem, Diagnosis } from '../diagnose/types.js';
 import { providerForUrl } from '../knowledge/providers.js';
 import { runChecks, where, type CheckFinding, type CheckId } from './checks.js';
-import { causeLikelihood, enrichDiagnosis } from './enrich.js';
+import { adjustCause, causeLikelihood, enrichDiagnosis } from './enrich.js';
 import { inspectExchange, secretsOf, type InspectedExchange } from './exchanges.js';
 import { checkSignature, type SignatureCheck } from './signature/check.js';
 import { variantById } from './signature/variants.js';
@@ -94,12 +94,19 @@ function withSignatureCheck(diagnosis: Diagnosis, item: InspectedExchange, check
   let result = diagnosis;
   if (check.status === 'variant' && check.variants.length > 0) {
     const variants = check.variants.map((id) => variantById(id));
+    const parts = new Set(variants.map((v) => v.part));
     const titles = variants.map((v) => v[lang].title).join(' + ');
-    const part = variants.every((v) => v.part === 'key') ? 'wrong-secret' : 'signature-base-mismatch';
     const lines = [t('checkSignatureVariant', lang, { where: where(item), title: titles }), ...check.details.map((detail) => t('sigDetail', lang, { detail }))];
-    result = enrichDiagnosis(result, part, 'certain', lines, lang, variants.map((v) => `${v[lang].fix} (${v.spec})`).join('; '));
+    // A mangled signature in transit (its encoding) is a header problem, not a base string or key one.
+    const cause = parts.has('base-string') ? 'signature-base-mismatch' : parts.has('key') ? 'wrong-secret' : 'malformed-header';
+    result = enrichDiagnosis(result, cause, 'certain', lines, lang, variants.map((v) => `${v[lang].fix} (${v.spec})`).join('; '));
+    // What the reproduction proves right: the secrets given, and/or the RFC base string.
+    if (!parts.has('key')) result = adjustCause(result, 'wrong-secret', 'unlikely', [t('secretsProven', lang, { where: where(item) })], lang, { exactly: true });
+    if (!parts.has('base-string')) result = adjustCause(result, 'signature-base-mismatch', 'unlikely', [t('baseProven', lang, { where: where(item) })], lang, { exactly: true });
   } else if (check.status === 'no-match') {
     result = enrichDiagnosis(result, 'wrong-secret', 'likely', [t('checkSignatureNoMatch', lang, { where: where(item), tried: check.tried })], lang);
+  } else if (check.status === 'match' && item.problem?.code === 'signature_invalid') {
+    result = enrichDiagnosis(result, 'wrong-secret', 'possible', [t('clientSignatureRight', lang, { where: where(item) })], lang);
   }
   const server = check.server;
   if (server && !server.matchesOurs && server.diff) {
@@ -113,10 +120,10 @@ function synthesizedProblem(finding: CheckFinding): DetectedProblem {
   return {
     code: finding.problemCode,
     // Not read from a response: inspect inferred it from the capture (kind "check" in the JSON says so).
+    // The check itself is deterministic, hence `exact`; the exchange's status is not this problem's status.
     source: 'argument',
-    confidence: 'heuristic',
+    confidence: 'exact',
     parameters: finding.parameters,
-    status: finding.exchange.status,
   };
 }
 
@@ -161,7 +168,7 @@ export function inspectCapture(capture: Capture, options: InspectOptions): Inspe
   // A signature that does not verify, on an exchange the provider did not (visibly) refuse.
   for (const [item, check] of checks) {
     if (byExchange.has(item) || (check.status !== 'variant' && check.status !== 'no-match')) continue;
-    const problem: DetectedProblem = { code: 'signature_invalid', source: 'argument', confidence: 'heuristic', parameters: {}, status: item.status };
+    const problem: DetectedProblem = { code: 'signature_invalid', source: 'argument', confidence: 'exact', parameters: {} };
     const diagnosis = withSignatureCheck(diagnose(problem, evidence(item), { lang }), item, check, lang);
     byExchange.set(item, findings.length);
     findings.push({ kind: 'check', check: 'signature-mismatch', item, flowId: flowId(item), diagnosis, signatureCheck: check });

@@ -47,6 +47,8 @@ function eventText(event: FlowEvent, flow: Flow, o: RenderOptions): string {
       return t('event_presented', lang, { token: token(item.tokenSent), after });
     case 'returned':
       return t('event_returned', lang, { verifier: item.verifier ? t('withVerifier', lang) : '', after });
+    case 'decided':
+      return t('event_decided', lang, { verifier: item.verifier ? t('withVerifier', lang) : '' });
     case 'exchanged':
       return t('event_exchanged', lang, { token: token(item.tokenIssued), after });
     case 'exchange-refused':
@@ -61,6 +63,7 @@ function eventText(event: FlowEvent, flow: Flow, o: RenderOptions): string {
   }
 }
 
+const NEUTRAL_EVENTS = new Set(['sent']);
 const BAD_EVENTS = new Set(['request-refused', 'presented-after-exchange', 'presented-again', 'exchanged-again', 'exchange-refused', 'wrong-token-kind', 'resource-refused', 'denied']);
 
 function renderTimeline(report: InspectReport, o: RenderOptions): string[] {
@@ -82,7 +85,7 @@ function renderTimeline(report: InspectReport, o: RenderOptions): string[] {
       const wait = item.exchange.waitMs === undefined ? '' : `${Math.round(item.exchange.waitMs)} ms`;
       const text = eventText(event, flow, o);
       const problem = item.problem ? `  ${c.red(t('problemSaid', o.lang, { code: item.problem.code }))}` : '';
-      const marker = BAD_EVENTS.has(event.kind) ? c.red('✗') : c.green('✓');
+      const marker = BAD_EVENTS.has(event.kind) ? c.red('✗') : NEUTRAL_EVENTS.has(event.kind) ? c.dim('·') : c.green('✓');
       lines.push(
         `    ${seconds(event.offsetMs).padEnd(9)} ${item.exchange.origin.padEnd(originWidth)}  ${item.view.method.padEnd(6)} ${item.leg.padEnd(13)} ${shortUrl(item)}  ${statusText}${wait ? `  ${c.dim(wait)}` : ''}`,
         `    ${' '.repeat(9)} ${' '.repeat(originWidth)}  ${marker} ${BAD_EVENTS.has(event.kind) ? c.red(text) : text}${problem}`,
@@ -188,7 +191,7 @@ export function renderReport(report: InspectReport, o: RenderOptions): string[] 
       format: capture.format === 'har' ? 'HAR' : capture.format === 'curl' ? 'curl' : 'HTTP',
       creator: capture.creator ? ` (${capture.creator})` : '',
       total: capture.totalEntries,
-      unit: t('entries', o.lang),
+      unit: t(`unit_${capture.format}`, o.lang),
       oauth: report.exchanges.length,
     })}`,
   ];

@@ -10,11 +10,13 @@ import type { InspectedExchange } from './exchanges.js';
  */
 
 export type FlowEventKind =
+  | 'sent'
   | 'issued'
   | 'request-refused'
   | 'presented'
   | 'presented-after-exchange'
   | 'presented-again'
+  | 'decided'
   | 'returned'
   | 'denied'
   | 'exchanged'
@@ -99,13 +101,16 @@ function eventsOf(flow: Flow): FlowEvent[] {
     const token = item.tokenSent;
     const exchanged = token === undefined ? undefined : exchangedAt.get(token);
     const issued = token === undefined ? undefined : issuedAt.get(token);
+    const answered = item.status !== undefined;
     switch (item.leg) {
       case 'request_token':
-        add(ok(item.status) && item.tokenIssued ? 'issued' : 'request-refused');
+        add(!answered ? 'sent' : ok(item.status) && item.tokenIssued ? 'issued' : 'request-refused');
         break;
       case 'authorize':
         if (issued?.kind === 'access') add('wrong-token-kind', { refersTo: issued.index });
         else if (exchanged) add('presented-after-exchange', { sinceMs: since(item.at, exchanged.at), refersTo: exchanged.index });
+        // The approval page posting back is the same visit going on, not a second presentation.
+        else if (item.view.method.toUpperCase() === 'POST' && token !== undefined && presented.has(token)) add('decided', { refersTo: presented.get(token) });
         else if (token !== undefined && presented.has(token)) add('presented-again', { refersTo: presented.get(token) });
         else add('presented', { sinceMs: since(item.at, issued?.at), refersTo: issued?.index });
         if (token !== undefined && !presented.has(token)) presented.set(token, index);
@@ -116,12 +121,13 @@ function eventsOf(flow: Flow): FlowEvent[] {
       case 'access_token':
         if (issued?.kind === 'access') add('wrong-token-kind', { refersTo: issued.index });
         else if (exchanged) add('exchanged-again', { sinceMs: since(item.at, exchanged.at), refersTo: exchanged.index });
+        else if (!answered) add('sent', { sinceMs: since(item.at, issued?.at), refersTo: issued?.index });
         else add(ok(item.status) && item.tokenIssued ? 'exchanged' : 'exchange-refused', { sinceMs: since(item.at, issued?.at), refersTo: issued?.index });
         if (token !== undefined && ok(item.status) && !exchanged) exchangedAt.set(token, { index, at: item.at });
         break;
       case 'resource':
         if (issued?.kind === 'request') add('wrong-token-kind', { refersTo: issued.index });
-        else add(ok(item.status) ? 'resource' : 'resource-refused');
+        else add(!answered ? 'sent' : ok(item.status) ? 'resource' : 'resource-refused');
         break;
     }
     if (item.tokenIssued !== undefined && ok(item.status)) issuedAt.set(item.tokenIssued, { index, at: item.at, kind: item.leg === 'request_token' ? 'request' : 'access' });
@@ -175,9 +181,12 @@ export function evidenceFor(flow: Flow, failed: InspectedExchange, options: { pr
   const upTo = flow.exchanges.slice(0, flow.exchanges.indexOf(failed) + 1);
   const legs = upTo.map((item) => legRecord(item, options.baseStrings?.get(item)));
   const signedOffset = clockOffsetOf(failed) ?? [...upTo].reverse().map(clockOffsetOf).find((o) => o !== undefined);
+  // A lifetime the provider itself announced for the request token sent (oauth_expires_in), if any.
+  const issuer = failed.tokenSent === undefined ? undefined : upTo.find((item) => item.leg === 'request_token' && item.tokenIssued === failed.tokenSent);
   return {
     observedAt: failed.at,
     provider: options.provider,
+    requestTokenLifetimeSec: issuer?.tokenLifetimeSec,
     legs,
     failedLegIndex: legs.length - 1,
     clockOffsetSec: signedOffset,
