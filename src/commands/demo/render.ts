@@ -3,20 +3,14 @@ import type { Diagnosis } from '../../diagnose/types.js';
 import type { FlowStep } from '../../flow/types.js';
 import type { Palette } from '../../terminal/color.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
-import type { Leg } from '../../diagnose/types.js';
+import { DEMO_TEXT, LEG_NAMES, displayWidth, padDisplay, say, type Lang } from './text.js';
 
-const LEGS: Record<Leg, string> = {
-  request_token: '① Request token',
-  authorize: '② User authorisation',
-  callback: '   Callback',
-  access_token: '③ Access token',
-  resource: '④ Protected resource',
-};
 const RULE_WIDTH = 72;
+const LEG_COLUMN = 24;
 
 export function sectionRule(title: string, c: Palette): string {
   const head = `━━ ${title} `;
-  return c.bold(head + '━'.repeat(Math.max(3, RULE_WIDTH - [...head].length)));
+  return c.bold(head + '━'.repeat(Math.max(3, RULE_WIDTH - displayWidth(head))));
 }
 
 /** A path relative to the provider, so lines stay short (the provider URL is printed once). */
@@ -25,57 +19,65 @@ function shortUrl(url: string, base: string): string {
 }
 
 /** The status, padded before it is coloured so columns line up with colour on. */
-function statusText(step: FlowStep, c: Palette, width: number): string {
+function statusText(step: FlowStep, c: Palette, width: number, lang: Lang): string {
   const exchange = step.exchange;
-  if (!exchange) return step.ok ? c.green('✓'.padEnd(width)) : c.red(`✗ ${step.error?.code ?? ''}`.padEnd(width));
+  if (!exchange) return step.ok ? c.green(padDisplay('✓', width)) : c.red(padDisplay(`✗ ${step.error?.code ?? ''}`, width));
   const status = exchange.response.status;
-  const text = (status >= 300 && status < 400 && step.ok ? `${status} → callback` : `${status} ${STATUS_CODES[status] ?? ''}`.trim()).padEnd(width);
+  const text = padDisplay(status >= 300 && status < 400 && step.ok ? `${status} ${say(DEMO_TEXT.toCallback, lang)}` : `${status} ${STATUS_CODES[status] ?? ''}`.trim(), width);
   return status < 400 ? c.green(text) : c.red(text);
 }
 
 /** One line per step: leg, method and path, status, time. */
-export function stepLine(step: FlowStep, base: string, c: Palette): string {
+export function stepLine(step: FlowStep, base: string, c: Palette, lang: Lang): string {
+  const leg = padDisplay(say(LEG_NAMES[step.name], lang), LEG_COLUMN);
   if (step.name === 'callback') {
-    const what = step.ok ? c.green('✓ oauth_token matches · oauth_verifier received') : c.red(`✗ ${step.error?.message ?? 'failed'}`);
-    return `   ${c.dim(LEGS.callback.padEnd(22))} ${what}`;
+    const what = step.ok ? c.green(say(DEMO_TEXT.callbackOk, lang)) : c.red(`✗ ${step.error?.message ?? ''}`);
+    return `   ${c.dim(leg)} ${what}`;
   }
   const request = step.exchange?.request ?? (step.signed ? { method: step.signed.method, url: step.signed.url } : undefined);
   const target = request ? `${request.method.padEnd(4)} ${shortUrl(request.url.replace(/oauth_token=[^&]*/, 'oauth_token=…'), base)}` : '';
   const ms = step.ms === undefined ? '' : c.dim(`${step.ms} ms`);
-  return `   ${LEGS[step.name].padEnd(22)} ${target.padEnd(36)} ${statusText(step, c, 18)} ${ms}`.trimEnd();
+  return `   ${leg} ${target.padEnd(36)} ${statusText(step, c, 22, lang)} ${ms}`.trimEnd();
 }
 
-function wrap(text: string, first: string, rest = ' '.repeat(first.length), width = 96): string[] {
+const NO_LINE_START = '、。，．）」』】〕・ー！？ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ';
+
+function wrap(text: string, first: string, rest = ' '.repeat(displayWidth(first)), width = 96): string[] {
   const lines: string[] = [];
   let line = '';
   const indent = () => (lines.length === 0 ? first : rest);
-  for (const word of text.split(/\s+/)) {
-    if (line && (indent() + line + ' ' + word).length > width) {
+  // Japanese has no spaces between words: break it by characters.
+  const words = /[\u3000-\u9fff]/.test(text) ? [...text] : text.split(/\s+/);
+  const joiner = words.length === [...text].length ? '' : ' ';
+  for (const word of words) {
+    // Japanese line-breaking rule (kinsoku): closing marks never start a line.
+    const mayStartLine = !NO_LINE_START.includes(word);
+    if (line && mayStartLine && displayWidth(indent() + line + joiner + word) > width) {
       lines.push(indent() + line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
+      line = word.trimStart();
+    } else line = line ? `${line}${joiner}${word}` : word;
   }
   if (line) lines.push(indent() + line);
   return lines;
 }
 
 /** The diagnosis in a few lines: the problem, the leading cause with its evidence, the next ones by name, one fix. */
-export function compactDiagnosis(diagnosis: Diagnosis, c: Palette): string[] {
+export function compactDiagnosis(diagnosis: Diagnosis, c: Palette, lang: Lang): string[] {
   const p = diagnosis.problem;
-  const lines = [`   ${c.bold('Diagnosis')}  ${c.bold(p.code)} — ${p.title}  ${c.dim(`(${p.source}, ${p.confidence})`)}`];
+  const lines = [`   ${c.bold(say(DEMO_TEXT.diagnosis, lang))}  ${c.bold(p.code)} — ${p.title}  ${c.dim(`(${p.source}, ${p.confidence})`)}`];
   if (p.message) {
     const said = sanitizeForTerminal(p.message.replace(/\s+/g, ' ').trim());
-    lines.push(c.dim(`     the provider said: “${said.length > 110 ? `${said.slice(0, 110)}…` : said}”`));
+    lines.push(c.dim(`     ${say(DEMO_TEXT.providerSaid, lang)}: “${said.length > 110 ? `${said.slice(0, 110)}…` : said}”`));
   }
   const [first, ...others] = diagnosis.causes;
   if (first) {
-    const mark = first.likelihood === 'certain' ? c.red('● certain') : first.likelihood === 'likely' ? c.yellow('◉ likely') : first.likelihood;
+    const mark = first.likelihood === 'certain' ? c.red(`● ${say(DEMO_TEXT.certain, lang)}`) : first.likelihood === 'likely' ? c.yellow(`◉ ${say(DEMO_TEXT.likely, lang)}`) : first.likelihood;
     lines.push(`     ${mark}  ${c.bold(first.id)} — ${first.title}`);
     for (const evidence of first.evidence) lines.push(...wrap(evidence, '         ▸ '));
   }
   const next = others.filter((o) => o.likelihood !== 'unlikely').slice(0, 3);
-  if (next.length > 0) lines.push(c.dim(`     then: ${next.map((o) => `${o.id} (${o.likelihood})`).join(', ')}`));
+  if (next.length > 0) lines.push(c.dim(`     ${say(DEMO_TEXT.then, lang)}: ${next.map((o) => `${o.id} (${o.likelihood})`).join(', ')}`));
   const fix = diagnosis.fixes.find((f) => f.for === 'developer' && (f.cause === undefined || f.cause === first?.id)) ?? diagnosis.fixes[0];
-  if (fix) lines.push(...wrap(fix.text, '     fix: '));
+  if (fix) lines.push(...wrap(fix.text, `     ${say(DEMO_TEXT.fix, lang)}: `));
   return lines;
 }

@@ -17,6 +17,7 @@ import { parsePositiveInt } from '../flow/config.js';
 import type { DemoOptions } from './command.js';
 import { compactDiagnosis, sectionRule, stepLine } from './render.js';
 import { DemoClock, SCENARIOS, type Expectation, type Scenario, type ScenarioWorld } from './scenarios.js';
+import { DEMO_TEXT, say, type Lang } from './text.js';
 
 interface Verdict {
   readonly ok: boolean;
@@ -63,8 +64,8 @@ function demoConfig(provider: RunningProvider): FlowConfig {
 
 const WHOLE_FLOW: Scenario = {
   id: 'whole-flow',
-  title: 'The whole flow',
-  story: 'Request token, authorisation (approved over http), callback on 127.0.0.1, access token, a protected call.',
+  title: DEMO_TEXT.wholeFlow,
+  story: DEMO_TEXT.wholeFlowStory,
   expect: { leg: 'resource', problems: [], cause: '' },
   run: (world) => runFlow(world.config, world.io()),
 };
@@ -83,8 +84,8 @@ export async function runDemo(options: DemoOptions, env: Environment): Promise<n
   const c = options.json ? output.err : output.out;
   const results: ScenarioResult[] = [];
 
-  print(`${c.bold('oauth-doctor demo')} — the OAuth 1.0a flow and the failures everyone meets, each diagnosed`);
-  print(c.dim('Each scenario runs against a fresh embedded provider on 127.0.0.1; nothing leaves this machine.'));
+  print(`${c.bold('oauth-doctor demo')} — ${say(DEMO_TEXT.heading, lang)}`);
+  print(c.dim(say(DEMO_TEXT.isolation, lang)));
   try {
     for (const [index, scenario] of [WHOLE_FLOW, ...scenarios].entries()) {
       const clock = new DemoClock();
@@ -92,26 +93,27 @@ export async function runDemo(options: DemoOptions, env: Environment): Promise<n
       const provider = await startProvider({ autoApprove: true, now: clock.now, ...scenario.provider });
       try {
         output.redactor.add(provider.consumer.secret);
-        const world = scenarioWorld(provider, clock, dispatcher, timeoutMs, env, output);
+        const world = scenarioWorld(provider, clock, dispatcher, timeoutMs, env, output, lang);
+        const title = say(scenario.title, lang);
         print();
-        print(sectionRule(index === 0 ? scenario.title : `${index}/${scenarios.length} · ${scenario.title}`, c));
-        print(`   ${scenario.story}`);
-        if (index === 0) print(c.dim(`   provider ${provider.url} · consumer ${provider.consumer.key}`));
+        print(sectionRule(index === 0 ? title : `${index}/${scenarios.length} · ${title}`, c));
+        print(`   ${say(scenario.story, lang)}`);
+        if (index === 0) print(c.dim(`   ${say(DEMO_TEXT.providerLine, lang, { url: provider.url, key: provider.consumer.key })}`));
         print();
         const outcome = await scenario.run(world);
         // Steps a scenario made itself never passed the observer: register their secrets too.
         for (const step of outcome.steps) for (const secret of secretsInStep(step)) output.redactor.add(secret);
-        for (const step of outcome.steps) print(stepLine(step, provider.url, c));
+        for (const step of outcome.steps) print(stepLine(step, provider.url, c, lang));
         const evidence = buildEvidence(outcome, world.config, clock.now());
         const diagnosis = diagnoseOutcome(outcome, evidence, lang);
-        const verdict = index === 0 ? { ok: outcome.ok, mismatch: outcome.ok ? undefined : `the flow failed: ${outcome.failure?.reason ?? outcome.error?.message ?? '?'}` } : judge(outcome, diagnosis, scenario.expect);
+        const verdict = index === 0 ? { ok: outcome.ok, mismatch: outcome.ok ? undefined : say(DEMO_TEXT.flowFailed, lang, { why: outcome.failure?.reason ?? outcome.error?.message ?? '?' }) } : judge(outcome, diagnosis, scenario.expect);
         print();
-        if (diagnosis) for (const line of options.verbose ? renderDiagnosis(diagnosis, c).map((l) => `   ${l}`) : compactDiagnosis(diagnosis, c)) print(line);
-        if (index === 0) print(verdict.ok ? c.green(`   ✓ access granted: ${accessSummary(outcome)}`) : c.red(`   ✗ ${verdict.mismatch ?? ''}`));
-        else print(verdict.ok ? c.green(`   ✓ diagnosed as expected: ${scenario.expect.cause}`) : c.red(`   ✗ not as expected: ${verdict.mismatch ?? ''}`));
+        if (diagnosis) for (const line of options.verbose ? renderDiagnosis(diagnosis, c).map((l) => `   ${l}`) : compactDiagnosis(diagnosis, c, lang)) print(line);
+        if (index === 0) print(verdict.ok ? c.green(`   ✓ ${accessSummary(outcome, lang)}`) : c.red(`   ✗ ${verdict.mismatch ?? ''}`));
+        else print(verdict.ok ? c.green(`   ✓ ${say(DEMO_TEXT.asExpected, lang, { cause: scenario.expect.cause })}`) : c.red(`   ✗ ${say(DEMO_TEXT.notAsExpected, lang, { why: verdict.mismatch ?? '' })}`));
         results.push({
           id: scenario.id,
-          title: scenario.title,
+          title: say(scenario.title, lang),
           ok: verdict.ok,
           mismatch: verdict.mismatch,
           expected: index === 0 ? undefined : scenario.expect,
@@ -130,25 +132,27 @@ export async function runDemo(options: DemoOptions, env: Environment): Promise<n
   const diagnosed = results.slice(1).filter((r) => r.ok).length;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   print();
-  print(sectionRule('Summary', c));
-  const summary = `   ${results[0]?.ok ? 'the whole flow worked' : 'the whole flow FAILED'} · ${diagnosed} of ${results.length - 1} failures diagnosed as expected · ${seconds} s`;
+  print(sectionRule(say(DEMO_TEXT.summary, lang), c));
+  const parts = [say(results[0]?.ok ? DEMO_TEXT.flowWorked : DEMO_TEXT.flowBroke, lang), say(DEMO_TEXT.tally, lang, { ok: diagnosed, all: results.length - 1 }), say(DEMO_TEXT.seconds, lang, { s: seconds })];
+  const summary = `   ${parts.join(' · ')}`;
   print(failures.length === 0 ? c.green(c.bold(summary)) : c.red(c.bold(summary)));
-  if (failures.length === 0) print(c.dim('   Try it on your provider: oauth-doctor flow --provider FILE|x|… ; explain a saved run: oauth-doctor explain --session FILE'));
+  if (failures.length === 0) print(c.dim(`   ${say(DEMO_TEXT.next, lang)}`));
   if (options.json) output.json({ ok: failures.length === 0, lang, scenarios: results });
   return failures.length === 0 ? 0 : 1;
 }
 
-function accessSummary(outcome: FlowOutcome): string {
+function accessSummary(outcome: FlowOutcome, lang: Lang): string {
   const extra = new Map(outcome.accessToken?.extra ?? []);
   const who = extra.get('screen_name') ?? extra.get('user_id');
-  return who ? `signed in as ${who}` : 'access token received';
+  return who ? say(DEMO_TEXT.signedIn, lang, { who }) : say(DEMO_TEXT.tokenReceived, lang);
 }
 
-function scenarioWorld(provider: RunningProvider, clock: DemoClock, dispatcher: ReturnType<typeof createDispatcher>, timeoutMs: number, env: Environment, output: Output): ScenarioWorld {
+function scenarioWorld(provider: RunningProvider, clock: DemoClock, dispatcher: ReturnType<typeof createDispatcher>, timeoutMs: number, env: Environment, output: Output, lang: Lang): ScenarioWorld {
   const registerSecrets: FlowObserver = { stepDone: (step) => void secretsInStep(step).forEach((s) => output.redactor.add(s)) };
   return {
     provider,
     clock,
+    lang,
     config: demoConfig(provider),
     io(hooks = {}) {
       const observer: FlowObserver = {

@@ -3,6 +3,7 @@ import { resumeFlow, runFlow, type FlowIo, type FlowOutcome } from '../../flow/e
 import type { FlowConfig, FlowStep } from '../../flow/types.js';
 import { parseForm, formValue } from '../../oauth/form.js';
 import type { ProviderOptions, RunningProvider } from '../../provider/index.js';
+import { DEMO_TEXT, type Lang, type Text } from './text.js';
 
 /** The demo's clock: real time plus an offset the scenarios move (the provider and the client share it). */
 export class DemoClock {
@@ -17,6 +18,7 @@ export interface ScenarioWorld {
   /** The world for the engine; `with` adds hooks. */
   io(hooks?: Partial<Pick<FlowIo, 'now' | 'person' | 'observer'>>): FlowIo;
   readonly clock: DemoClock;
+  readonly lang: Lang;
 }
 
 export interface Expectation {
@@ -29,9 +31,9 @@ export interface Expectation {
 
 export interface Scenario {
   readonly id: string;
-  readonly title: string;
+  readonly title: Text;
   /** What the scenario does, in one sentence for the reader. */
-  readonly story: string;
+  readonly story: Text;
   readonly provider?: ProviderOptions | undefined;
   /** The clock offset the provider and client start at. */
   readonly startOffsetMs?: number | undefined;
@@ -50,8 +52,11 @@ function tokenFrom(body: string): string | undefined {
 export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'reused-request-token',
-    title: 'A reused request token',
-    story: 'The app exchanges the same request token twice — a retried request, a double click, a second tab.',
+    title: { en: 'A reused request token', ja: 'リクエスト・トークンの再利用' },
+    story: {
+      en: 'The app exchanges the same request token twice — a retried request, a double click, a second tab.',
+      ja: 'アプリが同じリクエスト・トークンを二度交換します（リクエストの再試行、ダブルクリック、別タブ）。',
+    },
     expect: { leg: 'access_token', problems: ['token_used', 'token_rejected'], cause: 'reuse' },
     async run(world) {
       const config = { ...world.config, endpoints: { ...world.config.endpoints, resource: undefined } };
@@ -63,8 +68,11 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     id: 'expired-request-token',
-    title: 'An expired request token',
-    story: 'The person approves, then comes back 11 minutes later; this provider lets request tokens live 10 minutes (RFC 5849 §2.1: SHOULD be limited).',
+    title: { en: 'An expired request token', ja: 'リクエスト・トークンの期限切れ' },
+    story: {
+      en: 'The person approves, then comes back 11 minutes later; this provider lets request tokens live 10 minutes (RFC 5849 §2.1: SHOULD be limited).',
+      ja: 'ユーザーが承認してから 11 分後に戻ってきます。このプロバイダのリクエスト・トークンの有効期間は 10 分です（RFC 5849 §2.1: 期間を限るべき）。',
+    },
     startOffsetMs: -11 * MINUTE,
     expect: { leg: 'access_token', problems: ['token_expired', 'token_rejected'], cause: 'expiry' },
     run(world) {
@@ -75,8 +83,11 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     id: 'revoked-access-token',
-    title: 'A revoked access token',
-    story: 'The flow succeeds, then the user revokes the app before it calls the API.',
+    title: { en: 'A revoked access token', ja: 'アクセス・トークンの取り消し' },
+    story: {
+      en: 'The flow succeeds, then the user revokes the app before it calls the API.',
+      ja: 'フローは成功しますが、アプリが API を呼ぶ前にユーザーがアプリの許可を取り消します。',
+    },
     expect: { leg: 'resource', problems: ['token_revoked', 'token_rejected'], cause: 'revocation' },
     run(world) {
       const observer = {
@@ -90,8 +101,11 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     id: 'wrong-consumer-secret',
-    title: 'A wrong consumer secret',
-    story: 'The app signs with a consumer secret that is not the one issued (a copy-paste slip, another app’s secret). This provider answers like Jira, echoing the base string it computed: ours matches, so the key must be wrong.',
+    title: { en: 'A wrong consumer secret', ja: 'コンシューマー・シークレットの誤り' },
+    story: {
+      en: 'The app signs with a consumer secret that is not the one issued (a copy-paste slip, another app’s secret). This provider answers like Jira, echoing the base string it computed: ours matches, so the key must be wrong.',
+      ja: 'アプリが発行されたものと違うコンシューマー・シークレットで署名します（コピー＆ペーストの失敗、別アプリのシークレット）。このプロバイダは Jira のように自分で計算したベース文字列を返します。こちらのものと一致するので、違うのは鍵だとわかります。',
+    },
     provider: { dialect: 'jira' },
     expect: { leg: 'request_token', problems: ['signature_invalid'], cause: 'wrong-secret' },
     run(world) {
@@ -101,8 +115,11 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     id: 'clock-off',
-    title: 'A clock 10 minutes off',
-    story: 'This machine’s clock runs 10 minutes slow, so every oauth_timestamp is 600 s in the past; the provider accepts ±300 s.',
+    title: { en: 'A clock 10 minutes off', ja: '10 分ずれた時計' },
+    story: {
+      en: 'This machine’s clock runs 10 minutes slow, so every oauth_timestamp is 600 s in the past; the provider accepts ±300 s.',
+      ja: 'このマシンの時計が 10 分遅れているため、oauth_timestamp はどれも 600 秒過去になります。プロバイダが受け付けるのは ±300 秒です。',
+    },
     expect: { leg: 'request_token', problems: ['timestamp_refused'], cause: 'clock-skew' },
     run(world) {
       return runFlow(world.config, world.io({ now: () => world.clock.now() - 10 * MINUTE }));
@@ -110,8 +127,11 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     id: 'wrong-verifier',
-    title: 'A wrong verifier',
-    story: 'The person types a PIN from an earlier attempt; the app sends it with this attempt’s request token.',
+    title: { en: 'A wrong verifier', ja: 'verifier（PIN）の誤り' },
+    story: {
+      en: 'The person types a PIN from an earlier attempt; the app sends it with this attempt’s request token.',
+      ja: 'ユーザーが前の試行の PIN を入力し、アプリがそれを今回のリクエスト・トークンと一緒に送ります。',
+    },
     expect: { leg: 'access_token', problems: ['verifier_invalid'], cause: 'verifier-mismatch' },
     run(world) {
       return runFlow({ ...world.config, callback: { kind: 'oob' }, verifier: '4242-stale-pin' }, world.io());
@@ -119,8 +139,11 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     id: 'x-request-token-invalid',
-    title: 'X: “The request token for this page is invalid”',
-    story: 'The authorise page is opened twice (the back button, a reload, a second tab); on X the first visit uses the token up, and the second shows the “Whoa there!” page.',
+    title: { en: 'X: “The request token for this page is invalid”', ja: 'X:「このページのリクエスト・トークンが無効です」' },
+    story: {
+      en: 'The authorise page is opened twice (the back button, a reload, a second tab); on X the first visit uses the token up, and the second shows the “Whoa there!” page.',
+      ja: '認可ページが二度開かれます（戻るボタン、再読み込み、別タブ）。X では最初の表示でトークンが使用済みになり、二度目には「エラーが発生しました」のページが出ます。',
+    },
     provider: { dialect: 'x', authorizeMarksTokenUsed: true },
     expect: { leg: 'authorize', problems: ['token_used', 'token_rejected', 'token_expired'], cause: 'reuse' },
     async run(world) {
@@ -138,7 +161,7 @@ export const SCENARIOS: readonly Scenario[] = [
         pause: async (leg: Leg) => {
           if (leg !== 'authorize' || !pageUrl) return;
           const exchange = await world.io().send({ method: 'GET', url: pageUrl, headers: { accept: 'text/html' } });
-          firstVisit = { name: 'authorize', title: 'User authorisation', ok: true, exchange, ms: exchange.totalMs, notes: ['the first visit, in another tab'] };
+          firstVisit = { name: 'authorize', title: 'User authorisation', ok: true, exchange, ms: exchange.totalMs, notes: [DEMO_TEXT.firstVisit[world.lang]] };
         },
       };
       const outcome = await runFlow(world.config, world.io({ observer, person }));
