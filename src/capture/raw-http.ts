@@ -18,7 +18,8 @@ export interface RawHttpReadOptions {
   readonly scheme?: 'http' | 'https' | undefined;
 }
 
-const REQUEST_LINE = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+) (\S+)(?: (HTTP\/\d(?:\.\d)?))?\s*$/;
+// Methods are case-sensitive tokens, by convention uppercase; requiring that keeps prose from reading as a request.
+const REQUEST_LINE = /^([A-Z][A-Z0-9_-]*) (\S+)(?: (HTTP\/\d(?:\.\d)?))?\s*$/;
 const STATUS_LINE = /^HTTP\/\d(?:\.\d)? (\d{3})(?: .*)?$/;
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z:]+$/;
 
@@ -87,7 +88,7 @@ class RawHttpReader {
     return STATUS_LINE.test(text) || (REQUEST_LINE.test(text) && / HTTP\/\d/.test(text));
   }
 
-  /** Offset where the next message starts (a start line right after a blank line), or the end. */
+  /** Offset where the next message starts (a start line right after a blank line, or right here), or the end. */
   private nextMessageStart(): number {
     let offset = this.pos;
     let previousBlank = true;
@@ -95,7 +96,7 @@ class RawHttpReader {
       const newline = this.buf.indexOf(0x0a, offset);
       const end = newline === -1 ? this.buf.length : newline;
       const text = this.buf.toString('utf8', offset, Math.min(end, offset + 200)).replace(/\r$/, '');
-      if (previousBlank && offset > this.pos && this.isMessageStart(text)) return offset;
+      if (previousBlank && this.isMessageStart(text)) return offset;
       previousBlank = text.trim() === '';
       offset = end + 1;
     }

@@ -139,7 +139,12 @@ export class HarScanner {
     const end = this.stringEnd(start);
     this.pos = end;
     const raw = this.buf.toString('utf8', start, end);
-    return raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+    if (!raw.includes('\\')) return raw.slice(1, -1);
+    try {
+      return JSON.parse(raw) as string;
+    } catch {
+      return this.fail('har-malformed', start, 'a property name has an invalid escape; it starts');
+    }
   }
 
   /**
