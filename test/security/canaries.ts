@@ -1,0 +1,48 @@
+/**
+ * Distinctive secrets for the canary test, and every form in which one could
+ * leak: as is, percent-encoded once (a header or form body) and twice (inside
+ * a signature base string), and for the RSA private key its PEM body lines
+ * and the base64 of the whole PEM. The values carry `/`, `+` and `=` so that
+ * each encoded form differs from the raw one.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import { percentEncode } from '../../src/oauth/percent-encode.js';
+
+export const CANARY = {
+  consumerKey: 'canary-consumer-key',
+  consumerSecret: 'CANARYcs/consumer+secret=91a7',
+  tokenSecret: 'CANARYts/token+secret=52b8',
+  accessToken: 'CANARYat-access-token-63c9',
+  requestToken: 'CANARYrt-request-token-74d0',
+  requestTokenSecret: 'CANARYrts/request+secret=85e1',
+  verifier: 'CANARYvf-verifier-96f2',
+  sessionHandle: 'CANARYsh-session-handle-07a3',
+} as const;
+
+export type CanaryName = keyof typeof CANARY | 'privateKey';
+
+const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+export const PRIVATE_KEY_PEM = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+export const PUBLIC_KEY_PEM = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+
+/** The secrets checked in every run (the consumer key is an identifier, not a secret). */
+export const SECRET_NAMES: readonly CanaryName[] = ['consumerSecret', 'tokenSecret', 'accessToken', 'requestToken', 'requestTokenSecret', 'verifier', 'sessionHandle', 'privateKey'];
+
+/** Every string whose presence in output means the secret leaked. */
+export function leakForms(name: CanaryName): string[] {
+  if (name === 'privateKey') {
+    const body = PRIVATE_KEY_PEM.split('\n').filter((l) => l !== '' && !l.startsWith('-----'));
+    return [PRIVATE_KEY_PEM.trim(), body.join(''), ...body.filter((l) => l.length >= 32), Buffer.from(PRIVATE_KEY_PEM).toString('base64').slice(0, 64)];
+  }
+  const value = CANARY[name];
+  const encoded: string[] = [value];
+  // Up to three levels: a PLAINTEXT signature (encoded) in a header (twice) echoed in a form body (three times).
+  for (let level = 1; level <= 3; level++) encoded.push(percentEncode(encoded[level - 1] ?? ''));
+  // encodeURIComponent leaves some characters RFC 3986 encodes; a form decoder turns a raw + into a space.
+  return [...new Set([...encoded, encodeURIComponent(value), value.replace(/\+/g, ' ')])];
+}
+
+/** Which canaries appear in `text`, by name. */
+export function leakedIn(text: string, names: readonly CanaryName[] = SECRET_NAMES): CanaryName[] {
+  return names.filter((name) => leakForms(name).some((form) => text.includes(form)));
+}
