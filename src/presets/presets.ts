@@ -33,7 +33,7 @@ export const PRESETS: readonly ProviderPreset[] = [
     dialect: 'x',
     notes: [
       'request-token lifetime is not documented; the timestamp window for code 135 is not documented',
-      'a desktop app may only use --callback oob (code 417); a callback must be listed in the app settings (code 415)',
+      'a desktop app may only use --callback oob (code 417); a callback must be listed in the app settings (code 415): register http://127.0.0.1:PORT/callback and pass --callback-port PORT, or use --callback oob',
       'access tokens do not expire; they stop working when the user revokes the app',
     ],
   },
