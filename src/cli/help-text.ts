@@ -10,4 +10,13 @@ export const SECRETS_HELP = `Secrets:
   Secrets are masked in all output unless --show-secrets is given. Flags on the
   command line are visible to other users in ps: in CI pass credentials as
   OAUTH_CONSUMER_KEY, OAUTH_CONSUMER_SECRET, OAUTH_TOKEN, OAUTH_TOKEN_SECRET and
-  OAUTH_PRIVATE_KEY_FILE instead.`;
+  OAUTH_PRIVATE_KEY_FILE instead, or (flow) in a JSON profile of mode 0600
+  given with --provider FILE.`;
+
+/** serve takes a test consumer's secret on the command line (issue 7: say so in --help). */
+export const SERVE_SECRETS_HELP = `Secrets:
+  The secret in --consumer KEY:SECRET is visible to other users in ps: give a
+  throwaway test secret, or leave --consumer out and use the generated consumer
+  (its secret is printed once, on start). A --consumer secret is masked in all
+  output unless --show-secrets is given; the --state file holds the issued
+  tokens and is written with mode 0600.`;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../../cli/program.js';
+import { SECRETS_HELP } from '../../cli/help-text.js';
 
 export interface InspectCommandOptions {
   curl?: string;
@@ -40,7 +41,9 @@ Examples:
   oauth-doctor inspect request.http --json | jq '.signatureCheck.variant'
   pbpaste | oauth-doctor inspect -
 
-Exit status: 0 nothing wrong found, 1 a problem was found (or no OAuth exchange at all), 2 usage or unreadable input.`,
+Exit status: 0 nothing wrong found, 1 a problem was found (or no OAuth exchange at all), 2 usage or unreadable input.
+
+${SECRETS_HELP}`,
     )
     .action(async (file: string | undefined, options: InspectCommandOptions) => {
       const { runInspect } = await import('./run.js');

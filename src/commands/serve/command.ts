@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../../cli/program.js';
+import { SERVE_SECRETS_HELP } from '../../cli/help-text.js';
 
 export interface ServeOptions {
   port?: string;
@@ -58,6 +59,7 @@ export function registerServe(program: Command, context: CommandContext): void {
     .option('--state <file>', 'keep state in this file across restarts (mode 0600, atomic writes)')
     .option('--show-secrets', 'print the secrets of --consumer in full')
     .option('--json', 'print one JSON line on start (url, endpoints, consumers)')
+    .addHelpText('after', `\n${SERVE_SECRETS_HELP}`)
     .action(async (options: ServeOptions) => {
       const { runServe } = await import('./run.js');
       context.setExitCode(await runServe(options, context.env));

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../../cli/program.js';
+import { SECRETS_HELP } from '../../cli/help-text.js';
 
 export interface SignOptions {
   url?: string;
@@ -46,6 +47,7 @@ export function registerSign(program: Command, context: CommandContext): void {
     .option('--no-version', 'omit oauth_version (it is optional)')
     .option('--show-secrets', 'print secrets in full')
     .option('--json', 'print one JSON object on stdout')
+    .addHelpText('after', `\n${SECRETS_HELP}`)
     .action(async (options: SignOptions) => {
       const { runSign } = await import('./run.js');
       context.setExitCode(await runSign(options, context.env));
