@@ -106,7 +106,10 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
   const port = (server.address() as AddressInfo).port;
 
   let closed: Promise<void> | undefined;
+  /** Ends a pending wait (its timer too) when the listener closes before the callback came. */
+  let abandonWait: (() => void) | undefined;
   const close = (): Promise<void> => {
+    abandonWait?.();
     closed ??= new Promise<void>((resolve) => {
       server.close(() => resolve());
       // Let the answer page reach the browser, then drop idle keep-alive sockets.
@@ -125,9 +128,14 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
       const started = options.now();
       return new Promise<ReceivedCallback>((resolve, reject) => {
         const finish = () => {
+          abandonWait = undefined;
           clearTimeout(timer);
           options.signal.removeEventListener('abort', onAbort);
           void close();
+        };
+        abandonWait = () => {
+          finish();
+          reject(new DoctorError('callback-abandoned', 'interrupted', 'stopped waiting for the callback'));
         };
         const timer = setTimeout(() => {
           finish();

@@ -89,6 +89,14 @@ describe('the loopback callback listener', () => {
     await expect(get(listener.url)).rejects.toThrow();
   });
 
+  it('closing it ends a pending wait at once (no timer left to hold the process)', async () => {
+    const listener = await startCallbackListener({ signal: signal(), now: Date.now });
+    const waiting = listener.wait('t', 60_000);
+    await listener.close();
+    const error = await failure(waiting);
+    expect(error.code).toBe('callback-abandoned');
+  });
+
   it('a port in use is a usage error naming --callback-port', async () => {
     const first = await startCallbackListener({ signal: signal(), now: Date.now });
     const port = Number(new URL(first.url).port);

@@ -213,6 +213,18 @@ describe('oauth-doctor flow: failures and exit codes', () => {
     }
   });
 
+  it('a failure while the listener waits ends the run at once, not when --wait-timeout runs out', async () => {
+    provider.update({ autoApprove: false });
+    try {
+      const result = await runCli(['flow', ...endpoints(), '--authorize', 'http', '--wait-timeout', '300000'], { env: credentials, timeoutMs: 10_000 });
+      expect(result.signal).toBeNull();
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('User authorisation leg refused (200)');
+    } finally {
+      provider.update({ autoApprove: true });
+    }
+  });
+
   it('no callback arrives → timed out waiting, exit 4', async () => {
     const result = await runCli(['flow', ...endpoints(), '--authorize', 'print', '--wait-timeout', '400'], { env: credentials });
     expect(result.code).toBe(4);

@@ -54,7 +54,14 @@ export function parseTokenBody(exchange: HttpExchange): Pair[] {
 }
 
 export function refused(leg: Leg, exchange: HttpExchange): LegFailure {
-  return { leg, reason: `the provider answered ${exchange.response.status}`, exchange };
+  const status = exchange.response.status;
+  const header = exchange.response.headers['location'];
+  const location = typeof header === 'string' ? header : header?.[0];
+  // A signed request is never followed to another URL (the signature covers the URL, RFC 5849 §3.4.1.2): say where it pointed.
+  if (status >= 300 && status < 400 && location) {
+    return { leg, reason: `the provider answered ${status}, a redirect to ${location.slice(0, 200)} — signed requests are not followed; use that URL for the endpoint`, exchange };
+  }
+  return { leg, reason: `the provider answered ${status}`, exchange };
 }
 
 /**
