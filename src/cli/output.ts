@@ -11,23 +11,27 @@ import { Redactor } from '../secrets/redactor.js';
 export class Output {
   readonly out: Palette;
   readonly err: Palette;
+  private readonly colourOut: boolean;
+  private readonly colourErr: boolean;
 
   constructor(
     readonly env: Environment,
     readonly redactor: Redactor,
   ) {
-    this.out = palette(colorEnabled(env.stdoutIsTTY, env.env));
-    this.err = palette(colorEnabled(env.stderrIsTTY, env.env));
+    this.colourOut = colorEnabled(env.stdoutIsTTY, env.env);
+    this.colourErr = colorEnabled(env.stderrIsTTY, env.env);
+    this.out = palette(this.colourOut);
+    this.err = palette(this.colourErr);
   }
 
   /** A line of result text on stdout. */
   result(text = ''): void {
-    write(this.env.stdout, sanitizeForTerminal(this.redactor.redact(text)) + '\n');
+    write(this.env.stdout, sanitizeForTerminal(this.redactor.redact(text), { keepColour: this.colourOut }) + '\n');
   }
 
   /** A line of narration on stderr. */
   narrate(text = ''): void {
-    write(this.env.stderr, sanitizeForTerminal(this.redactor.redact(text)) + '\n');
+    write(this.env.stderr, sanitizeForTerminal(this.redactor.redact(text), { keepColour: this.colourErr }) + '\n');
   }
 
   /** Exactly one JSON document on stdout; every string in it is redacted first, JSON escaping keeps control characters harmless. */

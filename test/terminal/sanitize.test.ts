@@ -24,3 +24,21 @@ describe('sanitizeForTerminal', () => {
     );
   });
 });
+
+describe('sanitizeForTerminal with colour on', () => {
+  it('keeps our palette colours and escapes everything else', () => {
+    const ours = '\u001b[1mProblem\u001b[22m \u001b[31mtoken_used\u001b[39m';
+    expect(sanitizeForTerminal(ours, { keepColour: true })).toBe(ours);
+    expect(sanitizeForTerminal('a\u001b[8mhidden\u001b[2J\u001b]0;t\u0007', { keepColour: true })).toBe('a\\x1b[8mhidden\\x1b[2J\\x1b]0;t\\x07');
+  });
+
+  it('with colour on, nothing but palette SGR codes survives (10,000 cases)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        const out = sanitizeForTerminal(s, { keepColour: true }).replace(/\u001b\[(?:1|2|22|31|32|33|36|39)m/g, '');
+        expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+});
