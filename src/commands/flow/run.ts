@@ -57,14 +57,9 @@ function narrator(output: Output, verbose: boolean): NonNullable<FlowIo['observe
       output.narrate(`  ${opened ? 'Opened in your browser; if it did not appear, open' : 'Open'} this address to authorise:`);
       // The one place the request token is shown whole: the person must open this URL (RFC 5849 §2.2).
       // It is single-use and useless without its secret, which stays masked.
-      writeUnredacted(output, `  ${c.cyan(url)}`);
+      output.env.stderr.write(`  ${c.cyan(sanitizeForTerminal(url))}\n`);
     },
   };
-}
-
-/** A line on stderr that passes the terminal sanitiser but not the redactor. */
-function writeUnredacted(output: Output, line: string): void {
-  output.env.stderr.write(sanitizeForTerminal(line) + '\n');
 }
 
 function summaryLines(outcome: FlowOutcome, output: Output, provider: string, totalMs: number): string[] {
