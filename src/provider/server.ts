@@ -40,8 +40,10 @@ function readBody(message: IncomingMessage, cap: number): Promise<{ body: Buffer
   });
 }
 
-function write(response: ServerResponse, answer: ProviderReply, close: boolean): void {
-  const headers: Record<string, string | number> = { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) };
+function write(response: ServerResponse, answer: ProviderReply, close: boolean, serverNow: number): void {
+  // The Date header tells the server's own (possibly skewed) time, as a real
+  // provider's does: clients and oauth-doctor measure clock offset from it.
+  const headers: Record<string, string | number> = { date: new Date(serverNow).toUTCString(), ...answer.headers, 'content-length': Buffer.byteLength(answer.body) };
   if (close) headers['connection'] = 'close';
   response.writeHead(answer.status, headers);
   response.end(answer.body);
@@ -112,7 +114,7 @@ export function createProviderServer(context: ProviderContext, limits: ServerLim
       void answer(message, context, limits).then(({ answer: result, close }) => {
         const send = () => {
           if (response.destroyed) return;
-          write(response, result, close);
+          write(response, result, close, context.now());
           onExchange?.({ method: message.method ?? '', path: (message.url ?? '').split('?')[0] ?? '', status: result.status, problem: problemOf(result), ms: Date.now() - started });
         };
         if (context.settings.slowMs > 0) later(send);
