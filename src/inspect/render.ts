@@ -118,7 +118,7 @@ export function renderSignatureCheck(check: SignatureCheck, o: RenderOptions): s
       lines.push(`      ${c.green('✓')} ${t('sigMatch', lang)}`);
       break;
     case 'unchecked':
-      lines.push(`      ${c.dim('?')} ${t('sigUnchecked', lang, { reason: check.reason ?? '' })}`);
+      lines.push(`      ${c.dim('?')} ${t('sigUnchecked', lang, { reason: check.reason ? t(`unchecked_${check.reason}`, lang, { method: check.signatureMethod }) : '' })}`);
       break;
     case 'no-match':
       lines.push(`      ${c.red('✗')} ${c.red(t('sigNoMatch', lang, { tried: check.tried }))}`);
@@ -191,7 +191,6 @@ export function renderReport(report: InspectReport, o: RenderOptions): string[] 
       format: capture.format === 'har' ? 'HAR' : capture.format === 'curl' ? 'curl' : 'HTTP',
       creator: capture.creator ? ` (${capture.creator})` : '',
       total: capture.totalEntries,
-      unit: t(`unit_${capture.format}`, o.lang),
       oauth: report.exchanges.length,
     })}`,
   ];

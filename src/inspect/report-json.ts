@@ -5,6 +5,7 @@ import type { InspectedExchange } from './exchanges.js';
 import type { InspectReport } from './inspect.js';
 import type { SignatureCheck } from './signature/check.js';
 import { variantById } from './signature/variants.js';
+import { t } from './text.js';
 
 /**
  * The document `inspect --json` prints. `findings[]` carry the same
@@ -28,6 +29,8 @@ export interface SignatureCheckJson {
   readonly expectedBaseString: string;
   readonly signedBaseString: string | null;
   readonly diff: { readonly index: number; readonly ours: string; readonly theirs: string } | null;
+  /** Why it was not checked: a stable code and the sentence. */
+  readonly reasonCode: string | null;
   readonly reason: string | null;
   readonly tokenSecretFrom: string | null;
   readonly tried: number;
@@ -55,7 +58,8 @@ export function signatureCheckJson(check: SignatureCheck, lang: Lang): Signature
     expectedBaseString: check.expectedBaseString,
     signedBaseString: check.signedBaseString ?? null,
     diff: check.diff ? { index: check.diff.index, ours: check.diff.ours, theirs: check.diff.theirs } : null,
-    reason: check.reason ?? null,
+    reasonCode: check.reason ?? null,
+    reason: check.reason ? t(`unchecked_${check.reason}`, lang, { method: check.signatureMethod }) : null,
     tokenSecretFrom: check.tokenSecretFrom ?? null,
     tried: check.tried,
     server: check.server

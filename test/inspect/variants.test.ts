@@ -48,7 +48,7 @@ describe('signature check', () => {
     const spec = { url: 'https://api.example.com/1/x' };
     const result = checkSignature({ view: viewRequest(exchange({ method: 'POST', url: spec.url, authorization: signRequest(signInput(spec)).authorization })) });
     expect(result.status).toBe('unchecked');
-    expect(result.reason).toMatch(/--consumer-secret/);
+    expect(result.reason).toBe('no-consumer-secret');
   });
 
   it('says no-match when no variant explains it (wrong secret)', () => {
@@ -363,7 +363,7 @@ describe('combinations, RSA, PLAINTEXT and echoed base strings', () => {
     expect(result).toMatchObject({ status: 'variant', variant: 'default-port-kept', signatureMethod: 'RSA-SHA1' });
     const unchecked = checkSignature({ view: viewRequest(captured) });
     expect(unchecked.status).toBe('unchecked');
-    expect(unchecked.reason).toMatch(/--public-key/);
+    expect(unchecked.reason).toBe('rsa-needs-public-key');
   });
 
   it('checks PLAINTEXT (key without ampersand)', () => {
@@ -396,6 +396,6 @@ describe('combinations, RSA, PLAINTEXT and echoed base strings', () => {
     const spec = { url: 'https://api.example.com/1/x', token: TOKEN };
     const result = check(signedOver(spec, rfcBaseString(spec), KEY_WITH_TOKEN));
     expect(result.status).toBe('unchecked');
-    expect(result.reason).toMatch(/--token-secret/);
+    expect(result.reason).toBe('unknown-token-secret');
   });
 });

@@ -39,8 +39,8 @@ export interface SignatureCheck {
   readonly signedBaseString?: string | undefined;
   /** First difference between the two, when they differ. */
   readonly diff?: BaseStringDiff | undefined;
-  /** Why the signature could not be checked. */
-  readonly reason?: string | undefined;
+  /** Why the signature could not be checked (a stable code; the text lives in src/inspect/text.ts). */
+  readonly reason?: UncheckedReason | undefined;
   /** Where the token secret came from. */
   readonly tokenSecretFrom?: 'flag' | 'capture' | 'none' | undefined;
   /** How many alternative recipes were tried. */
@@ -144,12 +144,14 @@ function checkServerBaseString(start: Recipe, context: VariantContext, serverBas
   };
 }
 
-function uncheckedReason(method: string, input: SignatureCheckInput): string {
-  if (method === '') return 'the request has no oauth_signature_method';
-  if (!['HMAC-SHA1', 'HMAC-SHA256', 'RSA-SHA1', 'PLAINTEXT'].includes(method)) return `the signature method "${method}" is not one oauth-doctor can check`;
-  if (method === 'RSA-SHA1') return 'RSA-SHA1 is checked with the public key: pass --public-key FILE (or --private-key FILE)';
-  if (input.consumerSecret === undefined) return 'no consumer secret: pass --consumer-secret (or set OAUTH_CONSUMER_SECRET) to check the signature';
-  return 'the secret of the token this request sent is not known: pass --token-secret (or capture the leg that issued the token)';
+export type UncheckedReason = 'no-signature-method' | 'unknown-signature-method' | 'rsa-needs-public-key' | 'no-consumer-secret' | 'unknown-token-secret';
+
+function uncheckedReason(method: string, input: SignatureCheckInput): UncheckedReason {
+  if (method === '') return 'no-signature-method';
+  if (!['HMAC-SHA1', 'HMAC-SHA256', 'RSA-SHA1', 'PLAINTEXT'].includes(method)) return 'unknown-signature-method';
+  if (method === 'RSA-SHA1') return 'rsa-needs-public-key';
+  if (input.consumerSecret === undefined) return 'no-consumer-secret';
+  return 'unknown-token-secret';
 }
 
 export function checkSignature(input: SignatureCheckInput): SignatureCheck {
