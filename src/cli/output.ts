@@ -34,11 +34,20 @@ export class Output {
     write(this.env.stderr, sanitizeForTerminal(this.redactor.redact(text), { keepColour: this.colourErr }) + '\n');
   }
 
-  /** Exactly one JSON document on stdout; every string in it is redacted first, JSON escaping keeps control characters harmless. */
+  /** Exactly one JSON document on stdout; every string in it is redacted first; JSON escaping and escapeC1 keep control characters harmless. */
   json(value: unknown): void {
     const redacted = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? this.redactor.redact(v) : v), 2);
-    write(this.env.stdout, redacted + '\n');
+    write(this.env.stdout, escapeC1(redacted) + '\n');
   }
+}
+
+/**
+ * JSON.stringify escapes C0 controls but leaves DEL and the C1 range as they
+ * are, and U+009B is a CSI to terminals that take 8-bit controls (issue 7).
+ * `\u009b` is the same JSON string, and inert.
+ */
+function escapeC1(json: string): string {
+  return json.replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Writes, swallowing EPIPE (`oauth-doctor … | head` must not crash). */
