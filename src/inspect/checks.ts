@@ -22,7 +22,6 @@ export type CheckId =
   | 'duplicated-parameter'
   | 'signature-method-mismatch'
   | 'unknown-signature-method'
-  | 'key-type-mismatch'
   | 'token-reuse'
   | 'token-type-confusion'
   | 'version'
@@ -39,14 +38,14 @@ export interface CheckFinding {
   readonly cause: CauseId;
   readonly likelihood: Likelihood;
   readonly lines: readonly string[];
+  /** Only worth telling as evidence for a refusal of the same exchange, not on its own. */
+  readonly supportingOnly?: boolean | undefined;
 }
 
 export interface CheckOptions {
   readonly lang: Lang;
   /** Clock difference to report, seconds; default: the provider's documented window, else 300. */
   readonly maxSkewSec?: number | undefined;
-  readonly hasPublicKey: boolean;
-  readonly hasConsumerSecret: boolean;
 }
 
 export function where(item: InspectedExchange): string {
@@ -179,11 +178,6 @@ function signatureMethod(item: InspectedExchange, options: CheckOptions): CheckF
       lines: [t('checkMethodLength', lang, { where: where(item), method: declared, bytes, guess })],
     });
   }
-  if (method === 'RSA-SHA1' && options.hasConsumerSecret && !options.hasPublicKey) {
-    findings.push({ check: 'key-type-mismatch', exchange: item, problemCode: 'signature_method_rejected', parameters: {}, cause: 'wrong-signature-method', likelihood: 'possible', lines: [t('checkKeyType', lang, { where: where(item), method, given: t('givenSecretOnly', lang) })] });
-  } else if (method !== 'RSA-SHA1' && options.hasPublicKey) {
-    findings.push({ check: 'key-type-mismatch', exchange: item, problemCode: 'signature_method_rejected', parameters: {}, cause: 'wrong-signature-method', likelihood: 'possible', lines: [t('checkKeyType', lang, { where: where(item), method, given: t('givenPublicKey', lang) })] });
-  }
   if (method === 'PLAINTEXT' && item.view.url.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(item.view.url.hostname)) {
     findings.push({ check: 'plaintext-over-http', exchange: item, problemCode: 'signature_method_rejected', parameters: {}, cause: 'wrong-signature-method', likelihood: 'likely', lines: [t('checkPlaintextHttp', lang, { where: where(item) })] });
   }
@@ -247,7 +241,8 @@ function tokenUse(flows: readonly Flow[], options: CheckOptions): CheckFinding[]
           lines: [t('checkReuse', lang, { where: where(item), earlier: earlier ? where(earlier) : '?', ago: formatDuration((event.sinceMs ?? 0) / 1000, lang) })],
         });
       } else if (event.kind === 'presented-again') {
-        findings.push({ check: 'token-reuse', exchange: item, problemCode: 'token_used', parameters: {}, cause: 'reuse', likelihood: 'likely', lines: [t('checkPresentedAgain', lang, { where: where(item), earlier: earlier ? where(earlier) : '?' })] });
+        // A reload the provider tolerated harms nothing; it matters only when the provider refused (X does).
+        findings.push({ check: 'token-reuse', exchange: item, problemCode: 'token_used', parameters: {}, cause: 'reuse', likelihood: 'likely', lines: [t('checkPresentedAgain', lang, { where: where(item), earlier: earlier ? where(earlier) : '?' })], supportingOnly: true });
       } else if (event.kind === 'wrong-token-kind' && earlier) {
         const kind = earlier.leg === 'request_token' ? t('kindRequest', lang) : t('kindAccess', lang);
         findings.push({ check: 'token-type-confusion', exchange: item, problemCode: 'token_rejected', parameters: {}, cause: 'token-type-confusion', likelihood: 'certain', lines: [t('checkTokenKind', lang, { where: where(item), leg: item.leg, kind, earlier: where(earlier) })] });

@@ -49,6 +49,8 @@ export interface InspectReport {
   readonly exchanges: readonly ExchangeReport[];
   readonly flows: readonly Flow[];
   readonly findings: readonly Finding[];
+  /** About the invocation: key material that does not fit the signature methods in the capture. */
+  readonly notes: readonly string[];
   /** Values to mask in everything printed: tokens, token secrets, verifiers found in the capture. */
   readonly secrets: readonly string[];
 }
@@ -176,13 +178,14 @@ export function inspectCapture(capture: Capture, options: InspectOptions): Inspe
 
   // Offline checks: merged into the finding of the same exchange when they explain it, else findings of their own.
   const ownChecks = new Map<string, number>();
-  for (const result of runChecks(items, flows, { lang, maxSkewSec: options.maxSkewSec, hasPublicKey: options.publicKey !== undefined, hasConsumerSecret: options.consumerSecret !== undefined })) {
+  for (const result of runChecks(items, flows, { lang, maxSkewSec: options.maxSkewSec })) {
     const index = byExchange.get(result.exchange);
     const existing = index === undefined ? undefined : findings[index];
     if (existing && index !== undefined && (existing.diagnosis.problem.code === result.problemCode || causeLikelihood(existing.diagnosis, result.cause) !== undefined)) {
       findings[index] = { ...existing, diagnosis: enrichDiagnosis(existing.diagnosis, result.cause, result.likelihood, result.lines, lang) };
       continue;
     }
+    if (result.supportingOnly) continue;
     const key = `${result.check}\u0000${result.exchange.exchange.index}`;
     const same = ownChecks.get(key);
     const sameFinding = same === undefined ? undefined : findings[same];
@@ -197,6 +200,7 @@ export function inspectCapture(capture: Capture, options: InspectOptions): Inspe
   const order = new Map(items.map((item, i) => [item, i]));
   findings.sort((a, b) => (order.get(a.item) ?? 0) - (order.get(b.item) ?? 0) || (a.kind === b.kind ? 0 : a.kind === 'provider-refused' ? -1 : 1));
 
+  const notes = keyNotes(items, options, lang);
   const secrets = new Set<string>();
   for (const item of items) for (const secret of secretsOf(item)) secrets.add(secret);
   return {
@@ -204,6 +208,16 @@ export function inspectCapture(capture: Capture, options: InspectOptions): Inspe
     exchanges: items.map((item) => ({ item, flowId: flowId(item), signatureCheck: checks.get(item) })),
     flows,
     findings,
+    notes,
     secrets: [...secrets],
   };
+}
+
+/** What the key material given cannot check (notes about the invocation, not findings about the capture). */
+function keyNotes(items: readonly InspectedExchange[], options: InspectOptions, lang: Lang): string[] {
+  const methods = new Set(items.filter((item) => item.view.signed).map((item) => (item.view.get('oauth_signature_method') ?? '').toUpperCase()));
+  const notes: string[] = [];
+  if (methods.has('RSA-SHA1') && options.publicKey === undefined && options.consumerSecret !== undefined) notes.push(t('noteRsaWithSecret', lang));
+  if (options.publicKey !== undefined && [...methods].some((m) => m !== 'RSA-SHA1' && m !== '')) notes.push(t('noteKeyWithHmac', lang, { methods: [...methods].filter((m) => m !== 'RSA-SHA1').join(', ') }));
+  return notes;
 }

@@ -194,7 +194,7 @@ export function renderReport(report: InspectReport, o: RenderOptions): string[] 
       oauth: report.exchanges.length,
     })}`,
   ];
-  for (const note of capture.notes) lines.push(c.yellow(`  ! ${note}`));
+  for (const note of [...capture.notes, ...report.notes]) lines.push(c.yellow(`  ! ${note}`));
   if (report.exchanges.length === 0) return [...lines, '', t('noOAuth', o.lang)];
   lines.push('', ...renderTimeline(report, o));
   const checks = renderChecks(report, o);

@@ -101,7 +101,7 @@ export function inspectJson(report: InspectReport, lang: Lang, secretsMasked: bo
       creator: report.capture.creator ?? null,
       entries: report.capture.totalEntries,
       oauthExchanges: report.exchanges.length,
-      notes: [...report.capture.notes],
+      notes: [...report.capture.notes, ...report.notes],
     },
     signatureCheck: headline ? signatureCheckJson(headline, lang) : null,
     findings: report.findings.map((finding) => ({

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { CapturedExchange } from '../../src/capture/types.js';
@@ -31,7 +32,7 @@ function signedExchange(overrides: { protocol?: [string, string][]; url?: string
   };
 }
 
-const checksOf = (exchanges: InspectedExchange[], options: Partial<Parameters<typeof runChecks>[2]> = {}) => runChecks(exchanges, buildFlows(exchanges), { lang: 'en', hasPublicKey: false, hasConsumerSecret: false, ...options });
+const checksOf = (exchanges: InspectedExchange[], options: Partial<Parameters<typeof runChecks>[2]> = {}) => runChecks(exchanges, buildFlows(exchanges), { lang: 'en', ...options });
 const replace = (protocol: readonly (readonly [string, string])[], name: string, value: string | undefined): [string, string][] =>
   protocol.flatMap(([n, v]) => (n === name ? (value === undefined ? [] : [[n, value] as [string, string]]) : [[n, v] as [string, string]]));
 const baseProtocol = () => signRequest(signInput({ url: 'https://api.example.com/1/x', method: 'GET' })).protocolParameters;
@@ -72,8 +73,14 @@ describe('offline checks (no secrets)', () => {
     expect(finding).toMatchObject({ check: 'signature-method-mismatch', cause: 'wrong-signature-method' });
     expect(finding?.lines[0]).toMatch(/is 32 bytes long: that is HMAC-SHA256/);
     const rsa = replace(replace(baseProtocol(), 'oauth_signature_method', 'RSA-SHA1'), 'oauth_signature', Buffer.alloc(20, 2).toString('base64'));
-    expect(checksOf([item(signedExchange({ protocol: rsa }))], { hasConsumerSecret: true }).map((f) => f.check)).toEqual(['signature-method-mismatch', 'key-type-mismatch']);
-    expect(checksOf([item(signedExchange())], { hasPublicKey: true }).map((f) => f.check)).toEqual(['key-type-mismatch']);
+    expect(checksOf([item(signedExchange({ protocol: rsa }))]).map((f) => f.check)).toEqual(['signature-method-mismatch']);
+    // The key given against the methods used is a note about the invocation, not a finding.
+    const capture = (exchanges: CapturedExchange[]) => ({ format: 'har' as const, source: 't', exchanges, totalEntries: exchanges.length, notes: [] });
+    expect(inspectCapture(capture([signedExchange({ protocol: rsa })]), { lang: 'en', consumerSecret: 's' }).notes[0]).toMatch(/RSA-SHA1 requests but only a consumer secret/);
+    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    const withKey = inspectCapture(capture([signedExchange()]), { lang: 'en', publicKey });
+    expect(withKey.notes[0]).toMatch(/signed with HMAC-SHA1: those need --consumer-secret/);
+    expect(withKey.findings).toEqual([]);
     expect(checksOf([item(signedExchange({ protocol: replace(baseProtocol(), 'oauth_signature_method', 'HMAC-MD5') }))])[0]).toMatchObject({ check: 'unknown-signature-method', problemCode: 'signature_method_rejected' });
   });
 
@@ -116,6 +123,19 @@ describe('timeline', () => {
       ['token-reuse', 'entry 5'],
       ['token-type-confusion', 'entry 6'],
     ]);
+  });
+});
+
+describe('a tolerated reload', () => {
+  it('an authorize page shown twice, then a good exchange: no finding of its own', () => {
+    const at = (i: number) => 1_700_000_000_000 + i * 1000;
+    const exchanges: CapturedExchange[] = [
+      { index: 0, origin: 'entry 1', startedAt: at(0), request: { method: 'GET', url: 'https://api.example.com/oauth/authorize?oauth_token=RT', headers: [] }, response: { status: 200, headers: [], body: '<form>' } },
+      { index: 1, origin: 'entry 2', startedAt: at(1), request: { method: 'GET', url: 'https://api.example.com/oauth/authorize?oauth_token=RT', headers: [] }, response: { status: 200, headers: [], body: '<form>' } },
+    ];
+    const report = inspectCapture({ format: 'har', source: 't', exchanges, totalEntries: 2, notes: [] }, { lang: 'en' });
+    expect(report.flows[0]?.events.map((e) => e.kind)).toEqual(['presented', 'presented-again']);
+    expect(report.findings).toEqual([]);
   });
 });
 

@@ -7,7 +7,7 @@ import { createOutput } from '../../cli/output.js';
 import { readCapture } from '../../capture/index.js';
 import type { CaptureFormat } from '../../capture/types.js';
 import { resolveLang, type Lang } from '../../diagnose/lang.js';
-import { usageError } from '../../errors.js';
+import { isDoctorError, usageError } from '../../errors.js';
 import { inspectCapture } from '../../inspect/inspect.js';
 import { renderReport } from '../../inspect/render.js';
 import { inspectJson } from '../../inspect/report-json.js';
@@ -44,7 +44,7 @@ function readWholeFile(path: string, shown: string): Buffer {
     }
     return offset === stat.size ? buf : buf.subarray(0, offset);
   } catch (error) {
-    if ((error as { name?: string }).name === 'DoctorError') throw error;
+    if (isDoctorError(error)) throw error;
     throw fileError('input-unreadable', shown, error, 'check the file');
   } finally {
     closeSync(fd);
