@@ -73,9 +73,11 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
     }
     if (done) return answer(res, 410, 'Already received', ['oauth-doctor has already received the callback. You can close this tab.']);
     const token = url.searchParams.get('oauth_token');
-    const denied = url.searchParams.has('denied');
+    // X answers a refusal with denied=<the request token>: it must match too, or any page could end the wait.
+    const deniedToken = url.searchParams.get('denied');
+    const denied = deniedToken !== null && deniedToken === expected;
     if (!denied && (expected === undefined || token !== expected)) {
-      ignored.push(token === null ? 'a callback without oauth_token' : 'a callback for another request token');
+      ignored.push(token === null && deniedToken === null ? 'a callback without oauth_token' : 'a callback for another request token');
       return answer(res, 400, 'Not the callback oauth-doctor is waiting for', [
         'This callback is for a request token oauth-doctor did not ask for (an old tab or another attempt?).',
         'oauth-doctor is still waiting for the right one.',
