@@ -98,6 +98,12 @@ describe('expiry: the token age against the provider lifetime', () => {
     expect(cause(diagnose(problem('token_rejected'), smugmug(40), { lang: 'en' }), 'expiry').likelihood).toBe('unlikely');
   });
 
+  it('is not talked down when the provider itself says token_expired, however young the token', () => {
+    const d = diagnose(problem('token_expired'), smugmug(40), { lang: 'en' });
+    expect(cause(d, 'expiry').likelihood).not.toBe('unlikely');
+    expect(cause(d, 'expiry').evidence[0]).toMatch(/40 s old/);
+  });
+
   it('uses the session\'s own lifetime when it has one', () => {
     const evidence = { ...smugmug(100), requestTokenLifetimeSec: 60 };
     expect(cause(diagnose(problem('token_rejected'), evidence, { lang: 'en' }), 'expiry').likelihood).toBe('certain');

@@ -6,7 +6,17 @@ const UNDOCUMENTED_SUSPICIOUS_AGE_SEC = 15 * 60;
 const FRESH_SEC = 60;
 
 /** The failing token's age against what the provider says it lives. */
-export function tokenAge({ legs, failedIndex, failedLeg, evidence, provider, lang }: EvidenceContext): Adjustment[] {
+export function tokenAge(context: EvidenceContext): Adjustment[] {
+  const adjustments = measureTokenAge(context);
+  // The provider's explicit word (token_expired) outranks our idea of its
+  // lifetimes: a young token only lowers expiry when the provider did not say so.
+  if (!EXPIRY_PROBLEMS.has(context.problem.code)) return adjustments;
+  return adjustments.map((a) => (a.likelihood === 'unlikely' ? { cause: a.cause, line: a.line } : a));
+}
+
+const EXPIRY_PROBLEMS = new Set(['token_expired', 'access_token_expired']);
+
+function measureTokenAge({ legs, failedIndex, failedLeg, evidence, provider, lang }: EvidenceContext): Adjustment[] {
   const token = failedLeg?.tokenSent;
   if (failedLeg === undefined || failedIndex === undefined || token === undefined) return [];
   const issuer = legs.slice(0, failedIndex).find((leg) => leg.tokenIssued === token);
