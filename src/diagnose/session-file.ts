@@ -11,7 +11,7 @@ export type SessionParse =
     }
   | { readonly ok: false; readonly problems: readonly string[] };
 
-const SOURCES: readonly ProblemSource[] = ['argument', 'www-authenticate', 'form-body', 'url-query', 'json-body', 'xml-body', 'html-page', 'oauthlib-error', 'plain-text', 'status-only'];
+const SOURCES: readonly ProblemSource[] = ['argument', 'capture-check', 'www-authenticate', 'form-body', 'url-query', 'json-body', 'xml-body', 'html-page', 'oauthlib-error', 'plain-text', 'status-only'];
 const CONFIDENCES: readonly ProblemConfidence[] = ['exact', 'mapped', 'heuristic'];
 
 type Check = 'number' | 'string';

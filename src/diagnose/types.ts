@@ -8,6 +8,7 @@
 /** Where in a response the problem was found. */
 export type ProblemSource =
   | 'argument' // the user typed the code itself
+  | 'capture-check' // inferred by checking a capture (inspect), not said by the provider
   | 'www-authenticate'
   | 'form-body'
   | 'url-query'

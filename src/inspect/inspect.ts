@@ -121,9 +121,9 @@ function withSignatureCheck(diagnosis: Diagnosis, item: InspectedExchange, check
 function synthesizedProblem(finding: CheckFinding): DetectedProblem {
   return {
     code: finding.problemCode,
-    // Not read from a response: inspect inferred it from the capture (kind "check" in the JSON says so).
+    // Not read from a response: inspect inferred it from the capture.
     // The check itself is deterministic, hence `exact`; the exchange's status is not this problem's status.
-    source: 'argument',
+    source: 'capture-check',
     confidence: 'exact',
     parameters: finding.parameters,
   };
@@ -170,7 +170,7 @@ export function inspectCapture(capture: Capture, options: InspectOptions): Inspe
   // A signature that does not verify, on an exchange the provider did not (visibly) refuse.
   for (const [item, check] of checks) {
     if (byExchange.has(item) || (check.status !== 'variant' && check.status !== 'no-match')) continue;
-    const problem: DetectedProblem = { code: 'signature_invalid', source: 'argument', confidence: 'exact', parameters: {} };
+    const problem: DetectedProblem = { code: 'signature_invalid', source: 'capture-check', confidence: 'exact', parameters: {} };
     const diagnosis = withSignatureCheck(diagnose(problem, evidence(item), { lang }), item, check, lang);
     byExchange.set(item, findings.length);
     findings.push({ kind: 'check', check: 'signature-mismatch', item, flowId: flowId(item), diagnosis, signatureCheck: check });

@@ -173,11 +173,7 @@ function renderFindings(report: InspectReport, o: RenderOptions): string[] {
     const item = finding.item;
     const kind = finding.kind === 'check' ? c.yellow(t('checkOf', o.lang, { check: finding.check ?? '', where: where(item) })) : t('providerOn', o.lang, { where: where(item), method: item.view.method, url: item.view.url.href, status: item.status ?? '—' });
     lines.push('', `${c.bold(`${i + 1}.`)} ${kind} · ${item.leg}`);
-    if (finding.kind === 'check') lines.push(c.dim(`   ${t('checkFinding_title', o.lang)}`));
-    const diagnosis = renderDiagnosis(finding.diagnosis, c);
-    // The "found in" line of a diagnosis is about a provider's response; a check has none.
-    const body = finding.kind === 'check' ? diagnosis.filter((_line, index) => index !== 1) : diagnosis;
-    for (const line of body) lines.push(line === '' ? '' : `   ${line}`);
+    for (const line of renderDiagnosis(finding.diagnosis, c)) lines.push(line === '' ? '' : `   ${line}`);
   });
   return lines;
 }

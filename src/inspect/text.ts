@@ -94,7 +94,6 @@ const TEXT = {
   checkServerBase: { en: 'the server echoed the base string it computed; it differs from the RFC 5849 one at character {index}{variant}', ja: 'サーバーが計算したベース文字列を返しました。RFC 5849 のものと {index} 文字目から異なります{variant}' },
   serverVariantSuffix: { en: ' (the server used variant {variant})', ja: '（サーバーは変形 {variant} を使用）' },
   checkPlaintextHttp: { en: '{where} sends a PLAINTEXT signature — the secrets themselves — over plain http (RFC 5849 §3.4.4 requires TLS)', ja: '{where} は PLAINTEXT 署名（シークレットそのもの）を平文の http で送っています（RFC 5849 §3.4.4 は TLS 必須）' },
-  checkFinding_title: { en: 'found by inspecting the capture (no provider answer says so)', ja: 'キャプチャの検査で検出（プロバイダの応答によるものではありません）' },
   checkOf: { en: 'check {check} on {where}', ja: '検査 {check}（{where}）' },
   providerOn: { en: '{where}: {method} {url} → {status}', ja: '{where}: {method} {url} → {status}' },
   progress: { en: 'reading {source}: {percent}% ({done} of {total} MB)', ja: '{source} を読み込み中: {percent}%（{total} MB 中 {done} MB）' },

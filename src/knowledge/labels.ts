@@ -32,6 +32,7 @@ export const LABELS = {
   likelihood_possible: { en: 'possible', ja: '可能性あり' },
   likelihood_unlikely: { en: 'unlikely', ja: '可能性小' },
   source_argument: { en: 'the argument', ja: '引数' },
+  'source_capture-check': { en: 'a check of the capture (no provider answer said so)', ja: 'キャプチャの検査（プロバイダの応答によるものではありません）' },
   'source_www-authenticate': { en: 'the WWW-Authenticate header', ja: 'WWW-Authenticate ヘッダ' },
   'source_form-body': { en: 'a form-encoded body', ja: 'フォーム形式の本文' },
   'source_url-query': { en: 'a URL query', ja: 'URL のクエリ' },
