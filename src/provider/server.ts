@@ -61,6 +61,9 @@ function rawProblem(status: number, advice: string): string {
   return `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\ncontent-type: application/x-www-form-urlencoded\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
 }
 
+/** How long a connection that broke the protocol may linger for our answer to reach it. */
+const CLIENT_ERROR_LINGER_MS = 500;
+
 const CLIENT_ERRORS: Record<string, [number, string]> = {
   HPE_HEADER_OVERFLOW: [431, 'The request headers are too large.'],
   ERR_HTTP_REQUEST_TIMEOUT: [408, 'The request took too long to arrive.'],
@@ -124,8 +127,11 @@ export function createProviderServer(context: ProviderContext, limits: ServerLim
   );
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     const [status, advice] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'The request is not valid HTTP.'];
-    if (socket.writable) socket.end(rawProblem(status, advice));
-    else socket.destroy();
+    if (!socket.writable) return void socket.destroy();
+    socket.end(rawProblem(status, advice));
+    // The server keeps its side half-open after end(); a client that never reads or never closes
+    // (a slowloris, issue 7) would hold the connection for ever. Drop it once the answer is out.
+    setTimeout(() => socket.destroy(), CLIENT_ERROR_LINGER_MS).unref();
   });
   return {
     server,
