@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global fetch */
 // A stand-in for $BROWSER in tests: the person opens the authorise URL and
 // approves at once (the embedded provider's ?action=approve), and the browser
 // follows the redirect to the callback. It records the URL it was given.
