@@ -44,7 +44,8 @@ interface CurlOption {
 
 /** curl's --data-urlencode escaping: everything but ALPHA DIGIT - . _ ~ is %XX; space is `+`. */
 export function curlUrlEncode(text: string): string {
-  return encodeURIComponent(text)
+  // A lone surrogate has no UTF-8 form (encodeURIComponent throws URIError); curl would send U+FFFD's bytes.
+  return encodeURIComponent(Buffer.from(text, 'utf8').toString('utf8'))
     .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
     .replace(/%20/g, '+');
 }
