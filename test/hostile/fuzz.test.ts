@@ -216,7 +216,7 @@ describe('profiles', () => {
   const dir = mkdtempSync(join(tmpdir(), 'oauth-doctor-fuzz-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const FIELDS = ['name', 'extends', 'title', 'requestTokenUrl', 'authorizeUrl', 'accessTokenUrl', 'resourceUrl', 'signatureMethod', 'realm', 'scopeParameter', 'dialect', 'callback', 'registeredCallback', 'consumerKey', 'consumerSecret', 'privateKeyFile', 'requestTokenLifetimeSec', 'timestampWindowSec', 'notes', 'unknown'];
-  const value = fc.oneof(fc.constantFrom('x', 'local', 'https://api.example.com/oauth/request_token', 'HMAC-SHA1', 'rsa-sha1', 'MD5', 'oob', 'loopback', 'problem-reporting', 'jira', 'ftp://x', '', 300, -1, 0, 1e309, null), fc.string({ maxLength: 10 }), fc.array(fc.string({ maxLength: 5 }), { maxLength: 2 }), fc.jsonValue({ maxDepth: 1 }));
+  const value = fc.oneof(fc.constantFrom('x', 'local', 'https://api.example.com/oauth/request_token', 'HMAC-SHA1', 'rsa-sha1', 'MD5', 'oob', 'loopback', 'problem-reporting', 'jira', 'ftp://x', '', 300, -1, 0, Number.POSITIVE_INFINITY, Number.NaN, null), fc.string({ maxLength: 10 }), fc.array(fc.string({ maxLength: 5 }), { maxLength: 2 }), fc.jsonValue({ maxDepth: 1 }));
   const profile = fc.oneof({ weight: 4, arbitrary: fc.dictionary(fc.constantFrom(...FIELDS), value, { maxKeys: 10 }) }, { weight: 1, arbitrary: fc.jsonValue() });
 
   it(`validateProfile: every problem listed, never a throw, on any JSON (${RUNS} runs)`, () => {
