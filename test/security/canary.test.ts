@@ -196,6 +196,19 @@ describe('flow against a provider that issues the canaries and echoes what it wa
     expectNoLeak('flow callback timeout', result);
   });
 
+  it('under GitHub Actions: the ::error annotation (it lands in CI logs) leaks nothing', async () => {
+    const result = await runCli(['flow', ...provider.endpoints('refuse-access'), '--authorize', 'http', '--verbose'], { env: { ...ENV, GITHUB_ACTIONS: 'true', CI: 'true' } });
+    expectExit(result, 1);
+    expect(result.stderr).toMatch(/^::error /m);
+    expectNoLeak('flow GitHub annotation', result);
+  });
+
+  it('--debug on an error path: the stack trace leaks nothing either', async () => {
+    const result = await runCli(['flow', '--debug', '--consumer-secret', CANARY.consumerSecret, '--verifier', CANARY.verifier, '--provider', 'local', '--timeout', 'soon'], { env: ENV_WITH_TOKEN });
+    expectExit(result, 2);
+    expectNoLeak('flow --debug error', result);
+  });
+
   it('a bad flag after the secrets (exit 2)', async () => {
     const result = await runCli(['flow', '--consumer-key', 'k', '--consumer-secret', CANARY.consumerSecret, '--verifier', CANARY.verifier, '--provider', 'local', '--timeout', 'soon']);
     expectExit(result, 2);
