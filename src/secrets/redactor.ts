@@ -40,10 +40,11 @@ export class Redactor {
     if (this.secrets.size === 0) return text;
     let out = text;
     // Longest first, so a secret that contains another is replaced whole.
-    for (const [secret, mask] of [...this.secrets].sort((a, b) => b[0].length - a[0].length)) {
+    const byLength = [...this.secrets].sort((a, b) => b[0].length - a[0].length);
+    for (const [secret, mask] of byLength) {
       if (out.includes(secret)) out = out.split(secret).join(mask);
     }
-    return out;
+    return out.includes(ELLIPSIS) ? redactCutSecrets(out, byLength) : out;
   }
 
   /** Masks one value for display (no-op when --show-secrets). */
@@ -51,4 +52,38 @@ export class Redactor {
     if (value === undefined) return '(none)';
     return this.enabled ? maskSecret(value) : value;
   }
+}
+
+const ELLIPSIS = '…';
+/** Our own masks end the shown prefix with `…(N chars)`: not a cut secret. */
+const MASK_TAIL = /^…\(\d+ chars\)/;
+
+/**
+ * A preview cut short (`…`) can end inside a secret, leaving a long prefix of
+ * it that the whole-value search above cannot see (issue 7 canary test: a
+ * 600-character body preview ended inside an oauth_token_secret). Masks the
+ * part of a secret, 4 characters or more, that stands right before an
+ * ellipsis.
+ */
+function redactCutSecrets(text: string, secrets: readonly (readonly [secret: string, mask: string])[]): string {
+  let out = text;
+  for (let at = out.lastIndexOf(ELLIPSIS); at >= 0; at = at === 0 ? -1 : out.lastIndexOf(ELLIPSIS, at - 1)) {
+    if (MASK_TAIL.test(out.slice(at, at + 20))) continue;
+    for (const [secret, mask] of secrets) {
+      const cut = longestPrefixEndingAt(out, at, secret);
+      if (cut >= 4) {
+        out = out.slice(0, at - cut) + mask + out.slice(at);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The length of the longest proper prefix of `secret` that `text` has just before `end`. */
+function longestPrefixEndingAt(text: string, end: number, secret: string): number {
+  for (let length = Math.min(secret.length - 1, end); length >= 4; length--) {
+    if (text.startsWith(secret.slice(0, length), end - length)) return length;
+  }
+  return 0;
 }

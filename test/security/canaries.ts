@@ -42,7 +42,17 @@ export function leakForms(name: CanaryName): string[] {
   return [...new Set([...encoded, encodeURIComponent(value), value.replace(/\+/g, ' ')])];
 }
 
-/** Which canaries appear in `text`, by name. */
+/**
+ * A preview cut short inside a secret: more of it before the `…` than a mask
+ * shows (a mask shows at most 4 characters, then `…(N chars)`).
+ */
+function cutShort(text: string, form: string): boolean {
+  if (!text.includes('…')) return false;
+  for (let length = 5; length < form.length; length++) if (text.includes(`${form.slice(0, length)}…`)) return true;
+  return false;
+}
+
+/** Which canaries appear in `text`, whole or cut short, by name. */
 export function leakedIn(text: string, names: readonly CanaryName[] = SECRET_NAMES): CanaryName[] {
-  return names.filter((name) => leakForms(name).some((form) => text.includes(form)));
+  return names.filter((name) => leakForms(name).some((form) => text.includes(form) || cutShort(text, form)));
 }

@@ -13,6 +13,8 @@
  *   refuse-request  request_token → 401 with everything echoed
  *   refuse-access   access_token → 401 token_rejected, debug_sbs, echo
  *   refuse-resource the resource → 401 token_rejected, echo
+ *   cut-preview     request_token → 401 whose body is padded so that a
+ *                   600-character preview ends inside oauth_token_secret
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -21,7 +23,7 @@ import { serializeForm, type Pair } from '../../src/oauth/form.js';
 import { percentEncode } from '../../src/oauth/percent-encode.js';
 import { CANARY } from './canaries.js';
 
-export type CanaryMode = 'ok' | 'refuse-request' | 'refuse-access' | 'refuse-resource';
+export type CanaryMode = 'ok' | 'refuse-request' | 'refuse-access' | 'refuse-resource' | 'cut-preview';
 
 export interface CanaryProvider {
   readonly url: string;
@@ -64,6 +66,12 @@ export async function startCanaryProvider(): Promise<CanaryProvider> {
     const body = await readBody(req);
     if (path === '/oauth/request_token') {
       if (mode === 'refuse-request') return indiscreetRefusal(res, req, body, 'signature_invalid');
+      if (mode === 'cut-preview') {
+        const head = 'oauth_problem=token_rejected&pad=';
+        const secretAt = 590 - '&oauth_token_secret='.length;
+        res.writeHead(401, { 'content-type': 'application/x-www-form-urlencoded' });
+        return void res.end(`${head}${'x'.repeat(secretAt - head.length)}&${form([['oauth_token_secret', CANARY.tokenSecret], ['oauth_verifier', CANARY.verifier]])}`);
+      }
       const sent = parseAuthorizationHeader(req.headers.authorization ?? '')?.parameters ?? [];
       callback = sent.find(([n]) => n === 'oauth_callback')?.[1] ?? 'oob';
       res.writeHead(200, { 'content-type': 'application/x-www-form-urlencoded' });

@@ -12,6 +12,7 @@ import { runCli, type CliResult } from '../helpers/cli.js';
 import { startCli } from '../flow/spawn-cli.js';
 import { serializeForm, type Pair } from '../../src/oauth/form.js';
 import { percentEncode } from '../../src/oauth/percent-encode.js';
+import { maskSecret } from '../../src/secrets/mask.js';
 import { signRequest } from '../../src/oauth/sign-request.js';
 import { startCanaryProvider, type CanaryProvider } from './canary-provider.js';
 import { CANARY, PRIVATE_KEY_PEM, SECRET_NAMES, leakedIn, type CanaryName } from './canaries.js';
@@ -109,6 +110,16 @@ function expectExit(result: CliResult, code: number): void {
   expect(result.code, result.stderr).toBe(code);
 }
 
+// ── the detector itself ─────────────────────────────────────────────────────
+describe('the leak detector', () => {
+  it('sees every form of a canary, and a preview cut inside one; not a mask', () => {
+    expect(leakedIn(`x ${percentEncode(percentEncode(percentEncode(CANARY.consumerSecret)))} y`)).toEqual(['consumerSecret']);
+    expect(leakedIn(`│ oauth_token_secret=${percentEncode(CANARY.tokenSecret).slice(0, 21)}…`)).toEqual(['tokenSecret']);
+    expect(leakedIn(PRIVATE_KEY_PEM.split('\n')[3] ?? '')).toEqual(['privateKey']);
+    expect(leakedIn(`${maskSecret(CANARY.tokenSecret)} and ${maskSecret(CANARY.verifier)}…`)).toEqual([]);
+  });
+});
+
 // ── sign ─────────────────────────────────────────────────────────────────────
 describe('sign', () => {
   const URL_ = 'https://api.example.com/1/statuses/update.json?include=entities';
@@ -164,6 +175,7 @@ describe('flow against a provider that issues the canaries and echoes what it wa
     ['request token refused (PLAINTEXT echoed back), --verbose', 'refuse-request', ['--signature-method', 'PLAINTEXT', '--verbose'], 1],
     ['request token refused (PLAINTEXT echoed back), --json --save', 'refuse-request', ['--signature-method', 'PLAINTEXT', '--json', '--save', 'SAVE'], 1],
     ['resource refused with echoes, --verbose --json', 'refuse-resource', ['--verbose', '--json'], 1],
+    ['a refusal whose body preview is cut inside a secret, --verbose', 'cut-preview', ['--verbose'], 1],
     ['RSA-SHA1 with a key file, --verbose --save', 'ok', ['--signature-method', 'RSA-SHA1', '--private-key', 'KEY', '--verbose', '--save', 'SAVE'], 0],
   ] as const)('%s', async (what, mode, flags, code) => {
     const save = file(`flow-${what.replace(/\W+/g, '-')}.json`);

@@ -1,6 +1,7 @@
 // Regression (issue 7 canary test): a PLAINTEXT signature is the encoded
 // consumer secret, encoded again in the Authorization header; a provider that
 // echoes that header inside a form-encoded error body encodes it a third time.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { percentEncode } from '../../src/oauth/percent-encode.js';
 import { maskSecret } from '../../src/secrets/mask.js';
@@ -27,5 +28,41 @@ describe('Redactor: every encoding a secret travels in', () => {
   it.each([['raw', secret], ['once', once], ['twice', twice], ['three times', thrice]])('%s', (_level, form) => {
     expect(new Redactor().add(secret).redact(`<${form}>`)).toBe(`<${maskSecret(secret)}>`);
     expect(new Redactor(false).add(secret).redact(`<${form}>`)).toBe(`<${form}>`);
+  });
+});
+
+// Regression (issue 7 canary test): a 600-character body preview ended inside
+// an oauth_token_secret and printed 18 of its 26 characters before the `…`.
+describe('Redactor: a secret cut short by a preview', () => {
+  const secret = 'CANARYts/token+secret=52b8';
+
+  it('masks what is left of a secret right before an ellipsis, in any encoding', () => {
+    const r = new Redactor().add(secret);
+    expect(r.redact('pad&oauth_token_secret=CANARYts%2Ftoken%2Bs…')).toBe(`pad&oauth_token_secret=${maskSecret(secret)}…`);
+    expect(r.redact('│ CANARYts/token+sec…')).toBe(`│ ${maskSecret(secret)}…`);
+  });
+
+  it('leaves its own masks, other ellipses and short coincidences alone', () => {
+    const r = new Redactor().add(secret);
+    const masked = r.redact(`a ${secret} b`);
+    expect(r.redact(masked)).toBe(masked);
+    expect(r.redact('the request to api.example.com/oauth…')).toBe('the request to api.example.com/oauth…');
+    expect(r.redact('CAN…')).toBe('CAN…');
+  });
+
+  it('no cut leaves 4 or more characters of a secret before an ellipsis (10,000 cases)', () => {
+    const secrets = fc.string({ minLength: 5, maxLength: 40, unit: fc.constantFrom(...'abcdefXYZ0123/+=%-_~ ') });
+    fc.assert(
+      fc.property(secrets, fc.nat(), fc.string({ maxLength: 10 }), (value, at, before) => {
+        const r = new Redactor().add(value);
+        for (const form of [value, percentEncode(value)]) {
+          const cut = 4 + (at % Math.max(1, form.length - 4));
+          if (cut >= form.length) continue;
+          const out = r.redact(`${before}${form.slice(0, cut)}…`);
+          expect(out.endsWith(`${form.slice(0, cut)}…`)).toBe(false);
+        }
+      }),
+      { numRuns: 10_000, seed: 7 },
+    );
   });
 });
