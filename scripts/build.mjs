@@ -10,7 +10,23 @@ const staging = new URL(`dist.tmp-${process.pid}/`, root);
 const retired = new URL(`dist.old-${process.pid}/`, root);
 const dist = new URL('dist/', root);
 
+// commander requires child_process at load time, for executable subcommands
+// oauth-doctor never uses; load it on first use instead (start-up, issue #8).
+const deferChildProcess = {
+  name: 'defer-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes('node_modules/commander') ? { path: 'child_process', namespace: 'deferred' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'deferred' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, name) => require('node:child_process')[name] });",
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
+  plugins: [deferChildProcess],
   entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
   outdir: staging.pathname,
   bundle: true,

@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import { isatty } from 'node:tty';
 import { newNonce } from '../oauth/nonce.js';
 
 /**
@@ -24,10 +25,14 @@ export interface Environment {
 
 export function processEnvironment(signal: AbortSignal): Environment {
   return {
-    stdin: process.stdin,
+    // process.stdin is built on first access (for a pipe that loads net and
+    // friends), so only the commands that read it pay for it.
+    get stdin() {
+      return process.stdin;
+    },
     stdout: process.stdout,
     stderr: process.stderr,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    stdinIsTTY: isatty(0),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     env: process.env,

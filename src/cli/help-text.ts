@@ -1,6 +1,7 @@
 export const EXIT_CODES_HELP = `Exit codes:
   0    success (for explain: a problem was recognised)
-  1    the provider refused and oauth-doctor diagnosed why (for explain: nothing recognised)
+  1    the provider refused and oauth-doctor diagnosed why
+       (explain: nothing recognised; inspect: something found)
   2    usage or configuration error (a flag, a file, an input)
   3    network or TLS failure
   4    timed out waiting for the person or the callback

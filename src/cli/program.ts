@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { usageError } from '../errors.js';
 import type { Environment } from './environment.js';
 import { VERSION } from '../version.js';
 import { EXIT_CODES_HELP, SECRETS_HELP } from './help-text.js';
@@ -36,9 +35,7 @@ export function buildProgram(env: Environment, argv: readonly string[] = []): Pr
       outputError: (s, write) => write(redactor.redact(`oauth-doctor: ${withoutOptionValues(s).replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')} — run with --help for usage\n`)),
     });
   registerCommands(program, context);
-  program.action(() => {
-    program.outputHelp({ error: true });
-    throw usageError('no-command', 'no command given', 'pick one of the commands listed above');
-  });
+  // No action on the program itself: commander then prints the usage for a
+  // missing command (exit 2 via report-error) and names an unknown one.
   return { program, exitCode: () => exitCode };
 }
