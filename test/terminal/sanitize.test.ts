@@ -42,3 +42,13 @@ describe('sanitizeForTerminal with colour on', () => {
     );
   });
 });
+
+describe('sanitizeForTerminal and bidirectional text', () => {
+  it('makes Unicode bidi overrides and isolates visible, so text shows in the order it is', () => {
+    expect(sanitizeForTerminal('token\u202Edesrever\u202C ok \u2066x\u2069')).toBe('token\\u202edesrever\\u202c ok \\u2066x\\u2069');
+  });
+
+  it('leaves ordinary right-to-left text alone', () => {
+    expect(sanitizeForTerminal('שלום مرحبا')).toBe('שלום مرحبا');
+  });
+});
