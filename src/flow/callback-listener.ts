@@ -47,6 +47,11 @@ function isLoopback(address: string | undefined): boolean {
   return address === '127.0.0.1' || address === '::ffff:127.0.0.1';
 }
 
+/** The Host a browser sends when it follows our own callback URL; anything else is a DNS-rebinding attempt. */
+function isOwnHost(host: string | undefined, port: number): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
 /**
  * The loopback callback listener (RFC 8252 §7.3's pattern, applied to OAuth
  * 1.0a): bound to 127.0.0.1 only, it accepts exactly one callback whose
@@ -66,6 +71,10 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
     if (!isLoopback(req.socket.remoteAddress)) {
       ignored.push(`a request from ${req.socket.remoteAddress ?? 'an unknown address'}`);
       return answer(res, 403, 'Forbidden', ['This listener only answers this computer.']);
+    }
+    if (!isOwnHost(req.headers.host, req.socket.localPort ?? 0)) {
+      ignored.push(`a request for another host name (${(req.headers.host ?? '').slice(0, 60)})`);
+      return answer(res, 421, 'Misdirected request', ['This listener only answers requests for 127.0.0.1.']);
     }
     if (url.pathname !== CALLBACK_PATH) {
       if (url.pathname !== '/favicon.ico') ignored.push(`a request for another path (${url.pathname.slice(0, 60)})`);

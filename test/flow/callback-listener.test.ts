@@ -57,6 +57,23 @@ describe('the loopback callback listener', () => {
     await expect(get(`${listener.url}?oauth_token=good-token&oauth_verifier=again`)).rejects.toThrow();
   });
 
+  it('turns away a request for another host name (DNS rebinding), and keeps waiting', async () => {
+    const listener = await startCallbackListener({ signal: signal(), now: Date.now });
+    const waiting = listener.wait('good-token', 5000);
+    const port = Number(new URL(listener.url).port);
+    const rebound = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/callback?oauth_token=good-token&oauth_verifier=v', headers: { host: `attacker.example:${port}` } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(rebound).toBe(421);
+    expect((await get(`${listener.url}?oauth_token=good-token&oauth_verifier=v`)).status).toBe(200);
+    expect((await waiting).ignored).toEqual([`a request for another host name (attacker.example:${port})`]);
+  });
+
   it('HTML-escapes what it shows, and shows none of the request', async () => {
     const listener = await startCallbackListener({ signal: signal(), now: Date.now });
     const waiting = listener.wait('t', 5000);
