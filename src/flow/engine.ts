@@ -1,7 +1,7 @@
 import type { Leg } from '../diagnose/types.js';
 import type { DoctorError } from '../errors.js';
 import { inputError, isDoctorError } from '../errors.js';
-import { headerValue } from '../http/send.js';
+import { headerValue } from '../http/headers.js';
 import type { HttpExchange, HttpRequest } from '../http/types.js';
 import { timestampFrom } from '../oauth/sign-request.js';
 import type { CallbackListener, ReceivedCallback } from './callback-listener.js';

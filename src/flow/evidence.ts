@@ -1,6 +1,6 @@
 import { fingerprintToken } from '../diagnose/fingerprint.js';
 import type { LegRecord, SessionEvidence } from '../diagnose/types.js';
-import { headerValue } from '../http/send.js';
+import { headerValue } from '../http/headers.js';
 import type { HttpExchange } from '../http/types.js';
 import { formValue, parseForm, type Pair } from '../oauth/form.js';
 import type { FlowOutcome } from './engine.js';

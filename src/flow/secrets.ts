@@ -1,4 +1,4 @@
-import { headerValue } from '../http/send.js';
+import { headerValue } from '../http/headers.js';
 import { parseForm, parseQuery, type Pair } from '../oauth/form.js';
 import type { FlowStep } from './types.js';
 

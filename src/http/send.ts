@@ -3,6 +3,7 @@ import { request as undiciRequest, type Dispatcher } from 'undici';
 import { VERSION } from '../version.js';
 import { decodeBody, readCappedBody } from './body.js';
 import { interruptedError, networkError, timeoutError } from './errors.js';
+import { headerValue } from './headers.js';
 import { redirectStep } from './redirect.js';
 import { DEFAULT_BODY_LIMITS, type BodyLimits, type HttpExchange, type HttpRequest, type HttpResponse, type RedirectHop } from './types.js';
 
@@ -22,12 +23,6 @@ export interface SendOptions {
 interface Hop {
   readonly response: HttpResponse;
   readonly headersMs: number;
-}
-
-/** Single header value (the first, when repeated). */
-export function headerValue(headers: HttpResponse['headers'], name: string): string | undefined {
-  const value = headers[name.toLowerCase()];
-  return typeof value === 'string' ? value : value?.[0];
 }
 
 /**
