@@ -3,7 +3,8 @@ import type { Diagnosis } from '../../diagnose/types.js';
 import type { FlowStep } from '../../flow/types.js';
 import type { Palette } from '../../terminal/color.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
-import { DEMO_TEXT, LEG_NAMES, displayWidth, padDisplay, say, type Lang } from './text.js';
+import type { Lang } from '../../diagnose/lang.js';
+import { DEMO_TEXT, LEG_NAMES, displayWidth, padDisplay, say } from './text.js';
 
 const RULE_WIDTH = 72;
 const LEG_COLUMN = 24;

@@ -1,6 +1,6 @@
 import type { Environment } from '../../cli/environment.js';
 import { createOutput, type Output } from '../../cli/output.js';
-import { resolveLang } from '../../diagnose/lang.js';
+import { resolveLang, type Lang } from '../../diagnose/lang.js';
 import { diagnosisJson, renderDiagnosis, type DiagnosisJson } from '../../diagnose/render.js';
 import type { Diagnosis } from '../../diagnose/types.js';
 import { usageError } from '../../errors.js';
@@ -17,7 +17,7 @@ import { parsePositiveInt } from '../flow/config.js';
 import type { DemoOptions } from './command.js';
 import { compactDiagnosis, sectionRule, stepLine } from './render.js';
 import { DemoClock, SCENARIOS, type Expectation, type Scenario, type ScenarioWorld } from './scenarios.js';
-import { DEMO_TEXT, say, type Lang } from './text.js';
+import { DEMO_TEXT, say } from './text.js';
 
 interface Verdict {
   readonly ok: boolean;

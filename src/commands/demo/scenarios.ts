@@ -3,7 +3,9 @@ import { resumeFlow, runFlow, type FlowIo, type FlowOutcome } from '../../flow/e
 import type { FlowConfig, FlowStep } from '../../flow/types.js';
 import { parseForm, formValue } from '../../oauth/form.js';
 import type { ProviderOptions, RunningProvider } from '../../provider/index.js';
-import { DEMO_TEXT, type Lang, type Text } from './text.js';
+import type { Lang } from '../../diagnose/lang.js';
+import type { Text } from '../../knowledge/types.js';
+import { DEMO_TEXT } from './text.js';
 
 /** The demo's clock: real time plus an offset the scenarios move (the provider and the client share it). */
 export class DemoClock {

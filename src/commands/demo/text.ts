@@ -1,11 +1,7 @@
+import type { Lang } from '../../diagnose/lang.js';
+import { fill } from '../../diagnose/text.js';
 import type { Leg } from '../../diagnose/types.js';
-
-export type Lang = 'en' | 'ja';
-/** Text in both languages, side by side (STYLE habit 3). */
-export interface Text {
-  readonly en: string;
-  readonly ja: string;
-}
+import type { Text } from '../../knowledge/types.js';
 
 /** The demo's own words; `{name}` placeholders are filled by say(). */
 export const DEMO_TEXT = {
@@ -53,8 +49,8 @@ export const LEG_NAMES: Record<Leg, Text> = {
   resource: { en: '④ Protected resource', ja: '④ 保護されたリソース' },
 };
 
-export function say(text: Text, lang: Lang, values: Record<string, string | number> = {}): string {
-  return text[lang].replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
+export function say(text: Text, lang: Lang, values?: Readonly<Record<string, string | number>>): string {
+  return fill(text[lang], values);
 }
 
 /** Columns in a terminal: CJK and full-width characters take two. */
