@@ -2,14 +2,7 @@ export type HeaderBag = Readonly<Record<string, string | readonly string[] | und
 
 /** A header's value, looked up case-insensitively; repeated headers joined by ", " (RFC 9110 §5.3). */
 export function headerValue(headers: HeaderBag | undefined, name: string): string | undefined {
-  if (!headers) return undefined;
-  const wanted = name.toLowerCase();
-  const values: string[] = [];
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() !== wanted || value === undefined) continue;
-    if (typeof value === 'string') values.push(value);
-    else if (Array.isArray(value)) for (const v of value) if (typeof v === 'string') values.push(v);
-  }
+  const values = headerValues(headers, name);
   return values.length === 0 ? undefined : values.join(', ');
 }
 
