@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BIN = fileURLToPath(new URL('../bin/oauth-doctor.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../bin/oauth-doctor.cjs', import.meta.url));
 const ARGS = [BIN, 'flow', '--provider', 'local', '--authorize', 'http', '--json'];
 
 function median(values) {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
-const BIN = fileURLToPath(new URL('../bin/oauth-doctor.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../bin/oauth-doctor.cjs', import.meta.url));
 const DIST = new URL('../dist/index.js', import.meta.url).href;
 const MB = 1024 * 1024;
 

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BIN = fileURLToPath(new URL('../bin/oauth-doctor.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../bin/oauth-doctor.cjs', import.meta.url));
 
 function timeOnce(args) {
   const start = process.hrtime.bigint();

@@ -3,6 +3,7 @@
 // Builds into a fresh folder and swaps it in, so a CLI started during a
 // rebuild never sees half a dist/.
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { rename, rm } from 'node:fs/promises';
 
 const root = new URL('../', import.meta.url);
@@ -25,25 +26,46 @@ const deferChildProcess = {
   },
 };
 
+// The library: ES modules, one chunk per shared part.
 await build({
-  plugins: [deferChildProcess],
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
+  entryPoints: { index: 'src/index.ts' },
   outdir: staging.pathname,
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20.18',
-  // Bundle the small dependencies (commander, chalk, oauth-1.0a) so start-up
-  // resolves no packages; undici stays external and loads only with the
-  // commands that touch the network.
   external: ['undici'],
   banner: { js: "import { createRequire as __odCreateRequire } from 'node:module'; const require = __odCreateRequire(import.meta.url);" },
-  sourcemap: false,
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
+  logLevel: 'warning',
+});
+
+// The CLI: one CommonJS file. Each command's modules are still evaluated only
+// when it runs (esbuild turns our `await import()` into lazy initialisers),
+// and bin/load-cli.cjs loads it with a V8 code cache made below. The small
+// dependencies (commander, chalk, oauth-1.0a) are bundled so start-up resolves
+// no packages; undici stays external, required only by network commands.
+await build({
+  plugins: [deferChildProcess],
+  entryPoints: { cli: 'src/cli.ts' },
+  outdir: staging.pathname,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  // Less to read and hash at every start; names kept for readable stack traces.
+  minify: true,
+  keepNames: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20.18',
+  external: ['undici'],
+  legalComments: 'none',
   logLevel: 'warning',
 });
 await rename(dist, retired).catch(() => undefined);
 await rename(staging, dist);
 await rm(retired, { recursive: true, force: true });
+
+// Compile cache for the CLI, made by running it (scripts/code-cache.cjs).
+execFileSync(process.execPath, [new URL('./code-cache.cjs', import.meta.url).pathname], { stdio: 'inherit' });

@@ -1,15 +1,23 @@
 #!/usr/bin/env node
-// The only place that calls process.exit (STYLE habit 6).
-import { readFileSync } from 'node:fs';
+'use strict';
+// The only place that calls process.exit (STYLE habit 6). CommonJS on
+// purpose: no ES module loader to start, and `--version` answers before the
+// bundle is even read (start-up time, issue #8).
 
 const argv = process.argv.slice(2);
 
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-  // Fast path: answer without loading the bundle (start-up time, issue #8).
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-  process.stdout.write(`${pkg.version}\n`);
+  process.stdout.write(`${require('../package.json').version}\n`);
 } else {
-  const { main, processEnvironment } = await import('../dist/cli.js');
+  run().catch((error) => {
+    // main() has its own top-level catch; this only fires if the bundle cannot load.
+    process.stderr.write(`oauth-doctor: cannot start (${error && error.message}) — reinstall the package\n`);
+    process.exitCode = 70;
+  });
+}
+
+async function run() {
+  const { main, processEnvironment } = require('./load-cli.cjs').loadCli().cli;
   const controller = new AbortController();
   const interrupt = () => {
     controller.abort();
@@ -21,7 +29,6 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.on('error', (error) => {
     if (error.code === 'EPIPE') process.exit(0);
   });
-
   // A command decides what an interrupt means: `serve` stops cleanly (0), a
   // waiting flow reports it (130).
   process.exitCode = await main(argv, processEnvironment(controller.signal));
