@@ -5,7 +5,8 @@ import { handleAuthorize } from './endpoints/authorize.js';
 import { handleRequestToken } from './endpoints/request-token.js';
 import { handleResource } from './endpoints/resource.js';
 import { HTML, TEXT, reply, type ProviderReply, type ProviderRequest } from './http-types.js';
-import { escapeHtml, htmlPage } from './pages/html.js';
+import { escapeHtml } from '../html/escape.js';
+import { htmlPage } from './pages/html.js';
 import { outagePage } from './pages/authorize-pages.js';
 
 type Handler = (request: ProviderRequest, context: ProviderContext) => ProviderReply;

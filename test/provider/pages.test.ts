@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProvider, type RunningProvider } from '../../src/provider/index.js';
-import { escapeHtml, preferredLang } from '../../src/provider/pages/html.js';
+import { escapeHtml } from '../../src/html/escape.js';
+import { preferredLang } from '../../src/provider/pages/html.js';
 import { call, parseChallenge, requestToken } from './helpers.js';
 
 const APP = { key: 'app', secret: 'app-secret' };

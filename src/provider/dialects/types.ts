@@ -1,7 +1,7 @@
 import type { Pair } from '../../oauth/form.js';
 import type { Failure } from '../failure.js';
 import type { ProviderReply } from '../http-types.js';
-import type { Lang } from '../pages/html.js';
+import type { Lang } from '../../diagnose/lang.js';
 import type { DialectName } from '../options.js';
 
 export interface DialectContext {

@@ -1,4 +1,5 @@
-import { escapeHtml, htmlPage } from './html.js';
+import { escapeHtml } from '../../html/escape.js';
+import { htmlPage } from './html.js';
 
 export interface ApprovalPageInput {
   readonly token: string;

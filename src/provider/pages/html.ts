@@ -1,9 +1,5 @@
-/** Escapes text for HTML content and attribute values: everything reflected into a page passes here. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`=]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-export type Lang = 'en' | 'ja';
+import type { Lang } from '../../diagnose/lang.js';
+import { escapeHtml } from '../../html/escape.js';
 
 /**
  * Picks English or Japanese from Accept-Language (RFC 9110 §12.5.4): the

@@ -1,4 +1,5 @@
-import { htmlPage, type Lang } from './html.js';
+import type { Lang } from '../../diagnose/lang.js';
+import { htmlPage } from './html.js';
 
 /**
  * X's own authorise-page errors, word for word as users reported them
