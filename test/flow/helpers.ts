@@ -1,8 +1,6 @@
 import { createDispatcher, sendHttp } from '../../src/http/index.js';
 import { startCallbackListener } from '../../src/flow/callback-listener.js';
 import type { FlowIo, Person } from '../../src/flow/engine.js';
-import type { FlowConfig } from '../../src/flow/types.js';
-import type { RunningProvider } from '../../src/provider/index.js';
 import { newNonce } from '../../src/oauth/sign-request.js';
 
 /** A person who is never there: any question fails the test. */
@@ -30,15 +28,5 @@ export function testIo(overrides: Partial<FlowIo> = {}): FlowIo {
   };
 }
 
-export function localConfig(provider: RunningProvider, overrides: Partial<FlowConfig> = {}): FlowConfig {
-  return {
-    provider: 'local',
-    endpoints: { requestToken: provider.endpoints.requestToken, authorize: provider.endpoints.authorize, accessToken: provider.endpoints.accessToken, resource: provider.endpoints.resource },
-    client: { consumerKey: provider.consumer.key, consumerSecret: provider.consumer.secret },
-    signatureMethod: 'HMAC-SHA1',
-    callback: { kind: 'loopback' },
-    authorize: 'http',
-    probeAuthorize: false,
-    ...overrides,
-  };
-}
+/** The flow tests' config: the one the demo starts from. */
+export { localFlowConfig as localConfig } from '../../src/flow/local-config.js';

@@ -9,9 +9,9 @@ import { diagnoseOutcome } from '../../flow/diagnosis.js';
 import { runFlow, type FlowObserver, type FlowOutcome } from '../../flow/engine.js';
 import { buildEvidence } from '../../flow/evidence.js';
 import { networkIo, noPerson } from '../../flow/io.js';
+import { localFlowConfig } from '../../flow/local-config.js';
 import { stepJson, type StepJson } from '../../flow/report.js';
 import { secretsInStep } from '../../flow/secrets.js';
-import type { FlowConfig } from '../../flow/types.js';
 import type { RunningProvider } from '../../provider/index.js';
 import { parsePositiveInt } from '../flow/config.js';
 import type { DemoOptions } from './command.js';
@@ -46,20 +46,6 @@ interface ScenarioResult {
   readonly expected?: Expectation | undefined;
   readonly steps: readonly StepJson[];
   readonly diagnosis?: DiagnosisJson | undefined;
-}
-
-/** The embedded provider's address and consumer, as a flow config: authorise over http, loopback callback. */
-function demoConfig(provider: RunningProvider): FlowConfig {
-  return {
-    provider: 'local',
-    endpoints: { requestToken: provider.endpoints.requestToken, authorize: provider.endpoints.authorize, accessToken: provider.endpoints.accessToken, resource: provider.endpoints.resource },
-    client: { consumerKey: provider.consumer.key, consumerSecret: provider.consumer.secret },
-    signatureMethod: 'HMAC-SHA1',
-    callback: { kind: 'loopback' },
-    authorize: 'http',
-    probeAuthorize: false,
-    requestTokenLifetimeSec: 600,
-  };
 }
 
 const WHOLE_FLOW: Scenario = {
@@ -153,7 +139,7 @@ function scenarioWorld(provider: RunningProvider, clock: DemoClock, dispatcher: 
     provider,
     clock,
     lang,
-    config: demoConfig(provider),
+    config: localFlowConfig(provider, { requestTokenLifetimeSec: 600 }),
     io(hooks = {}) {
       const observer: FlowObserver = {
         stepDone(step) {
