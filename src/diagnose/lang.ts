@@ -1,7 +1,6 @@
 import { usageError } from '../errors.js';
 
 export type Lang = 'en' | 'ja';
-export const LANGS: readonly Lang[] = ['en', 'ja'];
 
 /**
  * The language of explanations: the --lang flag, else the POSIX locale

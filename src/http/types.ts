@@ -62,5 +62,3 @@ export interface BodyLimits {
 }
 
 export const DEFAULT_BODY_LIMITS: BodyLimits = { keepBytes: 1024 * 1024, maxBytes: 64 * 1024 * 1024 };
-export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_MAX_REDIRECTS = 10;

@@ -71,7 +71,3 @@ export interface ProviderState {
   /** Client addresses refused at the authorise step (→ user_refused). */
   refusedAddresses: string[];
 }
-
-export function emptyState(): ProviderState {
-  return { version: 1, consumers: [], requestTokens: [], accessTokens: [], sessions: [], refusedAddresses: [] };
-}
