@@ -1,5 +1,6 @@
 import { headerValue, headerValues, type CapturedExchange } from '../capture/types.js';
 import { parseAuthorizationHeader, type ParsedAuthorization } from '../oauth/authorization-header.js';
+import { splitForm } from '../oauth/form.js';
 import { formDecode } from '../oauth/percent-encode.js';
 
 /** Where a parameter travelled (RFC 5849 §3.5: header, form body or query). */
@@ -44,16 +45,7 @@ export interface OAuthRequestView {
 
 /** Splits a query or form body into parameters, keeping the raw text of each (RFC 5849 §3.4.1.3.1). */
 export function wireParameters(text: string, source: WireSource): WireParameter[] {
-  const params: WireParameter[] = [];
-  if (text === '') return params;
-  for (const part of text.split('&')) {
-    if (part === '') continue;
-    const eq = part.indexOf('=');
-    const rawName = eq === -1 ? part : part.slice(0, eq);
-    const rawValue = eq === -1 ? '' : part.slice(eq + 1);
-    params.push({ name: formDecode(rawName), value: formDecode(rawValue), source, rawName, rawValue });
-  }
-  return params;
+  return splitForm(text).map(([rawName, rawValue]) => ({ name: formDecode(rawName), value: formDecode(rawValue), source, rawName, rawValue }));
 }
 
 export function mediaType(contentType: string | undefined): string {

@@ -10,14 +10,17 @@ export type Pair = readonly [name: string, value: string];
  * without `=` has the empty value. Empty segments (`a=1&&b=2`) are not pairs.
  */
 export function parseForm(text: string): Pair[] {
+  return splitForm(text).map(([name, value]) => [formDecode(name), formDecode(value)]);
+}
+
+/** The pairs of parseForm before decoding, as written on the wire (for tools that show or misread the raw text). */
+export function splitForm(text: string): Pair[] {
   if (text === '') return [];
   const pairs: Pair[] = [];
   for (const part of text.split('&')) {
     if (part === '') continue;
     const eq = part.indexOf('=');
-    const name = eq === -1 ? part : part.slice(0, eq);
-    const value = eq === -1 ? '' : part.slice(eq + 1);
-    pairs.push([formDecode(name), formDecode(value)]);
+    pairs.push(eq === -1 ? [part, ''] : [part.slice(0, eq), part.slice(eq + 1)]);
   }
   return pairs;
 }
