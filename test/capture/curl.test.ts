@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { parseCurl } from '../../src/capture/curl.js';
 import { splitShellCommands } from '../../src/capture/shell-words.js';
 import { headerValue } from '../../src/capture/types.js';
-import { isDoctorError, type DoctorError } from '../../src/errors.js';
+import { isDoctorError } from '../../src/errors.js';
+import { thrown } from '../helpers/thrown.js';
 import { checkSignature } from '../../src/inspect/signature/check.js';
 import { viewRequest } from '../../src/inspect/request-view.js';
 import { signRequest } from '../../src/oauth/sign-request.js';
@@ -15,16 +16,6 @@ const one = (line: string, readFile?: (path: string) => string) => {
   if (!exchange) throw new Error('no exchange');
   return exchange.request;
 };
-
-function thrown(fn: () => unknown): DoctorError {
-  try {
-    fn();
-  } catch (error) {
-    if (isDoctorError(error)) return error;
-    throw new Error(`not a DoctorError: ${String(error)}`);
-  }
-  throw new Error('did not throw');
-}
 
 describe('shell words', () => {
   it('splits like bash: quotes, $-quotes, escapes, continuations, comments, operators', () => {

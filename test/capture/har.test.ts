@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseHar, readHar } from '../../src/capture/har/index.js';
-import { isDoctorError, type DoctorError } from '../../src/errors.js';
+import { isDoctorError } from '../../src/errors.js';
+import { thrown } from '../helpers/thrown.js';
 
 const entry = (url: string, extra: Record<string, unknown> = {}) => ({
   startedDateTime: '2024-06-18T10:00:00.000Z',
@@ -13,16 +14,6 @@ const entry = (url: string, extra: Record<string, unknown> = {}) => ({
 });
 const har = (entries: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ log: { version: '1.2', creator: { name: 'Firefox', version: '128.0' }, pages: [{ id: 'p' }], entries, ...extra } }, null, 2);
 const parse = (text: string, allEntries = false) => parseHar(Buffer.from(text), { source: 'test.har', allEntries });
-
-function thrown(fn: () => unknown): DoctorError {
-  try {
-    fn();
-  } catch (error) {
-    if (isDoctorError(error)) return error;
-    throw new Error(`not a DoctorError: ${String(error)}`);
-  }
-  throw new Error('did not throw');
-}
 
 describe('HAR reading', () => {
   it('reads the fields inspect needs', () => {

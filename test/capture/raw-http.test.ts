@@ -4,19 +4,10 @@ import fc from 'fast-check';
 import { parseRawHttp } from '../../src/capture/raw-http.js';
 import { detectFormat } from '../../src/capture/index.js';
 import { headerValue } from '../../src/capture/types.js';
-import { isDoctorError, type DoctorError } from '../../src/errors.js';
+import { isDoctorError } from '../../src/errors.js';
+import { thrown } from '../helpers/thrown.js';
 
 const parse = (text: string | Buffer, scheme?: 'http' | 'https') => parseRawHttp(text, { source: 'raw', scheme });
-
-function thrown(fn: () => unknown): DoctorError {
-  try {
-    fn();
-  } catch (error) {
-    if (isDoctorError(error)) return error;
-    throw new Error(`not a DoctorError: ${String(error)}`);
-  }
-  throw new Error('did not throw');
-}
 
 const REQUEST = 'POST /oauth/request_token HTTP/1.1\r\nHost: api.example.com\r\nAuthorization: OAuth oauth_consumer_key="k"\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 18\r\n\r\noauth_callback=oob';
 const RESPONSE = 'HTTP/1.1 401 Unauthorized\r\nDate: Tue, 18 Jun 2024 10:00:00 GMT\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 34\r\n\r\noauth_problem=signature_invalid&x=';
