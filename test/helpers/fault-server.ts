@@ -43,7 +43,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function listen(server: Server | ReturnType<typeof createNetServer>, host = '127.0.0.1'): Promise<number> {
+/** Listens on an ephemeral port of `host`; resolves with the port. */
+export function listen(server: Server | ReturnType<typeof createNetServer>, host = '127.0.0.1'): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, host, () => resolve((server.address() as AddressInfo).port));
@@ -51,7 +52,7 @@ function listen(server: Server | ReturnType<typeof createNetServer>, host = '127
 }
 
 /** Closes a server and destroys every socket it still holds (hanging faults included). */
-function closer(server: Server | ReturnType<typeof createNetServer>, sockets: Set<Socket>, timers: Set<NodeJS.Timeout>): () => Promise<void> {
+export function closer(server: Server | ReturnType<typeof createNetServer>, sockets: Set<Socket>, timers: Set<NodeJS.Timeout> = new Set()): () => Promise<void> {
   return () =>
     new Promise((resolve) => {
       for (const timer of timers) clearInterval(timer);

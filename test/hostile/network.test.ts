@@ -7,9 +7,9 @@
 // them in one table, the faults that file lacks, and the tally.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { runCli, type CliResult } from '../helpers/cli.js';
-import { makeSelfSignedCert, refusedUrl, startFaultServer, startSilentServer, startTlsServer, type RunningServer } from '../helpers/fault-server.js';
+import { closer, listen, makeSelfSignedCert, refusedUrl, startFaultServer, startSilentServer, startTlsServer, type RunningServer } from '../helpers/fault-server.js';
 
 let faults: RunningServer;
 let elsewhere: RunningServer;
@@ -38,15 +38,8 @@ async function startLyingServer(): Promise<{ url: string; close(): Promise<void>
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  const port = await listen(server);
+  return { url: `http://127.0.0.1:${port}`, close: closer(server, sockets) };
 }
 
 const ENV = { OAUTH_CONSUMER_KEY: 'key', OAUTH_CONSUMER_SECRET: 'hostile-network-secret' };

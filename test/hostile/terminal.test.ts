@@ -5,11 +5,12 @@
 // and --json, with colour off and on. A hostile provider cannot retitle the
 // window (OSC), clear the screen (CSI 2J), or use the 8-bit CSI (U+009B).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, type CliResult } from '../helpers/cli.js';
+import { closer, listen } from '../helpers/fault-server.js';
 
 /** Retitle the window, clear the screen, colour, 8-bit CSI, carriage return over the line, backspace, DEL, BEL. */
 const EVIL = '\u001b]0;pwned\u0007\u001b[2J\u001b[H\u001b[8mhidden\u009b31m\rX\u0008\u007f\u0007';
@@ -78,15 +79,8 @@ async function startRawServer(): Promise<RawServer> {
       head = '';
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  const port = await listen(server);
+  return { url: `http://127.0.0.1:${port}`, close: closer(server, sockets) };
 }
 
 let raw: RawServer;
