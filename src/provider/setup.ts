@@ -15,7 +15,7 @@ import { Store } from './store.js';
 /** Options from code are checked as strictly as flags: a bad value is a usage error naming it. */
 function checkNumber(value: number | undefined, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === undefined) return undefined;
-  if (!Number.isFinite(value) || value < min || value > max) throw usageError('invalid-provider-option', `${name} must be a number from ${min} to ${max}, not ${value}`);
+  if (!Number.isFinite(value) || value < min || value > max) throw usageError('invalid-provider-option', `${name} must be a number from ${min} to ${max}, not ${value}`, `leave ${name} out for the default`);
   return value;
 }
 
@@ -58,8 +58,8 @@ export function resolveLimits(options: ProviderOptions): ServerLimits {
 }
 
 function consumerRecord(registration: ConsumerRegistration): ConsumerRecord {
-  if (!registration.key) throw usageError('invalid-consumer', 'a consumer needs a key');
-  if (registration.secret === undefined && !registration.publicKey) throw usageError('invalid-consumer', `consumer ${registration.key} needs a secret or an RSA public key`);
+  if (!registration.key) throw usageError('invalid-consumer', 'a consumer needs a key', 'register consumers as { key, secret } or { key, publicKey }');
+  if (registration.secret === undefined && !registration.publicKey) throw usageError('invalid-consumer', `consumer ${registration.key} needs a secret or an RSA public key`, 'register consumers as { key, secret } or { key, publicKey }');
   if (registration.publicKey) loadPublicKey(registration.publicKey, `the public key of consumer ${registration.key}`);
   return { ...registration, status: registration.status ?? 'active' };
 }

@@ -16,8 +16,8 @@ export function parseDuration(value: string, flag: string): number {
   return Math.round(Number(m[1]) * (UNITS[m[2] ?? 's'] ?? 1000));
 }
 
-function parseInteger(value: string, flag: string, min: number, max: number): number {
-  if (!/^-?\d+$/.test(value) || Number(value) < min || Number(value) > max) throw usageError('invalid-number', `${flag} "${value}" must be a whole number from ${min} to ${max}`);
+function parseInteger(value: string, flag: string, min: number, max: number, example: number): number {
+  if (!/^-?\d+$/.test(value) || Number(value) < min || Number(value) > max) throw usageError('invalid-number', `${flag} "${value}" must be a whole number from ${min} to ${max}`, `e.g. ${flag} ${example}`);
   return Number(value);
 }
 
@@ -50,7 +50,7 @@ function outage(value: string | boolean | undefined): ProviderOptions['outage'] 
   if (value === undefined || value === false) return undefined;
   if (value === true || value === '503') return { status: 503 };
   if (value === '500' || value === '502') return { status: Number(value) as 500 | 502 };
-  throw usageError('invalid-outage', `--outage "${value}" must be 500, 502 or 503`);
+  throw usageError('invalid-outage', `--outage "${value}" must be 500, 502 or 503`, 'e.g. --outage 502, or --outage alone for 503');
 }
 
 /** `5/1m`: at most 5 authorisations per client address per minute. */
@@ -67,7 +67,7 @@ export function providerOptions(options: ServeOptions, env: Environment): Provid
   const duration = (value: string | undefined, flag: string) => (value === undefined ? undefined : parseDuration(value, flag));
   return {
     host: options.host,
-    port: options.port === undefined ? 0 : parseInteger(options.port, '--port', 0, 65535),
+    port: options.port === undefined ? 0 : parseInteger(options.port, '--port', 0, 65535, 8080),
     consumers: consumers(options, env),
     dialect: options.dialect,
     autoApprove: options.autoApprove ?? false,
@@ -75,8 +75,8 @@ export function providerOptions(options: ServeOptions, env: Environment): Provid
     accessTokenTtlMs: duration(options.accessTokenTtl, '--access-token-ttl'),
     sessionTtlMs: duration(options.sessionTtl, '--session-ttl'),
     renewable: options.renew,
-    clockSkewSec: options.clockSkew === undefined ? undefined : parseInteger(options.clockSkew, '--clock-skew', -1e9, 1e9),
-    timestampWindowSec: options.timestampWindow === undefined ? undefined : parseInteger(options.timestampWindow, '--timestamp-window', 0, 1e9),
+    clockSkewSec: options.clockSkew === undefined ? undefined : parseInteger(options.clockSkew, '--clock-skew', -1e9, 1e9, 600),
+    timestampWindowSec: options.timestampWindow === undefined ? undefined : parseInteger(options.timestampWindow, '--timestamp-window', 0, 1e9, 300),
     signatureMethods: options.signatureMethods?.split(',').map((m) => parseSignatureMethod(m.trim(), '--signature-methods')),
     outage: outage(options.outage),
     slowMs: duration(options.slow, '--slow'),
