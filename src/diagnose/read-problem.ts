@@ -5,6 +5,7 @@ import { PROVIDER_CODES } from '../knowledge/provider-codes.js';
 import { percentDecode } from '../oauth/percent-encode.js';
 import type { DetectedProblem } from './types.js';
 import type { Finding } from './read/finding.js';
+import { echoedBaseString } from './read/echoed-base-string.js';
 import { readFormBody, wordAround } from './read/form-body.js';
 import { headerValue, headerValues, parseHttpDate, type HeaderBag } from './read/headers.js';
 import { readJsonBody } from './read/json-body.js';
@@ -85,8 +86,9 @@ export function readProblemFromTextUnguarded(text: string, context: TextContext 
   return readText(text, context);
 }
 
-function readText(text: string, context: TextContext): DetectedProblem | undefined {
-  const trimmed = typeof text === 'string' ? text.trim() : '';
+function readText(input: string, context: TextContext): DetectedProblem | undefined {
+  const text = typeof input === 'string' ? undoUtf16AsUtf8(input) : '';
+  const trimmed = text.trim();
   const status = validStatus(context.status);
   const extraHeaders = context.headers ?? {};
   if (trimmed === '') return status === undefined && Object.keys(extraHeaders).length === 0 ? undefined : readResponse({ status, headers: extraHeaders });
@@ -100,6 +102,21 @@ function readText(text: string, context: TextContext): DetectedProblem | undefin
     return readResponse({ url: trimmed, status, headers: extraHeaders }) ?? readResponse({ body: trimmed, status, headers: extraHeaders });
   }
   return readResponse({ body: text, status, headers: extraHeaders });
+}
+
+/**
+ * A UTF-16 file read as UTF-8 (a Windows tool's "Save as Unicode") arrives
+ * as ASCII with a NUL after or before every character and its byte-order
+ * mark as two U+FFFD. When most code units are NUL, drop them; otherwise
+ * leave the text alone. A UTF-8 byte-order mark is dropped too.
+ */
+function undoUtf16AsUtf8(text: string): string {
+  const head = text.slice(0, 4000);
+  let nuls = 0;
+  for (let i = 0; i < head.length; i++) if (head.charCodeAt(i) === 0) nuls++;
+  const withoutBom = text.replace(/^\uFEFF/, '');
+  if (head.length < 4 || nuls * 3 < head.length) return withoutBom;
+  return withoutBom.replace(/^\uFFFD{1,2}/, '').replaceAll('\u0000', '');
 }
 
 function mergeHeaders(a: HeaderBag, b: HeaderBag): Record<string, string[]> {
@@ -177,8 +194,10 @@ function readBody(body: string, hostProvider: string | undefined): Finding | und
   }
   const oauthlib = readOAuthlibForm(bounded);
   if (oauthlib) return oauthlib;
-  if (looksLikeHtml(bounded)) return findingFromPhrase(visibleText(bounded), 'html-page', hostProvider);
-  return findingFromPhrase(collapseWhitespace(bounded.slice(0, 100_000)), 'plain-text', hostProvider);
+  const prose = looksLikeHtml(bounded) ? visibleText(bounded) : collapseWhitespace(bounded.slice(0, 100_000));
+  const finding = findingFromPhrase(prose, looksLikeHtml(bounded) ? 'html-page' : 'plain-text', hostProvider);
+  const echoed = finding ? echoedBaseString(prose) : undefined;
+  return finding && echoed !== undefined ? { ...finding, serverBaseString: echoed } : finding;
 }
 
 function statusFinding(status: number): Finding {
@@ -272,7 +291,9 @@ function readCodeArgument(text: string): DetectedProblem | undefined {
     if (row) return argument(row.maps ?? qualifiedCode(row), qualifiedCode(row), row.provider);
   }
   if (/^\d{1,3}$/.test(text)) {
-    const row = PROVIDER_CODES.find((r) => r.code === text && r.provider === 'x') ?? PROVIDER_CODES.find((r) => r.code === text);
+    // A bare 4xx/5xx is an HTTP status unless X uses the number: another provider's `401` (Vimeo) must be typed `vimeo:401`.
+    const httpError = Number(text) >= 400 && Number(text) <= 599;
+    const row = PROVIDER_CODES.find((r) => r.code === text && r.provider === 'x') ?? (httpError ? undefined : PROVIDER_CODES.find((r) => r.code === text));
     if (row) return argument(row.maps ?? qualifiedCode(row), qualifiedCode(row), row.provider);
     const status = Number(text);
     if (status >= 400 && status <= 599) return { ...argument(status >= 500 ? 'http:5xx' : `http:${status}`), status, confidence: 'heuristic' };

@@ -1,3 +1,4 @@
+import { REAL_WORLD_PHRASES } from './phrases-real-world.js';
 import type { PhraseRecord } from './types.js';
 
 /**
@@ -88,6 +89,8 @@ export const PHRASES: readonly PhraseRecord[] = [
   { id: 'oauthlib-client-key-format', kind: 'plain-text', pattern: /Invalid client key format/i, problem: 'consumer_key_unknown', confidence: 'heuristic' },
   { id: 'oauthlib-nonce-format', kind: 'plain-text', pattern: /Invalid nonce format/i, problem: 'parameter_rejected', confidence: 'heuristic' },
   { id: 'oauthlib-https-only', kind: 'plain-text', pattern: /Only HTTPS connections are permitted/i, problem: 'oauthlib:insecure_transport_protocol', providerCode: 'oauthlib:insecure_transport_protocol', confidence: 'heuristic' },
+  // ── Providers' own wordings from real reports, before the generic guesses.
+  ...REAL_WORLD_PHRASES,
   // ── Generic phrases from providers nobody listed: heuristic by nature.
   { id: 'generic-nonce-used', kind: 'plain-text', pattern: /nonce (?:has )?(?:already )?been used|nonce (?:was )?already used|duplicate nonce|nonce_used/i, problem: 'nonce_used', confidence: 'heuristic' },
   { id: 'generic-token-used', kind: 'plain-text', pattern: /token (?:has )?already been used|token (?:was )?already used|token_used/i, problem: 'token_used', confidence: 'heuristic' },
@@ -95,7 +98,7 @@ export const PHRASES: readonly PhraseRecord[] = [
   { id: 'generic-token-expired', kind: 'plain-text', pattern: /expired (?:oauth |access |request )?token|token (?:has |is )?expired|token_expired/i, problem: 'token_expired', confidence: 'heuristic' },
   { id: 'generic-verifier', kind: 'plain-text', pattern: /(?:invalid|wrong|incorrect|bad) (?:oauth[_ ])?verifier|verifier (?:is )?(?:invalid|incorrect|wrong)|verifier_invalid/i, problem: 'verifier_invalid', confidence: 'heuristic' },
   { id: 'generic-signature-method', kind: 'plain-text', pattern: /(?:unsupported|invalid|unknown) signature method|signature method (?:is )?(?:not supported|unsupported|rejected)|signature_method_rejected/i, problem: 'signature_method_rejected', confidence: 'heuristic' },
-  { id: 'generic-signature-invalid', kind: 'plain-text', pattern: /invalid (?:oauth |request )?signature|signature (?:is )?invalid|signature (?:does not|doesn't) match|signature mismatch|signature_invalid/i, problem: 'signature_invalid', confidence: 'heuristic' },
+  { id: 'generic-signature-invalid', kind: 'plain-text', pattern: /(?:invalid|incorrect|bad|wrong) (?:oauth[_ ]|request )?signature|signature (?:is )?invalid|signature (?:does not|doesn't) match|signature mismatch|signature_invalid/i, problem: 'signature_invalid', confidence: 'heuristic' },
   { id: 'generic-consumer-key', kind: 'plain-text', pattern: /consumer key (?:is )?(?:invalid|unknown|not found)|(?:invalid|unknown) consumer(?: key)?|invalid api key|consumer_key_unknown/i, problem: 'consumer_key_unknown', confidence: 'heuristic' },
   { id: 'generic-timestamp', kind: 'plain-text', pattern: /(?:invalid|expired|stale) timestamp|timestamp (?:is )?(?:invalid|expired|too old|too far|out of range|refused)|timestamp_refused/i, problem: 'timestamp_refused', confidence: 'heuristic' },
   { id: 'generic-version', kind: 'plain-text', pattern: /(?:unsupported|invalid) (?:oauth[_ ])?version|version_rejected/i, problem: 'version_rejected', confidence: 'heuristic' },

@@ -1,3 +1,4 @@
+import { REAL_WORLD_PROVIDER_CODES } from './provider-codes-real-world.js';
 import type { ProblemOverlay, ProviderCodeRecord } from './types.js';
 
 /** NetSuite says only "invalid login" for most TBA failures; the Login Audit Trail has the reason [N1][N3]. */
@@ -616,6 +617,7 @@ export const PROVIDER_CODES: readonly ProviderCodeRecord[] = [
     maps: 'timestamp_refused',
     overlay: { meaning: { en: 'Jira: the clocks (or time-zone data) of the two servers differ by more than 5 minutes.', ja: 'Jira: 二つのサーバの時計（またはタイムゾーン・データ）が 5 分以上ずれています。' } },
   },
+  ...REAL_WORLD_PROVIDER_CODES,
 ];
 
 /** `x:89` → the record, and `(x, 89)` likewise. */

@@ -1,3 +1,4 @@
+import { REAL_WORLD_PROVIDERS } from './providers-real-world.js';
 import type { ProviderRecord } from './types.js';
 
 /**
@@ -83,6 +84,7 @@ export const PROVIDERS: readonly ProviderRecord[] = [
     hosts: [],
     signatureMethods: ['HMAC-SHA1'],
   },
+  ...REAL_WORLD_PROVIDERS,
 ];
 
 export function providerById(id: string | undefined): ProviderRecord | undefined {

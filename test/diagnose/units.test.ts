@@ -145,7 +145,7 @@ describe('readProblem', () => {
 
 describe('visible text of a page', () => {
   it('drops scripts and styles, strips tags, decodes entities', () => {
-    expect(visibleText('<style>p{}</style><p>That&#39;s&nbsp;it &amp; <b>done</b>&#x21;</p><script>alert("x")</script>')).toBe("That's it & done !");
+    expect(visibleText('<style>p{}</style><p>That&#39;s&nbsp;it &amp; <b>done</b>&#x21;</p><script>alert("x")</script>')).toBe("That's it & done!");
   });
 });
 

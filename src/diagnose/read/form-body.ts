@@ -80,7 +80,9 @@ function nthIndexOf(text: string, char: string, n: number): number {
 export function readFormBody(text: string, source: ProblemSource = 'form-body'): Finding | undefined {
   const found = formSegmentWithContext(text, 'oauth_problem');
   if (found === undefined) return undefined;
-  const { pairs, baseString } = splitFormWithBaseString(found.segment);
+  // Copied out of an HTML page, the separators arrive as `&amp;` (seen from Etsy v2).
+  const segment = found.segment.includes('&amp;') ? found.segment.replaceAll('&amp;', '&') : found.segment;
+  const { pairs, baseString } = splitFormWithBaseString(segment);
   const finding = findingFromOAuthPairs(pairs, found.inUrl ? 'url-query' : source);
   if (!finding) return undefined;
   return baseString === undefined ? finding : { ...finding, serverBaseString: finding.serverBaseString ?? baseString };

@@ -1,4 +1,5 @@
-import { providerCodeRecord } from '../../knowledge/provider-codes.js';
+import { problemRecord } from '../../knowledge/problems.js';
+import { PROVIDER_CODES, providerCodeRecord } from '../../knowledge/provider-codes.js';
 import { excerpt, type Finding } from './finding.js';
 import { readFormBody } from './form-body.js';
 import { findingFromOAuthPairs } from './oauth-parameters.js';
@@ -16,8 +17,12 @@ function text(value: Json | undefined): string | undefined {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
 }
 
+/** JSONP, as Flickr answers with format=json: `jsonFlickrApi({...})`. */
+const JSONP = /^[A-Za-z_$][\w$.]{0,63}\(\s*([{[][\s\S]*[}\]])\s*\)\s*;?$/;
+
 export function parseJson(body: string): Json | undefined {
-  const trimmed = body.trim();
+  const stripped = body.trim();
+  const trimmed = JSONP.exec(stripped)?.[1] ?? stripped;
   if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return undefined;
   try {
     return JSON.parse(trimmed) as Json;
@@ -49,6 +54,7 @@ export function readJsonBody(body: string, hostProvider: string | undefined): Fi
     fromNetSuite(json) ??
     fromStatFail(json, hostProvider) ??
     fromOAuthlib(json) ??
+    fromProviderCodeField(json, hostProvider) ??
     fromMessageFields(json, hostProvider)
   );
 }
@@ -108,9 +114,16 @@ function fromStatFail(json: JsonObject, hostProvider: string | undefined): Findi
 }
 
 export function statFailFinding(code: string, message: string | undefined, hostProvider: string | undefined, source: 'json-body' | 'xml-body'): Finding {
-  const candidates = hostProvider === 'flickr' || hostProvider === 'smugmug' ? [hostProvider] : ['flickr', 'smugmug'];
-  const provider = candidates.find((p) => providerCodeRecord(p, code)) ?? hostProvider ?? 'flickr';
-  const known = providerCodeRecord(provider, code) !== undefined;
+  const candidates = hostProvider !== undefined ? [hostProvider] : ['flickr', 'smugmug'];
+  const owner = candidates.find((p) => providerCodeRecord(p, code));
+  if (owner === undefined) {
+    // Vimeo's legacy API and others share the shape: a code nobody's table knows is not Flickr's by default.
+    const phrased = message === undefined ? undefined : findingFromPhrase(message, source, hostProvider);
+    if (phrased) return { ...phrased, message: excerpt(message ?? '') };
+    if (hostProvider === undefined) return { code: `rsp:${code}`, source, confidence: 'exact', parameters: {}, message: message === undefined ? undefined : excerpt(message) };
+  }
+  const provider = owner ?? hostProvider ?? 'flickr';
+  const known = owner !== undefined;
   return {
     code: `${provider}:${code}`,
     providerCode: `${provider}:${code}`,
@@ -129,7 +142,59 @@ function fromOAuthlib(json: JsonObject): Finding | undefined {
   return findingFromOAuthlibError(error, description);
 }
 
-const MESSAGE_KEYS = ['error', 'message', 'Message', 'error_description', 'detail', 'title', 'errorMessage', 'description', 'msg'];
+const CODE_KEYS = ['code', 'errorCode', 'error_code'];
+
+/**
+ * A provider's own code in a `code` field that its table row names:
+ * WordPress `{"code":"json_oauth1_signature_mismatch",…}`, WooCommerce
+ * `{"code":"woocommerce_rest_authentication_error",…}` (also inside an
+ * `errors` array), a NetSuite RESTlet `{"error":{"code":"INVALID_LOGIN_ATTEMPT"}}`.
+ * A row that stands for several checks is refined by the message beside it.
+ */
+function fromProviderCodeField(json: JsonObject, hostProvider: string | undefined): Finding | undefined {
+  const found = findCodeField(json, hostProvider, 0);
+  if (!found) return undefined;
+  const { row, message } = found;
+  const refined = row.maps === undefined && message !== undefined ? findingFromPhrase(message, 'json-body', row.provider) : undefined;
+  if (refined) return { ...refined, provider: refined.provider ?? row.provider, message: excerpt(message ?? '') };
+  const providerCode = `${row.provider}:${row.code}`;
+  return {
+    code: providerCode,
+    providerCode,
+    provider: row.provider,
+    source: 'json-body',
+    confidence: 'mapped',
+    parameters: {},
+    message: message === undefined ? undefined : excerpt(message),
+  };
+}
+
+function findCodeField(value: Json, hostProvider: string | undefined, depth: number): { row: (typeof PROVIDER_CODES)[number]; message: string | undefined } | undefined {
+  if (depth > 3) return undefined;
+  if (Array.isArray(value)) {
+    for (const item of value.slice(0, 20)) {
+      const found = findCodeField(item, hostProvider, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (!isObject(value)) return undefined;
+  for (const key of CODE_KEYS) {
+    const code = text(value[key]);
+    if (code === undefined || !/^[A-Za-z][\w.-]{2,63}$/.test(code)) continue;
+    // Standard values and numbers are read by their own carriers; only a provider's own name is looked up here.
+    const row = PROVIDER_CODES.find((r) => r.code === code && !problemRecord(r.code) && (hostProvider === undefined || r.provider === hostProvider));
+    if (row) return { row, message: text(value['message']) ?? text(value['Message']) };
+  }
+  for (const child of Object.values(value)) {
+    if (typeof child !== 'object' || child === null) continue;
+    const found = findCodeField(child, hostProvider, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const MESSAGE_KEYS = ['error', 'message', 'Message', 'error_description', 'error_text', 'detail', 'title', 'errorMessage', 'description', 'msg'];
 
 /** Known phrases in the fields a message usually sits in, a few levels deep. */
 function fromMessageFields(json: JsonObject, hostProvider: string | undefined): Finding | undefined {

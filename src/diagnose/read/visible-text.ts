@@ -52,6 +52,14 @@ function dropElements(text: string, tag: string): string {
   return out + text.slice(from);
 }
 
+/** Inline elements do not break a word: `リクエスト・<b>トークン</b>が` reads as one phrase. */
+const INLINE_TAGS = new Set(['a', 'b', 'i', 'em', 'strong', 'span', 'font', 'code', 'small', 'big', 'u', 's', 'mark', 'abbr', 'tt', 'kbd', 'q', 'sub', 'sup']);
+
+function tagName(tag: string): string {
+  const name = /^<\/?\s*([A-Za-z][A-Za-z0-9]{0,15})/.exec(tag)?.[1];
+  return name === undefined ? '' : name.toLowerCase();
+}
+
 function stripTags(text: string): string {
   let out = '';
   let from = 0;
@@ -60,7 +68,7 @@ function stripTags(text: string): string {
     if (open === -1) break;
     const close = text.indexOf('>', open);
     if (close === -1) break;
-    out += text.slice(from, open) + ' ';
+    out += text.slice(from, open) + (INLINE_TAGS.has(tagName(text.slice(open, Math.min(close + 1, open + 20)))) ? '' : ' ');
     from = close + 1;
   }
   return out + text.slice(from);

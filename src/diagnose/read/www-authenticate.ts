@@ -54,10 +54,19 @@ export function parseOAuthChallenge(value: string): OAuthChallenge | undefined {
     } else if (raw.includes('&') && raw.includes('=')) {
       parameters.push([percentDecode(name), percentDecode(raw.slice(0, raw.indexOf('&')))], ...parseForm(raw.slice(raw.indexOf('&') + 1)));
     } else {
-      parameters.push([percentDecode(name), percentDecode(raw)]);
+      parameters.push([percentDecode(name), percentDecode(adviceSpaces(name, raw))]);
     }
   }
   return { realm, parameters };
+}
+
+/**
+ * RFC 5849 §3.6 encodes a space as %20, but servers that form-encode
+ * (application/x-www-form-urlencoded) send `+`. Only free text reads `+` as
+ * a space, and only when the value has no other sign of encoding.
+ */
+function adviceSpaces(name: string, raw: string): string {
+  return name === 'oauth_problem_advice' && raw.includes('+') && !raw.includes(' ') && !raw.includes('%20') ? raw.replaceAll('+', ' ') : raw;
 }
 
 /** Index just after the `OAuth` scheme token, or undefined. */

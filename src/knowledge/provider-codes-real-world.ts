@@ -1,0 +1,149 @@
+import type { ProblemOverlay, ProviderCodeRecord } from './types.js';
+
+/**
+ * Codes seen in real providers' answers beyond the reference sheet, found in
+ * bug reports and in the servers' own error writers (see
+ * test/fixtures/real-world/README.md for where each shape was seen). A row
+ * whose meaning rests on one report says so in `message`.
+ */
+
+/** WooCommerce puts every authentication failure under one code; its message says which check failed. */
+const WOOCOMMERCE_AUTH_ERROR: ProblemOverlay = {
+  title: { en: 'WooCommerce refused the OAuth 1.0a signature check', ja: 'WooCommerce が OAuth 1.0a の署名検査で拒否した' },
+  meaning: {
+    en: 'WooCommerce reports every authentication failure under this one code; the message beside it names the check that failed (signature, timestamp, nonce, consumer key, permissions). WooCommerce accepts OAuth 1.0a only over plain HTTP: over HTTPS it expects the key and secret as Basic auth or query parameters.',
+    ja: 'WooCommerce は認証の失敗をすべてこの一つのコードで返し、添えられたメッセージがどの検査で失敗したか（署名、タイムスタンプ、ノンス、コンシューマ・キー、権限）を示します。WooCommerce が OAuth 1.0a を受け付けるのは平文の HTTP だけで、HTTPS ではキーとシークレットを Basic 認証かクエリ・パラメータで送ります。',
+  },
+  legs: ['resource'],
+  party: 'client',
+  usualStatus: 401,
+  causes: [
+    { id: 'wrong-secret', prior: 'likely' },
+    { id: 'signature-base-mismatch', prior: 'likely' },
+    { id: 'host-mismatch', prior: 'possible' },
+    { id: 'clock-skew', prior: 'possible' },
+    { id: 'nonce-reuse', prior: 'possible' },
+    { id: 'unknown-consumer', prior: 'possible' },
+  ],
+  fixes: [
+    {
+      for: 'developer',
+      text: {
+        en: 'Sign against the exact URL WooCommerce sees (scheme, host, the /wp-json/wc/v3/… path, no trailing slash difference); over HTTPS send the key and secret as Basic auth instead of OAuth.',
+        ja: 'WooCommerce が受け取るとおりの URL（スキーム、ホスト、/wp-json/wc/v3/… のパス、末尾スラッシュの有無まで）で署名します。HTTPS ではOAuth ではなく Basic 認証でキーとシークレットを送ります。',
+      },
+    },
+  ],
+};
+
+/** QuickBooks Online (Intuit) answered OAuth 1.0a failures with one code too (errorCode=003200). */
+const QUICKBOOKS_AUTH_FAILED: ProblemOverlay = {
+  title: { en: 'QuickBooks: application authentication failed', ja: 'QuickBooks: アプリケーション認証に失敗' },
+  meaning: {
+    en: 'Intuit refused the OAuth credentials of the request without saying which part was wrong: the signature, the keys, or a token that has expired or was disconnected. Intuit\'s OAuth 1.0a access tokens lasted 180 days (uncertain: from memory of Intuit\'s retired documentation); Intuit has since moved to OAuth 2.0.',
+    ja: 'Intuit がリクエストの OAuth クレデンシャルを拒否しましたが、どの部分が誤りか（署名、キー、期限切れまたは切断されたトークン）は示していません。Intuit の OAuth 1.0a アクセス・トークンの有効期間は 180 日でした（不確か: 廃止済みの Intuit 文書の記憶による）。Intuit は現在 OAuth 2.0 に移行しています。',
+  },
+  legs: ['resource'],
+  party: 'client',
+  usualStatus: 401,
+  causes: [
+    { id: 'expiry', prior: 'likely' },
+    { id: 'revocation', prior: 'likely' },
+    { id: 'wrong-secret', prior: 'possible' },
+    { id: 'signature-base-mismatch', prior: 'possible' },
+    { id: 'host-mismatch', prior: 'possible' },
+  ],
+  fixes: [
+    {
+      for: 'developer',
+      text: {
+        en: 'Check the token has not passed its lifetime or been disconnected in the company\'s app settings, and that sandbox companies are called on the sandbox host and production companies on the production host.',
+        ja: 'トークンが有効期間を過ぎていないか、会社のアプリ設定で切断されていないかを確認し、サンドボックスの会社にはサンドボックスのホスト、本番の会社には本番のホストを使っているか確かめます。',
+      },
+    },
+  ],
+};
+
+/** The Rails oauth-plugin answers any failed verification with the same plain text (Goodreads ran on it). */
+const INVALID_OAUTH_REQUEST: ProblemOverlay = {
+  title: { en: '"Invalid OAuth Request" (Rails oauth-plugin)', ja: '「Invalid OAuth Request」（Rails の oauth-plugin）' },
+  meaning: {
+    en: 'A server built on the Rails oauth-plugin (Goodreads among them) refused the request. The plugin sends this same text for every failed check — signature, timestamp, nonce, an unknown or unauthorised token — so the text alone does not say which.',
+    ja: 'Rails の oauth-plugin を使うサーバ（Goodreads など）がリクエストを拒否しました。このプラグインは署名、タイムスタンプ、ノンス、未知または未認可のトークンのどの検査に失敗しても同じ文言を返すため、文言だけではどれか分かりません。',
+  },
+  legs: 'any',
+  party: 'client',
+  usualStatus: 401,
+  causes: [
+    { id: 'not-yet-authorized', prior: 'likely' },
+    { id: 'wrong-secret', prior: 'likely' },
+    { id: 'signature-base-mismatch', prior: 'likely' },
+    { id: 'reuse', prior: 'possible' },
+    { id: 'clock-skew', prior: 'possible' },
+    { id: 'host-mismatch', prior: 'possible' },
+  ],
+  fixes: [
+    {
+      for: 'developer',
+      text: {
+        en: 'Compare your base string with one from a client known to work; on the access-token leg, make sure the person pressed Allow before you exchange the request token, and that you sign with the request token\'s secret.',
+        ja: '動作が確認されているクライアントのベース文字列と比べます。アクセス・トークンの段階では、利用者が「許可」を押してからリクエスト・トークンを交換しているか、リクエスト・トークンのシークレットで署名しているかを確かめます。',
+      },
+    },
+  ],
+};
+
+export const REAL_WORLD_PROVIDER_CODES: readonly ProviderCodeRecord[] = [
+  // ── WordPress REST API OAuth 1.0a server plugin (WP-API/OAuth1): WP_Error JSON {"code":…,"message":…,"data":{"status":…}}
+  { provider: 'wordpress', code: 'json_oauth1_signature_mismatch', message: 'OAuth signature does not match', status: 401, maps: 'signature_invalid' },
+  { provider: 'wordpress', code: 'json_oauth1_failed_parameter_sort', message: 'Invalid Signature - failed to sort parameters', status: 401, maps: 'signature_invalid' },
+  { provider: 'wordpress', code: 'json_oauth1_invalid_signature_method', message: 'Signature method is invalid (HMAC-SHA1 and HMAC-SHA256 only)', status: 401, maps: 'signature_method_rejected' },
+  {
+    provider: 'wordpress',
+    code: 'json_oauth1_invalid_timestamp',
+    message: 'Invalid timestamp',
+    status: 401,
+    maps: 'timestamp_refused',
+    overlay: { meaning: { en: 'The WordPress OAuth1 plugin accepts timestamps within 15 minutes either side of its clock (filter json_oauth1_timestamp_window).', ja: 'WordPress の OAuth1 プラグインは、サーバ時刻の前後 15 分以内のタイムスタンプを受け付けます（フィルタ json_oauth1_timestamp_window）。' } },
+  },
+  { provider: 'wordpress', code: 'json_oauth1_nonce_already_used', message: 'Invalid nonce - nonce has already been used', status: 401, maps: 'nonce_used' },
+  { provider: 'wordpress', code: 'json_oauth1_missing_parameter', message: 'No OAuth parameters supplied / missing parameter', status: 400, maps: 'parameter_absent' },
+  { provider: 'wordpress', code: 'json_oauth1_invalid_token', message: 'Invalid token / Access token does not exist', status: 400, maps: 'token_rejected' },
+  {
+    provider: 'wordpress',
+    code: 'json_oauth1_expired_token',
+    message: 'OAuth request token has expired',
+    status: 401,
+    maps: 'token_expired',
+    overlay: { meaning: { en: 'The WordPress OAuth1 plugin keeps a request token for 24 hours; this one is older and was deleted.', ja: 'WordPress の OAuth1 プラグインはリクエスト・トークンを 24 時間保持します。このトークンはそれより古く、削除されました。' } },
+  },
+  { provider: 'wordpress', code: 'json_oauth1_unauthorized_token', message: 'OAuth token has not been authorized', status: 401, maps: 'permission_unknown' },
+  { provider: 'wordpress', code: 'json_oauth1_invalid_verifier', message: 'OAuth verifier does not match', status: 400, maps: 'verifier_invalid' },
+  { provider: 'wordpress', code: 'json_oauth1_consumer_mismatch', message: 'Token is not registered for the given consumer', status: 401, maps: 'token_rejected' },
+  { provider: 'wordpress', code: 'json_oauth1_invalid_callback', message: 'Callback URL is invalid (must match the registered one; oob only when oob is registered)', status: 400, maps: 'parameter_rejected' },
+  // ── WooCommerce: REST (wc/v1+) and legacy wc-api v1–v3 [woocommerce/woocommerce#11019, #10271]
+  { provider: 'woocommerce', code: 'woocommerce_rest_authentication_error', message: 'Invalid signature - provided signature does not match. (and the other checks)', status: 401, overlay: WOOCOMMERCE_AUTH_ERROR },
+  { provider: 'woocommerce', code: 'woocommerce_api_authentication_error', message: 'Invalid Signature - provided signature does not match (legacy wc-api)', status: 401, overlay: WOOCOMMERCE_AUTH_ERROR },
+  // ── QuickBooks Online (Intuit) fault JSON/XML: "message=ApplicationAuthenticationFailed; errorCode=003200; statusCode=401"
+  { provider: 'quickbooks', code: '3200', message: 'ApplicationAuthenticationFailed / AuthenticationFailed', status: 401, overlay: QUICKBOOKS_AUTH_FAILED },
+  {
+    provider: 'quickbooks',
+    code: '3100',
+    message: 'AuthorizationFailed',
+    status: 403,
+    maps: 'additional_authorization_required',
+    overlay: { meaning: { en: 'QuickBooks authenticated the app but the token does not grant access to this company or this API (wrong realm ID, or a scope the connection lacks).', ja: 'QuickBooks はアプリを認証しましたが、トークンにこの会社またはこの API へのアクセス権がありません（realm ID の誤り、または接続に含まれないスコープ）。' } },
+  },
+  // ── Flickr legacy REST codes beside 96/97/100 (Flickr API documentation)
+  { provider: 'flickr', code: '98', message: 'Invalid auth token / Login failed', maps: 'token_rejected' },
+  { provider: 'flickr', code: '99', message: 'Insufficient permissions (the token lacks the perms the method needs)', maps: 'additional_authorization_required' },
+  // ── Vimeo Advanced API (legacy OAuth 1.0a): <rsp stat="fail"><err code="401" msg="Invalid signature" …/> [hybridauth/hybridauth#508]
+  { provider: 'vimeo', code: '401', message: 'Invalid signature — the oauth_signature passed was not valid (only this code confirmed)', maps: 'signature_invalid' },
+  // ── Evernote EDAM (Thrift) errors surfacing as text: EDAMUserException(errorCode=…)
+  { provider: 'evernote', code: 'EDAM-8', message: 'INVALID_AUTH — with parameter consumerKey the key is not valid for this service (sandbox vs production, or not activated)', maps: 'consumer_key_unknown' },
+  { provider: 'evernote', code: 'EDAM-9', message: 'AUTH_EXPIRED — the authentication token has expired (lifetime set when the person authorised; uncertain default)', maps: 'token_expired' },
+  // ── Withings legacy OAuth 1.0a JSON {"status":342,…} (one report; uncertain)
+  { provider: 'withings', code: '342', message: 'The signature (using OAuth) is invalid (uncertain: from one report)', maps: 'signature_invalid' },
+  // ── Rails oauth-plugin (Goodreads and others): plain "Invalid OAuth Request" [baahrens/goodreads-api-node#20]
+  { provider: 'oauthplugin', code: 'invalid-oauth-request', message: 'Invalid OAuth Request', status: 401, overlay: INVALID_OAUTH_REQUEST },
+];
