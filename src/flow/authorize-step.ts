@@ -1,0 +1,154 @@
+import { inputError } from '../errors.js';
+import { headerValue } from '../http/headers.js';
+import type { CallbackListener, ReceivedCallback } from './callback-listener.js';
+import type { FlowIo } from './engine.js';
+import { authorizeWithVerifier, parseCallbackUrl } from './legs/authorize.js';
+import { findVerifierInPage } from './page-verifier.js';
+import { StopAtFailure, type Recorder } from './recorder.js';
+import type { AuthorizedRequestToken, FlowConfig, RequestToken } from './types.js';
+
+/** True when `location` is the callback URL (same origin and path), whatever its query. */
+function isCallback(location: string, callback: string): boolean {
+  try {
+    const a = new URL(location);
+    const b = new URL(callback);
+    return a.origin === b.origin && a.pathname === b.pathname;
+  } catch {
+    return false;
+  }
+}
+
+/** Leg 2 (RFC 5849 §2.2) in its three modes; returns the authorised token or stops at a failure. */
+export async function authorize(
+  config: FlowConfig,
+  io: FlowIo,
+  recorder: Recorder,
+  requestToken: RequestToken,
+  authorizeUrl: string,
+  callback: string,
+  listener: CallbackListener | undefined,
+): Promise<AuthorizedRequestToken> {
+  // Wait for the callback before anything can trigger it.
+  const pending = listener?.wait(requestToken.token, io.waitTimeoutMs);
+  pending?.catch(() => undefined);
+
+  if (config.authorize === 'http') return authorizeOverHttp(config, io, recorder, requestToken, authorizeUrl, callback, listener, pending);
+
+  if (config.probeAuthorize) {
+    io.observer?.legStarting?.('authorize', { method: 'GET', url: authorizeUrl, headers: {} });
+    const probe = await io.send({ method: 'GET', url: authorizeUrl, headers: { accept: 'text/html' } });
+    if (io.recognisesProblem(probe)) {
+      recorder.add({ name: 'authorize', ok: false, exchange: probe, ms: probe.totalMs, notes: ['probed the authorise page before sending a person there'], error: { code: 'refused', message: 'the authorise page is an error page' } });
+      throw new StopAtFailure({ leg: 'authorize', reason: 'the authorise page is a known error page', exchange: probe });
+    }
+  }
+  let opened: boolean | undefined;
+  if (config.authorize === 'browser') opened = await io.person.openBrowser(authorizeUrl);
+  io.observer?.authorizeUrl?.(authorizeUrl, opened);
+  const notes = [config.authorize === 'browser' ? (opened ? 'opened in the browser' : 'no browser could be started: open the URL yourself') : 'printed for you to open'];
+  recorder.add({ name: 'authorize', ok: true, notes });
+
+  if (config.callback.kind === 'loopback' && pending && listener) {
+    const received = await waitWithSpinner(io, pending, `Waiting for the callback on ${listener.url}`);
+    return callbackStep(recorder, received.url, requestToken, received.waitedMs, received);
+  }
+  if (config.verifier !== undefined) {
+    recorder.add({ name: 'callback', ok: true, notes: ['verifier from --verifier'] });
+    return authorizeWithVerifier(requestToken, config.verifier);
+  }
+  if (config.callback.kind === 'oob') {
+    const started = io.now();
+    const pin = await io.person.ask('pin');
+    recorder.add({ name: 'callback', ok: true, ms: io.now() - started, notes: ['verifier (PIN) typed by the person'] });
+    return authorizeWithVerifier(requestToken, pin);
+  }
+  const started = io.now();
+  const pasted = await io.person.ask('callback-url');
+  return callbackStep(recorder, pasted.trim(), requestToken, io.now() - started, undefined, true);
+}
+
+function callbackStep(recorder: Recorder, url: string, requestToken: RequestToken, ms: number, received?: ReceivedCallback, pasted = false): AuthorizedRequestToken {
+  const result = parseCallbackUrl(url, requestToken);
+  const notes: string[] = [];
+  if (received && received.ignored.length > 0) notes.push(`turned away first: ${received.ignored.join('; ')}`);
+  if (result.ok) {
+    notes.push('oauth_token matches the pending request token ✓', 'oauth_verifier received ✓');
+    recorder.add({ name: 'callback', ok: true, ms, notes });
+    return result.value;
+  }
+  recorder.add({ name: 'callback', ok: false, ms, notes, error: { code: 'refused', message: result.failure.reason } });
+  const denied = /denied|oauth_problem/.test(result.failure.reason);
+  // A URL the person pasted that is not a usable callback is their input, not the provider's answer.
+  if (pasted && !denied) throw inputError('callback-url-invalid', `the pasted URL is not a usable callback: ${result.failure.reason}`, 'paste the whole address from the browser’s address bar after approving');
+  throw new StopAtFailure({ leg: 'callback', reason: result.failure.reason, callbackUrl: url });
+}
+
+async function waitWithSpinner<T>(io: FlowIo, promise: Promise<T>, text: string): Promise<T> {
+  const stop = io.person.waiting(text);
+  try {
+    return await promise;
+  } finally {
+    stop();
+  }
+}
+
+/**
+ * `--authorize http`: fetch the authorise page and follow its redirects
+ * ourselves, for providers that approve without a person (the embedded
+ * provider, test servers, CI). A redirect to our loopback listener is
+ * delivered to it; a redirect to someone else's callback is read, never
+ * fetched; an oob page is searched for the PIN.
+ */
+async function authorizeOverHttp(
+  config: FlowConfig,
+  io: FlowIo,
+  recorder: Recorder,
+  requestToken: RequestToken,
+  authorizeUrl: string,
+  callback: string,
+  listener: CallbackListener | undefined,
+  pending: Promise<ReceivedCallback> | undefined,
+): Promise<AuthorizedRequestToken> {
+  let url = authorizeUrl;
+  let ms = 0;
+  const hops: string[] = [];
+  for (let hop = 0; hop < 10; hop++) {
+    io.observer?.legStarting?.('authorize', { method: 'GET', url, headers: {} });
+    const exchange = await io.send({ method: 'GET', url, headers: { accept: 'text/html' } });
+    ms += exchange.totalMs;
+    const status = exchange.response.status;
+    const location = headerValue(exchange.response.headers, 'location');
+    if (status >= 300 && status < 400 && location) {
+      const next = new URL(location, url).href;
+      if (config.callback.kind !== 'oob' && isCallback(next, callback)) {
+        recorder.add({ name: 'authorize', ok: true, exchange, ms, notes: [...hops, `${status}: redirected to the callback`] });
+        if (listener && pending) {
+          // Deliver it as a browser would; the listener checks the token and answers.
+          await io.send({ method: 'GET', url: next, headers: { accept: 'text/html' } });
+          const received = await pending;
+          return callbackStep(recorder, received.url, requestToken, received.waitedMs, received);
+        }
+        return callbackStep(recorder, next, requestToken, 0);
+      }
+      hops.push(`${status}: redirected to ${new URL(next).origin}${new URL(next).pathname}`);
+      url = next;
+      continue;
+    }
+    const isError = status >= 400 || io.recognisesProblem(exchange);
+    if (!isError && config.callback.kind === 'oob') {
+      const verifier = config.verifier ?? findVerifierInPage(exchange.response.body);
+      if (verifier !== undefined) {
+        recorder.add({ name: 'authorize', ok: true, exchange, ms, notes: [...hops, config.verifier !== undefined ? 'verifier from --verifier' : 'found the PIN on the page'] });
+        return authorizeWithVerifier(requestToken, verifier);
+      }
+    }
+    const reason = isError
+      ? `the authorise page answered ${status} with an error`
+      : `the authorise page answered ${status} without redirecting to the callback${config.callback.kind === 'oob' ? ' or showing a PIN' : ''}: it probably waits for a person (use --authorize browser or print)`;
+    recorder.add({ name: 'authorize', ok: false, exchange, ms, notes: hops, error: { code: 'refused', message: reason } });
+    throw new StopAtFailure({ leg: 'authorize', reason, exchange });
+  }
+  const reason = 'the authorise page redirected more than 10 times';
+  recorder.add({ name: 'authorize', ok: false, ms, notes: hops, error: { code: 'refused', message: reason } });
+  throw new StopAtFailure({ leg: 'authorize', reason });
+}

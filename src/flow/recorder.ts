@@ -1,0 +1,31 @@
+import type { Leg } from '../diagnose/types.js';
+import type { FlowObserver } from './engine.js';
+import type { FlowStep, LegFailure } from './types.js';
+
+const TITLES: Record<Leg, string> = {
+  request_token: 'Request token',
+  authorize: 'User authorisation',
+  callback: 'Callback',
+  access_token: 'Access token',
+  resource: 'Protected resource',
+};
+
+/** Collects a run's steps, titled, and tells the observer as each one ends. */
+export class Recorder {
+  readonly steps: FlowStep[] = [];
+  constructor(private readonly observer: FlowObserver | undefined) {}
+
+  add(step: Omit<FlowStep, 'title'>): FlowStep {
+    const full: FlowStep = { ...step, title: TITLES[step.name] };
+    this.steps.push(full);
+    this.observer?.stepDone?.(full);
+    return full;
+  }
+}
+
+/** Thrown inside the engine to stop at a failed leg; never leaves runFlow. */
+export class StopAtFailure extends Error {
+  constructor(readonly failure: LegFailure) {
+    super(failure.reason);
+  }
+}
