@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { rootCertificates } from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
 import { usageError } from '../errors.js';
+import { readTextFile } from '../files/read-text-file.js';
 
 export interface DispatcherOptions {
   /** Environment variables (the injected world, not process.env). */
@@ -39,12 +38,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
 /** Reads `--ca FILE` and checks it holds at least one PEM certificate. */
 export function readCaFile(path: string, cwd: string): string {
-  let pem: string;
-  try {
-    pem = readFileSync(resolve(cwd, path), 'utf8');
-  } catch (error) {
-    throw usageError('ca-unreadable', `--ca ${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'give the path of a PEM CA certificate');
-  }
+  const pem = readTextFile(path, cwd, { code: 'ca-unreadable', shown: `--ca ${path}`, hint: 'give the path of a PEM CA certificate' });
   try {
     new X509Certificate(pem);
   } catch {

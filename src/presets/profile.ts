@@ -1,6 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { usageError } from '../errors.js';
+import { readTextFile } from '../files/read-text-file.js';
 import { isSignatureMethod, type SignatureMethod } from '../oauth/types.js';
 import { findPreset } from './presets.js';
 import type { ErrorDialect, ProviderPreset } from './types.js';
@@ -86,12 +87,7 @@ export function validateProfile(data: unknown): { problems: string[]; fields: Re
 /** Reads and validates `--provider FILE`. */
 export function readProfile(path: string, cwd: string): ProviderProfile {
   const full = resolve(cwd, path);
-  let text: string;
-  try {
-    text = readFileSync(full, 'utf8');
-  } catch (error) {
-    throw usageError('profile-unreadable', `--provider ${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'give a preset name or the path of a JSON profile');
-  }
+  const text = readTextFile(full, cwd, { code: 'profile-unreadable', shown: `--provider ${path}`, hint: 'give a preset name or the path of a JSON profile' });
   let data: unknown;
   try {
     data = JSON.parse(text);

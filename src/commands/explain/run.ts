@@ -1,8 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Environment } from '../../cli/environment.js';
 import { createOutput } from '../../cli/output.js';
 import { inputError, usageError } from '../../errors.js';
+import { readTextFile } from '../../files/read-text-file.js';
 import { diagnose } from '../../diagnose/diagnose.js';
 import { resolveLang } from '../../diagnose/lang.js';
 import { CARRIERS_LOOKED_IN, readProblemFromText } from '../../diagnose/read-problem.js';
@@ -76,7 +77,7 @@ async function readInput(input: readonly string[], env: Environment): Promise<st
     const stat = statOrUndefined(path);
     if (stat?.isFile()) {
       if (stat.size > MAX_INPUT_BYTES) throw inputError('input-too-large', `${joined} is ${stat.size} bytes`, `explain reads at most ${MAX_INPUT_BYTES} bytes; cut the response out of it`);
-      return readFileOrFail(path, joined);
+      return readTextFile(path, env.cwd, { code: 'input-unreadable', shown: joined, hint: 'check the path and its permissions' });
     }
     if (stat?.isDirectory()) throw usageError('input-is-directory', `${joined} is a directory`, 'give a file holding the response');
     if (FILE_LIKE.test(joined) && !/\s/.test(joined)) throw usageError('input-file-missing', `${joined}: no such file`, 'check the path, or quote the text to explain it as text');
@@ -89,14 +90,6 @@ function statOrUndefined(path: string): ReturnType<typeof statSync> | undefined 
     return statSync(path);
   } catch {
     return undefined;
-  }
-}
-
-function readFileOrFail(path: string, shown: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw usageError('input-unreadable', `${shown}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'check the path and its permissions');
   }
 }
 
@@ -114,13 +107,7 @@ async function readStdin(env: Environment): Promise<string> {
 }
 
 function readSession(file: string, env: Environment): { evidence: SessionEvidence; problem: DetectedProblem | undefined; text: string } {
-  const path = resolve(env.cwd, file);
-  let raw: string;
-  try {
-    raw = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw usageError('session-unreadable', `--session ${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'give the file that flow --save wrote');
-  }
+  const raw = readTextFile(file, env.cwd, { code: 'session-unreadable', shown: `--session ${file}`, hint: 'give the file that flow --save wrote' });
   let json: unknown;
   try {
     json = JSON.parse(raw);

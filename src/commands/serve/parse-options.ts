@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Environment } from '../../cli/environment.js';
 import { parseSignatureMethod } from '../../cli/credentials.js';
 import { usageError } from '../../errors.js';
+import { readTextFile } from '../../files/read-text-file.js';
 import type { ConsumerRegistration, ProviderOptions } from '../../provider/options.js';
 import { isDialectName } from '../../provider/options.js';
 import type { ServeOptions } from './command.js';
@@ -28,11 +28,7 @@ function splitPair(value: string, flag: string, what: string): [string, string] 
 }
 
 function readPublicKey(path: string, env: Environment): string {
-  try {
-    return readFileSync(resolve(env.cwd, path), 'utf8');
-  } catch (error) {
-    throw usageError('public-key-unreadable', `--rsa-consumer ${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'give the path of a PEM public key or certificate');
-  }
+  return readTextFile(path, env.cwd, { code: 'public-key-unreadable', shown: `--rsa-consumer ${path}`, hint: 'give the path of a PEM public key or certificate' });
 }
 
 function consumers(options: ServeOptions, env: Environment): ConsumerRegistration[] {
