@@ -2,8 +2,9 @@ import type { Lang } from '../diagnose/lang.js';
 import { formatDuration } from '../diagnose/text.js';
 import type { CauseId, Likelihood } from '../diagnose/types.js';
 import { providerForUrl } from '../knowledge/providers.js';
+import { isSignatureMethod } from '../oauth/types.js';
 import type { InspectedExchange } from './exchanges.js';
-import type { Flow } from './timeline.js';
+import { clockOffsetOf, type Flow } from './timeline.js';
 import { t } from './text.js';
 
 /**
@@ -53,7 +54,6 @@ export function where(item: InspectedExchange): string {
 }
 
 const HMAC_LENGTH: Record<string, number> = { 'HMAC-SHA1': 20, 'HMAC-SHA256': 32 };
-const KNOWN_METHODS = ['HMAC-SHA1', 'HMAC-SHA256', 'RSA-SHA1', 'PLAINTEXT'];
 
 function skewWindow(item: InspectedExchange, options: CheckOptions): number {
   if (options.maxSkewSec !== undefined) return options.maxSkewSec;
@@ -61,9 +61,8 @@ function skewWindow(item: InspectedExchange, options: CheckOptions): number {
 }
 
 function clockSkew(item: InspectedExchange, options: CheckOptions): CheckFinding[] {
-  if (item.serverDate === undefined || item.timestamp === undefined) return [];
-  // server − client; a Date header has one-second resolution and the request took some time.
-  const offset = Math.round(item.serverDate / 1000 - item.timestamp);
+  const offset = clockOffsetOf(item);
+  if (offset === undefined || item.serverDate === undefined || item.timestamp === undefined) return [];
   const window = skewWindow(item, options);
   if (Math.abs(offset) <= window) return [];
   const line = t('checkClockSkew', options.lang, {
@@ -153,7 +152,7 @@ function signatureMethod(item: InspectedExchange, options: CheckOptions): CheckF
   if (declared === undefined || signature === undefined || signature === '') return [];
   const method = declared.toUpperCase();
   const lang = options.lang;
-  if (!KNOWN_METHODS.includes(method)) {
+  if (!isSignatureMethod(method)) {
     return [{ check: 'unknown-signature-method', exchange: item, problemCode: 'signature_method_rejected', parameters: {}, cause: 'wrong-signature-method', likelihood: 'certain', lines: [t('checkUnknownMethod', lang, { where: where(item), method: declared })] }];
   }
   const findings: CheckFinding[] = [];

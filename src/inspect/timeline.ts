@@ -169,7 +169,8 @@ export function legRecord(item: InspectedExchange, baseString?: string): LegReco
 
 /**
  * server clock − client clock, in seconds, for one signed exchange: the
- * response Date header against the oauth_timestamp the client put in.
+ * response Date header against the oauth_timestamp the client put in
+ * (rounded: a Date header has one-second resolution and the request took some time).
  */
 export function clockOffsetOf(item: InspectedExchange): number | undefined {
   if (item.serverDate === undefined || item.timestamp === undefined) return undefined;
