@@ -4,6 +4,7 @@
  * knows becomes SessionEvidence; diagnose() turns both into a Diagnosis whose
  * JSON form is what `explain --json`, `flow --json` and `inspect --json` print.
  */
+import type { Lang } from './lang.js';
 
 /** Where in a response the problem was found. */
 export type ProblemSource =
@@ -140,7 +141,7 @@ export interface Diagnosis {
   readonly fixes: readonly Fix[];
   /** First difference between our base string and the server's, when both are known. */
   readonly baseStringDiff?: { readonly ours: string; readonly theirs: string; readonly index: number } | undefined;
-  readonly lang: 'en' | 'ja';
+  readonly lang: Lang;
   /** Observations that concern no single cause (what evidence there was, the provider's known habits). */
   readonly notes?: readonly string[] | undefined;
 }

@@ -1,5 +1,6 @@
 import { diagnose } from '../diagnose/diagnose.js';
 import { readProblem } from '../diagnose/read-problem.js';
+import type { Lang } from '../diagnose/lang.js';
 import type { DetectedProblem, Diagnosis, SessionEvidence } from '../diagnose/types.js';
 import type { HttpExchange } from '../http/types.js';
 import type { FlowOutcome } from './engine.js';
@@ -34,7 +35,7 @@ export function problemOf(failure: LegFailure): DetectedProblem {
 }
 
 /** The diagnosis of a run that stopped at a failed leg; undefined when it did not (success, or a network error). */
-export function diagnoseOutcome(outcome: FlowOutcome, evidence: SessionEvidence, lang: 'en' | 'ja'): Diagnosis | undefined {
+export function diagnoseOutcome(outcome: FlowOutcome, evidence: SessionEvidence, lang: Lang): Diagnosis | undefined {
   if (!outcome.failure) return undefined;
   return diagnose(problemOf(outcome.failure), evidence, { lang });
 }

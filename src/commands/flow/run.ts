@@ -1,9 +1,9 @@
 import type { Environment } from '../../cli/environment.js';
 import { isInteractive } from '../../cli/environment.js';
 import { createOutput, type Output } from '../../cli/output.js';
-import { resolveLang } from '../../diagnose/lang.js';
+import { resolveLang, type Lang } from '../../diagnose/lang.js';
 import { diagnosisJson, renderDiagnosis } from '../../diagnose/render.js';
-import type { Diagnosis } from '../../diagnose/types.js';
+import type { Diagnosis, Leg } from '../../diagnose/types.js';
 import { usageError, type DoctorError } from '../../errors.js';
 import { createDispatcher, readCaFile } from '../../http/index.js';
 import { diagnoseOutcome } from '../../flow/diagnosis.js';
@@ -16,7 +16,6 @@ import { buildReport, sessionRecord, writePrivateFile, type FlowReport } from '.
 import { secretsInStep } from '../../flow/secrets.js';
 import type { FlowConfig } from '../../flow/types.js';
 import { githubAnnotation } from '../../flow/annotation.js';
-import type { Leg } from '../../diagnose/types.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import type { FlowOptions } from './command.js';
 import { parseAuthorizeMode, parseCallback, parsePositiveInt, requireClient, resolveClient, resolveEndpoints, resolveProvider } from './config.js';
@@ -151,7 +150,7 @@ export async function runFlowCommand(options: FlowOptions, env: Environment): Pr
 }
 
 /** Prints the result (text or JSON), writes --save, annotates GitHub Actions; returns the exit code or throws the run's error. */
-function finish(outcome: FlowOutcome, config: FlowConfig, options: FlowOptions, env: Environment, output: Output, lang: 'en' | 'ja'): number {
+function finish(outcome: FlowOutcome, config: FlowConfig, options: FlowOptions, env: Environment, output: Output, lang: Lang): number {
   const evidence = buildEvidence(outcome, config, env.now());
   const diagnosis = diagnoseOutcome(outcome, evidence, lang);
   const report: FlowReport = buildReport({ outcome, provider: config.provider, evidence, diagnosis: diagnosis ? diagnosisJson(diagnosis) : undefined, redactor: output.redactor });
