@@ -40,7 +40,7 @@ const REQUEST_TOKEN_PATH = /request[_-]?token|\/initiate\b|get_?request_?token/i
 const ACCESS_TOKEN_PATH = /access[_-]?token|get_?(?:access_?)?token|\/token\b/i;
 const AUTHORIZE_PATH = /authori[sz]e|authenticate|request_auth/i;
 
-function isSuccess(status: number | undefined): boolean {
+export function isSuccess(status: number | undefined): boolean {
   return status !== undefined && status >= 200 && status < 300;
 }
 

@@ -6,7 +6,7 @@ import type { DetectedProblem, Diagnosis } from '../diagnose/types.js';
 import { providerForUrl } from '../knowledge/providers.js';
 import { runChecks, where, type CheckFinding, type CheckId } from './checks.js';
 import { adjustCause, causeLikelihood, enrichDiagnosis } from './enrich.js';
-import { inspectExchange, secretsOf, type InspectedExchange } from './exchanges.js';
+import { inspectExchange, isSuccess, secretsOf, type InspectedExchange } from './exchanges.js';
 import { checkSignature, type SignatureCheck } from './signature/check.js';
 import { variantById } from './signature/variants.js';
 import { t } from './text.js';
@@ -55,12 +55,10 @@ export interface InspectReport {
   readonly secrets: readonly string[];
 }
 
-const SUCCESS = (status: number | undefined) => status !== undefined && status >= 200 && status < 300;
-
 /** Token → secret for every token a successful response in the capture issued. */
 function tokenSecretsOf(items: readonly InspectedExchange[]): Map<string, string> {
   const secrets = new Map<string, string>();
-  for (const item of items) if (item.tokenIssued !== undefined && item.tokenSecretIssued !== undefined && SUCCESS(item.status)) secrets.set(item.tokenIssued, item.tokenSecretIssued);
+  for (const item of items) if (item.tokenIssued !== undefined && item.tokenSecretIssued !== undefined && isSuccess(item.status)) secrets.set(item.tokenIssued, item.tokenSecretIssued);
   return secrets;
 }
 

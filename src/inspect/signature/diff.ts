@@ -1,9 +1,4 @@
-/** Index of the first character where two strings differ; -1 when equal. */
-export function firstDifference(a: string, b: string): number {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return i;
-  return a.length === b.length ? -1 : length;
-}
+import { firstDifference } from '../../diagnose/base-string-diff.js';
 
 export interface BaseStringDiff {
   /** The base string RFC 5849 gives for this request. */
