@@ -2,7 +2,8 @@ import type { Leg } from '../diagnose/types.js';
 import type { FlowObserver } from './engine.js';
 import type { FlowStep, LegFailure } from './types.js';
 
-const TITLES: Record<Leg, string> = {
+/** Each leg's title, for steps and headings. */
+export const LEG_TITLES: Record<Leg, string> = {
   request_token: 'Request token',
   authorize: 'User authorisation',
   callback: 'Callback',
@@ -16,7 +17,7 @@ export class Recorder {
   constructor(private readonly observer: FlowObserver | undefined) {}
 
   add(step: Omit<FlowStep, 'title'>): FlowStep {
-    const full: FlowStep = { ...step, title: TITLES[step.name] };
+    const full: FlowStep = { ...step, title: LEG_TITLES[step.name] };
     this.steps.push(full);
     this.observer?.stepDone?.(full);
     return full;

@@ -5,18 +5,11 @@ import { parseForm } from '../oauth/form.js';
 import type { Leg } from '../diagnose/types.js';
 import type { Palette } from '../terminal/color.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
+import { LEG_TITLES } from './recorder.js';
+import { SECRET_FIELDS } from './secrets.js';
 import type { FlowStep } from './types.js';
 
 const NUMBERS: Record<Leg, string> = { request_token: '①', authorize: '②', callback: '②', access_token: '③', resource: '④' };
-const HEADINGS: Record<Leg, string> = {
-  request_token: 'Request token',
-  authorize: 'User authorisation',
-  callback: 'Callback',
-  access_token: 'Access token',
-  resource: 'Protected resource',
-};
-/** Fields of a token response that are secrets, shown masked. */
-const SECRET_FIELDS = new Set(['oauth_token', 'oauth_token_secret', 'oauth_verifier', 'oauth_session_handle']);
 const BODY_PREVIEW_CHARS = 600;
 
 /**
@@ -35,7 +28,7 @@ export interface RenderOptions {
 /** `① Request token   POST https://…` */
 export function legHeading(leg: Leg, request: HttpRequest | undefined, c: Palette): string {
   const target = request ? `${c.dim(request.method)} ${request.url}` : '';
-  return `${c.bold(`${NUMBERS[leg]} ${HEADINGS[leg]}`)}   ${target}`.trimEnd();
+  return `${c.bold(`${NUMBERS[leg]} ${LEG_TITLES[leg]}`)}   ${target}`.trimEnd();
 }
 
 function statusLine(exchange: HttpExchange, c: Palette): string {

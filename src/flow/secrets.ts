@@ -2,7 +2,8 @@ import { headerValue } from '../http/headers.js';
 import { parseForm, parseQuery, type Pair } from '../oauth/form.js';
 import type { FlowStep } from './types.js';
 
-const SECRET_FIELDS = new Set(['oauth_token', 'oauth_token_secret', 'oauth_verifier', 'oauth_session_handle']);
+/** Fields of a token response or signed request whose values are credentials: masked when shown, redacted everywhere. */
+export const SECRET_FIELDS: ReadonlySet<string> = new Set(['oauth_token', 'oauth_token_secret', 'oauth_verifier', 'oauth_session_handle']);
 
 function secretValues(pairs: readonly Pair[]): string[] {
   return pairs.filter(([name, value]) => SECRET_FIELDS.has(name) && value !== '').map(([, value]) => value);
