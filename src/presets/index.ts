@@ -2,4 +2,4 @@
 export * from './types.js';
 export { PRESETS, findPreset } from './presets.js';
 export { instantiatePreset, presetOrThrow, netsuiteAccountForms, type PresetVariables } from './resolve.js';
-export { readProfile, validateProfile, type ProviderProfile } from './profile.js';
+export { isHttpUrl, readProfile, validateProfile, type ProviderProfile } from './profile.js';

@@ -34,7 +34,8 @@ const STRING_FIELDS = ['name', 'extends', 'title', 'requestTokenUrl', 'authorize
 const NUMBER_FIELDS = ['requestTokenLifetimeSec', 'timestampWindowSec'] as const;
 const KNOWN = new Set<string>([...STRING_FIELDS, ...NUMBER_FIELDS, 'notes']);
 
-function isHttpUrl(value: string): boolean {
+/** An absolute http:// or https:// URL (what a provider endpoint or callback must be). */
+export function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return url.protocol === 'http:' || url.protocol === 'https:';

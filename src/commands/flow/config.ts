@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { isInteractive, type Environment } from '../../cli/environment.js';
 import { parseSignatureMethod, readPrivateKeyFile } from '../../cli/credentials.js';
 import { usageError } from '../../errors.js';
-import { findPreset, instantiatePreset, presetOrThrow, readProfile, type ProviderPreset, type ProviderProfile } from '../../presets/index.js';
+import { findPreset, instantiatePreset, isHttpUrl, presetOrThrow, readProfile, type ProviderPreset, type ProviderProfile } from '../../presets/index.js';
 import type { AuthorizeMode, CallbackMode, FlowEndpoints } from '../../flow/types.js';
 import type { SignatureMethod } from '../../oauth/types.js';
 import type { FlowOptions } from './command.js';
@@ -15,12 +15,7 @@ export interface ResolvedProvider {
 }
 
 function checkUrl(value: string, flag: string): string {
-  try {
-    const url = new URL(value);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return value;
-  } catch {
-    // fall through
-  }
+  if (isHttpUrl(value)) return value;
   throw usageError('invalid-url', `${flag} "${value}" is not an absolute http(s) URL`, `e.g. ${flag} https://api.example.com/oauth/request_token`);
 }
 
