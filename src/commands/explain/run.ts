@@ -4,6 +4,7 @@ import type { Environment } from '../../cli/environment.js';
 import { createOutput } from '../../cli/output.js';
 import { inputError, usageError } from '../../errors.js';
 import { readTextFile } from '../../files/read-text-file.js';
+import { readStdin } from '../../files/stdin.js';
 import { diagnose } from '../../diagnose/diagnose.js';
 import { resolveLang } from '../../diagnose/lang.js';
 import { CARRIERS_LOOKED_IN, readProblemFromText } from '../../diagnose/read-problem.js';
@@ -70,7 +71,7 @@ async function readInput(input: readonly string[], env: Environment): Promise<st
   if (input.length === 0) {
     throw usageError('missing-input', 'nothing to explain', 'give a code, the response text, a URL, a file, or - to read stdin (e.g. oauth-doctor explain token_rejected); --session FILE alone explains the problem a flow run recorded');
   }
-  if (input.length === 1 && input[0] === '-') return readStdin(env);
+  if (input.length === 1 && input[0] === '-') return readResponseFromStdin(env);
   const joined = input.join(' ');
   if (input.length === 1 && joined.trim() !== '' && !/^[a-z][a-z+.-]*:\/\//i.test(joined)) {
     const path = resolve(env.cwd, joined);
@@ -93,17 +94,9 @@ function statOrUndefined(path: string): ReturnType<typeof statSync> | undefined 
   }
 }
 
-async function readStdin(env: Environment): Promise<string> {
-  if (env.stdinIsTTY) throw usageError('stdin-is-terminal', '"-" reads stdin, but stdin is a terminal', 'pipe the response in, e.g. curl -si URL | oauth-doctor explain -');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of env.stdin) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    size += buffer.length;
-    if (size > MAX_INPUT_BYTES) throw inputError('input-too-large', `stdin is larger than ${MAX_INPUT_BYTES} bytes`, 'pipe only the response');
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+async function readResponseFromStdin(env: Environment): Promise<string> {
+  const bytes = await readStdin(env, { ttyHint: 'pipe the response in, e.g. curl -si URL | oauth-doctor explain -', maxBytes: MAX_INPUT_BYTES, tooLargeHint: 'pipe only the response' });
+  return bytes.toString('utf8');
 }
 
 function readSession(file: string, env: Environment): { evidence: SessionEvidence; problem: DetectedProblem | undefined; text: string } {

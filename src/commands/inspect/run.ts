@@ -8,6 +8,7 @@ import { readCapture } from '../../capture/index.js';
 import type { CaptureFormat } from '../../capture/types.js';
 import { resolveLang, type Lang } from '../../diagnose/lang.js';
 import { isDoctorError, usageError } from '../../errors.js';
+import { readStdin } from '../../files/stdin.js';
 import { inspectCapture } from '../../inspect/inspect.js';
 import { renderReport } from '../../inspect/render.js';
 import { inspectJson } from '../../inspect/report-json.js';
@@ -49,12 +50,6 @@ function readWholeFile(path: string, shown: string): Buffer {
   } finally {
     closeSync(fd);
   }
-}
-
-async function readStdin(env: Environment): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of env.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
 }
 
 function parseFormat(value: string | undefined): CaptureFormat | undefined {
@@ -119,7 +114,7 @@ export async function runInspect(file: string | undefined, options: InspectComma
   const publicKey = options.publicKey !== undefined ? readKeyFile(options.publicKey, '--public-key', env) : privateKeyFile !== undefined ? readKeyFile(privateKeyFile, options.privateKey ? '--private-key' : 'OAUTH_PRIVATE_KEY_FILE', env) : undefined;
 
   const source = options.curl !== undefined ? '--curl' : file === '-' ? 'stdin' : (file as string);
-  const buf = options.curl !== undefined ? Buffer.from(options.curl, 'utf8') : file === '-' ? await readStdin(env) : readWholeFile(resolve(env.cwd, file as string), file as string);
+  const buf = options.curl !== undefined ? Buffer.from(options.curl, 'utf8') : file === '-' ? await readStdin(env, {}) : readWholeFile(resolve(env.cwd, file as string), file as string);
   const capture = await readCapture(buf, {
     source,
     format: options.curl !== undefined ? (format ?? 'curl') : format,
