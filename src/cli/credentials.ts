@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readTextFile } from '../files/read-text-file.js';
 import { usageError } from '../errors.js';
 import type { Environment } from './environment.js';
 import { isSignatureMethod, SIGNATURE_METHODS, type SignatureMethod } from '../oauth/types.js';
@@ -38,12 +37,7 @@ export function parseSignatureMethod(value: string | undefined, flag = '--signat
 
 /** Reads a PEM private key file and checks that it parses. */
 export function readPrivateKeyFile(path: string, env: Environment, flag = '--private-key'): string {
-  let pem: string;
-  try {
-    pem = readFileSync(resolve(env.cwd, path), 'utf8');
-  } catch (error) {
-    throw usageError('private-key-unreadable', `${flag} ${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'give the path of a PEM private key');
-  }
+  const pem = readTextFile(path, env.cwd, { code: 'private-key-unreadable', shown: `${flag} ${path}`, hint: 'give the path of a PEM private key' });
   loadPrivateKey(pem, `${flag} ${path}`);
   return pem;
 }
