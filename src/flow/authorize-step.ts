@@ -18,21 +18,26 @@ function isCallback(location: string, callback: string): boolean {
   }
 }
 
+/** What the authorisation leg works with: the run, the token from leg 1 and where to send the person. */
+export interface AuthorizeLeg {
+  readonly config: FlowConfig;
+  readonly io: FlowIo;
+  readonly recorder: Recorder;
+  readonly requestToken: RequestToken;
+  readonly authorizeUrl: string;
+  /** The oauth_callback sent in leg 1. */
+  readonly callback: string;
+  readonly listener: CallbackListener | undefined;
+}
+
 /** Leg 2 (RFC 5849 §2.2) in its three modes; returns the authorised token or stops at a failure. */
-export async function authorize(
-  config: FlowConfig,
-  io: FlowIo,
-  recorder: Recorder,
-  requestToken: RequestToken,
-  authorizeUrl: string,
-  callback: string,
-  listener: CallbackListener | undefined,
-): Promise<AuthorizedRequestToken> {
+export async function authorize(leg: AuthorizeLeg): Promise<AuthorizedRequestToken> {
+  const { config, io, recorder, requestToken, authorizeUrl, listener } = leg;
   // Wait for the callback before anything can trigger it.
   const pending = listener?.wait(requestToken.token, io.waitTimeoutMs);
   pending?.catch(() => undefined);
 
-  if (config.authorize === 'http') return authorizeOverHttp(config, io, recorder, requestToken, authorizeUrl, callback, listener, pending);
+  if (config.authorize === 'http') return authorizeOverHttp(leg, pending);
 
   if (config.probeAuthorize) {
     io.observer?.legStarting?.('authorize', { method: 'GET', url: authorizeUrl, headers: {} });
@@ -99,16 +104,8 @@ async function waitWithSpinner<T>(io: FlowIo, promise: Promise<T>, text: string)
  * delivered to it; a redirect to someone else's callback is read, never
  * fetched; an oob page is searched for the PIN.
  */
-async function authorizeOverHttp(
-  config: FlowConfig,
-  io: FlowIo,
-  recorder: Recorder,
-  requestToken: RequestToken,
-  authorizeUrl: string,
-  callback: string,
-  listener: CallbackListener | undefined,
-  pending: Promise<ReceivedCallback> | undefined,
-): Promise<AuthorizedRequestToken> {
+async function authorizeOverHttp(leg: AuthorizeLeg, pending: Promise<ReceivedCallback> | undefined): Promise<AuthorizedRequestToken> {
+  const { config, io, recorder, requestToken, authorizeUrl, callback, listener } = leg;
   let url = authorizeUrl;
   let ms = 0;
   const hops: string[] = [];

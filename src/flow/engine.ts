@@ -165,7 +165,7 @@ export async function runFlow(config: FlowConfig, io: FlowIo): Promise<FlowOutco
     await run.beforeLeg('authorize');
     const authorizeUrl = buildAuthorizeUrl(config, requestToken);
     run.authorizeUrl = authorizeUrl;
-    run.authorized = await authorize(config, io, run.recorder, requestToken, authorizeUrl, callback, listener);
+    run.authorized = await authorize({ config, io, recorder: run.recorder, requestToken, authorizeUrl, callback, listener });
 
     return run.succeeded(await accessLegs(run, run.authorized));
   } catch (error) {
