@@ -1,4 +1,5 @@
 import { LABELS, type LabelKey } from '../knowledge/labels.js';
+import { wrapText } from '../terminal/wrap.js';
 import type { Palette } from '../terminal/color.js';
 import { decomposeBaseString } from './base-string-diff.js';
 import { decodeCompanions, type Companions } from './companions.js';
@@ -86,7 +87,7 @@ export function renderDiagnosis(diagnosis: Diagnosis, c: Palette): string[] {
   const codes = p.providerCode && p.providerCode !== p.code ? `${p.code} (${p.providerCode})` : p.code;
   lines.push(`${c.bold(`${t('problem')}: ${codes}`)} — ${p.title}`);
   lines.push(c.dim(`  ${t('foundIn')} ${t(`source_${p.source}` as LabelKey)}, ${t('confidence')}: ${t(`confidence_${p.confidence}` as LabelKey)}${p.known ? '' : ' ' + t('unknownCode')}`));
-  lines.push(...wrap(p.meaning, '  '));
+  lines.push(...wrapText(p.meaning, '  '));
   const facts = [
     `${t('leg')}: ${p.leg === 'any' ? t('anyLeg') : p.leg.join(', ')}`,
     `${t('fault')}: ${t(`party_${p.party}` as LabelKey)}`,
@@ -111,8 +112,8 @@ export function renderDiagnosis(diagnosis: Diagnosis, c: Palette): string[] {
       const label = t(`likelihood_${cause.likelihood}` as LabelKey);
       const colour = cause.likelihood === 'certain' ? c.red : cause.likelihood === 'likely' ? c.yellow : cause.likelihood === 'unlikely' ? c.dim : (s: string) => s;
       lines.push(`  ${colour(`${MARK[cause.likelihood]} ${label}`)}  ${c.bold(cause.id)} — ${cause.title}`);
-      for (const line of cause.evidence) lines.push(...wrap(line, '      ▸ ', '        '));
-      if (cause.likelihood !== 'unlikely' && cause.confirm) lines.push(...wrap(`${t('confirm')}: ${cause.confirm}`, c.dim('      ') , '      ').map((l) => c.dim(l)));
+      for (const line of cause.evidence) lines.push(...wrapText(line, '      ▸ ', '        '));
+      if (cause.likelihood !== 'unlikely' && cause.confirm) lines.push(...wrapText(`${t('confirm')}: ${cause.confirm}`, c.dim('      ') , '      ').map((l) => c.dim(l)));
     }
   }
   if (diagnosis.baseStringDiff) lines.push('', ...renderBaseStringDiff(diagnosis.baseStringDiff, c, t));
@@ -123,16 +124,16 @@ export function renderDiagnosis(diagnosis: Diagnosis, c: Palette): string[] {
     lines.push('', c.bold(t('fixes')));
     if (userFixes.length > 0) {
       lines.push(`  ${t('forUser')}:`);
-      for (const fix of userFixes) lines.push(...wrap(fix.text, '    - ', '      '));
+      for (const fix of userFixes) lines.push(...wrapText(fix.text, '    - ', '      '));
     }
     if (developerFixes.length > 0) {
       lines.push(`  ${t('forDeveloper')}:`);
-      for (const fix of developerFixes) lines.push(...wrap(fix.text, '    - ', '      '));
+      for (const fix of developerFixes) lines.push(...wrapText(fix.text, '    - ', '      '));
     }
   }
   if (diagnosis.notes && diagnosis.notes.length > 0) {
     lines.push('', c.bold(t('notes')));
-    for (const note of diagnosis.notes) lines.push(...wrap(note, '  - ', '    ').map((l) => c.dim(l)));
+    for (const note of diagnosis.notes) lines.push(...wrapText(note, '  - ', '    ').map((l) => c.dim(l)));
   }
   return lines;
 }
@@ -162,21 +163,3 @@ function renderBaseStringDiff(diff: { ours: string; theirs: string; index: numbe
 }
 
 /** Wraps prose at ~100 columns; Japanese is left to the terminal. */
-function wrap(text: string, first: string, rest = first): string[] {
-  const width = 100;
-  const words = text.split(' ');
-  // Japanese has no spaces between words: breaking at its few spaces would cut phrases apart.
-  if (words.length < 4 || /[\u3040-\u30ff\u4e00-\u9fff]/.test(text)) return [first + text];
-  const lines: string[] = [];
-  let current = '';
-  for (const word of words) {
-    if (current !== '' && current.length + word.length + 1 > width) {
-      lines.push(current);
-      current = word;
-    } else {
-      current = current === '' ? word : `${current} ${word}`;
-    }
-  }
-  if (current !== '') lines.push(current);
-  return lines.map((line, i) => (i === 0 ? first : rest) + line);
-}

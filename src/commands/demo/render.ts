@@ -4,9 +4,12 @@ import type { FlowStep } from '../../flow/types.js';
 import type { Palette } from '../../terminal/color.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import type { Lang } from '../../diagnose/lang.js';
-import { DEMO_TEXT, LEG_NAMES, displayWidth, padDisplay, say } from './text.js';
+import { DEMO_TEXT, LEG_NAMES, say } from './text.js';
+import { displayWidth, padDisplay, wrapText } from '../../terminal/wrap.js';
 
 const RULE_WIDTH = 72;
+/** Where the demo's wrapped lines end. */
+const DEMO_WIDTH = 96;
 const LEG_COLUMN = 24;
 
 export function sectionRule(title: string, c: Palette): string {
@@ -41,26 +44,6 @@ export function stepLine(step: FlowStep, base: string, c: Palette, lang: Lang): 
   return `   ${leg} ${target.padEnd(36)} ${statusText(step, c, 22, lang)} ${ms}`.trimEnd();
 }
 
-const NO_LINE_START = '、。，．）」』】〕・ー！？ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ';
-
-function wrap(text: string, first: string, rest = ' '.repeat(displayWidth(first)), width = 96): string[] {
-  const lines: string[] = [];
-  let line = '';
-  const indent = () => (lines.length === 0 ? first : rest);
-  // Japanese has no spaces between words: break it by characters.
-  const words = /[\u3000-\u9fff]/.test(text) ? [...text] : text.split(/\s+/);
-  const joiner = words.length === [...text].length ? '' : ' ';
-  for (const word of words) {
-    // Japanese line-breaking rule (kinsoku): closing marks never start a line.
-    const mayStartLine = !NO_LINE_START.includes(word);
-    if (line && mayStartLine && displayWidth(indent() + line + joiner + word) > width) {
-      lines.push(indent() + line);
-      line = word.trimStart();
-    } else line = line ? `${line}${joiner}${word}` : word;
-  }
-  if (line) lines.push(indent() + line);
-  return lines;
-}
 
 /** The diagnosis in a few lines: the problem, the leading cause with its evidence, the next ones by name, one fix. */
 export function compactDiagnosis(diagnosis: Diagnosis, c: Palette, lang: Lang): string[] {
@@ -74,11 +57,11 @@ export function compactDiagnosis(diagnosis: Diagnosis, c: Palette, lang: Lang): 
   if (first) {
     const mark = first.likelihood === 'certain' ? c.red(`● ${say(DEMO_TEXT.certain, lang)}`) : first.likelihood === 'likely' ? c.yellow(`◉ ${say(DEMO_TEXT.likely, lang)}`) : first.likelihood;
     lines.push(`     ${mark}  ${c.bold(first.id)} — ${first.title}`);
-    for (const evidence of first.evidence) lines.push(...wrap(evidence, '         ▸ '));
+    for (const evidence of first.evidence) lines.push(...wrapText(evidence, '         ▸ ', undefined, DEMO_WIDTH));
   }
   const next = others.filter((o) => o.likelihood !== 'unlikely').slice(0, 3);
   if (next.length > 0) lines.push(c.dim(`     ${say(DEMO_TEXT.then, lang)}: ${next.map((o) => `${o.id} (${o.likelihood})`).join(', ')}`));
   const fix = diagnosis.fixes.find((f) => f.for === 'developer' && (f.cause === undefined || f.cause === first?.id)) ?? diagnosis.fixes[0];
-  if (fix) lines.push(...wrap(fix.text, `     ${say(DEMO_TEXT.fix, lang)}: `));
+  if (fix) lines.push(...wrapText(fix.text, `     ${say(DEMO_TEXT.fix, lang)}: `, undefined, DEMO_WIDTH));
   return lines;
 }

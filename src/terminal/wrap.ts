@@ -1,0 +1,51 @@
+/**
+ * Line wrapping for terminal text in English and Japanese: widths are
+ * measured in terminal columns (CJK and full-width characters take two, our
+ * colour codes none), Latin text breaks at spaces, Japanese between any two
+ * characters, never inside an ASCII word (`oauth_token`, `RFC 5849`), and
+ * closing marks never start a line (kinsoku shori).
+ */
+
+const SGR = /\u001b\[[0-9;]*m/g;
+
+/** Columns in a terminal: CJK and full-width characters take two; SGR colour codes take none. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text.replace(SGR, '')) {
+    const code = char.codePointAt(0) ?? 0;
+    width += (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) ? 2 : 1;
+  }
+  return width;
+}
+
+export function padDisplay(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** Characters that must not begin a line in Japanese. */
+const NO_LINE_START = new Set('、。，．）」』】〕・ー！？：；ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ'.split(''));
+
+/** A wide character on its own, a run of anything else but spaces, or a run of spaces. */
+const TOKENS = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+|\s+/g;
+
+/**
+ * Wraps `text` to `width` columns; the first line starts with `first`, the
+ * others with `rest` (by default as many spaces as `first` is wide).
+ */
+export function wrapText(text: string, first: string, rest = ' '.repeat(displayWidth(first)), width = 100): string[] {
+  const lines: string[] = [];
+  let line = '';
+  const prefix = () => (lines.length === 0 ? first : rest);
+  for (const token of text.match(TOKENS) ?? []) {
+    const isSpace = /^\s+$/.test(token);
+    const fits = displayWidth(prefix() + line + token) <= width;
+    if (line !== '' && !fits && !isSpace && !NO_LINE_START.has(token)) {
+      lines.push(prefix() + line.trimEnd());
+      line = token;
+    } else if (!(line === '' && isSpace)) {
+      line += isSpace ? ' ' : token;
+    }
+  }
+  if (line.trim() !== '' || lines.length === 0) lines.push(prefix() + line.trimEnd());
+  return lines;
+}

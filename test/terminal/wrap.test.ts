@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { displayWidth, wrapText } from '../../src/terminal/wrap.js';
+
+describe('wrapText', () => {
+  it('breaks English at spaces, within the width, with the indents asked for', () => {
+    const lines = wrapText('The request token for this page is invalid. It may have already been used, or expired because it is too old.', '  - ', '    ', 40);
+    expect(lines[0]?.startsWith('  - The request')).toBe(true);
+    for (const line of lines.slice(1)) expect(line.startsWith('    ')).toBe(true);
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(40);
+    expect(lines.map((l) => l.trim().replace(/^- /, '')).join(' ')).toBe('The request token for this page is invalid. It may have already been used, or expired because it is too old.');
+  });
+
+  it('breaks Japanese between characters, counts them two columns wide, and never starts a line with 。 or 、', () => {
+    const text = 'このページのリクエスト・トークンが無効です。使用済み、または期限切れの可能性があります。送信したサイトまたはアプリケーションに戻って再度お試しください。';
+    const lines = wrapText(text, '', '', 30);
+    expect(lines.length).toBeGreaterThan(3);
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(32); // a closing mark may hang over by one
+    for (const line of lines.slice(1)) expect('、。・'.includes(line[0] ?? '')).toBe(false);
+    expect(lines.join('')).toBe(text);
+  });
+
+  it('keeps ASCII words whole inside Japanese text', () => {
+    const lines = wrapText('同じ oauth_token が二度使われていないか確認します（RFC 5849 §2.3）。一時クレデンシャルは一回限りです。', '', '', 24);
+    expect(lines.some((l) => l.includes('oauth_token'))).toBe(true);
+    expect(lines.join('\n')).not.toMatch(/oauth_\n|RFC\n5849/);
+  });
+
+  it('does not count colour codes as columns', () => {
+    expect(displayWidth('\u001b[2m      \u001b[22m')).toBe(6);
+  });
+
+  it('loses no text and never throws (10,000 cases)', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.integer({ min: 1, max: 120 }), (text, width) => {
+        const lines = wrapText(text, '', '', width);
+        expect(lines.join(' ').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+});
