@@ -66,7 +66,7 @@ function summaryLines(outcome: FlowOutcome, output: Output, provider: string, to
   const access = outcome.accessToken;
   if (!access) return [];
   const legs = new Set(outcome.steps.map((s) => (s.name === 'callback' ? 'authorize' : s.name))).size;
-  const lines = [c.green(c.bold(`✓ ${provider} granted an access token`)) + c.dim(`  (${legs} legs, ${totalMs} ms on the wire)`)];
+  const lines = [c.green(c.bold(`✓ ${provider} granted an access token`)) + c.dim(`  (${legs} legs, ${totalMs} ms including any wait for the person)`)];
   const fields: [string, string][] = [
     ['oauth_token', output.redactor.mask(access.token)],
     ['oauth_token_secret', output.redactor.mask(access.secret)],
