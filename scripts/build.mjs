@@ -47,8 +47,21 @@ await build({
 // and bin/load-cli.cjs loads it with a V8 code cache made below. The small
 // dependencies (commander, chalk, oauth-1.0a) are bundled so start-up resolves
 // no packages; undici stays external, required only by network commands.
+// chalk detects colour support when it loads (node:os, node:tty); we always
+// give it the level src/terminal/color.ts decided, so skip its detection.
+const noColorDetection = {
+  name: 'no-color-detection',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'decided-elsewhere' }));
+    b.onLoad({ filter: /.*/, namespace: 'decided-elsewhere' }, () => ({
+      contents: 'export default { stdout: false, stderr: false };',
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
-  plugins: [deferChildProcess],
+  plugins: [deferChildProcess, noColorDetection],
   entryPoints: { cli: 'src/cli.ts' },
   outdir: staging.pathname,
   outExtension: { '.js': '.cjs' },

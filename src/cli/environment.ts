@@ -1,5 +1,4 @@
 import type { Readable, Writable } from 'node:stream';
-import { isatty } from 'node:tty';
 import { newNonce } from '../oauth/nonce.js';
 
 /**
@@ -24,17 +23,28 @@ export interface Environment {
 }
 
 export function processEnvironment(signal: AbortSignal): Environment {
+  // Node builds process.stdin/stdout/stderr on first access, and for a pipe
+  // that loads net and its friends (~3 ms each time): the getters let a
+  // command that never narrates, or never reads stdin, skip the cost.
   return {
-    // process.stdin is built on first access (for a pipe that loads net and
-    // friends), so only the commands that read it pay for it.
     get stdin() {
       return process.stdin;
     },
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdinIsTTY: isatty(0),
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    get stdinIsTTY() {
+      return process.getBuiltinModule('node:tty').isatty(0);
+    },
+    get stdoutIsTTY() {
+      return Boolean(process.stdout.isTTY);
+    },
+    get stderrIsTTY() {
+      return Boolean(process.stderr.isTTY);
+    },
     env: process.env,
     cwd: process.cwd(),
     now: () => Date.now(),

@@ -10,18 +10,28 @@ import { Redactor } from '../secrets/redactor.js';
  */
 export class Output {
   readonly out: Palette;
-  readonly err: Palette;
   private readonly colourOut: boolean;
-  private readonly colourErr: boolean;
+  private stderrColour: { enabled: boolean; palette: Palette } | undefined;
 
   constructor(
     readonly env: Environment,
     readonly redactor: Redactor,
   ) {
     this.colourOut = colorEnabled(env.stdoutIsTTY, env.env);
-    this.colourErr = colorEnabled(env.stderrIsTTY, env.env);
     this.out = palette(this.colourOut);
-    this.err = palette(this.colourErr);
+  }
+
+  /** The palette for stderr, decided on first use: a command that never narrates never opens stderr. */
+  get err(): Palette {
+    return this.stderrDecision().palette;
+  }
+
+  private stderrDecision(): { enabled: boolean; palette: Palette } {
+    if (!this.stderrColour) {
+      const enabled = colorEnabled(this.env.stderrIsTTY, this.env.env);
+      this.stderrColour = { enabled, palette: palette(enabled) };
+    }
+    return this.stderrColour;
   }
 
   /** A line of result text on stdout. */
@@ -31,7 +41,7 @@ export class Output {
 
   /** A line of narration on stderr. */
   narrate(text = ''): void {
-    write(this.env.stderr, sanitizeForTerminal(this.redactor.redact(text), { keepColour: this.colourErr }) + '\n');
+    write(this.env.stderr, sanitizeForTerminal(this.redactor.redact(text), { keepColour: this.stderrDecision().enabled }) + '\n');
   }
 
   /** Exactly one JSON document on stdout; every string in it is redacted first; JSON escaping and escapeC1 keep control characters harmless. */
