@@ -34,7 +34,7 @@ export function buildProgram(env: Environment, argv: readonly string[] = []): Pr
       // Commander quotes what was typed: a mistyped --consumer-secert=VALUE must not print VALUE.
       outputError: (s, write) => write(redactor.redact(`oauth-doctor: ${withoutOptionValues(s).replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')} — run with --help for usage\n`)),
     });
-  registerCommands(program, context);
+  registerCommands(program, context, argv[0]);
   // No action on the program itself: commander then prints the usage for a
   // missing command (exit 2 via report-error) and names an unknown one.
   return { program, exitCode: () => exitCode };
