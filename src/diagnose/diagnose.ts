@@ -9,6 +9,7 @@ import { callback } from './evidence/callback.js';
 import { clockOffset } from './evidence/clock.js';
 import { hosts } from './evidence/hosts.js';
 import { nonce } from './evidence/nonce.js';
+import { oauth2, oauth2Note } from './evidence/oauth2.js';
 import { response } from './evidence/response.js';
 import { signatureMethod } from './evidence/signature-method.js';
 import { tokenAge } from './evidence/token-age.js';
@@ -19,7 +20,7 @@ import { pick, say } from './text.js';
 import type { CauseId, DetectedProblem, Diagnosis, Fix, LegRecord, Likelihood, RankedCause, SessionEvidence } from './types.js';
 
 /** Ranking rules, applied in order; a `certain` stays certain, otherwise a later rule's word wins. */
-const RULES: readonly Rule[] = [response, tokenHistory, tokenAge, clockOffset, hosts, callback, baseString, nonce, signatureMethod];
+const RULES: readonly Rule[] = [response, tokenHistory, tokenAge, clockOffset, hosts, callback, baseString, nonce, signatureMethod, oauth2];
 
 const RANK: Record<Likelihood, number> = { certain: 0, likely: 1, possible: 2, unlikely: 3 };
 
@@ -142,7 +143,12 @@ function failedLegIndex(evidence: SessionEvidence, legs: readonly LegRecord[]): 
 
 function notes(problem: DetectedProblem, evidence: SessionEvidence, legs: readonly LegRecord[], provider: ProviderRecord | undefined, usualStatus: number | undefined, lang: Lang): string[] {
   const out: string[] = [];
-  if (problem.confidence === 'heuristic' && problem.source !== 'status-only') out.push(say('heuristicSource', lang, { source: problem.source }));
+  if (problem.code.startsWith('oauth2:')) {
+    const why = oauth2Note(problem.oauth2Signals ?? [], lang);
+    if (why !== undefined) out.push(why);
+  } else if (problem.confidence === 'heuristic' && problem.source !== 'status-only') {
+    out.push(say('heuristicSource', lang, { source: problem.source }));
+  }
   if (problem.status !== undefined && usualStatus !== undefined && problem.status !== usualStatus && problem.status < 500 && problem.status !== 429) {
     out.push(say('statusUnusual', lang, { status: problem.status, usual: usualStatus }));
   }

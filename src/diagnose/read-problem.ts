@@ -16,7 +16,8 @@ import { looksLikeRawResponse, parseRawResponse } from './read/raw-http.js';
 import { readUrlQuery } from './read/url-query.js';
 import { collapseWhitespace, looksLikeHtml, visibleText } from './read/visible-text.js';
 import { readXmlBody } from './read/xml-body.js';
-import { parseOAuthChallenge } from './read/www-authenticate.js';
+import { besideSignals, carriesBearer, isOAuth2OnlyCode, resolveOAuth2 } from './read/oauth2.js';
+import { parseBearerChallenge, parseOAuthChallenge, type BearerChallenge } from './read/www-authenticate.js';
 
 /** A provider's answer, as flow, inspect or a pasted capture has it. Header names are case-insensitive. */
 export interface ProviderResponse {
@@ -24,6 +25,8 @@ export interface ProviderResponse {
   headers?: Readonly<Record<string, string | readonly string[] | undefined>>;
   body?: string;
   url?: string;
+  /** The request's headers, when known: an `Authorization: Bearer` there says the exchange is OAuth 2.0 (RFC 6750 §2.1). */
+  requestHeaders?: Readonly<Record<string, string | readonly string[] | undefined>>;
 }
 
 /** What the reader looks in, in order: said when nothing was recognised. */
@@ -35,6 +38,7 @@ export const CARRIERS_LOOKED_IN: readonly string[] = [
   'JSON bodies (X errors[], X v1 error, NetSuite o:errorDetails, Flickr/SmugMug stat=fail, SmugMug v2, oauthlib)',
   'XML bodies (Flickr/SmugMug <err>, X <error code>, X <hash>)',
   'oauthlib error=…&error_description=…',
+  'OAuth 2.0 errors (RFC 6749 §5.2, §4.1.2.1; RFC 6750 WWW-Authenticate: Bearer), told apart from OAuth 1.0a by evidence',
   'known error pages (X "request token … invalid" and "no request token", EN and JA; Flickr)',
   'known plain-text phrases',
   'an HTTP error status',
@@ -138,12 +142,15 @@ function readResponse(response: ProviderResponse): DetectedProblem | undefined {
   const urlProvider = providerForUrl(response.url)?.id;
   const challenge = challengeFinding(headers);
   const hostProvider = urlProvider ?? challenge?.realmProvider;
+  const oauth2 = { bearer: bearerChallenge(headers), requestBearer: carriesBearer(headerValue(response.requestHeaders, 'authorization')) };
 
   const fromBody = readBody(body, hostProvider);
   const fromUrl = response.url ? readUrlQuery(response.url) : undefined;
   // The header SHOULD carry the problem and the body MAY repeat it; merge the two.
-  let finding = mergeFindings(challenge?.finding, fromBody) ?? fromUrl;
-  if (!finding && status !== undefined && status >= 400) finding = statusFinding(status);
+  const found = mergeFindings(challenge?.finding, fromBody) ?? fromUrl;
+  // OAuth 1.0a or OAuth 2.0? Decided by evidence (read/oauth2.ts).
+  let finding = resolveOAuth2(found, { ...oauth2, offersOAuth: challenge !== undefined, status });
+  if (!finding && status !== undefined && status >= 400) finding = withSignals(statusFinding(status), besideSignals(oauth2));
   if (!finding) return undefined;
 
   const provider = finding.provider ?? hostProvider ?? providerOfBaseString(finding.serverBaseString);
@@ -162,6 +169,18 @@ function challengeFinding(headers: HeaderBag | undefined): { finding: Finding | 
     return { finding: findingFromOAuthPairs(challenge.parameters, 'www-authenticate'), realmProvider };
   }
   return undefined;
+}
+
+function bearerChallenge(headers: HeaderBag | undefined): BearerChallenge | undefined {
+  for (const value of headerValues(headers, 'www-authenticate')) {
+    const challenge = parseBearerChallenge(value);
+    if (challenge) return challenge;
+  }
+  return undefined;
+}
+
+function withSignals(finding: Finding, signals: Finding['oauth2Signals']): Finding {
+  return signals === undefined || signals.length === 0 ? finding : { ...finding, oauth2Signals: signals };
 }
 
 function mergeFindings(header: Finding | undefined, body: Finding | undefined): Finding | undefined {
@@ -255,6 +274,7 @@ function normalize(finding: Finding, context: Context): DetectedProblem {
     status: context.status,
     provider,
     serverDate: context.serverDate,
+    oauth2Signals: finding.oauth2Signals,
   };
 }
 
@@ -270,6 +290,10 @@ function readCodeArgument(text: string): DetectedProblem | undefined {
     confidence: providerCode === undefined ? 'exact' : 'mapped',
     parameters: {},
   });
+  // A code only OAuth 2.0 defines (RFC 6749 §5.2, RFC 6750 §3.1), typed bare: the shared ones (invalid_request, …) stay as typed.
+  if (isOAuth2OnlyCode(text)) return { ...argument(`oauth2:${text}`), oauth2Signals: ['oauth2-only-code'] };
+  const oauth2 = /^oauth2\s*:\s*([\w.-]{1,64})$/i.exec(text)?.[1];
+  if (oauth2 !== undefined) return { ...argument(`oauth2:${oauth2}`), oauth2Signals: isOAuth2OnlyCode(oauth2) ? ['oauth2-only-code'] : [] };
   if (/^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(text)) {
     return normalize({ code: text, source: 'argument', confidence: 'exact', parameters: {} }, { status: undefined, provider: undefined, serverDate: undefined });
   }

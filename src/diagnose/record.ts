@@ -1,4 +1,5 @@
 import { problemRecord, UNKNOWN_PROBLEM } from '../knowledge/problems.js';
+import { OAUTH2_UNKNOWN_PROBLEM } from '../knowledge/problems-oauth2.js';
 import { providerCodeRecord } from '../knowledge/provider-codes.js';
 import type { ProblemRecord, ProviderCodeRecord } from '../knowledge/types.js';
 import type { DetectedProblem } from './types.js';
@@ -20,7 +21,9 @@ export function resolveRecord(problem: DetectedProblem, provider: string | undef
     (problem.providerCode === undefined ? undefined : providerCodeRecord(problem.providerCode)) ??
     (provider === undefined ? undefined : providerCodeRecord(provider, problem.code));
   const standard = problemRecord(problem.code);
-  const base: ProblemRecord = standard ?? { code: problem.code, ...UNKNOWN_PROBLEM };
+  // An OAuth 2.0 code nobody listed is still explained as OAuth 2.0, not as an unknown OAuth 1.0a value.
+  const unknown = problem.code.startsWith('oauth2:') ? OAUTH2_UNKNOWN_PROBLEM : UNKNOWN_PROBLEM;
+  const base: ProblemRecord = standard ?? { code: problem.code, ...unknown };
   if (!providerRow?.overlay) return { record: base, known: standard !== undefined || providerRow !== undefined, providerRow };
   const overlay = providerRow.overlay;
   const record: ProblemRecord = {

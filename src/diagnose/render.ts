@@ -5,7 +5,7 @@ import { decomposeBaseString } from './base-string-diff.js';
 import { decodeCompanions, type Companions } from './companions.js';
 import type { Lang } from './lang.js';
 import { fill } from './text.js';
-import type { CauseId, Diagnosis, Leg, Likelihood, ProblemConfidence, ProblemSource } from './types.js';
+import type { CauseId, Diagnosis, Leg, Likelihood, OAuth2Signal, ProblemConfidence, ProblemSource } from './types.js';
 
 /** The object `explain --json` prints; `flow --json` and `inspect --json` embed the same. */
 export interface DiagnosisJson {
@@ -27,6 +27,8 @@ export interface DiagnosisJson {
     /** Untrusted provider text, kept as data. */
     readonly message: string | null;
     readonly serverBaseString: string | null;
+    /** Why the answer looks like OAuth 2.0 (RFC 6749/6750), when it does; empty otherwise. */
+    readonly oauth2Signals: readonly OAuth2Signal[];
   };
   readonly causes: readonly {
     readonly id: CauseId;
@@ -61,6 +63,7 @@ export function diagnosisJson(diagnosis: Diagnosis): DiagnosisJson {
       companions: decodeCompanions(p.parameters),
       message: p.message ?? null,
       serverBaseString: p.serverBaseString ?? null,
+      oauth2Signals: [...(p.oauth2Signals ?? [])],
     },
     causes: diagnosis.causes.map((c) => ({ id: c.id, likelihood: c.likelihood, title: c.title, evidence: [...c.evidence], confirm: c.confirm })),
     fixes: diagnosis.fixes.map((f) => ({ for: f.for, text: f.text, cause: f.cause ?? null })),

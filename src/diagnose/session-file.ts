@@ -1,4 +1,4 @@
-import type { DetectedProblem, Leg, LegRecord, ProblemConfidence, ProblemSource, SessionEvidence } from './types.js';
+import type { DetectedProblem, Leg, LegRecord, OAuth2Signal, ProblemConfidence, ProblemSource, SessionEvidence } from './types.js';
 
 const LEGS: readonly Leg[] = ['request_token', 'authorize', 'callback', 'access_token', 'resource'];
 
@@ -97,6 +97,7 @@ function recordedProblem(value: unknown): DetectedProblem | undefined {
     serverBaseString: text('serverBaseString'),
     status: number('status'),
     provider: text('provider'),
+    oauth2Signals: oauth2SignalsOf(value['oauth2Signals']),
   };
 }
 
@@ -122,3 +123,12 @@ function stripNulls(value: Record<string, unknown>): Record<string, unknown> {
 }
 
 export type { LegRecord };
+
+const OAUTH2_SIGNALS: readonly OAuth2Signal[] = ['bearer-challenge', 'oauth2-only-code', 'bearer-request', 'error-uri', 'redirect-state'];
+
+/** A recorded problem's OAuth 2.0 signs: the known ones, anything else dropped. */
+function oauth2SignalsOf(value: unknown): OAuth2Signal[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const signals = value.filter((v): v is OAuth2Signal => OAUTH2_SIGNALS.includes(v as OAuth2Signal));
+  return signals.length === 0 ? undefined : signals;
+}

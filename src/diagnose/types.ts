@@ -20,6 +20,15 @@ export type ProblemSource =
   | 'plain-text'
   | 'status-only';
 
+/**
+ * Signs that an answer is OAuth 2.0 (RFC 6749, RFC 6750), not OAuth 1.0a:
+ * a `WWW-Authenticate: Bearer` challenge; an error code only OAuth 2.0
+ * defines (`invalid_grant`, `invalid_token`, …); a request that carried
+ * `Authorization: Bearer`; an `error_uri` (RFC 6749 §5.2); a `state` in a
+ * redirect (RFC 6749 §4.1.2.1).
+ */
+export type OAuth2Signal = 'bearer-challenge' | 'oauth2-only-code' | 'bearer-request' | 'error-uri' | 'redirect-state';
+
 /** How sure the reader is that it read the problem right. */
 export type ProblemConfidence = 'exact' | 'mapped' | 'heuristic';
 
@@ -41,6 +50,8 @@ export interface DetectedProblem {
   readonly provider?: string | undefined;
   /** The response's Date header, ms since the epoch, when it had one. */
   readonly serverDate?: number | undefined;
+  /** OAuth 2.0 signs seen in the response, whatever the problem was read as (an `oauth2:` code, or an OAuth 1.0a one beside a Bearer challenge). */
+  readonly oauth2Signals?: readonly OAuth2Signal[] | undefined;
 }
 
 /** Stable cause ids; the JSON output uses them. */
@@ -66,6 +77,7 @@ export type CauseId =
   | 'token-type-confusion'
   | 'provider-outage'
   | 'missing-parameter'
+  | 'oauth2-endpoint'
   | (string & {});
 
 export type Likelihood = 'certain' | 'likely' | 'possible' | 'unlikely';

@@ -337,6 +337,18 @@ export const CAUSES: readonly CauseRecord[] = [
     ],
   },
   {
+    id: 'oauth2-endpoint',
+    title: { en: 'The endpoint expects OAuth 2.0, not an OAuth 1.0a signature', ja: 'エンドポイントが OAuth 1.0a の署名ではなく OAuth 2.0 を求めている' },
+    confirm: {
+      en: 'Look at the scheme of the WWW-Authenticate challenge: `Bearer` means OAuth 2.0 (RFC 6750 §3), `OAuth` means OAuth 1.0a (RFC 5849 §3.5.1). Then read the provider\'s documentation for this very endpoint: X API v2 endpoints name the authentication they accept (some need an OAuth 2.0 user-context token), and some providers have retired OAuth 1.0a altogether.',
+      ja: 'WWW-Authenticate チャレンジのスキームを見ます。`Bearer` なら OAuth 2.0（RFC 6750 §3）、`OAuth` なら OAuth 1.0a（RFC 5849 §3.5.1）です。次に、このエンドポイントについてのプロバイダのドキュメントを確認します。X API v2 のエンドポイントは受け付ける認証方式を明記しており（OAuth 2.0 のユーザー・コンテキストのトークンが必要なものもあります）、OAuth 1.0a 自体を廃止したプロバイダもあります。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Call this endpoint with an OAuth 2.0 access token (`Authorization: Bearer <token>`) obtained through the provider\'s OAuth 2.0 flow (authorization code with PKCE for user context), or use an endpoint that still accepts OAuth 1.0a; signing the request differently will not help.', ja: 'このエンドポイントは、プロバイダの OAuth 2.0 フロー（ユーザー・コンテキストなら PKCE 付き認可コード）で得たアクセス・トークンを `Authorization: Bearer <トークン>` として送って呼ぶか、OAuth 1.0a をまだ受け付けるエンドポイントを使います。署名の仕方を変えても解決しません。' } },
+      { for: 'developer', text: { en: 'If the provider retired OAuth 1.0a, migrate the integration: register OAuth 2.0 client credentials (client ID and secret, redirect URI) in the developer portal.', ja: 'プロバイダが OAuth 1.0a を廃止しているなら、連携を移行します。開発者ポータルで OAuth 2.0 のクライアント情報（クライアント ID とシークレット、リダイレクト URI）を登録します。' } },
+    ],
+  },
+  {
     id: 'provider-specific',
     title: { en: 'A condition specific to this provider', ja: 'このプロバイダ固有の条件' },
     confirm: {

@@ -195,6 +195,31 @@ export const EVIDENCE_TEXT = {
     ja: 'コードではなく自由文（{source}）から認識しました。推定に基づく読み取りです。',
   },
   providerNote: { en: '{note}', ja: '{note}' },
+  oauth2BearerAnsweredSigned: {
+    en: 'A `WWW-Authenticate: Bearer` challenge answered leg {index} ({leg}), which was signed with OAuth 1.0a ({method}).',
+    ja: 'OAuth 1.0a（{method}）で署名したレッグ {index}（{leg}）に、`WWW-Authenticate: Bearer` チャレンジが返されました。',
+  },
+  oauth2BearerChallenge: {
+    en: 'The response asks for a Bearer token (`WWW-Authenticate: Bearer`, RFC 6750 §3).',
+    ja: 'レスポンスはベアラー・トークンを求めています（`WWW-Authenticate: Bearer`、RFC 6750 §3）。',
+  },
+  oauth2BearerBeside: {
+    en: 'The server offers a Bearer challenge beside the OAuth one: it takes OAuth 2.0 here as well, so check which one this endpoint needs.',
+    ja: 'サーバは OAuth のチャレンジと並べて Bearer のチャレンジも示しています。ここでは OAuth 2.0 も受け付けるので、このエンドポイントがどちらを必要とするか確認してください。',
+  },
+  oauth2BearerRequest: {
+    en: 'The request already carried `Authorization: Bearer`: this is an OAuth 2.0 exchange, which oauth-doctor does not diagnose.',
+    ja: 'リクエストはすでに `Authorization: Bearer` を送っています。これは OAuth 2.0 のやり取りで、oauth-doctor の診断対象外です。',
+  },
+  oauth2ReadAs: {
+    en: 'Read as OAuth 2.0, not OAuth 1.0a, because: {signs}.',
+    ja: '次の理由で OAuth 1.0a ではなく OAuth 2.0 と判断しました: {signs}。',
+  },
+  'oauth2Sign_bearer-challenge': { en: 'a `WWW-Authenticate: Bearer` challenge (RFC 6750 §3)', ja: '`WWW-Authenticate: Bearer` チャレンジ（RFC 6750 §3）' },
+  'oauth2Sign_oauth2-only-code': { en: 'an error code only OAuth 2.0 defines (RFC 6749 §5.2, §4.1.2.1; RFC 6750 §3.1)', ja: 'OAuth 2.0 だけが定めるエラー・コード（RFC 6749 §5.2、§4.1.2.1、RFC 6750 §3.1）' },
+  'oauth2Sign_bearer-request': { en: 'the request carried `Authorization: Bearer`', ja: 'リクエストが `Authorization: Bearer` を送っていた' },
+  'oauth2Sign_error-uri': { en: 'an error_uri (RFC 6749 §5.2; oauthlib\'s OAuth 1 errors may carry one too, so only a hint)', ja: 'error_uri（RFC 6749 §5.2。oauthlib の OAuth 1 エラーにも付くことがあるため手がかりにとどまる）' },
+  'oauth2Sign_redirect-state': { en: 'a state parameter in the redirect, which OAuth 1.0a does not have (RFC 6749 §4.1.2.1)', ja: 'リダイレクトの state パラメータ（OAuth 1.0a にはない、RFC 6749 §4.1.2.1）' },
 } as const satisfies Record<string, Text>;
 
 export type EvidenceKey = keyof typeof EVIDENCE_TEXT;

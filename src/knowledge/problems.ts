@@ -1,3 +1,4 @@
+import { OAUTH2_PROBLEMS } from './problems-oauth2.js';
 import type { ProblemRecord } from './types.js';
 
 /**
@@ -419,6 +420,8 @@ export const PROBLEMS: readonly ProblemRecord[] = [
     ],
     fixes: [],
   },
+  // OAuth 2.0 answers, named for what they are (RFC 6749 §5.2, §4.1.2.1; RFC 6750 §3.1).
+  ...OAUTH2_PROBLEMS,
 ];
 
 /** How an oauth_problem value nobody listed is explained: generically, never as an error. */

@@ -86,7 +86,7 @@ describe('the cause table', () => {
   it.each(REQUIRED_CAUSES)('%s exists', (id) => expect(causeRecord(id)).toBeDefined());
 
   it.each(CAUSES.map((c) => [c.id, c] as const))('%s: title, how to confirm and fixes in both languages', (_id, cause) => {
-    expect(cause.id).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
+    expect(cause.id).toMatch(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/);
     bilingual(cause.title, `${cause.id}.title`);
     bilingual(cause.confirm, `${cause.id}.confirm`);
     expect(cause.fixes.length).toBeGreaterThan(0);

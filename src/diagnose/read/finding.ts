@@ -1,4 +1,4 @@
-import type { ProblemConfidence, ProblemSource } from '../types.js';
+import type { OAuth2Signal, ProblemConfidence, ProblemSource } from '../types.js';
 
 /** What one carrier found, before the code is mapped onto the standard vocabulary. */
 export interface Finding {
@@ -11,6 +11,21 @@ export interface Finding {
   readonly parameters: Readonly<Record<string, string>>;
   readonly message?: string | undefined;
   readonly serverBaseString?: string | undefined;
+  /** The raw `error=` answer an oauthlib-style or OAuth 2.0 server gave, kept so read-problem can tell the two apart. */
+  readonly errorShape?: ErrorShape | undefined;
+  readonly oauth2Signals?: readonly OAuth2Signal[] | undefined;
+}
+
+/** `error`, `error_description`, `error_uri` (RFC 6749 §5.2, oauthlib OAuth1Error), and what was beside them. */
+export interface ErrorShape {
+  readonly error: string;
+  readonly description?: string | undefined;
+  readonly uri?: string | undefined;
+  readonly scope?: string | undefined;
+  /** A redirect's `state` (RFC 6749 §4.1.2.1): OAuth 1.0a has none. */
+  readonly state?: boolean | undefined;
+  /** oauth_* parameters beside it (an OAuth 1.0a callback's oauth_token): evidence against OAuth 2.0. */
+  readonly oauth1Beside?: boolean | undefined;
 }
 
 /** Provider text is untrusted and may be huge: keep a bounded excerpt as data. */

@@ -3,6 +3,7 @@ import { PROVIDER_CODES, providerCodeRecord } from '../../knowledge/provider-cod
 import { excerpt, type Finding } from './finding.js';
 import { readFormBody } from './form-body.js';
 import { findingFromOAuthPairs } from './oauth-parameters.js';
+import { isOAuth2OnlyCode } from './oauth2.js';
 import { findingFromOAuthlibError } from './oauthlib-error.js';
 import { findingFromPhrase } from './phrase-match.js';
 
@@ -135,11 +136,14 @@ export function statFailFinding(code: string, message: string | undefined, hostP
   };
 }
 
+/** oauthlib's `{"error":…,"error_description":…}`, and OAuth 2.0's token-endpoint answer in the same shape (RFC 6749 §5.2). */
 function fromOAuthlib(json: JsonObject): Finding | undefined {
   const error = text(json['error']);
   const description = text(json['error_description']);
-  if (error === undefined || description === undefined || !/^[a-z_]{3,64}$/.test(error)) return undefined;
-  return findingFromOAuthlibError(error, description);
+  if (error === undefined || !/^[a-z_]{3,64}$/.test(error)) return undefined;
+  // `{"error":"invalid_grant"}` needs no description: the code is OAuth 2.0's alone.
+  if (description === undefined && !isOAuth2OnlyCode(error)) return undefined;
+  return findingFromOAuthlibError(error, description, { uri: text(json['error_uri']), scope: text(json['scope']) });
 }
 
 const CODE_KEYS = ['code', 'errorCode', 'error_code'];

@@ -8,6 +8,16 @@ export interface OAuthChallenge {
   readonly parameters: Pair[];
 }
 
+/** An OAuth 2.0 Bearer challenge (RFC 6750 §3): its auth-params as sent (quoted strings, not percent-encoded). */
+export interface BearerChallenge {
+  readonly realm: string | undefined;
+  /** RFC 6750 §3.1: invalid_request, invalid_token, insufficient_scope, or a value nobody listed. */
+  readonly error: string | undefined;
+  readonly description: string | undefined;
+  readonly uri: string | undefined;
+  readonly scope: string | undefined;
+}
+
 /**
  * Finds the `OAuth` challenge in a WWW-Authenticate value (RFC 9110 §11.6.1,
  * RFC 5849 §3.5.1) and reads its auth-params. Tolerant of what servers send:
@@ -16,10 +26,40 @@ export interface OAuthChallenge {
  * A linear scanner, never a backtracking regex: input is untrusted.
  */
 export function parseOAuthChallenge(value: string): OAuthChallenge | undefined {
-  const start = findScheme(value);
+  const start = findScheme(value, 'oauth');
   if (start === undefined) return undefined;
-  let realm: string | undefined;
+  const { realm, params } = readAuthParams(value, start);
   const parameters: Pair[] = [];
+  for (const [name, raw] of params) {
+    if (raw.includes('&') && raw.includes('=')) {
+      parameters.push([percentDecode(name), percentDecode(raw.slice(0, raw.indexOf('&')))], ...parseForm(raw.slice(raw.indexOf('&') + 1)));
+    } else {
+      parameters.push([percentDecode(name), percentDecode(adviceSpaces(name, raw))]);
+    }
+  }
+  return { realm, parameters };
+}
+
+/**
+ * Finds the `Bearer` challenge in a WWW-Authenticate value (RFC 6750 §3),
+ * alone or beside others (`Bearer realm="api", error="invalid_token", OAuth realm="api"`).
+ */
+export function parseBearerChallenge(value: string): BearerChallenge | undefined {
+  const start = findScheme(value, 'bearer');
+  if (start === undefined) return undefined;
+  const { realm, params } = readAuthParams(value, start);
+  const param = (name: string) => params.find(([n]) => n.toLowerCase() === name)?.[1];
+  const error = param('error')?.trim();
+  return { realm, error: error === '' ? undefined : error, description: param('error_description'), uri: param('error_uri'), scope: param('scope') };
+}
+
+/**
+ * The auth-params of one challenge, from just after its scheme to the next
+ * challenge's scheme (RFC 9110 §11.6.1): the realm apart, the rest raw.
+ */
+function readAuthParams(value: string, start: number): { realm: string | undefined; params: [string, string][] } {
+  let realm: string | undefined;
+  const params: [string, string][] = [];
   let i = start;
   while (i < value.length) {
     while (i < value.length && (value[i] === ',' || value[i] === ' ' || value[i] === '\t')) i++;
@@ -29,7 +69,7 @@ export function parseOAuthChallenge(value: string): OAuthChallenge | undefined {
     while (i < value.length && (value[i] === ' ' || value[i] === '\t')) i++;
     if (name === '' || value[i] !== '=') {
       // Either junk or the next challenge's scheme (`Basic realm=…`): stop.
-      if (name !== '' && parameters.length + (realm === undefined ? 0 : 1) > 0) break;
+      if (name !== '' && params.length + (realm === undefined ? 0 : 1) > 0) break;
       if (name === '') i++;
       continue;
     }
@@ -49,15 +89,10 @@ export function parseOAuthChallenge(value: string): OAuthChallenge | undefined {
       while (i < value.length && value[i] !== ',' && value[i] !== ' ' && value[i] !== '\t') i++;
       raw = value.slice(valueStart, i);
     }
-    if (name.toLowerCase() === 'realm') {
-      realm = raw;
-    } else if (raw.includes('&') && raw.includes('=')) {
-      parameters.push([percentDecode(name), percentDecode(raw.slice(0, raw.indexOf('&')))], ...parseForm(raw.slice(raw.indexOf('&') + 1)));
-    } else {
-      parameters.push([percentDecode(name), percentDecode(adviceSpaces(name, raw))]);
-    }
+    if (name.toLowerCase() === 'realm') realm = raw;
+    else params.push([name, raw]);
   }
-  return { realm, parameters };
+  return { realm, params };
 }
 
 /**
@@ -69,16 +104,27 @@ function adviceSpaces(name: string, raw: string): string {
   return name === 'oauth_problem_advice' && raw.includes('+') && !raw.includes(' ') && !raw.includes('%20') ? raw.replaceAll('+', ' ') : raw;
 }
 
-/** Index just after the `OAuth` scheme token, or undefined. */
-function findScheme(value: string): number | undefined {
+/**
+ * Index just after the scheme token (lowercase `scheme`), or undefined.
+ * Quoted strings are skipped: `error_description="use OAuth 2"` names no scheme.
+ */
+function findScheme(value: string, scheme: string): number | undefined {
   const lower = value.toLowerCase();
-  let from = 0;
-  for (;;) {
-    const at = lower.indexOf('oauth', from);
-    if (at === -1) return undefined;
+  let quoted = false;
+  for (let at = 0; at < lower.length; at++) {
+    const char = lower[at];
+    if (char === '"') {
+      quoted = !quoted;
+      continue;
+    }
+    if (quoted) {
+      if (char === '\\') at++;
+      continue;
+    }
+    if (!lower.startsWith(scheme, at)) continue;
     const before = at === 0 ? ' ' : (lower[at - 1] ?? ' ');
-    const after = lower[at + 5];
-    if ((before === ' ' || before === ',' || before === '\t') && (after === undefined || after === ' ' || after === '\t')) return at + 5;
-    from = at + 5;
+    const after = lower[at + scheme.length];
+    if ((before === ' ' || before === ',' || before === '\t') && (after === undefined || after === ' ' || after === '\t')) return at + scheme.length;
   }
+  return undefined;
 }

@@ -1,0 +1,126 @@
+import type { OAuth2Signal, ProblemConfidence, ProblemSource } from '../types.js';
+import { excerpt, type ErrorShape, type Finding } from './finding.js';
+import type { BearerChallenge } from './www-authenticate.js';
+
+/**
+ * Error codes only OAuth 2.0 defines: RFC 6749 §5.2 (token endpoint),
+ * §4.1.2.1 (authorisation redirect), RFC 6750 §3.1 (Bearer). oauthlib's
+ * OAuth 1 endpoints answer with the same `error=` shape but only
+ * `invalid_request`, `invalid_client`, `invalid_signature_method`,
+ * `insecure_transport_protocol` (oauthlib/oauth1/rfc5849/errors.py) and
+ * `access_denied`: those shared values need other evidence.
+ */
+const OAUTH2_ONLY_CODES: ReadonlySet<string> = new Set([
+  'invalid_grant',
+  'unauthorized_client',
+  'unsupported_grant_type',
+  'invalid_scope',
+  'unsupported_response_type',
+  'server_error',
+  'temporarily_unavailable',
+  'invalid_token',
+  'insufficient_scope',
+]);
+
+/** The code a Bearer challenge without an `error` stands for (RFC 6750 §3.1: no credentials it understood). */
+export const BEARER_CHALLENGE_CODE = 'oauth2:bearer-challenge';
+
+export function isOAuth2OnlyCode(error: string): boolean {
+  return OAUTH2_ONLY_CODES.has(error);
+}
+
+/** What the rest of the response says about OAuth 2.0, beside the error itself. */
+export interface OAuth2Context {
+  readonly bearer?: BearerChallenge | undefined;
+  /** The request carried `Authorization: Bearer …`. */
+  readonly requestBearer?: boolean | undefined;
+}
+
+/** The signs that an `error=` answer is OAuth 2.0; none means it stays an oauthlib (OAuth 1) reading. */
+export function oauth2SignalsFor(shape: ErrorShape, context: OAuth2Context): OAuth2Signal[] {
+  const signals: OAuth2Signal[] = [];
+  if (isOAuth2OnlyCode(shape.error)) signals.push('oauth2-only-code');
+  if (context.bearer) signals.push('bearer-challenge');
+  if (context.requestBearer) signals.push('bearer-request');
+  // oauthlib's OAuth1Error can carry error_uri too, and an OAuth 1.0a callback names oauth_token: weaker signs, and only when nothing says OAuth 1.
+  if (!shape.oauth1Beside) {
+    if (shape.uri !== undefined) signals.push('error-uri');
+    if (shape.state) signals.push('redirect-state');
+  }
+  return signals;
+}
+
+/**
+ * Honest confidence: the code itself, a Bearer challenge or a Bearer request
+ * settle it; an `error_uri` or a `state` alone only suggest it.
+ */
+function confidenceOf(signals: readonly OAuth2Signal[]): ProblemConfidence {
+  return signals.some((s) => s === 'oauth2-only-code' || s === 'bearer-challenge' || s === 'bearer-request') ? 'exact' : 'heuristic';
+}
+
+/** An OAuth 2.0 error as a finding: `oauth2:<error>`, with its companions kept as parameters. */
+export function oauth2Finding(shape: ErrorShape, source: ProblemSource, signals: readonly OAuth2Signal[]): Finding {
+  const parameters: Record<string, string> = {};
+  if (shape.description !== undefined) parameters['error_description'] = excerpt(shape.description);
+  if (shape.uri !== undefined) parameters['error_uri'] = excerpt(shape.uri);
+  if (shape.scope !== undefined) parameters['scope'] = excerpt(shape.scope);
+  return {
+    code: `oauth2:${shape.error}`,
+    source,
+    confidence: confidenceOf(signals),
+    parameters,
+    message: shape.description === undefined ? undefined : excerpt(shape.description),
+    oauth2Signals: signals,
+  };
+}
+
+/** The error a Bearer challenge names, or the bare challenge itself. */
+function bearerShape(bearer: BearerChallenge): ErrorShape {
+  return { error: bearer.error ?? BEARER_CHALLENGE_CODE.slice('oauth2:'.length), description: bearer.description, uri: bearer.uri, scope: bearer.scope };
+}
+
+/** Only the error value itself: RFC 6749 §5.2 limits it to printable ASCII; anything else is not a code to show. */
+function plausibleCode(error: string): boolean {
+  return /^[\x21\x23-\x5b\x5d-\x7e]{1,64}$/.test(error);
+}
+
+/**
+ * Decides between OAuth 1.0a and OAuth 2.0 for what the carriers found, by
+ * evidence: a problem an OAuth 1.0a carrier said exactly (oauth_problem, a
+ * provider code) stays, with any Bearer challenge noted beside it; an
+ * `error=` answer becomes `oauth2:<error>` when the signs say OAuth 2.0; a
+ * Bearer challenge's own error (RFC 6750 §3.1) wins over a guess; a Bearer
+ * challenge alone, with no OAuth challenge offered beside it, says the
+ * endpoint wants a Bearer token.
+ */
+export function resolveOAuth2(finding: Finding | undefined, context: OAuth2Context & { readonly offersOAuth: boolean; readonly status: number | undefined }): Finding | undefined {
+  const { bearer } = context;
+  const beside = besideSignals(context);
+  if (finding?.oauth2Signals) return finding;
+  if (finding?.errorShape) {
+    const signals = oauth2SignalsFor(finding.errorShape, context);
+    if (signals.length > 0 && plausibleCode(finding.errorShape.error)) {
+      const shape = bearer?.error === undefined ? finding.errorShape : bearerShape(bearer);
+      const merged = { ...shape, description: shape.description ?? finding.errorShape.description, uri: shape.uri ?? finding.errorShape.uri };
+      return oauth2Finding(merged, bearer?.error === undefined ? finding.source : 'www-authenticate', signals);
+    }
+    return beside.length === 0 ? finding : { ...finding, oauth2Signals: beside };
+  }
+  if (bearer?.error !== undefined && plausibleCode(bearer.error) && (finding === undefined || finding.confidence === 'heuristic')) {
+    return oauth2Finding(bearerShape(bearer), 'www-authenticate', beside);
+  }
+  if (finding) return beside.length === 0 ? finding : { ...finding, oauth2Signals: beside };
+  const refused = context.status === undefined || context.status >= 400;
+  if (bearer && !context.offersOAuth && refused) return oauth2Finding(bearerShape(bearer), 'www-authenticate', beside);
+  return undefined;
+}
+
+/** The signs a response carries whatever its problem was read as: a Bearer challenge, a Bearer request. */
+export function besideSignals(context: OAuth2Context): OAuth2Signal[] {
+  return [...(context.bearer ? (['bearer-challenge'] as const) : []), ...(context.requestBearer ? (['bearer-request'] as const) : [])];
+}
+
+/** `Authorization: Bearer …` on the request (RFC 6750 §2.1). */
+export function carriesBearer(authorization: string | undefined): boolean {
+  return authorization !== undefined && /^\s*bearer(?:\s|$)/i.test(authorization);
+}
