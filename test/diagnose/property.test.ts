@@ -20,6 +20,10 @@ const FRAGMENTS = [
   '<script>', '</script', 'The request token for this page is invalid', 'このページのリクエスト・トークンが無効です', '&#', '&amp;', '&#x',
   'error=invalid_request&error_description=', 'https://', 'http://x/cb?denied=', '?', '#', '\n', '\r\n\r\n', '"', "'", '\\', '\u0000', '\u001b[2J',
   'o:errorDetails', '"o:errorCode":"INVALID_LOGIN"', 'x:', 'flickr:', 'netsuite:', 'Date: ', 'Sun, 22 Nov 2026 09:00:00 GMT', '\ud800',
+  // OAuth 2.0 (RFC 6749 §5.2, §4.1.2.1; RFC 6750 §3): Bearer challenges alone and beside OAuth, JSON and query errors
+  'WWW-Authenticate: Bearer ', 'Bearer', 'error="', 'invalid_token', 'insufficient_scope', 'error_description="', 'error_uri=', 'scope="',
+  ', OAuth realm="', 'DPoP algs="ES256", ', '{"error":"invalid_grant"', ',"error_description":"', ',"error_uri":"', '"}', 'error=invalid_client',
+  'error=access_denied&state=', 'oauth2:', 'invalid_grant', 'unsupported_grant_type',
 ];
 
 const almostResponse = fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 30 }).map((parts) => parts.join(''));
@@ -32,6 +36,7 @@ const response = fc.record(
     headers: fc.dictionary(fc.oneof(fc.constantFrom('WWW-Authenticate', 'www-authenticate', 'Date', 'content-type'), fc.string({ maxLength: 10 })), headerValue, { maxKeys: 4 }),
     body: fc.oneof(anyText, fc.constant(undefined)),
     url: fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), anyText, fc.constant(undefined)),
+    requestHeaders: fc.dictionary(fc.oneof(fc.constantFrom('Authorization', 'authorization'), fc.string({ maxLength: 10 })), fc.oneof(fc.constant('Bearer abc'), headerValue), { maxKeys: 2 }),
   },
   { requiredKeys: [] },
 );
@@ -107,6 +112,23 @@ describe('the readers never throw, whatever a provider sends (fast-check)', () =
     );
   });
 
+  it(`oauthlib's OAuth 1 answers never become OAuth 2.0 without a sign of it (${RUNS} runs)`, () => {
+    // oauthlib/oauth1/rfc5849/errors.py: the values its OAuth 1 endpoints send; no Bearer, no error_uri, no state.
+    const oauth1Error = fc.constantFrom('invalid_request', 'invalid_client', 'invalid_signature_method', 'insecure_transport_protocol');
+    const description = fc.oneof(fc.constant(undefined), fc.string({ maxLength: 40 }), almostResponse);
+    fc.assert(
+      fc.property(oauth1Error, description, fc.boolean(), fc.constantFrom(400, 401), (error, text, asJson, status) => {
+        const body = asJson
+          ? JSON.stringify(text === undefined ? { error, error_description: '' } : { error, error_description: text })
+          : `error=${error}${text === undefined ? '' : `&error_description=${encodeURIComponent(text.replace(/[\ud800-\udfff]/g, '\ufffd'))}`}`;
+        const problem = readProblem({ status, body });
+        expect(problem?.code ?? '').not.toMatch(/^oauth2:/);
+        expect(problem?.oauth2Signals ?? []).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('hostile, huge inputs still come back (no catastrophic backtracking)', () => {
     const huge = [
       'oauth_problem='.repeat(20_000),
@@ -119,6 +141,9 @@ describe('the readers never throw, whatever a provider sends (fast-check)', () =
       'debug_sbs=POST&'.repeat(10_000),
       `{"errors":[${'{"code":1},'.repeat(20_000)}{"code":89}]}`,
       'WWW-Authenticate: OAuth ' + 'a="b", '.repeat(30_000),
+      'WWW-Authenticate: Bearer ' + 'error="x", '.repeat(30_000),
+      'WWW-Authenticate: ' + '"'.repeat(100_000) + 'Bearer',
+      `{"error":"invalid_grant","error_description":"${'\\u0041'.repeat(50_000)}"}`,
     ];
     for (const text of huge) wellFormed(readProblemFromText(text));
     wellFormed(readProblem({ headers: { 'www-authenticate': 'OAuth ' + 'x=,'.repeat(100_000) }, body: '%'.repeat(100_000) }));

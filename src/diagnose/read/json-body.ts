@@ -143,7 +143,7 @@ function fromOAuthlib(json: JsonObject): Finding | undefined {
   if (error === undefined || !/^[a-z_]{3,64}$/.test(error)) return undefined;
   // `{"error":"invalid_grant"}` needs no description: the code is OAuth 2.0's alone.
   if (description === undefined && !isOAuth2OnlyCode(error)) return undefined;
-  return findingFromOAuthlibError(error, description, { uri: text(json['error_uri']), scope: text(json['scope']) });
+  return findingFromOAuthlibError(error, description, { uri: text(json['error_uri']), scope: text(json['scope']), carrier: 'json-body' });
 }
 
 const CODE_KEYS = ['code', 'errorCode', 'error_code'];

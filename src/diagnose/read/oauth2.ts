@@ -74,9 +74,10 @@ export function oauth2Finding(shape: ErrorShape, source: ProblemSource, signals:
   };
 }
 
-/** The error a Bearer challenge names, or the bare challenge itself. */
+/** The error a Bearer challenge names, or the bare challenge itself (also when its error is no code at all). */
 function bearerShape(bearer: BearerChallenge): ErrorShape {
-  return { error: bearer.error ?? BEARER_CHALLENGE_CODE.slice('oauth2:'.length), description: bearer.description, uri: bearer.uri, scope: bearer.scope };
+  const error = bearer.error !== undefined && plausibleCode(bearer.error) ? bearer.error : BEARER_CHALLENGE_CODE.slice('oauth2:'.length);
+  return { error, description: bearer.description, uri: bearer.uri, scope: bearer.scope };
 }
 
 /** Only the error value itself: RFC 6749 §5.2 limits it to printable ASCII; anything else is not a code to show. */
@@ -96,23 +97,28 @@ function plausibleCode(error: string): boolean {
 export function resolveOAuth2(finding: Finding | undefined, context: OAuth2Context & { readonly offersOAuth: boolean; readonly status: number | undefined }): Finding | undefined {
   const { bearer } = context;
   const beside = besideSignals(context);
+  // The challenge's own error, when it is a code (RFC 6750 §3.1): the header is what the resource server said.
+  const bearerError = bearer?.error !== undefined && plausibleCode(bearer.error) ? bearer : undefined;
   if (finding?.oauth2Signals) return finding;
   if (finding?.errorShape) {
-    const signals = oauth2SignalsFor(finding.errorShape, context);
-    if (signals.length > 0 && plausibleCode(finding.errorShape.error)) {
-      const shape = bearer?.error === undefined ? finding.errorShape : bearerShape(bearer);
-      const merged = { ...shape, description: shape.description ?? finding.errorShape.description, uri: shape.uri ?? finding.errorShape.uri };
-      return oauth2Finding(merged, bearer?.error === undefined ? finding.source : 'www-authenticate', signals);
+    const found = finding.errorShape;
+    const signals = oauth2SignalsFor(found, context);
+    if (signals.length > 0 && plausibleCode(found.error)) {
+      if (!bearerError) return oauth2Finding(found, found.carrier ?? finding.source, signals);
+      const shape = bearerShape(bearerError);
+      return oauth2Finding({ ...shape, description: shape.description ?? found.description, uri: shape.uri ?? found.uri }, 'www-authenticate', signals);
     }
-    return beside.length === 0 ? finding : { ...finding, oauth2Signals: beside };
+    return withBeside(finding, beside);
   }
-  if (bearer?.error !== undefined && plausibleCode(bearer.error) && (finding === undefined || finding.confidence === 'heuristic')) {
-    return oauth2Finding(bearerShape(bearer), 'www-authenticate', beside);
-  }
-  if (finding) return beside.length === 0 ? finding : { ...finding, oauth2Signals: beside };
+  if (bearerError && (finding === undefined || finding.confidence === 'heuristic')) return oauth2Finding(bearerShape(bearerError), 'www-authenticate', beside);
+  if (finding) return withBeside(finding, beside);
   const refused = context.status === undefined || context.status >= 400;
   if (bearer && !context.offersOAuth && refused) return oauth2Finding(bearerShape(bearer), 'www-authenticate', beside);
   return undefined;
+}
+
+function withBeside(finding: Finding, beside: readonly OAuth2Signal[]): Finding {
+  return beside.length === 0 ? finding : { ...finding, oauth2Signals: beside };
 }
 
 /** The signs a response carries whatever its problem was read as: a Bearer challenge, a Bearer request. */

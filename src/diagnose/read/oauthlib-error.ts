@@ -47,5 +47,5 @@ export function readOAuthlibForm(text: string): Finding | undefined {
   const error = pairs.find(([name]) => name === 'error')?.[1]?.trim();
   if (!error || !/^[a-z_]{3,64}$/.test(error)) return undefined;
   const description = pairs.find(([name]) => name === 'error_description')?.[1];
-  return findingFromOAuthlibError(error, description, besideError(pairs));
+  return findingFromOAuthlibError(error, description, { ...besideError(pairs), carrier: 'form-body' });
 }
