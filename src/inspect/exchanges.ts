@@ -114,7 +114,7 @@ export function inspectExchange(exchange: CapturedExchange): InspectedExchange |
   const issuing = leg === 'request_token' || leg === 'access_token';
   const timestampText = view.get('oauth_timestamp');
   const timestamp = timestampText !== undefined && /^\d{1,12}$/.test(timestampText) ? Number(timestampText) : undefined;
-  const problem = response ? readProblem({ status: response.status, headers: headerRecord(response.headers), body: response.body, url: exchange.request.url }) : undefined;
+  const problem = response ? readProblem({ status: response.status, headers: headerRecord(response.headers), body: response.body, url: exchange.request.url, requestHeaders: headerRecord(exchange.request.headers) }) : undefined;
   return {
     exchange,
     view,
