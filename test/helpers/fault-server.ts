@@ -61,7 +61,8 @@ export function closer(server: Server | ReturnType<typeof createNetServer>, sock
     });
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The whole request body as UTF-8 text ('' if the client goes away). */
+export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));

@@ -22,6 +22,7 @@ import { parseAuthorizationHeader } from '../../src/oauth/authorization-header.j
 import { serializeForm, type Pair } from '../../src/oauth/form.js';
 import { percentEncode } from '../../src/oauth/percent-encode.js';
 import { CANARY } from './canaries.js';
+import { readBody } from '../helpers/fault-server.js';
 
 export type CanaryMode = 'ok' | 'refuse-request' | 'refuse-access' | 'refuse-resource' | 'cut-preview';
 
@@ -33,15 +34,6 @@ export interface CanaryProvider {
 }
 
 const form = (pairs: readonly Pair[]) => serializeForm(pairs, percentEncode);
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', () => resolve(''));
-  });
-}
 
 /** A refusal that repeats every secret it was sent, in a header and in the body. */
 function indiscreetRefusal(res: ServerResponse, req: IncomingMessage, body: string, problem: string): void {

@@ -11,19 +11,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseStringUri, collectParameters, isSignatureMethod, normalizeParameters, parseAuthorizationHeader, signatureBaseString, verifySignature } from '../../src/oauth/index.js';
 import { runCli } from '../helpers/cli.js';
+import { readBody } from '../helpers/fault-server.js';
 
 const SECRETS = { consumerSecret: 'c-secret &+é', tokenSecret: 't-secret/=' };
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const dir = mkdtempSync(join(tmpdir(), 'oauth-doctor-wire-'));
 const keyFile = join(dir, 'key.pem');
 writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }));
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    let body = '';
-    req.setEncoding('utf8').on('data', (d: string) => (body += d)).on('end', () => resolve(body));
-  });
-}
 
 /** Verifies a request the way a provider would, from the raw request; answers 200 "verified" or 401 with the reason. */
 async function verify(req: IncomingMessage): Promise<[number, string]> {
