@@ -17,7 +17,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
 }
 
 async function run() {
-  const { main, processEnvironment } = require('./load-cli.cjs').loadCli().cli;
+  const { main, processEnvironment } = require('./load-cli.cjs').loadCli(argv[0]).cli;
   const controller = new AbortController();
   const interrupt = () => {
     controller.abort();
@@ -26,9 +26,6 @@ async function run() {
   };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
-  process.stdout.on('error', (error) => {
-    if (error.code === 'EPIPE') process.exit(0);
-  });
   // A command decides what an interrupt means: `serve` stops cleanly (0), a
   // waiting flow reports it (130).
   process.exitCode = await main(argv, processEnvironment(controller.signal));

@@ -1,10 +1,10 @@
-// Bundles the CLI and the library with esbuild: one small entry file plus a
-// chunk per command, so start-up loads only what the command needs (issue #8).
+// Bundles the library and the CLI with esbuild: a CLI bundle per command, so
+// start-up loads only what the command needs (issue #8).
 // Builds into a fresh folder and swaps it in, so a CLI started during a
 // rebuild never sees half a dist/.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rename, rm } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
 
 const root = new URL('../', import.meta.url);
 const staging = new URL(`dist.tmp-${process.pid}/`, root);
@@ -42,11 +42,14 @@ await build({
   logLevel: 'warning',
 });
 
-// The CLI: one CommonJS file. Each command's modules are still evaluated only
-// when it runs (esbuild turns our `await import()` into lazy initialisers),
-// and bin/load-cli.cjs loads it with a V8 code cache made below. The small
-// dependencies (commander, chalk, oauth-1.0a) are bundled so start-up resolves
-// no packages; undici stays external, required only by network commands.
+// The CLI: CommonJS bundles loaded by bin/load-cli.cjs with a V8 code cache
+// made below. dist/cli.cjs holds every command (--help, typos, no command);
+// dist/commands/<name>.cjs holds one, so `explain` or `sign` reads and
+// deserialises a fifth of the code (start-up time, issue #8). Within a bundle
+// each command's modules are still evaluated only when it runs (esbuild turns
+// our `await import()` into lazy initialisers). The small dependencies
+// (commander, chalk, oauth-1.0a) are bundled so start-up resolves no
+// packages; undici stays external, required only by network commands.
 // chalk detects colour support when it loads (node:os, node:tty); we always
 // give it the level src/terminal/color.ts decided, so skip its detection.
 const noColorDetection = {
@@ -60,11 +63,26 @@ const noColorDetection = {
   },
 };
 
-await build({
-  plugins: [deferChildProcess, noColorDetection],
-  entryPoints: { cli: 'src/cli.ts' },
-  outdir: staging.pathname,
-  outExtension: { '.js': '.cjs' },
+// src/commands/all.ts with one command in it: the rest of the CLI is unchanged.
+const onlyCommand = (name) => ({
+  name: 'only-command',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/all\.js$/ }, (args) =>
+      args.importer.endsWith('src/commands/registry.ts') ? { path: name, namespace: 'only-command', pluginData: args.resolveDir } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'only-command' }, (args) => {
+      const register = `register${name[0].toUpperCase()}${name.slice(1)}`;
+      return {
+        contents: `import { ${register} } from './${name}/command.ts';\nexport const COMMANDS = [['${name}', ${register}]];\n`,
+        resolveDir: args.pluginData,
+        loader: 'ts',
+      };
+    });
+  },
+});
+
+const cliOptions = {
+  entryPoints: ['src/cli.ts'],
   bundle: true,
   // Less to read and hash at every start; names kept for readable stack traces.
   minify: true,
@@ -75,7 +93,15 @@ await build({
   external: ['undici'],
   legalComments: 'none',
   logLevel: 'warning',
-});
+};
+const commandNames = [...(await readFile(new URL('src/commands/all.ts', root), 'utf8')).matchAll(/^\s*\['([a-z]+)', register[A-Z]\w*\]/gm)].map((m) => m[1]);
+if (commandNames.length === 0) throw new Error('no commands found in src/commands/all.ts');
+await Promise.all([
+  build({ ...cliOptions, plugins: [deferChildProcess, noColorDetection], outfile: new URL('cli.cjs', staging).pathname }),
+  ...commandNames.map((name) =>
+    build({ ...cliOptions, plugins: [deferChildProcess, noColorDetection, onlyCommand(name)], outfile: new URL(`commands/${name}.cjs`, staging).pathname }),
+  ),
+]);
 await rename(dist, retired).catch(() => undefined);
 await rename(staging, dist);
 await rm(retired, { recursive: true, force: true });

@@ -1,13 +1,13 @@
 'use strict';
-// Build step: loads dist/cli.cjs, runs the commands whose start-up matters
-// (explain, codes, sign, --help) in this process with output discarded, then
-// saves V8's code cache of everything they compiled to dist/cli.cache.
-// Nothing here touches the network.
-const { renameSync, writeFileSync } = require('node:fs');
-const { Writable, Readable } = require('node:stream');
-const { loadCli, CACHE } = require('../bin/load-cli.cjs');
+// Build step: loads each CLI bundle (dist/cli.cjs and dist/commands/*.cjs),
+// runs in this process, with output discarded, the invocations whose start-up
+// matters, then saves V8's code cache of everything they compiled next to the
+// bundle (<bundle>.cache). Nothing here touches the network.
+const { readdirSync, renameSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { Readable } = require('node:stream');
+const { loadCli, cachePath, FULL_BUNDLE } = require('../bin/load-cli.cjs');
 
-const sink = () => new Writable({ write: (_chunk, _encoding, done) => done() });
 const WARM_UP = [
   ['explain', 'token_used'],
   ['explain', 'oauth_problem=timestamp_refused&oauth_acceptable_timestamps=1-2', '--json'],
@@ -18,27 +18,46 @@ const WARM_UP = [
   ['sign', '--no-such-flag'],
 ];
 
-async function main() {
-  const { cli, script } = loadCli();
-  for (const argv of WARM_UP) {
-    const env = {
-      stdin: Readable.from([]),
-      stdout: sink(),
-      stderr: sink(),
-      stdinIsTTY: false,
-      stdoutIsTTY: false,
-      stderrIsTTY: false,
-      env: { LANG: 'C' },
-      cwd: process.cwd(),
-      now: () => Date.now(),
-      nonce: () => 'warm-up-nonce',
-      signal: new AbortController().signal,
-    };
-    await cli.main(argv, env);
-  }
-  const temporary = `${CACHE}.${process.pid}`;
+const sink = () => ({ write: () => true });
+
+function environment() {
+  return {
+    stdin: Readable.from([]),
+    stdout: sink(),
+    stderr: sink(),
+    stdinIsTTY: false,
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    env: { LANG: 'C' },
+    cwd: process.cwd(),
+    now: () => Date.now(),
+    nonce: () => 'warm-up-nonce',
+    signal: new AbortController().signal,
+  };
+}
+
+/** The full bundle runs every warm-up; a command's bundle runs its own, or its --help. */
+function warmUpsFor(command) {
+  if (command === undefined) return WARM_UP;
+  const own = WARM_UP.filter((argv) => argv[0] === command);
+  return own.length > 0 ? own : [[command, '--help']];
+}
+
+async function cache(command) {
+  const { cli, script, path } = loadCli(command);
+  if (command !== undefined && path === FULL_BUNDLE) throw new Error(`no bundle for ${command}`);
+  for (const argv of warmUpsFor(command)) await cli.main(argv, environment());
+  const target = cachePath(path);
+  const temporary = `${target}.${process.pid}`;
   writeFileSync(temporary, script.createCachedData());
-  renameSync(temporary, CACHE);
+  renameSync(temporary, target);
+}
+
+async function main() {
+  const commands = readdirSync(join(__dirname, '..', 'dist', 'commands'))
+    .filter((file) => file.endsWith('.cjs'))
+    .map((file) => file.slice(0, -'.cjs'.length));
+  for (const command of [undefined, ...commands]) await cache(command);
 }
 
 main().catch((error) => {

@@ -1,5 +1,7 @@
-import type { Readable, Writable } from 'node:stream';
-import { newNonce } from '../oauth/nonce.js';
+import type { Readable } from 'node:stream';
+import { nonceFromBytes } from '../oauth/nonce.js';
+import { randomBytes } from './random.js';
+import { fdWriter, isTerminal, type TextSink } from './stdio.js';
 
 /**
  * The world a command sees (STYLE habit 7): streams, TTY flags, environment
@@ -8,8 +10,8 @@ import { newNonce } from '../oauth/nonce.js';
  */
 export interface Environment {
   readonly stdin: Readable;
-  readonly stdout: Writable;
-  readonly stderr: Writable;
+  readonly stdout: TextSink;
+  readonly stderr: TextSink;
   readonly stdinIsTTY: boolean;
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
@@ -23,32 +25,28 @@ export interface Environment {
 }
 
 export function processEnvironment(signal: AbortSignal): Environment {
-  // Node builds process.stdin/stdout/stderr on first access, and for a pipe
-  // that loads net and its friends (~3 ms each time): the getters let a
-  // command that never narrates, or never reads stdin, skip the cost.
+  // Node builds process.stdin/stdout/stderr on first access, and that loads
+  // its stream stack (~2 ms): output goes through fdWriter, and stdin is
+  // opened only by a command that reads it (start-up time, issue #8).
   return {
     get stdin() {
       return process.stdin;
     },
-    get stdout() {
-      return process.stdout;
-    },
-    get stderr() {
-      return process.stderr;
-    },
+    stdout: fdWriter(1, () => process.stdout),
+    stderr: fdWriter(2, () => process.stderr),
     get stdinIsTTY() {
-      return process.getBuiltinModule('node:tty').isatty(0);
+      return isTerminal(0);
     },
     get stdoutIsTTY() {
-      return Boolean(process.stdout.isTTY);
+      return isTerminal(1);
     },
     get stderrIsTTY() {
-      return Boolean(process.stderr.isTTY);
+      return isTerminal(2);
     },
     env: process.env,
     cwd: process.cwd(),
     now: () => Date.now(),
-    nonce: newNonce,
+    nonce: () => nonceFromBytes(randomBytes(16)),
     signal,
   };
 }

@@ -1,4 +1,5 @@
 import type { Environment } from './environment.js';
+import type { TextSink } from './stdio.js';
 import { colorEnabled, palette, type Palette } from '../terminal/color.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import { Redactor } from '../secrets/redactor.js';
@@ -61,7 +62,7 @@ function escapeC1(json: string): string {
 }
 
 /** Writes, swallowing EPIPE (`oauth-doctor … | head` must not crash). */
-function write(stream: NodeJS.WritableStream, text: string): void {
+function write(stream: TextSink, text: string): void {
   try {
     stream.write(text);
   } catch (error) {

@@ -1,25 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../cli/program.js';
-import { registerSign } from './sign/command.js';
-import { registerServe } from './serve/command.js';
-import { registerFlow } from './flow/command.js';
-import { registerDemo } from './demo/command.js';
-import { registerExplain } from './explain/command.js';
-import { registerCodes } from './codes/command.js';
-import { registerInspect } from './inspect/command.js';
-
-type Register = (program: Command, context: CommandContext) => void;
-
-/** Every command, in the order --help lists them. Each loads its work lazily. */
-const COMMANDS: ReadonlyArray<readonly [name: string, register: Register]> = [
-  ['sign', registerSign],
-  ['flow', registerFlow],
-  ['demo', registerDemo],
-  ['serve', registerServe],
-  ['explain', registerExplain],
-  ['codes', registerCodes],
-  ['inspect', registerInspect],
-];
+import { COMMANDS } from './all.js';
 
 /**
  * Registers the command named first on the command line, or all of them when

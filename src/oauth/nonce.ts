@@ -1,8 +1,9 @@
-/**
- * A nonce from a cryptographic source (RFC 5849 §3.3): 32 hex characters.
- * Web Crypto's global is loaded on first use, so commands that never sign
- * (explain, codes) do not load node:crypto at start-up (issue #8).
- */
+/** RFC 5849 §3.3 nonce: 16 random bytes as 32 hex characters. */
+export function nonceFromBytes(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+}
+
+/** A nonce from Web Crypto's generator (the library's default; the CLI brings its own source, src/cli/random.ts). */
 export function newNonce(): string {
-  return Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(16))).toString('hex');
+  return nonceFromBytes(globalThis.crypto.getRandomValues(new Uint8Array(16)));
 }

@@ -34,18 +34,25 @@ const TOKENS = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf90
  */
 export function wrapText(text: string, first: string, rest = ' '.repeat(displayWidth(first)), width = 100): string[] {
   const lines: string[] = [];
+  const firstWidth = displayWidth(first);
+  const restWidth = displayWidth(rest);
+  // Widths add up token by token (an SGR code never spans two tokens), so each is measured once.
   let line = '';
-  const prefix = () => (lines.length === 0 ? first : rest);
+  let lineWidth = 0;
   for (const token of text.match(TOKENS) ?? []) {
     const isSpace = /^\s+$/.test(token);
-    const fits = displayWidth(prefix() + line + token) <= width;
+    const tokenWidth = displayWidth(token);
+    const prefixWidth = lines.length === 0 ? firstWidth : restWidth;
+    const fits = prefixWidth + lineWidth + tokenWidth <= width;
     if (line !== '' && !fits && !isSpace && !NO_LINE_START.has(token)) {
-      lines.push(prefix() + line.trimEnd());
+      lines.push((lines.length === 0 ? first : rest) + line.trimEnd());
       line = token;
+      lineWidth = tokenWidth;
     } else if (!(line === '' && isSpace)) {
       line += isSpace ? ' ' : token;
+      lineWidth += isSpace ? 1 : tokenWidth;
     }
   }
-  if (line.trim() !== '' || lines.length === 0) lines.push(prefix() + line.trimEnd());
+  if (line.trim() !== '' || lines.length === 0) lines.push((lines.length === 0 ? first : rest) + line.trimEnd());
   return lines;
 }

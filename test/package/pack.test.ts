@@ -44,7 +44,11 @@ describe('npm pack → npm install <tarball> → oauth-doctor', () => {
   it('the tarball holds only what runs: bin/, dist/, package.json, README, LICENSE', () => {
     const paths = packed.files.map((f) => f.path);
     for (const path of paths) expect(path).toMatch(/^(?:bin\/|dist\/|package\.json$|README\.md$|LICEN[CS]E(?:\.\w+)?$)/);
-    expect(paths).toEqual(expect.arrayContaining(['bin/oauth-doctor.cjs', 'dist/cli.cjs', 'dist/cli.cache', 'dist/index.js', 'package.json', 'README.md']));
+    expect(paths).toEqual(expect.arrayContaining(['bin/oauth-doctor.cjs', 'bin/load-cli.cjs', 'dist/cli.cjs', 'dist/cli.cache', 'dist/index.js', 'package.json', 'README.md']));
+    // Each command's own bundle and its code cache (start-up time, issue #8).
+    for (const command of ['sign', 'flow', 'demo', 'serve', 'explain', 'codes', 'inspect']) {
+      expect(paths).toEqual(expect.arrayContaining([`dist/commands/${command}.cjs`, `dist/commands/${command}.cache`]));
+    }
     expect(paths.some((p) => p.endsWith('.map') || p.endsWith('.ts'))).toBe(false);
     expect(packed.filename).toBe(`oauth-doctor-${pkg.version}.tgz`);
   });
@@ -72,6 +76,11 @@ describe('npm pack → npm install <tarball> → oauth-doctor', () => {
       { cwd: project },
     );
     expect((JSON.parse(stdout) as { signature: string }).signature).toBe('MdpQcU8iPSUjWoN/UDMsK2sui9I=');
+  });
+
+  it('a network command finds undici from the install (demo against the embedded provider)', async () => {
+    const { stdout } = await run(installedBin(), ['demo', '--json'], { cwd: project });
+    expect((JSON.parse(stdout) as { ok: boolean }).ok).toBe(true);
   });
 
   it('the library entry point imports', async () => {

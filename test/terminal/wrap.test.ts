@@ -39,4 +39,34 @@ describe('wrapText', () => {
       { numRuns: 10_000 },
     );
   });
+
+  it('breaks exactly where measuring each whole candidate line would (10,000 cases)', () => {
+    // The definition wrapText's running widths must agree with: measure prefix + line + token every time.
+    const NO_LINE_START = new Set('、。，．）」』】〕・ー！？：；ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ'.split(''));
+    const TOKENS = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+|\s+/g;
+    const byDefinition = (text: string, first: string, rest: string, width: number): string[] => {
+      const lines: string[] = [];
+      let line = '';
+      const prefix = () => (lines.length === 0 ? first : rest);
+      for (const token of text.match(TOKENS) ?? []) {
+        const isSpace = /^\s+$/.test(token);
+        const fits = displayWidth(prefix() + line + token) <= width;
+        if (line !== '' && !fits && !isSpace && !NO_LINE_START.has(token)) {
+          lines.push(prefix() + line.trimEnd());
+          line = token;
+        } else if (!(line === '' && isSpace)) line += isSpace ? ' ' : token;
+      }
+      if (line.trim() !== '' || lines.length === 0) lines.push(prefix() + line.trimEnd());
+      return lines;
+    };
+    const piece = fc.constantFrom('oauth_token', 'RFC 5849', 'トークン', '。', '、', ' ', '  ', '\t', '\n', '\u3000', '\u001b[1m', '\u001b[22m', 'ｱ', '😀', 'a', 'x'.repeat(30));
+    const text = fc.oneof(fc.string(), fc.array(piece, { maxLength: 60 }).map((parts) => parts.join('')));
+    const prefix = fc.constantFrom('', '  ', '    - ', '      ▸ ', '\u001b[2m      \u001b[22m');
+    fc.assert(
+      fc.property(text, prefix, prefix, fc.integer({ min: 1, max: 120 }), (input, first, rest, width) => {
+        expect(wrapText(input, first, rest, width)).toEqual(byDefinition(input, first, rest, width));
+      }),
+      { numRuns: 10_000 },
+    );
+  });
 });
