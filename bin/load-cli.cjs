@@ -13,14 +13,17 @@ const vm = require('node:vm');
 const DIST = join(__dirname, '..', 'dist');
 const FULL_BUNDLE = join(DIST, 'cli.cjs');
 
-/** The bundle for a command line's first word: its own, or the full one. */
+/**
+ * The bundle for a command line's first word: its own, or the full one. The
+ * build writes them in pure ASCII, so latin1 reads them right, and faster than UTF-8.
+ */
 function bundleFor(firstWord) {
   if (typeof firstWord === 'string' && /^[a-z]+$/.test(firstWord)) {
     const own = join(DIST, 'commands', `${firstWord}.cjs`);
-    const source = readOrUndefined(own, 'utf8');
+    const source = readOrUndefined(own, 'latin1');
     if (source !== undefined) return { path: own, source };
   }
-  return { path: FULL_BUNDLE, source: readFileSync(FULL_BUNDLE, 'utf8') };
+  return { path: FULL_BUNDLE, source: readFileSync(FULL_BUNDLE, 'latin1') };
 }
 
 function cachePath(bundlePath) {

@@ -18,8 +18,12 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
 
 async function run() {
   const { main, processEnvironment } = require('./load-cli.cjs').loadCli(argv[0]).cli;
-  const controller = new AbortController();
+  // Made when a command first asks for its signal: most never do (start-up time, issue #8).
+  let controller;
+  const signal = () => (controller ??= new AbortController()).signal;
   const interrupt = () => {
+    // A command that never asked for the signal has nothing to clean up.
+    if (!controller) process.exit(130);
     controller.abort();
     // Commands observe the signal and clean up; do not let a stuck one hang.
     setTimeout(() => process.exit(130), 3000).unref();
@@ -28,5 +32,5 @@ async function run() {
   process.once('SIGTERM', interrupt);
   // A command decides what an interrupt means: `serve` stops cleanly (0), a
   // waiting flow reports it (130).
-  process.exitCode = await main(argv, processEnvironment(controller.signal));
+  process.exitCode = await main(argv, processEnvironment(signal));
 }

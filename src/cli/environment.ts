@@ -24,7 +24,8 @@ export interface Environment {
   readonly signal: AbortSignal;
 }
 
-export function processEnvironment(signal: AbortSignal): Environment {
+/** `signal` is asked for only by the commands that observe interrupts. */
+export function processEnvironment(signal: () => AbortSignal): Environment {
   // Node builds process.stdin/stdout/stderr on first access, and that loads
   // its stream stack (~2 ms): output goes through fdWriter, and stdin is
   // opened only by a command that reads it (start-up time, issue #8).
@@ -47,7 +48,9 @@ export function processEnvironment(signal: AbortSignal): Environment {
     cwd: process.cwd(),
     now: () => Date.now(),
     nonce: () => nonceFromBytes(randomBytes(16)),
-    signal,
+    get signal() {
+      return signal();
+    },
   };
 }
 

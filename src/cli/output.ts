@@ -10,29 +10,21 @@ import { Redactor } from '../secrets/redactor.js';
  * a terminal, the sanitiser (control sequences from providers).
  */
 export class Output {
-  readonly out: Palette;
-  private readonly colourOut: boolean;
-  private stderrColour: { enabled: boolean; palette: Palette } | undefined;
-
-  constructor(
+  private constructor(
     readonly env: Environment,
     readonly redactor: Redactor,
-  ) {
-    this.colourOut = colorEnabled(env.stdoutIsTTY, env.env);
-    this.out = palette(this.colourOut);
-  }
+    /** The palette for stdout, and whether it colours. */
+    readonly out: Palette,
+    private readonly colourOut: boolean,
+    /** The palette for stderr. */
+    readonly err: Palette,
+    private readonly colourErr: boolean,
+  ) {}
 
-  /** The palette for stderr, decided on first use: a command that never narrates never opens stderr. */
-  get err(): Palette {
-    return this.stderrDecision().palette;
-  }
-
-  private stderrDecision(): { enabled: boolean; palette: Palette } {
-    if (!this.stderrColour) {
-      const enabled = colorEnabled(this.env.stderrIsTTY, this.env.env);
-      this.stderrColour = { enabled, palette: palette(enabled) };
-    }
-    return this.stderrColour;
+  static async create(env: Environment, redactor: Redactor): Promise<Output> {
+    const colourOut = colorEnabled(env.stdoutIsTTY, env.env);
+    const colourErr = colorEnabled(env.stderrIsTTY, env.env);
+    return new Output(env, redactor, await palette(colourOut), colourOut, await palette(colourErr), colourErr);
   }
 
   /** A line of result text on stdout. */
@@ -40,9 +32,15 @@ export class Output {
     write(this.env.stdout, sanitizeForTerminal(this.redactor.redact(text), { keepColour: this.colourOut }) + '\n');
   }
 
+  /** Lines of result text on stdout, in one write. */
+  results(lines: readonly string[]): void {
+    if (lines.length === 0) return;
+    write(this.env.stdout, lines.map((line) => sanitizeForTerminal(this.redactor.redact(line), { keepColour: this.colourOut }) + '\n').join(''));
+  }
+
   /** A line of narration on stderr. */
   narrate(text = ''): void {
-    write(this.env.stderr, sanitizeForTerminal(this.redactor.redact(text), { keepColour: this.stderrDecision().enabled }) + '\n');
+    write(this.env.stderr, sanitizeForTerminal(this.redactor.redact(text), { keepColour: this.colourErr }) + '\n');
   }
 
   /** Exactly one JSON document on stdout; every string in it is redacted first; JSON escaping and escapeC1 keep control characters harmless. */
@@ -70,6 +68,6 @@ function write(stream: TextSink, text: string): void {
   }
 }
 
-export function createOutput(env: Environment, options: { showSecrets?: boolean | undefined } = {}): Output {
-  return new Output(env, new Redactor(!options.showSecrets));
+export function createOutput(env: Environment, options: { showSecrets?: boolean | undefined } = {}): Promise<Output> {
+  return Output.create(env, new Redactor(!options.showSecrets));
 }

@@ -5,6 +5,7 @@ const SECRET_NAMES = 'oauth_token_secret|oauth_token|oauth_verifier|oauth_sessio
 /** name=value, name="value", name%3Dvalue (inside a base string), "name":"value" (JSON). */
 /** A value ends where the next parameter starts: a raw `&`, or an encoded one (`%26`, `%2526`) inside a base string. */
 const VALUE = '(?:[A-Za-z0-9\\-._~+/]|%(?!26|2526)[0-9A-Fa-f]{2}){4,512}';
+const MENTIONS_A_SECRET_NAME = /oauth_(?:token|verifier|session_handle)|denied/i;
 const SECRET_VALUE = new RegExp(`(?:${SECRET_NAMES})(?:=|%3D|%253D|"?\\s*:\\s*"|=")(${VALUE})`, 'gi');
 
 /**
@@ -13,6 +14,8 @@ const SECRET_VALUE = new RegExp(`(?:${SECRET_NAMES})(?:=|%3D|%253D|"?\\s*:\\s*"|
  * Redactor also covers its encoded forms.
  */
 export function secretsInText(text: string): string[] {
+  // Every secret follows one of the names; most pasted inputs (a bare code, an HTML page) hold none.
+  if (!MENTIONS_A_SECRET_NAME.test(text)) return [];
   const found = new Set<string>();
   for (const match of text.slice(0, 1_000_000).matchAll(SECRET_VALUE)) {
     const raw = match[1];

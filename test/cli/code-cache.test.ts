@@ -57,7 +57,7 @@ describe('the CLI bundles and their V8 code caches', () => {
     const drive = (bundleWord: string | undefined, argv: string[]) =>
       spawnSync(
         process.execPath,
-        ['-e', `const { cli } = require(${JSON.stringify(join(ROOT, 'bin/load-cli.cjs'))}).loadCli(${JSON.stringify(bundleWord)}); cli.main(${JSON.stringify(argv)}, cli.processEnvironment(new AbortController().signal)).then((code) => { process.exitCode = code; });`],
+        ['-e', `const { cli } = require(${JSON.stringify(join(ROOT, 'bin/load-cli.cjs'))}).loadCli(${JSON.stringify(bundleWord)}); cli.main(${JSON.stringify(argv)}, cli.processEnvironment(() => new AbortController().signal)).then((code) => { process.exitCode = code; });`],
         { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } },
       );
     for (const argv of [[command, '--help'], [command, '--no-such-flag']]) {

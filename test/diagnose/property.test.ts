@@ -6,7 +6,7 @@ import { diagnosisJson, renderDiagnosis } from '../../src/diagnose/render.js';
 import { parseSessionRecord } from '../../src/diagnose/session-file.js';
 import { secretsInText } from '../../src/diagnose/secrets-in-text.js';
 import type { DetectedProblem, ProblemSource } from '../../src/diagnose/types.js';
-import { palette } from '../../src/terminal/color.js';
+import { PLAIN } from '../../src/terminal/color.js';
 
 const RUNS = 10_000;
 const SOURCES: readonly ProblemSource[] = ['argument', 'www-authenticate', 'form-body', 'url-query', 'json-body', 'xml-body', 'html-page', 'oauthlib-error', 'plain-text', 'status-only'];
@@ -76,7 +76,7 @@ describe('the readers never throw, whatever a provider sends (fast-check)', () =
   });
 
   it(`whatever is read can be diagnosed and rendered in both languages (${RUNS} runs)`, () => {
-    const c = palette(false);
+    const c = PLAIN;
     fc.assert(
       fc.property(anyText, fc.constantFrom('en' as const, 'ja' as const), (text, lang) => {
         const problem = readProblemFromText(text);

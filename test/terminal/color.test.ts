@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colorEnabled, palette } from '../../src/terminal/color.js';
+import { colorEnabled, palette, PLAIN } from '../../src/terminal/color.js';
 
 describe('colour is decided once (STYLE habit 8)', () => {
   it.each([
@@ -16,8 +16,11 @@ describe('colour is decided once (STYLE habit 8)', () => {
     expect(colorEnabled(tty, env)).toBe(expected);
   });
 
-  it('a disabled palette leaves text untouched; an enabled one adds SGR codes', () => {
-    expect(palette(false).red('x')).toBe('x');
-    expect(palette(true).red('x')).toBe('\u001b[31mx\u001b[39m');
+  it('a disabled palette leaves text untouched; an enabled one adds SGR codes', async () => {
+    expect((await palette(false)).red('x')).toBe('x');
+    expect(await palette(false)).toBe(PLAIN);
+    const coloured = await palette(true);
+    expect(coloured.red('x')).toBe('\u001b[31mx\u001b[39m');
+    expect(coloured.bold('x')).toBe('\u001b[1mx\u001b[22m');
   });
 });

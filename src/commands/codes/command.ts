@@ -14,6 +14,6 @@ export function registerCodes(program: Command, context: CommandContext): void {
     .option('--json', 'print one JSON object on stdout')
     .action(async (options: CodesOptions) => {
       const { runCodes } = await import('./run.js');
-      context.setExitCode(runCodes(options, context.env));
+      context.setExitCode(await runCodes(options, context.env));
     });
 }

@@ -9,11 +9,11 @@ import { PROVIDERS } from '../../knowledge/providers.js';
 import type { Palette } from '../../terminal/color.js';
 import type { CodesOptions } from './command.js';
 
-export function runCodes(options: CodesOptions, env: Environment): number {
+export async function runCodes(options: CodesOptions, env: Environment): Promise<number> {
   const lang = resolveLang(options.lang, env.env);
-  const output = createOutput(env);
+  const output = await createOutput(env);
   if (options.json) output.json(codesJson(lang));
-  else for (const line of renderCodes(lang, output.out)) output.result(line);
+  else output.results(renderCodes(lang, output.out));
   return 0;
 }
 

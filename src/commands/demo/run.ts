@@ -61,7 +61,7 @@ export async function runDemo(options: DemoOptions, env: Environment): Promise<n
   const timeoutMs = parsePositiveInt(options.timeout, '--timeout');
   const scenarios = options.only === undefined ? SCENARIOS : SCENARIOS.filter((s) => s.id === options.only);
   if (scenarios.length === 0) throw usageError('unknown-scenario', `--only "${options.only}" is not a scenario`, `use one of ${SCENARIOS.map((s) => s.id).join(', ')}`);
-  const output = createOutput(env);
+  const output = await createOutput(env);
   const { startProvider } = await import('../../provider/index.js');
   // Everything here is on 127.0.0.1: no proxy, whatever the environment says.
   const dispatcher = createDispatcher({ env: {}, timeoutMs });

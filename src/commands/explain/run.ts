@@ -28,7 +28,7 @@ export async function runExplain(input: readonly string[], options: ExplainOptio
   const fromSession = input.length === 0 && status === undefined && Object.keys(headers).length === 0 ? session?.problem : undefined;
   const text = fromSession !== undefined || (input.length === 0 && (status !== undefined || Object.keys(headers).length > 0)) ? '' : await readInput(input, env);
 
-  const output = createOutput(env, { showSecrets: options.showSecrets });
+  const output = await createOutput(env, { showSecrets: options.showSecrets });
   // A session saved with --show-secrets holds them in full (base strings, URLs): mask those too.
   for (const secret of secretsInText(`${text}\n${session?.text ?? ''}`)) output.redactor.add(secret);
 
@@ -42,7 +42,7 @@ export async function runExplain(input: readonly string[], options: ExplainOptio
   }
   const diagnosis = diagnose(problem, evidence, { lang });
   if (options.json) output.json(diagnosisJson(diagnosis));
-  else for (const line of renderDiagnosis(diagnosis, output.out)) output.result(line);
+  else output.results(renderDiagnosis(diagnosis, output.out));
   return 0;
 }
 
@@ -88,7 +88,8 @@ async function readInput(input: readonly string[], env: Environment): Promise<st
 
 function statOrUndefined(path: string): ReturnType<typeof statSync> | undefined {
   try {
-    return statSync(path);
+    // Most inputs are not files: no exception for the usual "no such file".
+    return statSync(path, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }

@@ -98,7 +98,7 @@ export async function runFlowCommand(options: FlowOptions, env: Environment): Pr
   const authorize = parseAuthorizeMode(options.authorize, env, provider.local);
   if (options.step && !isInteractive(env)) throw usageError('step-needs-terminal', '--step pauses for a person and needs a terminal (and CI unset)', 'drop --step in scripts and CI');
   const ca = options.ca === undefined ? undefined : readCaFile(options.ca, env.cwd);
-  const output = createOutput(env, { showSecrets: options.showSecrets });
+  const output = await createOutput(env, { showSecrets: options.showSecrets });
   for (const warning of provider.profile?.warnings ?? []) output.narrate(output.err.yellow(`warning: ${warning}`));
 
   let client = resolveClient(options, env, provider, provider.preset);

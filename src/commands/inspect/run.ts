@@ -125,7 +125,7 @@ export async function runInspect(file: string | undefined, options: InspectComma
   });
 
   const report = inspectCapture(capture, { lang, consumerSecret, tokenSecret, publicKey, maxSkewSec });
-  const output = createOutput(env, { showSecrets: options.showSecrets });
+  const output = await createOutput(env, { showSecrets: options.showSecrets });
   output.redactor.add(consumerSecret).add(tokenSecret);
   for (const secret of report.secrets) output.redactor.add(secret);
 

@@ -55,7 +55,7 @@ function untilAborted(signal: AbortSignal): Promise<void> {
 
 /** `oauth-doctor serve`: start, print where and who, narrate each request, stop on Ctrl-C / SIGTERM. */
 export async function runServe(options: ServeOptions, env: Environment): Promise<number> {
-  const output = createOutput(env, { showSecrets: options.showSecrets });
+  const output = await createOutput(env, { showSecrets: options.showSecrets });
   const config = providerOptions(options, env);
   for (const consumer of config.consumers ?? []) output.redactor.add(consumer.secret);
   const host = config.host ?? '127.0.0.1';

@@ -39,7 +39,7 @@ export async function runSign(options: SignOptions, env: Environment): Promise<n
   if (credentials.tokenSecret !== undefined && credentials.token === undefined) {
     throw usageError('missing-token', 'a token secret was given without a token', 'pass --token or set OAUTH_TOKEN');
   }
-  const output = createOutput(env, { showSecrets: options.showSecrets });
+  const output = await createOutput(env, { showSecrets: options.showSecrets });
   output.redactor.add(credentials.consumerSecret).add(credentials.tokenSecret).add(credentials.token).add(options.verifier);
 
   const signed = signRequest({
