@@ -43,7 +43,7 @@ await build({
   logLevel: 'warning',
 });
 
-// The CLI: CommonJS bundles loaded by bin/load-cli.cjs with a V8 code cache
+// The CLI: CommonJS bundles loaded by bin/oauth-doctor.cjs with a V8 code cache
 // made below. dist/cli.cjs holds every command (--help, typos, no command);
 // dist/commands/<name>.cjs holds one, so `explain` or `sign` reads and
 // deserialises a fifth of the code (start-up time, issue #8). Within a bundle
@@ -98,7 +98,7 @@ const cliOptions = {
 };
 const commandNames = [...(await readFile(new URL('src/commands/all.ts', root), 'utf8')).matchAll(/^\s*\['([a-z]+)', register[A-Z]\w*\]/gm)].map((m) => m[1]);
 if (commandNames.length === 0) throw new Error('no commands found in src/commands/all.ts');
-// Pure ASCII, so bin/load-cli.cjs can read a bundle as latin1, about twice as
+// Pure ASCII, so bin/oauth-doctor.cjs can read a bundle as latin1, about twice as
 // fast as decoding UTF-8, and V8 keeps it as a one-byte string. esbuild's
 // ASCII charset escapes strings but leaves regular expression literals (the
 // Japanese phrases) as they are: escape those here, one UTF-16 unit at a time,

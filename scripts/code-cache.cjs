@@ -6,7 +6,7 @@
 const { readdirSync, renameSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { Readable } = require('node:stream');
-const { loadCli, cachePath, FULL_BUNDLE } = require('../bin/load-cli.cjs');
+const { loadCli, cachePath, FULL_BUNDLE } = require('../bin/oauth-doctor.cjs');
 
 const WARM_UP = [
   ['explain', 'token_used'],

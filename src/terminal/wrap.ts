@@ -10,12 +10,23 @@ const SGR = /\u001b\[[0-9;]*m/g;
 
 /** Columns in a terminal: CJK and full-width characters take two; SGR colour codes take none. */
 export function displayWidth(text: string): number {
+  const plain = text.includes('\u001b') ? text.replace(SGR, '') : text;
   let width = 0;
-  for (const char of text.replace(SGR, '')) {
-    const code = char.codePointAt(0) ?? 0;
-    width += (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) ? 2 : 1;
+  // By UTF-16 unit rather than for…of: no iterator on a path every wrapped line takes (start-up, issue #8).
+  for (let i = 0; i < plain.length; i++) {
+    const code = plain.charCodeAt(i);
+    // A surrogate pair is one character, one column wide (nothing above U+FFFF is in the wide ranges below).
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < plain.length) {
+      const next = plain.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    width += isWide(code) ? 2 : 1;
   }
   return width;
+}
+
+function isWide(code: number): boolean {
+  return (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6);
 }
 
 export function padDisplay(text: string, width: number): string {

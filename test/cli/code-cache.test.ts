@@ -23,13 +23,13 @@ const helpText = (dir: string) => spawnSync(process.execPath, [join(dir, 'bin/oa
 
 describe('the CLI bundles and their V8 code caches', () => {
   it.each([undefined, 'explain', 'sign', 'flow'])('the built cache of the %s bundle is accepted by this Node', (command) => {
-    const loader = JSON.stringify(join(ROOT, 'bin/load-cli.cjs'));
+    const loader = JSON.stringify(join(ROOT, 'bin/oauth-doctor.cjs'));
     const out = execFileSync(process.execPath, ['-e', `const r = require(${loader}).loadCli(${JSON.stringify(command)}); console.log(r.cacheRejected, r.path)`], { encoding: 'utf8' });
     expect(out.trim()).toBe(`false ${join(ROOT, 'dist', command === undefined ? 'cli.cjs' : `commands/${command}.cjs`)}`);
   });
 
   it('a word that is not a command, or looks like a path, loads the full bundle', () => {
-    const loader = JSON.stringify(join(ROOT, 'bin/load-cli.cjs'));
+    const loader = JSON.stringify(join(ROOT, 'bin/oauth-doctor.cjs'));
     for (const word of ['--help', 'explian', '../cli', 'Explain']) {
       const out = execFileSync(process.execPath, ['-e', `console.log(require(${loader}).loadCli(${JSON.stringify(word)}).path)`], { encoding: 'utf8' });
       expect(out.trim()).toBe(join(ROOT, 'dist/cli.cjs'));
@@ -57,7 +57,7 @@ describe('the CLI bundles and their V8 code caches', () => {
     const drive = (bundleWord: string | undefined, argv: string[]) =>
       spawnSync(
         process.execPath,
-        ['-e', `const { cli } = require(${JSON.stringify(join(ROOT, 'bin/load-cli.cjs'))}).loadCli(${JSON.stringify(bundleWord)}); cli.main(${JSON.stringify(argv)}, cli.processEnvironment(() => new AbortController().signal)).then((code) => { process.exitCode = code; });`],
+        ['-e', `const { cli } = require(${JSON.stringify(join(ROOT, 'bin/oauth-doctor.cjs'))}).loadCli(${JSON.stringify(bundleWord)}); cli.main(${JSON.stringify(argv)}, cli.processEnvironment(() => new AbortController().signal)).then((code) => { process.exitCode = code; });`],
         { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } },
       );
     for (const argv of [[command, '--help'], [command, '--no-such-flag']]) {

@@ -44,7 +44,7 @@ describe('npm pack → npm install <tarball> → oauth-doctor', () => {
   it('the tarball holds only what runs: bin/, dist/, package.json, README, LICENSE', () => {
     const paths = packed.files.map((f) => f.path);
     for (const path of paths) expect(path).toMatch(/^(?:bin\/|dist\/|package\.json$|README\.md$|LICEN[CS]E(?:\.\w+)?$)/);
-    expect(paths).toEqual(expect.arrayContaining(['bin/oauth-doctor.cjs', 'bin/load-cli.cjs', 'dist/cli.cjs', 'dist/cli.cache', 'dist/index.js', 'package.json', 'README.md']));
+    expect(paths).toEqual(expect.arrayContaining(['bin/oauth-doctor.cjs', 'dist/cli.cjs', 'dist/cli.cache', 'dist/index.js', 'package.json', 'README.md']));
     // Each command's own bundle and its code cache (start-up time, issue #8).
     for (const command of ['sign', 'flow', 'demo', 'serve', 'explain', 'codes', 'inspect']) {
       expect(paths).toEqual(expect.arrayContaining([`dist/commands/${command}.cjs`, `dist/commands/${command}.cache`]));

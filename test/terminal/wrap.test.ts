@@ -69,4 +69,17 @@ describe('wrapText', () => {
       { numRuns: 10_000 },
     );
   });
+
+  it('displayWidth counts code points, two for wide ones, none for colour codes (10,000 cases)', () => {
+    const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+    const byDefinition = (text: string) => [...text.replace(/\u001b\[[0-9;]*m/g, '')].reduce((sum, char) => sum + (WIDE.test(char) ? 2 : 1), 0);
+    const piece = fc.constantFrom('a', 'ト', '😀', '\ud83d', '\ude00', '\u001b[1m', '\u001b[22m', '\u001b', '。', 'ｱ', ' ');
+    const text = fc.oneof(fc.string({ unit: 'binary' }), fc.array(piece, { maxLength: 40 }).map((parts) => parts.join('')));
+    fc.assert(
+      fc.property(text, (input) => {
+        expect(displayWidth(input)).toBe(byDefinition(input));
+      }),
+      { numRuns: 10_000 },
+    );
+  });
 });
