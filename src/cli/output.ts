@@ -32,10 +32,9 @@ export class Output {
     write(this.env.stdout, sanitizeForTerminal(this.redactor.redact(text), { keepColour: this.colourOut }) + '\n');
   }
 
-  /** Lines of result text on stdout, in one write. */
+  /** Lines of result text on stdout, redacted, sanitised and written at once. */
   results(lines: readonly string[]): void {
-    if (lines.length === 0) return;
-    write(this.env.stdout, lines.map((line) => sanitizeForTerminal(this.redactor.redact(line), { keepColour: this.colourOut }) + '\n').join(''));
+    if (lines.length > 0) this.result(lines.join('\n'));
   }
 
   /** A line of narration on stderr. */

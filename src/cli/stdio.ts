@@ -62,10 +62,13 @@ export function isTerminal(fd: number): boolean {
   return process.getBuiltinModule('node:tty').isatty(fd);
 }
 
+let devNull: number | undefined;
+
 function isDevNull(rdev: number): boolean {
   try {
-    return statSync('/dev/null').rdev === rdev;
+    devNull ??= statSync('/dev/null').rdev;
   } catch {
     return false;
   }
+  return rdev === devNull;
 }
