@@ -28,7 +28,7 @@ export const STARTUP_CASES = [
 ];
 
 /** Interleaves the cases round by round so machine noise hits all of them alike. */
-export async function measureStartup({ runs = 15, warmup = 3 } = {}) {
+export async function measureStartup({ runs = 41, warmup = 5 } = {}) {
   const cases = [{ name: 'node -e 0', args: ['-e', '0'] }, ...STARTUP_CASES];
   for (let i = 0; i < warmup; i++) for (const c of cases) timeOnce(c.args);
   const samples = new Map(cases.map((c) => [c.name, []]));

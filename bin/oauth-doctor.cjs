@@ -61,7 +61,14 @@ if (require.main === module) start(process.argv.slice(2));
 
 function start(argv) {
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-    process.stdout.write(`${require('../package.json').version}\n`);
+    // Straight to the descriptor: process.stdout would build Node's stream stack first.
+    const version = `${require('../package.json').version}\n`;
+    try {
+      require('node:fs').writeSync(1, version);
+    } catch (error) {
+      // A reader that went away wants nothing more; anything else, let Node's stream try.
+      if (error.code !== 'EPIPE') process.stdout.write(version);
+    }
     return;
   }
   run(argv).catch((error) => {
