@@ -12,7 +12,7 @@ const rows = [];
 const row = (area, measure, value, target, met) => rows.push({ area, measure, value, target, met });
 
 console.error('start-up …');
-const startup = await measureStartup({ runs: quick ? 5 : 15 });
+const startup = await measureStartup({ runs: quick ? 5 : 41 });
 row('start-up', 'node -e 0 (baseline)', `${startup.baselineMs.toFixed(1)} ms`, '', null);
 for (const c of startup.cases) row('start-up', c.name, `${c.medianMs.toFixed(1)} ms (×${c.ratio.toFixed(2)})`, '≤ ×1.3', c.met);
 
