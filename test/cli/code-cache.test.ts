@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,11 @@ describe('the CLI bundles and their V8 code caches', () => {
     const loader = JSON.stringify(join(ROOT, 'bin/oauth-doctor.cjs'));
     const out = execFileSync(process.execPath, ['-e', `const r = require(${loader}).loadCli(${JSON.stringify(command)}); console.log(r.cacheRejected, r.path)`], { encoding: 'utf8' });
     expect(out.trim()).toBe(`false ${join(ROOT, 'dist', command === undefined ? 'cli.cjs' : `commands/${command}.cjs`)}`);
+  });
+
+  it('every bundle is pure ASCII, as the bin reads it as latin1', () => {
+    const bundles = [join(ROOT, 'dist/cli.cjs'), ...COMMANDS.map(([name]) => join(ROOT, `dist/commands/${name}.cjs`))];
+    for (const bundle of bundles) expect(readFileSync(bundle).findIndex((byte) => byte > 0x7f), bundle).toBe(-1);
   });
 
   it('a word that is not a command, or looks like a path, loads the full bundle', () => {
