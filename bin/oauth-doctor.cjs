@@ -5,57 +5,101 @@
 // second file to resolve, and `--version` answers before any bundle is read
 // (start-up time, issue #8).
 //
-// It loads a bundled CLI through a V8 code cache made at build time
-// (scripts/code-cache.cjs), the way v8-compile-cache does for require(): the
-// bundle's functions arrive compiled instead of being parsed and compiled on
-// every start. `explain …` loads dist/commands/explain.cjs, which holds that
-// command alone; anything else (--help, no command, a typo) loads
-// dist/cli.cjs, which holds them all. A cache from another Node version is
-// rejected by V8 and the bundle simply compiles as usual.
-const { readFileSync } = require('node:fs');
-const { dirname, join } = require('node:path');
+// It loads a bundled CLI through a V8 code cache, the way v8-compile-cache
+// does for require(): the bundle's functions arrive compiled instead of being
+// parsed and compiled on every start. `explain …` loads
+// dist/commands/explain.cjs, which holds that command alone; anything else
+// (--help, no command, a typo) loads dist/cli.cjs, which holds them all.
+// A cache only fits the V8 that made it, so its name carries the V8 version.
+// The package ships the cache of the Node it was built with
+// (scripts/code-cache.cjs); under any other Node, the first run compiles the
+// bundle as usual and leaves its cache in the user's cache folder for the
+// next (NODE_DISABLE_COMPILE_CACHE turns that off, as for Node's own cache).
+const { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
+const { basename, dirname, join } = require('node:path');
 const vm = require('node:vm');
 
 const DIST = join(__dirname, '..', 'dist');
 const FULL_BUNDLE = join(DIST, 'cli.cjs');
 
-/**
- * The bundle for a command line's first word: its own, or the full one. The
- * build writes them in pure ASCII, so latin1 reads them right, and faster than UTF-8.
- */
+/** The bundle for a command line's first word: its own, or the full one. */
 function bundleFor(firstWord) {
   if (typeof firstWord === 'string' && /^[a-z]+$/.test(firstWord)) {
     const own = join(DIST, 'commands', `${firstWord}.cjs`);
-    const source = readOrUndefined(own, 'latin1');
-    if (source !== undefined) return { path: own, source };
+    const stat = statSync(own, { throwIfNoEntry: false });
+    if (stat?.isFile()) return { path: own, stat };
   }
-  return { path: FULL_BUNDLE, source: readFileSync(FULL_BUNDLE, 'latin1') };
+  return { path: FULL_BUNDLE, stat: statSync(FULL_BUNDLE) };
 }
 
-function cachePath(bundlePath) {
-  return bundlePath.replace(/\.cjs$/, '.cache');
+/** The build's cache for a bundle, named for the V8 that can use it. */
+function cachePath(bundlePath, v8 = process.versions.v8) {
+  return bundlePath.replace(/\.cjs$/, `.v8-${v8}.cache`);
 }
 
-function readOrUndefined(path, encoding) {
+/**
+ * Where this user's cache of a bundle lives: a folder of their own (mode
+ * 0700), named so that another build of the bundle never meets it, since V8
+ * itself checks only the length of the source.
+ */
+function userCachePath(path, stat, env = process.env) {
+  if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
+  const home = env.HOME || env.USERPROFILE;
+  const base =
+    env.XDG_CACHE_HOME ||
+    (process.platform === 'win32' ? env.LOCALAPPDATA : home && join(home, process.platform === 'darwin' ? 'Library/Caches' : '.cache'));
+  if (!base) return undefined;
+  const name = `${basename(path, '.cjs')}-${stat.size}-${Math.trunc(stat.mtimeMs)}.v8-${process.versions.v8}.cache`;
+  return join(base, 'oauth-doctor', `code-cache-${process.arch}`, name);
+}
+
+function readOrUndefined(path) {
   try {
-    return readFileSync(path, encoding);
+    return path === undefined ? undefined : readFileSync(path);
   } catch {
     return undefined;
   }
 }
 
-function loadCli(firstWord) {
-  const { path, source } = bundleFor(firstWord);
-  const cachedData = readOrUndefined(cachePath(path));
+/** Writes the cache of what this run compiled, replacing older ones of the same bundle. Never fails the run. */
+function saveUserCache(script, file) {
+  try {
+    const folder = dirname(file);
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const bundle = basename(file).replace(/-\d+-\d+\.v8-.*$/, '');
+    for (const old of readdirSync(folder)) if (old.startsWith(`${bundle}-`) && old !== basename(file)) unlinkSync(join(folder, old));
+    const temporary = `${file}.${process.pid}`;
+    writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
+    renameSync(temporary, file);
+  } catch {
+    // A cache that cannot be written only costs time on the next start.
+  }
+}
+
+/**
+ * `userCache: false` is for the build, which makes the shipped cache. The
+ * result's saveCache() leaves a cache for the next run when this one had none.
+ */
+function loadCli(firstWord, { userCache = true } = {}) {
+  const { path, stat } = bundleFor(firstWord);
+  const userFile = userCache ? userCachePath(path, stat) : undefined;
+  const fromUser = readOrUndefined(userFile);
+  const cachedData = fromUser ?? readOrUndefined(cachePath(path));
+  // The build writes bundles in pure ASCII, so latin1 reads them right, and faster than UTF-8.
+  const source = readFileSync(path, 'latin1');
   // The CommonJS wrapper, as Module.wrap() writes it (node:module itself costs start-up time).
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n});`, { filename: path, cachedData });
   const module = { exports: {} };
   // The bundle requires only Node's modules and undici, which resolve the same from bin/ as from dist/.
   script.runInThisContext()(module.exports, require, module, path, dirname(path));
-  return { cli: module.exports, script, path, cacheRejected: cachedData === undefined ? undefined : script.cachedDataRejected };
+  const cache = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : fromUser ? 'user' : 'shipped';
+  const saveCache = () => {
+    if (userFile !== undefined && (cache === 'none' || cache === 'rejected')) saveUserCache(script, userFile);
+  };
+  return { cli: module.exports, script, path, cache, saveCache };
 }
 
-module.exports = { loadCli, cachePath, FULL_BUNDLE };
+module.exports = { loadCli, cachePath, userCachePath, FULL_BUNDLE };
 
 if (require.main === module) start(process.argv.slice(2));
 
@@ -79,7 +123,8 @@ function start(argv) {
 }
 
 async function run(argv) {
-  const { main, processEnvironment } = loadCli(argv[0]).cli;
+  const loaded = loadCli(argv[0]);
+  const { main, processEnvironment } = loaded.cli;
   // Made when a command first asks for its signal: most never do (start-up time, issue #8).
   let controller;
   const signal = () => (controller ??= new AbortController()).signal;
@@ -95,4 +140,5 @@ async function run(argv) {
   // A command decides what an interrupt means: `serve` stops cleanly (0), a
   // waiting flow reports it (130).
   process.exitCode = await main(argv, processEnvironment(signal));
+  loaded.saveCache();
 }

@@ -2,7 +2,8 @@
 // Build step: loads each CLI bundle (dist/cli.cjs and dist/commands/*.cjs),
 // runs in this process, with output discarded, the invocations whose start-up
 // matters, then saves V8's code cache of everything they compiled next to the
-// bundle (<bundle>.cache). Nothing here touches the network.
+// bundle (<bundle>.v8-<version>.cache: only that V8 can use it). Nothing
+// here touches the network.
 const { readdirSync, renameSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { Readable } = require('node:stream');
@@ -44,7 +45,7 @@ function warmUpsFor(command) {
 }
 
 async function cache(command) {
-  const { cli, script, path } = loadCli(command);
+  const { cli, script, path } = loadCli(command, { userCache: false });
   if (command !== undefined && path === FULL_BUNDLE) throw new Error(`no bundle for ${command}`);
   for (const argv of warmUpsFor(command)) await cli.main(argv, environment());
   const target = cachePath(path);

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,14 +18,32 @@ function installedCopy(): string {
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-const explainJson = (dir: string) => spawnSync(process.execPath, [join(dir, 'bin/oauth-doctor.cjs'), 'explain', 'token_used', '--json'], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } });
-const helpText = (dir: string) => spawnSync(process.execPath, [join(dir, 'bin/oauth-doctor.cjs'), '--help'], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } });
+const V8 = process.versions.v8;
+const shippedCache = (dir: string, bundle: string) => join(dir, 'dist', `${bundle}.v8-${V8}.cache`);
+
+/** Runs the bin of an installed copy with a cache folder of its own (never the real home). */
+function runBin(dir: string, args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [join(dir, 'bin/oauth-doctor.cjs'), ...args], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', XDG_CACHE_HOME: join(dir, 'cache'), ...env } });
+}
+const explainJson = (dir: string) => runBin(dir, ['explain', 'token_used', '--json']);
+const helpText = (dir: string) => runBin(dir, ['--help']);
+/** What loadCli reports for a command in an installed copy: which bundle, which cache. */
+function loaded(dir: string, command: string | undefined, env: Record<string, string> = {}): { path: string; cache: string } {
+  const loader = JSON.stringify(join(dir, 'bin/oauth-doctor.cjs'));
+  const out = execFileSync(process.execPath, ['-e', `const r = require(${loader}).loadCli(${JSON.stringify(command)}); console.log(JSON.stringify({ path: r.path, cache: r.cache }))`], {
+    encoding: 'utf8',
+    env: { PATH: process.env['PATH'] ?? '', XDG_CACHE_HOME: join(dir, 'cache'), ...env },
+  });
+  return JSON.parse(out) as { path: string; cache: string };
+}
+const userCacheFiles = (dir: string) => {
+  const folder = join(dir, 'cache', 'oauth-doctor', `code-cache-${process.arch}`);
+  return existsSync(folder) ? readdirSync(folder) : [];
+};
 
 describe('the CLI bundles and their V8 code caches', () => {
-  it.each([undefined, 'explain', 'sign', 'flow'])('the built cache of the %s bundle is accepted by this Node', (command) => {
-    const loader = JSON.stringify(join(ROOT, 'bin/oauth-doctor.cjs'));
-    const out = execFileSync(process.execPath, ['-e', `const r = require(${loader}).loadCli(${JSON.stringify(command)}); console.log(r.cacheRejected, r.path)`], { encoding: 'utf8' });
-    expect(out.trim()).toBe(`false ${join(ROOT, 'dist', command === undefined ? 'cli.cjs' : `commands/${command}.cjs`)}`);
+  it.each([undefined, 'explain', 'sign', 'flow'])('the shipped cache of the %s bundle is named for this V8 and accepted', (command) => {
+    expect(loaded(ROOT, command)).toEqual({ path: join(ROOT, 'dist', command === undefined ? 'cli.cjs' : `commands/${command}.cjs`), cache: 'shipped' });
   });
 
   it('every bundle is pure ASCII, as the bin reads it as latin1', () => {
@@ -34,18 +52,13 @@ describe('the CLI bundles and their V8 code caches', () => {
   });
 
   it('a word that is not a command, or looks like a path, loads the full bundle', () => {
-    const loader = JSON.stringify(join(ROOT, 'bin/oauth-doctor.cjs'));
-    for (const word of ['--help', 'explian', '../cli', 'Explain']) {
-      const out = execFileSync(process.execPath, ['-e', `console.log(require(${loader}).loadCli(${JSON.stringify(word)}).path)`], { encoding: 'utf8' });
-      expect(out.trim()).toBe(join(ROOT, 'dist/cli.cjs'));
-    }
+    for (const word of ['--help', 'explian', '../cli', 'Explain']) expect(loaded(ROOT, word).path).toBe(join(ROOT, 'dist/cli.cjs'));
   });
 
   it.each([
-    ["explain's cache missing", (dir: string) => rmSync(join(dir, 'dist/commands/explain.cache')), explainJson],
-    ["explain's cache corrupt (another Node version)", (dir: string) => writeFileSync(join(dir, 'dist/commands/explain.cache'), Buffer.from('not a V8 code cache')), explainJson],
+    ["explain's cache corrupt", (dir: string) => writeFileSync(shippedCache(dir, 'commands/explain'), Buffer.from('not a V8 code cache')), explainJson],
     ["explain's own bundle missing (the full one serves)", (dir: string) => rmSync(join(dir, 'dist/commands/explain.cjs')), explainJson],
-    ["the full bundle's cache corrupt", (dir: string) => writeFileSync(join(dir, 'dist/cli.cache'), Buffer.from('not a V8 code cache')), helpText],
+    ["the full bundle's cache corrupt", (dir: string) => writeFileSync(shippedCache(dir, 'cli'), Buffer.from('not a V8 code cache')), helpText],
   ])('with %s the CLI still works, only slower', (_what, damage, run) => {
     const dir = installedCopy();
     made.push(dir);
@@ -55,6 +68,69 @@ describe('the CLI bundles and their V8 code caches', () => {
     expect(result.status).toBe(0);
     if (run === explainJson) expect(JSON.parse(result.stdout).problem.code).toBe('token_used');
     else expect(result.stdout).toContain('Usage: oauth-doctor');
+  });
+
+  describe('under a Node whose V8 has no shipped cache (simulated by removing it)', () => {
+    const another = () => {
+      const dir = installedCopy();
+      made.push(dir);
+      rmSync(shippedCache(dir, 'commands/explain'));
+      return dir;
+    };
+
+    it('the first run compiles and leaves a private cache; the next run loads it and answers the same', () => {
+      const dir = another();
+      expect(loaded(dir, 'explain').cache).toBe('none');
+      const first = explainJson(dir);
+      expect([first.status, first.stderr]).toEqual([0, '']);
+      const [file, ...others] = userCacheFiles(dir);
+      expect(others).toEqual([]);
+      expect(file).toMatch(new RegExp(`^explain-\\d+-\\d+\\.v8-${V8.replace(/\./g, '\\.')}\\.cache$`));
+      const folder = join(dir, 'cache', 'oauth-doctor', `code-cache-${process.arch}`);
+      expect(statSync(folder).mode & 0o777).toBe(0o700);
+      expect(statSync(join(folder, file ?? '')).mode & 0o777).toBe(0o600);
+      expect(loaded(dir, 'explain').cache).toBe('user');
+      const second = explainJson(dir);
+      expect([second.status, second.stderr, second.stdout]).toEqual([0, '', first.stdout]);
+      expect(userCacheFiles(dir)).toEqual([file]); // an accepted cache is not written again
+    });
+
+    it('a rebuilt bundle never meets the old cache, which is replaced', () => {
+      const dir = another();
+      explainJson(dir);
+      const [before] = userCacheFiles(dir);
+      const bundle = join(dir, 'dist/commands/explain.cjs');
+      writeFileSync(bundle, readFileSync(bundle, 'latin1') + '\n', 'latin1');
+      expect(loaded(dir, 'explain').cache).toBe('none');
+      expect(explainJson(dir).status).toBe(0);
+      const after = userCacheFiles(dir);
+      expect(after).toHaveLength(1);
+      expect(after[0]).not.toBe(before);
+    });
+
+    it('NODE_DISABLE_COMPILE_CACHE, or no folder to write to, leaves nothing behind and still answers', () => {
+      const dir = another();
+      const disabled = runBin(dir, ['explain', 'token_used'], { NODE_DISABLE_COMPILE_CACHE: '1' });
+      expect([disabled.status, disabled.stderr]).toEqual([0, '']);
+      expect(userCacheFiles(dir)).toEqual([]);
+      writeFileSync(join(dir, 'cache'), 'a file where the folder would go');
+      const blocked = runBin(dir, ['explain', 'token_used']);
+      expect([blocked.status, blocked.stderr]).toEqual([0, '']);
+    });
+
+    it('the cache holds compiled code, never what the run handled (a consumer secret)', () => {
+      const dir = installedCopy();
+      made.push(dir);
+      rmSync(shippedCache(dir, 'commands/sign'));
+      const canary = 'CANARYsecret7f3a9c';
+      const run = runBin(dir, ['sign', '--url', 'https://api.example.com/x', '--consumer-key', 'key-canary', '--consumer-secret', canary]);
+      expect(run.status).toBe(0);
+      const [file] = userCacheFiles(dir);
+      expect(file).toMatch(/^sign-/);
+      const bytes = readFileSync(join(dir, 'cache', 'oauth-doctor', `code-cache-${process.arch}`, file ?? ''));
+      expect(bytes.includes(Buffer.from(canary))).toBe(false);
+      expect(bytes.includes(Buffer.from(canary, 'utf16le'))).toBe(false);
+    });
   });
 
   it.each(COMMANDS.map(([name]) => name))('%s: its own bundle answers exactly as the full one', (command) => {
