@@ -75,6 +75,18 @@ export interface ProviderOptions {
   readonly authorizeMarksTokenUsed?: boolean | undefined;
   /** Authorisation attempts allowed per client address within `windowMs` before `user_refused`. Default: unlimited. */
   readonly authorizeRateLimit?: { readonly max: number; readonly windowMs: number } | undefined;
+  /**
+   * How long a token that can no longer be used (used, expired, denied,
+   * revoked) is still recognised, so it is answered token_used /
+   * token_expired / token_revoked rather than token_rejected. Default
+   * max(1 h, 6 × the token's lifetime); request tokens count from their
+   * expiry, access tokens and sessions from expiry or revocation.
+   */
+  readonly tokenRetentionMs?: number | undefined;
+  /** Most request tokens kept; past it the oldest is forgotten. Default 10,000. */
+  readonly maxRequestTokens?: number | undefined;
+  /** Most access tokens kept (each with its session handle); past it the oldest is forgotten. Default 10,000. */
+  readonly maxAccessTokens?: number | undefined;
   /** Keep state in this file (atomic writes, mode 0600) and reload it on start. Default: memory only. */
   readonly stateFile?: string | undefined;
   /** Largest request body accepted, in bytes. Default 1 MiB. */
@@ -110,4 +122,6 @@ export const DEFAULTS = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   maxHeaderBytes: 16 * 1024,
+  maxRequestTokens: 10_000,
+  maxAccessTokens: 10_000,
 } as const;

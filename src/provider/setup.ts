@@ -9,8 +9,9 @@ import type { ProviderConfig, ProviderSettings } from './context.js';
 import { DEFAULTS, isDialectName, type ConsumerRegistration, type ProviderOptions } from './options.js';
 import type { ServerLimits } from './server.js';
 import type { ConsumerRecord } from './state.js';
+import { retentionFor } from './retention.js';
 import { readStateFile, StatePersister } from './state-file.js';
-import { Store } from './store.js';
+import { Store, type StoreRetention } from './store.js';
 
 /** Options from code are checked as strictly as flags: a bad value is a usage error naming it. */
 function checkNumber(value: number | undefined, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
@@ -69,13 +70,33 @@ function demoConsumer(): ConsumerRecord {
 }
 
 /**
+ * The retention rules from the options. The clock is the server clock as
+ * configured at start (clock + clockSkewSec), the one token times are
+ * written in; a skew changed later through the admin API moves forgetting by
+ * that much, which the hour-long minimum retention absorbs.
+ */
+export function resolveRetention(options: ProviderOptions): StoreRetention {
+  const chosen = checkNumber(options.tokenRetentionMs, 'tokenRetentionMs', 0);
+  const clock = options.now ?? Date.now;
+  const skewMs = (checkNumber(options.clockSkewSec, 'clockSkewSec', -1e9) ?? 0) * 1000;
+  return {
+    now: () => clock() + skewMs,
+    requestTokenMs: retentionFor(checkNumber(options.requestTokenTtlMs, 'requestTokenTtlMs', 0) ?? DEFAULTS.requestTokenTtlMs, chosen),
+    accessTokenMs: retentionFor(options.accessTokenTtlMs, chosen),
+    sessionMs: retentionFor(options.sessionTtlMs, chosen),
+    maxRequestTokens: checkNumber(options.maxRequestTokens, 'maxRequestTokens', 1) ?? DEFAULTS.maxRequestTokens,
+    maxAccessTokens: checkNumber(options.maxAccessTokens, 'maxAccessTokens', 1) ?? DEFAULTS.maxAccessTokens,
+  };
+}
+
+/**
  * The store, loaded from the state file when there is one, with the given
  * consumers registered (replacing saved ones of the same key) and a demo
  * consumer generated when there would be none.
  */
 export function openStore(options: ProviderOptions): { store: Store; persister: StatePersister | undefined } {
   let persister: StatePersister | undefined;
-  const store = new Store(() => persister?.schedule());
+  const store = new Store(() => persister?.schedule(), resolveRetention(options));
   const saved = options.stateFile ? readStateFile(options.stateFile) : undefined;
   if (saved) store.load(saved);
   for (const registration of options.consumers ?? []) store.putConsumer(consumerRecord(registration));

@@ -47,6 +47,8 @@ export interface AccessTokenRecord {
   readonly issuedAt: number;
   expiresAt: number | undefined;
   revoked: boolean;
+  /** When the store first saw `revoked` (the endpoints set the flag, not a time): retention counts from here. */
+  revokedSeenAt?: number | undefined;
   /** OAuth Session extension: the handle that renews this token. */
   readonly sessionHandle: string;
   readonly userId: string;
@@ -58,6 +60,8 @@ export interface SessionRecord {
   readonly consumerKey: string;
   expiresAt: number | undefined;
   revoked: boolean;
+  /** When the store first saw `revoked`: retention counts from here. */
+  revokedSeenAt?: number | undefined;
   /** The access token the handle last issued; renewing replaces it. */
   currentToken: string;
 }

@@ -1,10 +1,28 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
+import { accessTokenForgetAt, requestTokenForgetAt, sessionForgetAt, type RetentionPolicy } from './retention.js';
 import type { AccessTokenRecord, ConsumerRecord, ProviderState, RequestTokenRecord, SessionRecord } from './state.js';
+
+/** A sweep runs after this many token operations (or as many as are stored, if more): amortised O(1). */
+const SWEEP_EVERY_OPERATIONS = 1000;
+/** …or when this long has passed, so a quiet provider forgets too (and its state file shrinks). */
+const SWEEP_INTERVAL_MS = 60_000;
+
+/** How the store forgets: the retention rules and the server clock they are measured on. */
+export interface StoreRetention extends RetentionPolicy {
+  /** Server clock, ms since the epoch (the same clock token times are written in). */
+  readonly now: () => number;
+}
 
 /**
  * In-memory state with indexed lookups. `onChange` is called after every
  * change worth keeping (tokens, consumers); nonces are remembered only for
  * as long as a timestamp could still be accepted, and never trigger a save.
+ *
+ * With a retention policy, tokens that can no longer be used are forgotten
+ * once their retention period has passed (checked on lookup, and swept
+ * every so often), and each kind is capped, oldest forgotten first (a Map
+ * iterates in insertion order, which is issue order). Without one (unit
+ * tests of the rules) every token is kept.
  */
 export class Store {
   private readonly consumers = new Map<string, ConsumerRecord>();
@@ -16,8 +34,13 @@ export class Store {
   private readonly publicKeys = new Map<string, KeyObject>();
   private readonly authorizeAttempts = new Map<string, number[]>();
   private noncesSincePrune = 0;
+  private operationsSinceSweep = 0;
+  private lastSweepAt = -Infinity;
 
-  constructor(private readonly onChange: () => void = () => undefined) {}
+  constructor(
+    private readonly onChange: () => void = () => undefined,
+    private readonly retention?: StoreRetention,
+  ) {}
 
   load(state: ProviderState): void {
     for (const c of state.consumers) this.consumers.set(c.key, c);
@@ -25,6 +48,10 @@ export class Store {
     for (const t of state.accessTokens) this.accessTokens.set(t.token, t);
     for (const s of state.sessions) this.sessions.set(s.handle, s);
     for (const a of state.refusedAddresses) this.refusedAddresses.add(a);
+    // A file written before the caps, or with other settings, may hold more than they allow.
+    this.enforceCap(this.requestTokens, this.retention?.maxRequestTokens);
+    this.enforceCap(this.accessTokens, this.retention?.maxAccessTokens, (evicted) => this.dropSessionOf(evicted));
+    if (this.retention) this.sweep(this.retention.now());
   }
 
   snapshot(): ProviderState {
@@ -68,31 +95,139 @@ export class Store {
     return key;
   }
 
+  /** The request token, unless it was never issued or has been forgotten (→ token_rejected). */
   requestToken(token: string): RequestTokenRecord | undefined {
-    return this.requestTokens.get(token);
+    const record = this.requestTokens.get(token);
+    const retention = this.retention;
+    if (!record || !retention) return record;
+    const now = this.tick(retention);
+    if (now <= requestTokenForgetAt(record, retention.requestTokenMs)) return record;
+    this.requestTokens.delete(token);
+    this.onChange();
+    return undefined;
   }
 
   putRequestToken(record: RequestTokenRecord): void {
     this.requestTokens.set(record.token, record);
+    this.enforceCap(this.requestTokens, this.retention?.maxRequestTokens);
+    if (this.retention) this.tick(this.retention);
     this.onChange();
   }
 
+  /** The access token, unless it was never issued or has been forgotten (→ token_rejected). */
   accessToken(token: string): AccessTokenRecord | undefined {
-    return this.accessTokens.get(token);
+    const record = this.accessTokens.get(token);
+    const retention = this.retention;
+    if (!record || !retention) return record;
+    const now = this.tick(retention);
+    const stamped = this.noticeRevocation(record, now);
+    if (this.keepAccessToken(record, now, retention)) {
+      if (stamped) this.onChange();
+      return record;
+    }
+    this.forgetAccessToken(record);
+    this.onChange();
+    return undefined;
   }
 
   putAccessToken(record: AccessTokenRecord): void {
     this.accessTokens.set(record.token, record);
+    this.enforceCap(this.accessTokens, this.retention?.maxAccessTokens, (evicted) => this.dropSessionOf(evicted));
+    if (this.retention) this.tick(this.retention);
     this.onChange();
   }
 
   session(handle: string): SessionRecord | undefined {
-    return this.sessions.get(handle);
+    const session = this.sessions.get(handle);
+    const retention = this.retention;
+    if (!session || !retention) return session;
+    const now = this.tick(retention);
+    const stamped = this.noticeRevocation(session, now);
+    if (this.keepSession(session, now, retention)) {
+      if (stamped) this.onChange();
+      return session;
+    }
+    this.sessions.delete(handle);
+    this.onChange();
+    return undefined;
   }
 
   putSession(record: SessionRecord): void {
     this.sessions.set(record.handle, record);
     this.onChange();
+  }
+
+  /** How many tokens and sessions are held (for tests and measurements). */
+  counts(): { requestTokens: number; accessTokens: number; sessions: number; nonces: number } {
+    return { requestTokens: this.requestTokens.size, accessTokens: this.accessTokens.size, sessions: this.sessions.size, nonces: this.nonces.size };
+  }
+
+  /** Forgets every token past its retention now (also done on its own, every so often). */
+  sweep(now: number): void {
+    const retention = this.retention;
+    if (!retention) return;
+    this.operationsSinceSweep = 0;
+    this.lastSweepAt = now;
+    let changed = false;
+    for (const [token, record] of this.requestTokens) {
+      if (now > requestTokenForgetAt(record, retention.requestTokenMs)) changed = this.requestTokens.delete(token);
+    }
+    for (const record of this.accessTokens.values()) {
+      if (this.noticeRevocation(record, now)) changed = true;
+      if (!this.keepAccessToken(record, now, retention)) changed = this.forgetAccessToken(record);
+    }
+    for (const [handle, session] of this.sessions) {
+      if (this.noticeRevocation(session, now)) changed = true;
+      if (!this.keepSession(session, now, retention)) changed = this.sessions.delete(handle);
+    }
+    if (changed) this.onChange();
+  }
+
+  /** Counts a token operation and sweeps when enough have passed (amortised, never a scan per request). Returns the time. */
+  private tick(retention: StoreRetention): number {
+    const now = retention.now();
+    const stored = this.requestTokens.size + this.accessTokens.size + this.sessions.size;
+    if (++this.operationsSinceSweep >= Math.max(SWEEP_EVERY_OPERATIONS, stored) || now - this.lastSweepAt >= SWEEP_INTERVAL_MS) this.sweep(now);
+    return now;
+  }
+
+  /** Retention of a revocation counts from when the store first saw it: the endpoints set the flag, not a time. Returns whether it stamped one. */
+  private noticeRevocation(record: { revoked: boolean; revokedSeenAt?: number | undefined }, now: number): boolean {
+    if (!record.revoked || record.revokedSeenAt !== undefined) return false;
+    record.revokedSeenAt = now;
+    return true;
+  }
+
+  private keepAccessToken(record: AccessTokenRecord, now: number, retention: StoreRetention): boolean {
+    return now <= accessTokenForgetAt(record, this.sessions.get(record.sessionHandle), retention.accessTokenMs);
+  }
+
+  /** A session is forgotten after its retention, or with its current access token (renewal needs that token). */
+  private keepSession(session: SessionRecord, now: number, retention: StoreRetention): boolean {
+    // '' while the exchange is issuing the session's first token.
+    if (session.currentToken !== '' && !this.accessTokens.has(session.currentToken)) return false;
+    return now <= sessionForgetAt(session, retention.sessionMs);
+  }
+
+  private forgetAccessToken(record: AccessTokenRecord): true {
+    this.accessTokens.delete(record.token);
+    this.dropSessionOf(record);
+    return true;
+  }
+
+  private dropSessionOf(record: AccessTokenRecord): void {
+    if (this.sessions.get(record.sessionHandle)?.currentToken === record.token) this.sessions.delete(record.sessionHandle);
+  }
+
+  /** Oldest first: a Map iterates in insertion order. */
+  private enforceCap<T>(records: Map<string, T>, max: number | undefined, onEvict?: (record: T) => void): void {
+    if (max === undefined) return;
+    while (records.size > max) {
+      const oldest = records.entries().next();
+      if (oldest.done) return;
+      records.delete(oldest.value[0]);
+      onEvict?.(oldest.value[1]);
+    }
   }
 
   isAddressRefused(address: string): boolean {
