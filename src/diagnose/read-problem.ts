@@ -8,7 +8,7 @@ import type { Finding } from './read/finding.js';
 import { echoedBaseString } from './read/echoed-base-string.js';
 import { readFormBody, wordAround } from './read/form-body.js';
 import { headerValue, headerValues, parseHttpDate, type HeaderBag } from './read/headers.js';
-import { readJsonBody } from './read/json-body.js';
+import { NO_PROBLEM, readJsonBody, type JsonResponseContext } from './read/json-body.js';
 import { readOAuthlibForm } from './read/oauthlib-error.js';
 import { findingFromOAuthPairs } from './read/oauth-parameters.js';
 import { findingFromPhrase } from './read/phrase-match.js';
@@ -36,6 +36,7 @@ export const CARRIERS_LOOKED_IN: readonly string[] = [
   'a form-encoded body (oauth_problem=…, debug_sbs, oauth_signature_base_string)',
   'a URL query (oauth_problem=…, denied=…)',
   'JSON bodies (X errors[], X v1 error, NetSuite o:errorDetails, Flickr/SmugMug stat=fail, SmugMug v2, oauthlib)',
+  'RFC 9457 problem details (application/problem+json; X API v2 types such as oauth1-permissions, unsupported-authentication, client-forbidden, usage-capped)',
   'XML bodies (Flickr/SmugMug <err>, X <error code>, X <hash>)',
   'oauthlib error=…&error_description=…',
   'OAuth 2.0 errors (RFC 6749 §5.2, §4.1.2.1; RFC 6750 WWW-Authenticate: Bearer), told apart from OAuth 1.0a by evidence',
@@ -144,7 +145,7 @@ function readResponse(response: ProviderResponse): DetectedProblem | undefined {
   const hostProvider = urlProvider ?? challenge?.realmProvider;
   const oauth2 = { bearer: bearerChallenge(headers), requestBearer: carriesBearer(headerValue(response.requestHeaders, 'authorization')) };
 
-  const fromBody = readBody(body, hostProvider);
+  const fromBody = readBody(body, hostProvider, { status, contentType: headerValue(headers, 'content-type') });
   const fromUrl = response.url ? readUrlQuery(response.url) : undefined;
   // The header SHOULD carry the problem and the body MAY repeat it; merge the two.
   const found = mergeFindings(challenge?.finding, fromBody) ?? fromUrl;
@@ -154,7 +155,8 @@ function readResponse(response: ProviderResponse): DetectedProblem | undefined {
   if (!finding) return undefined;
 
   const provider = finding.provider ?? hostProvider ?? providerOfBaseString(finding.serverBaseString);
-  return normalize(finding, { status, provider, serverDate: parseHttpDate(headerValue(headers, 'date')) });
+  // A status the body states stands in for an HTTP status nobody gave (RFC 9457 §3.1.2).
+  return normalize(finding, { status: status ?? finding.status, provider, serverDate: parseHttpDate(headerValue(headers, 'date')) });
 }
 
 function validStatus(status: number | undefined): number | undefined {
@@ -195,11 +197,12 @@ function mergeFindings(header: Finding | undefined, body: Finding | undefined): 
 }
 
 /** Carriers in the body, most specific first. */
-function readBody(body: string, hostProvider: string | undefined): Finding | undefined {
+function readBody(body: string, hostProvider: string | undefined, response: JsonResponseContext): Finding | undefined {
   if (body.trim() === '') return undefined;
   const bounded = body.slice(0, 500_000);
   // A JSON body is read as JSON first: an oauth_problem inside one of its strings belongs to it.
-  const json = readJsonBody(bounded, hostProvider);
+  const json = readJsonBody(bounded, hostProvider, response);
+  if (json === NO_PROBLEM) return undefined;
   if (json) return json;
   const form = readFormBody(bounded);
   if (form) return form;

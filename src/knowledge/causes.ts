@@ -349,6 +349,18 @@ export const CAUSES: readonly CauseRecord[] = [
     ],
   },
   {
+    id: 'api-access-level',
+    title: { en: 'The app\'s API access (Project, access level, usage cap) does not cover this call', ja: 'アプリの API アクセス（プロジェクト、アクセス・レベル、利用上限）がこの呼び出しに対応していない' },
+    confirm: {
+      en: 'In the provider\'s developer portal, check which Project the app belongs to, its access level or product tier, and its usage, against what the endpoint requires. X names what is missing in `reason` (client-not-enrolled) and `required_enrollment`, and a used-up cap in `period` and `scope`.',
+      ja: 'プロバイダの開発者ポータルで、アプリが属するプロジェクト、アクセス・レベル（プラン）、使用量を、エンドポイントの要件と照らし合わせます。X は不足しているものを `reason`（client-not-enrolled）と `required_enrollment` で、使い切った上限を `period` と `scope` で示します。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Attach the app to a Project (on X: not a Standalone App) whose access level includes the endpoint, or move to a tier that does, and keep using that same app\'s keys and tokens; signing differently will not help.', ja: 'アプリを、エンドポイントを含むアクセス・レベルのプロジェクトに属させる（X ではスタンドアロン・アプリではなく）か、対応するプランに移り、そのアプリのキーとトークンを使い続けます。署名の仕方を変えても解決しません。' } },
+      { for: 'user', text: { en: 'This is not something you can fix; contact the application\'s support.', ja: '利用者側では解決できません。アプリのサポートに連絡してください。' } },
+    ],
+  },
+  {
     id: 'provider-specific',
     title: { en: 'A condition specific to this provider', ja: 'このプロバイダ固有の条件' },
     confirm: {

@@ -220,6 +220,18 @@ export const EVIDENCE_TEXT = {
   'oauth2Sign_bearer-request': { en: 'the request carried `Authorization: Bearer`', ja: 'リクエストが `Authorization: Bearer` を送っていた' },
   'oauth2Sign_error-uri': { en: 'an error_uri (RFC 6749 §5.2; oauthlib\'s OAuth 1 errors may carry one too, so only a hint)', ja: 'error_uri（RFC 6749 §5.2。oauthlib の OAuth 1 エラーにも付くことがあるため手がかりにとどまる）' },
   'oauth2Sign_redirect-state': { en: 'a state parameter in the redirect, which OAuth 1.0a does not have (RFC 6749 §4.1.2.1)', ja: 'リダイレクトの state パラメータ（OAuth 1.0a にはない、RFC 6749 §4.1.2.1）' },
+  xV2OAuth1Refused: {
+    en: 'X says this endpoint refuses OAuth 1.0a User Context and supports only: {supported}.',
+    ja: 'X によると、このエンドポイントは OAuth 1.0a User Context を受け付けず、対応するのは次だけです: {supported}。',
+  },
+  xV2OAuth1Supported: {
+    en: 'X says this endpoint supports OAuth 1.0a User Context ({supported}) but read the request as "{used}".',
+    ja: 'X によると、このエンドポイントは OAuth 1.0a User Context に対応しています（{supported}）が、リクエストを「{used}」と認識しました。',
+  },
+  xV2UnknownAuthentication: {
+    en: 'X could not tell which authentication the request used ("Unknown"): the Authorization header did not read as OAuth 1.0a.',
+    ja: 'X はリクエストの認証方式を判別できませんでした（「Unknown」）。Authorization ヘッダが OAuth 1.0a として読めませんでした。',
+  },
 } as const satisfies Record<string, Text>;
 
 export type EvidenceKey = keyof typeof EVIDENCE_TEXT;

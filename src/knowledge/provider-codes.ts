@@ -1,4 +1,5 @@
 import { REAL_WORLD_PROVIDER_CODES } from './provider-codes-real-world.js';
+import { X_V2_PROVIDER_CODES } from './provider-codes-x-v2.js';
 import type { ProblemOverlay, ProviderCodeRecord } from './types.js';
 
 /** NetSuite says only "invalid login" for most TBA failures; the Login Audit Trail has the reason [N1][N3]. */
@@ -215,6 +216,8 @@ export const PROVIDER_CODES: readonly ProviderCodeRecord[] = [
       fixes: [],
     },
   },
+  // ── X API v2: RFC 9457 problem details, `type` …/2/problems/<name> (see provider-codes-x-v2.ts)
+  ...X_V2_PROVIDER_CODES,
   // ── X authorize and authenticate pages (HTML, not API errors) [T5]; the seed case.
   {
     provider: 'x',

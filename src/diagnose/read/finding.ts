@@ -14,6 +14,8 @@ export interface Finding {
   /** The raw `error=` answer an oauthlib-style or OAuth 2.0 server gave, kept so read-problem can tell the two apart. */
   readonly errorShape?: ErrorShape | undefined;
   readonly oauth2Signals?: readonly OAuth2Signal[] | undefined;
+  /** The status the body itself states (RFC 9457 §3.1.2 `status`): used when the HTTP status is not known. */
+  readonly status?: number | undefined;
 }
 
 /** `error`, `error_description`, `error_uri` (RFC 6749 §5.2, oauthlib OAuth1Error), and what was beside them. */

@@ -6,6 +6,7 @@ import { findingFromOAuthPairs } from './oauth-parameters.js';
 import { isOAuth2OnlyCode } from './oauth2.js';
 import { findingFromOAuthlibError } from './oauthlib-error.js';
 import { findingFromPhrase } from './phrase-match.js';
+import { findingFromProblemDetails, isProblemJsonType, isXPartialErrorDocument, problemDetailsOf } from './problem-details.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -38,17 +39,29 @@ function numericCode(value: Json | undefined): string | undefined {
   return code !== undefined && /^\d{1,6}$/.test(code) ? code : undefined;
 }
 
+/** Said by readJsonBody for a JSON body it read whole and found no problem in (X API v2 partial errors). */
+export const NO_PROBLEM = 'no-problem';
+
+/** What the response says beside its body. */
+export interface JsonResponseContext {
+  readonly status?: number | undefined;
+  readonly contentType?: string | undefined;
+}
+
 /**
  * JSON bodies, by dialect: a bare `oauth_problem` field; X v1.1
  * `{"errors":[{"code":89,"message":…}]}` (either key order) and X v1
  * `{"error":…,"request":…}`; NetSuite `o:errorDetails`; Flickr and SmugMug
  * legacy `{"stat":"fail","code":96}`; SmugMug v2 `{"Code":401,"Message":…}`;
- * oauthlib `{"error":…,"error_description":…}`; else known phrases in the
+ * oauthlib `{"error":…,"error_description":…}`; RFC 9457 problem details
+ * (X API v2 `{"type":…,"title":…,"detail":…}`); else known phrases in the
  * usual message fields. `hostProvider` is the provider the URL names, if any.
  */
-export function readJsonBody(body: string, hostProvider: string | undefined): Finding | undefined {
+export function readJsonBody(body: string, hostProvider: string | undefined, response: JsonResponseContext = {}): Finding | typeof NO_PROBLEM | undefined {
   const json = parseJson(body);
   if (!isObject(json)) return undefined;
+  // X API v2 partial errors concern the resources asked for, not the request's authentication: nothing more to read in this body.
+  if (isXPartialErrorDocument(json)) return NO_PROBLEM;
   return (
     fromOAuthProblemField(json) ??
     fromXErrors(json, hostProvider) ??
@@ -56,6 +69,8 @@ export function readJsonBody(body: string, hostProvider: string | undefined): Fi
     fromStatFail(json, hostProvider) ??
     fromOAuthlib(json) ??
     fromProviderCodeField(json, hostProvider) ??
+    // After the providers' own codes: NetSuite, for one, wraps o:errorDetails in problem details.
+    fromProblemDetails(json, hostProvider, response) ??
     fromMessageFields(json, hostProvider)
   );
 }
@@ -85,6 +100,12 @@ function fromXErrors(json: JsonObject, hostProvider: string | undefined): Findin
     parameters: {},
     message: chosen.message === undefined ? undefined : excerpt(chosen.message),
   };
+}
+
+/** RFC 9457 problem details (X API v2 and anyone else), see problem-details.ts. */
+function fromProblemDetails(json: JsonObject, hostProvider: string | undefined, response: JsonResponseContext): Finding | undefined {
+  const problem = problemDetailsOf(json, { problemJson: isProblemJsonType(response.contentType) });
+  return problem === undefined ? undefined : findingFromProblemDetails(problem, { status: response.status, hostProvider });
 }
 
 function fromNetSuite(json: JsonObject): Finding | undefined {
