@@ -16,8 +16,10 @@ export const SECRETS_HELP = `Secrets:
 
 /** serve takes a test consumer's secret on the command line (issue 7: say so in --help). */
 export const SERVE_SECRETS_HELP = `Secrets:
-  The secret in --consumer KEY:SECRET is visible to other users in ps: give a
-  throwaway test secret, or leave --consumer out and use the generated consumer
-  (its secret is printed once, on start). A --consumer secret is masked in all
+  The secret in --consumer KEY:SECRET is visible to other users in ps. Give
+  consumers in OAUTH_DOCTOR_CONSUMERS="key1:secret1,key2:secret2" or in
+  --consumers-file FILE (one KEY:SECRET per line, # comments; refused if other
+  users can read it) instead, or leave them out and use the generated consumer
+  (its secret is printed once, on start). Registered secrets are masked in all
   output unless --show-secrets is given; the --state file holds the issued
   tokens and is written with mode 0600.`;

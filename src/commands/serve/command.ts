@@ -7,6 +7,7 @@ export interface ServeOptions {
   host: string;
   allowRemote?: boolean;
   consumer: string[];
+  consumersFile?: string;
   rsaConsumer: string[];
   throttle: string[];
   reject: string[];
@@ -16,6 +17,7 @@ export interface ServeOptions {
   requestTokenTtl?: string;
   accessTokenTtl?: string;
   sessionTtl?: string;
+  tokenRetention?: string;
   renew: boolean;
   clockSkew?: string;
   timestampWindow?: string;
@@ -29,6 +31,13 @@ export interface ServeOptions {
   json?: boolean;
 }
 
+const TOKEN_RETENTION_HELP = `Tokens:
+  A used, expired, denied or revoked token is still answered token_used,
+  token_expired or token_revoked for at least max(1h, 6 × its lifetime) after
+  it stopped being usable (--token-retention to change), then forgotten
+  (token_rejected). At most 10,000 request tokens and 10,000 access tokens are
+  kept, the oldest forgotten first.`;
+
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function registerServe(program: Command, context: CommandContext): void {
@@ -39,6 +48,7 @@ export function registerServe(program: Command, context: CommandContext): void {
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .option('--allow-remote', 'allow a --host other than loopback (anyone who can reach it can use it)')
     .option('--consumer <key:secret>', 'register an HMAC/PLAINTEXT consumer (repeatable); none: a demo consumer is generated', collect, [])
+    .option('--consumers-file <file>', 'register the consumers in this file: one KEY:SECRET per line, # comments (mode 0600)')
     .option('--rsa-consumer <key:file>', 'register an RSA-SHA1 consumer with its PEM public key (repeatable)', collect, [])
     .option('--throttle <key>', 'answer this consumer with consumer_key_refused (repeatable)', collect, [])
     .option('--reject <key>', 'answer this consumer with consumer_key_rejected (repeatable)', collect, [])
@@ -48,6 +58,7 @@ export function registerServe(program: Command, context: CommandContext): void {
     .option('--request-token-ttl <duration>', 'request-token lifetime, e.g. 2s, 10m (default 10m)')
     .option('--access-token-ttl <duration>', 'access-token lifetime (default: never expires)')
     .option('--session-ttl <duration>', 'session-handle lifetime (default: never expires)')
+    .option('--token-retention <duration>', 'how long used/expired/revoked tokens are still recognised (default: max(1h, 6 × lifetime))')
     .option('--no-renew', 'refuse renewal with oauth_session_handle (token_not_renewable)')
     .option('--clock-skew <seconds>', 'server clock offset in seconds, e.g. 600 or -600')
     .option('--timestamp-window <seconds>', 'accepted oauth_timestamp distance (default 300)')
@@ -57,9 +68,9 @@ export function registerServe(program: Command, context: CommandContext): void {
     .option('--authorize-limit <n/duration>', 'authorisations allowed per client address, e.g. 5/1m; past it user_refused')
     .option('--authorize-marks-used', 'opening the authorise page uses the request token up (as on X)')
     .option('--state <file>', 'keep state in this file across restarts (mode 0600, atomic writes)')
-    .option('--show-secrets', 'print the secrets of --consumer in full')
+    .option('--show-secrets', 'print the secrets of registered consumers in full')
     .option('--json', 'print one JSON line on start (url, endpoints, consumers)')
-    .addHelpText('after', `\n${SERVE_SECRETS_HELP}`)
+    .addHelpText('after', `\n${SERVE_SECRETS_HELP}\n\n${TOKEN_RETENTION_HELP}`)
     .action(async (options: ServeOptions) => {
       const { runServe } = await import('./run.js');
       context.setExitCode(await runServe(options, context.env));

@@ -6,6 +6,7 @@ import { readTextFile } from '../../files/read-text-file.js';
 import type { ConsumerRegistration, ProviderOptions } from '../../provider/options.js';
 import { isDialectName } from '../../provider/options.js';
 import type { ServeOptions } from './command.js';
+import { CONSUMERS_VARIABLE, sharedSecretConsumers } from './consumer-sources.js';
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
@@ -21,9 +22,9 @@ function parseInteger(value: string, flag: string, min: number, max: number, exa
   return Number(value);
 }
 
-function splitPair(value: string, flag: string, what: string): [string, string] {
+function splitKeyFile(value: string): [string, string] {
   const colon = value.indexOf(':');
-  if (colon <= 0 || colon === value.length - 1) throw usageError('invalid-consumer', `${flag} "${value.slice(0, 40)}" is not KEY:${what}`, `e.g. ${flag} my-app:${what === 'SECRET' ? 's3cr3t' : 'public.pem'}`);
+  if (colon <= 0 || colon === value.length - 1) throw usageError('invalid-consumer', `--rsa-consumer "${value.slice(0, 40)}" is not KEY:FILE`, 'e.g. --rsa-consumer my-app:public.pem');
   return [value.slice(0, colon), value.slice(colon + 1)];
 }
 
@@ -33,11 +34,14 @@ function readPublicKey(path: string, env: Environment): string {
 
 function consumers(options: ServeOptions, env: Environment): ConsumerRegistration[] {
   const status = (key: string) => (options.reject.includes(key) ? 'rejected' : options.throttle.includes(key) ? 'throttled' : 'active');
-  const hmac = options.consumer.map((v) => splitPair(v, '--consumer', 'SECRET')).map(([key, secret]) => ({ key, secret }));
-  const rsa = options.rsaConsumer.map((v) => splitPair(v, '--rsa-consumer', 'FILE')).map(([key, file]) => ({ key, publicKey: readPublicKey(file, env) }));
+  const hmac = sharedSecretConsumers(options.consumer, options.consumersFile, env).map(({ key, secret }) => ({ key, secret }));
+  const rsa = options.rsaConsumer.map(splitKeyFile).map(([key, file]) => ({ key, publicKey: readPublicKey(file, env) }));
+  for (const { key } of rsa) {
+    if (hmac.some((c) => c.key === key)) throw usageError('duplicate-consumer', `consumer ${key} is given twice (with a secret and as --rsa-consumer)`, 'give each consumer key once');
+  }
   const all = [...hmac, ...rsa];
   for (const key of [...options.throttle, ...options.reject, ...options.oobOnly]) {
-    if (!all.some((c) => c.key === key)) throw usageError('unknown-consumer', `${key} is not a registered consumer`, 'register it with --consumer KEY:SECRET first');
+    if (!all.some((c) => c.key === key)) throw usageError('unknown-consumer', `${key} is not a registered consumer`, `register it with --consumer, --consumers-file or ${CONSUMERS_VARIABLE} first`);
   }
   return all.map((c) => ({ ...c, status: status(c.key), oobOnly: options.oobOnly.includes(c.key) || undefined }));
 }
@@ -70,6 +74,7 @@ export function providerOptions(options: ServeOptions, env: Environment): Provid
     requestTokenTtlMs: duration(options.requestTokenTtl, '--request-token-ttl'),
     accessTokenTtlMs: duration(options.accessTokenTtl, '--access-token-ttl'),
     sessionTtlMs: duration(options.sessionTtl, '--session-ttl'),
+    tokenRetentionMs: duration(options.tokenRetention, '--token-retention'),
     renewable: options.renew,
     clockSkewSec: options.clockSkew === undefined ? undefined : parseInteger(options.clockSkew, '--clock-skew', -1e9, 1e9, 600),
     timestampWindowSec: options.timestampWindow === undefined ? undefined : parseInteger(options.timestampWindow, '--timestamp-window', 0, 1e9, 300),
