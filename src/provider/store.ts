@@ -36,6 +36,7 @@ export class Store {
   private noncesSincePrune = 0;
   private operationsSinceSweep = 0;
   private lastSweepAt = -Infinity;
+  private readonly evictionCursors = new WeakMap<Map<string, unknown>, Iterator<[string, unknown]>>();
 
   constructor(
     private readonly onChange: () => void = () => undefined,
@@ -219,11 +220,22 @@ export class Store {
     if (this.sessions.get(record.sessionHandle)?.currentToken === record.token) this.sessions.delete(record.sessionHandle);
   }
 
-  /** Oldest first: a Map iterates in insertion order. */
+  /**
+   * Oldest first: a Map iterates in insertion order. The iterator is kept
+   * between calls: a fresh one would step over every entry deleted since
+   * the last rehash, which made a flood of evictions twice as slow.
+   */
   private enforceCap<T>(records: Map<string, T>, max: number | undefined, onEvict?: (record: T) => void): void {
     if (max === undefined) return;
     while (records.size > max) {
-      const oldest = records.entries().next();
+      let cursor = this.evictionCursors.get(records) as MapIterator<[string, T]> | undefined;
+      let oldest = cursor?.next();
+      if (!cursor || !oldest || oldest.done) {
+        // A finished iterator stays finished: start again from the front.
+        cursor = records.entries();
+        this.evictionCursors.set(records, cursor);
+        oldest = cursor.next();
+      }
       if (oldest.done) return;
       records.delete(oldest.value[0]);
       onEvict?.(oldest.value[1]);
