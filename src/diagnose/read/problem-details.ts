@@ -151,7 +151,8 @@ function genericReading(problem: ProblemDetails, httpStatus: number | undefined,
   }
   const status = httpStatus ?? problem.status;
   if (status === undefined || status < 400) return undefined;
-  return { ...base, code: status >= 500 ? 'http:5xx' : `http:${status}`, confidence: 'heuristic', provider };
+  // The reading rests on the status alone (the body's `status` is the origin's HTTP status, RFC 9457 §3.1.2); the type and detail ride beside it.
+  return { ...base, code: status >= 500 ? 'http:5xx' : `http:${status}`, source: 'status-only', confidence: 'heuristic', provider };
 }
 
 /** What is shown beside the reading: the type, the title, the body's status when it disagrees with the HTTP one, the instance, the extensions. */
