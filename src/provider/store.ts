@@ -102,7 +102,7 @@ export class Store {
     const retention = this.retention;
     if (!record || !retention) return record;
     const now = this.tick(retention);
-    if (now <= requestTokenForgetAt(record, retention.requestTokenMs)) return record;
+    if (this.keepRequestToken(record, now, retention)) return record;
     this.requestTokens.delete(token);
     this.onChange();
     return undefined;
@@ -171,7 +171,7 @@ export class Store {
     this.lastSweepAt = now;
     let changed = false;
     for (const [token, record] of this.requestTokens) {
-      if (now > requestTokenForgetAt(record, retention.requestTokenMs)) changed = this.requestTokens.delete(token);
+      if (!this.keepRequestToken(record, now, retention)) changed = this.requestTokens.delete(token);
     }
     for (const record of this.accessTokens.values()) {
       if (this.noticeRevocation(record, now)) changed = true;
@@ -197,6 +197,11 @@ export class Store {
     if (!record.revoked || record.revokedSeenAt !== undefined) return false;
     record.revokedSeenAt = now;
     return true;
+  }
+
+  // One keep-or-forget rule per kind, shared by lookups and sweeps, so the two never disagree.
+  private keepRequestToken(record: RequestTokenRecord, now: number, retention: StoreRetention): boolean {
+    return now <= requestTokenForgetAt(record, retention.requestTokenMs);
   }
 
   private keepAccessToken(record: AccessTokenRecord, now: number, retention: StoreRetention): boolean {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,6 +105,46 @@ describe('the store under a flood (in-process, counting entries)', () => {
     expect(store.counts().requestTokens).toBe(2);
     expect(store.requestToken('c')).toBeUndefined();
     expect(store.requestToken('b')?.token).toBe('b');
+  });
+});
+
+describe('the promise, as a property', () => {
+  type Step = { put: number } | { advance: number } | { lookup: number };
+  // Few distinct durations, so the clock lands exactly on the boundaries; 60 s makes a sweep due.
+  const step: fc.Arbitrary<Step> = fc.oneof(
+    fc.record({ put: fc.constantFrom(0, 1, 500, 1000) }),
+    fc.record({ advance: fc.constantFrom(0, 1, 499, 500, 1000, 60_000) }),
+    fc.record({ lookup: fc.nat() }),
+  );
+
+  it('never more than the cap; a token is found while within retention and among the newest cap issued, never after retention', () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 200 }), fc.integer({ min: 1, max: 8 }), (steps, cap) => {
+        let clock = 0;
+        const retentionMs = 1000;
+        const store = new Store(() => undefined, { now: () => clock, requestTokenMs: retentionMs, accessTokenMs: retentionMs, sessionMs: retentionMs, maxRequestTokens: cap, maxAccessTokens: cap });
+        const issued: RequestTokenRecord[] = [];
+        for (const s of steps) {
+          if ('put' in s) {
+            const record = requestTokenRecord(`t${issued.length}`, clock, s.put);
+            issued.push(record);
+            store.putRequestToken(record);
+          } else if ('advance' in s) {
+            clock += s.advance;
+          } else if (issued.length > 0) {
+            const index = s.lookup % issued.length;
+            const record = issued[index];
+            if (!record) continue;
+            const found = store.requestToken(record.token);
+            const withinRetention = clock <= (record.expiresAt ?? Infinity) + retentionMs;
+            if (!withinRetention) expect(found).toBeUndefined();
+            if (withinRetention && index >= issued.length - cap) expect(found).toBe(record);
+          }
+          expect(store.counts().requestTokens).toBeLessThanOrEqual(cap);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
