@@ -32,6 +32,11 @@ export function invocationSecrets(argv: readonly string[], env: Readonly<Record<
     const value = env[variable];
     if (value) found.push(value);
   }
+  // serve's OAUTH_DOCTOR_CONSUMERS="key:secret,key:secret" (src/commands/serve/consumer-sources.ts).
+  for (const entry of (env['OAUTH_DOCTOR_CONSUMERS'] ?? '').split(',')) {
+    const colon = entry.indexOf(':');
+    if (colon > 0) found.push(entry.slice(colon + 1).trim());
+  }
   return found.filter((value) => value.length >= MIN_LENGTH);
 }
 

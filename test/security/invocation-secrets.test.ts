@@ -14,6 +14,11 @@ describe('invocationSecrets: what the person typed or exported', () => {
     );
   });
 
+  it("reads serve's OAUTH_DOCTOR_CONSUMERS list (secrets may hold a colon)", () => {
+    const env = { OAUTH_DOCTOR_CONSUMERS: 'app1:first-secret-0123, app2:with:colon-0123,not-a-pair' };
+    expect(invocationSecrets(['serve'], env).sort()).toEqual(['first-secret-0123', 'with:colon-0123']);
+  });
+
   it('skips a missing value (the next flag) and short values that would mask our own words', () => {
     expect(invocationSecrets(['--consumer-secret', '--url', 'x'], {})).toEqual([]);
     expect(invocationSecrets(['--consumer-secret', 'secret'], {})).toEqual([]);
