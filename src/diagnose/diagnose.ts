@@ -14,13 +14,15 @@ import { response } from './evidence/response.js';
 import { signatureMethod } from './evidence/signature-method.js';
 import { tokenAge } from './evidence/token-age.js';
 import { tokenHistory } from './evidence/token-history.js';
+import { xV2Authentication } from './evidence/x-v2.js';
 import type { Lang } from './lang.js';
 import { resolveRecord } from './record.js';
 import { pick, say } from './text.js';
 import type { CauseId, DetectedProblem, Diagnosis, Fix, LegRecord, Likelihood, RankedCause, SessionEvidence } from './types.js';
 
 /** Ranking rules, applied in order; a `certain` stays certain, otherwise a later rule's word wins. */
-const RULES: readonly Rule[] = [response, tokenHistory, tokenAge, clockOffset, hosts, callback, baseString, nonce, signatureMethod, oauth2];
+// What X API v2 says outright about the authentication it accepts comes before the OAuth 2.0 signals (a certain word stays certain).
+const RULES: readonly Rule[] = [response, tokenHistory, tokenAge, clockOffset, hosts, callback, baseString, nonce, signatureMethod, xV2Authentication, oauth2];
 
 const RANK: Record<Likelihood, number> = { certain: 0, likely: 1, possible: 2, unlikely: 3 };
 

@@ -2,7 +2,6 @@ import type { EvidenceKey } from '../../knowledge/evidence-text.js';
 import { say } from '../text.js';
 import type { OAuth2Signal } from '../types.js';
 import { legNumber, type Adjustment, type EvidenceContext } from './context.js';
-import { xV2Authentication } from './x-v2.js';
 
 /**
  * OAuth 2.0 signs against an OAuth 1.0a request: a Bearer challenge that
@@ -12,11 +11,6 @@ import { xV2Authentication } from './x-v2.js';
  * request that already carried a Bearer token rules it out.
  */
 export function oauth2(context: EvidenceContext): Adjustment[] {
-  // What X API v2 says outright about the authentication it accepts comes first (a certain word stays certain).
-  return [...xV2Authentication(context), ...fromSignals(context)];
-}
-
-function fromSignals(context: EvidenceContext): Adjustment[] {
   const { problem, failedLeg, failedIndex, lang } = context;
   const signals = problem.oauth2Signals ?? [];
   const readAsOAuth2 = problem.code.startsWith('oauth2:');
