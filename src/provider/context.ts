@@ -46,6 +46,15 @@ export interface ProviderSettings {
   realm: string;
 }
 
+/**
+ * Server time: the clock plus the skew as it is now (the settings change
+ * while running). The one formula for both the endpoints, which stamp
+ * tokens with it, and the store, which forgets by it.
+ */
+export function serverTime(config: Pick<ProviderConfig, 'now'>, settings: Pick<ProviderSettings, 'clockSkewSec'>): number {
+  return config.now() + settings.clockSkewSec * 1000;
+}
+
 /** What every endpoint handler gets: state, configuration and the current switches. */
 export class ProviderContext {
   constructor(
@@ -56,7 +65,7 @@ export class ProviderContext {
 
   /** Server time: the clock plus the configured skew. */
   now(): number {
-    return this.config.now() + this.settings.clockSkewSec * 1000;
+    return serverTime(this.config, this.settings);
   }
 
   get dialect(): Dialect {

@@ -1,4 +1,4 @@
-import { ProviderContext, type ProviderSettings } from './context.js';
+import { ProviderContext, serverTime, type ProviderSettings } from './context.js';
 import { expire, publicState, revoke, setConsumerStatus } from './endpoints/admin.js';
 import { DEFAULTS, type ConsumerStatus, type ProviderOptions } from './options.js';
 import { ENDPOINT_PATHS } from './router.js';
@@ -54,9 +54,12 @@ function urlHost(host: string): string {
  * dialect, state in memory.
  */
 export async function startProvider(options: ProviderOptions = {}): Promise<RunningProvider> {
+  const config = resolveConfig(options);
   const settings = resolveSettings(options);
-  const { store, persister } = openStore(options);
-  const context = new ProviderContext(store, resolveConfig(options), settings);
+  // Read late, as context.now() does: the skew may change while running. (The context cannot be
+  // asked itself: it needs the store, and loading the state file already reads the clock.)
+  const { store, persister } = openStore(options, config, () => serverTime(config, settings));
+  const context = new ProviderContext(store, config, settings);
   const { server, cancelPending } = createProviderServer(context, resolveLimits(options), options.onExchange);
   const host = options.host ?? DEFAULTS.host;
   const port = await listen(server, host, options.port);

@@ -9,9 +9,9 @@ import type { ProviderConfig, ProviderSettings } from './context.js';
 import { DEFAULTS, isDialectName, type ConsumerRegistration, type ProviderOptions } from './options.js';
 import type { ServerLimits } from './server.js';
 import type { ConsumerRecord } from './state.js';
-import { retentionFor } from './retention.js';
+import { retentionFor, type RetentionPolicy } from './retention.js';
 import { readStateFile, StatePersister } from './state-file.js';
-import { Store, type StoreRetention } from './store.js';
+import { Store } from './store.js';
 
 /** Options from code are checked as strictly as flags: a bad value is a usage error naming it. */
 function checkNumber(value: number | undefined, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
@@ -70,20 +70,15 @@ function demoConsumer(): ConsumerRecord {
 }
 
 /**
- * The retention rules from the options. The clock is the server clock as
- * configured at start (clock + clockSkewSec), the one token times are
- * written in; a skew changed later through the admin API moves forgetting by
- * that much, which the hour-long minimum retention absorbs.
+ * The retention rules: lifetimes as `resolveConfig` settled them (so the
+ * defaults and checks live in one place), the chosen retention and the caps.
  */
-export function resolveRetention(options: ProviderOptions): StoreRetention {
+export function resolveRetention(options: ProviderOptions, config: ProviderConfig): RetentionPolicy {
   const chosen = checkNumber(options.tokenRetentionMs, 'tokenRetentionMs', 0);
-  const clock = options.now ?? Date.now;
-  const skewMs = (checkNumber(options.clockSkewSec, 'clockSkewSec', -1e9) ?? 0) * 1000;
   return {
-    now: () => clock() + skewMs,
-    requestTokenMs: retentionFor(checkNumber(options.requestTokenTtlMs, 'requestTokenTtlMs', 0) ?? DEFAULTS.requestTokenTtlMs, chosen),
-    accessTokenMs: retentionFor(options.accessTokenTtlMs, chosen),
-    sessionMs: retentionFor(options.sessionTtlMs, chosen),
+    requestTokenMs: retentionFor(config.requestTokenTtlMs, chosen),
+    accessTokenMs: retentionFor(config.accessTokenTtlMs, chosen),
+    sessionMs: retentionFor(config.sessionTtlMs, chosen),
     maxRequestTokens: checkNumber(options.maxRequestTokens, 'maxRequestTokens', 1) ?? DEFAULTS.maxRequestTokens,
     maxAccessTokens: checkNumber(options.maxAccessTokens, 'maxAccessTokens', 1) ?? DEFAULTS.maxAccessTokens,
   };
@@ -93,10 +88,16 @@ export function resolveRetention(options: ProviderOptions): StoreRetention {
  * The store, loaded from the state file when there is one, with the given
  * consumers registered (replacing saved ones of the same key) and a demo
  * consumer generated when there would be none.
+ *
+ * `now` is the server clock the endpoints stamp tokens with
+ * (`() => context.now()`), read late so that a clock skew changed while
+ * running (`/admin/settings`, `update()`) moves forgetting with it. It is
+ * first called while loading the state file, so the caller must have its
+ * clock ready by then.
  */
-export function openStore(options: ProviderOptions): { store: Store; persister: StatePersister | undefined } {
+export function openStore(options: ProviderOptions, config: ProviderConfig, now: () => number): { store: Store; persister: StatePersister | undefined } {
   let persister: StatePersister | undefined;
-  const store = new Store(() => persister?.schedule(), resolveRetention(options));
+  const store = new Store(() => persister?.schedule(), { ...resolveRetention(options, config), now });
   const saved = options.stateFile ? readStateFile(options.stateFile) : undefined;
   if (saved) store.load(saved);
   for (const registration of options.consumers ?? []) store.putConsumer(consumerRecord(registration));

@@ -172,6 +172,16 @@ describe('over HTTP, with the clock driven (no waiting)', () => {
     call(provider, { path: '/oauth/access_token', client: APP, token: flow.temporary, verifier: flow.verifier, timestamp: ts() });
   const me = (provider: RunningProvider, token: { token: string; secret: string }) => call(provider, { method: 'GET', path: '/api/me', client: APP, token, timestamp: ts() });
 
+  it('follows a clock skew changed at run time: a token issued after update({ clockSkewSec: -7200 }) is still found (review point 1)', async () => {
+    const provider = await start();
+    provider.update({ clockSkewSec: -7200 });
+    const temporary = await requestToken(provider, APP, 'oob', { timestamp: String(Math.floor(clock / 1000) - 7200) });
+    const page = await fetch(`${provider.endpoints.authorize}?oauth_token=${encodeURIComponent(temporary.token)}`);
+    await page.text();
+    expect(page.status).toBe(200);
+    expect(provider.state().requestTokens.map((t) => t.token)).toContain(temporary.token);
+  });
+
   it('a used request token is token_used until the retention period after its expiry, then token_rejected', async () => {
     const provider = await start();
     const flow = await exchanged(provider);
