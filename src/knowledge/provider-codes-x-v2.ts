@@ -57,8 +57,8 @@ export const X_V2_PROVIDER_CODES: readonly ProviderCodeRecord[] = [
     overlay: {
       title: { en: 'X API v2: this endpoint does not accept the authentication used', ja: 'X API v2: このエンドポイントは使われた認証方式を受け付けない' },
       meaning: {
-        en: 'X refused the kind of authentication, not the credentials: the detail names the type X saw and the types this endpoint supports. When OAuth 1.0a User Context is the type refused, the endpoint needs OAuth 2.0 (an app-only Bearer token, or a user-context token from the OAuth 2.0 flow). When OAuth 1.0a User Context is among the supported types, the request was not read as OAuth 1.0a at all ("Unknown" means X could not make sense of the Authorization header).',
-        ja: 'X が拒否したのはクレデンシャルではなく認証の種類です。詳細には、X が認識した種類と、このエンドポイントが対応する種類が示されます。拒否されたのが OAuth 1.0a User Context なら、このエンドポイントには OAuth 2.0（アプリ専用の Bearer トークン、または OAuth 2.0 フローで得たユーザー・コンテキストのトークン）が必要です。対応する種類に OAuth 1.0a User Context が含まれるなら、リクエストはそもそも OAuth 1.0a と認識されていません（「Unknown」は X が Authorization ヘッダを解釈できなかったことを意味します）。',
+        en: 'X refused the kind of authentication, not the credentials: the detail names the type X saw (`authentication_used`) and the types this endpoint supports (`authentication_supported`). When OAuth 1.0a User Context is the type refused, the endpoint needs OAuth 2.0 (an app-only Bearer token, or a user-context token from the OAuth 2.0 flow). When OAuth 1.0a User Context is among the supported types, the request was not read as OAuth 1.0a at all ("Unknown" means X could not make sense of the Authorization header).',
+        ja: 'X が拒否したのはクレデンシャルではなく認証の種類です。詳細には、X が認識した種類（`authentication_used`）と、このエンドポイントが対応する種類（`authentication_supported`）が示されます。拒否されたのが OAuth 1.0a User Context なら、このエンドポイントには OAuth 2.0（アプリ専用の Bearer トークン、または OAuth 2.0 フローで得たユーザー・コンテキストのトークン）が必要です。対応する種類に OAuth 1.0a User Context が含まれるなら、リクエストはそもそも OAuth 1.0a と認識されていません（「Unknown」は X が Authorization ヘッダを解釈できなかったことを意味します）。',
       },
       legs: ['resource'],
       party: 'client',

@@ -41,12 +41,15 @@ const CORPUS: Record<string, Expected> = {
   },
   'x-v2-unsupported-authentication-oauth1-refused.http': {
     code: 'x:v2:unsupported-authentication', status: 403, top: ['oauth2-endpoint', 'certain'], fix: /OAuth 2\.0 access token/,
+    parameters: { authentication_used: 'OAuth 1.0a User Context', authentication_supported: 'OAuth 2.0 Application-Only' },
   },
   'x-v2-unsupported-authentication-unknown.json': {
     code: 'x:v2:unsupported-authentication', status: 403, top: ['malformed-header', 'likely'], also: { 'oauth2-endpoint': 'unlikely' },
+    parameters: { authentication_used: 'Unknown', authentication_supported: 'OAuth 1.0a User Context, OAuth 2.0 User Context' },
   },
   'x-v2-unsupported-authentication-app-only.json': {
     code: 'x:v2:unsupported-authentication', top: ['malformed-header', 'possible'], also: { 'oauth2-endpoint': 'unlikely' },
+    parameters: { authentication_used: 'OAuth 2.0 Application-Only', authentication_supported: 'OAuth 1.0a User Context, OAuth 2.0 User Context' },
   },
   // X v2's generic 401 for a bad signature, a wrong secret or a revoked token: the status reading, with the detail beside it
   'x-v2-unauthorized-about-blank.http': {
@@ -132,6 +135,36 @@ describe('the reading carries the type and the detail', () => {
     expect(cause?.evidence.join(' ')).toContain('supports only: OAuth 2.0 Application-Only');
     const ja = diagnose(problem, {}, { lang: 'ja' }).causes[0];
     expect(ja?.evidence.join(' ')).toMatch(/OAuth 1\.0a User Context を受け付けず/);
+  });
+
+  it('unsupported-authentication: the detail is read once into parameters, shown in text and --json', () => {
+    const problem = read('x-v2-unsupported-authentication-oauth1-refused.http');
+    if (!problem) throw new Error('not read');
+    const d = diagnose(problem, {}, { lang: 'en' });
+    const text = renderDiagnosis(d, PLAIN).join('\n');
+    expect(text).toContain('authentication_used = OAuth 1.0a User Context');
+    expect(text).toContain('authentication_supported = OAuth 2.0 Application-Only');
+    expect(diagnosisJson(d).problem).toMatchObject({ parameters: { authentication_used: 'OAuth 1.0a User Context', authentication_supported: 'OAuth 2.0 Application-Only' } });
+  });
+
+  it('the ranking reads the parameters, never the message', () => {
+    const base: DetectedProblem = { code: 'x:v2:unsupported-authentication', providerCode: 'x:v2:unsupported-authentication', provider: 'x', source: 'json-body', confidence: 'mapped', status: 403, parameters: {} };
+    const refused = 'Authenticating with OAuth 1.0a User Context is forbidden for this endpoint. Supported authentication types are [OAuth 2.0 Application-Only].';
+    const fromMessageOnly = diagnose({ ...base, message: refused }, {}, { lang: 'en' });
+    expect(fromMessageOnly.causes.find((c) => c.id === 'oauth2-endpoint')?.likelihood).not.toBe('certain');
+    const fromParameters = diagnose({ ...base, parameters: { authentication_used: 'OAuth 1.0a User Context', authentication_supported: 'OAuth 2.0 Application-Only, OAuth 2.0 User Context' } }, {}, { lang: 'en' });
+    expect(fromParameters.causes[0]).toMatchObject({ id: 'oauth2-endpoint', likelihood: 'certain' });
+    expect(fromParameters.causes[0]?.evidence.join(' ')).toContain('supports only: OAuth 2.0 Application-Only, OAuth 2.0 User Context');
+  });
+
+  it('a body cannot supply the derived parameters itself, and a detail of another shape derives none', () => {
+    const forged = { type: 'https://api.twitter.com/2/problems/unsupported-authentication', title: 'Unsupported Authentication', status: 403, detail: 'Something else went wrong.', authentication_used: 'OAuth 1.0a User Context', authentication_supported: 'OAuth 2.0 Application-Only' };
+    const problem = readProblem({ status: 403, body: JSON.stringify(forged) });
+    expect(problem?.providerCode).toBe('x:v2:unsupported-authentication');
+    expect(problem?.parameters).not.toHaveProperty('authentication_used');
+    expect(problem?.parameters).not.toHaveProperty('authentication_supported');
+    const other = readProblem({ status: 403, body: JSON.stringify({ ...forged, type: 'https://api.twitter.com/2/problems/oauth1-permissions', detail: forged.detail.replace('Something else went wrong.', 'Authenticating with Unknown is forbidden for this endpoint. Supported authentication types are [OAuth 1.0a User Context].') }) });
+    expect(other?.parameters).not.toHaveProperty('authentication_used');
   });
 
   it('a type argued as a code (x:v2:client-forbidden) is explained from its row', () => {

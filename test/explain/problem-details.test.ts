@@ -44,6 +44,7 @@ describe('oauth-doctor explain on RFC 9457 problem details (built CLI)', () => {
     const doc = JSON.parse(r.stdout) as Doc;
     expect(doc.causes[0]).toMatchObject({ id: 'oauth2-endpoint', likelihood: 'certain' });
     expect(doc.causes[0]?.evidence.join(' ')).toContain('OAuth 2.0 Application-Only');
+    expect(doc.problem.parameters).toMatchObject({ authentication_used: 'OAuth 1.0a User Context', authentication_supported: 'OAuth 2.0 Application-Only' });
   });
 
   it('--lang ja: client-forbidden is said in Japanese, the reason kept as data', async () => {

@@ -59,7 +59,8 @@ function statusMember(value: Json | undefined): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value >= 100 && value <= 599 ? value : undefined;
 }
 
-const CORE_MEMBERS: ReadonlySet<string> = new Set(['type', 'title', 'status', 'detail', 'instance']);
+/** The core members, and the parameters the readers below derive from the detail: a body cannot supply either as an extension. */
+const RESERVED_MEMBERS: ReadonlySet<string> = new Set(['type', 'title', 'status', 'detail', 'instance', 'authentication_used', 'authentication_supported']);
 /** Extension members whose name says they may hold a credential are never copied. */
 const SECRET_NAME = /token|secret|password|passwd|key|verifier|signature|cookie|session/i;
 const MAX_EXTENSIONS = 10;
@@ -69,7 +70,7 @@ function extensionsOf(json: JsonObject): Record<string, string> {
   let count = 0;
   for (const [name, value] of Object.entries(json)) {
     if (count >= MAX_EXTENSIONS) break;
-    if (CORE_MEMBERS.has(name) || SECRET_NAME.test(name) || !/^[A-Za-z_][\w.-]{0,39}$/.test(name)) continue;
+    if (RESERVED_MEMBERS.has(name) || SECRET_NAME.test(name) || !/^[A-Za-z_][\w.-]{0,39}$/.test(name)) continue;
     const scalar = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
     if (scalar === undefined || scalar.trim() === '') continue;
     extensions[name] = cleanText(scalar, 200);
@@ -116,6 +117,26 @@ export function isXPartialErrorDocument(json: Json): boolean {
   return errors.every((entry) => isObject(entry) && entry['code'] === undefined && xProblemName(typeOf(entry['type']) ?? '') !== undefined);
 }
 
+/** X API v2's `unsupported-authentication` detail: the authentication X read the request as, then the types the endpoint supports. */
+const X_UNSUPPORTED_AUTHENTICATION = /^Authenticating with (.{1,80}?) is forbidden for this endpoint\.?\s*Supported authentication types are \[([^\]]{0,300})\]/i;
+
+/**
+ * The one place X's free text is read (STYLE habit 2): the detail of an
+ * X API v2 type becomes parameters, which the ranking rules read and the
+ * output shows. Keyed by type name; the detail is already cleaned.
+ */
+const X_DETAIL_READERS: Readonly<Record<string, (detail: string) => Record<string, string>>> = {
+  // "Authenticating with OAuth 1.0a User Context is forbidden for this endpoint. Supported authentication types are [OAuth 2.0 Application-Only]."
+  // X's "Unknown" stands where it could not read the Authorization header at all.
+  'unsupported-authentication': (detail): Record<string, string> => {
+    const match = X_UNSUPPORTED_AUTHENTICATION.exec(detail.trim());
+    if (!match) return {};
+    const used = (match[1] ?? '').trim();
+    const supported = (match[2] ?? '').split(',').map((type) => type.trim()).filter((type) => type !== '');
+    return used === '' ? {} : { authentication_used: used, authentication_supported: supported.join(', ') };
+  },
+};
+
 interface ReadContext {
   /** The HTTP status, when known: it wins over the body's `status` (RFC 9457 §3.1.2). */
   readonly status?: number | undefined;
@@ -131,9 +152,10 @@ interface ReadContext {
  */
 export function findingFromProblemDetails(problem: ProblemDetails, context: ReadContext = {}): Finding | undefined {
   const message = problem.detail ?? problem.title;
-  const parameters = parametersOf(problem, context.status);
-  const base = { source: 'json-body' as const, parameters, message, status: problem.status };
   const name = xProblemName(problem.type);
+  const fromDetail = name === undefined || problem.detail === undefined ? {} : (X_DETAIL_READERS[name]?.(problem.detail) ?? {});
+  const parameters = { ...parametersOf(problem, context.status), ...fromDetail };
+  const base = { source: 'json-body' as const, parameters, message, status: problem.status };
   if (name !== undefined) {
     const providerCode = `x:v2:${name}`;
     if (providerCodeRecord(providerCode)) return { ...base, code: providerCode, providerCode, provider: 'x', confidence: 'mapped' };
