@@ -39,9 +39,9 @@ export function requestTokenForgetAt(record: RequestTokenRecord, retentionMs: nu
   return record.expiresAt === undefined ? Infinity : record.expiresAt + retentionMs;
 }
 
-/** When a session handle stops renewing: revoked (as first seen by the store), expired, or never. */
+/** When a session handle stops renewing: revoked, expired, or never. */
 function sessionEndsAt(session: SessionRecord): number {
-  if (session.revoked) return session.revokedSeenAt ?? Infinity;
+  if (session.revoked) return session.revokedAt ?? Infinity;
   return session.expiresAt ?? Infinity;
 }
 
@@ -55,7 +55,7 @@ export function sessionForgetAt(session: SessionRecord, retentionMs: number): nu
  * extension), so it lives as long as that session does.
  */
 export function accessTokenForgetAt(record: AccessTokenRecord, session: SessionRecord | undefined, retentionMs: number): number {
-  if (record.revoked) return (record.revokedSeenAt ?? Infinity) + retentionMs;
+  if (record.revoked) return (record.revokedAt ?? Infinity) + retentionMs;
   const ownEnd = record.expiresAt ?? Infinity;
   const renewableUntil = session !== undefined && session.currentToken === record.token ? sessionEndsAt(session) : -Infinity;
   return Math.max(ownEnd, renewableUntil) + retentionMs;

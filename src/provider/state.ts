@@ -35,6 +35,8 @@ export interface RequestTokenRecord {
   /** Exchanged for an access token (RFC 5849 §2.3: single use). */
   used: boolean;
   revoked: boolean;
+  /** When it was revoked (its retention still counts from its expiry). */
+  revokedAt?: number | undefined;
   /** The authorise page was opened (authorizeMarksTokenUsed). */
   authorizeVisited: boolean;
 }
@@ -47,8 +49,8 @@ export interface AccessTokenRecord {
   readonly issuedAt: number;
   expiresAt: number | undefined;
   revoked: boolean;
-  /** When the store first saw `revoked` (the endpoints set the flag, not a time): retention counts from here. */
-  revokedSeenAt?: number | undefined;
+  /** When it was revoked (`Store.revoke`): retention counts from here. */
+  revokedAt?: number | undefined;
   /** OAuth Session extension: the handle that renews this token. */
   readonly sessionHandle: string;
   readonly userId: string;
@@ -60,8 +62,8 @@ export interface SessionRecord {
   readonly consumerKey: string;
   expiresAt: number | undefined;
   revoked: boolean;
-  /** When the store first saw `revoked`: retention counts from here. */
-  revokedSeenAt?: number | undefined;
+  /** When it was revoked (`Store.revoke`): retention counts from here. */
+  revokedAt?: number | undefined;
   /** The access token the handle last issued; renewing replaces it. */
   currentToken: string;
 }

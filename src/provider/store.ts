@@ -49,6 +49,7 @@ export class Store {
     for (const t of state.accessTokens) this.accessTokens.set(t.token, t);
     for (const s of state.sessions) this.sessions.set(s.handle, s);
     for (const a of state.refusedAddresses) this.refusedAddresses.add(a);
+    if (this.retention) this.dateOldRevocations(this.retention.now());
     // A file written before the caps, or with other settings, may hold more than they allow.
     this.enforceCap(this.requestTokens, this.retention?.maxRequestTokens);
     this.enforceCap(this.accessTokens, this.retention?.maxAccessTokens, (evicted) => this.dropSessionOf(evicted));
@@ -64,6 +65,13 @@ export class Store {
       sessions: [...this.sessions.values()],
       refusedAddresses: [...this.refusedAddresses],
     };
+  }
+
+  /** Revokes a token or session handle now: the flag and the time together, so retention counts from the revocation. */
+  revoke(record: RequestTokenRecord | AccessTokenRecord | SessionRecord, now: number): void {
+    record.revoked = true;
+    record.revokedAt = now;
+    this.onChange();
   }
 
   /** Tells the store a record it handed out was changed in place. */
@@ -121,11 +129,7 @@ export class Store {
     const retention = this.retention;
     if (!record || !retention) return record;
     const now = this.tick(retention);
-    const stamped = this.noticeRevocation(record, now);
-    if (this.keepAccessToken(record, now, retention)) {
-      if (stamped) this.onChange();
-      return record;
-    }
+    if (this.keepAccessToken(record, now, retention)) return record;
     this.forgetAccessToken(record);
     this.onChange();
     return undefined;
@@ -143,11 +147,7 @@ export class Store {
     const retention = this.retention;
     if (!session || !retention) return session;
     const now = this.tick(retention);
-    const stamped = this.noticeRevocation(session, now);
-    if (this.keepSession(session, now, retention)) {
-      if (stamped) this.onChange();
-      return session;
-    }
+    if (this.keepSession(session, now, retention)) return session;
     this.sessions.delete(handle);
     this.onChange();
     return undefined;
@@ -174,11 +174,9 @@ export class Store {
       if (!this.keepRequestToken(record, now, retention)) changed = this.requestTokens.delete(token);
     }
     for (const record of this.accessTokens.values()) {
-      if (this.noticeRevocation(record, now)) changed = true;
       if (!this.keepAccessToken(record, now, retention)) changed = this.forgetAccessToken(record);
     }
     for (const [handle, session] of this.sessions) {
-      if (this.noticeRevocation(session, now)) changed = true;
       if (!this.keepSession(session, now, retention)) changed = this.sessions.delete(handle);
     }
     if (changed) this.onChange();
@@ -192,11 +190,15 @@ export class Store {
     return now;
   }
 
-  /** Retention of a revocation counts from when the store first saw it: the endpoints set the flag, not a time. Returns whether it stamped one. */
-  private noticeRevocation(record: { revoked: boolean; revokedSeenAt?: number | undefined }, now: number): boolean {
-    if (!record.revoked || record.revokedSeenAt !== undefined) return false;
-    record.revokedSeenAt = now;
-    return true;
+  /**
+   * State files written before revocations carried a time hold `revoked: true`
+   * alone. When it happened is lost; counting from the load is the only
+   * choice that never forgets a revoked token sooner than its retention.
+   */
+  private dateOldRevocations(now: number): void {
+    for (const record of [...this.accessTokens.values(), ...this.sessions.values()]) {
+      if (record.revoked && record.revokedAt === undefined) record.revokedAt = now;
+    }
   }
 
   // One keep-or-forget rule per kind, shared by lookups and sweeps, so the two never disagree.
@@ -210,8 +212,7 @@ export class Store {
 
   /** A session is forgotten after its retention, or with its current access token (renewal needs that token). */
   private keepSession(session: SessionRecord, now: number, retention: StoreRetention): boolean {
-    // '' while the exchange is issuing the session's first token.
-    if (session.currentToken !== '' && !this.accessTokens.has(session.currentToken)) return false;
+    if (!this.accessTokens.has(session.currentToken)) return false;
     return now <= sessionForgetAt(session, retention.sessionMs);
   }
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -42,7 +42,7 @@ describe('the retention rule (pure)', () => {
     expect(accessTokenForgetAt(token, undefined, HOUR)).toBe(2 * HOUR);
     expect(accessTokenForgetAt(token, session, HOUR)).toBe(11 * HOUR);
     expect(accessTokenForgetAt(token, { ...session, currentToken: 'other' }, HOUR)).toBe(2 * HOUR);
-    expect(accessTokenForgetAt({ ...token, revoked: true, revokedSeenAt: 5 }, session, HOUR)).toBe(5 + HOUR);
+    expect(accessTokenForgetAt({ ...token, revoked: true, revokedAt: 5 }, session, HOUR)).toBe(5 + HOUR);
     expect(accessTokenForgetAt({ ...token, expiresAt: undefined }, undefined, HOUR)).toBe(Infinity);
   });
 });
@@ -205,7 +205,7 @@ describe('over HTTP, with the clock driven (no waiting)', () => {
     expect(forgotten.form.get('oauth_problem')).toBe('token_rejected');
   });
 
-  it('a revoked access token is token_revoked for the retention period from when the store saw it, then token_rejected', async () => {
+  it('a revoked access token is token_revoked for the retention period from its revocation, then token_rejected', async () => {
     const provider = await start();
     const flow = await exchanged(provider);
     expect(provider.revokeToken(flow.access.token)).toBe('access-token');
@@ -217,14 +217,52 @@ describe('over HTTP, with the clock driven (no waiting)', () => {
     expect(provider.state().sessions).toEqual([]);
   });
 
-  it('a revoked token nobody asks about is noticed by a sweep and forgotten a retention period later', async () => {
+  it('a revoked token nobody asks about is forgotten by a sweep a retention period later', async () => {
     const provider = await start();
     const flow = await exchanged(provider);
     provider.revokeToken(flow.access.token);
     clock += 2 * MINUTE;
-    await requestToken(provider, APP, 'oob', { timestamp: ts() }); // a sweep is due: it notices the revocation
+    await requestToken(provider, APP, 'oob', { timestamp: ts() }); // a sweep is due
     clock += HOUR + 1;
     expect((await me(provider, flow.access)).form.get('oauth_problem')).toBe('token_rejected');
+  });
+
+  it('a revocation counts from when it happened, not from when a sweep or lookup first saw it (review point 2)', async () => {
+    const provider = await start();
+    const flow = await exchanged(provider);
+    provider.revokeToken(flow.access.token);
+    clock += 30 * MINUTE;
+    await requestToken(provider, APP, 'oob', { timestamp: ts() }); // a sweep is due
+    expect((await me(provider, flow.access)).form.get('oauth_problem')).toBe('token_revoked');
+    clock += 30 * MINUTE + 1; // one retention period and 1 ms after the revocation
+    expect((await me(provider, flow.access)).form.get('oauth_problem')).toBe('token_rejected');
+  });
+
+  it('a renewal revokes the old token at the renewal: it is forgotten a retention period later', async () => {
+    const provider = await start({ accessTokenTtlMs: 10 * MINUTE }); // retention max(1 h, 6 × 10 min)
+    const flow = await exchanged(provider);
+    const renewed = await call(provider, { path: '/oauth/access_token', client: APP, token: flow.access, extra: [['oauth_session_handle', flow.handle]], timestamp: ts() });
+    expect(renewed.status, renewed.body).toBe(200);
+    clock += HOUR;
+    expect((await me(provider, flow.access)).form.get('oauth_problem')).toBe('token_revoked');
+    clock += 1;
+    expect((await me(provider, flow.access)).form.get('oauth_problem')).toBe('token_rejected');
+  });
+
+  it('a state file from before revocation times: revoked without a time counts as revoked when loaded', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'oauth-doctor-retention-')), 'state.json');
+    const first = await start({ stateFile: file });
+    const flow = await exchanged(first);
+    await first.close();
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as ProviderState;
+    for (const record of [...saved.accessTokens, ...saved.sessions]) record.revoked = true;
+    writeFileSync(file, JSON.stringify(saved));
+    clock += 5 * HOUR;
+    const second = await start({ stateFile: file });
+    clock += HOUR;
+    expect((await me(second, flow.access)).form.get('oauth_problem')).toBe('token_revoked');
+    clock += 1;
+    expect((await me(second, flow.access)).form.get('oauth_problem')).toBe('token_rejected');
   });
 
   it('tokenRetentionMs shortens it (serve --token-retention)', async () => {

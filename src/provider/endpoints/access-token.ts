@@ -63,11 +63,9 @@ function exchange(auth: Authenticated, request: ProviderRequest, context: Provid
   // RFC 5849 §2.3: temporary credentials are single-use.
   requestToken.used = true;
   const handle = newCredential();
-  context.store.putSession({ handle, consumerKey: auth.consumer.key, expiresAt: context.expiry(context.config.sessionTtlMs), revoked: false, currentToken: '' });
+  // The token first, so the session is stored complete: a session always names a stored token.
   const record = issueAccessToken(auth.consumer.key, requestToken.grantedScopes, handle, context);
-  const session = context.store.session(handle);
-  if (session) session.currentToken = record.token;
-  context.store.changed();
+  context.store.putSession({ handle, consumerKey: auth.consumer.key, expiresAt: context.expiry(context.config.sessionTtlMs), revoked: false, currentToken: record.token });
   return tokenResponse(record, context);
 }
 
@@ -80,7 +78,7 @@ function renew(auth: Authenticated, request: ProviderRequest, context: ProviderC
   if (!old || !session || session.consumerKey !== auth.consumer.key || session.currentToken !== old.token) return refuse('This session handle does not belong to this access token.');
   if (session.revoked) return refuse('The session was revoked: start the flow again.');
   if (session.expiresAt !== undefined && context.now() > session.expiresAt) return refuse('The session has expired: start the flow again.');
-  old.revoked = true;
+  context.store.revoke(old, context.now());
   const record = issueAccessToken(auth.consumer.key, old.scopes, handle, context);
   session.currentToken = record.token;
   context.store.changed();

@@ -27,8 +27,7 @@ export function revoke(value: string, context: ProviderContext): 'request-token'
   const session = store.session(value);
   const target = requestToken ?? accessToken ?? session;
   if (!target) return undefined;
-  target.revoked = true;
-  store.changed();
+  store.revoke(target, context.now());
   return requestToken ? 'request-token' : accessToken ? 'access-token' : 'session';
 }
 
