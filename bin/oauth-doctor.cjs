@@ -15,8 +15,8 @@
 // (scripts/code-cache.cjs); under any other Node, the first run compiles the
 // bundle as usual and leaves its cache in the user's cache folder for the
 // next (NODE_DISABLE_COMPILE_CACHE turns that off, as for Node's own cache).
-const { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
-const { basename, dirname, join } = require('node:path');
+const { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
+const { basename, dirname, isAbsolute, join } = require('node:path');
 const vm = require('node:vm');
 
 const DIST = join(__dirname, '..', 'dist');
@@ -38,9 +38,9 @@ function cachePath(bundlePath, v8 = process.versions.v8) {
 }
 
 /**
- * Where this user's cache of a bundle lives: a folder of their own (mode
- * 0700), named so that another build of the bundle never meets it, since V8
- * itself checks only the length of the source.
+ * Where this user's cache of a bundle lives: a folder of their own, named so
+ * that another build of the bundle never meets it, since V8 itself checks
+ * only the length of the source.
  */
 function userCachePath(path, stat, env = process.env) {
   if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
@@ -48,9 +48,27 @@ function userCachePath(path, stat, env = process.env) {
   const base =
     env.XDG_CACHE_HOME ||
     (process.platform === 'win32' ? env.LOCALAPPDATA : home && join(home, process.platform === 'darwin' ? 'Library/Caches' : '.cache'));
-  if (!base) return undefined;
+  // A relative folder would follow the current directory (XDG: ignore it).
+  if (!base || !isAbsolute(base)) return undefined;
   const name = `${basename(path, '.cjs')}-${stat.size}-${Math.trunc(stat.mtimeMs)}.v8-${process.versions.v8}.cache`;
   return join(base, 'oauth-doctor', `code-cache-${process.arch}`, name);
+}
+
+/**
+ * V8 runs what a cache holds, so only a folder nobody else can write to is
+ * trusted: a directory (not a link) of this user's, writable by no group or
+ * other. Windows keeps per-user folders private by its own ACLs.
+ */
+function isPrivateFolder(folder) {
+  let stat;
+  try {
+    stat = lstatSync(folder);
+  } catch {
+    return false; // missing, or a file where a folder on the way should be
+  }
+  if (!stat.isDirectory()) return false;
+  if (process.platform === 'win32') return true;
+  return stat.uid === process.getuid() && (stat.mode & 0o022) === 0;
 }
 
 function readOrUndefined(path) {
@@ -61,13 +79,19 @@ function readOrUndefined(path) {
   }
 }
 
-/** Writes the cache of what this run compiled, replacing older ones of the same bundle. Never fails the run. */
+/**
+ * Writes the cache of what this run compiled, replacing older builds' caches
+ * of the same bundle for the same V8 (another Node's stay). Never fails the run.
+ */
 function saveUserCache(script, file) {
   try {
     const folder = dirname(file);
     mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const bundle = basename(file).replace(/-\d+-\d+\.v8-.*$/, '');
-    for (const old of readdirSync(folder)) if (old.startsWith(`${bundle}-`) && old !== basename(file)) unlinkSync(join(folder, old));
+    if (!isPrivateFolder(folder)) return;
+    const [, bundle, v8Suffix] = /^(.*)-\d+-\d+(\.v8-.*)$/.exec(basename(file));
+    for (const old of readdirSync(folder)) {
+      if (old !== basename(file) && old.startsWith(`${bundle}-`) && old.endsWith(v8Suffix)) unlinkSync(join(folder, old));
+    }
     const temporary = `${file}.${process.pid}`;
     writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     renameSync(temporary, file);
@@ -83,7 +107,7 @@ function saveUserCache(script, file) {
 function loadCli(firstWord, { userCache = true } = {}) {
   const { path, stat } = bundleFor(firstWord);
   const userFile = userCache ? userCachePath(path, stat) : undefined;
-  const fromUser = readOrUndefined(userFile);
+  const fromUser = userFile !== undefined && isPrivateFolder(dirname(userFile)) ? readOrUndefined(userFile) : undefined;
   const cachedData = fromUser ?? readOrUndefined(cachePath(path));
   // The build writes bundles in pure ASCII, so latin1 reads them right, and faster than UTF-8.
   const source = readFileSync(path, 'latin1');

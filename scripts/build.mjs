@@ -4,7 +4,8 @@
 // rebuild never sees half a dist/.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 const root = new URL('../', import.meta.url);
@@ -69,7 +70,7 @@ const onlyCommand = (name) => ({
   name: 'only-command',
   setup(b) {
     b.onResolve({ filter: /^\.\/all\.js$/ }, (args) =>
-      args.importer.endsWith('src/commands/registry.ts') ? { path: name, namespace: 'only-command', pluginData: args.resolveDir } : undefined,
+      args.importer.replaceAll('\\', '/').endsWith('src/commands/registry.ts') ? { path: name, namespace: 'only-command', pluginData: args.resolveDir } : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'only-command' }, (args) => {
       const register = `register${name[0].toUpperCase()}${name.slice(1)}`;
@@ -96,8 +97,11 @@ const cliOptions = {
   charset: 'ascii',
   logLevel: 'warning',
 };
-const commandNames = [...(await readFile(new URL('src/commands/all.ts', root), 'utf8')).matchAll(/^\s*\['([a-z]+)', register[A-Z]\w*\]/gm)].map((m) => m[1]);
-if (commandNames.length === 0) throw new Error('no commands found in src/commands/all.ts');
+// One folder per command (src/commands/<name>/command.ts exporting register<Name>).
+const commandNames = (await readdir(new URL('src/commands/', root), { withFileTypes: true }))
+  .filter((entry) => entry.isDirectory() && existsSync(new URL(`src/commands/${entry.name}/command.ts`, root)))
+  .map((entry) => entry.name);
+if (commandNames.length === 0) throw new Error('no commands found under src/commands/');
 // Pure ASCII, so bin/oauth-doctor.cjs can read a bundle as latin1, about twice as
 // fast as decoding UTF-8, and V8 keeps it as a one-byte string. esbuild's
 // ASCII charset escapes strings but leaves regular expression literals (the
@@ -105,15 +109,21 @@ if (commandNames.length === 0) throw new Error('no commands found in src/command
 // which a regular expression reads the same with or without the u flag.
 const asciiOnly = (code) => code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
-async function buildCli(outfile, plugins) {
+async function buildCli(outfile, plugins, command) {
   const result = await build({ ...cliOptions, plugins: [deferChildProcess, noColorDetection, ...plugins], outfile, write: false });
+  // A command's bundle must hold that command alone, or the plugin above missed
+  // (keepNames leaves each register<Name> function's name in the output).
+  const registered = result.outputFiles
+    .flatMap((file) => [...file.text.matchAll(/"register([A-Z][a-z]+)"/g)].map((m) => m[1].toLowerCase()))
+    .filter((name) => commandNames.includes(name));
+  if (command !== undefined && registered.join() !== command) throw new Error(`dist/commands/${command}.cjs registers ${registered.join(', ') || 'nothing'}`);
   await mkdir(dirname(outfile), { recursive: true });
   for (const file of result.outputFiles) await writeFile(file.path, asciiOnly(file.text), 'ascii');
 }
 
 await Promise.all([
   buildCli(new URL('cli.cjs', staging).pathname, []),
-  ...commandNames.map((name) => buildCli(new URL(`commands/${name}.cjs`, staging).pathname, [onlyCommand(name)])),
+  ...commandNames.map((name) => buildCli(new URL(`commands/${name}.cjs`, staging).pathname, [onlyCommand(name)], name)),
 ]);
 await rename(dist, retired).catch(() => undefined);
 await rename(staging, dist);

@@ -1,5 +1,4 @@
 import type { Environment } from './environment.js';
-import type { TextSink } from './stdio.js';
 import { colorEnabled, palette, type Palette } from '../terminal/color.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import { Redactor } from '../secrets/redactor.js';
@@ -29,7 +28,7 @@ export class Output {
 
   /** A line of result text on stdout. */
   result(text = ''): void {
-    write(this.env.stdout, sanitizeForTerminal(this.redactor.redact(text), { keepColour: this.colourOut }) + '\n');
+    this.env.stdout.write(sanitizeForTerminal(this.redactor.redact(text), { keepColour: this.colourOut }) + '\n');
   }
 
   /** Lines of result text on stdout, redacted, sanitised and written at once. */
@@ -39,13 +38,13 @@ export class Output {
 
   /** A line of narration on stderr. */
   narrate(text = ''): void {
-    write(this.env.stderr, sanitizeForTerminal(this.redactor.redact(text), { keepColour: this.colourErr }) + '\n');
+    this.env.stderr.write(sanitizeForTerminal(this.redactor.redact(text), { keepColour: this.colourErr }) + '\n');
   }
 
   /** Exactly one JSON document on stdout; every string in it is redacted first; JSON escaping and escapeC1 keep control characters harmless. */
   json(value: unknown): void {
     const redacted = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? this.redactor.redact(v) : v), 2);
-    write(this.env.stdout, escapeC1(redacted) + '\n');
+    this.env.stdout.write(escapeC1(redacted) + '\n');
   }
 }
 
@@ -56,15 +55,6 @@ export class Output {
  */
 function escapeC1(json: string): string {
   return json.replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** Writes, swallowing EPIPE (`oauth-doctor … | head` must not crash). */
-function write(stream: TextSink, text: string): void {
-  try {
-    stream.write(text);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
-  }
 }
 
 export function createOutput(env: Environment, options: { showSecrets?: boolean | undefined } = {}): Promise<Output> {

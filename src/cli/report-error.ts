@@ -10,10 +10,18 @@ import type { Redactor } from '../secrets/redactor.js';
  */
 export function reportError(error: unknown, env: Environment, redactor?: Redactor, debug = false): number {
   const clean = (s: string) => sanitizeForTerminal(redactor ? redactor.redact(s) : s);
+  // When stderr itself cannot be written, the exit code is all that is left to say it.
+  const say = (text: string) => {
+    try {
+      env.stderr.write(clean(text) + '\n');
+    } catch {
+      // nowhere to report it
+    }
+  };
   if (isDoctorError(error)) {
     const hint = error.hint ? ` — ${error.hint}` : '';
-    env.stderr.write(clean(`oauth-doctor: ${error.message}${hint}`) + '\n');
-    if (debug && error.stack) env.stderr.write(clean(error.stack) + '\n');
+    say(`oauth-doctor: ${error.message}${hint}`);
+    if (debug && error.stack) say(error.stack);
     return error.exitCode;
   }
   if (isCommanderError(error)) {
@@ -21,7 +29,7 @@ export function reportError(error: unknown, env: Environment, redactor?: Redacto
     return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  env.stderr.write(clean(`oauth-doctor: internal error — this is a bug, please report it with the command you ran:\n${stack}`) + '\n');
+  say(`oauth-doctor: internal error — this is a bug, please report it with the command you ran:\n${stack}`);
   return 70;
 }
 

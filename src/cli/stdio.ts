@@ -1,4 +1,5 @@
 import { fstatSync, statSync, writeSync } from 'node:fs';
+import { DoctorError } from '../errors.js';
 
 /** What a command writes to: text in, nothing awaited. Node's streams and tests' Writables both fit. */
 export interface TextSink {
@@ -11,19 +12,20 @@ export interface TextSink {
  * process.stdout instead builds Node's stream stack (stream, net, tty), about
  * 2 ms of a 25 ms start (issue #8). A descriptor left non-blocking by the
  * parent (EAGAIN) hands the rest to Node's stream, which waits properly; a
- * reader that went away (EPIPE, `… | head -1`) ends the output quietly.
+ * reader that went away (EPIPE, `… | head -1`) ends the output quietly; any
+ * other failure (a full disk, `> /dev/full`) is reported once, as a DoctorError.
  */
 export function fdWriter(fd: 1 | 2, stream: () => NodeJS.WritableStream): TextSink {
-  // Windows consoles need Node's own stream to get Unicode right.
-  if (process.platform === 'win32') return { write: (text) => stream().write(text) };
   let fallback: NodeJS.WritableStream | undefined;
   let closed = false;
   const handOver = (): NodeJS.WritableStream => {
     const node = stream();
-    // Nowhere left to report a broken stdout or stderr: stop writing to it.
+    // An asynchronous failure has no one left to tell: stop writing to it.
     node.on('error', () => (closed = true));
     return node;
   };
+  // Windows consoles need Node's own stream to get Unicode right.
+  if (process.platform === 'win32') fallback = handOver();
   return {
     write(text: string): void {
       if (closed) return;
@@ -37,12 +39,22 @@ export function fdWriter(fd: 1 | 2, stream: () => NodeJS.WritableStream): TextSi
         while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EPIPE') closed = true;
-        else if (code === 'EAGAIN') (fallback = handOver()).write(bytes.subarray(offset));
-        else throw error;
+        if (code === 'EAGAIN') {
+          (fallback = handOver()).write(bytes.subarray(offset));
+          return;
+        }
+        closed = true;
+        if (code !== 'EPIPE') throw outputFailed(fd, code);
       }
     },
   };
+}
+
+function outputFailed(fd: 1 | 2, code: string | undefined): DoctorError {
+  const stream = fd === 1 ? 'stdout' : 'stderr';
+  return new DoctorError('output-failed', 'input', `cannot write to ${stream} (${code ?? 'I/O error'})`, {
+    hint: `make room where ${stream} goes, or send it somewhere else`,
+  });
 }
 
 /**

@@ -5,7 +5,7 @@ const SECRET_NAMES = 'oauth_token_secret|oauth_token|oauth_verifier|oauth_sessio
 /** name=value, name="value", name%3Dvalue (inside a base string), "name":"value" (JSON). */
 /** A value ends where the next parameter starts: a raw `&`, or an encoded one (`%26`, `%2526`) inside a base string. */
 const VALUE = '(?:[A-Za-z0-9\\-._~+/]|%(?!26|2526)[0-9A-Fa-f]{2}){4,512}';
-const MENTIONS_A_SECRET_NAME = /oauth_(?:token|verifier|session_handle)|denied/i;
+const MENTIONS_A_SECRET_NAME = new RegExp(SECRET_NAMES, 'i');
 const SECRET_VALUE = new RegExp(`(?:${SECRET_NAMES})(?:=|%3D|%253D|"?\\s*:\\s*"|=")(${VALUE})`, 'gi');
 
 /**

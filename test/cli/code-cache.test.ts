@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,6 +116,34 @@ describe('the CLI bundles and their V8 code caches', () => {
       writeFileSync(join(dir, 'cache'), 'a file where the folder would go');
       const blocked = runBin(dir, ['explain', 'token_used']);
       expect([blocked.status, blocked.stderr]).toEqual([0, '']);
+    });
+
+    it('a folder others can write to, a relative XDG_CACHE_HOME or a link is not trusted: nothing read, nothing written', () => {
+      const dir = another();
+      explainJson(dir);
+      const folder = join(dir, 'cache', 'oauth-doctor', `code-cache-${process.arch}`);
+      expect(loaded(dir, 'explain').cache).toBe('user');
+      chmodSync(folder, 0o777);
+      expect(loaded(dir, 'explain').cache).toBe('none');
+      chmodSync(folder, 0o700);
+      expect(loaded(dir, 'explain').cache).toBe('user');
+      // A link in place of the folder (where someone else could point it) is not followed.
+      renameSync(folder, `${folder}.real`);
+      symlinkSync(`${folder}.real`, folder);
+      expect(loaded(dir, 'explain').cache).toBe('none');
+      const relative = runBin(dir, ['explain', 'token_used'], { XDG_CACHE_HOME: 'relative-cache' });
+      expect([relative.status, relative.stderr]).toEqual([0, '']);
+      expect(existsSync(join(dir, 'relative-cache'))).toBe(false);
+    });
+
+    it("saving keeps another Node's cache of the same bundle", () => {
+      const dir = another();
+      const folder = join(dir, 'cache', 'oauth-doctor', `code-cache-${process.arch}`);
+      mkdirSync(folder, { recursive: true, mode: 0o700 });
+      writeFileSync(join(folder, 'explain-1-2.v8-0.0.0-other.cache'), 'another V8', { mode: 0o600 });
+      explainJson(dir);
+      expect(userCacheFiles(dir)).toEqual(expect.arrayContaining([expect.stringMatching(/^explain-\d+-\d+\.v8-\d/), 'explain-1-2.v8-0.0.0-other.cache']));
+      expect(userCacheFiles(dir)).toHaveLength(2);
     });
 
     it('the cache holds compiled code, never what the run handled (a consumer secret)', () => {

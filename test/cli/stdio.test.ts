@@ -64,6 +64,15 @@ sys.exit(child.wait())
     expect(received).toBe(expected);
   });
 
+  it('a full disk (/dev/full) is one line on stderr and exit 2, never a stack trace', () => {
+    const run = spawnSync('bash', ['-c', `'${process.execPath}' '${BIN}' codes > /dev/full`], { encoding: 'utf8', env: ENV });
+    expect(run.stderr).toBe('oauth-doctor: cannot write to stdout (ENOSPC) — make room where stdout goes, or send it somewhere else\n');
+    expect(run.status).toBe(2);
+    // With stderr full too, the exit code is all that is left.
+    const both = spawnSync('bash', ['-c', `'${process.execPath}' '${BIN}' codes > /dev/full 2>&1; echo "status=$?" >&3`], { encoding: 'utf8', env: ENV, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
+    expect(both.output[3]).toBe('status=2\n');
+  });
+
   it('output sent to a file is complete and has no colour, whatever stderr is', () => {
     const out = join(work, 'codes.txt');
     const run = spawnSync('bash', ['-c', `'${process.execPath}' '${BIN}' codes > '${out}'; cat '${out}'`], { encoding: 'utf8', env: { ...ENV, TERM: 'xterm' } });
