@@ -16,6 +16,7 @@ import { looksLikeRawResponse, parseRawResponse } from './read/raw-http.js';
 import { readUrlQuery } from './read/url-query.js';
 import { collapseWhitespace, looksLikeHtml, visibleText } from './read/visible-text.js';
 import { readXmlBody } from './read/xml-body.js';
+import { httpStatusCode, statusFinding } from './read/status-only.js';
 import { besideSignals, carriesBearer, isOAuth2OnlyCode, resolveOAuth2 } from './read/oauth2.js';
 import { parseBearerChallenge, parseOAuthChallenge, type BearerChallenge } from './read/www-authenticate.js';
 
@@ -222,11 +223,6 @@ function readBody(body: string, hostProvider: string | undefined, response: Json
   return finding && echoed !== undefined ? { ...finding, serverBaseString: echoed } : finding;
 }
 
-function statusFinding(status: number): Finding {
-  const code = status >= 500 ? 'http:5xx' : `http:${status}`;
-  return { code, source: 'status-only', confidence: 'heuristic', parameters: {} };
-}
-
 /** The host of the URI inside a server's echoed base string (RFC 5849 §3.4.1.1: METHOD&URI&PARAMS). */
 function providerOfBaseString(baseString: string | undefined): string | undefined {
   if (!baseString) return undefined;
@@ -306,7 +302,7 @@ function readCodeArgument(text: string): DetectedProblem | undefined {
     const provider = PROVIDER_ALIASES[named] ?? named;
     const own = qualified[2] ?? '';
     if (provider === 'http' && own === '5xx') return { ...argument('http:5xx'), confidence: 'heuristic' };
-    if (provider === 'http' && /^\d{3}$/.test(own)) return { ...argument(Number(own) >= 500 ? 'http:5xx' : `http:${own}`), status: Number(own), confidence: 'heuristic' };
+    if (provider === 'http' && /^\d{3}$/.test(own)) return { ...argument(httpStatusCode(Number(own))), status: Number(own), confidence: 'heuristic' };
     if (PROVIDERS.some((p) => p.id === provider) || provider === 'oauthlib') {
       const row = providerCodeRecord(provider, own);
       const providerCode = `${provider}:${row?.code ?? own}`;
@@ -323,7 +319,7 @@ function readCodeArgument(text: string): DetectedProblem | undefined {
     const row = PROVIDER_CODES.find((r) => r.code === text && r.provider === 'x') ?? (httpError ? undefined : PROVIDER_CODES.find((r) => r.code === text));
     if (row) return argument(row.maps ?? qualifiedCode(row), qualifiedCode(row), row.provider);
     const status = Number(text);
-    if (status >= 400 && status <= 599) return { ...argument(status >= 500 ? 'http:5xx' : `http:${status}`), status, confidence: 'heuristic' };
+    if (status >= 400 && status <= 599) return { ...argument(httpStatusCode(status)), status, confidence: 'heuristic' };
   }
   return undefined;
 }

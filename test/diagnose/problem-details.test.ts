@@ -4,6 +4,7 @@ import { diagnose } from '../../src/diagnose/diagnose.js';
 import { readProblem, readProblemFromText } from '../../src/diagnose/read-problem.js';
 import { diagnosisJson, renderDiagnosis } from '../../src/diagnose/render.js';
 import { findingFromProblemDetails, isProblemJsonType, isXPartialErrorDocument, problemDetailsOf, xProblemName } from '../../src/diagnose/read/problem-details.js';
+import { statusFinding } from '../../src/diagnose/read/status-only.js';
 import type { DetectedProblem, Likelihood } from '../../src/diagnose/types.js';
 import { PLAIN } from '../../src/terminal/color.js';
 
@@ -223,6 +224,15 @@ describe('the reader, member by member (RFC 9457 §3.1)', () => {
     expect(xProblemName('https://api.x.com/2/problems/Client-Forbidden')).toBe('client-forbidden');
     expect(xProblemName('https://api.x.com.evil.example/2/problems/client-forbidden')).toBeUndefined();
     expect(xProblemName('http://api.twitter.com/2/problems/usage-capped')).toBeUndefined();
+  });
+
+  it('a status-only reading is the one the reader makes for a bare status, with the problem-details parameters beside it', () => {
+    const body = JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'Try later.' });
+    const reading = readProblem({ status: 503, body, headers: { 'Content-Type': 'application/problem+json' } });
+    const bare = readProblem({ status: 503 });
+    expect(reading).toMatchObject({ code: bare?.code, source: bare?.source, confidence: bare?.confidence, message: 'Try later.', parameters: { type: 'about:blank', title: 'Service Unavailable' } });
+    expect(statusFinding(503, { parameters: { type: 'about:blank' } })).toEqual({ code: 'http:5xx', source: 'status-only', confidence: 'heuristic', parameters: { type: 'about:blank' } });
+    expect(statusFinding(404)).toEqual({ code: 'http:404', source: 'status-only', confidence: 'heuristic', parameters: {} });
   });
 
   it('an X type with no status anywhere and no row is named, not guessed', () => {

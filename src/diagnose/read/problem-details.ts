@@ -1,6 +1,7 @@
 import { providerCodeRecord } from '../../knowledge/provider-codes.js';
 import { excerpt, type Finding } from './finding.js';
 import { findingFromPhrase } from './phrase-match.js';
+import { statusFinding } from './status-only.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -174,7 +175,7 @@ function genericReading(problem: ProblemDetails, httpStatus: number | undefined,
   const status = httpStatus ?? problem.status;
   if (status === undefined || status < 400) return undefined;
   // The reading rests on the status alone (the body's `status` is the origin's HTTP status, RFC 9457 §3.1.2); the type and detail ride beside it.
-  return { ...base, code: status >= 500 ? 'http:5xx' : `http:${status}`, source: 'status-only', confidence: 'heuristic', provider };
+  return statusFinding(status, { parameters: base.parameters, message: base.message, status: base.status, provider });
 }
 
 /** What is shown beside the reading: the type, the title, the body's status when it disagrees with the HTTP one, the instance, the extensions. */
