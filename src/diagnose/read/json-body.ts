@@ -7,13 +7,7 @@ import { isOAuth2OnlyCode } from './oauth2.js';
 import { findingFromOAuthlibError } from './oauthlib-error.js';
 import { findingFromPhrase } from './phrase-match.js';
 import { findingFromProblemDetails, isProblemJsonType, isXPartialErrorDocument, problemDetailsOf } from './problem-details.js';
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
-
-function isObject(value: Json | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isObject, type Json, type JsonObject } from './json.js';
 
 function text(value: Json | undefined): string | undefined {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;

@@ -1,10 +1,8 @@
 import { providerCodeRecord } from '../../knowledge/provider-codes.js';
 import { excerpt, type Finding } from './finding.js';
 import { findingFromPhrase } from './phrase-match.js';
+import { isObject, type Json, type JsonObject } from './json.js';
 import { statusFinding } from './status-only.js';
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
 
 /**
  * An HTTP API problem as RFC 9457 (which obsoletes RFC 7807) defines it:
@@ -29,10 +27,6 @@ const X_PROBLEM_TYPE = /^https:\/\/api\.(?:twitter|x)\.com\/2\/problems\/([a-z0-
 /** RFC 9457 §3: `application/problem+json` (parameters such as charset allowed). */
 export function isProblemJsonType(contentType: string | undefined): boolean {
   return contentType !== undefined && /^\s*application\/problem\+json\s*(?:;|$)/i.test(contentType);
-}
-
-function isObject(value: Json | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
