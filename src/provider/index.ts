@@ -5,6 +5,7 @@ import { ENDPOINT_PATHS } from './router.js';
 import { createProviderServer } from './server.js';
 import { listen, openStore, resolveConfig, resolveLimits, resolveSettings } from './setup.js';
 import type { ConsumerRecord, ProviderState } from './state.js';
+import { SWEEP_INTERVAL_MS } from './store.js';
 
 export type { ProviderOptions, ConsumerRegistration, ConsumerStatus, DialectName, OutageOptions, ProviderExchange } from './options.js';
 export { DIALECTS, isDialectName } from './options.js';
@@ -66,6 +67,9 @@ export async function startProvider(options: ProviderOptions = {}): Promise<Runn
   const url = `http://${urlHost(host)}:${port}`;
   settings.realm ||= url;
 
+  // A quiet provider forgets too; a sweep that forgets something saves the state file. unref: never keeps the process alive.
+  const sweeper = setInterval(() => store.sweep(context.now()), SWEEP_INTERVAL_MS).unref();
+
   const withSecret = store.allConsumers().find((c) => c.secret !== undefined && c.status === 'active') ?? store.allConsumers()[0];
   let closed: Promise<void> | undefined;
   return {
@@ -92,6 +96,7 @@ export async function startProvider(options: ProviderOptions = {}): Promise<Runn
     publicState: () => publicState(store.snapshot()),
     close: () => {
       closed ??= new Promise<void>((resolve) => {
+        clearInterval(sweeper);
         cancelPending();
         server.close(() => resolve());
         server.closeAllConnections();

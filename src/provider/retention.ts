@@ -22,7 +22,6 @@ export interface RetentionPolicy {
 
 export const MIN_RETENTION_MS = 60 * 60_000;
 export const RETENTION_TTL_FACTOR = 6;
-export const DEFAULT_MAX_TOKENS = 10_000;
 
 /** max(1 h, 6 × the lifetime) unless the user chose one (`--token-retention`). */
 export function retentionFor(lifetimeMs: number | undefined, chosenMs: number | undefined): number {

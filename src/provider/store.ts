@@ -4,8 +4,12 @@ import type { AccessTokenRecord, ConsumerRecord, ProviderState, RequestTokenReco
 
 /** A sweep runs after this many token operations (or as many as are stored, if more): amortised O(1). */
 const SWEEP_EVERY_OPERATIONS = 1000;
-/** …or when this long has passed, so a quiet provider forgets too (and its state file shrinks). */
-const SWEEP_INTERVAL_MS = 60_000;
+/**
+ * …or at the first operation after this long. A provider nobody calls is
+ * swept on a timer of the same period (`startProvider`), so a long-running
+ * `serve --state` forgets, and its state file shrinks, while quiet too.
+ */
+export const SWEEP_INTERVAL_MS = 60_000;
 
 /** How the store forgets: the retention rules and the server clock they are measured on. */
 export interface StoreRetention extends RetentionPolicy {

@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startProvider, type ProviderState, type RunningProvider } from '../../src/provider/index.js';
 import { accessTokenForgetAt, requestTokenForgetAt, retentionFor } from '../../src/provider/retention.js';
 import type { AccessTokenRecord, RequestTokenRecord, SessionRecord } from '../../src/provider/state.js';
-import { Store, type StoreRetention } from '../../src/provider/store.js';
+import { Store, SWEEP_INTERVAL_MS, type StoreRetention } from '../../src/provider/store.js';
 import { approve, call, requestToken } from './helpers.js';
 
 const APP = { key: 'retention-app', secret: 'retention-app-secret' };
@@ -298,6 +298,24 @@ describe('over HTTP, with the clock driven (no waiting)', () => {
     expect((await exchangeAgain(second, recent)).form.get('oauth_problem')).toBe('token_used');
     expect((await exchangeAgain(second, old)).form.get('oauth_problem')).toBe('token_rejected');
     expect((await me(second, old.access)).status).toBe(200);
+  });
+
+  it('a quiet provider is swept on a timer, and the state file loses what was forgotten (review point 3)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'oauth-doctor-retention-')), 'state.json');
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const provider = await start({ stateFile: file });
+      const temporary = await requestToken(provider, APP, 'oob', { timestamp: ts() });
+      clock += 10 * MINUTE + HOUR + 1; // past its retention; nobody calls
+      vi.advanceTimersByTime(SWEEP_INTERVAL_MS);
+      await new Promise((resolve) => setImmediate(resolve)); // the coalesced save
+      const saved = JSON.parse(readFileSync(file, 'utf8')) as ProviderState;
+      expect(saved.requestTokens.map((t) => t.token)).not.toContain(temporary.token);
+      expect(provider.state().requestTokens).toEqual([]);
+      await provider.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a state file holding more tokens than the cap is trimmed on load, oldest first', async () => {

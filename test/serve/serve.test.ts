@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signRequest } from '../../src/oauth/sign-request.js';
 import { BIN, runCli } from '../helpers/cli.js';
+import { DEFAULTS } from '../../src/provider/options.js';
+import { MIN_RETENTION_MS, RETENTION_TTL_FACTOR } from '../../src/provider/retention.js';
 
 interface Served {
   readonly child: ChildProcessWithoutNullStreams;
@@ -50,6 +52,16 @@ beforeAll(async () => {
 });
 
 describe('oauth-doctor serve', () => {
+  it('--help states the retention rule and the caps the provider uses (built from its constants)', async () => {
+    const help = await runCli(['serve', '--help']);
+    expect(help.code).toBe(0);
+    const text = help.stdout.replace(/\s+/g, ' ');
+    expect(text).toContain(`for at least max(${MIN_RETENTION_MS / 3_600_000}h, ${RETENTION_TTL_FACTOR} × its lifetime) after it stopped being usable`);
+    expect(text).toContain(`(default: max(1h, 6 × lifetime))`);
+    expect(text).toContain('At most 10,000 request tokens and 10,000 access tokens are kept');
+    expect(DEFAULTS.maxRequestTokens).toBe(10_000);
+  });
+
   it('--json prints one line with url and consumers; a signed request works; SIGTERM stops it with exit 0', async () => {
     const served = await serve(['--json']);
     const start = JSON.parse(served.firstLine) as { url: string; consumers: { key: string; secret: string; generated: boolean }[] };

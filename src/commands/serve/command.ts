@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../../cli/program.js';
 import { SERVE_SECRETS_HELP } from '../../cli/help-text.js';
+// Both import types only: the numbers below, not the provider.
+import { DEFAULTS } from '../../provider/options.js';
+import { MIN_RETENTION_MS, RETENTION_TTL_FACTOR } from '../../provider/retention.js';
 
 export interface ServeOptions {
   port?: string;
@@ -31,12 +34,16 @@ export interface ServeOptions {
   json?: boolean;
 }
 
-const TOKEN_RETENTION_HELP = `Tokens:
+const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+/** The default retention rule as the help shows it, from the constants the provider uses. */
+const DEFAULT_RETENTION = `max(${MIN_RETENTION_MS / 3_600_000}h, ${RETENTION_TTL_FACTOR} × lifetime)`;
+
+export const TOKEN_RETENTION_HELP = `Tokens:
   A used, expired, denied or revoked token is still answered token_used,
-  token_expired or token_revoked for at least max(1h, 6 × its lifetime) after
-  it stopped being usable (--token-retention to change), then forgotten
-  (token_rejected). At most 10,000 request tokens and 10,000 access tokens are
-  kept, the oldest forgotten first.`;
+  token_expired or token_revoked for at least ${DEFAULT_RETENTION.replace('lifetime', 'its lifetime')}
+  after it stopped being usable (--token-retention to change), then forgotten
+  (token_rejected). At most ${thousands(DEFAULTS.maxRequestTokens)} request tokens and ${thousands(DEFAULTS.maxAccessTokens)} access tokens
+  are kept, the oldest forgotten first.`;
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -58,7 +65,7 @@ export function registerServe(program: Command, context: CommandContext): void {
     .option('--request-token-ttl <duration>', 'request-token lifetime, e.g. 2s, 10m (default 10m)')
     .option('--access-token-ttl <duration>', 'access-token lifetime (default: never expires)')
     .option('--session-ttl <duration>', 'session-handle lifetime (default: never expires)')
-    .option('--token-retention <duration>', 'how long used/expired/revoked tokens are still recognised (default: max(1h, 6 × lifetime))')
+    .option('--token-retention <duration>', `how long used/expired/revoked tokens are still recognised (default: ${DEFAULT_RETENTION})`)
     .option('--no-renew', 'refuse renewal with oauth_session_handle (token_not_renewable)')
     .option('--clock-skew <seconds>', 'server clock offset in seconds, e.g. 600 or -600')
     .option('--timestamp-window <seconds>', 'accepted oauth_timestamp distance (default 300)')
