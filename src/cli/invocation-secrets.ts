@@ -1,3 +1,4 @@
+import { consumerSecretsIn, CONSUMERS_VARIABLE } from '../commands/serve/consumer-list.js';
 import { Redactor } from '../secrets/redactor.js';
 
 /** Flags whose value is a secret, in every command that takes one. */
@@ -32,11 +33,8 @@ export function invocationSecrets(argv: readonly string[], env: Readonly<Record<
     const value = env[variable];
     if (value) found.push(value);
   }
-  // serve's OAUTH_DOCTOR_CONSUMERS="key:secret,key:secret" (src/commands/serve/consumer-sources.ts).
-  for (const entry of (env['OAUTH_DOCTOR_CONSUMERS'] ?? '').split(',')) {
-    const colon = entry.indexOf(':');
-    if (colon > 0) found.push(entry.slice(colon + 1).trim());
-  }
+  // serve's OAUTH_DOCTOR_CONSUMERS, split as serve splits it.
+  found.push(...consumerSecretsIn(env[CONSUMERS_VARIABLE] ?? ''));
   return found.filter((value) => value.length >= MIN_LENGTH);
 }
 

@@ -6,7 +6,8 @@ import { readTextFile } from '../../files/read-text-file.js';
 import type { ConsumerRegistration, ProviderOptions } from '../../provider/options.js';
 import { isDialectName } from '../../provider/options.js';
 import type { ServeOptions } from './command.js';
-import { CONSUMERS_VARIABLE, sharedSecretConsumers } from './consumer-sources.js';
+import { splitKeyValue } from './consumer-list.js';
+import { CONSUMERS_VARIABLE, refuseDuplicateKeys, sharedSecretConsumers } from './consumer-sources.js';
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
@@ -22,10 +23,10 @@ function parseInteger(value: string, flag: string, min: number, max: number, exa
   return Number(value);
 }
 
-function splitKeyFile(value: string): [string, string] {
-  const colon = value.indexOf(':');
-  if (colon <= 0 || colon === value.length - 1) throw usageError('invalid-consumer', `--rsa-consumer "${value.slice(0, 40)}" is not KEY:FILE`, 'e.g. --rsa-consumer my-app:public.pem');
-  return [value.slice(0, colon), value.slice(colon + 1)];
+function splitKeyFile(value: string): { key: string; file: string } {
+  const pair = splitKeyValue(value);
+  if (!pair) throw usageError('invalid-consumer', `--rsa-consumer "${value.slice(0, 40)}" is not KEY:FILE`, 'e.g. --rsa-consumer my-app:public.pem');
+  return { key: pair.key, file: pair.value };
 }
 
 function readPublicKey(path: string, env: Environment): string {
@@ -34,12 +35,10 @@ function readPublicKey(path: string, env: Environment): string {
 
 function consumers(options: ServeOptions, env: Environment): ConsumerRegistration[] {
   const status = (key: string) => (options.reject.includes(key) ? 'rejected' : options.throttle.includes(key) ? 'throttled' : 'active');
-  const hmac = sharedSecretConsumers(options.consumer, options.consumersFile, env).map(({ key, secret }) => ({ key, secret }));
-  const rsa = options.rsaConsumer.map(splitKeyFile).map(([key, file]) => ({ key, publicKey: readPublicKey(file, env) }));
-  for (const { key } of rsa) {
-    if (hmac.some((c) => c.key === key)) throw usageError('duplicate-consumer', `consumer ${key} is given twice (with a secret and as --rsa-consumer)`, 'give each consumer key once');
-  }
-  const all = [...hmac, ...rsa];
+  const hmac = sharedSecretConsumers(options.consumer, options.consumersFile, env);
+  const rsaFlags = options.rsaConsumer.map(splitKeyFile);
+  refuseDuplicateKeys([...hmac, ...rsaFlags.map(({ key }) => ({ key, from: '--rsa-consumer' }))]);
+  const all: ConsumerRegistration[] = [...hmac.map(({ key, secret }) => ({ key, secret })), ...rsaFlags.map(({ key, file }) => ({ key, publicKey: readPublicKey(file, env) }))];
   for (const key of [...options.throttle, ...options.reject, ...options.oobOnly]) {
     if (!all.some((c) => c.key === key)) throw usageError('unknown-consumer', `${key} is not a registered consumer`, `register it with --consumer, --consumers-file or ${CONSUMERS_VARIABLE} first`);
   }
