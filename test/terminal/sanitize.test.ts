@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sanitizeForTerminal } from '../../src/terminal/sanitize.js';
+import { cleanText } from '../../src/diagnose/read/problem-details.js';
+import { sanitizeForTerminal, TERMINAL_UNSAFE_CHARACTERS } from '../../src/terminal/sanitize.js';
+
+/** Written out here, not built from the module's constant, so a character dropped from it fails these tests. */
+/** Any code unit up to U+2FFF: controls, marks and ordinary text alike. */
+const anyChar = fc.integer({ min: 0, max: 0x2fff }).map((code) => String.fromCharCode(code));
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 describe('sanitizeForTerminal', () => {
   it('makes escape sequences visible instead of letting them act', () => {
@@ -48,7 +54,37 @@ describe('sanitizeForTerminal and bidirectional text', () => {
     expect(sanitizeForTerminal('token\u202Edesrever\u202C ok \u2066x\u2069')).toBe('token\\u202edesrever\\u202c ok \\u2066x\\u2069');
   });
 
+  it('makes the bidi marks visible too: Arabic letter mark, left-to-right and right-to-left marks', () => {
+    expect(sanitizeForTerminal('a\u061Cb\u200Ec\u200Fd')).toBe('a\\u061cb\\u200ec\\u200fd');
+  });
+
+  it('never lets a bidi control through, with colour on or off (10,000 cases)', () => {
+    const withBidi = fc.string({ unit: fc.oneof(fc.constantFrom('\u061c', '\u200e', '\u200f', '\u202a', '\u202e', '\u2066', '\u2069', '\u200d', 'a', '\n'), anyChar) });
+    fc.assert(
+      fc.property(withBidi, fc.boolean(), (s, keepColour) => {
+        expect(sanitizeForTerminal(s, { keepColour })).not.toMatch(UNSAFE);
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
   it('leaves ordinary right-to-left text alone', () => {
     expect(sanitizeForTerminal('שלום مرحبا')).toBe('שלום مرحبا');
+  });
+});
+
+describe('one definition of what a terminal must not get', () => {
+  it('the readers\' cleanText drops exactly what the sanitiser escapes (and tabs and newlines), leaving other text alone', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('\u061c', '\u200e', '\u200f', '\u202e', '\u2068', '\u001b', '\u009b', '\t', '\n'), anyChar, fc.constantFrom('ש', 'م', 'ト')) }), (s) => {
+        const cleaned = cleanText(s, 100_000);
+        expect(cleaned).not.toMatch(UNSAFE);
+        expect(cleaned).not.toMatch(/[\t\n]/);
+        expect(sanitizeForTerminal(cleaned)).toBe(cleaned);
+      }),
+      { numRuns: 2_000 },
+    );
+    expect(new RegExp(`^[${TERMINAL_UNSAFE_CHARACTERS}]+$`).test('\u0000\u0008\u000b\u001f\u007f\u009f\u061c\u200e\u200f\u202a\u202e\u2066\u2069')).toBe(true);
+    expect(new RegExp(`[${TERMINAL_UNSAFE_CHARACTERS}]`).test('\t\n\u200d\u05d0 ok')).toBe(false);
   });
 });

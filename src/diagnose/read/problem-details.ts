@@ -3,6 +3,7 @@ import { excerpt, type Finding } from './finding.js';
 import { findingFromPhrase } from './phrase-match.js';
 import { isObject, type Json, type JsonObject } from './json.js';
 import { statusFinding } from './status-only.js';
+import { TERMINAL_UNSAFE_CHARACTERS } from '../../terminal/sanitize.js';
 
 /**
  * An HTTP API problem as RFC 9457 (which obsoletes RFC 7807) defines it:
@@ -29,13 +30,16 @@ export function isProblemJsonType(contentType: string | undefined): boolean {
   return contentType !== undefined && /^\s*application\/problem\+json\s*(?:;|$)/i.test(contentType);
 }
 
+/** What the terminal must not get (one definition, the sanitiser's), and tabs and newlines: a problem's text is one line. */
+const NOT_IN_PROVIDER_TEXT = new RegExp(`[${TERMINAL_UNSAFE_CHARACTERS}\\t\\n]+`, 'g');
+
 /**
- * Provider text is shown to a person: control characters, DEL, C1 and
- * bidirectional overrides become spaces here (the output's sanitiser would
- * make them visible; a reader has no business passing them on).
+ * Provider text is shown to a person: the characters the terminal must not
+ * get become spaces here (the output's sanitiser would make them visible; a
+ * reader has no business passing them on), and so do tabs and newlines.
  */
 export function cleanText(text: string, max = 500): string {
-  return excerpt(text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ').replace(/ {2,}/g, ' '), max);
+  return excerpt(text.replace(NOT_IN_PROVIDER_TEXT, ' ').replace(/ {2,}/g, ' '), max);
 }
 
 /** RFC 9457 §3.1.1: a URI reference; `about:blank` is the default. Anything else is not a type to show. */
