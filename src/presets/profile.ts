@@ -1,7 +1,6 @@
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { usageError } from '../errors.js';
-import { readTextFile } from '../files/read-text-file.js';
+import { readPrivateFile } from '../files/read-private-file.js';
 import { isSignatureMethod, type SignatureMethod } from '../oauth/types.js';
 import { findPreset } from './presets.js';
 import type { ErrorDialect, ProviderPreset } from './types.js';
@@ -88,7 +87,7 @@ export function validateProfile(data: unknown): { problems: string[]; fields: Re
 /** Reads and validates `--provider FILE`. */
 export function readProfile(path: string, cwd: string): ProviderProfile {
   const full = resolve(cwd, path);
-  const text = readTextFile(full, cwd, { code: 'profile-unreadable', shown: `--provider ${path}`, hint: 'give a preset name or the path of a JSON profile' });
+  const { text, mode } = readPrivateFile(full, cwd, { code: 'profile-unreadable', shown: `--provider ${path}`, hint: 'give a preset name or the path of a JSON profile' });
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -121,7 +120,6 @@ export function readProfile(path: string, cwd: string): ProviderProfile {
   };
   const warnings: string[] = [];
   if (str('consumerSecret') !== undefined || str('privateKeyFile') !== undefined) {
-    const mode = statSync(full).mode & 0o777;
     if ((mode & 0o077) !== 0) warnings.push(`${path} holds a secret but other users can read it (mode ${mode.toString(8).padStart(4, '0')}); run chmod 600 ${path}`);
   }
   const keyFile = str('privateKeyFile');

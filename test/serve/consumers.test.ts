@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +21,6 @@ afterEach(() => {
 
 beforeAll(async () => {
   // The end-to-end tests run the built CLI.
-  const { execFileSync } = await import('node:child_process');
   execFileSync(process.execPath, ['scripts/build.mjs']);
 });
 
@@ -54,6 +53,12 @@ async function requestTokenStatus(url: string, key: string, secret: string): Pro
   const response = await fetch(signed.url, { method: 'POST', headers: { authorization: signed.authorization } });
   await response.text();
   return response.status;
+}
+
+function fifo(): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'serve-consumers-')), 'fifo');
+  execFileSync('mkfifo', [path]);
+  return path;
 }
 
 function consumersFile(text: string, mode = 0o600): string {
@@ -158,6 +163,7 @@ describe('serve: consumers without secrets on the command line', () => {
   it.each([
     ['a malformed line', () => ['--consumers-file', consumersFile(`# header\nalpha:${FILE_SECRET}\n${ENV_SECRET_ONE}\n`)], {}, /line 3 is not KEY:SECRET/],
     ['a file other users can read', () => ['--consumers-file', consumersFile(`alpha:${FILE_SECRET}\n`, 0o644)], {}, /other users can read it \(mode 0644\).*chmod 600/],
+    ['a FIFO (read once, refused rather than waited on)', () => ['--consumers-file', fifo()], {}, /--consumers-file .*fifo: cannot read the file \(not a regular file\)/],
     ['a missing file', () => ['--consumers-file', '/nonexistent/consumers.txt'], {}, /--consumers-file \/nonexistent\/consumers.txt: cannot read the file \(ENOENT\)/],
     ['a malformed entry in the variable', () => [], { OAUTH_DOCTOR_CONSUMERS: `one:${ENV_SECRET_ONE},${FILE_SECRET}` }, /OAUTH_DOCTOR_CONSUMERS: entry 2 is not KEY:SECRET/],
     ['a key given twice', () => ['--consumer', `one:${FILE_SECRET}`], { OAUTH_DOCTOR_CONSUMERS: `one:${ENV_SECRET_ONE}` }, /consumer one is given twice \(OAUTH_DOCTOR_CONSUMERS entry 1, --consumer\)/],

@@ -1,8 +1,6 @@
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Environment } from '../../cli/environment.js';
 import { usageError } from '../../errors.js';
-import { readTextFile } from '../../files/read-text-file.js';
+import { readPrivateFile } from '../../files/read-private-file.js';
 import { consumerListEntries, CONSUMERS_VARIABLE, splitKeyValue } from './consumer-list.js';
 
 export { CONSUMERS_VARIABLE, consumerSecretsIn } from './consumer-list.js';
@@ -46,9 +44,8 @@ export function parseConsumersFile(text: string, shown: string): SharedSecretCon
  * on Windows, where these mode bits mean nothing.
  */
 export function readConsumersFile(path: string, env: Environment): SharedSecretConsumer[] {
-  const text = readTextFile(path, env.cwd, { code: 'consumers-file-unreadable', shown: `--consumers-file ${path}`, hint: 'give the path of a file with one KEY:SECRET per line' });
+  const { text, mode } = readPrivateFile(path, env.cwd, { code: 'consumers-file-unreadable', shown: `--consumers-file ${path}`, hint: 'give the path of a file with one KEY:SECRET per line' });
   if (process.platform !== 'win32') {
-    const mode = statSync(resolve(env.cwd, path)).mode & 0o777;
     if ((mode & 0o077) !== 0) {
       throw usageError('consumers-file-readable-by-others', `--consumers-file ${path} holds secrets but other users can read it (mode ${mode.toString(8).padStart(4, '0')})`, `run chmod 600 ${path}`);
     }
