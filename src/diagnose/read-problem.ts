@@ -4,11 +4,11 @@ import { providerForUrl, PROVIDERS } from '../knowledge/providers.js';
 import { PROVIDER_CODES } from '../knowledge/provider-codes.js';
 import { percentDecode } from '../oauth/percent-encode.js';
 import type { DetectedProblem } from './types.js';
-import type { Finding } from './read/finding.js';
+import type { Finding, NotAProblemReason } from './read/finding.js';
 import { echoedBaseString } from './read/echoed-base-string.js';
 import { readFormBody, wordAround } from './read/form-body.js';
 import { headerValue, headerValues, parseHttpDate, type HeaderBag } from './read/headers.js';
-import { NO_PROBLEM, readJsonBody, type JsonResponseContext } from './read/json-body.js';
+import { readJsonBody, type JsonResponseContext } from './read/json-body.js';
 import { readOAuthlibForm } from './read/oauthlib-error.js';
 import { findingFromOAuthPairs } from './read/oauth-parameters.js';
 import { findingFromPhrase } from './read/phrase-match.js';
@@ -53,7 +53,7 @@ export const CARRIERS_LOOKED_IN: readonly string[] = [
  */
 export function readProblem(response: ProviderResponse): DetectedProblem | undefined {
   try {
-    return readResponse(response);
+    return readResponse(response).problem;
   } catch {
     // The readers are written not to throw (the property tests run them
     // unguarded, see readProblemUnguarded); this is a last guard for callers.
@@ -63,8 +63,11 @@ export function readProblem(response: ProviderResponse): DetectedProblem | undef
 
 /** readProblem without the guard, so tests see a bug as a throw rather than as "nothing found". */
 export function readProblemUnguarded(response: ProviderResponse): DetectedProblem | undefined {
-  return readResponse(response);
+  return readResponse(response).problem;
 }
+
+/** The problem found, or, when there is none, why the input is not one if the reader can say (X API v2 partial errors). */
+export type Reading = { readonly problem: DetectedProblem; readonly notAProblem?: undefined } | { readonly problem?: undefined; readonly notAProblem?: NotAProblemReason | undefined };
 
 /** What a caller knows beside the text (explain's --status and --header). */
 export interface TextContext {
@@ -80,32 +83,38 @@ export interface TextContext {
  * pasted status line).
  */
 export function readProblemFromText(text: string, context: TextContext = {}): DetectedProblem | undefined {
+  return readTextReading(text, context).problem;
+}
+
+/** readProblemFromText, saying why nothing is a problem when the reader can (explain's one line for X API v2 partial errors). */
+export function readTextReading(text: string, context: TextContext = {}): Reading {
   try {
     return readText(text, context);
   } catch {
-    return undefined;
+    return {};
   }
 }
 
 /** readProblemFromText without the guard (for the property tests). */
 export function readProblemFromTextUnguarded(text: string, context: TextContext = {}): DetectedProblem | undefined {
-  return readText(text, context);
+  return readText(text, context).problem;
 }
 
-function readText(input: string, context: TextContext): DetectedProblem | undefined {
+function readText(input: string, context: TextContext): Reading {
   const text = typeof input === 'string' ? undoUtf16AsUtf8(input) : '';
   const trimmed = text.trim();
   const status = validStatus(context.status);
   const extraHeaders = context.headers ?? {};
-  if (trimmed === '') return status === undefined && Object.keys(extraHeaders).length === 0 ? undefined : readResponse({ status, headers: extraHeaders });
+  if (trimmed === '') return status === undefined && Object.keys(extraHeaders).length === 0 ? {} : readResponse({ status, headers: extraHeaders });
   const code = readCodeArgument(trimmed);
-  if (code) return status === undefined ? code : { ...code, status };
+  if (code) return { problem: status === undefined ? code : { ...code, status } };
   if (looksLikeRawResponse(trimmed)) {
     const raw = parseRawResponse(trimmed);
     return readResponse({ status: status ?? raw.status, headers: mergeHeaders(raw.headers, extraHeaders), body: raw.body });
   }
   if (/^https?:\/\/\S+$/i.test(trimmed)) {
-    return readResponse({ url: trimmed, status, headers: extraHeaders }) ?? readResponse({ body: trimmed, status, headers: extraHeaders });
+    const fromUrl = readResponse({ url: trimmed, status, headers: extraHeaders });
+    return fromUrl.problem ? fromUrl : readResponse({ body: trimmed, status, headers: extraHeaders });
   }
   return readResponse({ body: text, status, headers: extraHeaders });
 }
@@ -137,7 +146,7 @@ function mergeHeaders(a: HeaderBag, b: HeaderBag): Record<string, string[]> {
   return merged;
 }
 
-function readResponse(response: ProviderResponse): DetectedProblem | undefined {
+function readResponse(response: ProviderResponse): Reading {
   const headers = response.headers;
   const body = typeof response.body === 'string' ? response.body : '';
   const status = validStatus(response.status);
@@ -146,18 +155,19 @@ function readResponse(response: ProviderResponse): DetectedProblem | undefined {
   const hostProvider = urlProvider ?? challenge?.realmProvider;
   const oauth2 = { bearer: bearerChallenge(headers), requestBearer: carriesBearer(headerValue(response.requestHeaders, 'authorization')) };
 
-  const fromBody = readBody(body, hostProvider, { status, contentType: headerValue(headers, 'content-type') });
+  const bodyReading = readBody(body, hostProvider, { status, contentType: headerValue(headers, 'content-type') });
+  const fromBody = typeof bodyReading === 'string' ? undefined : bodyReading;
   const fromUrl = response.url ? readUrlQuery(response.url) : undefined;
   // The header SHOULD carry the problem and the body MAY repeat it; merge the two.
   const found = mergeFindings(challenge?.finding, fromBody) ?? fromUrl;
   // OAuth 1.0a or OAuth 2.0? Decided by evidence (read/oauth2.ts).
   let finding = resolveOAuth2(found, { ...oauth2, offersOAuth: challenge !== undefined, status });
   if (!finding && status !== undefined && status >= 400) finding = withSignals(statusFinding(status), besideSignals(oauth2));
-  if (!finding) return undefined;
+  if (!finding) return { notAProblem: typeof bodyReading === 'string' ? bodyReading : undefined };
 
   const provider = finding.provider ?? hostProvider ?? providerOfBaseString(finding.serverBaseString);
   // A status the body states stands in for an HTTP status nobody gave (RFC 9457 §3.1.2).
-  return normalize(finding, { status: status ?? finding.status, provider, serverDate: parseHttpDate(headerValue(headers, 'date')) });
+  return { problem: normalize(finding, { status: status ?? finding.status, provider, serverDate: parseHttpDate(headerValue(headers, 'date')) }) };
 }
 
 function validStatus(status: number | undefined): number | undefined {
@@ -197,13 +207,12 @@ function mergeFindings(header: Finding | undefined, body: Finding | undefined): 
   };
 }
 
-/** Carriers in the body, most specific first. */
-function readBody(body: string, hostProvider: string | undefined, response: JsonResponseContext): Finding | undefined {
+/** Carriers in the body, most specific first; or why the body is no problem, when the JSON reader could tell. */
+function readBody(body: string, hostProvider: string | undefined, response: JsonResponseContext): Finding | NotAProblemReason | undefined {
   if (body.trim() === '') return undefined;
   const bounded = body.slice(0, 500_000);
   // A JSON body is read as JSON first: an oauth_problem inside one of its strings belongs to it.
   const json = readJsonBody(bounded, hostProvider, response);
-  if (json === NO_PROBLEM) return undefined;
   if (json) return json;
   const form = readFormBody(bounded);
   if (form) return form;

@@ -228,6 +228,10 @@ export const EVIDENCE_TEXT = {
     en: 'X says this endpoint supports OAuth 1.0a User Context ({supported}) but read the request as "{used}".',
     ja: 'X によると、このエンドポイントは OAuth 1.0a User Context に対応しています（{supported}）が、リクエストを「{used}」と認識しました。',
   },
+  'notAProblem_x-v2-partial-errors': {
+    en: 'this is X API v2 reporting per-resource errors (an `errors` array beside `data`, e.g. resource-not-found) on a request it authenticated, not an authentication problem.',
+    ja: 'これは X API v2 が認証済みのリクエストについてリソースごとのエラー（`data` と並ぶ `errors` 配列。resource-not-found など）を報告しているもので、認証の問題ではありません。',
+  },
   xV2UnknownAuthentication: {
     en: 'X could not tell which authentication the request used ("Unknown"): the Authorization header did not read as OAuth 1.0a.',
     ja: 'X はリクエストの認証方式を判別できませんでした（「Unknown」）。Authorization ヘッダが OAuth 1.0a として読めませんでした。',

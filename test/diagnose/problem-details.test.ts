@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/diagnose/diagnose.js';
-import { readProblem, readProblemFromText } from '../../src/diagnose/read-problem.js';
+import { readProblem, readProblemFromText, readTextReading } from '../../src/diagnose/read-problem.js';
 import { diagnosisJson, renderDiagnosis } from '../../src/diagnose/render.js';
 import { findingFromProblemDetails, isProblemJsonType, isXPartialErrorDocument, problemDetailsOf, xProblemName } from '../../src/diagnose/read/problem-details.js';
 import { statusFinding } from '../../src/diagnose/read/status-only.js';
@@ -188,6 +188,15 @@ describe('the response around the body', () => {
     const body = readFileSync(new URL('x-v2-partial-errors-only.json', DIR), 'utf8');
     expect(readProblem({ status: 200, body })).toBeUndefined();
     expect(readProblem({ status: 403, body })).toMatchObject({ code: 'http:403', source: 'status-only' });
+  });
+
+  it('the reading says why partial errors are no problem, and only when nothing else was read', () => {
+    const body = readFileSync(new URL('x-v2-partial-errors-only.json', DIR), 'utf8');
+    expect(readTextReading(body)).toEqual({ notAProblem: 'x-v2-partial-errors' });
+    expect(readTextReading(readFileSync(new URL('x-v2-partial-errors-200.http', DIR), 'utf8'))).toEqual({ notAProblem: 'x-v2-partial-errors' });
+    expect(readTextReading(body, { status: 403 }).problem).toMatchObject({ code: 'http:403' });
+    expect(readTextReading('{"data":{"id":"1"}}')).toEqual({ notAProblem: undefined });
+    expect(readTextReading('token_rejected').notAProblem).toBeUndefined();
   });
 
   it('partial errors are told from a top-level problem and from X v1.1 codes', () => {

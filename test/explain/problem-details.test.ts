@@ -61,8 +61,25 @@ describe('oauth-doctor explain on RFC 9457 problem details (built CLI)', () => {
     expect((JSON.parse(r.stdout) as Doc).problem).toMatchObject({ code: 'http:401', source: 'status-only', status: 401, message: 'Unauthorized', parameters: { type: 'about:blank' } });
   });
 
-  it('X v2 partial errors are not an OAuth problem: nothing recognised, exit 1', async () => {
+  it('X v2 partial errors are not an OAuth problem: one line saying so instead of the list of carriers, exit 1', async () => {
     const r = await runCli(['explain', `${FIXTURES}x-v2-partial-errors-only.json`]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toEqual(['oauth-doctor: this is X API v2 reporting per-resource errors (an `errors` array beside `data`, e.g. resource-not-found) on a request it authenticated, not an authentication problem.']);
+  });
+
+  it('X v2 partial errors beside data in a 200, --json and --lang ja: the reason is data; the same body under a 403 is still the status reading', async () => {
+    const r = await runCli(['explain', `${FIXTURES}x-v2-partial-errors-200.http`, '--json', '--lang', 'ja']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ recognised: false, reason: 'x-v2-partial-errors', message: expect.stringMatching(/認証の問題ではありません/) as unknown });
+    expect(r.stderr).toMatch(/X API v2 が認証済みのリクエスト/);
+    const under403 = await runCli(['explain', '--status', '403', `${FIXTURES}x-v2-partial-errors-only.json`, '--json']);
+    expect(under403.code, under403.stderr).toBe(0);
+    expect((JSON.parse(under403.stdout) as Doc).problem).toMatchObject({ code: 'http:403', source: 'status-only' });
+  });
+
+  it('a body nobody recognises still gets the list of what was looked for', async () => {
+    const r = await runCli(['explain', '{"data":{"id":"1"}}']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/nothing in the input was recognised/);
     expect(r.stderr).toMatch(/RFC 9457 problem details/);

@@ -7,9 +7,10 @@ import { readTextFile } from '../../files/read-text-file.js';
 import { readStdin } from '../../files/stdin.js';
 import { diagnose } from '../../diagnose/diagnose.js';
 import { resolveLang } from '../../diagnose/lang.js';
-import { CARRIERS_LOOKED_IN, readProblemFromText } from '../../diagnose/read-problem.js';
+import { CARRIERS_LOOKED_IN, readTextReading } from '../../diagnose/read-problem.js';
 import { diagnosisJson, renderDiagnosis } from '../../diagnose/render.js';
 import { secretsInText } from '../../diagnose/secrets-in-text.js';
+import { say } from '../../diagnose/text.js';
 import { parseSessionRecord } from '../../diagnose/session-file.js';
 import type { DetectedProblem, SessionEvidence } from '../../diagnose/types.js';
 import type { ExplainOptions } from './command.js';
@@ -32,7 +33,15 @@ export async function runExplain(input: readonly string[], options: ExplainOptio
   // A session saved with --show-secrets holds them in full (base strings, URLs): mask those too.
   for (const secret of secretsInText(`${text}\n${session?.text ?? ''}`)) output.redactor.add(secret);
 
-  const problem = fromSession ?? readProblemFromText(text, { status, headers });
+  const reading = fromSession === undefined ? readTextReading(text, { status, headers }) : { problem: fromSession };
+  const problem = reading.problem;
+  if (!problem && reading.notAProblem !== undefined) {
+    // The reader read the input whole and can say why it is no problem: one line, not the list of carriers.
+    const line = say(`notAProblem_${reading.notAProblem}`, lang);
+    if (options.json) output.json({ recognised: false, reason: reading.notAProblem, message: line, lookedFor: CARRIERS_LOOKED_IN });
+    output.narrate(`oauth-doctor: ${line}`);
+    return 1;
+  }
   if (!problem) {
     if (options.json) output.json({ recognised: false, lookedFor: CARRIERS_LOOKED_IN });
     output.narrate('oauth-doctor: nothing in the input was recognised as an OAuth problem. Looked for:');

@@ -18,6 +18,13 @@ export interface Finding {
   readonly status?: number | undefined;
 }
 
+/**
+ * Why a body that was read whole holds no problem, when the reader can say:
+ * `x-v2-partial-errors` is X API v2 reporting per-resource errors (an
+ * `errors` array beside `data`) on a request it authenticated.
+ */
+export type NotAProblemReason = 'x-v2-partial-errors';
+
 /** `error`, `error_description`, `error_uri` (RFC 6749 §5.2, oauthlib OAuth1Error), and what was beside them. */
 export interface ErrorShape {
   readonly error: string;

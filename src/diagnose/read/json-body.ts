@@ -1,6 +1,6 @@
 import { problemRecord } from '../../knowledge/problems.js';
 import { PROVIDER_CODES, providerCodeRecord } from '../../knowledge/provider-codes.js';
-import { excerpt, type Finding } from './finding.js';
+import { excerpt, type Finding, type NotAProblemReason } from './finding.js';
 import { readFormBody } from './form-body.js';
 import { findingFromOAuthPairs } from './oauth-parameters.js';
 import { isOAuth2OnlyCode } from './oauth2.js';
@@ -33,8 +33,6 @@ function numericCode(value: Json | undefined): string | undefined {
   return code !== undefined && /^\d{1,6}$/.test(code) ? code : undefined;
 }
 
-/** Said by readJsonBody for a JSON body it read whole and found no problem in (X API v2 partial errors). */
-export const NO_PROBLEM = 'no-problem';
 
 /** What the response says beside its body. */
 export interface JsonResponseContext {
@@ -50,12 +48,13 @@ export interface JsonResponseContext {
  * oauthlib `{"error":…,"error_description":…}`; RFC 9457 problem details
  * (X API v2 `{"type":…,"title":…,"detail":…}`); else known phrases in the
  * usual message fields. `hostProvider` is the provider the URL names, if any.
+ * A reason instead of a finding: the body was read whole and is not a problem.
  */
-export function readJsonBody(body: string, hostProvider: string | undefined, response: JsonResponseContext = {}): Finding | typeof NO_PROBLEM | undefined {
+export function readJsonBody(body: string, hostProvider: string | undefined, response: JsonResponseContext = {}): Finding | NotAProblemReason | undefined {
   const json = parseJson(body);
   if (!isObject(json)) return undefined;
-  // X API v2 partial errors concern the resources asked for, not the request's authentication: nothing more to read in this body.
-  if (isXPartialErrorDocument(json)) return NO_PROBLEM;
+  // X API v2 partial errors concern the resources asked for, not the request's authentication: nothing more to read in this body, and the reason is said.
+  if (isXPartialErrorDocument(json)) return 'x-v2-partial-errors';
   return (
     fromOAuthProblemField(json) ??
     fromXErrors(json, hostProvider) ??
