@@ -4,7 +4,8 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench/results/**', 'coverage/**'] },
+  // dist.tmp-*/dist.old-*: a build in progress (scripts/build.mjs swaps folders).
+  { ignores: ['dist/**', 'dist.tmp-*/**', 'dist.old-*/**', 'node_modules/**', 'bench/results/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
