@@ -93,6 +93,61 @@ const INVALID_OAUTH_REQUEST: ProblemOverlay = {
   ],
 };
 
+/** Tumblr's API answers a refused OAuth 1.0a request with one 401 envelope; its code and detail rarely say which check failed. */
+const TUMBLR_NOT_AUTHORIZED: ProblemOverlay = {
+  title: { en: 'Tumblr: not authorized', ja: 'Tumblr: 認可されていない' },
+  meaning: {
+    en: 'Tumblr refused the request\'s OAuth credentials (status 401 in the meta object). Tumblr signs with HMAC-SHA1 only and takes the OAuth parameters in the Authorization header. Reports show the same answer for a wrong consumer key or secret, a token from another app, a bad signature over a form or multipart body, and a call on a blog the token\'s user does not own.',
+    ja: 'Tumblr がリクエストの OAuth クレデンシャルを拒否しました（meta オブジェクトのステータス 401）。Tumblr の署名は HMAC-SHA1 のみで、OAuth パラメータは Authorization ヘッダで受け取ります。報告では、コンシューマ・キーやシークレットの誤り、別のアプリのトークン、フォームやマルチパート本文を含めた署名の誤り、トークンの利用者が所有しないブログへの呼び出しのいずれでも同じ答えが返っています。',
+  },
+  legs: ['resource'],
+  party: 'client',
+  usualStatus: 401,
+  causes: [
+    { id: 'wrong-secret', prior: 'likely' },
+    { id: 'signature-base-mismatch', prior: 'likely' },
+    { id: 'insufficient-scope', prior: 'possible' },
+    { id: 'revocation', prior: 'possible' },
+    { id: 'clock-skew', prior: 'possible' },
+  ],
+  fixes: [
+    {
+      for: 'developer',
+      text: {
+        en: 'Check the consumer key and secret against the app at www.tumblr.com/oauth/apps and that the token was issued to that app; sign multipart uploads without the file parts; call blog endpoints only for blogs the authorising user owns. Try GET /v2/user/info first: if it works, the credentials are right and the failing call is the problem.',
+        ja: 'コンシューマ・キーとシークレットが www.tumblr.com/oauth/apps のアプリと一致し、トークンがそのアプリに発行されたものか確認します。マルチパートのアップロードはファイル部分を含めずに署名し、ブログのエンドポイントは認可した利用者が所有するブログにだけ使います。まず GET /v2/user/info を試し、成功するならクレデンシャルは正しく、失敗している呼び出しの側に問題があります。',
+      },
+    },
+  ],
+};
+
+/** LinkedIn's retired v1 API put every OAuth 1.0a refusal under "[unauthorized]." with an internal trace after it. */
+const LINKEDIN_UNAUTHORIZED: ProblemOverlay = {
+  title: { en: 'LinkedIn: [unauthorized] (OAuth 1.0a)', ja: 'LinkedIn: [unauthorized]（OAuth 1.0a）' },
+  meaning: {
+    en: 'LinkedIn\'s v1 API refused the OAuth 1.0a request. When the message goes on with "OAU:" followed by the key, the token and a timestamp, it is LinkedIn\'s own trace and does not name the failed check; a report where GET calls worked and POST calls got this answer points at the signature over the request body.',
+    ja: 'LinkedIn の v1 API が OAuth 1.0a のリクエストを拒否しました。メッセージの後に "OAU:" とキー、トークン、タイムスタンプが続く場合、それは LinkedIn 内部のトレースで、失敗した検査を示していません。GET は成功し POST だけがこの答えになった報告があり、リクエスト本文を含めた署名が疑われます。',
+  },
+  legs: ['resource'],
+  party: 'client',
+  usualStatus: 401,
+  causes: [
+    { id: 'signature-base-mismatch', prior: 'likely' },
+    { id: 'wrong-secret', prior: 'likely' },
+    { id: 'revocation', prior: 'possible' },
+    { id: 'clock-skew', prior: 'possible' },
+  ],
+  fixes: [
+    {
+      for: 'developer',
+      text: {
+        en: 'Compare the base string of a failing call with a working GET: a JSON or XML body is not part of the signature, form parameters are. LinkedIn has since retired OAuth 1.0a; new integrations use OAuth 2.0.',
+        ja: '失敗する呼び出しのベース文字列を成功する GET と比べます。JSON や XML の本文は署名に含めず、フォーム・パラメータは含めます。LinkedIn はその後 OAuth 1.0a を廃止しており、新しい連携は OAuth 2.0 を使います。',
+      },
+    },
+  ],
+};
+
 export const REAL_WORLD_PROVIDER_CODES: readonly ProviderCodeRecord[] = [
   // ── WordPress REST API OAuth 1.0a server plugin (WP-API/OAuth1): WP_Error JSON {"code":…,"message":…,"data":{"status":…}}
   { provider: 'wordpress', code: 'json_oauth1_signature_mismatch', message: 'OAuth signature does not match', status: 401, maps: 'signature_invalid' },
@@ -144,6 +199,12 @@ export const REAL_WORLD_PROVIDER_CODES: readonly ProviderCodeRecord[] = [
   { provider: 'evernote', code: 'EDAM-9', message: 'AUTH_EXPIRED — the authentication token has expired (lifetime set when the person authorised; uncertain default)', maps: 'token_expired' },
   // ── Withings legacy OAuth 1.0a JSON {"status":342,…} (one report; uncertain)
   { provider: 'withings', code: '342', message: 'The signature (using OAuth) is invalid (uncertain: from one report)', maps: 'signature_invalid' },
+  // ── Tumblr API v2 envelope {"meta":{"status":401,"msg":…},"response":[],"errors":[{"title":…,"code":…,"detail":…}]}
+  // 1016 "Unable to authorize": shape given in the task brief, meaning best guess from its text; 401: the envelope alone, or a code with no row (tumblr-utils#244 code 0).
+  { provider: 'tumblr', code: '1016', message: 'Unable to authorize (meaning read from the text: uncertain)', status: 401, overlay: TUMBLR_NOT_AUTHORIZED },
+  { provider: 'tumblr', code: '401', message: 'Not Authorized / Unauthorized (meta status 401, no code Tumblr documents)', status: 401, overlay: TUMBLR_NOT_AUTHORIZED },
+  // ── LinkedIn v1 (retired): {"errorCode":0,"message":"[unauthorized]. OAU:…","status":401,…} [masylum/linkedin-js#9; hexgnu/linkedin#270]
+  { provider: 'linkedin', code: 'unauthorized', message: '[unauthorized]. OAU:… (LinkedIn\'s trace; names no check)', status: 401, overlay: LINKEDIN_UNAUTHORIZED },
   // ── Rails oauth-plugin (Goodreads and others): plain "Invalid OAuth Request" [baahrens/goodreads-api-node#20]
   { provider: 'oauthplugin', code: 'invalid-oauth-request', message: 'Invalid OAuth Request', status: 401, overlay: INVALID_OAUTH_REQUEST },
 ];

@@ -37,8 +37,8 @@ export const REAL_WORLD_PROVIDERS: readonly ProviderRecord[] = [
     hosts: ['www.tumblr.com', 'api.tumblr.com', '.tumblr.com'],
     signatureMethods: ['HMAC-SHA1'],
     notes: {
-      en: 'Tumblr answers OAuth failures with short plain text, e.g. "oauth_signature [..] does not match expected value [..]" or "oauth_consumer_key required".',
-      ja: 'Tumblr は OAuth の失敗を短い平文で返します（例: "oauth_signature [..] does not match expected value [..]"、"oauth_consumer_key required"）。',
+      en: 'Tumblr\'s token endpoints (POST www.tumblr.com/oauth/request_token, GET …/oauth/access_token) answer OAuth failures with short plain text, e.g. "oauth_signature [..] does not match expected value [..]" or "oauth_consumer_key required"; the v2 API answers {"meta":{"status":401,"msg":"Unauthorized"},"response":[]} with, lately, "errors":[{"title":…,"code":…,"detail":…}] in Tumblr\'s own codes. HMAC-SHA1 only, parameters in the Authorization header (tumblr/docs api.md).',
+      ja: 'Tumblr のトークン・エンドポイント（POST www.tumblr.com/oauth/request_token、GET …/oauth/access_token）は OAuth の失敗を短い平文で返します（例: "oauth_signature [..] does not match expected value [..]"、"oauth_consumer_key required"）。v2 API は {"meta":{"status":401,"msg":"Unauthorized"},"response":[]} を返し、最近は Tumblr 独自のコードを持つ "errors":[{"title":…,"code":…,"detail":…}] が加わります。署名は HMAC-SHA1 のみ、パラメータは Authorization ヘッダで渡します（tumblr/docs api.md）。',
     },
   },
   {
@@ -149,8 +149,8 @@ export const REAL_WORLD_PROVIDERS: readonly ProviderRecord[] = [
     hosts: ['api.linkedin.com', 'www.linkedin.com'],
     signatureMethods: ['HMAC-SHA1'],
     notes: {
-      en: 'LinkedIn answered with form bodies whose oauth_problem_advice named a Java exception and held its own base string, percent-encoded.',
-      ja: 'LinkedIn はフォーム本文で答え、その oauth_problem_advice には Java の例外名と、パーセント・エンコードされた自分のベース文字列が入っていました。',
+      en: 'LinkedIn answered token requests with form bodies whose oauth_problem_advice named a Java exception and held its own base string, percent-encoded; its v1 API answered {"errorCode":0,"message":"[unauthorized]. …","requestId":…,"status":401,"timestamp":…} (or the same as XML elements).',
+      ja: 'LinkedIn はトークン要求にフォーム本文で答え、その oauth_problem_advice には Java の例外名と、パーセント・エンコードされた自分のベース文字列が入っていました。v1 API は {"errorCode":0,"message":"[unauthorized]. …","requestId":…,"status":401,"timestamp":…}（または同じ内容の XML 要素）で答えていました。',
     },
   },
   {

@@ -9,7 +9,7 @@ import { runCli } from '../helpers/cli.js';
 
 const DIR = new URL('../fixtures/real-world/', import.meta.url);
 
-type Expected = Partial<Pick<DetectedProblem, 'code' | 'providerCode' | 'source' | 'confidence' | 'status' | 'provider'>> & {
+type Expected = Partial<Pick<DetectedProblem, 'code' | 'providerCode' | 'source' | 'confidence' | 'status' | 'provider' | 'message'>> & {
   parameters?: Record<string, string>;
   serverBaseStringStartsWith?: string;
   companions?: ReturnType<typeof decodeCompanions>;
@@ -33,6 +33,15 @@ const CORPUS: Record<string, Expected> = {
   // Tumblr, Trello, Discogs, Goodreads: plain text
   'tumblr-signature-mismatch.http': { code: 'signature_invalid', provider: 'tumblr', source: 'plain-text', confidence: 'mapped' },
   'tumblr-consumer-key-required.txt': { code: 'parameter_absent', source: 'plain-text', confidence: 'heuristic' },
+  // Tumblr API v2 JSON envelope: meta + errors[] with Tumblr's own codes, never X's
+  'tumblr-v2-1016.http': { code: 'tumblr:1016', providerCode: 'tumblr:1016', provider: 'tumblr', source: 'json-body', confidence: 'mapped', status: 401, message: 'Unable to authorize', topCause: 'wrong-secret' },
+  'tumblr-v2-not-authorized.http': { code: 'tumblr:401', providerCode: 'tumblr:401', provider: 'tumblr', status: 401, message: 'Not Authorized', topCause: 'wrong-secret' },
+  'tumblr-v2-code-0.json': { code: 'tumblr:401', provider: 'tumblr', status: 401, message: 'Got an error. Try again.', topCause: 'wrong-secret' },
+  // LinkedIn v1 (retired) error envelope, JSON and XML
+  'linkedin-v1-json-unauthorized.http': { code: 'linkedin:unauthorized', providerCode: 'linkedin:unauthorized', provider: 'linkedin', source: 'json-body', confidence: 'mapped', status: 401, topCause: 'signature-base-mismatch' },
+  'linkedin-v1-xml-unauthorized.http': { code: 'linkedin:unauthorized', providerCode: 'linkedin:unauthorized', provider: 'linkedin', source: 'xml-body', status: 401, topCause: 'signature-base-mismatch' },
+  'linkedin-v1-token-not-valid.http': { code: 'token_rejected', provider: 'linkedin', source: 'json-body', confidence: 'heuristic', status: 401 },
+  'discogs-must-authenticate-json.http': { code: 'parameter_absent', provider: 'discogs', source: 'json-body', message: 'You must authenticate to access this resource.', topCause: 'missing-parameter' },
   'trello-invalid-signature.http': { code: 'signature_invalid', confidence: 'heuristic', status: 401 },
   'trello-expired-token.http': { code: 'token_expired', confidence: 'heuristic', topCause: 'expiry' },
   'trello-invalid-key.http': { code: 'consumer_key_unknown', confidence: 'heuristic' },
@@ -95,6 +104,46 @@ describe('real-world responses: each shape is read to the right code', () => {
     expect(diagnosis.problem.known, `${file}: explained from a table row`).toBe(true);
     expect(diagnosis.causes.length).toBeGreaterThan(0);
     if (topCause) expect(diagnosis.causes.slice(0, 2).map((c) => c.id)).toContain(topCause);
+  });
+});
+
+describe('a provider code is claimed only with that provider\'s shape', () => {
+  const TUMBLR_1016 = '{"meta":{"status":401,"msg":"Unauthorized"},"response":[],"errors":[{"title":"Unauthorized","code":1016,"detail":"Unable to authorize"}]}';
+
+  it('regression: Tumblr\'s errors[].code 1016 is not read as X code x:1016', () => {
+    const problem = readProblemFromText(TUMBLR_1016, { status: 401 });
+    expect(problem?.providerCode).not.toBe('x:1016');
+    expect(problem).toMatchObject({ code: 'tumblr:1016', provider: 'tumblr', message: 'Unable to authorize' });
+  });
+
+  it('X v1.1\'s own shape is still X\'s, from any host', () => {
+    expect(readProblemFromText('{"errors":[{"code":89,"message":"Invalid or expired token."}]}')).toMatchObject({ code: 'token_rejected', providerCode: 'x:89', provider: 'x' });
+    expect(readProblemFromText('{"errors":[{"message":"Could not authenticate you","code":32}]}')?.providerCode).toBe('x:32');
+  });
+
+  it.each([
+    ['an entry with another provider\'s keys', '{"errors":[{"title":"Unauthorized","code":1016,"detail":"Unable to authorize"}]}'],
+    ['a key beside errors', '{"errors":[{"code":1016,"message":"Unable to authorize"}],"success":false}'],
+    ['an entry without a message', '{"errors":[{"code":1016}]}'],
+  ])('%s is not X\'s', (_name, body) => {
+    expect(readProblemFromText(body, { status: 401 })?.provider).not.toBe('x');
+  });
+
+  it('the same body on X\'s host is X\'s', () => {
+    const problem = readProblemFromText('HTTP/1.1 401 Unauthorized\nWWW-Authenticate: OAuth realm="https://api.twitter.com"\n\n{"errors":[{"code":89,"message":"Invalid or expired token.","extra":1}],"x":1}');
+    expect(problem?.providerCode).toBe('x:89');
+  });
+
+  it('an XML <error code> outside <errors> is not X\'s', () => {
+    expect(readProblemFromText('<?xml version="1.0"?><error code="1016">Unable to authorize</error>', { status: 401 })?.provider).not.toBe('x');
+  });
+
+  it('Tumblr\'s envelope with a success status is no problem', () => {
+    expect(readProblemFromText('{"meta":{"status":200,"msg":"OK"},"response":{"user":{}}}')).toBeUndefined();
+  });
+
+  it('Tumblr\'s rate limit reads as the HTTP status, said by Tumblr', () => {
+    expect(readProblemFromText('{"meta":{"status":429,"msg":"Limit Exceeded"},"response":[]}')).toMatchObject({ code: 'http:429', provider: 'tumblr', status: 429 });
   });
 });
 

@@ -8,6 +8,7 @@ import { findingFromOAuthlibError } from './oauthlib-error.js';
 import { findingFromPhrase } from './phrase-match.js';
 import { findingFromProblemDetails, isProblemJsonType, isXPartialErrorDocument, problemDetailsOf } from './problem-details.js';
 import { isObject, type Json, type JsonObject } from './json.js';
+import { fromLinkedInError, fromTumblrEnvelope } from './json-providers.js';
 
 function text(value: Json | undefined): string | undefined {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
@@ -42,7 +43,7 @@ export interface JsonResponseContext {
 
 /**
  * JSON bodies, by dialect: a bare `oauth_problem` field; X v1.1
- * `{"errors":[{"code":89,"message":…}]}` (either key order) and X v1
+ * `{"errors":[{"code":89,"message":…}]}` (either key order; that shape only) and X v1
  * `{"error":…,"request":…}`; NetSuite `o:errorDetails`; Flickr and SmugMug
  * legacy `{"stat":"fail","code":96}`; SmugMug v2 `{"Code":401,"Message":…}`;
  * oauthlib `{"error":…,"error_description":…}`; RFC 9457 problem details
@@ -57,6 +58,8 @@ export function readJsonBody(body: string, hostProvider: string | undefined, res
   if (isXPartialErrorDocument(json)) return 'x-v2-partial-errors';
   return (
     fromOAuthProblemField(json) ??
+    (isHost(hostProvider, 'tumblr') ? fromTumblrEnvelope(json) : undefined) ??
+    (isHost(hostProvider, 'linkedin') ? fromLinkedInError(json) : undefined) ??
     fromXErrors(json, hostProvider) ??
     fromNetSuite(json) ??
     fromStatFail(json, hostProvider) ??
@@ -68,15 +71,35 @@ export function readJsonBody(body: string, hostProvider: string | undefined, res
   );
 }
 
+/** A provider's own envelope is read when the URL names that provider or names none. */
+function isHost(hostProvider: string | undefined, provider: string): boolean {
+  return hostProvider === undefined || hostProvider === provider;
+}
+
 function fromOAuthProblemField(json: JsonObject): Finding | undefined {
   if (text(json['oauth_problem']) === undefined) return undefined;
   const pairs = Object.entries(json).flatMap(([k, v]) => (text(v) === undefined ? [] : [[k, text(v) ?? ''] as const]));
   return findingFromOAuthPairs(pairs, 'json-body');
 }
 
+/** The keys an X v1.1 error entry carries: `{"code":89,"message":"Invalid or expired token."}`, at times a label or sub-code. */
+const X_ERROR_ENTRY_KEYS: ReadonlySet<string> = new Set(['code', 'message', 'label', 'sub_error_code']);
+
+/**
+ * X v1.1's shape, and only it: every entry a numeric code and a message with
+ * no other provider's keys, nothing beside `errors` — unless the URL is X's.
+ * Tumblr's `{"meta":…,"errors":[{"title":…,"code":1016,"detail":…}]}` and
+ * Fitbit's `errorType` entries are theirs, not X's.
+ */
+function isXErrorsShape(json: JsonObject, errors: readonly Json[]): boolean {
+  if (Object.keys(json).some((key) => key !== 'errors')) return false;
+  return errors.length > 0 && errors.every((e) => isObject(e) && typeof e['message'] === 'string' && numericCode(e['code']) !== undefined && Object.keys(e).every((key) => X_ERROR_ENTRY_KEYS.has(key)));
+}
+
 function fromXErrors(json: JsonObject, hostProvider: string | undefined): Finding | undefined {
   const errors = json['errors'];
   if (!Array.isArray(errors) || (hostProvider !== undefined && hostProvider !== 'x')) return undefined;
+  if (hostProvider === undefined && !isXErrorsShape(json, errors)) return undefined;
   const entries = errors.filter(isObject).flatMap((e) => {
     const code = numericCode(e['code']);
     return code === undefined ? [] : [{ code, message: text(e['message']) }];

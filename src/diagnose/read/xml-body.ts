@@ -1,6 +1,7 @@
 import { providerCodeRecord } from '../../knowledge/provider-codes.js';
 import { excerpt, type Finding } from './finding.js';
 import { statFailFinding } from './json-body.js';
+import { linkedInFinding } from './json-providers.js';
 import { findingFromPhrase } from './phrase-match.js';
 import { looksLikeHtml, visibleText } from './visible-text.js';
 
@@ -35,7 +36,8 @@ function elementText(xml: string, name: string): string | undefined {
 /**
  * XML bodies: Flickr / SmugMug 1.x `<rsp stat="fail"><err code="96" msg="…"/>`,
  * X v1 `<errors><error code="89">…</error></errors>` and the 2010
- * `<hash><request>…</request><error>Invalid / expired Token</error></hash>`;
+ * `<hash><request>…</request><error>Invalid / expired Token</error></hash>`,
+ * LinkedIn v1 `<error><status>…<error-code>…<message>`;
  * otherwise known phrases in its text.
  */
 export function readXmlBody(body: string, hostProvider: string | undefined): Finding | undefined {
@@ -45,9 +47,14 @@ export function readXmlBody(body: string, hostProvider: string | undefined): Fin
   const errCode = err ? attribute(err, 'code') : undefined;
   if (err && errCode && /^\d{1,6}$/.test(errCode)) return statFailFinding(errCode, attribute(err, 'msg'), hostProvider, 'xml-body');
 
+  const linkedIn = linkedInXml(xml);
+  if (linkedIn) return linkedIn;
+
   const error = startTag(xml, 'error');
   const xCode = error ? attribute(error, 'code') : undefined;
-  if (xCode && /^\d{1,6}$/.test(xCode) && (hostProvider === undefined || hostProvider === 'x')) {
+  // X's `<error code>` sits in `<errors>`; a lone `<error code>` from an unnamed host is not claimed for X.
+  const xShaped = hostProvider === 'x' || (hostProvider === undefined && startTag(xml, 'errors') !== undefined);
+  if (xCode && /^\d{1,6}$/.test(xCode) && xShaped) {
     const message = elementText(xml, 'error');
     return {
       code: `x:${xCode}`,
@@ -64,4 +71,13 @@ export function readXmlBody(body: string, hostProvider: string | undefined): Fin
   const errorText = elementText(xml, 'error');
   const finding = findingFromPhrase(errorText ?? visibleText(xml), 'xml-body', provider);
   return finding && errorText !== undefined ? { ...finding, message: excerpt(errorText) } : finding;
+}
+
+/** LinkedIn v1 (retired): `<error><status>401</status><timestamp>…</timestamp><request-id>…</request-id><error-code>0</error-code><message>[unauthorized]. …</message></error>`. */
+function linkedInXml(xml: string): Finding | undefined {
+  if (startTag(xml, 'request-id') === undefined || startTag(xml, 'error-code') === undefined) return undefined;
+  const status = Number(elementText(xml, 'status'));
+  const message = elementText(xml, 'message');
+  if (message === undefined || !Number.isInteger(status) || status < 400 || status > 599) return undefined;
+  return linkedInFinding(message, status, 'xml-body');
 }
