@@ -4,7 +4,7 @@ import { providerForUrl, PROVIDERS } from '../knowledge/providers.js';
 import { PROVIDER_CODES } from '../knowledge/provider-codes.js';
 import { percentDecode } from '../oauth/percent-encode.js';
 import type { DetectedProblem } from './types.js';
-import type { Finding, NotAProblemReason } from './read/finding.js';
+import { excerpt, type Finding, type NotAProblemReason } from './read/finding.js';
 import { echoedBaseString } from './read/echoed-base-string.js';
 import { readFormBody, wordAround } from './read/form-body.js';
 import { headerValue, headerValues, parseHttpDate, type HeaderBag } from './read/headers.js';
@@ -42,7 +42,7 @@ export const CARRIERS_LOOKED_IN: readonly string[] = [
   'oauthlib error=…&error_description=…',
   'OAuth 2.0 errors (RFC 6749 §5.2, §4.1.2.1; RFC 6750 WWW-Authenticate: Bearer), told apart from OAuth 1.0a by evidence',
   'known error pages (X "request token … invalid" and "no request token", EN and JA; Flickr)',
-  'known plain-text phrases',
+  'known plain-text phrases (also in an Error: response header, as OpenStreetMap sent them)',
   'an HTTP error status',
 ];
 
@@ -159,7 +159,7 @@ function readResponse(response: ProviderResponse): Reading {
   const fromBody = typeof bodyReading === 'string' ? undefined : bodyReading;
   const fromUrl = response.url ? readUrlQuery(response.url) : undefined;
   // The header SHOULD carry the problem and the body MAY repeat it; merge the two.
-  const found = mergeFindings(challenge?.finding, fromBody) ?? fromUrl;
+  const found = mergeFindings(challenge?.finding, fromBody) ?? fromUrl ?? errorHeaderFinding(headers, hostProvider);
   // OAuth 1.0a or OAuth 2.0? Decided by evidence (read/oauth2.ts).
   let finding = resolveOAuth2(found, { ...oauth2, offersOAuth: challenge !== undefined, status });
   if (!finding && status !== undefined && status >= 400) finding = withSignals(statusFinding(status), besideSignals(oauth2));
@@ -182,6 +182,15 @@ function challengeFinding(headers: HeaderBag | undefined): { finding: Finding | 
     return { finding: findingFromOAuthPairs(challenge.parameters, 'www-authenticate'), realmProvider };
   }
   return undefined;
+}
+
+/** A known phrase in an `Error:` response header, when nothing else spoke (OpenStreetMap's API put its reason there, body empty). */
+function errorHeaderFinding(headers: HeaderBag | undefined, hostProvider: string | undefined): Finding | undefined {
+  const value = headerValue(headers, 'error');
+  if (value === undefined) return undefined;
+  const reason = collapseWhitespace(value.slice(0, 1000)).trim();
+  const finding = findingFromPhrase(reason, 'plain-text', hostProvider);
+  return finding ? { ...finding, message: excerpt(reason) } : undefined;
 }
 
 function bearerChallenge(headers: HeaderBag | undefined): BearerChallenge | undefined {

@@ -21,6 +21,10 @@ export const REAL_WORLD_PHRASES: readonly PhraseRecord[] = [
   { id: 'discogs-must-authenticate', kind: 'plain-text', pattern: /You must authenticate to access this resource/i, problem: 'parameter_absent', provider: 'discogs', confidence: 'heuristic' },
   { id: 'linkedin-token-not-valid', kind: 'plain-text', pattern: /The token used in the OAuth request is not valid/i, problem: 'token_rejected', provider: 'linkedin', confidence: 'heuristic' },
   { id: 'woocommerce-key-permissions', kind: 'plain-text', pattern: /API key provided does not have (?:read|write) permissions/i, problem: 'additional_authorization_required', provider: 'woocommerce', confidence: 'heuristic' },
+  // django-piston / django-oauth-plus (Bitbucket's OAuth 1.0 API ran on it): its signature check failed [adafruit/Adafruit-WebIDE#41; mlavin/django-all-access#28].
+  { id: 'django-oauth-could-not-verify', kind: 'plain-text', pattern: /Could not verify OAuth request/i, problem: 'signature_invalid', confidence: 'heuristic' },
+  // OpenStreetMap API 0.6 (OAuth 1.0a until 2024): 401, empty body, the reason in an `Error:` header [openstreetmap/iD#3519].
+  { id: 'openstreetmap-unauthorized-oauth-request', kind: 'plain-text', pattern: /^Unauthorized OAuth request\.?$/, problem: 'openstreetmap:unauthorized-oauth-request', providerCode: 'openstreetmap:unauthorized-oauth-request', provider: 'openstreetmap', confidence: 'heuristic' },
   // Short generic wordings the generic list below did not catch (Tumblr, Discogs, WooCommerce, Trello).
   { id: 'generic-oauth-parameter-required', kind: 'plain-text', pattern: /\boauth_[a-z_]{3,40} (?:is )?required|parameter not found: ?oauth_[a-z_]{3,40}|consumer[ _]key (?:is )?missing/i, problem: 'parameter_absent', confidence: 'heuristic' },
   { id: 'generic-invalid-key', kind: 'plain-text', pattern: /\binvalid (?:app |application )?key\b/i, problem: 'consumer_key_unknown', confidence: 'heuristic' },

@@ -205,6 +205,22 @@ export const REAL_WORLD_PROVIDER_CODES: readonly ProviderCodeRecord[] = [
   { provider: 'tumblr', code: '401', message: 'Not Authorized / Unauthorized (meta status 401, no code Tumblr documents)', status: 401, overlay: TUMBLR_NOT_AUTHORIZED },
   // ── LinkedIn v1 (retired): {"errorCode":0,"message":"[unauthorized]. OAU:…","status":401,…} [masylum/linkedin-js#9; hexgnu/linkedin#270]
   { provider: 'linkedin', code: 'unauthorized', message: '[unauthorized]. OAU:… (LinkedIn\'s trace; names no check)', status: 401, overlay: LINKEDIN_UNAUTHORIZED },
+  // ── OpenStreetMap API 0.6: `Error: Unauthorized OAuth request.` header, empty 401 body [openstreetmap/iD#3519]
+  {
+    provider: 'openstreetmap',
+    code: 'unauthorized-oauth-request',
+    message: 'Unauthorized OAuth request. (in the Error response header)',
+    status: 401,
+    overlay: {
+      ...INVALID_OAUTH_REQUEST,
+      title: { en: 'OpenStreetMap: unauthorized OAuth request', ja: 'OpenStreetMap: 認可されない OAuth リクエスト' },
+      meaning: {
+        en: 'The OpenStreetMap API could not verify the OAuth 1.0a request and said so only in its Error response header, with an empty body. Its OAuth 1.0a server was the Rails oauth-plugin, which gives one answer for every failed check (signature, token, timestamp, nonce). OpenStreetMap retired OAuth 1.0a in 2024: new clients use OAuth 2.0.',
+        ja: 'OpenStreetMap の API は OAuth 1.0a のリクエストを検証できず、そのことを本文なしで Error 応答ヘッダだけで伝えました。その OAuth 1.0a サーバは Rails の oauth-plugin で、どの検査（署名、トークン、タイムスタンプ、ノンス）に失敗しても同じ答えを返します。OpenStreetMap は 2024 年に OAuth 1.0a を廃止しており、新しいクライアントは OAuth 2.0 を使います。',
+      },
+      legs: ['resource'],
+    },
+  },
   // ── Rails oauth-plugin (Goodreads and others): plain "Invalid OAuth Request" [baahrens/goodreads-api-node#20]
   { provider: 'oauthplugin', code: 'invalid-oauth-request', message: 'Invalid OAuth Request', status: 401, overlay: INVALID_OAUTH_REQUEST },
 ];

@@ -172,4 +172,22 @@ export const REAL_WORLD_PROVIDERS: readonly ProviderRecord[] = [
       ja: 'Plurk は {"error_text": "40104:incorrect signature"} をステータス 400 で返します。',
     },
   },
+  {
+    id: 'bitbucket',
+    name: 'Bitbucket (OAuth 1.0a, retired)',
+    hosts: ['bitbucket.org', 'api.bitbucket.org'],
+    notes: {
+      en: 'Bitbucket\'s 1.0 API took OAuth 1.0a (bitbucket.org/api/1.0/oauth/request_token) and answered a request it could not verify with "Could not verify OAuth request." (status 400 on the token endpoints); one report fixed it by not sending oauth_verifier in the POST body as well as the header.',
+      ja: 'Bitbucket の 1.0 API は OAuth 1.0a（bitbucket.org/api/1.0/oauth/request_token）を受け付け、検証できないリクエストには "Could not verify OAuth request." を返していました（トークン・エンドポイントではステータス 400）。oauth_verifier をヘッダに加えて POST 本文にも送るのをやめて直った報告があります。',
+    },
+  },
+  {
+    id: 'openstreetmap',
+    name: 'OpenStreetMap API 0.6 (OAuth 1.0a until 2024)',
+    hosts: ['www.openstreetmap.org', 'api.openstreetmap.org', 'master.apis.dev.openstreetmap.org'],
+    notes: {
+      en: 'The API answered a refused OAuth request with 401, an empty body and "Error: Unauthorized OAuth request." as a response header; its request_token endpoint answered an unknown consumer key with a 500 (a bug in the Rails oauth-plugin it ran on, openstreetmap-website#2222).',
+      ja: 'API は拒否した OAuth リクエストに 401、空の本文、応答ヘッダ "Error: Unauthorized OAuth request." で答えていました。request_token エンドポイントは未知のコンシューマ・キーに 500 を返しました（使っていた Rails の oauth-plugin の不具合、openstreetmap-website#2222）。',
+    },
+  },
 ];

@@ -41,6 +41,9 @@ const CORPUS: Record<string, Expected> = {
   'linkedin-v1-json-unauthorized.http': { code: 'linkedin:unauthorized', providerCode: 'linkedin:unauthorized', provider: 'linkedin', source: 'json-body', confidence: 'mapped', status: 401, topCause: 'signature-base-mismatch' },
   'linkedin-v1-xml-unauthorized.http': { code: 'linkedin:unauthorized', providerCode: 'linkedin:unauthorized', provider: 'linkedin', source: 'xml-body', status: 401, topCause: 'signature-base-mismatch' },
   'linkedin-v1-token-not-valid.http': { code: 'token_rejected', provider: 'linkedin', source: 'json-body', confidence: 'heuristic', status: 401 },
+  // OpenStreetMap: the reason only in an Error: header; Bitbucket 1.0 (django-piston): its one verification failure
+  'openstreetmap-error-header.http': { code: 'openstreetmap:unauthorized-oauth-request', providerCode: 'openstreetmap:unauthorized-oauth-request', provider: 'openstreetmap', status: 401, message: 'Unauthorized OAuth request.', topCause: 'wrong-secret' },
+  'bitbucket-could-not-verify.http': { code: 'signature_invalid', source: 'plain-text', confidence: 'heuristic', status: 400 },
   'discogs-must-authenticate-json.http': { code: 'parameter_absent', provider: 'discogs', source: 'json-body', message: 'You must authenticate to access this resource.', topCause: 'missing-parameter' },
   'trello-invalid-signature.http': { code: 'signature_invalid', confidence: 'heuristic', status: 401 },
   'trello-expired-token.http': { code: 'token_expired', confidence: 'heuristic', topCause: 'expiry' },
@@ -136,6 +139,10 @@ describe('a provider code is claimed only with that provider\'s shape', () => {
 
   it('an XML <error code> outside <errors> is not X\'s', () => {
     expect(readProblemFromText('<?xml version="1.0"?><error code="1016">Unable to authorize</error>', { status: 401 })?.provider).not.toBe('x');
+  });
+
+  it('an Error: header is read only for a known phrase', () => {
+    expect(readProblemFromText('HTTP/1.1 401 Unauthorized\nError: something else\n\n')).toMatchObject({ code: 'http:401', source: 'status-only' });
   });
 
   it('Tumblr\'s envelope with a success status is no problem', () => {
