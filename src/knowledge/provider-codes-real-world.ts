@@ -123,7 +123,7 @@ const TUMBLR_NOT_AUTHORIZED: ProblemOverlay = {
 
 /** LinkedIn's retired v1 API put every OAuth 1.0a refusal under "[unauthorized]." with an internal trace after it. */
 const LINKEDIN_UNAUTHORIZED: ProblemOverlay = {
-  title: { en: 'LinkedIn: [unauthorized] (OAuth 1.0a)', ja: 'LinkedIn: [unauthorized]（OAuth 1.0a）' },
+  title: { en: 'LinkedIn: [unauthorized] (OAuth 1.0a)', ja: 'LinkedIn: [unauthorized]（OAuth 1.0a の拒否）' },
   meaning: {
     en: 'LinkedIn\'s v1 API refused the OAuth 1.0a request. When the message goes on with "OAU:" followed by the key, the token and a timestamp, it is LinkedIn\'s own trace and does not name the failed check; a report where GET calls worked and POST calls got this answer points at the signature over the request body.',
     ja: 'LinkedIn の v1 API が OAuth 1.0a のリクエストを拒否しました。メッセージの後に "OAU:" とキー、トークン、タイムスタンプが続く場合、それは LinkedIn 内部のトレースで、失敗した検査を示していません。GET は成功し POST だけがこの答えになった報告があり、リクエスト本文を含めた署名が疑われます。',

@@ -205,6 +205,15 @@ describe('explain, end to end, on real-world answers', () => {
     expect(result.stdout).toMatch(/[\u3040-\u30ff]/);
   });
 
+  it('regression: the Tumblr body from the misreading report is Tumblr\'s, not X\'s', async () => {
+    const body = '{"meta":{"status":401,"msg":"Unauthorized"},"response":[],"errors":[{"title":"Unauthorized","code":1016,"detail":"Unable to authorize"}]}';
+    const result = await runCli(['explain', '--status', '401', body, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout) as { problem: { code: string; provider?: string; known?: boolean } };
+    expect(json.problem).toMatchObject({ code: 'tumblr:1016', provider: 'tumblr' });
+    expect(result.stdout).not.toContain('x:1016');
+  });
+
   it('reads a UTF-16 file from stdin the same as from disk', async () => {
     const result = await runCli(['explain', '-', '--json'], { input: readFileSync(new URL('json-utf16le.json', DIR), 'utf8') });
     expect(result.code, result.stderr).toBe(0);
