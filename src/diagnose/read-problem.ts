@@ -1,7 +1,7 @@
 import { problemRecord } from '../knowledge/problems.js';
 import { providerCodeRecord, providerRowForProblemValue, qualifiedCode } from '../knowledge/provider-codes.js';
-import { providerForUrl, PROVIDERS } from '../knowledge/providers.js';
-import { PROVIDER_CODES } from '../knowledge/provider-codes.js';
+import { providerForUrl, providers } from '../knowledge/providers.js';
+import { providerCodes } from '../knowledge/provider-codes.js';
 import { percentDecode } from '../oauth/percent-encode.js';
 import type { DetectedProblem } from './types.js';
 import { excerpt, type Finding, type NotAProblemReason } from './read/finding.js';
@@ -321,20 +321,20 @@ function readCodeArgument(text: string): DetectedProblem | undefined {
     const own = qualified[2] ?? '';
     if (provider === 'http' && own === '5xx') return { ...argument('http:5xx'), confidence: 'heuristic' };
     if (provider === 'http' && /^\d{3}$/.test(own)) return { ...argument(httpStatusCode(Number(own))), status: Number(own), confidence: 'heuristic' };
-    if (PROVIDERS.some((p) => p.id === provider) || provider === 'oauthlib') {
+    if (providers().some((p) => p.id === provider) || provider === 'oauthlib') {
       const row = providerCodeRecord(provider, own);
       const providerCode = `${provider}:${row?.code ?? own}`;
       return row ? argument(row.maps ?? providerCode, providerCode, provider) : { ...argument(providerCode, providerCode, provider), confidence: 'exact' };
     }
   }
   if (/^[A-Za-z][A-Za-z_]{2,63}$/.test(text)) {
-    const row = PROVIDER_CODES.find((r) => r.code === text && !/^[a-z_]+$/.test(r.code));
+    const row = providerCodes().find((r) => r.code === text && !/^[a-z_]+$/.test(r.code));
     if (row) return argument(row.maps ?? qualifiedCode(row), qualifiedCode(row), row.provider);
   }
   if (/^\d{1,3}$/.test(text)) {
     // A bare 4xx/5xx is an HTTP status unless X uses the number: another provider's `401` (Vimeo) must be typed `vimeo:401`.
     const httpError = Number(text) >= 400 && Number(text) <= 599;
-    const row = PROVIDER_CODES.find((r) => r.code === text && r.provider === 'x') ?? (httpError ? undefined : PROVIDER_CODES.find((r) => r.code === text));
+    const row = providerCodes().find((r) => r.code === text && r.provider === 'x') ?? (httpError ? undefined : providerCodes().find((r) => r.code === text));
     if (row) return argument(row.maps ?? qualifiedCode(row), qualifiedCode(row), row.provider);
     const status = Number(text);
     if (status >= 400 && status <= 599) return { ...argument(httpStatusCode(status)), status, confidence: 'heuristic' };

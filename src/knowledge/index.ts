@@ -2,6 +2,6 @@
 export type * from './types.js';
 export { PROBLEMS, UNKNOWN_PROBLEM, STANDARD_PROBLEM_CODES, problemRecord } from './problems.js';
 export { CAUSES, causeRecord } from './causes.js';
-export { PROVIDER_CODES, providerCodeRecord, qualifiedCode, providerRowForProblemValue } from './provider-codes.js';
-export { PROVIDERS, providerById, providerForUrl } from './providers.js';
-export { PHRASES } from './phrases.js';
+export { providerCodes, providerCodeRecord, qualifiedCode, providerRowForProblemValue } from './provider-codes.js';
+export { providers, providerById, providerForUrl } from './providers.js';
+export { phrases } from './phrases.js';

@@ -1,4 +1,5 @@
-import { REAL_WORLD_PHRASES } from './phrases-real-world.js';
+import { lazy } from './lazy.js';
+import { realWorldPhrases } from './phrases-real-world.js';
 import type { PhraseRecord } from './types.js';
 
 /**
@@ -11,7 +12,7 @@ import type { PhraseRecord } from './types.js';
  */
 const SEP = '[・･/／ ]?';
 
-export const PHRASES: readonly PhraseRecord[] = [
+export const phrases = lazy((): readonly PhraseRecord[] => [
   // ── X authorize / authenticate pages [T5] and the Japanese seed.
   {
     id: 'x-page-request-token-invalid-en',
@@ -90,7 +91,7 @@ export const PHRASES: readonly PhraseRecord[] = [
   { id: 'oauthlib-nonce-format', kind: 'plain-text', pattern: /Invalid nonce format/i, problem: 'parameter_rejected', confidence: 'heuristic' },
   { id: 'oauthlib-https-only', kind: 'plain-text', pattern: /Only HTTPS connections are permitted/i, problem: 'oauthlib:insecure_transport_protocol', providerCode: 'oauthlib:insecure_transport_protocol', confidence: 'heuristic' },
   // ── Providers' own wordings from real reports, before the generic guesses.
-  ...REAL_WORLD_PHRASES,
+  ...realWorldPhrases(),
   // ── Generic phrases from providers nobody listed: heuristic by nature.
   { id: 'generic-nonce-used', kind: 'plain-text', pattern: /nonce (?:has )?(?:already )?been used|nonce (?:was )?already used|duplicate nonce|nonce_used/i, problem: 'nonce_used', confidence: 'heuristic' },
   { id: 'generic-token-used', kind: 'plain-text', pattern: /token (?:has )?already been used|token (?:was )?already used|token_used/i, problem: 'token_used', confidence: 'heuristic' },
@@ -112,6 +113,6 @@ export const PHRASES: readonly PhraseRecord[] = [
   { id: 'generic-ja-signature', kind: 'plain-text', pattern: /署名が(?:無効|不正|一致しません)/, problem: 'signature_invalid', confidence: 'heuristic' },
   { id: 'generic-ja-token-expired', kind: 'plain-text', pattern: /トークンの?(?:有効期限が切れ|期限切れ)/, problem: 'token_expired', confidence: 'heuristic' },
   { id: 'generic-ja-token-invalid', kind: 'plain-text', pattern: /トークンが(?:無効|不正)/, problem: 'token_rejected', confidence: 'heuristic' },
-];
+]);
 
 

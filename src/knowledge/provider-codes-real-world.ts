@@ -148,79 +148,81 @@ const LINKEDIN_UNAUTHORIZED: ProblemOverlay = {
   ],
 };
 
-export const REAL_WORLD_PROVIDER_CODES: readonly ProviderCodeRecord[] = [
-  // ── WordPress REST API OAuth 1.0a server plugin (WP-API/OAuth1): WP_Error JSON {"code":…,"message":…,"data":{"status":…}}
-  { provider: 'wordpress', code: 'json_oauth1_signature_mismatch', message: 'OAuth signature does not match', status: 401, maps: 'signature_invalid' },
-  { provider: 'wordpress', code: 'json_oauth1_failed_parameter_sort', message: 'Invalid Signature - failed to sort parameters', status: 401, maps: 'signature_invalid' },
-  { provider: 'wordpress', code: 'json_oauth1_invalid_signature_method', message: 'Signature method is invalid (HMAC-SHA1 and HMAC-SHA256 only)', status: 401, maps: 'signature_method_rejected' },
-  {
-    provider: 'wordpress',
-    code: 'json_oauth1_invalid_timestamp',
-    message: 'Invalid timestamp',
-    status: 401,
-    maps: 'timestamp_refused',
-    overlay: { meaning: { en: 'The WordPress OAuth1 plugin accepts timestamps within 15 minutes either side of its clock (filter json_oauth1_timestamp_window).', ja: 'WordPress の OAuth1 プラグインは、サーバ時刻の前後 15 分以内のタイムスタンプを受け付けます（フィルタ json_oauth1_timestamp_window）。' } },
-  },
-  { provider: 'wordpress', code: 'json_oauth1_nonce_already_used', message: 'Invalid nonce - nonce has already been used', status: 401, maps: 'nonce_used' },
-  { provider: 'wordpress', code: 'json_oauth1_missing_parameter', message: 'No OAuth parameters supplied / missing parameter', status: 400, maps: 'parameter_absent' },
-  { provider: 'wordpress', code: 'json_oauth1_invalid_token', message: 'Invalid token / Access token does not exist', status: 400, maps: 'token_rejected' },
-  {
-    provider: 'wordpress',
-    code: 'json_oauth1_expired_token',
-    message: 'OAuth request token has expired',
-    status: 401,
-    maps: 'token_expired',
-    overlay: { meaning: { en: 'The WordPress OAuth1 plugin keeps a request token for 24 hours; this one is older and was deleted.', ja: 'WordPress の OAuth1 プラグインはリクエスト・トークンを 24 時間保持します。このトークンはそれより古く、削除されました。' } },
-  },
-  { provider: 'wordpress', code: 'json_oauth1_unauthorized_token', message: 'OAuth token has not been authorized', status: 401, maps: 'permission_unknown' },
-  { provider: 'wordpress', code: 'json_oauth1_invalid_verifier', message: 'OAuth verifier does not match', status: 400, maps: 'verifier_invalid' },
-  { provider: 'wordpress', code: 'json_oauth1_consumer_mismatch', message: 'Token is not registered for the given consumer', status: 401, maps: 'token_rejected' },
-  { provider: 'wordpress', code: 'json_oauth1_invalid_callback', message: 'Callback URL is invalid (must match the registered one; oob only when oob is registered)', status: 400, maps: 'parameter_rejected' },
-  // ── WooCommerce: REST (wc/v1+) and legacy wc-api v1–v3 [woocommerce/woocommerce#11019, #10271]
-  { provider: 'woocommerce', code: 'woocommerce_rest_authentication_error', message: 'Invalid signature - provided signature does not match. (and the other checks)', status: 401, overlay: WOOCOMMERCE_AUTH_ERROR },
-  { provider: 'woocommerce', code: 'woocommerce_api_authentication_error', message: 'Invalid Signature - provided signature does not match (legacy wc-api)', status: 401, overlay: WOOCOMMERCE_AUTH_ERROR },
-  // ── QuickBooks Online (Intuit) fault JSON/XML: "message=ApplicationAuthenticationFailed; errorCode=003200; statusCode=401"
-  { provider: 'quickbooks', code: '3200', message: 'ApplicationAuthenticationFailed / AuthenticationFailed', status: 401, overlay: QUICKBOOKS_AUTH_FAILED },
-  {
-    provider: 'quickbooks',
-    code: '3100',
-    message: 'AuthorizationFailed',
-    status: 403,
-    maps: 'additional_authorization_required',
-    overlay: { meaning: { en: 'QuickBooks authenticated the app but the token does not grant access to this company or this API (wrong realm ID, or a scope the connection lacks).', ja: 'QuickBooks はアプリを認証しましたが、トークンにこの会社またはこの API へのアクセス権がありません（realm ID の誤り、または接続に含まれないスコープ）。' } },
-  },
-  // ── Flickr legacy REST codes beside 96/97/100 (Flickr API documentation)
-  { provider: 'flickr', code: '98', message: 'Invalid auth token / Login failed', maps: 'token_rejected' },
-  { provider: 'flickr', code: '99', message: 'Insufficient permissions (the token lacks the perms the method needs)', maps: 'additional_authorization_required' },
-  // ── Vimeo Advanced API (legacy OAuth 1.0a): <rsp stat="fail"><err code="401" msg="Invalid signature" …/> [hybridauth/hybridauth#508]
-  { provider: 'vimeo', code: '401', message: 'Invalid signature — the oauth_signature passed was not valid (only this code confirmed)', maps: 'signature_invalid' },
-  // ── Evernote EDAM (Thrift) errors surfacing as text: EDAMUserException(errorCode=…)
-  { provider: 'evernote', code: 'EDAM-8', message: 'INVALID_AUTH — with parameter consumerKey the key is not valid for this service (sandbox vs production, or not activated)', maps: 'consumer_key_unknown' },
-  { provider: 'evernote', code: 'EDAM-9', message: 'AUTH_EXPIRED — the authentication token has expired (lifetime set when the person authorised; uncertain default)', maps: 'token_expired' },
-  // ── Withings legacy OAuth 1.0a JSON {"status":342,…} (one report; uncertain)
-  { provider: 'withings', code: '342', message: 'The signature (using OAuth) is invalid (uncertain: from one report)', maps: 'signature_invalid' },
-  // ── Tumblr API v2 envelope {"meta":{"status":401,"msg":…},"response":[],"errors":[{"title":…,"code":…,"detail":…}]}
-  // 1016 "Unable to authorize": shape given in the task brief, meaning best guess from its text; 401: the envelope alone, or a code with no row (tumblr-utils#244 code 0).
-  { provider: 'tumblr', code: '1016', message: 'Unable to authorize (meaning read from the text: uncertain)', status: 401, overlay: TUMBLR_NOT_AUTHORIZED },
-  { provider: 'tumblr', code: '401', message: 'Not Authorized / Unauthorized (meta status 401, no code Tumblr documents)', status: 401, overlay: TUMBLR_NOT_AUTHORIZED },
-  // ── LinkedIn v1 (retired): {"errorCode":0,"message":"[unauthorized]. OAU:…","status":401,…} [masylum/linkedin-js#9; hexgnu/linkedin#270]
-  { provider: 'linkedin', code: 'unauthorized', message: '[unauthorized]. OAU:… (LinkedIn\'s trace; names no check)', status: 401, overlay: LINKEDIN_UNAUTHORIZED },
-  // ── OpenStreetMap API 0.6: `Error: Unauthorized OAuth request.` header, empty 401 body [openstreetmap/iD#3519]
-  {
-    provider: 'openstreetmap',
-    code: 'unauthorized-oauth-request',
-    message: 'Unauthorized OAuth request. (in the Error response header)',
-    status: 401,
-    overlay: {
-      ...INVALID_OAUTH_REQUEST,
-      title: { en: 'OpenStreetMap: unauthorized OAuth request', ja: 'OpenStreetMap: 認可されない OAuth リクエスト' },
-      meaning: {
-        en: 'The OpenStreetMap API could not verify the OAuth 1.0a request and said so only in its Error response header, with an empty body. Its OAuth 1.0a server was the Rails oauth-plugin, which gives one answer for every failed check (signature, token, timestamp, nonce). OpenStreetMap retired OAuth 1.0a in 2024: new clients use OAuth 2.0.',
-        ja: 'OpenStreetMap の API は OAuth 1.0a のリクエストを検証できず、そのことを本文なしで Error 応答ヘッダだけで伝えました。その OAuth 1.0a サーバは Rails の oauth-plugin で、どの検査（署名、トークン、タイムスタンプ、ノンス）に失敗しても同じ答えを返します。OpenStreetMap は 2024 年に OAuth 1.0a を廃止しており、新しいクライアントは OAuth 2.0 を使います。',
-      },
-      legs: ['resource'],
+export function realWorldProviderCodes(): readonly ProviderCodeRecord[] {
+  return [
+    // ── WordPress REST API OAuth 1.0a server plugin (WP-API/OAuth1): WP_Error JSON {"code":…,"message":…,"data":{"status":…}}
+    { provider: 'wordpress', code: 'json_oauth1_signature_mismatch', message: 'OAuth signature does not match', status: 401, maps: 'signature_invalid' },
+    { provider: 'wordpress', code: 'json_oauth1_failed_parameter_sort', message: 'Invalid Signature - failed to sort parameters', status: 401, maps: 'signature_invalid' },
+    { provider: 'wordpress', code: 'json_oauth1_invalid_signature_method', message: 'Signature method is invalid (HMAC-SHA1 and HMAC-SHA256 only)', status: 401, maps: 'signature_method_rejected' },
+    {
+      provider: 'wordpress',
+      code: 'json_oauth1_invalid_timestamp',
+      message: 'Invalid timestamp',
+      status: 401,
+      maps: 'timestamp_refused',
+      overlay: { meaning: { en: 'The WordPress OAuth1 plugin accepts timestamps within 15 minutes either side of its clock (filter json_oauth1_timestamp_window).', ja: 'WordPress の OAuth1 プラグインは、サーバ時刻の前後 15 分以内のタイムスタンプを受け付けます（フィルタ json_oauth1_timestamp_window）。' } },
     },
-  },
-  // ── Rails oauth-plugin (Goodreads and others): plain "Invalid OAuth Request" [baahrens/goodreads-api-node#20]
-  { provider: 'oauthplugin', code: 'invalid-oauth-request', message: 'Invalid OAuth Request', status: 401, overlay: INVALID_OAUTH_REQUEST },
-];
+    { provider: 'wordpress', code: 'json_oauth1_nonce_already_used', message: 'Invalid nonce - nonce has already been used', status: 401, maps: 'nonce_used' },
+    { provider: 'wordpress', code: 'json_oauth1_missing_parameter', message: 'No OAuth parameters supplied / missing parameter', status: 400, maps: 'parameter_absent' },
+    { provider: 'wordpress', code: 'json_oauth1_invalid_token', message: 'Invalid token / Access token does not exist', status: 400, maps: 'token_rejected' },
+    {
+      provider: 'wordpress',
+      code: 'json_oauth1_expired_token',
+      message: 'OAuth request token has expired',
+      status: 401,
+      maps: 'token_expired',
+      overlay: { meaning: { en: 'The WordPress OAuth1 plugin keeps a request token for 24 hours; this one is older and was deleted.', ja: 'WordPress の OAuth1 プラグインはリクエスト・トークンを 24 時間保持します。このトークンはそれより古く、削除されました。' } },
+    },
+    { provider: 'wordpress', code: 'json_oauth1_unauthorized_token', message: 'OAuth token has not been authorized', status: 401, maps: 'permission_unknown' },
+    { provider: 'wordpress', code: 'json_oauth1_invalid_verifier', message: 'OAuth verifier does not match', status: 400, maps: 'verifier_invalid' },
+    { provider: 'wordpress', code: 'json_oauth1_consumer_mismatch', message: 'Token is not registered for the given consumer', status: 401, maps: 'token_rejected' },
+    { provider: 'wordpress', code: 'json_oauth1_invalid_callback', message: 'Callback URL is invalid (must match the registered one; oob only when oob is registered)', status: 400, maps: 'parameter_rejected' },
+    // ── WooCommerce: REST (wc/v1+) and legacy wc-api v1–v3 [woocommerce/woocommerce#11019, #10271]
+    { provider: 'woocommerce', code: 'woocommerce_rest_authentication_error', message: 'Invalid signature - provided signature does not match. (and the other checks)', status: 401, overlay: WOOCOMMERCE_AUTH_ERROR },
+    { provider: 'woocommerce', code: 'woocommerce_api_authentication_error', message: 'Invalid Signature - provided signature does not match (legacy wc-api)', status: 401, overlay: WOOCOMMERCE_AUTH_ERROR },
+    // ── QuickBooks Online (Intuit) fault JSON/XML: "message=ApplicationAuthenticationFailed; errorCode=003200; statusCode=401"
+    { provider: 'quickbooks', code: '3200', message: 'ApplicationAuthenticationFailed / AuthenticationFailed', status: 401, overlay: QUICKBOOKS_AUTH_FAILED },
+    {
+      provider: 'quickbooks',
+      code: '3100',
+      message: 'AuthorizationFailed',
+      status: 403,
+      maps: 'additional_authorization_required',
+      overlay: { meaning: { en: 'QuickBooks authenticated the app but the token does not grant access to this company or this API (wrong realm ID, or a scope the connection lacks).', ja: 'QuickBooks はアプリを認証しましたが、トークンにこの会社またはこの API へのアクセス権がありません（realm ID の誤り、または接続に含まれないスコープ）。' } },
+    },
+    // ── Flickr legacy REST codes beside 96/97/100 (Flickr API documentation)
+    { provider: 'flickr', code: '98', message: 'Invalid auth token / Login failed', maps: 'token_rejected' },
+    { provider: 'flickr', code: '99', message: 'Insufficient permissions (the token lacks the perms the method needs)', maps: 'additional_authorization_required' },
+    // ── Vimeo Advanced API (legacy OAuth 1.0a): <rsp stat="fail"><err code="401" msg="Invalid signature" …/> [hybridauth/hybridauth#508]
+    { provider: 'vimeo', code: '401', message: 'Invalid signature — the oauth_signature passed was not valid (only this code confirmed)', maps: 'signature_invalid' },
+    // ── Evernote EDAM (Thrift) errors surfacing as text: EDAMUserException(errorCode=…)
+    { provider: 'evernote', code: 'EDAM-8', message: 'INVALID_AUTH — with parameter consumerKey the key is not valid for this service (sandbox vs production, or not activated)', maps: 'consumer_key_unknown' },
+    { provider: 'evernote', code: 'EDAM-9', message: 'AUTH_EXPIRED — the authentication token has expired (lifetime set when the person authorised; uncertain default)', maps: 'token_expired' },
+    // ── Withings legacy OAuth 1.0a JSON {"status":342,…} (one report; uncertain)
+    { provider: 'withings', code: '342', message: 'The signature (using OAuth) is invalid (uncertain: from one report)', maps: 'signature_invalid' },
+    // ── Tumblr API v2 envelope {"meta":{"status":401,"msg":…},"response":[],"errors":[{"title":…,"code":…,"detail":…}]}
+    // 1016 "Unable to authorize": shape given in the task brief, meaning best guess from its text; 401: the envelope alone, or a code with no row (tumblr-utils#244 code 0).
+    { provider: 'tumblr', code: '1016', message: 'Unable to authorize (meaning read from the text: uncertain)', status: 401, overlay: TUMBLR_NOT_AUTHORIZED },
+    { provider: 'tumblr', code: '401', message: 'Not Authorized / Unauthorized (meta status 401, no code Tumblr documents)', status: 401, overlay: TUMBLR_NOT_AUTHORIZED },
+    // ── LinkedIn v1 (retired): {"errorCode":0,"message":"[unauthorized]. OAU:…","status":401,…} [masylum/linkedin-js#9; hexgnu/linkedin#270]
+    { provider: 'linkedin', code: 'unauthorized', message: '[unauthorized]. OAU:… (LinkedIn\'s trace; names no check)', status: 401, overlay: LINKEDIN_UNAUTHORIZED },
+    // ── OpenStreetMap API 0.6: `Error: Unauthorized OAuth request.` header, empty 401 body [openstreetmap/iD#3519]
+    {
+      provider: 'openstreetmap',
+      code: 'unauthorized-oauth-request',
+      message: 'Unauthorized OAuth request. (in the Error response header)',
+      status: 401,
+      overlay: {
+        ...INVALID_OAUTH_REQUEST,
+        title: { en: 'OpenStreetMap: unauthorized OAuth request', ja: 'OpenStreetMap: 認可されない OAuth リクエスト' },
+        meaning: {
+          en: 'The OpenStreetMap API could not verify the OAuth 1.0a request and said so only in its Error response header, with an empty body. Its OAuth 1.0a server was the Rails oauth-plugin, which gives one answer for every failed check (signature, token, timestamp, nonce). OpenStreetMap retired OAuth 1.0a in 2024: new clients use OAuth 2.0.',
+          ja: 'OpenStreetMap の API は OAuth 1.0a のリクエストを検証できず、そのことを本文なしで Error 応答ヘッダだけで伝えました。その OAuth 1.0a サーバは Rails の oauth-plugin で、どの検査（署名、トークン、タイムスタンプ、ノンス）に失敗しても同じ答えを返します。OpenStreetMap は 2024 年に OAuth 1.0a を廃止しており、新しいクライアントは OAuth 2.0 を使います。',
+        },
+        legs: ['resource'],
+      },
+    },
+    // ── Rails oauth-plugin (Goodreads and others): plain "Invalid OAuth Request" [baahrens/goodreads-api-node#20]
+    { provider: 'oauthplugin', code: 'invalid-oauth-request', message: 'Invalid OAuth Request', status: 401, overlay: INVALID_OAUTH_REQUEST },
+  ];
+}

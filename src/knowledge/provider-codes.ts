@@ -1,5 +1,6 @@
-import { REAL_WORLD_PROVIDER_CODES } from './provider-codes-real-world.js';
-import { X_V2_PROVIDER_CODES } from './provider-codes-x-v2.js';
+import { lazy } from './lazy.js';
+import { realWorldProviderCodes } from './provider-codes-real-world.js';
+import { xV2ProviderCodes } from './provider-codes-x-v2.js';
 import type { ProblemOverlay, ProviderCodeRecord } from './types.js';
 
 /** NetSuite says only "invalid login" for most TBA failures; the Login Audit Trail has the reason [N1][N3]. */
@@ -30,7 +31,7 @@ const NETSUITE_INVALID_LOGIN: ProblemOverlay = {
  * standard value adds what that provider means by it. A row without `maps`
  * stands alone: its overlay is the whole explanation.
  */
-export const PROVIDER_CODES: readonly ProviderCodeRecord[] = [
+export const providerCodes = lazy((): readonly ProviderCodeRecord[] => [
   // ── X / Twitter: v1.1 JSON `{"errors":[{"code":…,"message":…}]}` [T1][T4]
   {
     provider: 'x',
@@ -217,7 +218,7 @@ export const PROVIDER_CODES: readonly ProviderCodeRecord[] = [
     },
   },
   // ── X API v2: RFC 9457 problem details, `type` …/2/problems/<name> (see provider-codes-x-v2.ts)
-  ...X_V2_PROVIDER_CODES,
+  ...xV2ProviderCodes(),
   // ── X authorize and authenticate pages (HTML, not API errors) [T5]; the seed case.
   {
     provider: 'x',
@@ -620,8 +621,8 @@ export const PROVIDER_CODES: readonly ProviderCodeRecord[] = [
     maps: 'timestamp_refused',
     overlay: { meaning: { en: 'Jira: the clocks (or time-zone data) of the two servers differ by more than 5 minutes.', ja: 'Jira: 二つのサーバの時計（またはタイムゾーン・データ）が 5 分以上ずれています。' } },
   },
-  ...REAL_WORLD_PROVIDER_CODES,
-];
+  ...realWorldProviderCodes(),
+]);
 
 /** `x:89` → the record, and `(x, 89)` likewise. */
 export function providerCodeRecord(providerCode: string): ProviderCodeRecord | undefined;
@@ -629,7 +630,7 @@ export function providerCodeRecord(provider: string, code: string): ProviderCode
 export function providerCodeRecord(providerOrQualified: string, code?: string): ProviderCodeRecord | undefined {
   const [provider, own] = code === undefined ? splitQualified(providerOrQualified) : [providerOrQualified, code];
   if (provider === undefined || own === undefined) return undefined;
-  return PROVIDER_CODES.find((r) => r.provider === provider && r.code === own);
+  return providerCodes().find((r) => r.provider === provider && r.code === own);
 }
 
 export function qualifiedCode(record: Pick<ProviderCodeRecord, 'provider' | 'code'>): string {
@@ -647,5 +648,5 @@ function splitQualified(qualified: string): [string | undefined, string | undefi
  * it is read through that row.
  */
 export function providerRowForProblemValue(value: string): ProviderCodeRecord | undefined {
-  return PROVIDER_CODES.find((r) => r.code === value && r.maps !== value && r.provider !== 'oauthlib' && r.code !== 'denied' && /^[a-z_]+$/.test(r.code));
+  return providerCodes().find((r) => r.code === value && r.maps !== value && r.provider !== 'oauthlib' && r.code !== 'denied' && /^[a-z_]+$/.test(r.code));
 }

@@ -1,4 +1,5 @@
-import { REAL_WORLD_PROVIDERS } from './providers-real-world.js';
+import { lazy } from './lazy.js';
+import { realWorldProviders } from './providers-real-world.js';
 import type { ProviderRecord } from './types.js';
 
 /**
@@ -6,7 +7,7 @@ import type { ProviderRecord } from './types.js';
  * (/work/shared/reference/oauth1-errors.md §3–§5). Unknown stays undefined:
  * a guessed lifetime would rank causes on nothing.
  */
-export const PROVIDERS: readonly ProviderRecord[] = [
+export const providers = lazy((): readonly ProviderRecord[] => [
   {
     id: 'x',
     name: 'X (Twitter)',
@@ -84,11 +85,11 @@ export const PROVIDERS: readonly ProviderRecord[] = [
     hosts: [],
     signatureMethods: ['HMAC-SHA1'],
   },
-  ...REAL_WORLD_PROVIDERS,
-];
+  ...realWorldProviders(),
+]);
 
 export function providerById(id: string | undefined): ProviderRecord | undefined {
-  return id === undefined ? undefined : PROVIDERS.find((p) => p.id === id);
+  return id === undefined ? undefined : providers().find((p) => p.id === id);
 }
 
 function hostMatches(host: string, pattern: string): boolean {
@@ -108,7 +109,7 @@ export function providerForUrl(urlOrHost: string | undefined): ProviderRecord | 
     return undefined;
   }
   return (
-    PROVIDERS.find((p) => p.hosts.some((pattern) => hostMatches(host, pattern))) ??
-    PROVIDERS.find((p) => p.paths?.some((fragment) => path.includes(fragment)))
+    providers().find((p) => p.hosts.some((pattern) => hostMatches(host, pattern))) ??
+    providers().find((p) => p.paths?.some((fragment) => path.includes(fragment)))
   );
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CAUSES, causeRecord } from '../../src/knowledge/causes.js';
-import { PHRASES } from '../../src/knowledge/phrases.js';
+import { phrases } from '../../src/knowledge/phrases.js';
 import { PROBLEMS, problemRecord, STANDARD_PROBLEM_CODES } from '../../src/knowledge/problems.js';
-import { PROVIDER_CODES, qualifiedCode } from '../../src/knowledge/provider-codes.js';
-import { PROVIDERS } from '../../src/knowledge/providers.js';
+import { providerCodes, qualifiedCode } from '../../src/knowledge/provider-codes.js';
+import { providers } from '../../src/knowledge/providers.js';
 import { EVIDENCE_TEXT } from '../../src/knowledge/evidence-text.js';
 import { LABELS } from '../../src/knowledge/labels.js';
 import type { Text } from '../../src/knowledge/types.js';
@@ -98,18 +98,18 @@ describe('the cause table', () => {
   });
 
   it('every cause is reachable from some problem or provider code', () => {
-    const used = new Set([...PROBLEMS.flatMap((p) => p.causes.map((c) => c.id)), ...PROVIDER_CODES.flatMap((r) => r.overlay?.causes?.map((c) => c.id) ?? [])]);
+    const used = new Set([...PROBLEMS.flatMap((p) => p.causes.map((c) => c.id)), ...providerCodes().flatMap((r) => r.overlay?.causes?.map((c) => c.id) ?? [])]);
     for (const cause of CAUSES) expect(used, cause.id).toContain(cause.id);
   });
 });
 
 describe('the provider code table', () => {
   it.each(REQUIRED_PROVIDER_CODES)('%s is known', (qualified) => {
-    expect(PROVIDER_CODES.some((r) => qualifiedCode(r) === qualified)).toBe(true);
+    expect(providerCodes().some((r) => qualifiedCode(r) === qualified)).toBe(true);
   });
 
-  it.each(PROVIDER_CODES.map((r) => [qualifiedCode(r), r] as const))('%s maps to a known record or stands alone', (_q, row) => {
-    expect(PROVIDERS.some((p) => p.id === row.provider) || row.provider === 'oauthlib').toBe(true);
+  it.each(providerCodes().map((r) => [qualifiedCode(r), r] as const))('%s maps to a known record or stands alone', (_q, row) => {
+    expect(providers().some((p) => p.id === row.provider) || row.provider === 'oauthlib').toBe(true);
     if (row.maps !== undefined) {
       expect(problemRecord(row.maps), `${row.maps}`).toBeDefined();
     } else {
@@ -124,22 +124,22 @@ describe('the provider code table', () => {
   });
 
   it('has no duplicate rows', () => {
-    const keys = PROVIDER_CODES.map(qualifiedCode);
+    const keys = providerCodes().map(qualifiedCode);
     expect(new Set(keys).size).toBe(keys.length);
   });
 });
 
 describe('the page and phrase table', () => {
-  it.each(PHRASES.map((p) => [p.id, p] as const))('%s points at a known problem', (_id, phrase) => {
+  it.each(phrases().map((p) => [p.id, p] as const))('%s points at a known problem', (_id, phrase) => {
     const target = phrase.providerCode ?? phrase.problem;
-    expect(problemRecord(phrase.problem) ?? PROVIDER_CODES.find((r) => qualifiedCode(r) === target), target).toBeDefined();
+    expect(problemRecord(phrase.problem) ?? providerCodes().find((r) => qualifiedCode(r) === target), target).toBeDefined();
     // Known pages are mapped; short generic phrases must admit they are guesses.
     if (phrase.kind === 'html-page') expect(phrase.confidence).toBe('mapped');
     if (phrase.id.startsWith('generic-')) expect(phrase.confidence).toBe('heuristic');
   });
 
   it('has unique ids', () => {
-    expect(new Set(PHRASES.map((p) => p.id)).size).toBe(PHRASES.length);
+    expect(new Set(phrases().map((p) => p.id)).size).toBe(phrases().length);
   });
 });
 
@@ -158,7 +158,7 @@ describe('every label and evidence sentence exists in both languages', () => {
 });
 
 describe('every code, typed as the argument, is explained in both languages', () => {
-  const codes = [...PROBLEMS.map((p) => p.code), ...PROVIDER_CODES.map(qualifiedCode)];
+  const codes = [...PROBLEMS.map((p) => p.code), ...providerCodes().map(qualifiedCode)];
   it.each(codes)('%s', (code) => {
     const problem = readProblemFromText(code);
     expect(problem, code).toBeDefined();

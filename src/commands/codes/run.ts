@@ -2,10 +2,10 @@ import type { Environment } from '../../cli/environment.js';
 import { createOutput } from '../../cli/output.js';
 import { resolveLang, type Lang } from '../../diagnose/lang.js';
 import { CAUSES } from '../../knowledge/causes.js';
-import { PHRASES } from '../../knowledge/phrases.js';
+import { phrases } from '../../knowledge/phrases.js';
 import { PROBLEMS } from '../../knowledge/problems.js';
-import { PROVIDER_CODES, qualifiedCode } from '../../knowledge/provider-codes.js';
-import { PROVIDERS } from '../../knowledge/providers.js';
+import { providerCodes, qualifiedCode } from '../../knowledge/provider-codes.js';
+import { providers } from '../../knowledge/providers.js';
 import type { Palette } from '../../terminal/color.js';
 import type { CodesOptions } from './command.js';
 
@@ -29,7 +29,7 @@ export function codesJson(lang: Lang) {
       companion: p.companion ?? null,
       causes: p.causes.map((c) => ({ id: c.id, prior: c.prior })),
     })),
-    providerCodes: PROVIDER_CODES.map((r) => ({
+    providerCodes: providerCodes().map((r) => ({
       provider: r.provider,
       code: r.code,
       qualified: qualifiedCode(r),
@@ -39,8 +39,8 @@ export function codesJson(lang: Lang) {
       title: r.overlay?.title?.[lang] ?? null,
     })),
     causes: CAUSES.map((c) => ({ id: c.id, title: c.title[lang], confirm: c.confirm[lang] })),
-    pages: PHRASES.map((p) => ({ id: p.id, kind: p.kind, problem: p.problem, providerCode: p.providerCode ?? null, confidence: p.confidence })),
-    providers: PROVIDERS.map((p) => ({ id: p.id, name: p.name })),
+    pages: phrases().map((p) => ({ id: p.id, kind: p.kind, problem: p.problem, providerCode: p.providerCode ?? null, confidence: p.confidence })),
+    providers: providers().map((p) => ({ id: p.id, name: p.name })),
   };
 }
 
@@ -57,9 +57,9 @@ function renderCodes(lang: Lang, c: Palette): string[] {
   for (const p of PROBLEMS) lines.push(`  ${p.code.padEnd(codeWidth)}  ${String(p.usualStatus ?? '').padEnd(3)}  ${p.title[lang]}`);
 
   lines.push('', c.bold(HEAD.providers[lang]));
-  const qualifiedWidth = Math.max(...PROVIDER_CODES.map((r) => qualifiedCode(r).length));
-  const targetWidth = Math.max(...PROVIDER_CODES.map((r) => (r.maps ?? qualifiedCode(r)).length));
-  for (const r of PROVIDER_CODES) {
+  const qualifiedWidth = Math.max(...providerCodes().map((r) => qualifiedCode(r).length));
+  const targetWidth = Math.max(...providerCodes().map((r) => (r.maps ?? qualifiedCode(r)).length));
+  for (const r of providerCodes()) {
     const target = r.maps ?? qualifiedCode(r);
     lines.push(`  ${qualifiedCode(r).padEnd(qualifiedWidth)}  → ${target.padEnd(targetWidth)}  ${String(r.status ?? '').padEnd(3)}  ${c.dim(r.overlay?.title?.[lang] ?? r.message)}`);
   }
@@ -69,7 +69,7 @@ function renderCodes(lang: Lang, c: Palette): string[] {
   for (const cause of CAUSES) lines.push(`  ${cause.id.padEnd(causeWidth)}  ${cause.title[lang]}`);
 
   lines.push('', c.bold(HEAD.pages[lang]));
-  const idWidth = Math.max(...PHRASES.map((p) => p.id.length));
-  for (const p of PHRASES) lines.push(`  ${p.id.padEnd(idWidth)}  → ${(p.providerCode ?? p.problem).padEnd(30)} ${c.dim(p.confidence)}`);
+  const idWidth = Math.max(...phrases().map((p) => p.id.length));
+  for (const p of phrases()) lines.push(`  ${p.id.padEnd(idWidth)}  → ${(p.providerCode ?? p.problem).padEnd(30)} ${c.dim(p.confidence)}`);
   return lines;
 }

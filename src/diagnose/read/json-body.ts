@@ -1,5 +1,5 @@
 import { problemRecord } from '../../knowledge/problems.js';
-import { PROVIDER_CODES, providerCodeRecord } from '../../knowledge/provider-codes.js';
+import { providerCodeRecord, providerCodes } from '../../knowledge/provider-codes.js';
 import { excerpt, type Finding, type NotAProblemReason } from './finding.js';
 import { readFormBody } from './form-body.js';
 import { findingFromOAuthPairs } from './oauth-parameters.js';
@@ -210,7 +210,7 @@ function fromProviderCodeField(json: JsonObject, hostProvider: string | undefine
   };
 }
 
-function findCodeField(value: Json, hostProvider: string | undefined, depth: number): { row: (typeof PROVIDER_CODES)[number]; message: string | undefined } | undefined {
+function findCodeField(value: Json, hostProvider: string | undefined, depth: number): { row: ReturnType<typeof providerCodes>[number]; message: string | undefined } | undefined {
   if (depth > 3) return undefined;
   if (Array.isArray(value)) {
     for (const item of value.slice(0, 20)) {
@@ -224,7 +224,7 @@ function findCodeField(value: Json, hostProvider: string | undefined, depth: num
     const code = text(value[key]);
     if (code === undefined || !/^[A-Za-z][\w.-]{2,63}$/.test(code)) continue;
     // Standard values and numbers are read by their own carriers; only a provider's own name is looked up here.
-    const row = PROVIDER_CODES.find((r) => r.code === code && !problemRecord(r.code) && (hostProvider === undefined || r.provider === hostProvider));
+    const row = providerCodes().find((r) => r.code === code && !problemRecord(r.code) && (hostProvider === undefined || r.provider === hostProvider));
     if (row) return { row, message: text(value['message']) ?? text(value['Message']) };
   }
   for (const child of Object.values(value)) {

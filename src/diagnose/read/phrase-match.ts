@@ -1,4 +1,4 @@
-import { PHRASES } from '../../knowledge/phrases.js';
+import { phrases } from '../../knowledge/phrases.js';
 import type { PhraseRecord } from '../../knowledge/types.js';
 import type { ProblemSource } from '../types.js';
 import { excerpt, type Finding } from './finding.js';
@@ -8,7 +8,7 @@ const MAX_MATCH_INPUT = 100_000;
 /** The first known page or phrase in already-visible text (see knowledge/phrases.ts). */
 export function matchPhrase(text: string): { record: PhraseRecord; matched: string } | undefined {
   const bounded = text.slice(0, MAX_MATCH_INPUT);
-  for (const record of PHRASES) {
+  for (const record of phrases()) {
     const match = record.pattern.exec(bounded);
     if (match) return { record, matched: match[0] };
   }
