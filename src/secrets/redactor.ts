@@ -18,6 +18,8 @@ const ENCODING_LEVELS = 3;
  */
 export class Redactor {
   private readonly secrets = new Map<string, string>();
+  /** The secrets longest first, so one that contains another is replaced whole; made again after an add. */
+  private byLength: Array<[string, string]> | undefined;
 
   constructor(private readonly enabled = true) {}
 
@@ -29,6 +31,7 @@ export class Redactor {
     let encoded = value;
     for (let level = 0; level < ENCODING_LEVELS; level++) forms.push((encoded = percentEncode(encoded)));
     for (const form of forms) this.secrets.set(form, mask);
+    this.byLength = undefined;
     return this;
   }
 
@@ -39,8 +42,7 @@ export class Redactor {
   redact(text: string): string {
     if (this.secrets.size === 0) return text;
     let out = text;
-    // Longest first, so a secret that contains another is replaced whole.
-    const byLength = [...this.secrets].sort((a, b) => b[0].length - a[0].length);
+    const byLength = (this.byLength ??= [...this.secrets].sort((a, b) => b[0].length - a[0].length));
     for (const [secret, mask] of byLength) {
       if (out.includes(secret)) out = out.split(secret).join(mask);
     }

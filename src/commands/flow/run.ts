@@ -159,7 +159,7 @@ function finish(outcome: FlowOutcome, config: FlowConfig, options: FlowOptions, 
     output.json(report);
   } else {
     const lines = outcome.ok ? summaryLines(outcome, output, config.provider, report.totalMs) : failureLines(outcome, diagnosis, output);
-    for (const line of lines) output.result(line);
+    output.results(lines);
   }
   if (options.save !== undefined) {
     const text = JSON.stringify(sessionRecord(report, env.now()), (_k, v: unknown) => (typeof v === 'string' ? output.redactor.redact(v) : v), 2) + '\n';

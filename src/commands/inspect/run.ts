@@ -138,7 +138,7 @@ export async function runInspect(file: string | undefined, options: InspectComma
       mask: (value) => (output.redactor.active ? maskSecret(value) : value),
       redact: (text) => output.redactor.redact(text),
     });
-    for (const line of lines) output.result(line);
+    output.results(lines);
     if (output.redactor.active && report.secrets.length > 0) output.narrate(output.err.dim(t('secretsMasked', lang)));
   }
   return report.findings.length > 0 || report.exchanges.length === 0 ? 1 : 0;

@@ -76,7 +76,7 @@ export async function runSign(options: SignOptions, env: Environment): Promise<n
     });
     return 0;
   }
-  for (const line of renderSignedRequest(signed, key, output.out)) output.result(line);
+  output.results(renderSignedRequest(signed, key, output.out));
   if (output.redactor.active && (credentials.token || options.verifier || credentials.signatureMethod === 'PLAINTEXT')) {
     output.narrate(output.err.dim('(secrets are masked; add --show-secrets for a runnable curl command)'));
   }
