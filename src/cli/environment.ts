@@ -24,7 +24,7 @@ export interface Environment {
   readonly signal: AbortSignal;
 }
 
-/** `signal` is asked for only by the commands that observe interrupts. */
+/** `signal` is asked for only by the commands that observe interrupts; asking installs the SIGINT/SIGTERM handlers (bin/). */
 export function processEnvironment(signal: () => AbortSignal): Environment {
   // Node builds process.stdin/stdout/stderr on first access, and that loads
   // its stream stack (~2 ms): output goes through fdWriter, and stdin is

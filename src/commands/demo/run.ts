@@ -57,6 +57,8 @@ const WHOLE_FLOW: Scenario = {
 };
 
 export async function runDemo(options: DemoOptions, env: Environment): Promise<number> {
+  // Asking for the signal installs the interrupt handlers (bin/): from here on Ctrl-C stops the demo cleanly.
+  void env.signal;
   const lang = resolveLang(options.lang, env.env);
   const timeoutMs = parsePositiveInt(options.timeout, '--timeout');
   const scenarios = options.only === undefined ? SCENARIOS : SCENARIOS.filter((s) => s.id === options.only);

@@ -90,6 +90,8 @@ function failureLines(outcome: FlowOutcome, diagnosis: Diagnosis | undefined, ou
 }
 
 export async function runFlowCommand(options: FlowOptions, env: Environment): Promise<number> {
+  // Asked for first: from here on Ctrl-C stops the flow cleanly (local provider and listener closed).
+  const signal = env.signal;
   const timeoutMs = parsePositiveInt(options.timeout, '--timeout');
   const waitTimeoutMs = parsePositiveInt(options.waitTimeout, '--wait-timeout');
   const lang = resolveLang(options.lang, env.env);
@@ -135,7 +137,7 @@ export async function runFlowCommand(options: FlowOptions, env: Environment): Pr
       dispatcher,
       timeoutMs,
       waitTimeoutMs,
-      signal: env.signal,
+      signal,
       now: () => env.now(),
       nonce: () => env.nonce(),
       person: terminalPerson({ env, output, step: options.step ?? false, waitTimeoutMs }),

@@ -55,6 +55,8 @@ function untilAborted(signal: AbortSignal): Promise<void> {
 
 /** `oauth-doctor serve`: start, print where and who, narrate each request, stop on Ctrl-C / SIGTERM. */
 export async function runServe(options: ServeOptions, env: Environment): Promise<number> {
+  // Asked for first: from here on Ctrl-C / SIGTERM stop the provider cleanly.
+  const stopped = untilAborted(env.signal);
   const output = await createOutput(env, { showSecrets: options.showSecrets });
   const config = providerOptions(options, env);
   for (const consumer of config.consumers ?? []) output.redactor.add(consumer.secret);
@@ -74,7 +76,7 @@ export async function runServe(options: ServeOptions, env: Environment): Promise
       output.narrate();
       output.narrate(output.err.dim('Press Ctrl-C to stop.'));
     }
-    await untilAborted(env.signal);
+    await stopped;
   } finally {
     await provider.close();
   }
