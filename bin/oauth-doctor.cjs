@@ -33,8 +33,8 @@ function bundleFor(firstWord) {
 }
 
 /** The build's cache for a bundle, named for the V8 that can use it. */
-function cachePath(bundlePath, v8 = process.versions.v8) {
-  return bundlePath.replace(/\.cjs$/, `.v8-${v8}.cache`);
+function cachePath(bundlePath) {
+  return bundlePath.replace(/\.cjs$/, `.v8-${process.versions.v8}.cache`);
 }
 
 /**
@@ -123,7 +123,7 @@ function loadCli(firstWord, { userCache = true } = {}) {
   return { cli: module.exports, script, path, cache, saveCache };
 }
 
-module.exports = { loadCli, cachePath, userCachePath, FULL_BUNDLE };
+module.exports = { loadCli, cachePath, FULL_BUNDLE };
 
 if (require.main === module) start(process.argv.slice(2));
 
