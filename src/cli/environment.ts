@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { nonceFromBytes } from '../oauth/nonce.js';
 import { randomBytes } from './random.js';
-import { fdWriter, isTerminal, type TextSink } from './stdio.js';
+import { fdWriter, isTerminal, mayBeTerminal, type TextSink } from './stdio.js';
 
 /**
  * The world a command sees (STYLE habit 7): streams, TTY flags, environment
@@ -15,6 +15,11 @@ export interface Environment {
   readonly stdinIsTTY: boolean;
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
+  /**
+   * Cheap, and may say yes wrongly (any character device but /dev/null):
+   * whether stderrIsTTY is worth asking yet. Left out, stderrIsTTY is used.
+   */
+  readonly stderrMaybeTTY?: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
   /** Milliseconds since the epoch. */
@@ -43,6 +48,9 @@ export function processEnvironment(signal: () => AbortSignal): Environment {
     },
     get stderrIsTTY() {
       return isTerminal(2);
+    },
+    get stderrMaybeTTY() {
+      return mayBeTerminal(2);
     },
     env: process.env,
     cwd: process.cwd(),

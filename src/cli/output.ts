@@ -1,5 +1,5 @@
 import type { Environment } from './environment.js';
-import { colorEnabled, palette, type Palette } from '../terminal/color.js';
+import { colorEnabled, palette, PLAIN, type Palette } from '../terminal/color.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import { Redactor } from '../secrets/redactor.js';
 
@@ -9,21 +9,38 @@ import { Redactor } from '../secrets/redactor.js';
  * a terminal, the sanitiser (control sequences from providers).
  */
 export class Output {
+  private colourErrDecided: boolean | undefined;
+
   private constructor(
     readonly env: Environment,
     readonly redactor: Redactor,
     /** The palette for stdout, and whether it colours. */
     readonly out: Palette,
     private readonly colourOut: boolean,
-    /** The palette for stderr. */
-    readonly err: Palette,
-    private readonly colourErr: boolean,
+    /** A colouring palette, loaded when stderr may need one. */
+    private readonly errColours: Palette | undefined,
   ) {}
 
+  /**
+   * stdout's colour is decided now; stderr's on the first narration: telling
+   * a terminal for sure loads node:tty and Node's stream stack (~1.5 ms), and
+   * a command that never narrates (`explain … | grep`) should not pay for it.
+   * chalk is loaded now if stderr may be a terminal, as palettes are not loaded later.
+   */
   static async create(env: Environment, redactor: Redactor): Promise<Output> {
     const colourOut = colorEnabled(env.stdoutIsTTY, env.env);
-    const colourErr = colorEnabled(env.stderrIsTTY, env.env);
-    return new Output(env, redactor, await palette(colourOut), colourOut, await palette(colourErr), colourErr);
+    const errMayColour = colorEnabled(env.stderrMaybeTTY ?? env.stderrIsTTY, env.env);
+    const colours = colourOut || errMayColour ? await palette(true) : undefined;
+    return new Output(env, redactor, colourOut && colours ? colours : PLAIN, colourOut, errMayColour ? colours : undefined);
+  }
+
+  private get colourErr(): boolean {
+    return (this.colourErrDecided ??= this.errColours !== undefined && colorEnabled(this.env.stderrIsTTY, this.env.env));
+  }
+
+  /** The palette for stderr. */
+  get err(): Palette {
+    return this.colourErr && this.errColours ? this.errColours : PLAIN;
   }
 
   /** A line of result text on stdout. */

@@ -58,11 +58,17 @@ function outputFailed(fd: 1 | 2, code: string | undefined): DoctorError {
 }
 
 /**
- * isatty(fd) without loading node:tty (which loads net and the stream stack):
- * a pipe, socket or file is never a terminal, and neither is /dev/null (where
- * CI and benchmarks send output); only another character device needs the real check.
+ * isatty(fd) without loading node:tty (which loads net and the stream stack)
+ * where it can: a pipe, socket or file is never a terminal, and neither is
+ * /dev/null (where CI and benchmarks send output); only another character
+ * device needs the real check.
  */
 export function isTerminal(fd: number): boolean {
+  return mayBeTerminal(fd) && process.getBuiltinModule('node:tty').isatty(fd);
+}
+
+/** The cheap half of isTerminal: false is sure, true may be wrong (another character device). */
+export function mayBeTerminal(fd: number): boolean {
   let stat;
   try {
     stat = fstatSync(fd);
@@ -70,8 +76,7 @@ export function isTerminal(fd: number): boolean {
     return false; // closed descriptor
   }
   if (!stat.isCharacterDevice()) return false;
-  if (process.platform !== 'win32' && isDevNull(stat.rdev)) return false;
-  return process.getBuiltinModule('node:tty').isatty(fd);
+  return process.platform === 'win32' || !isDevNull(stat.rdev);
 }
 
 let devNull: number | undefined;

@@ -36,4 +36,11 @@ describe('colour on a terminal', () => {
     expect(written).toContain('Problem: token_used');
     expect(written).not.toContain('\u001b[');
   });
+
+  it('stderr on the terminal is coloured when stdout goes to a pipe (decided when first narrating)', () => {
+    const sign = `'${process.execPath}' '${BIN}' sign --url https://api.example.com/x --consumer-key k --consumer-secret consumer-secret-0123 --token tok-0123456789 --token-secret ts-0123456789`;
+    const shown = onTerminal(`${sign} | cat > /dev/null`);
+    expect(shown).toContain('\u001b[2m(secrets are masked');
+    expect(onTerminal(`${sign} 2>&1 | cat`)).not.toContain('\u001b[');
+  });
 });
