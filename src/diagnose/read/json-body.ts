@@ -7,12 +7,8 @@ import { isOAuth2OnlyCode } from './oauth2.js';
 import { findingFromOAuthlibError } from './oauthlib-error.js';
 import { findingFromPhrase } from './phrase-match.js';
 import { findingFromProblemDetails, isProblemJsonType, isXPartialErrorDocument, problemDetailsOf } from './problem-details.js';
-import { isObject, type Json, type JsonObject } from './json.js';
+import { isObject, jsonText, type Json, type JsonObject } from './json.js';
 import { fromLinkedInError, fromTumblrEnvelope } from './json-providers.js';
-
-function text(value: Json | undefined): string | undefined {
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
-}
 
 /** JSONP, as Flickr answers with format=json: `jsonFlickrApi({...})`. */
 const JSONP = /^[A-Za-z_$][\w$.]{0,63}\(\s*([{[][\s\S]*[}\]])\s*\)\s*;?$/;
@@ -30,7 +26,7 @@ export function parseJson(body: string): Json | undefined {
 
 /** A numeric provider code: `{"code":89}` or `{"code":"89"}`. */
 function numericCode(value: Json | undefined): string | undefined {
-  const code = text(value);
+  const code = jsonText(value);
   return code !== undefined && /^\d{1,6}$/.test(code) ? code : undefined;
 }
 
@@ -77,8 +73,8 @@ function isHost(hostProvider: string | undefined, provider: string): boolean {
 }
 
 function fromOAuthProblemField(json: JsonObject): Finding | undefined {
-  if (text(json['oauth_problem']) === undefined) return undefined;
-  const pairs = Object.entries(json).flatMap(([k, v]) => (text(v) === undefined ? [] : [[k, text(v) ?? ''] as const]));
+  if (jsonText(json['oauth_problem']) === undefined) return undefined;
+  const pairs = Object.entries(json).flatMap(([k, v]) => (jsonText(v) === undefined ? [] : [[k, jsonText(v) ?? ''] as const]));
   return findingFromOAuthPairs(pairs, 'json-body');
 }
 
@@ -102,7 +98,7 @@ function fromXErrors(json: JsonObject, hostProvider: string | undefined): Findin
   if (hostProvider === undefined && !isXErrorsShape(json, errors)) return undefined;
   const entries = errors.filter(isObject).flatMap((e) => {
     const code = numericCode(e['code']);
-    return code === undefined ? [] : [{ code, message: text(e['message']) }];
+    return code === undefined ? [] : [{ code, message: jsonText(e['message']) }];
   });
   const chosen = entries.find((e) => providerCodeRecord('x', e.code)) ?? entries[0];
   if (!chosen) return undefined;
@@ -127,11 +123,11 @@ function fromProblemDetails(json: JsonObject, hostProvider: string | undefined, 
 function fromNetSuite(json: JsonObject): Finding | undefined {
   const details = json['o:errorDetails'];
   if (!Array.isArray(details)) return undefined;
-  const first = details.filter(isObject).find((d) => text(d['o:errorCode']) !== undefined);
-  const code = first ? text(first['o:errorCode']) : undefined;
+  const first = details.filter(isObject).find((d) => jsonText(d['o:errorCode']) !== undefined);
+  const code = first ? jsonText(first['o:errorCode']) : undefined;
   if (!first || code === undefined) return undefined;
   const known = providerCodeRecord('netsuite', code) !== undefined;
-  const detail = text(first['detail']);
+  const detail = jsonText(first['detail']);
   return {
     code: `netsuite:${code}`,
     providerCode: `netsuite:${code}`,
@@ -145,10 +141,10 @@ function fromNetSuite(json: JsonObject): Finding | undefined {
 
 /** Flickr and SmugMug 1.x share `stat: fail` with a numeric code; their code sets do not overlap. */
 function fromStatFail(json: JsonObject, hostProvider: string | undefined): Finding | undefined {
-  if (text(json['stat']) !== 'fail') return undefined;
+  if (jsonText(json['stat']) !== 'fail') return undefined;
   const code = numericCode(json['code']);
   if (code === undefined) return undefined;
-  return statFailFinding(code, text(json['message']), hostProvider, 'json-body');
+  return statFailFinding(code, jsonText(json['message']), hostProvider, 'json-body');
 }
 
 export function statFailFinding(code: string, message: string | undefined, hostProvider: string | undefined, source: 'json-body' | 'xml-body'): Finding {
@@ -175,12 +171,12 @@ export function statFailFinding(code: string, message: string | undefined, hostP
 
 /** oauthlib's `{"error":…,"error_description":…}`, and OAuth 2.0's token-endpoint answer in the same shape (RFC 6749 §5.2). */
 function fromOAuthlib(json: JsonObject): Finding | undefined {
-  const error = text(json['error']);
-  const description = text(json['error_description']);
+  const error = jsonText(json['error']);
+  const description = jsonText(json['error_description']);
   if (error === undefined || !/^[a-z_]{3,64}$/.test(error)) return undefined;
   // `{"error":"invalid_grant"}` needs no description: the code is OAuth 2.0's alone.
   if (description === undefined && !isOAuth2OnlyCode(error)) return undefined;
-  return findingFromOAuthlibError(error, description, { uri: text(json['error_uri']), scope: text(json['scope']), carrier: 'json-body' });
+  return findingFromOAuthlibError(error, description, { uri: jsonText(json['error_uri']), scope: jsonText(json['scope']), carrier: 'json-body' });
 }
 
 const CODE_KEYS = ['code', 'errorCode', 'error_code'];
@@ -221,11 +217,11 @@ function findCodeField(value: Json, hostProvider: string | undefined, depth: num
   }
   if (!isObject(value)) return undefined;
   for (const key of CODE_KEYS) {
-    const code = text(value[key]);
+    const code = jsonText(value[key]);
     if (code === undefined || !/^[A-Za-z][\w.-]{2,63}$/.test(code)) continue;
     // Standard values and numbers are read by their own carriers; only a provider's own name is looked up here.
     const row = providerCodes().find((r) => r.code === code && !problemRecord(r.code) && (hostProvider === undefined || r.provider === hostProvider));
-    if (row) return { row, message: text(value['message']) ?? text(value['Message']) };
+    if (row) return { row, message: jsonText(value['message']) ?? jsonText(value['Message']) };
   }
   for (const child of Object.values(value)) {
     if (typeof child !== 'object' || child === null) continue;
@@ -242,7 +238,7 @@ function fromMessageFields(json: JsonObject, hostProvider: string | undefined): 
   const messages: string[] = [];
   collectMessages(json, 0, messages);
   // X v1: {"error":"Could not authenticate with OAuth.","request":"/1/…"}
-  const provider = hostProvider ?? (text(json['error']) !== undefined && text(json['request']) !== undefined ? 'x' : undefined);
+  const provider = hostProvider ?? (jsonText(json['error']) !== undefined && jsonText(json['request']) !== undefined ? 'x' : undefined);
   for (const message of messages) {
     // Some servers put the whole form-encoded problem in a message field.
     const embedded = readFormBody(message, 'json-body');

@@ -1,6 +1,6 @@
 import { providerCodeRecord } from '../../knowledge/provider-codes.js';
 import { excerpt, type Finding } from './finding.js';
-import { isObject, type Json, type JsonObject } from './json.js';
+import { isObject, jsonHttpStatus, jsonText, type JsonObject } from './json.js';
 import { findingFromPhrase } from './phrase-match.js';
 import { statusFinding } from './status-only.js';
 
@@ -9,14 +9,6 @@ import { statusFinding } from './status-only.js';
  * (never by one loose field), so a code is only ever claimed for the provider
  * whose shape carried it. Sources: test/fixtures/real-world/README.md.
  */
-
-function text(value: Json | undefined): string | undefined {
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
-}
-
-function httpStatus(value: Json | undefined): number | undefined {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 100 && value <= 599 ? value : undefined;
-}
 
 /**
  * Tumblr API v2: every answer is `{"meta":{"status":401,"msg":"Unauthorized"},"response":…}`,
@@ -27,13 +19,13 @@ function httpStatus(value: Json | undefined): number | undefined {
 export function fromTumblrEnvelope(json: JsonObject): Finding | undefined {
   const meta = json['meta'];
   if (!isObject(meta) || !('response' in json)) return undefined;
-  const status = httpStatus(meta['status']);
-  const reason = text(meta['msg']);
+  const status = jsonHttpStatus(meta['status']);
+  const reason = jsonText(meta['msg']);
   if (status === undefined || reason === undefined || status < 400) return undefined;
   const errors = Array.isArray(json['errors']) ? json['errors'].filter(isObject) : [];
   const entries = errors.flatMap((e) => {
-    const code = text(e['code']);
-    return code !== undefined && /^\d{1,6}$/.test(code) ? [{ code, message: text(e['detail']) ?? text(e['title']) }] : [];
+    const code = jsonText(e['code']);
+    return code !== undefined && /^\d{1,6}$/.test(code) ? [{ code, message: jsonText(e['detail']) ?? jsonText(e['title']) }] : [];
   });
   const known = entries.find((e) => providerCodeRecord('tumblr', e.code));
   const message = excerpt(known?.message ?? entries[0]?.message ?? reason);
@@ -57,9 +49,9 @@ export function fromTumblrEnvelope(json: JsonObject): Finding | undefined {
  * the words after it say which check failed when LinkedIn wrote them out.
  */
 export function fromLinkedInError(json: JsonObject): Finding | undefined {
-  const message = text(json['message']);
-  const status = httpStatus(json['status']);
-  if (message === undefined || status === undefined || typeof json['errorCode'] !== 'number' || text(json['requestId']) === undefined) return undefined;
+  const message = jsonText(json['message']);
+  const status = jsonHttpStatus(json['status']);
+  if (message === undefined || status === undefined || typeof json['errorCode'] !== 'number' || jsonText(json['requestId']) === undefined) return undefined;
   return linkedInFinding(message, status, 'json-body');
 }
 

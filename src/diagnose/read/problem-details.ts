@@ -1,7 +1,7 @@
 import { providerCodeRecord } from '../../knowledge/provider-codes.js';
 import { excerpt, type Finding } from './finding.js';
 import { findingFromPhrase } from './phrase-match.js';
-import { isObject, type Json, type JsonObject } from './json.js';
+import { isObject, jsonHttpStatus, type Json, type JsonObject } from './json.js';
 import { statusFinding } from './status-only.js';
 import { TERMINAL_UNSAFE_CHARACTERS } from '../../terminal/sanitize.js';
 
@@ -53,11 +53,6 @@ function stringMember(value: Json | undefined): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? cleanText(value) : undefined;
 }
 
-/** RFC 9457 §3.1.2: a JSON number, an HTTP status code. */
-function statusMember(value: Json | undefined): number | undefined {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 100 && value <= 599 ? value : undefined;
-}
-
 /** The core members, and the parameters the readers below derive from the detail: a body cannot supply either as an extension. */
 const RESERVED_MEMBERS: ReadonlySet<string> = new Set(['type', 'title', 'status', 'detail', 'instance', 'authentication_used', 'authentication_supported']);
 /** Extension members whose name says they may hold a credential are never copied. */
@@ -88,7 +83,7 @@ export function problemDetailsOf(json: Json, served: { problemJson?: boolean } =
   if (!isObject(json)) return undefined;
   const type = typeOf(json['type']);
   const title = stringMember(json['title']);
-  const status = statusMember(json['status']);
+  const status = jsonHttpStatus(json['status']);
   const detail = stringMember(json['detail']);
   const shaped = served.problemJson === true
     ? type !== undefined || title !== undefined || status !== undefined || detail !== undefined
