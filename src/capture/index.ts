@@ -1,5 +1,6 @@
 import { captureError } from './errors.js';
 import { parseCurl, type CurlReadOptions } from './curl.js';
+import { looksLikeCurlVerbose, parseCurlVerbose } from './curl-verbose.js';
 import { readHar, type HarReadOptions } from './har/index.js';
 import { parseRawHttp } from './raw-http.js';
 import type { Capture, CaptureFormat } from './types.js';
@@ -8,6 +9,7 @@ export * from './types.js';
 export { parseHar, readHar } from './har/index.js';
 export { parseCurl, curlUrlEncode } from './curl.js';
 export { parseRawHttp } from './raw-http.js';
+export { parseCurlVerbose, readCurlVerbose, looksLikeCurlVerbose } from './curl-verbose.js';
 export { splitShellCommands } from './shell-words.js';
 
 /** Which parser a file needs, from its name and its first bytes. */
@@ -38,7 +40,14 @@ export async function readCapture(buf: Buffer, options: ReadCaptureOptions): Pro
       ? await readHar(buf, { source: options.source, onProgress: options.onProgress, signal: options.signal })
       : format === 'curl'
         ? parseCurl(buf.toString('utf8'), { source: options.source, readFile: options.readFile })
-        : parseRawHttp(buf, { source: options.source, scheme: options.scheme });
+        : readHttpText(buf, options);
   if (capture.exchanges.length === 0 && format !== 'har') throw captureError('capture-empty', `${options.source}: no request found`, 'give a HAR file, a curl command or a raw HTTP request');
   return capture;
+}
+
+/** Raw HTTP, or a `curl -v` transcript (its `> ` / `< ` lines are HTTP messages with a prefix). */
+function readHttpText(buf: Buffer, options: ReadCaptureOptions): Capture {
+  const head = buf.toString('utf8', 0, Math.min(buf.length, 64 * 1024));
+  if (looksLikeCurlVerbose(head)) return parseCurlVerbose(buf.toString('utf8'), { source: options.source });
+  return parseRawHttp(buf, { source: options.source, scheme: options.scheme });
 }

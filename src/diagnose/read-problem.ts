@@ -4,6 +4,8 @@ import { providerForUrl, providers } from '../knowledge/providers.js';
 import { providerCodes } from '../knowledge/provider-codes.js';
 import { percentDecode } from '../oauth/percent-encode.js';
 import type { DetectedProblem } from './types.js';
+import { extract } from './extract/index.js';
+import { singleFailedHarAnswer } from './extract/har.js';
 import { excerpt, type Finding, type NotAProblemReason } from './read/finding.js';
 import { echoedBaseString } from './read/echoed-base-string.js';
 import { readFormBody, wordAround } from './read/form-body.js';
@@ -44,6 +46,7 @@ export const CARRIERS_LOOKED_IN: readonly string[] = [
   'known error pages (X "request token … invalid" and "no request token", EN and JA; Flickr)',
   'known plain-text phrases (also in an Error: response header, as OpenStreetMap sent them)',
   'an HTTP error status',
+  'and each of these inside the text: JSON after a prefix or in a log line, Python/Ruby/Java object literals, b\'…\' byte strings, backslash- or HTML-escaped quotes, comma-separated parameters, URLs, status and header lines, curl -v transcripts',
 ];
 
 /**
@@ -108,6 +111,49 @@ function readText(input: string, context: TextContext): Reading {
   if (trimmed === '') return status === undefined && Object.keys(extraHeaders).length === 0 ? {} : readResponse({ status, headers: extraHeaders });
   const code = readCodeArgument(trimmed);
   if (code) return { problem: status === undefined ? code : { ...code, status } };
+  const extraction = extract(text);
+  if (extraction.shape === 'curl-command') return { notAProblem: 'curl-command' };
+  if (extraction.shape === 'har') {
+    const answer = singleFailedHarAnswer(text);
+    if (!answer) return { notAProblem: 'har-capture' };
+    const reading = readResponse({ ...answer, status: status ?? answer.status, headers: mergeHeaders(answer.headers, extraHeaders) });
+    return reading.problem ? withExtraction(reading, { shape: 'har', decoded: [] }) : { notAProblem: 'har-capture' };
+  }
+  if (extraction.shape === 'curl-verbose') {
+    const reading = readResponse({ status: status ?? extraction.status, headers: mergeHeaders(extraction.headers, extraHeaders), body: extraction.body ?? '' });
+    return withExtraction(reading, { shape: 'curl-verbose', decoded: [] });
+  }
+  const whole = readWhole(text, trimmed, status, extraHeaders);
+  // A reading of the paste as a whole that named a plausible code stands; words alone, the status alone, or a
+  // code that is really an escaped quote or a run of comma-joined parameters give way to a fragment that names one.
+  const wholeStands = whole.problem !== undefined && whole.problem.confidence !== 'heuristic' && PLAUSIBLE_CODE.test(whole.problem.code);
+  if (wholeStands || whole.notAProblem !== undefined) return whole;
+  const fragmentStatus = status ?? whole.problem?.status ?? extraction.status;
+  const fragmentHeaders = mergeHeaders(extraction.headers, extraHeaders);
+  let heuristic: Reading | undefined;
+  for (const fragment of extraction.fragments) {
+    const reading = fragment.kind === 'url' ? readResponse({ url: fragment.text, status: fragmentStatus, headers: fragmentHeaders }) : readResponse({ body: fragment.text, status: fragmentStatus, headers: fragmentHeaders });
+    if (!reading.problem || reading.problem.source === 'status-only') continue;
+    const found = withExtraction(reading, { fragment: fragment.kind, at: fragment.at, decoded: fragment.decoded });
+    if (reading.problem.confidence !== 'heuristic') return found;
+    heuristic ??= found;
+  }
+  // Words read from the whole paste keep the status a line of it printed.
+  if (whole.problem && PLAUSIBLE_CODE.test(whole.problem.code)) return whole.problem.status === undefined && fragmentStatus !== undefined ? { problem: { ...whole.problem, status: fragmentStatus } } : whole;
+  if (heuristic) return heuristic;
+  // Nothing in the words: the status a line of the paste gave, with the headers it printed.
+  if (fragmentStatus !== undefined || Object.keys(extraction.headers).length > 0) {
+    const reading = readResponse({ status: fragmentStatus, headers: fragmentHeaders, body: text });
+    if (reading.problem) return withExtraction(reading, { decoded: [] });
+  }
+  return whole;
+}
+
+/** A code as providers write them (`token_rejected`, `x:89`, `http:5xx`, `INVALID_LOGIN`); not `\\` nor `a,b=c`. */
+const PLAUSIBLE_CODE = /^[A-Za-z0-9_:.-]{1,80}$/;
+
+/** The paste read as one response, a URL or one body, as before the extractor. */
+function readWhole(text: string, trimmed: string, status: number | undefined, extraHeaders: HeaderBag): Reading {
   if (looksLikeRawResponse(trimmed)) {
     const raw = parseRawResponse(trimmed);
     return readResponse({ status: status ?? raw.status, headers: mergeHeaders(raw.headers, extraHeaders), body: raw.body });
@@ -117,6 +163,10 @@ function readText(input: string, context: TextContext): Reading {
     return fromUrl.problem ? fromUrl : readResponse({ body: trimmed, status, headers: extraHeaders });
   }
   return readResponse({ body: text, status, headers: extraHeaders });
+}
+
+function withExtraction(reading: Reading, extracted: NonNullable<DetectedProblem['extracted']>): Reading {
+  return reading.problem ? { problem: { ...reading.problem, extracted } } : reading;
 }
 
 /**

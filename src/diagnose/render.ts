@@ -5,7 +5,7 @@ import { decomposeBaseString } from './base-string-diff.js';
 import { decodeCompanions, type Companions } from './companions.js';
 import type { Lang } from './lang.js';
 import { fill } from './text.js';
-import type { CauseId, Diagnosis, Leg, Likelihood, OAuth2Signal, ProblemConfidence, ProblemSource } from './types.js';
+import type { CauseId, Diagnosis, ExtractedFrom, Leg, Likelihood, OAuth2Signal, ProblemConfidence, ProblemSource } from './types.js';
 
 /** The object `explain --json` prints; `flow --json` and `inspect --json` embed the same. */
 export interface DiagnosisJson {
@@ -29,6 +29,8 @@ export interface DiagnosisJson {
     readonly serverBaseString: string | null;
     /** Why the answer looks like OAuth 2.0 (RFC 6749/6750), when it does; empty otherwise. */
     readonly oauth2Signals: readonly OAuth2Signal[];
+    /** Where in a pasted text the problem was read, when it was not the paste as a whole. */
+    readonly extracted: ExtractedFrom | null;
   };
   readonly causes: readonly {
     readonly id: CauseId;
@@ -64,6 +66,7 @@ export function diagnosisJson(diagnosis: Diagnosis): DiagnosisJson {
       message: p.message ?? null,
       serverBaseString: p.serverBaseString ?? null,
       oauth2Signals: [...(p.oauth2Signals ?? [])],
+      extracted: p.extracted === undefined ? null : { ...p.extracted, decoded: [...p.extracted.decoded] },
     },
     causes: diagnosis.causes.map((c) => ({ id: c.id, likelihood: c.likelihood, title: c.title, evidence: [...c.evidence], confirm: c.confirm })),
     fixes: diagnosis.fixes.map((f) => ({ for: f.for, text: f.text, cause: f.cause ?? null })),
@@ -90,6 +93,7 @@ export function renderDiagnosis(diagnosis: Diagnosis, c: Palette): string[] {
   const codes = p.providerCode && p.providerCode !== p.code ? `${p.code} (${p.providerCode})` : p.code;
   lines.push(`${c.bold(`${t('problem')}: ${codes}`)} — ${p.title}`);
   lines.push(c.dim(`  ${t('foundIn')} ${t(`source_${p.source}` as LabelKey)}, ${t('confidence')}: ${t(`confidence_${p.confidence}` as LabelKey)}${p.known ? '' : ' ' + t('unknownCode')}`));
+  if (p.extracted) lines.push(c.dim(`  ${extractedLine(p.extracted, t)}`));
   lines.push(...wrapText(p.meaning, '  '));
   const facts = [
     `${t('leg')}: ${p.leg === 'any' ? t('anyLeg') : p.leg.join(', ')}`,
@@ -139,6 +143,16 @@ export function renderDiagnosis(diagnosis: Diagnosis, c: Palette): string[] {
     for (const note of diagnosis.notes) lines.push(...wrapText(note, '  - ', '    ').map((l) => c.dim(l)));
   }
   return lines;
+}
+
+/** How the extractor reached the reading (issue #12: every reading says how it was reached). */
+function extractedLine(extracted: ExtractedFrom, t: (key: LabelKey, values?: Record<string, string | number>) => string): string {
+  const where =
+    extracted.shape === 'curl-verbose' ? t('extractedCurlVerbose')
+    : extracted.shape === 'har' ? t('extractedHar')
+    : extracted.fragment !== undefined ? t('extractedAt', { what: extracted.fragment.toUpperCase(), at: (extracted.at ?? 0) + 1 })
+    : t('extractedStatusLine');
+  return extracted.decoded.length === 0 ? where : `${where}; ${t('extractedDecoded', { what: extracted.decoded.join(', ') })}`;
 }
 
 /** The server's base string taken apart (RFC 5849 §3.4.1.1), to set beside `oauth-doctor sign`'s working. */

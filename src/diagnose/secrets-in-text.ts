@@ -1,7 +1,8 @@
 import { percentDecode } from '../oauth/percent-encode.js';
+import { decodeBackslashQuotes, decodeHtmlEntities } from './extract/decode.js';
 
 /** Parameters whose values are credentials (tokens, verifiers, session handles). */
-const SECRET_NAMES = 'oauth_token_secret|oauth_token|oauth_verifier|oauth_session_handle|denied';
+const SECRET_NAMES = 'oauth_token_secret|oauth_consumer_secret|oauth_token|oauth_verifier|oauth_session_handle|denied|client_secret|refresh_token|access_token|code_verifier';
 /** name=value, name="value", name%3Dvalue (inside a base string), "name":"value" (JSON). */
 /** A value ends where the next parameter starts: a raw `&`, or an encoded one (`%26`, `%2526`) inside a base string. */
 const VALUE = '(?:[A-Za-z0-9\\-._~+/]|%(?!26|2526)[0-9A-Fa-f]{2}){4,512}';
@@ -17,7 +18,13 @@ export function secretsInText(text: string): string[] {
   // Every secret follows one of the names; most pasted inputs (a bare code, an HTML page) hold none.
   if (!MENTIONS_A_SECRET_NAME.test(text)) return [];
   const found = new Set<string>();
-  for (const match of text.slice(0, 1_000_000).matchAll(SECRET_VALUE)) {
+  // The extractor reads values whose quotes arrived escaped (`oauth_token_secret=\"…\"`, `&quot;`): so must the mask.
+  const views = [text.slice(0, 1_000_000)];
+  for (const decode of [decodeBackslashQuotes, decodeHtmlEntities]) {
+    const view = decode(views[0] ?? '');
+    if (view !== undefined) views.push(view);
+  }
+  for (const match of views.flatMap((view) => [...view.matchAll(SECRET_VALUE)])) {
     const raw = match[1];
     if (raw === undefined) continue;
     found.add(raw);

@@ -52,6 +52,17 @@ export interface DetectedProblem {
   readonly serverDate?: number | undefined;
   /** OAuth 2.0 signs seen in the response, whatever the problem was read as (an `oauth2:` code, or an OAuth 1.0a one beside a Bearer challenge). */
   readonly oauth2Signals?: readonly OAuth2Signal[] | undefined;
+  /** Where in a pasted text the problem was read, when the tolerant extractor found it (explain). */
+  readonly extracted?: ExtractedFrom | undefined;
+}
+
+/** A fragment of a paste: its kind, its offset in the (decoded) text, and what was undone to read it. */
+export interface ExtractedFrom {
+  /** `curl-verbose`: the paste was a curl -v transcript, read by its response lines; `har`: a HAR whose one failed answer was read. */
+  readonly shape?: 'curl-verbose' | 'har' | undefined;
+  readonly fragment?: 'json' | 'form' | 'url' | 'xml' | 'html' | undefined;
+  readonly at?: number | undefined;
+  readonly decoded: readonly string[];
 }
 
 /** Stable cause ids; the JSON output uses them. */

@@ -232,6 +232,14 @@ export const EVIDENCE_TEXT = {
     en: 'this is X API v2 reporting per-resource errors (an `errors` array beside `data`, e.g. resource-not-found) on a request it authenticated, not an authentication problem.',
     ja: 'これは X API v2 が認証済みのリクエストについてリソースごとのエラー（`data` と並ぶ `errors` 配列。resource-not-found など）を報告しているもので、認証の問題ではありません。',
   },
+  'notAProblem_har-capture': {
+    en: 'this is a HAR capture with no single failed answer to explain; read it with oauth-doctor inspect FILE.har, which checks every request in it.',
+    ja: 'これは HAR キャプチャで、説明すべき失敗した応答が一つに定まりません。oauth-doctor inspect FILE.har で読んでください（すべてのリクエストを検査します）。',
+  },
+  'notAProblem_curl-command': {
+    en: 'this is a curl command, not a provider\'s answer; check it with oauth-doctor inspect --curl \'curl …\', or run it with -si and pipe the answer to oauth-doctor explain -.',
+    ja: 'これは curl コマンドで、プロバイダの応答ではありません。oauth-doctor inspect --curl \'curl …\' で検査するか、-si を付けて実行し応答を oauth-doctor explain - に渡してください。',
+  },
   xV2UnknownAuthentication: {
     en: 'X could not tell which authentication the request used ("Unknown"): the Authorization header did not read as OAuth 1.0a.',
     ja: 'X はリクエストの認証方式を判別できませんでした（「Unknown」）。Authorization ヘッダが OAuth 1.0a として読めませんでした。',

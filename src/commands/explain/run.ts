@@ -46,7 +46,7 @@ export async function runExplain(input: readonly string[], options: ExplainOptio
     if (options.json) output.json({ recognised: false, lookedFor: CARRIERS_LOOKED_IN });
     output.narrate('oauth-doctor: nothing in the input was recognised as an OAuth problem. Looked for:');
     for (const carrier of CARRIERS_LOOKED_IN) output.narrate(`  - ${carrier}`);
-    output.narrate('Pass the whole response (curl -si … | oauth-doctor explain -), or --status N for a bare body.');
+    output.narrate('Next: pass the whole response (curl -si … | oauth-doctor explain -), add --status N for a bare body, or read a capture (HAR, curl command, raw HTTP) with oauth-doctor inspect FILE.');
     return 1;
   }
   const diagnosis = diagnose(problem, evidence, { lang });

@@ -23,7 +23,7 @@ export interface Finding {
  * `x-v2-partial-errors` is X API v2 reporting per-resource errors (an
  * `errors` array beside `data`) on a request it authenticated.
  */
-export type NotAProblemReason = 'x-v2-partial-errors';
+export type NotAProblemReason = 'x-v2-partial-errors' | 'har-capture' | 'curl-command';
 
 /** `error`, `error_description`, `error_uri` (RFC 6749 §5.2, oauthlib OAuth1Error), and what was beside them. */
 export interface ErrorShape {

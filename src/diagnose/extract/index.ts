@@ -1,0 +1,282 @@
+import { looksLikeCurlVerbose, readCurlVerbose } from '../../capture/curl-verbose.js';
+import { decodeBackslashQuotes, decodeHtmlEntities, type Decoding } from './decode.js';
+import { looseObjectToJson } from './loose-object.js';
+
+/**
+ * The tolerant extractor (issue #12): finds every structured fragment in
+ * pasted text — a status line, header lines, JSON (also after a prefix, in a
+ * log line or an exception message, as a Python/Ruby/Java literal, inside a
+ * `b'…'` byte repr), JSON or parameters whose quotes arrive backslash- or
+ * HTML-escaped, XML, form-encoded parameters (also comma-separated), URLs
+ * with a query — each with where it was found and what was decoded. The
+ * readers in read/ get these fragments instead of the raw paste.
+ *
+ * Linear in the input (every scan moves forward; the few rescans are
+ * bounded in number), bounded in output, and it never throws.
+ */
+
+export type FragmentKind = 'json' | 'form' | 'url' | 'xml' | 'html';
+
+export interface Fragment {
+  readonly kind: FragmentKind;
+  /** The fragment as a reader wants it: JSON text, a form string, a URL, markup. */
+  readonly text: string;
+  /** Offset of the fragment in the text it was found in (after decoding, when something was decoded). */
+  readonly at: number;
+  /** What had to be undone to read it. */
+  readonly decoded: readonly Decoding[];
+}
+
+/** What a whole paste is, when it is a shape of its own. */
+export type PasteShape = 'har' | 'curl-command' | 'curl-verbose';
+
+export interface Extraction {
+  readonly shape?: PasteShape | undefined;
+  /** The status a status line in the text gave (the last one: a redirect or `100 Continue` comes first). */
+  readonly status?: number | undefined;
+  readonly headers: Readonly<Record<string, string[]>>;
+  readonly fragments: readonly Fragment[];
+  /** For a curl -v transcript: the response body curl printed. */
+  readonly body?: string | undefined;
+}
+
+/** Past this, a paste is cut: larger than any error response. */
+export const MAX_EXTRACT_CHARS = 2 * 1024 * 1024;
+const MAX_FRAGMENTS = 64;
+const MAX_SPAN = 200_000;
+
+export function extract(input: string): Extraction {
+  try {
+    return extractUnguarded(input);
+  } catch {
+    return { headers: {}, fragments: [] };
+  }
+}
+
+/** extract without its guard, for the property tests. */
+export function extractUnguarded(input: string): Extraction {
+  const text = typeof input === 'string' ? input.slice(0, MAX_EXTRACT_CHARS) : '';
+  const shape = pasteShape(text);
+  if (shape === 'curl-verbose') return fromCurlVerbose(text);
+  const fragments: Fragment[] = [];
+  const add = (fragment: Fragment) => {
+    if (fragments.length < MAX_FRAGMENTS && !fragments.some((f) => f.kind === fragment.kind && f.text === fragment.text)) fragments.push(fragment);
+  };
+  scan(text, [], add);
+  // Quotes and ampersands that arrived escaped: read the text again with them undone.
+  const unescaped = decodeBackslashQuotes(text);
+  if (unescaped !== undefined) scan(unescaped, ['backslash-escapes'], add);
+  const unentitied = decodeHtmlEntities(text);
+  if (unentitied !== undefined) scan(unentitied, ['html-entities'], add);
+  return { shape, status: statusLine(text), headers: headerLines(text), fragments };
+}
+
+function pasteShape(text: string): PasteShape | undefined {
+  const start = text.trimStart();
+  if (/^(?:\$\s+)?curl(?:\.exe)?\s/.test(start)) return 'curl-command';
+  if (start.startsWith('{') && /^\{\s*"log"\s*:\s*\{/.test(start.slice(0, 200)) && start.includes('"entries"')) return 'har';
+  if (looksLikeCurlVerbose(text)) return 'curl-verbose';
+  return undefined;
+}
+
+/** The last response of a curl -v transcript: its status and headers as curl printed them, the body as fragments. */
+function fromCurlVerbose(text: string): Extraction {
+  const transcript = readCurlVerbose(text);
+  const last = [...transcript.messages].reverse().find((m) => m.response !== undefined);
+  const response = last?.response;
+  const headers: Record<string, string[]> = {};
+  for (const [name, value] of response?.headers ?? []) (headers[name.toLowerCase()] ??= []).push(value);
+  return { shape: 'curl-verbose', status: response?.status, headers, fragments: [], body: response?.body ?? '' };
+}
+
+function scan(text: string, decoded: readonly Decoding[], add: (fragment: Fragment) => void): void {
+  for (const span of braceSpans(text)) objectFragment(span.text, span.at, decoded, add);
+  for (const bytes of byteReprs(text)) {
+    for (const span of braceSpans(bytes.text)) objectFragment(span.text, bytes.at + span.at, [...decoded, 'bytes-repr'], add);
+  }
+  for (const form of formFragments(text)) add({ kind: 'form', text: form.text, at: form.at, decoded: form.commas ? [...decoded, 'comma-separated'] : decoded });
+  for (const url of urls(text)) add({ kind: 'url', text: url.text, at: url.at, decoded });
+  const markup = markupStart(text);
+  if (markup) add({ kind: markup.kind, text: text.slice(markup.at, markup.at + MAX_SPAN), at: markup.at, decoded });
+}
+
+function objectFragment(span: string, at: number, decoded: readonly Decoding[], add: (fragment: Fragment) => void): void {
+  const json = parsesAsJson(span) ? span : looseObjectToJson(span);
+  if (json === undefined || json === '{}' || json === '[]') return;
+  add({ kind: 'json', text: json, at, decoded: json === span ? decoded : [...decoded, 'object-literal'] });
+}
+
+function parsesAsJson(span: string): boolean {
+  try {
+    JSON.parse(span);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Balanced `{…}` spans (brackets inside strings skipped; a string ends at
+ * its quote or at a line end, so an apostrophe in prose cannot swallow the
+ * rest). One forward pass; when an opening brace never closes, the scan
+ * goes on after it, at most a few times.
+ */
+export function braceSpans(text: string): { text: string; at: number }[] {
+  const spans: { text: string; at: number }[] = [];
+  let from = 0;
+  for (let restarts = 0; restarts < 4 && from < text.length; restarts++) {
+    const start = text.indexOf('{', from);
+    if (start === -1) break;
+    let depth = 0;
+    let quote: string | undefined;
+    let open = start;
+    let i = start;
+    for (; i < text.length && spans.length < MAX_FRAGMENTS; i++) {
+      const c = text[i];
+      if (quote !== undefined) {
+        if (c === '\\') i++;
+        else if (c === quote || c === '\n') quote = undefined;
+        continue;
+      }
+      if (depth === 0) {
+        if (c !== '{') continue;
+        open = i;
+      }
+      if (c === '"' || (c === "'" && isQuoteStart(text, i))) quote = c;
+      else if (c === '{' || c === '[') depth++;
+      else if (c === '}' || c === ']') {
+        depth--;
+        if (depth === 0 && c === '}') {
+          if (i + 1 - open <= MAX_SPAN) spans.push({ text: withClassName(text, open, i + 1), at: open });
+        } else if (depth <= 0) depth = 0;
+      }
+    }
+    if (depth === 0) break;
+    from = open + 1;
+  }
+  return spans;
+}
+
+/** A single quote opens a string after `{`, `[`, `,`, `:`, `=`, `>` or space before one of those; not in `don't`. */
+function isQuoteStart(text: string, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
+  return j < 0 || '{[,:=>('.includes(text[j] ?? '');
+}
+
+/** `OAuthException{…}`: keep the class name a Java toString() printed before the brace (the loose reader skips it). */
+function withClassName(text: string, open: number, end: number): string {
+  let j = open;
+  while (j > 0 && j > open - 100 && /[\w$.]/.test(text[j - 1] ?? '')) j--;
+  return j < open && /[A-Za-z_$]/.test(text[j] ?? '') ? text.slice(j, end) : text.slice(open, end);
+}
+
+/** Python's `b'…'` / `b"…"`: the text inside, its escapes undone. */
+function byteReprs(text: string): { text: string; at: number }[] {
+  const found: { text: string; at: number }[] = [];
+  const pattern = /(?<![\w])b(['"])/g;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(text)) !== null && found.length < 8) {
+    const quote = match[1] ?? "'";
+    const start = match.index + 2;
+    let out = '';
+    let i = start;
+    for (; i < text.length && i - start < MAX_SPAN; i++) {
+      const c = text[i];
+      if (c === quote || c === '\n') break;
+      if (c === '\\') {
+        const next = text[i + 1] ?? '';
+        const hex = text.slice(i + 2, i + 4);
+        if (next === 'x' && /^[0-9a-fA-F]{2}$/.test(hex)) {
+          out += String.fromCharCode(parseInt(hex, 16));
+          i += 3;
+        } else {
+          out += next === 'n' ? '\n' : next === 't' ? '\t' : next === 'r' ? '\r' : next;
+          i++;
+        }
+        continue;
+      }
+      out += c;
+    }
+    if (out.includes('{')) found.push({ text: out, at: match.index });
+    pattern.lastIndex = Math.max(i, pattern.lastIndex);
+  }
+  return found;
+}
+
+const FORM_ANCHOR = /(?:^|[^\w])(oauth_problem|error)=/g;
+const PAIR = /^[\s,&;]*([A-Za-z_][\w.-]{0,63})=(?:"([^"\n]{0,2000})"|'([^'\n]{0,2000})'|([^\s,&;"'<>]{0,4000}))/;
+
+/**
+ * Parameter runs that start at `oauth_problem=` or `error=`: `&`-separated
+ * (OAuth Core §5.3), comma- or space-separated as some providers and log
+ * lines write them, values quoted or not. Re-encoded as one form string.
+ */
+function formFragments(text: string): { text: string; at: number; commas: boolean }[] {
+  const found: { text: string; at: number; commas: boolean }[] = [];
+  FORM_ANCHOR.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  for (let anchors = 0; anchors < 32 && found.length < 8 && (match = FORM_ANCHOR.exec(text)) !== null; anchors++) {
+    const at = match.index + match[0].length - (match[1] ?? '').length - 1;
+    let pos = at;
+    const pairs: string[] = [];
+    let commas = false;
+    let quoted = false;
+    while (pairs.length < 32) {
+      const pair = PAIR.exec(text.slice(pos, pos + 4200));
+      if (!pair) break;
+      if (pairs.length > 0 && /^\s*,/.test(pair[0])) commas = true;
+      const raw = pair[4];
+      if (raw === undefined) quoted = true;
+      const value = raw ?? encodeURIComponent(pair[2] ?? pair[3] ?? '');
+      pairs.push(`${pair[1] ?? ''}=${value}`);
+      pos += pair[0].length;
+    }
+    // The next anchor may sit inside this run (a quote that opened wrongly swallowed it): look again just after this one.
+    FORM_ANCHOR.lastIndex = at + 1;
+    // A plain `&`-joined run is read as it was by the form reader; only what needed re-encoding is a fragment of its own.
+    if (pairs.length > 0 && (commas || quoted)) found.push({ text: pairs.join('&'), at, commas });
+  }
+  return found;
+}
+
+function urls(text: string): { text: string; at: number }[] {
+  const found: { text: string; at: number }[] = [];
+  const pattern = /https?:\/\/[^\s"'<>`]+[?#][^\s"'<>`]*/gi;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(text)) !== null && found.length < 8) found.push({ text: match[0].replace(/[),.;\]}]+$/, ''), at: match.index });
+  return found;
+}
+
+function markupStart(text: string): { kind: 'xml' | 'html'; at: number } | undefined {
+  const xml = /<\?xml\b|<(?:rsp|error|errors|hash|oauth)\b[^>]*>/i.exec(text.slice(0, MAX_SPAN));
+  const html = /<!doctype html|<html\b|<body\b/i.exec(text.slice(0, MAX_SPAN));
+  if (html && (!xml || html.index <= xml.index)) return { kind: 'html', at: html.index };
+  return xml ? { kind: 'xml', at: xml.index } : undefined;
+}
+
+const STATUS_LINE = /(?:^|[\s"'([])HTTP\/\d(?:\.\d)?\s+([1-5]\d\d)\b/g;
+const STATUS_WORDS = /\b(?:status(?:[ _-]?code)?|http[ _-]?status|response[ _-]?code|statusCode)["']?\s*[:=]?\s*["']?([1-5]\d\d)\b/gi;
+
+/** The status a status line or a `status: 401` / `statusCode=404` in the text gives; the last one wins. */
+function statusLine(text: string): number | undefined {
+  const head = text.length > MAX_SPAN * 2 ? text.slice(0, MAX_SPAN) + text.slice(-MAX_SPAN) : text;
+  let status: number | undefined;
+  for (const match of head.matchAll(STATUS_LINE)) status = Number(match[1]);
+  if (status !== undefined) return status;
+  for (const match of head.matchAll(STATUS_WORDS)) status = Number(match[1]);
+  return status;
+}
+
+const HEADER_NAMES = ['www-authenticate', 'content-type', 'date', 'retry-after', 'location', 'error', 'x-rate-limit-remaining', 'x-ratelimit-remaining'];
+const HEADER = /^[ \t<>]*([A-Za-z][\w-]{1,40}):[ \t]*(.+)$/gm;
+
+/** Header lines anywhere in the text (a log that printed the response's headers), the ones the readers use. */
+function headerLines(text: string): Record<string, string[]> {
+  const headers: Record<string, string[]> = {};
+  for (const match of text.slice(0, MAX_SPAN).matchAll(HEADER)) {
+    const name = (match[1] ?? '').toLowerCase();
+    if (HEADER_NAMES.includes(name)) (headers[name] ??= []).push((match[2] ?? '').trim());
+  }
+  return headers;
+}
