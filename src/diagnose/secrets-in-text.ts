@@ -3,11 +3,11 @@ import { decodeBackslashQuotes, decodeHtmlEntities } from './extract/decode.js';
 
 /** Parameters whose values are credentials (tokens, verifiers, session handles). */
 const SECRET_NAMES = 'oauth_token_secret|oauth_consumer_secret|oauth_token|oauth_verifier|oauth_session_handle|denied|client_secret|refresh_token|access_token|code_verifier';
-/** name=value, name="value", name%3Dvalue (inside a base string), "name":"value" (JSON). */
+/** name=value, name="value", name%3Dvalue (inside a base string), "name":"value" (JSON), 'name': 'value' (Python), :name => "value" (Ruby). */
 /** A value ends where the next parameter starts: a raw `&`, or an encoded one (`%26`, `%2526`) inside a base string. */
 const VALUE = '(?:[A-Za-z0-9\\-._~+/]|%(?!26|2526)[0-9A-Fa-f]{2}){4,512}';
 const MENTIONS_A_SECRET_NAME = new RegExp(SECRET_NAMES, 'i');
-const SECRET_VALUE = new RegExp(`(?:${SECRET_NAMES})(?:=|%3D|%253D|"?\\s*:\\s*"|=")(${VALUE})`, 'gi');
+const SECRET_VALUE = new RegExp(`(?:${SECRET_NAMES})(?:=|%3D|%253D|["']?\\s*(?::|=>)\\s*["']|=["'])(${VALUE})`, 'gi');
 
 /**
  * The credential values in a pasted response or capture, so the output can

@@ -10,7 +10,7 @@ import { secretsInText } from '../../src/diagnose/secrets-in-text.js';
 import { Redactor } from '../../src/secrets/redactor.js';
 import { PLAIN } from '../../src/terminal/color.js';
 
-const RUNS = 5_000;
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 5_000);
 
 /** Pieces of every shape the extractor looks for, so random text often nearly is one. */
 const PIECES = [

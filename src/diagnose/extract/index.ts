@@ -1,6 +1,7 @@
 import { looksLikeCurlVerbose, readCurlVerbose } from '../../capture/curl-verbose.js';
 import { decodeBackslashQuotes, decodeHtmlEntities, type Decoding } from './decode.js';
 import { looseObjectToJson } from './loose-object.js';
+import { percentEncode } from '../../oauth/percent-encode.js';
 
 /**
  * The tolerant extractor (issue #12): finds every structured fragment in
@@ -228,7 +229,7 @@ function formFragments(text: string): { text: string; at: number; commas: boolea
       if (pairs.length > 0 && /^\s*,/.test(pair[0])) commas = true;
       const raw = pair[4];
       if (raw === undefined) quoted = true;
-      const value = raw ?? encodeURIComponent(pair[2] ?? pair[3] ?? '');
+      const value = raw ?? percentEncode(pair[2] ?? pair[3] ?? '');
       pairs.push(`${pair[1] ?? ''}=${value}`);
       pos += pair[0].length;
     }

@@ -30,9 +30,16 @@ const MAGENTO_EXTRAS = new Set(['code', 'message']);
  * Reads an `oauth_problem` and its companions from decoded name/value pairs
  * (a form body, a WWW-Authenticate challenge or a URL query).
  */
+/**
+ * An oauth_problem value is a word (Problem Reporting §2: `token_rejected`); one
+ * with quotes, brackets or a line break is a quoted string that never closed and
+ * swallowed what followed it — perhaps a credential — so it is no code.
+ */
+const CODE_SHAPED = /^[^{}[\]"'<>\\\n\r]{1,120}$/;
+
 export function findingFromOAuthPairs(pairs: readonly Pair[], source: ProblemSource): Finding | undefined {
   const problem = pairs.find(([name]) => name === 'oauth_problem')?.[1]?.trim();
-  if (!problem) return undefined;
+  if (!problem || !CODE_SHAPED.test(problem)) return undefined;
   const parameters: Record<string, string> = {};
   let serverBaseString: string | undefined;
   let lastCompanion: string | undefined;
