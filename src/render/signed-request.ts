@@ -9,9 +9,14 @@ export function shellQuote(value: string): string {
   return /^[A-Za-z0-9_\-.,/:=@%+]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
+/**
+ * A curl line that sends exactly the request that was signed (issue 15 item
+ * 1): curl sends POST for a body, so the method is written out for every
+ * request but a GET without one.
+ */
 export function curlCommand(request: SignedRequest): string {
   const parts = ['curl'];
-  if (request.method !== 'GET') parts.push('-X', request.method);
+  if (request.method !== 'GET' || request.body) parts.push('-X', request.method);
   parts.push(shellQuote(request.url), '-H', shellQuote(`Authorization: ${request.authorization}`));
   if (request.body) {
     parts.push('-H', shellQuote(`Content-Type: ${request.body.contentType}`), '--data-raw', shellQuote(request.body.content));

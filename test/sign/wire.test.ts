@@ -82,6 +82,9 @@ describe('the printed curl command, run by curl, is accepted by a verifying serv
     ['RSA-SHA1 with a private key file', '/r?file=vacation.jpg', ['--signature-method', 'RSA-SHA1', '--private-key', keyFile]],
     ['a JSON body with oauth_body_hash', '/items', ['-X', 'PUT', '--data', '{"name":"é"}', '--content-type', 'application/json', '--body-hash']],
     ['a lowercase method', '/r', ['-X', 'post', '--data', 'a=1']],
+    // Issue 15 item 1: a body without -X is POST for curl, so it is signed as POST.
+    ['--data without -X (curl sends POST)', '/r?q=1', ['--data', 'status=hello']],
+    ['-X GET with a body (curl is told -X GET)', '/r', ['-X', 'GET', '--data', 'a=1']],
   ])('%s', async (_what, path, args) => {
     const curl = await printedCurl(['--url', `${origin}${path}`, ...args, ...TOKEN, '--show-secrets']);
     const result = await runShell(curl);

@@ -4,7 +4,7 @@ import { SECRETS_HELP } from '../../cli/help-text.js';
 
 export interface SignOptions {
   url?: string;
-  method: string;
+  method?: string;
   consumerKey?: string;
   consumerSecret?: string;
   token?: string;
@@ -29,7 +29,7 @@ export function registerSign(program: Command, context: CommandContext): void {
     .command('sign')
     .description('sign one request without sending it, and show the working (parameters, base string, key, header, curl)')
     .option('--url <url>', 'the absolute URL of the request (query included)')
-    .option('-X, --method <method>', 'HTTP method', 'GET')
+    .option('-X, --method <method>', 'HTTP method (default: POST with --data, as curl does; else GET)')
     .option('--consumer-key <key>', 'consumer key (or OAUTH_CONSUMER_KEY)')
     .option('--consumer-secret <secret>', 'consumer secret (or OAUTH_CONSUMER_SECRET)')
     .option('--token <token>', 'token (or OAUTH_TOKEN)')

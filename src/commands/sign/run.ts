@@ -22,7 +22,7 @@ function checkUrl(url: string | undefined): string {
 
 /** The flags that need no file or environment to check; each failure names its flag. */
 function checkFlags(options: SignOptions): void {
-  if (!HTTP_TOKEN.test(options.method)) throw usageError('invalid-method', `--method "${options.method}" is not an HTTP method`, 'use GET, POST, PUT, DELETE, …');
+  if (options.method !== undefined && !HTTP_TOKEN.test(options.method)) throw usageError('invalid-method', `--method "${options.method}" is not an HTTP method`, 'use GET, POST, PUT, DELETE, …');
   if (options.timestamp !== undefined && !/^\d+$/.test(options.timestamp)) {
     throw usageError('invalid-timestamp', `--timestamp "${options.timestamp}" is not a whole number of seconds`, 'e.g. --timestamp 1318622958');
   }
@@ -30,6 +30,14 @@ function checkFlags(options: SignOptions): void {
   if (options.realm !== undefined && /[\x00-\x08\x0A-\x1F\x7F]/.test(options.realm)) {
     throw usageError('invalid-realm', '--realm contains a control character or line break', 'give the realm as plain text, e.g. --realm Photos');
   }
+}
+
+/**
+ * The method that is signed is the one the printed curl line sends (issue 15
+ * item 1): without -X, a body means POST, as it does for curl; else GET.
+ */
+export function signedMethod(options: Pick<SignOptions, 'method' | 'data'>): string {
+  return options.method ?? (options.data !== undefined ? 'POST' : 'GET');
 }
 
 export async function runSign(options: SignOptions, env: Environment): Promise<number> {
@@ -43,7 +51,7 @@ export async function runSign(options: SignOptions, env: Environment): Promise<n
   output.redactor.add(credentials.consumerSecret).add(credentials.tokenSecret).add(credentials.token).add(options.verifier);
 
   const signed = signRequest({
-    method: options.method,
+    method: signedMethod(options),
     url,
     client: { consumerKey: credentials.consumerKey, consumerSecret: credentials.consumerSecret, privateKey: credentials.privateKeyPem },
     token: credentials.token === undefined ? undefined : { token: credentials.token, tokenSecret: credentials.tokenSecret ?? '' },
