@@ -23,6 +23,7 @@ export const PRESETS: readonly ProviderPreset[] = [
   {
     // [§3 Hosts] api.x.com is current; the base string must use the host actually called.
     name: 'x',
+    aliases: ['twitter'],
     title: 'X (Twitter) OAuth 1.0a',
     requestTokenUrl: 'https://api.x.com/oauth/request_token',
     authorizeUrl: 'https://api.x.com/oauth/authorize',
@@ -165,5 +166,6 @@ export const PRESETS: readonly ProviderPreset[] = [
 ];
 
 export function findPreset(name: string): ProviderPreset | undefined {
-  return PRESETS.find((p) => p.name === name.toLowerCase());
+  const wanted = name.toLowerCase();
+  return PRESETS.find((p) => p.name === wanted || p.aliases?.includes(wanted));
 }

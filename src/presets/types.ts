@@ -10,6 +10,8 @@ export type ErrorDialect = 'problem-reporting' | 'x' | 'oauthlib' | 'jira' | 'fl
  */
 export interface ProviderPreset {
   readonly name: string;
+  /** Other names `--provider` takes (`twitter` for `x`). */
+  readonly aliases?: readonly string[] | undefined;
   readonly title: string;
   readonly requestTokenUrl: string;
   readonly authorizeUrl: string;

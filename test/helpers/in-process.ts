@@ -9,7 +9,7 @@ export interface InProcessResult {
 }
 
 /** Runs `main(argv, env)` in this process with string streams (STYLE habit 15): no subprocess, same output. */
-export async function runInProcess(argv: readonly string[], options: { input?: string; cwd?: string } = {}): Promise<InProcessResult> {
+export async function runInProcess(argv: readonly string[], options: { input?: string; cwd?: string; env?: Record<string, string>; stdoutIsTTY?: boolean; columns?: number } = {}): Promise<InProcessResult> {
   let stdout = '';
   let stderr = '';
   const env: Environment = {
@@ -17,9 +17,9 @@ export async function runInProcess(argv: readonly string[], options: { input?: s
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
     stdinIsTTY: false,
-    stdoutIsTTY: false,
+    stdoutIsTTY: options.stdoutIsTTY ?? false,
     stderrIsTTY: false,
-    env: { LANG: 'C', NO_COLOR: '1' },
+    env: { LANG: 'C', NO_COLOR: '1', ...options.env },
     cwd: options.cwd ?? process.cwd(),
     now: () => Date.UTC(2026, 10, 22, 9, 0, 0),
     nonce: () => 'fixednonce',

@@ -26,7 +26,7 @@ export function registerDemo(program: Command, context: CommandContext): void {
     .option('--verbose', 'show the full diagnosis of each failure')
     .option('--lang <lang>', 'language of the diagnoses: en or ja (default: from LANG)')
     .option('--only <id>', 'run one scenario (e.g. clock-off)')
-    .option('--timeout <ms>', 'bound on each HTTP request', '10000')
+    .option('--timeout <duration>', 'bound on each HTTP request, e.g. 10s or 10000 (ms)', '10s')
     .addHelpText('after', `${DEMO_HELP}\n\n${EXIT_CODES_HELP}`)
     .action(async (options: DemoOptions) => {
       const { runDemo } = await import('./run.js');

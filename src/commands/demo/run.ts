@@ -13,7 +13,7 @@ import { localFlowConfig } from '../../flow/local-config.js';
 import { stepJson, type StepJson } from '../../flow/report.js';
 import { secretsInStep } from '../../flow/secrets.js';
 import type { RunningProvider } from '../../provider/index.js';
-import { parsePositiveInt } from '../flow/config.js';
+import { parseDuration } from '../../cli/duration.js';
 import type { DemoOptions } from './command.js';
 import { compactDiagnosis, sectionRule, stepLine } from './render.js';
 import { DemoClock, SCENARIOS, type Expectation, type Scenario, type ScenarioWorld } from './scenarios.js';
@@ -60,7 +60,7 @@ export async function runDemo(options: DemoOptions, env: Environment): Promise<n
   // Asking for the signal installs the interrupt handlers (bin/): from here on Ctrl-C stops the demo cleanly.
   void env.signal;
   const lang = resolveLang(options.lang, env.env);
-  const timeoutMs = parsePositiveInt(options.timeout, '--timeout');
+  const timeoutMs = parseDuration(options.timeout, '--timeout', { bareUnit: 'ms', min: 1 });
   const scenarios = options.only === undefined ? SCENARIOS : SCENARIOS.filter((s) => s.id === options.only);
   if (scenarios.length === 0) throw usageError('unknown-scenario', `--only "${options.only}" is not a scenario`, `use one of ${SCENARIOS.map((s) => s.id).join(', ')}`);
   const output = await createOutput(env);

@@ -43,7 +43,7 @@ Examples:
   oauth-doctor flow --provider jira --base-url https://jira.example.com --private-key key.pem
   oauth-doctor flow --request-token-url U --authorize-url U --access-token-url U --json --save run.json
 
-Presets: local, x, flickr, hatena, smugmug, yahoo, jira, netsuite, magento, tumblr, trello, garmin;
+Presets: local, x (twitter), flickr, hatena, smugmug, yahoo, jira, netsuite, magento, tumblr, trello, garmin;
 or --provider FILE, a JSON profile (see the README).
 
 In CI (CI set, or no terminal) oauth-doctor never prompts: pass --verifier or pipe it on stdin.
@@ -75,8 +75,8 @@ export function registerFlow(program: Command, context: CommandContext): void {
     .option('--verbose', 'show parameters, base strings, headers and redirects')
     .option('--json', 'print one JSON report on stdout (narration stays on stderr)')
     .option('--save <file>', 'write the session record (mode 0600, secrets masked) for explain --session')
-    .option('--timeout <ms>', 'bound on each HTTP request', '30000')
-    .option('--wait-timeout <ms>', 'bound on waiting for the person or the callback', '300000')
+    .option('--timeout <duration>', 'bound on each HTTP request, e.g. 5s or 30000 (ms)', '30s')
+    .option('--wait-timeout <duration>', 'bound on waiting for the person or the callback, e.g. 10m', '5m')
     .option('--ca <file>', 'trust this CA certificate (PEM) as well as the system ones')
     .option('--lang <lang>', 'language of the diagnosis: en or ja (default: from LANG)')
     .option('--show-secrets', 'print secrets in full')

@@ -101,3 +101,19 @@ export function requireClient(client: ClientSettings): { consumerKey: string; co
   }
   return { consumerKey: client.consumerKey, consumerSecret: client.consumerSecret ?? '' };
 }
+
+/**
+ * Issue 15 item 2: with no terminal (or CI set), no --authorize chosen and a
+ * loopback callback, nobody can approve the request token and nothing can
+ * reach the listener: waiting --wait-timeout for it helps no one. Say at once
+ * which flags make the run possible.
+ */
+export function checkSomeoneCanAuthorize(options: FlowOptions, env: Environment, local: boolean, callback: CallbackMode): void {
+  if (isInteractive(env) || local || options.authorize !== undefined || options.verifier !== undefined || callback.kind !== 'loopback') return;
+  const why = env.env['CI'] ? 'CI is set' : 'there is no terminal';
+  throw usageError(
+    'nobody-to-authorize',
+    `${why}, so nobody can approve the request token in a browser and no callback can reach the loopback listener`,
+    'pass --authorize http (a provider that approves without a person), --callback oob --verifier PIN (a PIN you already have), or --authorize print for a person to open the URL on this machine',
+  );
+}

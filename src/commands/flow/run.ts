@@ -18,7 +18,8 @@ import type { FlowConfig } from '../../flow/types.js';
 import { githubAnnotation } from '../../flow/annotation.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import type { FlowOptions } from './command.js';
-import { parseAuthorizeMode, parseCallback, parsePositiveInt, requireClient, resolveClient, resolveEndpoints, resolveProvider } from './config.js';
+import { parseDuration } from '../../cli/duration.js';
+import { checkSomeoneCanAuthorize, parseAuthorizeMode, parseCallback, requireClient, resolveClient, resolveEndpoints, resolveProvider } from './config.js';
 
 interface LocalProvider {
   readonly url: string;
@@ -92,8 +93,8 @@ function failureLines(outcome: FlowOutcome, diagnosis: Diagnosis | undefined, ou
 export async function runFlowCommand(options: FlowOptions, env: Environment): Promise<number> {
   // Asked for first: from here on Ctrl-C stops the flow cleanly (local provider and listener closed).
   const signal = env.signal;
-  const timeoutMs = parsePositiveInt(options.timeout, '--timeout');
-  const waitTimeoutMs = parsePositiveInt(options.waitTimeout, '--wait-timeout');
+  const timeoutMs = parseDuration(options.timeout, '--timeout', { bareUnit: 'ms', min: 1 });
+  const waitTimeoutMs = parseDuration(options.waitTimeout, '--wait-timeout', { bareUnit: 'ms', min: 1 });
   const lang = resolveLang(options.lang, env.env);
   const provider = resolveProvider(options, env);
   const callback = parseCallback(options, provider.profile);
@@ -111,6 +112,7 @@ export async function runFlowCommand(options: FlowOptions, env: Environment): Pr
     if (local && !ownConsumer) client = { ...client, consumerKey: local.consumer.key, consumerSecret: local.consumer.secret };
     const { preset, endpoints } = resolveEndpoints(options, provider, local?.url);
     const credentials = requireClient(client);
+    checkSomeoneCanAuthorize(options, env, provider.local, callback);
     output.redactor.add(credentials.consumerSecret).add(client.privateKeyPem).add(options.verifier);
 
     const config: FlowConfig = {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Environment } from '../../cli/environment.js';
 import { parseSignatureMethod } from '../../cli/credentials.js';
+import { parseDuration as parseSharedDuration } from '../../cli/duration.js';
 import { usageError } from '../../errors.js';
 import { readTextFile } from '../../files/read-text-file.js';
 import type { ConsumerRegistration, ProviderOptions } from '../../provider/options.js';
@@ -9,13 +10,14 @@ import type { ServeOptions } from './command.js';
 import { splitKeyValue } from './consumer-list.js';
 import { CONSUMERS_VARIABLE, refuseDuplicateKeys, sharedSecretConsumers } from './consumer-sources.js';
 
-const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-
-/** `2s`, `500ms`, `10m`, `1h`; a bare number is seconds. */
+/** `2s`, `500ms`, `10m`, `1h`; a bare number is seconds (the shared parser, cli/duration.ts). */
 export function parseDuration(value: string, flag: string): number {
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value.trim());
-  if (!m) throw usageError('invalid-duration', `${flag} "${value}" is not a duration`, 'e.g. 2s, 500ms, 10m or 1h');
-  return Math.round(Number(m[1]) * (UNITS[m[2] ?? 's'] ?? 1000));
+  return parseSharedDuration(value, flag, { bareUnit: 's' });
+}
+
+/** Whole seconds from a duration flag (`600`, `10m`, `-10m` when negative is allowed). */
+function durationSeconds(value: string, flag: string, allowNegative: boolean): number {
+  return Math.round(parseSharedDuration(value, flag, { bareUnit: 's', allowNegative }) / 1000);
 }
 
 function parseInteger(value: string, flag: string, min: number, max: number, example: number): number {
@@ -75,8 +77,8 @@ export function providerOptions(options: ServeOptions, env: Environment): Provid
     sessionTtlMs: duration(options.sessionTtl, '--session-ttl'),
     tokenRetentionMs: duration(options.tokenRetention, '--token-retention'),
     renewable: options.renew,
-    clockSkewSec: options.clockSkew === undefined ? undefined : parseInteger(options.clockSkew, '--clock-skew', -1e9, 1e9, 600),
-    timestampWindowSec: options.timestampWindow === undefined ? undefined : parseInteger(options.timestampWindow, '--timestamp-window', 0, 1e9, 300),
+    clockSkewSec: options.clockSkew === undefined ? undefined : durationSeconds(options.clockSkew, '--clock-skew', true),
+    timestampWindowSec: options.timestampWindow === undefined ? undefined : durationSeconds(options.timestampWindow, '--timestamp-window', false),
     signatureMethods: options.signatureMethods?.split(',').map((m) => parseSignatureMethod(m.trim(), '--signature-methods')),
     outage: outage(options.outage),
     slowMs: duration(options.slow, '--slow'),
