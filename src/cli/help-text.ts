@@ -23,3 +23,12 @@ export const SERVE_SECRETS_HELP = `Secrets:
   (its secret is printed once, on start). Registered secrets are masked in all
   output unless --show-secrets is given; the --state file holds the issued
   tokens and is written with mode 0600.`;
+
+/**
+ * Issue 15 item 12: explain and inspect answer different questions, so their
+ * exit statuses differ on purpose; both --helps and the README say why.
+ */
+export const EXPLAIN_INSPECT_EXIT_NOTE = `Why explain and inspect differ: explain is given an error you already have,
+  so its job is done (0) when it recognises it; inspect is given a capture
+  that may be fine, so finding a problem is the news (1), as for grep or diff.
+  In a script: explain ... || echo "not recognised"; inspect ... && echo "clean".`;

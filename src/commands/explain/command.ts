@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../../cli/program.js';
+import { EXPLAIN_INSPECT_EXIT_NOTE } from '../../cli/help-text.js';
 
 export interface ExplainOptions {
   session?: string;
@@ -36,7 +37,8 @@ Examples:
   oauth-doctor explain response.txt --session flow-session.json --json
   oauth-doctor explain --session flow-session.json          # the problem the run recorded
 
-Exit status: 0 a problem was recognised, 1 nothing was recognised, 2 usage error.`,
+Exit status: 0 a problem was recognised, 1 nothing was recognised, 2 usage error.
+${EXPLAIN_INSPECT_EXIT_NOTE}`,
     )
     .action(async (input: string[], options: ExplainOptions) => {
       const { runExplain } = await import('./run.js');

@@ -58,7 +58,7 @@ export function registerFlow(program: Command, context: CommandContext): void {
     .option('--authorize-url <url>', 'resource-owner authorisation endpoint (§2.2)')
     .option('--access-token-url <url>', 'token-credentials endpoint (§2.3)')
     .option('--resource-url <url>', 'a protected resource to call with the access token')
-    .option('--base-url <url>', 'your instance, for presets that need one (jira, magento)')
+    .option('--base-url <url>', 'your instance, for presets that need one (jira, magento); with --provider local, a running oauth-doctor serve')
     .option('--account <id>', 'NetSuite account ID, e.g. 123456 or 123456_SB1')
     .option('--consumer-key <key>', 'consumer key (or OAUTH_CONSUMER_KEY)')
     .option('--consumer-secret <secret>', 'consumer secret (or OAUTH_CONSUMER_SECRET)')

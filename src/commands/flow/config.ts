@@ -92,12 +92,12 @@ export function resolveClient(options: FlowOptions, env: Environment, provider: 
 }
 
 /** A non-local provider needs a consumer key, and a secret unless RSA-SHA1 signs. */
-export function requireClient(client: ClientSettings): { consumerKey: string; consumerSecret: string } {
-  if (!client.consumerKey) throw usageError('missing-consumer-key', 'no consumer key', 'pass --consumer-key, set OAUTH_CONSUMER_KEY, or put consumerKey in the profile');
+export function requireClient(client: ClientSettings, hint?: string): { consumerKey: string; consumerSecret: string } {
+  if (!client.consumerKey) throw usageError('missing-consumer-key', 'no consumer key', hint ?? 'pass --consumer-key, set OAUTH_CONSUMER_KEY, or put consumerKey in the profile');
   if (client.signatureMethod === 'RSA-SHA1') {
     if (!client.privateKeyPem) throw usageError('missing-private-key', 'RSA-SHA1 needs a private key', 'pass --private-key FILE or set OAUTH_PRIVATE_KEY_FILE');
   } else if (client.consumerSecret === undefined) {
-    throw usageError('missing-consumer-secret', 'no consumer secret', 'set OAUTH_CONSUMER_SECRET (or pass --consumer-secret; flags show in ps)');
+    throw usageError('missing-consumer-secret', 'no consumer secret', hint ?? 'set OAUTH_CONSUMER_SECRET (or pass --consumer-secret; flags show in ps)');
   }
   return { consumerKey: client.consumerKey, consumerSecret: client.consumerSecret ?? '' };
 }

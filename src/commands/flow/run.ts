@@ -106,12 +106,16 @@ export async function runFlowCommand(options: FlowOptions, env: Environment): Pr
 
   let client = resolveClient(options, env, provider, provider.preset);
   const ownConsumer = client.consumerKey !== undefined && client.consumerSecret !== undefined ? { key: client.consumerKey, secret: client.consumerSecret } : undefined;
-  const local = provider.local ? await startLocal(authorize === 'http', ownConsumer) : undefined;
+  // Issue 15 item 9: `--provider local --base-url URL` is a `serve` already running there, not a new provider.
+  const external = provider.local && options.baseUrl !== undefined;
+  const local = provider.local && !external ? await startLocal(authorize === 'http', ownConsumer) : undefined;
   const dispatcher = createDispatcher({ env: env.env, ca, timeoutMs });
   try {
     if (local && !ownConsumer) client = { ...client, consumerKey: local.consumer.key, consumerSecret: local.consumer.secret };
-    const { preset, endpoints } = resolveEndpoints(options, provider, local?.url);
-    const credentials = requireClient(client);
+    const resolved = resolveEndpoints(options, provider, local?.url);
+    const { endpoints } = resolved;
+    const preset = external ? { ...resolved.preset, title: `the oauth-doctor serve at ${options.baseUrl ?? ''}`, notes: [] } : resolved.preset;
+    const credentials = requireClient(client, external ? 'pass the consumer key and secret that serve printed (it prints a ready-made flow command)' : undefined);
     checkSomeoneCanAuthorize(options, env, provider.local, callback);
     output.redactor.add(credentials.consumerSecret).add(client.privateKeyPem).add(options.verifier);
 

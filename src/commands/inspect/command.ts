@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../../cli/program.js';
-import { SECRETS_HELP } from '../../cli/help-text.js';
+import { EXPLAIN_INSPECT_EXIT_NOTE, SECRETS_HELP } from '../../cli/help-text.js';
 
 export interface InspectCommandOptions {
   curl?: string;
@@ -42,6 +42,7 @@ Examples:
   pbpaste | oauth-doctor inspect -
 
 Exit status: 0 nothing wrong found, 1 a problem was found (or no OAuth exchange at all), 2 usage or unreadable input.
+${EXPLAIN_INSPECT_EXIT_NOTE}
 
 ${SECRETS_HELP}`,
     )

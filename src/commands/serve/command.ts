@@ -45,6 +45,13 @@ export const TOKEN_RETENTION_HELP = `Tokens:
   (token_rejected). At most ${thousands(DEFAULTS.maxRequestTokens)} request tokens and ${thousands(DEFAULTS.maxAccessTokens)} access tokens
   are kept, the oldest forgotten first.`;
 
+const SERVE_EXAMPLES = `Examples:
+  oauth-doctor serve                                    prints its endpoints and a ready-made flow command
+  oauth-doctor serve --auto-approve                     then, in another window, the printed command:
+    oauth-doctor flow --provider local --base-url http://127.0.0.1:PORT --consumer-key KEY --authorize http
+  oauth-doctor serve --dialect x --authorize-marks-used fail the way X does
+  oauth-doctor serve --request-token-ttl 2s --clock-skew 10m --json`;
+
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function registerServe(program: Command, context: CommandContext): void {
@@ -77,7 +84,7 @@ export function registerServe(program: Command, context: CommandContext): void {
     .option('--state <file>', 'keep state in this file across restarts (mode 0600, atomic writes)')
     .option('--show-secrets', 'print the secrets of registered consumers in full')
     .option('--json', 'print one JSON line on start (url, endpoints, consumers)')
-    .addHelpText('after', `\n${SERVE_SECRETS_HELP}\n\n${TOKEN_RETENTION_HELP}`)
+    .addHelpText('after', `\n${SERVE_EXAMPLES}\n\n${SERVE_SECRETS_HELP}\n\n${TOKEN_RETENTION_HELP}`)
     .action(async (options: ServeOptions) => {
       const { runServe } = await import('./run.js');
       context.setExitCode(await runServe(options, context.env));

@@ -4,6 +4,7 @@ import { usageError } from '../../errors.js';
 import { startProvider, type RunningProvider } from '../../provider/index.js';
 import type { ProviderExchange } from '../../provider/options.js';
 import type { ServeOptions } from './command.js';
+import { flowCommandFor } from './flow-command.js';
 import { isLoopbackHost, providerOptions } from './parse-options.js';
 
 /** Consumers for the JSON line: a generated secret in full (it is meant to be used), a user's masked unless --show-secrets. */
@@ -38,6 +39,12 @@ function printStart(provider: RunningProvider, output: Output): void {
     else if (consumer.generated) output.result(`  consumer secret  ${consumer.secret ?? ''}  ${dim('(generated for this provider; printed in full so you can use it)')}`);
     else output.result(`  consumer secret  ${output.redactor.mask(consumer.secret)}`);
   }
+  const flow = flowCommandFor(provider, { reveal: !output.redactor.active });
+  if (flow) {
+    output.result();
+    output.result(`  ${output.out.bold('Run a flow against it')} ${dim(provider.settings.autoApprove ? '(in another window)' : '(in another window; it opens the approval page in your browser)')}`);
+    output.result(`    ${flow}`);
+  }
 }
 
 function narrateExchange(output: Output) {
@@ -68,7 +75,7 @@ export async function runServe(options: ServeOptions, env: Environment): Promise
   const provider = await startProvider({ ...config, onExchange: options.json ? undefined : narrateExchange(output) });
   try {
     if (options.json) {
-      const line = { url: provider.url, dialect: provider.settings.dialect, endpoints: provider.endpoints, consumers: consumerSummary(provider, output) };
+      const line = { url: provider.url, dialect: provider.settings.dialect, endpoints: provider.endpoints, consumers: consumerSummary(provider, output), flow: flowCommandFor(provider, { reveal: !output.redactor.active }) };
       // One JSON line on start (not pretty-printed): tools read it with a line reader. User secrets pass the redactor.
       env.stdout.write(JSON.stringify(line, (_key, v: unknown) => (typeof v === 'string' ? output.redactor.redact(v) : v)) + '\n');
     } else {

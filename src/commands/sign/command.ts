@@ -24,6 +24,14 @@ export interface SignOptions {
   json?: boolean;
 }
 
+const SIGN_EXAMPLES = `Examples:
+  oauth-doctor sign --url 'https://api.x.com/1.1/statuses/update.json?include_entities=true' \\
+    --data 'status=Hello%20Ladies%20%2B%20Gentlemen'        a body means POST, as for curl
+  oauth-doctor sign --url https://api.example.com/initiate -X POST --callback oob --json
+  oauth-doctor sign --url https://api.example.com/me --timestamp 1318622958 --nonce abc \\
+    --show-secrets                                           compare with another client's signature
+  Credentials come from OAUTH_CONSUMER_KEY, OAUTH_CONSUMER_SECRET, OAUTH_TOKEN, OAUTH_TOKEN_SECRET.`;
+
 export function registerSign(program: Command, context: CommandContext): void {
   program
     .command('sign')
@@ -47,7 +55,7 @@ export function registerSign(program: Command, context: CommandContext): void {
     .option('--no-version', 'omit oauth_version (it is optional)')
     .option('--show-secrets', 'print secrets in full')
     .option('--json', 'print one JSON object on stdout')
-    .addHelpText('after', `\n${SECRETS_HELP}`)
+    .addHelpText('after', `\n${SIGN_EXAMPLES}\n\n${SECRETS_HELP}`)
     .action(async (options: SignOptions) => {
       const { runSign } = await import('./run.js');
       context.setExitCode(await runSign(options, context.env));
