@@ -242,7 +242,8 @@ describe('profiles', () => {
       }),
       run('profiles (readProfile from a file)', 302),
     );
-  });
+    // 10,000 file writes and reads: over 30 s on a 2-core machine shared by other builds.
+  }, 120_000);
 });
 
 describe('what the authorise step reads', () => {
