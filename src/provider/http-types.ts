@@ -12,6 +12,9 @@ export interface ProviderRequest {
   readonly headers: Readonly<Record<string, readonly string[] | undefined>>;
   readonly body: Buffer;
   readonly remoteAddress: string;
+  /** The address and port the request arrived on (the admin guard checks Host against them). */
+  readonly localAddress?: string | undefined;
+  readonly localPort?: number | undefined;
 }
 
 export interface ProviderReply {

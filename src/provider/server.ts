@@ -6,6 +6,7 @@ import { problemOf, type ProviderContext } from './context.js';
 import { fail } from './failure.js';
 import { TEXT, reply, type ProviderReply, type ProviderRequest } from './http-types.js';
 import { route } from './router.js';
+import { ADMIN_MAX_BODY_BYTES } from './endpoints/admin-guard.js';
 import type { ProviderExchange } from './options.js';
 
 export interface ServerLimits {
@@ -72,7 +73,9 @@ const CLIENT_ERRORS: Record<string, [number, string]> = {
 /** Reads one message and asks the router; whatever goes wrong becomes an answer, never an exception. */
 async function answer(message: IncomingMessage, context: ProviderContext, limits: ServerLimits): Promise<{ answer: ProviderReply; close: boolean }> {
   try {
-    const { body, tooLarge } = await readBody(message, limits.maxBodyBytes);
+    // Admin bodies are a few short fields: a megabyte there is an attack, not a request.
+    const cap = (message.url ?? '').startsWith('/admin/') ? Math.min(limits.maxBodyBytes, ADMIN_MAX_BODY_BYTES) : limits.maxBodyBytes;
+    const { body, tooLarge } = await readBody(message, cap);
     const request: ProviderRequest = {
       method: message.method ?? 'GET',
       target: message.url ?? '/',
@@ -80,9 +83,11 @@ async function answer(message: IncomingMessage, context: ProviderContext, limits
       headers: headersOf(message),
       body,
       remoteAddress: message.socket.remoteAddress ?? '',
+      localAddress: message.socket.localAddress,
+      localPort: message.socket.localPort,
     };
     if (!tooLarge) return { answer: route(request, context), close: false };
-    const failure = fail('parameter_rejected', { status: 413, detail: 'body-too-large', advice: `The request body is larger than ${limits.maxBodyBytes} bytes.` });
+    const failure = fail('parameter_rejected', { status: 413, detail: 'body-too-large', advice: `The request body is larger than ${cap} bytes.` });
     return { answer: context.refuse(failure, request), close: true };
   } catch {
     return { answer: reply(500, TEXT, 'Internal error in the test provider\n'), close: true };

@@ -252,6 +252,10 @@ export class Store {
     }
   }
 
+  refusedAddressCount(): number {
+    return this.refusedAddresses.size;
+  }
+
   isAddressRefused(address: string): boolean {
     return this.refusedAddresses.has(address);
   }

@@ -1,5 +1,6 @@
 import { parseForm, parseQuery } from '../../oauth/form.js';
 import type { ProviderContext } from '../context.js';
+import { ADMIN_MAX_ADDRESS_CHARS, ADMIN_MAX_REFUSED_ADDRESSES, ADMIN_REFUSAL_TEXT, adminRefusal } from './admin-guard.js';
 import { JSON_TYPE, reply, type ProviderReply, type ProviderRequest } from '../http-types.js';
 import { isDialectName, type ConsumerStatus } from '../options.js';
 import type { ProviderState } from '../state.js';
@@ -88,7 +89,10 @@ const ADMIN_ACTIONS: Record<string, AdminAction> = {
   },
   '/admin/refuse-address': (form, context) => {
     const address = form('address') ?? '';
-    context.store.setAddressRefused(address, form('refused') !== 'false');
+    if (address.length === 0 || address.length > ADMIN_MAX_ADDRESS_CHARS) return json(400, { error: `address must be 1 to ${ADMIN_MAX_ADDRESS_CHARS} characters` });
+    const refused = form('refused') !== 'false';
+    if (refused && !context.store.isAddressRefused(address) && context.store.refusedAddressCount() >= ADMIN_MAX_REFUSED_ADDRESSES) return json(409, { error: `at most ${ADMIN_MAX_REFUSED_ADDRESSES} addresses can be refused; lift one first` });
+    context.store.setAddressRefused(address, refused);
     return json(200, { address, refused: form('refused') !== 'false' });
   },
   '/admin/settings': applySettings,
@@ -96,7 +100,8 @@ const ADMIN_ACTIONS: Record<string, AdminAction> = {
 
 /** /admin/*: loopback clients only, whatever address the provider listens on. */
 export function handleAdmin(path: string, request: ProviderRequest, context: ProviderContext): ProviderReply {
-  if (!isLoopback(request.remoteAddress)) return json(403, { error: 'admin endpoints answer loopback clients only' });
+  const refusal = adminRefusal(request);
+  if (refusal) return json(ADMIN_REFUSAL_TEXT[refusal].status, { error: ADMIN_REFUSAL_TEXT[refusal].error, code: refusal });
   if (path === '/admin/state') return request.method === 'GET' ? json(200, publicState(context.store.snapshot())) : json(405, { error: 'use GET' });
   const action = ADMIN_ACTIONS[path];
   if (!action) return json(404, { error: 'no such admin endpoint' });
@@ -105,6 +110,3 @@ export function handleAdmin(path: string, request: ProviderRequest, context: Pro
   return action((name) => pairs.find(([n]) => n === name)?.[1], context);
 }
 
-export function isLoopback(address: string): boolean {
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
-}
