@@ -100,7 +100,9 @@ export async function startProvider(options: ProviderOptions = {}): Promise<Runn
         cancelPending();
         server.close(() => resolve());
         server.closeAllConnections();
-      }).then(() => persister?.flush());
+      }).then(() => {
+        persister?.flush();
+      });
       return closed;
     },
   };

@@ -1,3 +1,4 @@
+import type { DoctorError } from '../errors.js';
 import type { SignatureMethod } from '../oauth/types.js';
 
 export const DIALECTS = ['problem-reporting', 'x', 'oauthlib', 'jira'] as const;
@@ -97,6 +98,12 @@ export interface ProviderOptions {
   readonly requestTimeoutMs?: number | undefined;
   /** Largest header section, in bytes; larger gets 431. Default 16 KiB. */
   readonly maxHeaderBytes?: number | undefined;
+  /**
+   * Called when writing `stateFile` fails while running (EACCES, ENOSPC): once
+   * per streak of failures, with a `state-file-unwritable` error. The provider
+   * keeps serving and the last good file stays. Default: ignored.
+   */
+  readonly onStateError?: ((error: DoctorError) => void) | undefined;
   /** Called after every answered request (method, path, status, oauth_problem, ms): `serve` narrates with it. */
   readonly onExchange?: ((exchange: ProviderExchange) => void) | undefined;
 }

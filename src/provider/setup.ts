@@ -103,8 +103,9 @@ export function openStore(options: ProviderOptions, config: ProviderConfig, now:
   for (const registration of options.consumers ?? []) store.putConsumer(consumerRecord(registration));
   if (store.allConsumers().length === 0) store.putConsumer(demoConsumer());
   if (options.stateFile) {
-    persister = new StatePersister(options.stateFile, () => store.snapshot());
-    persister.flush();
+    persister = new StatePersister(options.stateFile, () => store.snapshot(), options.onStateError);
+    // At start an unwritable path is a configuration error (exit 2), not something to find out later.
+    persister.flushOrThrow();
   }
   return { store, persister };
 }

@@ -1,6 +1,6 @@
 import type { Environment } from '../../cli/environment.js';
 import { createOutput, type Output } from '../../cli/output.js';
-import { usageError } from '../../errors.js';
+import { usageError, type DoctorError } from '../../errors.js';
 import { startProvider, type RunningProvider } from '../../provider/index.js';
 import type { ProviderExchange } from '../../provider/options.js';
 import type { ServeOptions } from './command.js';
@@ -72,7 +72,9 @@ export async function runServe(options: ServeOptions, env: Environment): Promise
     if (!options.allowRemote) throw usageError('remote-host-refused', `--host ${host} is not a loopback address`, 'this test provider accepts anyone who can reach it; add --allow-remote if that is what you want');
     output.narrate(output.err.yellow(`warning: listening on ${host}: anyone who can reach this address can use this test provider (admin endpoints still answer loopback clients only)`));
   }
-  const provider = await startProvider({ ...config, onExchange: options.json ? undefined : narrateExchange(output) });
+  // A state write failing while serving is one line on stderr; the provider keeps serving (issue 14 #4).
+  const onStateError = (error: DoctorError) => output.narrate(output.err.yellow(`warning: ${error.message}; still serving, the last good state file is kept`));
+  const provider = await startProvider({ ...config, onStateError, onExchange: options.json ? undefined : narrateExchange(output) });
   try {
     if (options.json) {
       const line = { url: provider.url, dialect: provider.settings.dialect, endpoints: provider.endpoints, consumers: consumerSummary(provider, output), flow: flowCommandFor(provider, { reveal: !output.redactor.active }) };
