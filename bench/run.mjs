@@ -6,6 +6,7 @@ import { measureStartup } from './startup.mjs';
 import { measureFlow } from './flow.mjs';
 import { measureProvider } from './provider.mjs';
 import { measureHar } from './har.mjs';
+import { measureNonceFlood } from './nonce-flood.mjs';
 
 const quick = process.argv.includes('--quick');
 const rows = [];
@@ -26,6 +27,10 @@ const provider = await measureProvider({ quick });
 row('provider', 'verified HMAC-SHA1 requests/s', provider.requestsPerSecond.toFixed(0), '≥ 5000/s', provider.requestsPerSecond >= 5000);
 row('provider', 'latency p50 / p99', `${provider.p50Ms.toFixed(2)} / ${provider.p99Ms.toFixed(2)} ms`, '', null);
 
+console.error('oversized-nonce flood …');
+const flood = await measureNonceFlood({ requests: quick ? 100 : 400 });
+row('provider', `${flood.requests} signed 1 MB nonces: resident set`, `${flood.beforeMB.toFixed(0)} → ${flood.afterMB.toFixed(0)} MB (+${flood.growthMB.toFixed(0)})`, '+≤ 64 MB', flood.growthMB <= 64);
+
 console.error('HAR analysis …');
 const har = await measureHar({ quick });
 row('inspect', `HAR ${har.fileMB.toFixed(0)} MB: inspect vs JSON.parse`, `${har.oursMBps.toFixed(0)} vs ${har.jsonParseMBps.toFixed(0)} MB/s (${((har.oursMBps / har.jsonParseMBps) * 100).toFixed(0)} %)`, '≥ 50 %', har.oursMBps >= 0.5 * har.jsonParseMBps);
@@ -36,7 +41,7 @@ const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i] ?? 0)).jo
 console.log(line(['area', 'measure', 'value', 'target']) + '  result');
 for (const r of rows) console.log(line([r.area, r.measure, r.value, r.target]) + '  ' + (r.met === null ? '' : r.met ? 'met' : 'NOT MET'));
 
-const results = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, startup, flow, provider, har, rows };
+const results = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, startup, flow, provider, flood, har, rows };
 await mkdir(new URL('./results/', import.meta.url), { recursive: true });
 const file = new URL(`./results/bench-${results.date.replace(/[:.]/g, '-')}.json`, import.meta.url);
 await writeFile(file, JSON.stringify(results, null, 2) + '\n');

@@ -22,6 +22,41 @@ const KNOWN_PARAMETERS = new Set([
   'oauth_body_hash',
 ]);
 
+/**
+ * The longest value each protocol parameter may have, in characters after
+ * decoding. Real values are far shorter (a nonce of 32–64, an RSA-4096
+ * signature 684); a longer one is an attack on the nonce table or the
+ * token store, refused before anything is remembered (RFC 5849 §3.3 lets
+ * the server choose what it keeps; Problem Reporting: parameter_rejected).
+ */
+export const MAX_PARAMETER_CHARS: Readonly<Record<string, number>> = {
+  oauth_consumer_key: 256,
+  oauth_token: 256,
+  oauth_signature_method: 32,
+  oauth_signature: 1024,
+  oauth_timestamp: 16,
+  oauth_nonce: 255,
+  oauth_version: 16,
+  oauth_callback: 2048,
+  oauth_verifier: 256,
+  oauth_session_handle: 256,
+  oauth_body_hash: 128,
+};
+/** Any other protocol parameter (refused as unexpected anyway; not echoed whole). */
+const MAX_OTHER_PARAMETER_CHARS = 256;
+
+function checkLengths(protocol: ReadonlyMap<string, string>): Failure | undefined {
+  const long = [...protocol].filter(([name, value]) => name.length > MAX_OTHER_PARAMETER_CHARS || value.length > (MAX_PARAMETER_CHARS[name] ?? MAX_OTHER_PARAMETER_CHARS));
+  if (long.length === 0) return undefined;
+  // Names only: echoing a megabyte back would amplify the attack.
+  const names = long.map(([name]) => name.slice(0, MAX_OTHER_PARAMETER_CHARS));
+  return fail('parameter_rejected', {
+    parameters: [['oauth_parameters_rejected', names.map(percentEncode).join('&')]],
+    advice: `Too long: ${names.map((n) => `${n} (at most ${MAX_PARAMETER_CHARS[n] ?? MAX_OTHER_PARAMETER_CHARS} characters)`).join(', ')}.`,
+    detail: 'parameter-too-long',
+  });
+}
+
 /** What one endpoint demands beyond the common checks. */
 export interface EndpointRules {
   /** Protocol parameters this endpoint requires besides the always-required ones. */
@@ -62,6 +97,8 @@ function requiredParameters(method: string | undefined, rules: EndpointRules): s
 }
 
 function checkShape(protocol: ReadonlyMap<string, string>, rules: EndpointRules): Check<SignatureMethod> {
+  const tooLong = checkLengths(protocol);
+  if (tooLong) return tooLong;
   const version = protocol.get('oauth_version');
   // OAuth Problem Reporting: oauth_acceptable_versions is a range, lowest-highest.
   if (version !== undefined && version !== '1.0') return fail('version_rejected', { parameters: [['oauth_acceptable_versions', '1.0-1.0']] });

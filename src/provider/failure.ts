@@ -10,6 +10,7 @@ export type FailureDetail =
   | 'malformed-authorization'
   | 'duplicated-parameter'
   | 'unexpected-parameter'
+  | 'parameter-too-long'
   | 'body-too-large'
   | 'not-utf8'
   | 'bad-host'

@@ -88,6 +88,8 @@ export interface ProviderOptions {
   readonly maxRequestTokens?: number | undefined;
   /** Most access tokens kept (each with its session handle); past it the oldest is forgotten. Default 10,000. */
   readonly maxAccessTokens?: number | undefined;
+  /** Most bytes the nonce table may hold (RFC 5849 §3.3 replay checks); past it the oldest nonces are forgotten. Default 32 MiB. */
+  readonly maxNonceBytes?: number | undefined;
   /** Keep state in this file (atomic writes, mode 0600) and reload it on start. Default: memory only. */
   readonly stateFile?: string | undefined;
   /** Largest request body accepted, in bytes. Default 1 MiB. */

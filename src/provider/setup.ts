@@ -84,6 +84,10 @@ export function resolveRetention(options: ProviderOptions, config: ProviderConfi
   };
 }
 
+export function resolveMaxNonceBytes(options: ProviderOptions): number | undefined {
+  return checkNumber(options.maxNonceBytes, 'maxNonceBytes', 1024);
+}
+
 /**
  * The store, loaded from the state file when there is one, with the given
  * consumers registered (replacing saved ones of the same key) and a demo
@@ -97,7 +101,7 @@ export function resolveRetention(options: ProviderOptions, config: ProviderConfi
  */
 export function openStore(options: ProviderOptions, config: ProviderConfig, now: () => number): { store: Store; persister: StatePersister | undefined } {
   let persister: StatePersister | undefined;
-  const store = new Store(() => persister?.schedule(), { ...resolveRetention(options, config), now });
+  const store = new Store(() => persister?.schedule(), { ...resolveRetention(options, config), now, maxNonceBytes: resolveMaxNonceBytes(options) });
   const saved = options.stateFile ? readStateFile(options.stateFile) : undefined;
   if (saved) store.load(saved);
   for (const registration of options.consumers ?? []) store.putConsumer(consumerRecord(registration));

@@ -15,7 +15,14 @@ export const SWEEP_INTERVAL_MS = 60_000;
 export interface StoreRetention extends RetentionPolicy {
   /** Server clock, ms since the epoch (the same clock token times are written in). */
   readonly now: () => number;
+  /** Most bytes the nonce table may hold; past it the oldest are forgotten. Default 32 MiB. */
+  readonly maxNonceBytes?: number | undefined;
 }
+
+export const DEFAULT_MAX_NONCE_BYTES = 32 * 1024 * 1024;
+/** A Map entry's own cost besides its key (hash slot, number, string header), roughly as V8 lays it out. */
+const NONCE_ENTRY_OVERHEAD_BYTES = 64;
+const nonceEntryBytes = (key: string) => key.length * 2 + NONCE_ENTRY_OVERHEAD_BYTES;
 
 /**
  * In-memory state with indexed lookups. `onChange` is called after every
@@ -38,6 +45,8 @@ export class Store {
   private readonly publicKeys = new Map<string, KeyObject>();
   private readonly authorizeAttempts = new Map<string, number[]>();
   private noncesSincePrune = 0;
+  /** What the nonce table holds, counted as UTF-16 bytes of its keys plus a per-entry overhead. */
+  private nonceBytes = 0;
   private operationsSinceSweep = 0;
   private lastSweepAt = -Infinity;
   private readonly evictionCursors = new WeakMap<Map<string, unknown>, Iterator<[string, unknown]>>();
@@ -282,13 +291,43 @@ export class Store {
   rememberNonce(key: string, now: number, forgetAfter: number): boolean {
     const seenUntil = this.nonces.get(key);
     if (seenUntil !== undefined && seenUntil > now) return false;
+    if (seenUntil === undefined) this.nonceBytes += nonceEntryBytes(key);
     this.nonces.set(key, forgetAfter);
     if (++this.noncesSincePrune >= 10_000) this.pruneNonces(now);
+    if (this.nonceBytes > this.maxNonceBytes) this.shrinkNonces(now);
     return true;
+  }
+
+  /** Bytes the nonce table holds now (for tests and measurements). */
+  nonceTableBytes(): number {
+    return this.nonceBytes;
+  }
+
+  private get maxNonceBytes(): number {
+    return this.retention?.maxNonceBytes ?? DEFAULT_MAX_NONCE_BYTES;
+  }
+
+  private forgetNonce(key: string): void {
+    if (this.nonces.delete(key)) this.nonceBytes -= nonceEntryBytes(key);
   }
 
   private pruneNonces(now: number): void {
     this.noncesSincePrune = 0;
-    for (const [key, until] of this.nonces) if (until <= now) this.nonces.delete(key);
+    for (const [key, until] of this.nonces) if (until <= now) this.forgetNonce(key);
+  }
+
+  /**
+   * Over the byte cap: forget what expired, then the oldest (a Map iterates
+   * in insertion order) down to 90 % of the cap, so the cost is amortised.
+   * A forgotten nonce could be replayed within its timestamp window; that is
+   * the price of a bounded table, paid by the oldest first.
+   */
+  private shrinkNonces(now: number): void {
+    this.pruneNonces(now);
+    const target = this.maxNonceBytes * 0.9;
+    for (const key of this.nonces.keys()) {
+      if (this.nonceBytes <= target) break;
+      this.forgetNonce(key);
+    }
   }
 }
