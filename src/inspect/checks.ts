@@ -2,7 +2,7 @@ import type { Lang } from '../diagnose/lang.js';
 import { formatDuration } from '../diagnose/text.js';
 import type { CauseId, Likelihood } from '../diagnose/types.js';
 import { providerForUrl } from '../knowledge/providers.js';
-import { isSignatureMethod } from '../oauth/types.js';
+import { HASH_BYTES, isSignatureMethod, METHODS } from '../oauth/methods.js';
 import type { InspectedExchange } from './exchanges.js';
 import { clockOffsetOf, type Flow } from './timeline.js';
 import { t } from './text.js';
@@ -53,7 +53,6 @@ export function where(item: InspectedExchange): string {
   return item.exchange.origin;
 }
 
-const HMAC_LENGTH: Record<string, number> = { 'HMAC-SHA1': 20, 'HMAC-SHA256': 32 };
 
 function skewWindow(item: InspectedExchange, options: CheckOptions): number {
   if (options.maxSkewSec !== undefined) return options.maxSkewSec;
@@ -159,12 +158,15 @@ function signatureMethod(item: InspectedExchange, options: CheckOptions): CheckF
   const base64 = /^[A-Za-z0-9+/]+={0,2}$/.test(signature.replace(/ /g, '+'));
   const bytes = base64 ? Buffer.from(signature.replace(/ /g, '+'), 'base64').length : 0;
   let guess: string | undefined;
-  if (method in HMAC_LENGTH && base64) {
-    if (bytes !== HMAC_LENGTH[method]) guess = bytes === 20 ? t('guessSha1', lang) : bytes === 32 ? t('guessSha256', lang) : bytes >= 64 ? t('guessRsa', lang) : undefined;
-  } else if (method === 'RSA-SHA1' && base64 && (bytes === 20 || bytes === 32)) {
-    guess = t(bytes === 20 ? 'guessSha1' : 'guessSha256', lang);
-  } else if (method === 'PLAINTEXT' && !signature.includes('&') && base64 && (bytes === 20 || bytes === 32)) {
-    guess = `${t(bytes === 20 ? 'guessSha1' : 'guessSha256', lang)}; ${t('guessPlaintextKey', lang)}`;
+  const row = METHODS[method];
+  // An HMAC is as long as its digest (20, 32, 64 bytes); an RSA signature as long as the key (≥ 128 bytes for 1024 bits).
+  const hmacGuess = bytes === HASH_BYTES.sha1 ? t('guessSha1', lang) : bytes === HASH_BYTES.sha256 ? t('guessSha256', lang) : bytes === HASH_BYTES.sha512 ? t('guessSha512', lang) : undefined;
+  if (row.family === 'HMAC' && base64) {
+    if (bytes !== row.bytes) guess = hmacGuess ?? (bytes >= 128 ? t('guessRsa', lang) : undefined);
+  } else if (row.family === 'RSA' && base64) {
+    guess = hmacGuess;
+  } else if (row.family === 'PLAINTEXT' && !signature.includes('&') && base64 && hmacGuess) {
+    guess = `${hmacGuess}; ${t('guessPlaintextKey', lang)}`;
   }
   if (guess) {
     findings.push({

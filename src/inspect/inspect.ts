@@ -8,6 +8,7 @@ import { runChecks, where, type CheckFinding, type CheckId } from './checks.js';
 import { adjustCause, causeLikelihood, enrichDiagnosis } from './enrich.js';
 import { inspectExchange, isSuccess, secretsOf, type InspectedExchange } from './exchanges.js';
 import { checkSignature, type SignatureCheck } from './signature/check.js';
+import { isRsaMethod } from '../oauth/methods.js';
 import { variantById } from './signature/variants.js';
 import { t } from './text.js';
 import { buildFlows, evidenceFor, type Flow } from './timeline.js';
@@ -98,7 +99,7 @@ function withSignatureCheck(diagnosis: Diagnosis, item: InspectedExchange, check
     const titles = variants.map((v) => v[lang].title).join(' + ');
     const lines = [t('checkSignatureVariant', lang, { where: where(item), title: titles }), ...check.details.map((detail) => t('sigDetail', lang, { detail }))];
     // A mangled signature in transit (its encoding) is a header problem, not a base string or key one.
-    const cause = parts.has('base-string') ? 'signature-base-mismatch' : parts.has('key') ? 'wrong-secret' : 'malformed-header';
+    const cause = parts.has('base-string') ? 'signature-base-mismatch' : parts.has('key') ? 'wrong-secret' : parts.has('method') ? 'wrong-signature-method' : 'malformed-header';
     result = enrichDiagnosis(result, cause, 'certain', lines, lang, variants.map((v) => `${v[lang].fix} (${v.spec})`).join('; '));
     // What the reproduction proves right: the secrets given, and/or the RFC base string.
     if (!parts.has('key')) result = adjustCause(result, 'wrong-secret', 'unlikely', [t('secretsProven', lang, { where: where(item) })], lang, { exactly: true });
@@ -215,7 +216,7 @@ export function inspectCapture(capture: Capture, options: InspectOptions): Inspe
 function keyNotes(items: readonly InspectedExchange[], options: InspectOptions, lang: Lang): string[] {
   const methods = new Set(items.filter((item) => item.view.signed).map((item) => (item.view.get('oauth_signature_method') ?? '').toUpperCase()));
   const notes: string[] = [];
-  if (methods.has('RSA-SHA1') && options.publicKey === undefined && options.consumerSecret !== undefined) notes.push(t('noteRsaWithSecret', lang));
-  if (options.publicKey !== undefined && [...methods].some((m) => m !== 'RSA-SHA1' && m !== '')) notes.push(t('noteKeyWithHmac', lang, { methods: [...methods].filter((m) => m !== 'RSA-SHA1').join(', ') }));
+  if ([...methods].some(isRsaMethod) && options.publicKey === undefined && options.consumerSecret !== undefined) notes.push(t('noteRsaWithSecret', lang));
+  if (options.publicKey !== undefined && [...methods].some((m) => !isRsaMethod(m) && m !== '')) notes.push(t('noteKeyWithHmac', lang, { methods: [...methods].filter((m) => !isRsaMethod(m)).join(', ') }));
   return notes;
 }

@@ -47,6 +47,17 @@ export const providers = lazy((): readonly ProviderRecord[] => [
     },
   },
   {
+    // developer.mastercard.com, "Using OAuth 1.0a to Access Mastercard APIs": RSA-SHA256 and oauth_body_hash on every call.
+    id: 'mastercard',
+    name: 'Mastercard Developers',
+    hosts: ['api.mastercard.com', 'sandbox.api.mastercard.com', '.api.mastercard.com'],
+    signatureMethods: ['RSA-SHA256'],
+    notes: {
+      en: 'Mastercard APIs are one-legged: each call is signed with RSA-SHA256 by the consumer key and the private key from the developer portal, and carries oauth_body_hash (SHA-256 of the body; of the empty string on a GET).',
+      ja: 'Mastercard の API は 1-legged です。各呼び出しはコンシューマー・キーと開発者ポータルの秘密鍵により RSA-SHA256 で署名され、oauth_body_hash（本文の SHA-256。GET では空文字列の SHA-256）を付けます。',
+    },
+  },
+  {
     id: 'hatena',
     name: 'Hatena',
     hosts: ['www.hatena.com', 'www.hatena.ne.jp', '.hatena.com', '.hatena.ne.jp'],

@@ -21,8 +21,9 @@ export function protocolParameters(input: SignInput): Pair[] {
   if (input.includeVersion !== false) params.push(['oauth_version', '1.0']);
   if (input.callback !== undefined) params.push(['oauth_callback', input.callback]);
   if (input.verifier !== undefined) params.push(['oauth_verifier', input.verifier]);
-  // Body Hash draft §3.2: never with a form body (its parameters are signed already).
-  if (input.bodyHash && !isFormBody(input.body)) {
+  // Body Hash draft §3.2: never with a form body (its parameters are signed
+  // already) — unless the provider hashes every body (Mastercard: 'always').
+  if (input.bodyHash === 'always' || (input.bodyHash && !isFormBody(input.body))) {
     params.push(['oauth_body_hash', bodyHash(input.body?.content ?? '', input.signatureMethod)]);
   }
   params.push(...(input.extraProtocolParameters ?? []));

@@ -1,12 +1,9 @@
+import type { KeyObject } from 'node:crypto';
 import type { Pair } from './form.js';
 
-/** RFC 5849 §3.4 signature methods, plus HMAC-SHA256 (widely deployed, e.g. NetSuite TBA). */
-export const SIGNATURE_METHODS = ['HMAC-SHA1', 'HMAC-SHA256', 'RSA-SHA1', 'PLAINTEXT'] as const;
-export type SignatureMethod = (typeof SIGNATURE_METHODS)[number];
+import type { SignatureMethod } from './methods.js';
 
-export function isSignatureMethod(value: string): value is SignatureMethod {
-  return (SIGNATURE_METHODS as readonly string[]).includes(value);
-}
+export { SIGNATURE_METHODS, METHODS, isSignatureMethod, isRsaMethod, isHmacMethod, methodList, type SignatureMethod, type MethodRow } from './methods.js';
 
 /** Where a signed parameter came from (RFC 5849 §3.4.1.3.1). */
 export type ParameterSource = 'query' | 'body' | 'oauth';
@@ -26,8 +23,8 @@ export interface RequestBody {
 export interface ClientCredentials {
   readonly consumerKey: string;
   readonly consumerSecret: string;
-  /** PEM text for RSA-SHA1. */
-  readonly privateKey?: string | undefined;
+  /** PEM text (or a loaded key) for RSA-SHA1, RSA-SHA256, RSA-SHA512. */
+  readonly privateKey?: string | KeyObject | undefined;
 }
 
 export interface TokenCredentials {
@@ -51,8 +48,12 @@ export interface SignInput {
   readonly body?: RequestBody | undefined;
   /** Send oauth_version=1.0 (optional per RFC 5849 §3.1; default true). */
   readonly includeVersion?: boolean | undefined;
-  /** Add oauth_body_hash unless the body is a form (OAuth Request Body Hash extension); no body hashes the empty string. */
-  readonly bodyHash?: boolean | undefined;
+  /**
+   * Add oauth_body_hash (OAuth Request Body Hash draft): `true` unless the body
+   * is a form (draft §3.2), `'always'` for every body, forms too (Mastercard's
+   * convention); no body hashes the empty string.
+   */
+  readonly bodyHash?: boolean | 'always' | undefined;
 }
 
 /** Everything computed to sign one request: the working as well as the result. */

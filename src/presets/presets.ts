@@ -15,6 +15,7 @@ export const PRESETS: readonly ProviderPreset[] = [
     accessTokenUrl: '{base}/oauth/access_token',
     resourceUrl: '{base}/api/me',
     signatureMethod: 'HMAC-SHA1',
+    signatureMethods: ['HMAC-SHA1', 'HMAC-SHA256', 'HMAC-SHA512', 'RSA-SHA1', 'RSA-SHA256', 'RSA-SHA512', 'PLAINTEXT'],
     requestTokenLifetimeSec: 600,
     timestampWindowSec: 300,
     dialect: 'problem-reporting',
@@ -73,6 +74,7 @@ export const PRESETS: readonly ProviderPreset[] = [
     accessTokenUrl: 'https://api.smugmug.com/services/oauth/1.0a/getAccessToken',
     resourceUrl: 'https://api.smugmug.com/api/v2!authuser',
     signatureMethod: 'HMAC-SHA1',
+    signatureMethods: ['HMAC-SHA1', 'PLAINTEXT'],
     requestTokenLifetimeSec: 300,
     dialect: 'json',
     notes: ['request tokens live 5 minutes and work once', 'parameter_absent usually means oauth_callback was not sent'],
@@ -130,6 +132,27 @@ export const PRESETS: readonly ProviderPreset[] = [
     timestampWindowSec: 600,
     dialect: 'magento',
     notes: ['needs --base-url (your store)', 'admin users authorise at /admin/oauth_authorize instead'],
+  },
+  {
+    // Mastercard Developers, "Using OAuth 1.0a to Access Mastercard APIs"
+    // (developer.mastercard.com/platform/documentation/authentication/using-oauth-1a-to-access-mastercard-apis/):
+    // one-legged: consumer key + RSA private key (a PKCS#12 from the portal), RSA-SHA256,
+    // oauth_body_hash = base64(SHA-256(body)) on every request, of the empty string on a GET
+    // (github.com/Mastercard/oauth1-signer-java, OAuth.getAuthorizationHeader).
+    name: 'mastercard',
+    title: 'Mastercard Developers APIs (one-legged, RSA-SHA256, oauth_body_hash on every request)',
+    requestTokenUrl: '',
+    authorizeUrl: '',
+    accessTokenUrl: '',
+    signatureMethod: 'RSA-SHA256',
+    signatureMethods: ['RSA-SHA256'],
+    bodyHash: 'always',
+    threeLegged: false,
+    dialect: 'json',
+    notes: [
+      'no three-legged flow: call the API with oauth-doctor request, the consumer key and --private-key (export it from the .p12: openssl pkcs12 -in key.p12 -nocerts -out key.pem)',
+      'sandbox.api.mastercard.com for the sandbox keys, api.mastercard.com for production keys',
+    ],
   },
   {
     name: 'tumblr',

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { usageError } from '../errors.js';
 import { readPrivateFile } from '../files/read-private-file.js';
-import { isSignatureMethod, type SignatureMethod } from '../oauth/types.js';
+import { isSignatureMethod, methodList, type SignatureMethod } from '../oauth/types.js';
 import { findPreset } from './presets.js';
 import type { ErrorDialect, ProviderPreset } from './types.js';
 
@@ -75,7 +75,7 @@ export function validateProfile(data: unknown): { problems: string[]; fields: Re
     if (typeof value === 'string' && !isHttpUrl(value)) problems.push(`"${key}" is not an absolute http(s) URL`);
   }
   const method = fields['signatureMethod'];
-  if (typeof method === 'string' && !isSignatureMethod(method.toUpperCase())) problems.push(`"signatureMethod": "${method}" is not HMAC-SHA1, HMAC-SHA256, RSA-SHA1 or PLAINTEXT`);
+  if (typeof method === 'string' && !isSignatureMethod(method.toUpperCase())) problems.push(`"signatureMethod": "${method}" is not ${methodList()}`);
   const dialect = fields['dialect'];
   if (typeof dialect === 'string' && !DIALECTS.includes(dialect as ErrorDialect)) problems.push(`"dialect": "${dialect}" is not one of ${DIALECTS.join(', ')}`);
   const callback = fields['callback'];

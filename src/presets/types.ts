@@ -30,6 +30,13 @@ export interface ProviderPreset {
   /** Documented accepted clock difference, seconds. */
   readonly timestampWindowSec?: number | undefined;
   readonly dialect: ErrorDialect;
+  /**
+   * `always`: every request carries oauth_body_hash, of the body or of the
+   * empty string on a GET, forms included (Mastercard). Undefined: only with --body-hash.
+   */
+  readonly bodyHash?: 'always' | undefined;
+  /** false: the provider has no three-legged flow (calls are signed with the consumer's key alone); its endpoint URLs are empty. */
+  readonly threeLegged?: false | undefined;
   /** Short facts worth showing before the flow starts. */
   readonly notes: readonly string[];
 }

@@ -1,6 +1,6 @@
 import { collectParameters, normalizeParameters, signatureBaseString, baseStringUri } from '../oauth/base-string.js';
 import { verifySignature } from '../oauth/signature.js';
-import { isSignatureMethod, type SignatureMethod, type SourcedParameter } from '../oauth/types.js';
+import { isRsaMethod, isSignatureMethod, type SignatureMethod, type SourcedParameter } from '../oauth/types.js';
 import { percentEncode } from '../oauth/percent-encode.js';
 import { fail, type Failure } from './failure.js';
 import { readProtocolParameters, type ProtocolParameters, type ReceivedRequest } from './read-request.js';
@@ -121,9 +121,9 @@ function checkConsumer(protocol: ReadonlyMap<string, string>, method: SignatureM
   if (!consumer) return fail('consumer_key_unknown');
   if (consumer.status === 'rejected') return fail('consumer_key_rejected');
   if (consumer.status === 'throttled') return fail('consumer_key_refused');
-  const rsa = method === 'RSA-SHA1';
+  const rsa = isRsaMethod(method);
   if (rsa ? !consumer.publicKey : consumer.secret === undefined) {
-    return fail('signature_method_rejected', { advice: rsa ? 'This consumer has no RSA public key registered: sign with its shared secret.' : 'This consumer is registered for RSA-SHA1 only.' });
+    return fail('signature_method_rejected', { advice: rsa ? 'This consumer has no RSA public key registered: sign with its shared secret.' : 'This consumer is registered for RSA only (RSA-SHA1, RSA-SHA256, RSA-SHA512).' });
   }
   return consumer;
 }
@@ -205,7 +205,7 @@ function authenticateParameters(request: ReceivedRequest, read: ProtocolParamete
   const valid = verifySignature(method, baseString, signature, {
     consumerSecret: consumer.secret ?? '',
     tokenSecret: token.secret,
-    publicKey: method === 'RSA-SHA1' ? context.store.publicKey(consumer) : undefined,
+    publicKey: isRsaMethod(method) ? context.store.publicKey(consumer) : undefined,
   });
   if (!valid) return fail('signature_invalid', { serverBaseString: baseString, signatureMethod: method, signature });
 

@@ -50,7 +50,7 @@ export interface ProviderOptions {
   readonly dialect?: DialectName | undefined;
   /** realm in `WWW-Authenticate`. Default: the provider's own URL. */
   readonly realm?: string | undefined;
-  /** Signature methods accepted. Default all four: HMAC-SHA1, HMAC-SHA256, RSA-SHA1, PLAINTEXT. */
+  /** Signature methods accepted. Default all seven (SIGNATURE_METHODS: HMAC-SHA1/256/512, RSA-SHA1/256/512, PLAINTEXT). */
   readonly signatureMethods?: readonly SignatureMethod[] | undefined;
   /** Request-token lifetime (RFC 5849 §2.1 SHOULD be limited). Default 10 minutes. */
   readonly requestTokenTtlMs?: number | undefined;

@@ -3,6 +3,7 @@ import type { SignedRequest } from '../oauth/types.js';
 import { maskSecret } from '../secrets/mask.js';
 import { isFormBody } from '../oauth/base-string.js';
 import { percentEncode } from '../oauth/percent-encode.js';
+import { isRsaMethod } from '../oauth/methods.js';
 
 /** Quotes a string for a POSIX shell. */
 export function shellQuote(value: string): string {
@@ -36,7 +37,7 @@ export interface SigningKeyShape {
  * is in the key.
  */
 export function describeSigningKey(method: SignedRequest['signatureMethod'], key: SigningKeyShape): string {
-  if (method === 'RSA-SHA1') return 'RSA private key (PEM); secrets are not used';
+  if (isRsaMethod(method)) return 'RSA private key (PEM); secrets are not used';
   const show = (s: string | undefined) => (s === undefined || s === '' ? '(empty)' : key.reveal ? percentEncode(s) : maskSecret(s));
   return `encode(consumer_secret)&encode(token_secret) = ${show(key.consumerSecret)}&${show(key.tokenSecret)}`;
 }

@@ -6,7 +6,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signRequest, SIGNATURE_METHODS, type SignedRequest, type SignInput } from '../../src/oauth/index.js';
+import { isRsaMethod, signRequest, SIGNATURE_METHODS, type SignedRequest, type SignInput } from '../../src/oauth/index.js';
 import { signWithOauthlib, type OauthlibBatch, type OauthlibCase, type OauthlibResult } from './oauthlib.js';
 import { requestArbitrary, type GeneratedRequest } from './requests.js';
 
@@ -22,7 +22,7 @@ interface Signed {
 function generate(): Signed[] {
   const all: Signed[] = [];
   SIGNATURE_METHODS.forEach((method, index) => {
-    const key = method === 'RSA-SHA1' ? RSA_KEY : undefined;
+    const key = isRsaMethod(method) ? RSA_KEY : undefined;
     const samples = fc.sample(requestArbitrary(method, key), { seed: SEED + index, numRuns: RUNS_PER_METHOD });
     for (const sample of samples) {
       const request = { ...sample, id: all.length };

@@ -37,14 +37,18 @@ class Client:
 SIGNERS = {
     "HMAC-SHA1": signature.sign_hmac_sha1_with_client,
     "HMAC-SHA256": signature.sign_hmac_sha256_with_client,
+    "HMAC-SHA512": signature.sign_hmac_sha512_with_client,
     "RSA-SHA1": signature.sign_rsa_sha1_with_client,
+    "RSA-SHA256": signature.sign_rsa_sha256_with_client,
+    "RSA-SHA512": signature.sign_rsa_sha512_with_client,
     "PLAINTEXT": signature.sign_plaintext_with_client,
 }
 
 
 def body_hash(content, method):
-    # OAuth Request Body Hash draft §3.1: SHA-1, or SHA-256 alongside HMAC-SHA256.
-    digest = hashlib.sha256 if method == "HMAC-SHA256" else hashlib.sha1
+    # OAuth Request Body Hash draft §3.1: SHA-1 for the SHA-1 methods and
+    # PLAINTEXT; the method's own digest for the others (Mastercard: SHA-256).
+    digest = hashlib.sha512 if method.endswith("SHA512") else hashlib.sha256 if method.endswith("SHA256") else hashlib.sha1
     return base64.b64encode(digest(content.encode("utf-8")).digest()).decode("ascii")
 
 

@@ -8,7 +8,7 @@ import { runCli } from '../helpers/cli.js';
 
 describe('provider presets', () => {
   it('every preset has three endpoint templates that become absolute https URLs once filled', () => {
-    for (const preset of PRESETS) {
+    for (const preset of PRESETS.filter((p) => p.threeLegged !== false)) {
       const filled = instantiatePreset(preset, { base: 'https://instance.example.com/', account: '123456_SB1' });
       for (const url of [filled.requestTokenUrl, filled.authorizeUrl, filled.accessTokenUrl]) {
         expect(new URL(url).protocol, `${preset.name}: ${url}`).toBe('https:');
@@ -32,6 +32,15 @@ describe('provider presets', () => {
   it('a preset that needs --base-url says so', () => {
     expect(() => instantiatePreset(findPreset('jira')!, {})).toThrow(DoctorError);
     expect(() => instantiatePreset(findPreset('jira')!, {})).toThrow(/needs the address of your instance/);
+  });
+
+  it('mastercard: RSA-SHA256, oauth_body_hash on every request, and no three-legged flow', async () => {
+    const mastercard = findPreset('mastercard');
+    expect(mastercard?.signatureMethod).toBe('RSA-SHA256');
+    expect(mastercard?.bodyHash).toBe('always');
+    const r = await runCli(['flow', '--provider', 'mastercard', '--consumer-key', 'k'], { env: { CI: '1' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/has no three-legged flow — sign and send its calls with oauth-doctor request --provider mastercard URL/);
   });
 
   it('documented lifetimes and windows are carried (SmugMug 5 min, Yahoo ±600 s)', () => {
@@ -62,7 +71,7 @@ describe('provider profiles (--provider FILE)', () => {
         '"authorizeUrl" is missing',
         '"accessTokenUrl" is missing',
         '"requestTokenUrl" is not an absolute http(s) URL',
-        '"signatureMethod": "MD5" is not HMAC-SHA1, HMAC-SHA256, RSA-SHA1 or PLAINTEXT',
+        '"signatureMethod": "MD5" is not HMAC-SHA1, HMAC-SHA256, HMAC-SHA512, RSA-SHA1, RSA-SHA256, RSA-SHA512 or PLAINTEXT',
         '"callback" must be "loopback", "oob" or an absolute URL',
       ]),
     );

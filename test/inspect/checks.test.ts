@@ -68,6 +68,24 @@ describe('offline checks (no secrets)', () => {
     expect(finding?.lines.join(' ')).toMatch(/sends oauth_version 2 times \(header, query\)/);
   });
 
+  it.each([
+    ['HMAC-SHA512', 20, /is 20 bytes long: that is HMAC-SHA1/],
+    ['HMAC-SHA1', 64, /is 64 bytes long: that is HMAC-SHA512/],
+    ['HMAC-SHA256', 256, /is 256 bytes long: that is an RSA signature/],
+    ['RSA-SHA256', 32, /is 32 bytes long: that is HMAC-SHA256/],
+    ['RSA-SHA512', 64, /is 64 bytes long: that is HMAC-SHA512/],
+  ])('%s with a %i-byte signature: the length names the method really used', (method, bytes, line) => {
+    const protocol = replace(replace(baseProtocol(), 'oauth_signature_method', method), 'oauth_signature', Buffer.alloc(bytes, 3).toString('base64'));
+    const [finding] = checksOf([item(signedExchange({ protocol }))]);
+    expect(finding).toMatchObject({ check: 'signature-method-mismatch', cause: 'wrong-signature-method' });
+    expect(finding?.lines[0]).toMatch(line);
+  });
+
+  it('an HMAC-SHA512 signature of 64 bytes is what it says: no finding', () => {
+    const protocol = replace(replace(baseProtocol(), 'oauth_signature_method', 'HMAC-SHA512'), 'oauth_signature', Buffer.alloc(64, 3).toString('base64'));
+    expect(checksOf([item(signedExchange({ protocol }))])).toEqual([]);
+  });
+
   it('signature method against the signature length and the key given', () => {
     const sha256 = Buffer.alloc(32, 1).toString('base64');
     const [finding] = checksOf([item(signedExchange({ protocol: replace(baseProtocol(), 'oauth_signature', sha256) }))]);
@@ -77,7 +95,7 @@ describe('offline checks (no secrets)', () => {
     expect(checksOf([item(signedExchange({ protocol: rsa }))]).map((f) => f.check)).toEqual(['signature-method-mismatch']);
     // The key given against the methods used is a note about the invocation, not a finding.
     const capture = (exchanges: CapturedExchange[]) => ({ format: 'har' as const, source: 't', exchanges, totalEntries: exchanges.length, notes: [] });
-    expect(inspectCapture(capture([signedExchange({ protocol: rsa })]), { lang: 'en', consumerSecret: 's' }).notes[0]).toMatch(/RSA-SHA1 requests but only a consumer secret/);
+    expect(inspectCapture(capture([signedExchange({ protocol: rsa })]), { lang: 'en', consumerSecret: 's' }).notes[0]).toMatch(/RSA-signed requests but only a consumer secret/);
     const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
     const withKey = inspectCapture(capture([signedExchange()]), { lang: 'en', publicKey });
     expect(withKey.notes[0]).toMatch(/signed with HMAC-SHA1: those need --consumer-secret/);

@@ -307,6 +307,15 @@ describe('each variant is identified', () => {
       },
     },
     {
+      id: 'wrong-hash',
+      detail: 'HMAC-SHA1',
+      make: () => {
+        // Declares HMAC-SHA256 but computes HMAC-SHA1 (an HMAC wrapper given the wrong digest).
+        const spec = { url: 'https://api.example.com/1/x', signatureMethod: 'HMAC-SHA256' as const };
+        return signedOver(spec, rfcBaseString(spec), KEY);
+      },
+    },
+    {
       id: 'signature-double-encoded',
       make: () => {
         const spec = { url: 'https://api.example.com/1/x' };
@@ -328,7 +337,7 @@ describe('each variant is identified', () => {
       expect(result.matches).toBe(false);
       expect(result.variant).toBe(testCase.id);
       if (testCase.detail) expect(result.details).toContain(testCase.detail);
-      if (result.variants.every((v) => !['key-without-ampersand', 'key-not-encoded', 'token-secret-omitted', 'other-token-secret', 'signature-plus-unencoded', 'signature-double-encoded'].includes(v))) {
+      if (result.variants.every((v) => !['key-without-ampersand', 'key-not-encoded', 'token-secret-omitted', 'other-token-secret', 'signature-plus-unencoded', 'signature-double-encoded', 'wrong-hash'].includes(v))) {
         expect(result.diff?.index).toBeGreaterThanOrEqual(0);
         expect(result.signedBaseString).not.toBe(result.expectedBaseString);
       }

@@ -11,10 +11,11 @@ import { bodyHash, computeSignature, signingKey, verifySignature } from '../../s
 
 const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 300 }), fc.constant(''));
 
-describe('HMAC-SHA1 / HMAC-SHA256 and oauth_body_hash against node:crypto (10,000 cases each)', () => {
+describe('HMAC-SHA1 / HMAC-SHA256 / HMAC-SHA512 and oauth_body_hash against node:crypto (10,000 cases each)', () => {
   it.each([
     ['HMAC-SHA1', 'sha1'],
     ['HMAC-SHA256', 'sha256'],
+    ['HMAC-SHA512', 'sha512'],
   ] as const)('%s signatures', (method, hash) => {
     fc.assert(
       fc.property(text, text, text, (consumerSecret, tokenSecret, baseString) => {
@@ -29,7 +30,11 @@ describe('HMAC-SHA1 / HMAC-SHA256 and oauth_body_hash against node:crypto (10,00
   it.each([
     ['HMAC-SHA1', 'sha1'],
     ['RSA-SHA1', 'sha1'],
+    ['PLAINTEXT', 'sha1'],
     ['HMAC-SHA256', 'sha256'],
+    ['RSA-SHA256', 'sha256'],
+    ['HMAC-SHA512', 'sha512'],
+    ['RSA-SHA512', 'sha512'],
   ] as const)('body hash for %s', (method, hash) => {
     fc.assert(
       fc.property(text, (content) => {

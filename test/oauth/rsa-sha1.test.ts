@@ -70,11 +70,6 @@ describe('RSA-SHA1 (RFC 5849 §3.4.3)', () => {
     ['not PEM at all', 'hello', /no -----BEGIN line/],
     ['a PEM with a broken body', '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----\n', /cannot be read as a PEM private key/],
     ['a public key given as the private key', spki, /cannot be read as a PEM private key/],
-    [
-      'a passphrase-protected key',
-      privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'x' }).toString(),
-      /encrypted with a passphrase/,
-    ],
   ])('%s: one readable line, code private-key-invalid, exit 2', (_what, pem, message) => {
     try {
       loadPrivateKey(pem, '--private-key key.pem');

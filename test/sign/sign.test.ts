@@ -193,3 +193,27 @@ describe('RSA-SHA1 with a private key file', () => {
     expect(r.stdout + r.stderr).not.toContain('PRIVATE KEY');
   });
 });
+
+describe('RSA-SHA256 / RSA-SHA512 with an encrypted private key', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'oauth-doctor-sign-enc-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const encrypted = join(dir, 'encrypted.pem');
+  writeFileSync(encrypted, privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'open sesame' }));
+  const args = (method: string) => ['sign', '--url', 'https://sandbox.api.mastercard.com/x?a=1', '--consumer-key', 'k', '--signature-method', method, '--private-key', encrypted, '--json'];
+
+  it.each(['RSA-SHA256', 'RSA-SHA512'])('%s: the passphrase from OAUTH_PRIVATE_KEY_PASSPHRASE decrypts it; the public key verifies the signature', async (method) => {
+    const r = await runCli(args(method), { env: { OAUTH_PRIVATE_KEY_PASSPHRASE: 'open sesame' } });
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as SignJson;
+    expect(createVerify(method).update(doc.baseString).verify(publicKey, doc.signature, 'base64')).toBe(true);
+    expect(r.stdout + r.stderr).not.toContain('open sesame');
+  });
+
+  it('a wrong passphrase: one line, exit 2, the passphrase not echoed', async () => {
+    const r = await runCli(args('RSA-SHA256'), { env: { OAUTH_PRIVATE_KEY_PASSPHRASE: 'wrong guess' } });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`oauth-doctor: the passphrase does not decrypt --private-key ${encrypted} — check OAUTH_PRIVATE_KEY_PASSPHRASE (or what you typed)\n`);
+  });
+});

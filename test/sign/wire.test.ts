@@ -31,7 +31,8 @@ async function verify(req: IncomingMessage): Promise<[number, string]> {
   const contentType = req.headers['content-type'];
   const requestBody = contentType ? { contentType, content: body } : undefined;
   const bodyHash = sent.get('oauth_body_hash');
-  if (bodyHash !== undefined && bodyHash !== createHash('sha1').update(body).digest('base64')) return [401, 'oauth_body_hash does not match the body'];
+  const digest = method.endsWith('SHA512') ? 'sha512' : method.endsWith('SHA256') ? 'sha256' : 'sha1';
+  if (bodyHash !== undefined && bodyHash !== createHash(digest).update(body).digest('base64')) return [401, 'oauth_body_hash does not match the body'];
   const { normalized } = normalizeParameters(collectParameters(url, header.parameters, requestBody));
   const baseString = signatureBaseString(req.method ?? '', baseStringUri(url), normalized);
   const ok = verifySignature(method, baseString, sent.get('oauth_signature') ?? '', { ...SECRETS, publicKey });
@@ -78,6 +79,9 @@ describe('the printed curl command, run by curl, is accepted by a verifying serv
     ['GET with a tricky query (+, %20, unicode, x=y=z, repeated names)', '/photos?q=a+b&q=c%20d&name=%E6%97%A5%E6%9C%AC&x=y=z&empty=', []],
     ['POST with the same name in query and form body, and a realm', '/update?a=1', ['-X', 'POST', '--data', 'a=2&status=Hello%20Ladies%20%2B%20Gentlemen&c2', '--realm', 'Example']],
     ['HMAC-SHA256', '/r?x=1', ['--signature-method', 'HMAC-SHA256']],
+    ['HMAC-SHA512', '/r?x=1', ['--signature-method', 'HMAC-SHA512']],
+    ['RSA-SHA256 with a JSON body and its SHA-256 oauth_body_hash (Mastercard)', '/r?x=1', ['--signature-method', 'RSA-SHA256', '--private-key', keyFile, '-X', 'POST', '--data', '{"a":"é"}', '--content-type', 'application/json', '--body-hash']],
+    ['RSA-SHA512', '/r', ['--signature-method', 'RSA-SHA512', '--private-key', keyFile]],
     ['PLAINTEXT', '/r', ['--signature-method', 'PLAINTEXT']],
     ['RSA-SHA1 with a private key file', '/r?file=vacation.jpg', ['--signature-method', 'RSA-SHA1', '--private-key', keyFile]],
     ['a JSON body with oauth_body_hash', '/items', ['-X', 'PUT', '--data', '{"name":"é"}', '--content-type', 'application/json', '--body-hash']],

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isInteractive, type Environment } from '../../cli/environment.js';
-import { parseSignatureMethod, readPrivateKeyFile } from '../../cli/credentials.js';
+import { parseSignatureMethod } from '../../cli/credentials.js';
+import { readPrivateKeyFile, type PrivateKeyFile } from '../../keys/private-key-file.js';
 import { usageError } from '../../errors.js';
 import { findPreset, instantiatePreset, isHttpUrl, presetOrThrow, readProfile, type ProviderPreset, type ProviderProfile } from '../../presets/index.js';
 import type { AuthorizeMode, CallbackMode, FlowEndpoints } from '../../flow/types.js';
-import type { SignatureMethod } from '../../oauth/types.js';
+import { isRsaMethod, type SignatureMethod } from '../../oauth/methods.js';
 import type { FlowOptions } from './command.js';
 
 export interface ResolvedProvider {
@@ -43,6 +44,9 @@ export function resolveProvider(options: FlowOptions, env: Environment): Resolve
 
 /** The endpoints: flags win over the profile or preset; templates filled with --base-url / --account. */
 export function resolveEndpoints(options: FlowOptions, provider: ResolvedProvider, localBase?: string): { preset: ProviderPreset; endpoints: FlowEndpoints } {
+  if (provider.preset.threeLegged === false && options.requestTokenUrl === undefined) {
+    throw usageError('preset-without-flow', `${provider.preset.title} has no three-legged flow`, `sign and send its calls with oauth-doctor request --provider ${provider.preset.name} URL`);
+  }
   const preset = instantiatePreset(provider.preset, { base: localBase ?? options.baseUrl, account: options.account });
   const pick = (flag: string | undefined, fromPreset: string | undefined, name: string) => (flag !== undefined ? checkUrl(flag, name) : fromPreset);
   const endpoints: FlowEndpoints = {
@@ -72,30 +76,30 @@ export function parseAuthorizeMode(value: string | undefined, env: Environment, 
 export interface ClientSettings {
   readonly consumerKey: string | undefined;
   readonly consumerSecret: string | undefined;
-  readonly privateKeyPem: string | undefined;
+  readonly privateKey: PrivateKeyFile | undefined;
   readonly signatureMethod: SignatureMethod;
 }
 
 /** Credentials: flag, then environment variable, then profile (secrets in files are the CI-friendly way). */
-export function resolveClient(options: FlowOptions, env: Environment, provider: ResolvedProvider, preset: ProviderPreset): ClientSettings {
+export async function resolveClient(options: FlowOptions, env: Environment, provider: ResolvedProvider, preset: ProviderPreset): Promise<ClientSettings> {
   const fromEnv = (name: string) => env.env[name] || undefined;
   const signatureMethod = options.signatureMethod !== undefined ? parseSignatureMethod(options.signatureMethod) : preset.signatureMethod;
   const keyFlag = options.privateKey ?? fromEnv('OAUTH_PRIVATE_KEY_FILE');
   const keyFile = keyFlag ?? provider.profile?.privateKeyFile;
-  const privateKeyPem = keyFile ? readPrivateKeyFile(keyFile, env, options.privateKey ? '--private-key' : keyFlag ? 'OAUTH_PRIVATE_KEY_FILE' : 'the profile’s privateKeyFile') : undefined;
+  const privateKey = keyFile ? await readPrivateKeyFile(keyFile, env, options.privateKey ? '--private-key' : keyFlag ? 'OAUTH_PRIVATE_KEY_FILE' : 'the profile’s privateKeyFile') : undefined;
   return {
     consumerKey: options.consumerKey ?? fromEnv('OAUTH_CONSUMER_KEY') ?? provider.profile?.consumerKey,
     consumerSecret: options.consumerSecret ?? fromEnv('OAUTH_CONSUMER_SECRET') ?? provider.profile?.consumerSecret,
-    privateKeyPem,
+    privateKey,
     signatureMethod,
   };
 }
 
-/** A non-local provider needs a consumer key, and a secret unless RSA-SHA1 signs. */
+/** A non-local provider needs a consumer key, and a secret unless an RSA method signs. */
 export function requireClient(client: ClientSettings, hint?: string): { consumerKey: string; consumerSecret: string } {
   if (!client.consumerKey) throw usageError('missing-consumer-key', 'no consumer key', hint ?? 'pass --consumer-key, set OAUTH_CONSUMER_KEY, or put consumerKey in the profile');
-  if (client.signatureMethod === 'RSA-SHA1') {
-    if (!client.privateKeyPem) throw usageError('missing-private-key', 'RSA-SHA1 needs a private key', 'pass --private-key FILE or set OAUTH_PRIVATE_KEY_FILE');
+  if (isRsaMethod(client.signatureMethod)) {
+    if (!client.privateKey) throw usageError('missing-private-key', `${client.signatureMethod} needs a private key`, 'pass --private-key FILE or set OAUTH_PRIVATE_KEY_FILE');
   } else if (client.consumerSecret === undefined) {
     throw usageError('missing-consumer-secret', 'no consumer secret', hint ?? 'set OAUTH_CONSUMER_SECRET (or pass --consumer-secret; flags show in ps)');
   }

@@ -104,7 +104,7 @@ export async function runFlowCommand(options: FlowOptions, env: Environment): Pr
   const output = await createOutput(env, { showSecrets: options.showSecrets });
   for (const warning of provider.profile?.warnings ?? []) output.narrate(output.err.yellow(`warning: ${warning}`));
 
-  let client = resolveClient(options, env, provider, provider.preset);
+  let client = await resolveClient(options, env, provider, provider.preset);
   const ownConsumer = client.consumerKey !== undefined && client.consumerSecret !== undefined ? { key: client.consumerKey, secret: client.consumerSecret } : undefined;
   // Issue 15 item 9: `--provider local --base-url URL` is a `serve` already running there, not a new provider.
   const external = provider.local && options.baseUrl !== undefined;
@@ -117,12 +117,12 @@ export async function runFlowCommand(options: FlowOptions, env: Environment): Pr
     const preset = external ? { ...resolved.preset, title: `the oauth-doctor serve at ${options.baseUrl ?? ''}`, notes: [] } : resolved.preset;
     const credentials = requireClient(client, external ? 'pass the consumer key and secret that serve printed (it prints a ready-made flow command)' : undefined);
     checkSomeoneCanAuthorize(options, env, provider.local, callback);
-    output.redactor.add(credentials.consumerSecret).add(client.privateKeyPem).add(options.verifier);
+    output.redactor.add(credentials.consumerSecret).add(client.privateKey?.pem).add(client.privateKey?.passphrase).add(options.verifier);
 
     const config: FlowConfig = {
       provider: preset.name,
       endpoints,
-      client: { consumerKey: credentials.consumerKey, consumerSecret: credentials.consumerSecret, privateKey: client.privateKeyPem },
+      client: { consumerKey: credentials.consumerKey, consumerSecret: credentials.consumerSecret, privateKey: client.privateKey?.key },
       signatureMethod: client.signatureMethod,
       realm: options.realm ?? preset.realm,
       scope: options.scope === undefined ? undefined : { parameter: preset.scopeParameter ?? 'scope', value: options.scope },

@@ -35,7 +35,7 @@ function printStart(provider: RunningProvider, output: Output): void {
   for (const consumer of provider.consumers) {
     output.result();
     output.result(`  consumer key     ${consumer.key}${consumer.status === 'active' ? '' : dim(`  (${consumer.status})`)}`);
-    if (consumer.publicKey) output.result(`  signature        RSA-SHA1 ${dim('(public key registered)')}`);
+    if (consumer.publicKey) output.result(`  signature        RSA-SHA1, RSA-SHA256, RSA-SHA512 ${dim('(public key registered)')}`);
     else if (consumer.generated) output.result(`  consumer secret  ${consumer.secret ?? ''}  ${dim('(generated for this provider; printed in full so you can use it)')}`);
     else output.result(`  consumer secret  ${output.redactor.mask(consumer.secret)}`);
   }

@@ -43,17 +43,17 @@ export function signedMethod(options: Pick<SignOptions, 'method' | 'data'>): str
 export async function runSign(options: SignOptions, env: Environment): Promise<number> {
   const url = checkUrl(options.url);
   checkFlags(options);
-  const credentials = resolveCredentials(options, env);
+  const credentials = await resolveCredentials(options, env);
   if (credentials.tokenSecret !== undefined && credentials.token === undefined) {
     throw usageError('missing-token', 'a token secret was given without a token', 'pass --token or set OAUTH_TOKEN');
   }
   const output = await createOutput(env, { showSecrets: options.showSecrets });
-  output.redactor.add(credentials.consumerSecret).add(credentials.tokenSecret).add(credentials.token).add(options.verifier);
+  output.redactor.add(credentials.consumerSecret).add(credentials.privateKey?.passphrase).add(credentials.tokenSecret).add(credentials.token).add(options.verifier);
 
   const signed = signRequest({
     method: signedMethod(options),
     url,
-    client: { consumerKey: credentials.consumerKey, consumerSecret: credentials.consumerSecret, privateKey: credentials.privateKeyPem },
+    client: { consumerKey: credentials.consumerKey, consumerSecret: credentials.consumerSecret, privateKey: credentials.privateKey?.key },
     token: credentials.token === undefined ? undefined : { token: credentials.token, tokenSecret: credentials.tokenSecret ?? '' },
     signatureMethod: credentials.signatureMethod,
     timestamp: options.timestamp ?? timestampFrom(env.now()),

@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import { isRsaMethod, isSignatureMethod } from '../../oauth/methods.js';
 import type { OAuthRequestView } from '../request-view.js';
 import { diffBaseStrings, type BaseStringDiff } from './diff.js';
 import { baseStringOf, keyOf, reproduces, rfcRecipe, type Recipe, type Verifier } from './recipe.js';
@@ -87,7 +88,7 @@ function equivalentsOf(key: string, from: Variant, start: Recipe, context: Varia
 function fingerprint(recipe: Recipe, method: string): string {
   const key = keyOf(recipe) ?? '';
   if (method === 'PLAINTEXT') return `${key}\u0000${recipe.signature}`;
-  return `${baseStringOf(recipe)}\u0000${key}\u0000${recipe.signature}`;
+  return `${baseStringOf(recipe)}\u0000${key}\u0000${recipe.signature}\u0000${recipe.hash ?? ''}`;
 }
 
 /**
@@ -148,8 +149,8 @@ export type UncheckedReason = 'no-signature-method' | 'unknown-signature-method'
 
 function uncheckedReason(method: string, input: SignatureCheckInput): UncheckedReason {
   if (method === '') return 'no-signature-method';
-  if (!['HMAC-SHA1', 'HMAC-SHA256', 'RSA-SHA1', 'PLAINTEXT'].includes(method)) return 'unknown-signature-method';
-  if (method === 'RSA-SHA1') return 'rsa-needs-public-key';
+  if (!isSignatureMethod(method)) return 'unknown-signature-method';
+  if (isRsaMethod(method)) return 'rsa-needs-public-key';
   if (input.consumerSecret === undefined) return 'no-consumer-secret';
   return 'unknown-token-secret';
 }
@@ -159,13 +160,13 @@ export function checkSignature(input: SignatureCheckInput): SignatureCheck {
   const method = (view.get('oauth_signature_method') ?? '').toUpperCase();
   const start = rfcRecipe(view, { consumerSecret: input.consumerSecret, tokenSecret: input.tokenSecret });
   const expected = baseStringOf(start);
-  const context: VariantContext = { view, otherTokenSecrets: input.otherTokenSecrets ?? [] };
+  const context: VariantContext = { view, otherTokenSecrets: input.otherTokenSecrets ?? [], signatureMethod: method };
   const server = input.serverBaseString === undefined ? undefined : checkServerBaseString(start, context, input.serverBaseString, expected);
   const verifier: Verifier = { signatureMethod: method, publicKey: input.publicKey };
   const base = { signatureMethod: method, expectedBaseString: expected, tokenSecretFrom: input.tokenSecretFrom, server };
 
   const tokenSent = view.get('oauth_token');
-  const secretUnknown = tokenSent !== undefined && tokenSent !== '' && input.tokenSecret === undefined && method !== 'RSA-SHA1';
+  const secretUnknown = tokenSent !== undefined && tokenSent !== '' && input.tokenSecret === undefined && !isRsaMethod(method);
   const direct = reproduces(start, verifier);
   if (direct === true) return { ...base, status: 'match', matches: true, variant: null, variants: [], details: [], equivalents: [], tried: 1 };
   if (direct === undefined || secretUnknown) {

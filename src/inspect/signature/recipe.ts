@@ -1,4 +1,5 @@
 import { createHmac, createVerify, type KeyObject } from 'node:crypto';
+import { isSignatureMethod, METHODS, type HashName } from '../../oauth/methods.js';
 import { percentEncode } from '../../oauth/percent-encode.js';
 import type { OAuthRequestView, WireSource } from '../request-view.js';
 
@@ -50,6 +51,8 @@ export interface Recipe {
   readonly signature: string;
   /** A base string computed elsewhere (the oauth-1.0a library variant); wins over the parts. */
   readonly baseStringOverride?: string | undefined;
+  /** The digest actually used, when a variant says it is not the declared method's (HMAC-SHA256 declared, SHA-1 computed). */
+  readonly hash?: HashName | undefined;
 }
 
 const DEFAULT_PORT: Record<string, string> = { http: '80', https: '443' };
@@ -150,18 +153,19 @@ export interface Verifier {
 /** Whether the recipe reproduces its signature; undefined when it cannot be known (no secret, no key, unknown method). */
 export function reproduces(recipe: Recipe, verifier: Verifier): boolean | undefined {
   const method = verifier.signatureMethod.toUpperCase();
-  if (method === 'RSA-SHA1') {
+  if (!isSignatureMethod(method)) return undefined;
+  const row = METHODS[method];
+  const hash = recipe.hash ?? row.hash;
+  if (row.family === 'RSA') {
     if (!verifier.publicKey) return undefined;
     try {
-      return createVerify('RSA-SHA1').update(baseStringOf(recipe), 'utf8').verify(verifier.publicKey, recipe.signature, 'base64');
+      return createVerify(`RSA-${hash.toUpperCase()}`).update(baseStringOf(recipe), 'utf8').verify(verifier.publicKey, recipe.signature, 'base64');
     } catch {
       return false;
     }
   }
   const key = keyOf(recipe);
   if (key === undefined) return undefined;
-  if (method === 'PLAINTEXT') return key === recipe.signature;
-  const algorithm = method === 'HMAC-SHA1' ? 'sha1' : method === 'HMAC-SHA256' ? 'sha256' : undefined;
-  if (!algorithm) return undefined;
-  return createHmac(algorithm, key).update(baseStringOf(recipe), 'utf8').digest('base64') === recipe.signature;
+  if (row.family === 'PLAINTEXT') return key === recipe.signature;
+  return createHmac(hash, key).update(baseStringOf(recipe), 'utf8').digest('base64') === recipe.signature;
 }

@@ -1,5 +1,6 @@
 import OAuthReference from 'oauth-1.0a';
 import { formDecode, percentDecode, percentEncode } from '../../oauth/percent-encode.js';
+import { isSignatureMethod, METHODS as SIGNATURE_METHOD_ROWS, SIGNATURE_METHODS, type HashName } from '../../oauth/methods.js';
 import type { OAuthRequestView } from '../request-view.js';
 import { wireParameters, mediaType } from '../request-view.js';
 import { encodeUriComponentStyle, identity, lowercaseHex, spaceAsPlus } from './encoders.js';
@@ -47,7 +48,8 @@ export type VariantId =
   | 'token-secret-omitted'
   | 'other-token-secret'
   | 'signature-plus-unencoded'
-  | 'signature-double-encoded';
+  | 'signature-double-encoded'
+  | 'wrong-hash';
 
 export interface VariantText {
   /** What the client did, as a short phrase. */
@@ -58,6 +60,8 @@ export interface VariantText {
 
 export interface VariantContext {
   readonly view: OAuthRequestView;
+  /** The oauth_signature_method sent, upper-cased. */
+  readonly signatureMethod?: string | undefined;
   /** Token secrets the capture revealed for other tokens (a request token's secret used for an access token's call, …). */
   readonly otherTokenSecrets: readonly string[];
 }
@@ -68,7 +72,7 @@ export interface Candidate {
   readonly detail?: string | undefined;
 }
 
-export type VariantPart = 'base-string' | 'key' | 'signature';
+export type VariantPart = 'base-string' | 'key' | 'signature' | 'method';
 
 export interface Variant {
   readonly id: VariantId;
@@ -497,6 +501,21 @@ export const VARIANTS: readonly Variant[] = [
     en: { title: 'the signature was percent-encoded twice in the request', fix: 'encode oauth_signature once' },
     ja: { title: '署名がリクエスト内で二重にエンコードされていた', fix: 'oauth_signature のエンコードは一度だけ' },
     apply: (r) => (/%[0-9A-Fa-f]{2}/.test(r.signature) ? one({ ...r, signature: percentDecode(r.signature) }) : []),
+  },
+  {
+    id: 'wrong-hash',
+    part: 'method',
+    spec: 'RFC 5849 §3.4; oauthlib SIGNATURE_HMAC_SHA256/SHA512, SIGNATURE_RSA_SHA256/SHA512',
+    en: { title: 'the signature was computed with another hash than oauth_signature_method says (e.g. SHA-1 under HMAC-SHA256)', fix: 'sign with the digest the method names, or send the oauth_signature_method you signed with' },
+    ja: { title: 'oauth_signature_method と違うハッシュで署名が計算されていた(HMAC-SHA256 と書いて SHA-1 で計算など)', fix: '方式名どおりのハッシュで署名するか、実際に使った oauth_signature_method を送る' },
+    apply: (r, { signatureMethod }) => {
+      if (signatureMethod === undefined || !isSignatureMethod(signatureMethod)) return [];
+      const row = SIGNATURE_METHOD_ROWS[signatureMethod];
+      if (row.family === 'PLAINTEXT') return [];
+      const declared = r.hash ?? row.hash;
+      const others = SIGNATURE_METHODS.filter((m) => SIGNATURE_METHOD_ROWS[m].family === row.family && SIGNATURE_METHOD_ROWS[m].hash !== declared);
+      return others.map((m) => ({ recipe: { ...r, hash: SIGNATURE_METHOD_ROWS[m].hash as HashName }, detail: m }));
+    },
   },
 ];
 
