@@ -20,6 +20,22 @@ export function parseHttpUrl(url: string, what = 'URL'): URL {
 }
 
 /**
+ * The URL as it goes on the wire, which is the one the base string URI and
+ * the query parameters are computed from: RFC 3986 §6.2.2 syntax-based
+ * normalisation as WHATWG URL applies it — scheme and host lowercased, an IDN
+ * host in punycode, dot segments removed (§5.2.4; `%2E` counts as a dot),
+ * characters that cannot travel raw (a space, non-ASCII) percent-encoded as
+ * UTF-8 with upper-case hex (§2.1, §6.2.2.1) — and no fragment (never sent,
+ * §3.5). Escapes already written are kept as written: those are the bytes
+ * the server sees and signs, so they are the bytes signed here.
+ */
+export function wireUrl(url: string): string {
+  const parsed = parseHttpUrl(url);
+  parsed.hash = '';
+  return parsed.href;
+}
+
+/**
  * RFC 5849 §3.4.1.2 base string URI: scheme and host lowercased, the default
  * port (80 for http, 443 for https) dropped, any other port kept, no query
  * and no fragment. WHATWG URL parsing already lowercases and drops default

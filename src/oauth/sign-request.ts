@@ -1,6 +1,6 @@
 import type { Pair } from './form.js';
 import { buildAuthorizationHeader } from './authorization-header.js';
-import { baseStringUri, collectParameters, isFormBody, normalizeParameters, signatureBaseString } from './base-string.js';
+import { baseStringUri, collectParameters, isFormBody, normalizeParameters, signatureBaseString, wireUrl } from './base-string.js';
 import { bodyHash, computeSignature } from './signature.js';
 import type { SignedRequest, SignInput } from './types.js';
 
@@ -46,6 +46,7 @@ export function signRequest(input: SignInput): SignedRequest {
   return {
     method,
     url: input.url,
+    wireUrl: wireUrl(input.url),
     baseUri,
     parameters: sorted,
     normalizedParameters: normalized,

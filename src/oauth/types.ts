@@ -59,7 +59,10 @@ export interface SignInput {
 /** Everything computed to sign one request: the working as well as the result. */
 export interface SignedRequest {
   readonly method: string;
+  /** As given. */
   readonly url: string;
+  /** As sent: the normalised form the base string was computed from (base-string.ts wireUrl). */
+  readonly wireUrl: string;
   readonly baseUri: string;
   /** In normalised (sorted) order. */
   readonly parameters: readonly SourcedParameter[];

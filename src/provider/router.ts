@@ -27,6 +27,10 @@ const ROUTES: Record<string, { readonly methods: readonly string[]; readonly han
   [ENDPOINT_PATHS.resource]: { methods: ['GET', 'POST'], handler: handleResource },
 };
 
+/** Any other path under /api/ is a protected resource too, for any method: `request` calls arbitrary API paths. */
+const API_PREFIX = '/api/';
+const API_ROUTE = { methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'], handler: handleResource } as const;
+
 function indexPage(): ProviderReply {
   const rows = Object.entries(ROUTES)
     .map(([path, route]) => `<li><code>${escapeHtml(route.methods.join('|'))} ${escapeHtml(path)}</code></li>`)
@@ -50,7 +54,7 @@ export function route(request: ProviderRequest, context: ProviderContext): Provi
   const outage = context.settings.outage;
   if (outage) return reply(outage.status, HTML, outagePage(outage.status), outage.retryAfterSec === undefined ? {} : { 'retry-after': String(outage.retryAfterSec) });
   if (path === '/' && request.method === 'GET') return indexPage();
-  const found = ROUTES[path];
+  const found = ROUTES[path] ?? (path.startsWith(API_PREFIX) ? API_ROUTE : undefined);
   if (!found) return reply(404, TEXT, 'Not found\n');
   if (!found.methods.includes(request.method)) return reply(405, TEXT, 'Method not allowed\n', { allow: found.methods.join(', ') });
   return found.handler(request, context);

@@ -11,14 +11,16 @@ export function shellQuote(value: string): string {
 }
 
 /**
- * A curl line that sends exactly the request that was signed (issue 15 item
- * 1): curl sends POST for a body, so the method is written out for every
- * request but a GET without one.
+ * A curl line that sends exactly the request that was signed: the method
+ * written out for every request but a GET without a body (curl sends POST
+ * for a body, issue 15 item 1); the normalised wire URL (wireUrl: dot
+ * segments resolved, non-ASCII encoded), `-g` so curl does not read `[]{}`
+ * as a glob and `--path-as-is` so it leaves the path alone (issue 16).
  */
 export function curlCommand(request: SignedRequest): string {
-  const parts = ['curl'];
+  const parts = ['curl', '-g', '--path-as-is'];
   if (request.method !== 'GET' || request.body) parts.push('-X', request.method);
-  parts.push(shellQuote(request.url), '-H', shellQuote(`Authorization: ${request.authorization}`));
+  parts.push(shellQuote(request.wireUrl), '-H', shellQuote(`Authorization: ${request.authorization}`));
   if (request.body) {
     parts.push('-H', shellQuote(`Content-Type: ${request.body.contentType}`), '--data-raw', shellQuote(request.body.content));
   }
@@ -49,6 +51,7 @@ export function renderSignedRequest(request: SignedRequest, key: SigningKeyShape
   // Source first, in a fixed-width column, so the table stays aligned whatever the values.
   for (const p of request.parameters) lines.push(`  ${c.dim(p.source.padEnd(5))}  ${p.name.padEnd(width)}  ${p.value === '' ? c.dim('(empty)') : p.value}`);
   if (request.body && !isFormBody(request.body)) lines.push(c.dim(`  (the ${request.body.contentType} body is not signed, RFC 5849 §3.4.1.3.1)`));
+  if (request.wireUrl !== request.url) lines.push('', c.bold('URL as sent (normalised, RFC 3986 §6.2.2)'), `  ${request.wireUrl}`);
   lines.push('', c.bold('Base string URI (§3.4.1.2)'), `  ${request.baseUri}`);
   lines.push('', c.bold('Signature base string (§3.4.1.1)'), `  ${request.baseString}`);
   lines.push('', c.bold('Signing key (§3.4.2)'), `  ${describeSigningKey(request.signatureMethod, key)}`);

@@ -59,7 +59,7 @@ describe('oauth-doctor sign: text output', () => {
     expect(out).toContain(RFC.baseString.replace(RFC.token, 'kkk9…(16 chars)'));
     expect(out).toContain('encode(consumer_secret)&encode(token_secret) = j49…(12 chars)&dh8…(12 chars)');
     expect(out).toContain('OAuth realm="Example", oauth_consumer_key="9djdj82h48djs9d2", oauth_token="kkk9…(16 chars)"');
-    expect(out).toContain(`curl -X POST '${RFC.url}' -H 'Authorization: OAuth realm="Example"`);
+    expect(out).toContain(`curl -g --path-as-is -X POST '${RFC.url}' -H 'Authorization: OAuth realm="Example"`);
     expect(out).toContain("-H 'Content-Type: application/x-www-form-urlencoded' --data-raw 'c2&a3=2+q'");
     // Narration (the masking notice) goes to stderr, never into the result.
     expect(r.stderr).toContain('--show-secrets');
@@ -92,7 +92,7 @@ describe('oauth-doctor sign --json', () => {
     ]);
     expect(doc.parameters.map((p) => p.source)).toEqual(['query', 'body', 'query', 'query', 'query', 'body', 'oauth', 'oauth', 'oauth', 'oauth', 'oauth']);
     expect(doc.signingKey).toBe('encode(consumer_secret)&encode(token_secret) = j49sk3j29djd&dh893hdasih9');
-    expect(doc.curl).toMatch(/^curl -X POST /);
+    expect(doc.curl).toMatch(/^curl -g --path-as-is -X POST /);
     expect(doc.secretsMasked).toBe(false);
   });
 

@@ -71,6 +71,7 @@ export async function runSign(options: SignOptions, env: Environment): Promise<n
     output.json({
       method: signed.method,
       url: signed.url,
+      wireUrl: signed.wireUrl,
       baseUri: signed.baseUri,
       signatureMethod: signed.signatureMethod,
       parameters: signed.parameters,
