@@ -5,7 +5,7 @@ import globals from 'globals';
 
 export default tseslint.config(
   // dist.tmp-*/dist.old-*: a build in progress (scripts/build.mjs swaps folders).
-  { ignores: ['dist/**', 'dist.tmp-*/**', 'dist.old-*/**', 'node_modules/**', 'bench/results/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'dist.tmp-*/**', 'dist.old-*/**', 'types/**', 'types.tmp-*/**', 'types.old-*/**', 'node_modules/**', 'bench/results/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -20,7 +20,7 @@ export default tseslint.config(
     },
   },
   {
-    // CommonJS on purpose (bin/, the code-cache build step): require is the point.
+    // CommonJS on purpose (bin/): require is the point.
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

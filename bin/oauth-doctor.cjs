@@ -10,11 +10,14 @@
 // parsed and compiled on every start. `explain …` loads
 // dist/commands/explain.cjs, which holds that command alone; anything else
 // (--help, no command, a typo) loads dist/cli.cjs, which holds them all.
-// A cache only fits the V8 that made it, so its name carries the V8 version.
-// The package ships the cache of the Node it was built with
-// (scripts/code-cache.cjs); under any other Node, the first run compiles the
-// bundle as usual and leaves its cache in the user's cache folder for the
-// next (NODE_DISABLE_COMPILE_CACHE turns that off, as for Node's own cache).
+// A cache only fits the V8 that made it, so none is shipped (issue #17: a
+// cache built with Node 20 was 1.9 MB of the package that Node 22, 24 and 26
+// rejected). The first run compiles the bundle as usual and leaves, after the
+// command ran, its cache in the user's cache folder for the next run: that
+// cache holds every function the run compiled, also the lazily compiled ones,
+// which is why it beats module.enableCompileCache() (measured on Node 22, 24
+// and 26; see the README). NODE_DISABLE_COMPILE_CACHE turns it off, as for
+// Node's own cache.
 const { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
 const { basename, dirname, isAbsolute, join } = require('node:path');
 const vm = require('node:vm');
@@ -30,11 +33,6 @@ function bundleFor(firstWord) {
     if (stat?.isFile()) return { path: own, stat };
   }
   return { path: FULL_BUNDLE, stat: statSync(FULL_BUNDLE) };
-}
-
-/** The build's cache for a bundle, named for the V8 that can use it. */
-function cachePath(bundlePath) {
-  return bundlePath.replace(/\.cjs$/, `.v8-${process.versions.v8}.cache`);
 }
 
 /**
@@ -100,15 +98,11 @@ function saveUserCache(script, file) {
   }
 }
 
-/**
- * `userCache: false` is for the build, which makes the shipped cache. The
- * result's saveCache() leaves a cache for the next run when this one had none.
- */
-function loadCli(firstWord, { userCache = true } = {}) {
+/** The result's saveCache() leaves a cache for the next run when this one had none it could use. */
+function loadCli(firstWord) {
   const { path, stat } = bundleFor(firstWord);
-  const userFile = userCache ? userCachePath(path, stat) : undefined;
-  const fromUser = userFile !== undefined && isPrivateFolder(dirname(userFile)) ? readOrUndefined(userFile) : undefined;
-  const cachedData = fromUser ?? readOrUndefined(cachePath(path));
+  const userFile = userCachePath(path, stat);
+  const cachedData = userFile !== undefined && isPrivateFolder(dirname(userFile)) ? readOrUndefined(userFile) : undefined;
   // The build writes bundles in pure ASCII, so latin1 reads them right, and faster than UTF-8.
   const source = readFileSync(path, 'latin1');
   // The CommonJS wrapper, as Module.wrap() writes it (node:module itself costs start-up time).
@@ -116,14 +110,14 @@ function loadCli(firstWord, { userCache = true } = {}) {
   const module = { exports: {} };
   // The bundle requires only Node's modules and undici, which resolve the same from bin/ as from dist/.
   script.runInThisContext()(module.exports, require, module, path, dirname(path));
-  const cache = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : fromUser ? 'user' : 'shipped';
+  const cache = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'user';
   const saveCache = () => {
     if (userFile !== undefined && (cache === 'none' || cache === 'rejected')) saveUserCache(script, userFile);
   };
   return { cli: module.exports, script, path, cache, saveCache };
 }
 
-module.exports = { loadCli, cachePath, FULL_BUNDLE };
+module.exports = { loadCli, FULL_BUNDLE };
 
 if (require.main === module) start(process.argv.slice(2));
 

@@ -10,7 +10,6 @@ import { dirname } from 'node:path';
 
 const root = new URL('../', import.meta.url);
 const staging = new URL(`dist.tmp-${process.pid}/`, root);
-const retired = new URL(`dist.old-${process.pid}/`, root);
 const dist = new URL('dist/', root);
 
 // commander requires child_process at load time, for executable subcommands
@@ -44,14 +43,15 @@ await build({
   logLevel: 'warning',
 });
 
-// The CLI: CommonJS bundles loaded by bin/oauth-doctor.cjs with a V8 code cache
-// made below. dist/cli.cjs holds every command (--help, typos, no command);
+// The CLI: CommonJS bundles loaded by bin/oauth-doctor.cjs through the V8 code
+// cache it keeps for the user. dist/cli.cjs holds every command (--help, typos,
+// no command, and the commands listed below in OWN_BUNDLES);
 // dist/commands/<name>.cjs holds one, so `explain` or `sign` reads and
 // deserialises a fifth of the code (start-up time, issue #8). Within a bundle
 // each command's modules are still evaluated only when it runs (esbuild turns
 // our `await import()` into lazy initialisers). The small dependencies
 // (commander, chalk, oauth-1.0a) are bundled so start-up resolves no
-// packages; undici stays external, required only by network commands.
+// packages (so they are devDependencies: an install never fetches them); undici stays external, required only by network commands.
 // chalk detects colour support when it loads (node:os, node:tty); we always
 // give it the level src/terminal/color.ts decided, so skip its detection.
 const noColorDetection = {
@@ -102,6 +102,13 @@ const commandNames = (await readdir(new URL('src/commands/', root), { withFileTy
   .filter((entry) => entry.isDirectory() && existsSync(new URL(`src/commands/${entry.name}/command.ts`, root)))
   .map((entry) => entry.name);
 if (commandNames.length === 0) throw new Error('no commands found under src/commands/');
+// The commands whose start-up is a target (issue #8) get a bundle of their
+// own; the others (demo, flow, inspect, serve, …: their work, the network or
+// a file, dwarfs the few milliseconds) load the full one. Each own bundle
+// repeats the shared code, so four more of them were 420 kB of the 1 MB
+// tarball (issue #17).
+const OWN_BUNDLES = ['codes', 'explain', 'sign'];
+for (const name of OWN_BUNDLES) if (!commandNames.includes(name)) throw new Error(`OWN_BUNDLES names ${name}, which is no command`);
 // Pure ASCII, so bin/oauth-doctor.cjs can read a bundle as latin1, about twice as
 // fast as decoding UTF-8, and V8 keeps it as a one-byte string. esbuild's
 // ASCII charset escapes strings but leaves regular expression literals (the
@@ -123,11 +130,25 @@ async function buildCli(outfile, plugins, command) {
 
 await Promise.all([
   buildCli(new URL('cli.cjs', staging).pathname, []),
-  ...commandNames.map((name) => buildCli(new URL(`commands/${name}.cjs`, staging).pathname, [onlyCommand(name)], name)),
+  ...OWN_BUNDLES.map((name) => buildCli(new URL(`commands/${name}.cjs`, staging).pathname, [onlyCommand(name)], name)),
 ]);
-await rename(dist, retired).catch(() => undefined);
-await rename(staging, dist);
-await rm(retired, { recursive: true, force: true });
+await swapIn(staging, dist);
 
-// Compile cache for the CLI, made by running it (scripts/code-cache.cjs).
-execFileSync(process.execPath, [new URL('./code-cache.cjs', import.meta.url).pathname], { stdio: 'inherit' });
+// The library's type declarations (issue #17), with `--types` (npm's prepare,
+// so every packed or installed-from-git copy has them): tsc writes what
+// src/index.ts reaches into types/ (tsconfig.types.json). A folder of its own,
+// so a plain build (the tests run some) never removes them from under npm pack.
+if (process.argv.includes('--types')) {
+  const typesStaging = new URL(`types.tmp-${process.pid}/`, root);
+  const tsc = new URL('node_modules/typescript/bin/tsc', root).pathname;
+  execFileSync(process.execPath, [tsc, '-p', new URL('tsconfig.types.json', root).pathname, '--outDir', typesStaging.pathname], { stdio: 'inherit' });
+  await swapIn(typesStaging, new URL('types/', root));
+}
+
+/** Replaces `target` with the folder `fresh` in two renames, so a reader never sees half of it. */
+async function swapIn(fresh, target) {
+  const old = new URL(`${target.pathname.replace(/\/$/, '')}.old-${process.pid}/`, 'file:');
+  await rename(target, old).catch(() => undefined);
+  await rename(fresh, target);
+  await rm(old, { recursive: true, force: true });
+}

@@ -19,7 +19,12 @@ const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 const V8 = process.versions.v8;
-const shippedCache = (dir: string, bundle: string) => join(dir, 'dist', `${bundle}.v8-${V8}.cache`);
+/** The user's cache file of a bundle in an installed copy, after a run made it. */
+const userCacheFile = (dir: string, bundle: string) => {
+  const name = userCacheFiles(dir).find((file) => file.startsWith(`${bundle}-`));
+  if (name === undefined) throw new Error(`no user cache of ${bundle}`);
+  return join(dir, 'cache', 'oauth-doctor', `code-cache-${process.arch}`, name);
+};
 
 /** Runs the bin of an installed copy with a cache folder of its own (never the real home). */
 function runBin(dir: string, args: string[], env: Record<string, string> = {}) {
@@ -40,14 +45,27 @@ const userCacheFiles = (dir: string) => {
   const folder = join(dir, 'cache', 'oauth-doctor', `code-cache-${process.arch}`);
   return existsSync(folder) ? readdirSync(folder) : [];
 };
+/** The commands with a bundle of their own (scripts/build.mjs OWN_BUNDLES); the rest load dist/cli.cjs. */
+const OWN_BUNDLES = readdirSync(join(ROOT, 'dist/commands'))
+  .filter((file) => file.endsWith('.cjs'))
+  .map((file) => file.slice(0, -'.cjs'.length))
+  .sort();
 
 describe('the CLI bundles and their V8 code caches', () => {
-  it.each([undefined, 'explain', 'sign', 'flow'])('the shipped cache of the %s bundle is named for this V8 and accepted', (command) => {
-    expect(loaded(ROOT, command)).toEqual({ path: join(ROOT, 'dist', command === undefined ? 'cli.cjs' : `commands/${command}.cjs`), cache: 'shipped' });
+  it('sign, explain and codes have a bundle of their own; every other command loads the full one', () => {
+    expect(OWN_BUNDLES).toEqual(['codes', 'explain', 'sign']);
+    for (const [command] of COMMANDS) {
+      expect(loaded(ROOT, command, { NODE_DISABLE_COMPILE_CACHE: '1' }).path).toBe(join(ROOT, 'dist', OWN_BUNDLES.includes(command) ? `commands/${command}.cjs` : 'cli.cjs'));
+    }
+  });
+
+  it('no V8 code cache is shipped: it would fit only the Node that built it (issue #17)', () => {
+    const shipped = [...readdirSync(join(ROOT, 'dist')), ...readdirSync(join(ROOT, 'dist/commands'))].filter((file) => file.endsWith('.cache'));
+    expect(shipped).toEqual([]);
   });
 
   it('every bundle is pure ASCII, as the bin reads it as latin1', () => {
-    const bundles = [join(ROOT, 'dist/cli.cjs'), ...COMMANDS.map(([name]) => join(ROOT, `dist/commands/${name}.cjs`))];
+    const bundles = [join(ROOT, 'dist/cli.cjs'), ...OWN_BUNDLES.map((name) => join(ROOT, `dist/commands/${name}.cjs`))];
     for (const bundle of bundles) expect(readFileSync(bundle).findIndex((byte) => byte > 0x7f), bundle).toBe(-1);
   });
 
@@ -56,9 +74,9 @@ describe('the CLI bundles and their V8 code caches', () => {
   });
 
   it.each([
-    ["explain's cache corrupt", (dir: string) => writeFileSync(shippedCache(dir, 'commands/explain'), Buffer.from('not a V8 code cache')), explainJson],
+    ["explain's cache corrupt", (dir: string) => (explainJson(dir), writeFileSync(userCacheFile(dir, 'explain'), Buffer.from('not a V8 code cache'))), explainJson],
     ["explain's own bundle missing (the full one serves)", (dir: string) => rmSync(join(dir, 'dist/commands/explain.cjs')), explainJson],
-    ["the full bundle's cache corrupt", (dir: string) => writeFileSync(shippedCache(dir, 'cli'), Buffer.from('not a V8 code cache')), helpText],
+    ["the full bundle's cache corrupt", (dir: string) => (helpText(dir), writeFileSync(userCacheFile(dir, 'cli'), Buffer.from('not a V8 code cache'))), helpText],
   ])('with %s the CLI still works, only slower', (_what, damage, run) => {
     const dir = installedCopy();
     made.push(dir);
@@ -70,11 +88,10 @@ describe('the CLI bundles and their V8 code caches', () => {
     else expect(result.stdout).toContain('Usage: oauth-doctor');
   });
 
-  describe('under a Node whose V8 has no shipped cache (simulated by removing it)', () => {
+  describe("the user's cache, made by the first run of each Node", () => {
     const another = () => {
       const dir = installedCopy();
       made.push(dir);
-      rmSync(shippedCache(dir, 'commands/explain'));
       return dir;
     };
 
@@ -147,9 +164,7 @@ describe('the CLI bundles and their V8 code caches', () => {
     });
 
     it('the cache holds compiled code, never what the run handled (a consumer secret)', () => {
-      const dir = installedCopy();
-      made.push(dir);
-      rmSync(shippedCache(dir, 'commands/sign'));
+      const dir = another();
       const canary = 'CANARYsecret7f3a9c';
       const run = runBin(dir, ['sign', '--url', 'https://api.example.com/x', '--consumer-key', 'key-canary', '--consumer-secret', canary]);
       expect(run.status).toBe(0);
@@ -161,7 +176,7 @@ describe('the CLI bundles and their V8 code caches', () => {
     });
   });
 
-  it.each(COMMANDS.map(([name]) => name))('%s: its own bundle answers exactly as the full one', (command) => {
+  it.each(OWN_BUNDLES)('%s: its own bundle answers exactly as the full one', (command) => {
     // Both run in a child with the real process environment; only the bundle differs.
     const drive = (bundleWord: string | undefined, argv: string[]) =>
       spawnSync(
