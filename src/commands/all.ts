@@ -7,6 +7,7 @@ import { registerDemo } from './demo/command.js';
 import { registerExplain } from './explain/command.js';
 import { registerCodes } from './codes/command.js';
 import { registerInspect } from './inspect/command.js';
+import { registerCompletion } from './completion/command.js';
 
 export type Register = (program: Command, context: CommandContext) => void;
 
@@ -24,4 +25,5 @@ export const COMMANDS: ReadonlyArray<readonly [name: string, register: Register]
   ['explain', registerExplain],
   ['codes', registerCodes],
   ['inspect', registerInspect],
+  ['completion', registerCompletion],
 ];

@@ -1,0 +1,42 @@
+// What an option's value (or a command's argument) may be, for completion:
+// one row per option, each naming the data it comes from, so a new preset,
+// dialect or problem code completes without touching this file. The rows
+// whose values have no table in src/ say where the command reads them.
+import { PRESETS } from '../../presets/index.js';
+import { DIALECTS } from '../../provider/options.js';
+import { SIGNATURE_METHODS } from '../../oauth/types.js';
+import { PROBLEMS } from '../../knowledge/problems.js';
+import { SCENARIOS } from '../demo/scenarios.js';
+import type { Lang } from '../../diagnose/lang.js';
+
+export interface ValueRow {
+  /** The command, or '*' for every command that has the option. */
+  readonly command: string;
+  /** The option's long flag, or '<argument>' for the command's positional argument. */
+  readonly option: string;
+  readonly values: () => readonly string[];
+  /** A value may also be a file (a JSON profile, a capture): the shell offers files too. */
+  readonly files?: boolean;
+}
+
+const LANGS: readonly Lang[] = ['en', 'ja']; // src/diagnose/lang.ts `Lang`
+
+export const VALUE_ROWS: readonly ValueRow[] = [
+  { command: 'flow', option: '--provider', values: () => PRESETS.map((p) => p.name), files: true },
+  { command: 'serve', option: '--dialect', values: () => DIALECTS },
+  { command: 'serve', option: '--signature-methods', values: () => SIGNATURE_METHODS },
+  { command: '*', option: '--signature-method', values: () => SIGNATURE_METHODS },
+  { command: '*', option: '--lang', values: () => LANGS },
+  { command: 'demo', option: '--only', values: () => SCENARIOS.map((s) => s.id) },
+  // src/commands/flow/config.ts reads these.
+  { command: 'flow', option: '--authorize', values: () => ['browser', 'print', 'http'] },
+  { command: 'flow', option: '--callback', values: () => ['loopback', 'oob'] },
+  // src/capture/types.ts `CaptureFormat`; src/provider/options.ts `OutageOptions`.
+  { command: 'inspect', option: '--format', values: () => ['har', 'curl', 'http'] },
+  { command: 'serve', option: '--outage', values: () => ['503', '500', '502'] },
+  { command: 'explain', option: '<argument>', values: () => PROBLEMS.map((p) => p.code), files: true },
+  { command: 'completion', option: '<argument>', values: () => SHELLS },
+];
+
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type Shell = (typeof SHELLS)[number];

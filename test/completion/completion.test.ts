@@ -1,0 +1,153 @@
+// `oauth-doctor completion bash|zsh|fish` (issue #17): the scripts complete
+// what the commander program defines and what the data tables hold. The bash
+// script is sourced into a real bash and its function called as bash's
+// completion does (COMP_WORDS, COMP_CWORD); the zsh one is parsed by zsh
+// (`zsh -n`); the fish one is read line by line (no fish on Debian's list).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/commands/all.js';
+import { PRESETS } from '../../src/presets/index.js';
+import { DIALECTS } from '../../src/provider/options.js';
+import { SIGNATURE_METHODS } from '../../src/oauth/types.js';
+import { PROBLEMS } from '../../src/knowledge/problems.js';
+import { SCENARIOS } from '../../src/commands/demo/scenarios.js';
+import { buildProgram } from '../../src/cli/program.js';
+import { VALUE_ROWS } from '../../src/commands/completion/values.js';
+import { runInProcess } from '../helpers/in-process.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'od-completion-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const scripts: Record<string, string> = {};
+beforeAll(async () => {
+  for (const shell of ['bash', 'zsh', 'fish']) {
+    const result = await runInProcess(['completion', shell]);
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    scripts[shell] = result.stdout;
+    writeFileSync(join(dir, `completion.${shell}`), result.stdout);
+  }
+});
+
+/** The program as --help sees it: every command registered. */
+function program() {
+  return buildProgram(
+    { stdin: process.stdin, stdout: { write: () => true }, stderr: { write: () => true }, stdinIsTTY: false, stdoutIsTTY: false, stderrIsTTY: false, env: {}, cwd: '/', now: () => 0, nonce: () => 'n', signal: new AbortController().signal },
+    [],
+  ).program;
+}
+
+/** What bash's completion offers for the words typed so far (the last one is being completed). */
+function bashComplete(...words: string[]): string[] {
+  const array = ['oauth-doctor', ...words].map((w) => `'${w.replaceAll("'", `'\\''`)}'`).join(' ');
+  const script = `source '${join(dir, 'completion.bash')}'; COMP_WORDS=(${array}); COMP_CWORD=${words.length}; _oauth_doctor; printf '%s\\n' "\${COMPREPLY[@]}"`;
+  const result = spawnSync('bash', ['--norc', '--noprofile', '-c', script], { encoding: 'utf8' });
+  expect(result.stderr).toBe('');
+  return result.stdout.split('\n').filter((line) => line !== '');
+}
+
+describe('completion bash, sourced into bash', () => {
+  it('registers the function for oauth-doctor', () => {
+    const out = execFileSync('bash', ['--norc', '--noprofile', '-c', `source '${join(dir, 'completion.bash')}'; complete -p oauth-doctor`], { encoding: 'utf8' });
+    expect(out.trim()).toBe('complete -o default -F _oauth_doctor oauth-doctor');
+  });
+
+  it('the first word: every registered command; a dash: the global flags', () => {
+    expect(bashComplete('')).toEqual(COMMANDS.map(([name]) => name));
+    expect(bashComplete('fl')).toEqual(['flow']);
+    expect(bashComplete('--')).toEqual(['--version', '--debug', '--help']);
+  });
+
+  it("each command's flags, as commander defines them", () => {
+    for (const command of program().commands) {
+      const longs = command.options.map((o) => o.long).filter((l): l is string => l !== undefined);
+      expect(bashComplete(command.name(), '--'), command.name()).toEqual([...longs, '--help']);
+    }
+    expect(bashComplete('sign', '--sig')).toEqual(['--signature-method']);
+    expect(bashComplete('--debug', 'serve', '--dia')).toEqual(['--dialect']);
+  });
+
+  it('presets, dialects, signature methods, languages and demo scenarios from their tables', () => {
+    expect(bashComplete('flow', '--provider', '')).toEqual(PRESETS.map((p) => p.name));
+    expect(bashComplete('flow', '--consumer-key', 'k', '--provider', 'ha')).toEqual(['hatena']);
+    expect(bashComplete('serve', '--dialect', '')).toEqual([...DIALECTS]);
+    expect(bashComplete('sign', '--signature-method', 'HMAC')).toEqual(['HMAC-SHA1', 'HMAC-SHA256']);
+    expect(bashComplete('flow', '--signature-method', '')).toEqual([...SIGNATURE_METHODS]);
+    expect(bashComplete('codes', '--lang', '')).toEqual(['en', 'ja']);
+    expect(bashComplete('demo', '--only', '')).toEqual(SCENARIOS.map((s) => s.id));
+  });
+
+  it("explain's argument: the knowledge base's problem codes; completion's: the shells", () => {
+    expect(bashComplete('explain', 'token_')).toEqual(PROBLEMS.map((p) => p.code).filter((c) => c.startsWith('token_')));
+    expect(bashComplete('explain', 'token_')).toContain('token_rejected');
+    expect(bashComplete('completion', '')).toEqual(['bash', 'zsh', 'fish']);
+  });
+
+  it('a value with no table offers nothing of its own (bash then offers files); an optional value lets a flag follow', () => {
+    expect(bashComplete('sign', '--url', '')).toEqual([]);
+    expect(bashComplete('inspect', '--private-key', '')).toEqual([]);
+    expect(bashComplete('serve', '--outage', '')).toEqual(['503', '500', '502']);
+    expect(bashComplete('serve', '--outage', '--dia')).toEqual(['--dialect']);
+  });
+});
+
+describe('completion zsh and fish', () => {
+  it('zsh parses the script, which names every command, flag and table value', () => {
+    const parsed = spawnSync('zsh', ['-n', join(dir, 'completion.zsh')], { encoding: 'utf8' });
+    expect([parsed.status, parsed.stderr]).toEqual([0, '']);
+    const zsh = scripts['zsh'] ?? '';
+    expect(zsh.startsWith('#compdef oauth-doctor\n')).toBe(true);
+    for (const command of program().commands) {
+      expect(zsh).toContain(`'${command.name()}:`);
+      for (const option of command.options) expect(zsh, `${command.name()} ${option.long}`).toContain(option.long ?? '');
+    }
+    expect(zsh).toContain(`:dialect:(${DIALECTS.join(' ')})`);
+    expect(zsh).toContain("'--private-key[PEM private key for RSA-SHA1 (or OAUTH_PRIVATE_KEY_FILE)]:private-key:_files'");
+    expect(zsh).toContain(PRESETS.map((p) => p.name).join(' '));
+  });
+
+  it('fish: one line per command and per flag, each under its command', () => {
+    const lines = (scripts['fish'] ?? '').split('\n');
+    for (const command of program().commands) {
+      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^complete -c oauth-doctor -n '__fish_use_subcommand' -a ${command.name()} -d `)));
+      for (const option of command.options) {
+        expect(lines).toContainEqual(expect.stringContaining(`-n '__fish_seen_subcommand_from ${command.name()}' ${option.short ? `-s ${option.short.slice(1)} ` : ''}-l ${(option.long ?? '').slice(2)} `));
+      }
+    }
+    const prefix = (text: string) => expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} -d '`)));
+    prefix(`complete -c oauth-doctor -n '__fish_seen_subcommand_from serve' -l dialect -x -a '${DIALECTS.join(' ')}'`);
+    prefix(`complete -c oauth-doctor -n '__fish_seen_subcommand_from flow' -l provider -r -F -a '${PRESETS.map((p) => p.name).join(' ')}'`);
+    prefix(`complete -c oauth-doctor -n '__fish_seen_subcommand_from sign' -l url -x`);
+    prefix(`complete -c oauth-doctor -n '__fish_seen_subcommand_from inspect' -l private-key -r -F`);
+  });
+});
+
+describe('completion data', () => {
+  it("every value row names an option or argument that its command has (a renamed flag is caught)", () => {
+    const commands = program().commands;
+    for (const row of VALUE_ROWS) {
+      const owners = row.command === '*' ? commands.filter((c) => c.options.some((o) => o.long === row.option)) : commands.filter((c) => c.name() === row.command);
+      expect(owners.length, `${row.command} ${row.option}`).toBeGreaterThan(0);
+      for (const command of owners) {
+        if (row.option === '<argument>') expect(command.registeredArguments.length, command.name()).toBeGreaterThan(0);
+        else expect(command.options.map((o) => o.long), command.name()).toContain(row.option);
+      }
+      expect(row.values().length).toBeGreaterThan(0);
+    }
+  });
+
+  it('an unknown shell is a usage error naming the shells', async () => {
+    const result = await runInProcess(['completion', 'tcsh']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('no completion for the shell "tcsh"');
+    expect(result.stderr).toContain('bash, zsh, fish');
+  });
+
+  it('the built CLI prints the same script as in-process (the full bundle holds the command)', () => {
+    const out = execFileSync(process.execPath, [join(__dirname, '../../bin/oauth-doctor.cjs'), 'completion', 'bash'], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', NODE_DISABLE_COMPILE_CACHE: '1' } });
+    expect(out).toBe(scripts['bash']);
+  });
+});
