@@ -1,8 +1,12 @@
 // `npm run bench`: every speed and memory target of issue #8, measured side
 // by side in one run on this machine. Prints a table and writes the figures
 // as JSON under bench/results/. Targets are reported, never asserted.
+// Start-up is measured under Node 20 (this machine's), 22, 24 and 26 (issue
+// #17: scripts/node-versions.mjs fetches them once); the rest under this Node.
+// `--startup` measures start-up alone, `--quick` takes fewer runs.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { measureStartup } from './startup.mjs';
+import { matrix } from '../scripts/node-versions.mjs';
 import { measureFlow } from './flow.mjs';
 import { measureProvider } from './provider.mjs';
 import { measureHar } from './har.mjs';
@@ -12,36 +16,48 @@ const quick = process.argv.includes('--quick');
 const rows = [];
 const row = (area, measure, value, target, met) => rows.push({ area, measure, value, target, met });
 
-console.error('start-up …');
-const startup = await measureStartup({ runs: quick ? 5 : 41 });
-row('start-up', 'node -e 0 (baseline)', `${startup.baselineMs.toFixed(1)} ms`, '', null);
-for (const c of startup.cases) row('start-up', c.name, `${c.medianMs.toFixed(1)} ms (×${c.ratio.toFixed(2)})`, '≤ ×1.3', c.met);
+const startupOnly = process.argv.includes('--startup');
+const startup = [];
+for (const { binary } of matrix()) {
+  console.error(`start-up under ${binary} …`);
+  const measured = await measureStartup({ runs: quick ? 5 : 41, node: binary });
+  startup.push(measured);
+  const area = `start-up ${measured.node}`;
+  row(area, 'node -e 0 (baseline)', `${measured.baselineMs.toFixed(1)} ms`, '', null);
+  for (const c of measured.cases) row(area, c.name, `${c.medianMs.toFixed(1)} ms (×${c.ratio.toFixed(2)})`, c.target === null ? '' : `≤ ×${c.target}`, c.met);
+}
 
-console.error('whole local flow …');
-const flow = await measureFlow({ runs: quick ? 3 : 10 });
-row('flow', 'flow --provider local --authorize http', `${flow.wallMs.toFixed(0)} ms`, '≤ 400 ms', flow.met);
-row('flow', 'of which outside network waits', `${flow.outsideNetworkMs.toFixed(0)} ms`, '', null);
+let flow, provider, flood, har;
+if (!startupOnly) {
+  console.error('whole local flow …');
+  flow = await measureFlow({ runs: quick ? 3 : 10 });
+  row('flow', 'flow --provider local --authorize http', `${flow.wallMs.toFixed(0)} ms`, '≤ 400 ms', flow.met);
+  row('flow', 'of which outside network waits', `${flow.outsideNetworkMs.toFixed(0)} ms`, '', null);
 
-console.error('provider throughput …');
-const provider = await measureProvider({ quick });
-row('provider', 'verified HMAC-SHA1 requests/s', provider.requestsPerSecond.toFixed(0), '≥ 5000/s', provider.requestsPerSecond >= 5000);
-row('provider', 'latency p50 / p99', `${provider.p50Ms.toFixed(2)} / ${provider.p99Ms.toFixed(2)} ms`, '', null);
+  console.error('provider throughput …');
+  provider = await measureProvider({ quick });
+  row('provider', 'verified HMAC-SHA1 requests/s', provider.requestsPerSecond.toFixed(0), '≥ 5000/s', provider.requestsPerSecond >= 5000);
+  row('provider', 'latency p50 / p99', `${provider.p50Ms.toFixed(2)} / ${provider.p99Ms.toFixed(2)} ms`, '', null);
 
-console.error('oversized-nonce flood …');
-const flood = await measureNonceFlood({ requests: quick ? 100 : 400 });
-row('provider', `${flood.requests} signed 1 MB nonces: resident set`, `${flood.beforeMB.toFixed(0)} → ${flood.afterMB.toFixed(0)} MB (+${flood.growthMB.toFixed(0)})`, '+≤ 64 MB', flood.growthMB <= 64);
+  console.error('oversized-nonce flood …');
+  flood = await measureNonceFlood({ requests: quick ? 100 : 400 });
+  row('provider', `${flood.requests} signed 1 MB nonces: resident set`, `${flood.beforeMB.toFixed(0)} → ${flood.afterMB.toFixed(0)} MB (+${flood.growthMB.toFixed(0)})`, '+≤ 64 MB', flood.growthMB <= 64);
 
-console.error('HAR analysis …');
-const har = await measureHar({ quick });
-row('inspect', `HAR ${har.fileMB.toFixed(0)} MB: inspect vs JSON.parse`, `${har.oursMBps.toFixed(0)} vs ${har.jsonParseMBps.toFixed(0)} MB/s (${((har.oursMBps / har.jsonParseMBps) * 100).toFixed(0)} %)`, '≥ 50 %', har.oursMBps >= 0.5 * har.jsonParseMBps);
-row('inspect', 'peak memory / file size', `${har.peakMB.toFixed(0)} MB (×${(har.peakMB / har.fileMB).toFixed(2)})`, '≤ ×3', har.peakMB <= 3 * har.fileMB);
+  console.error('HAR analysis …');
+  har = await measureHar({ quick });
+  row('inspect', `HAR ${har.fileMB.toFixed(0)} MB: inspect vs JSON.parse`, `${har.oursMBps.toFixed(0)} vs ${har.jsonParseMBps.toFixed(0)} MB/s (${((har.oursMBps / har.jsonParseMBps) * 100).toFixed(0)} %)`, '≥ 50 %', har.oursMBps >= 0.5 * har.jsonParseMBps);
+  row('inspect', 'peak memory / file size', `${har.peakMB.toFixed(0)} MB (×${(har.peakMB / har.fileMB).toFixed(2)})`, '≤ ×3', har.peakMB <= 3 * har.fileMB);
+
+}
 
 const widths = ['area', 'measure', 'value', 'target'].map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
 const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i] ?? 0)).join('  ');
 console.log(line(['area', 'measure', 'value', 'target']) + '  result');
 for (const r of rows) console.log(line([r.area, r.measure, r.value, r.target]) + '  ' + (r.met === null ? '' : r.met ? 'met' : 'NOT MET'));
 
-const results = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, startup, flow, provider, flood, har, rows };
+const os = await import('node:os');
+console.log(`(${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end)`);
+const results = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg(), startup, flow, provider, flood, har, rows };
 await mkdir(new URL('./results/', import.meta.url), { recursive: true });
 const file = new URL(`./results/bench-${results.date.replace(/[:.]/g, '-')}.json`, import.meta.url);
 await writeFile(file, JSON.stringify(results, null, 2) + '\n');
