@@ -370,6 +370,8 @@ function readCodeArgument(text: string): DetectedProblem | undefined {
     const provider = PROVIDER_ALIASES[named] ?? named;
     const own = qualified[2] ?? '';
     if (provider === 'http' && own === '5xx') return { ...argument('http:5xx'), confidence: 'heuristic' };
+    // A situation flow recognised itself (flow:approval-page), typed back from its report.
+    if (provider === 'flow' && problemRecord(`flow:${own}`)) return argument(`flow:${own}`);
     if (provider === 'http' && /^\d{3}$/.test(own)) return { ...argument(httpStatusCode(Number(own))), status: Number(own), confidence: 'heuristic' };
     if (providers().some((p) => p.id === provider) || provider === 'oauthlib') {
       const row = providerCodeRecord(provider, own);

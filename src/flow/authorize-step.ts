@@ -1,4 +1,5 @@
 import { inputError } from '../errors.js';
+import { CookieJar } from '../http/cookies.js';
 import { headerValue } from '../http/headers.js';
 import type { CallbackListener, ReceivedCallback } from './callback-listener.js';
 import type { FlowIo } from './engine.js';
@@ -28,6 +29,8 @@ export interface AuthorizeLeg {
   /** The oauth_callback sent in leg 1. */
   readonly callback: string;
   readonly listener: CallbackListener | undefined;
+  /** `--probe`: the authorise URL for a request token of the probe's own (never the one the person approves). */
+  readonly probeUrl?: (() => Promise<string | undefined>) | undefined;
 }
 
 /** Leg 2 (RFC 5849 §2.2) in its three modes; returns the authorised token or stops at a failure. */
@@ -39,18 +42,25 @@ export async function authorize(leg: AuthorizeLeg): Promise<AuthorizedRequestTok
 
   if (config.authorize === 'http') return authorizeOverHttp(leg, pending);
 
-  if (config.probeAuthorize) {
-    io.observer?.legStarting?.('authorize', { method: 'GET', url: authorizeUrl, headers: {} });
-    const probe = await io.send({ method: 'GET', url: authorizeUrl, headers: { accept: 'text/html' } });
-    if (io.recognisesProblem(probe)) {
-      recorder.add({ name: 'authorize', ok: false, exchange: probe, ms: probe.totalMs, notes: ['probed the authorise page before sending a person there'], error: { code: 'refused', message: 'the authorise page is an error page' } });
-      throw new StopAtFailure({ leg: 'authorize', reason: 'the authorise page is a known error page', exchange: probe });
+  const probeNotes: string[] = [];
+  if (config.probeAuthorize && leg.probeUrl) {
+    const probeUrl = await leg.probeUrl();
+    if (probeUrl === undefined) probeNotes.push('--probe: the provider gave no second request token to probe with; the page was not probed');
+    else {
+      io.observer?.legStarting?.('authorize', { method: 'GET', url: probeUrl, headers: {} });
+      const probe = await io.send({ method: 'GET', url: probeUrl, headers: { accept: 'text/html' } });
+      const notes = ['probed the authorise page before sending a person there', 'with a request token of its own, so the one you approve is untouched'];
+      if (io.recognisesProblem(probe)) {
+        recorder.add({ name: 'authorize', ok: false, exchange: probe, ms: probe.totalMs, notes, error: { code: 'refused', message: 'the authorise page is an error page' } });
+        throw new StopAtFailure({ leg: 'authorize', reason: 'the authorise page is a known error page', exchange: probe });
+      }
+      probeNotes.push(...notes.map((n, i) => (i === 0 ? `${n}: no known error page ✓` : n)));
     }
   }
   let opened: boolean | undefined;
   if (config.authorize === 'browser') opened = await io.person.openBrowser(authorizeUrl);
   io.observer?.authorizeUrl?.(authorizeUrl, opened);
-  const notes = [config.authorize === 'browser' ? (opened ? 'opened in the browser' : 'no browser could be started: open the URL yourself') : 'printed for you to open'];
+  const notes = [...probeNotes, config.authorize === 'browser' ? (opened ? 'opened in the browser' : 'no browser could be started: open the URL yourself') : 'printed for you to open'];
   recorder.add({ name: 'authorize', ok: true, notes });
 
   if (config.callback.kind === 'loopback' && pending && listener) {
@@ -77,7 +87,7 @@ function callbackStep(recorder: Recorder, url: string, requestToken: RequestToke
   const notes: string[] = [];
   if (received && received.ignored.length > 0) notes.push(`turned away first: ${received.ignored.join('; ')}`);
   if (result.ok) {
-    notes.push('oauth_token matches the pending request token ✓', 'oauth_verifier received ✓');
+    notes.push('oauth_token matches the pending request token ✓', result.value.verifier === undefined ? 'protocol note: no oauth_verifier (OAuth 1.0): the access token is asked for without one' : 'oauth_verifier received ✓');
     recorder.add({ name: 'callback', ok: true, ms, notes });
     return result.value;
   }
@@ -109,9 +119,12 @@ async function authorizeOverHttp(leg: AuthorizeLeg, pending: Promise<ReceivedCal
   let url = authorizeUrl;
   let ms = 0;
   const hops: string[] = [];
+  const jar = new CookieJar();
   for (let hop = 0; hop < 10; hop++) {
     io.observer?.legStarting?.('authorize', { method: 'GET', url, headers: {} });
-    const exchange = await io.send({ method: 'GET', url, headers: { accept: 'text/html' } });
+    const cookie = jar.header(url);
+    const exchange = await io.send({ method: 'GET', url, headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) } });
+    jar.store(url, exchange.response.headers, io.now());
     ms += exchange.totalMs;
     const status = exchange.response.status;
     const location = headerValue(exchange.response.headers, 'location');
@@ -127,7 +140,7 @@ async function authorizeOverHttp(leg: AuthorizeLeg, pending: Promise<ReceivedCal
         }
         return callbackStep(recorder, next, requestToken, 0);
       }
-      hops.push(`${status}: redirected to ${new URL(next).origin}${new URL(next).pathname}`);
+      hops.push(`${status}: redirected to ${new URL(next).origin}${new URL(next).pathname}${jar.size > 0 ? ` (with ${jar.size} cookie${jar.size === 1 ? '' : 's'} it set)` : ''}`);
       url = next;
       continue;
     }
@@ -143,7 +156,8 @@ async function authorizeOverHttp(leg: AuthorizeLeg, pending: Promise<ReceivedCal
       ? `the authorise page answered ${status} with an error`
       : `the authorise page answered ${status} without redirecting to the callback${config.callback.kind === 'oob' ? ' or showing a PIN' : ''}: it probably waits for a person (use --authorize browser or print)`;
     recorder.add({ name: 'authorize', ok: false, exchange, ms, notes: hops, error: { code: 'refused', message: reason } });
-    throw new StopAtFailure({ leg: 'authorize', reason, exchange });
+    // Issue 15 item 6 (flow's part): a page waiting for a person is a situation of its own, not an unknown code.
+    throw new StopAtFailure({ leg: 'authorize', reason, exchange, ...(isError ? {} : { situation: 'approval-page' as const }) });
   }
   const reason = 'the authorise page redirected more than 10 times';
   recorder.add({ name: 'authorize', ok: false, ms, notes: hops, error: { code: 'refused', message: reason } });

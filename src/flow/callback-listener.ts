@@ -5,6 +5,8 @@ import { callbackPage } from './html.js';
 
 export const CALLBACK_PATH = '/callback';
 
+export type CallbackHost = '127.0.0.1' | 'localhost';
+
 /** What arrived at the callback URL: the full URL, for parseCallbackUrl. */
 export interface ReceivedCallback {
   readonly url: string;
@@ -25,6 +27,12 @@ export interface CallbackListener {
 export interface ListenerOptions {
   /** 0 or undefined: a free port. */
   readonly port?: number | undefined;
+  /**
+   * The host name written in oauth_callback (issue 15 item 20): providers
+   * compare it as text with the registered callback, so `localhost` and
+   * `127.0.0.1` differ. The listener binds 127.0.0.1 either way.
+   */
+  readonly host?: CallbackHost | undefined;
   /** Ctrl-C: stop waiting and close. */
   readonly signal: AbortSignal;
   readonly now: () => number;
@@ -95,7 +103,7 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
     done = true;
     if (denied) answer(res, 200, 'Authorisation denied', ['You denied access. oauth-doctor has noted it; you can close this tab.']);
     else answer(res, 200, 'oauth-doctor received the callback', ['You can close this tab and go back to the terminal.']);
-    accept?.(`http://127.0.0.1${req.url ?? ''}`);
+    accept?.(`http://${options.host ?? '127.0.0.1'}:${port}${req.url ?? ''}`);
   });
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
@@ -132,7 +140,7 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
   };
 
   return {
-    url: `http://127.0.0.1:${port}${CALLBACK_PATH}`,
+    url: `http://${options.host ?? '127.0.0.1'}:${port}${CALLBACK_PATH}`,
     close,
     wait(expectedToken: string, timeoutMs: number): Promise<ReceivedCallback> {
       expected = expectedToken;
@@ -151,7 +159,7 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
         const timer = setTimeout(() => {
           finish();
           reject(
-            new DoctorError('callback-timeout', 'timeout', `no callback arrived at http://127.0.0.1:${port}${CALLBACK_PATH} within ${Math.round(timeoutMs / 1000)} s`, {
+            new DoctorError('callback-timeout', 'timeout', `no callback arrived at http://${options.host ?? '127.0.0.1'}:${port}${CALLBACK_PATH} within ${Math.round(timeoutMs / 1000)} s`, {
               hint: ignored.length > 0 ? `turned away: ${ignored.join('; ')}` : 'finish the authorisation in the browser sooner, or raise --wait-timeout MS',
             }),
           );

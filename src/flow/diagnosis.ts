@@ -22,6 +22,9 @@ export function recognisesProblem(exchange: HttpExchange): boolean {
  * status-only problem carrying our own one-line reason.
  */
 export function problemOf(failure: LegFailure): DetectedProblem {
+  if (failure.situation === 'approval-page') {
+    return { code: 'flow:approval-page', source: 'status-only', confidence: 'heuristic', parameters: {}, status: failure.exchange?.response.status };
+  }
   const read = failure.exchange
     ? readProblem(providerResponse(failure.exchange))
     : failure.callbackUrl !== undefined

@@ -4,7 +4,7 @@ import { isDoctorError } from '../errors.js';
 import type { HttpExchange, HttpRequest } from '../http/types.js';
 import { timestampFrom } from '../oauth/sign-request.js';
 import { authorize } from './authorize-step.js';
-import type { CallbackListener } from './callback-listener.js';
+import type { CallbackHost, CallbackListener } from './callback-listener.js';
 import { buildAccessTokenRequest, parseAccessTokenResponse } from './legs/access-token.js';
 import { buildAuthorizeUrl } from './legs/authorize.js';
 import { buildRequestTokenRequest, parseRequestTokenResponse } from './legs/request-token.js';
@@ -21,7 +21,7 @@ export interface FlowIo {
   send(request: HttpRequest, options?: { maxRedirects?: number }): Promise<HttpExchange>;
   /** True when a response is a known error (oauth_problem, a known error page…): the diagnostics module decides. */
   recognisesProblem(exchange: HttpExchange): boolean;
-  startListener(port: number | undefined): Promise<CallbackListener>;
+  startListener(port: number | undefined, host?: CallbackHost): Promise<CallbackListener>;
   /** How long to wait for the person or the callback. */
   readonly waitTimeoutMs: number;
   readonly person: Person;
@@ -148,7 +148,7 @@ export async function runFlow(config: FlowConfig, io: FlowIo): Promise<FlowOutco
   const run = new FlowRun(config, io);
   let listener: CallbackListener | undefined;
   try {
-    if (config.callback.kind === 'loopback') listener = await io.startListener(config.callback.port);
+    if (config.callback.kind === 'loopback') listener = await io.startListener(config.callback.port, config.callback.host);
     const callback = callbackValue(config, listener);
     run.callback = callback;
 
@@ -157,15 +157,16 @@ export async function runFlow(config: FlowConfig, io: FlowIo): Promise<FlowOutco
     const rtRequest = buildRequestTokenRequest(config, run.moment(), callback);
     const rtExchange = await run.sendLeg(rtRequest);
     const rtResult = parseRequestTokenResponse(rtExchange);
-    const rtNotes = rtResult.ok ? [rtResult.value.callbackConfirmed ? 'oauth_callback_confirmed=true ✓' : 'oauth_callback_confirmed=true is missing (RFC 5849 §2.1 requires it; an OAuth 1.0 provider?)'] : [];
+    const rtNotes = rtResult.ok ? [rtResult.value.callbackConfirmed ? 'oauth_callback_confirmed=true ✓' : OAUTH_1_0_NOTE] : [];
     const requestToken = run.settle(rtResult, { name: 'request_token', signed: rtRequest.signed, exchange: rtExchange, ms: rtExchange.totalMs, notes: rtNotes });
     run.requestToken = requestToken;
 
     // Leg 2: resource-owner authorisation (RFC 5849 §2.2).
     await run.beforeLeg('authorize');
-    const authorizeUrl = buildAuthorizeUrl(config, requestToken);
+    const authorizeUrl = buildAuthorizeUrl(config, requestToken, callback);
     run.authorizeUrl = authorizeUrl;
-    run.authorized = await authorize({ config, io, recorder: run.recorder, requestToken, authorizeUrl, callback, listener });
+    const probeUrl = config.probeAuthorize && config.authorize !== 'http' ? () => probeAuthorizeUrl(run, callback) : undefined;
+    run.authorized = await authorize({ config, io, recorder: run.recorder, requestToken, authorizeUrl, callback, listener, probeUrl });
 
     return run.succeeded(await accessLegs(run, run.authorized));
   } catch (error) {
@@ -173,6 +174,27 @@ export async function runFlow(config: FlowConfig, io: FlowIo): Promise<FlowOutco
   } finally {
     await listener?.close();
   }
+}
+
+/**
+ * Issue 15 item 17: a provider that does not confirm the callback speaks
+ * OAuth 1.0 (before 1.0a, RFC 5849 §2.1 footnote): a protocol difference, not
+ * a failure. oauth-doctor adapts to it.
+ */
+const OAUTH_1_0_NOTE = 'protocol note: no oauth_callback_confirmed, so this provider speaks OAuth 1.0, not 1.0a: oauth_callback also goes on the authorise URL (OAuth Core 1.0 §6.2.1) and the access token is exchanged without oauth_verifier if the callback brings none';
+
+/**
+ * Issue 15 item 3: `--probe` must not open the authorise page with the
+ * request token the person is about to approve (X uses a token up when its
+ * page is opened). It asks for a request token of its own, signed the same
+ * way, and probes with that; undefined when the provider will not give one.
+ */
+async function probeAuthorizeUrl(run: FlowRun, callback: string): Promise<string | undefined> {
+  const { config, io } = run;
+  const request = buildRequestTokenRequest(config, run.moment(), callback);
+  const exchange = await io.send(request.http);
+  const parsed = parseRequestTokenResponse(exchange);
+  return parsed.ok ? buildAuthorizeUrl(config, parsed.value, callback) : undefined;
 }
 
 /**

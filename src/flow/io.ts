@@ -24,7 +24,7 @@ export function networkIo(options: NetworkIoOptions): FlowIo {
     nonce: options.nonce,
     send: (request, sendOptions) => sendHttp(request, { dispatcher, timeoutMs, signal, now, maxRedirects: sendOptions?.maxRedirects ?? 0 }),
     recognisesProblem,
-    startListener: (port) => startCallbackListener({ port, signal, now }),
+    startListener: (port, host) => startCallbackListener({ port, host, signal, now }),
     waitTimeoutMs: options.waitTimeoutMs,
     person: options.person,
     observer: options.observer,

@@ -23,11 +23,14 @@ export type RequestToken = Branded<
   'RequestToken'
 >;
 
-/** A request token the resource owner approved, with its verifier (RFC 5849 §2.2). */
+/**
+ * A request token the resource owner approved, with its verifier (RFC 5849
+ * §2.2). An OAuth 1.0 provider (before 1.0a) sends no verifier: undefined.
+ */
 export type AuthorizedRequestToken = Branded<
   {
     readonly requestToken: RequestToken;
-    readonly verifier: string;
+    readonly verifier: string | undefined;
   },
   'AuthorizedRequestToken'
 >;
@@ -54,14 +57,35 @@ export function mintAccessToken(value: Omit<AccessToken, typeof brand>): AccessT
   return value as AccessToken;
 }
 
-export type CallbackMode = { readonly kind: 'loopback'; readonly port?: number | undefined } | { readonly kind: 'oob' } | { readonly kind: 'url'; readonly url: string };
+export type CallbackMode = { readonly kind: 'loopback'; readonly port?: number | undefined; readonly host?: '127.0.0.1' | 'localhost' | undefined } | { readonly kind: 'oob' } | { readonly kind: 'url'; readonly url: string };
 export type AuthorizeMode = 'browser' | 'print' | 'http';
 
 export interface FlowEndpoints {
   readonly requestToken: string;
+  /**
+   * The authorisation endpoint. It may be a template (issue 15 item 19):
+   * `{oauth_token}`, `{consumer_key}` and `{oauth_callback}` are filled in
+   * (E*TRADE: `…/authorize?key={consumer_key}&token={oauth_token}`); without
+   * `{oauth_token}`, oauth_token is added to the query (RFC 5849 §2.2).
+   */
   readonly authorize: string;
   readonly accessToken: string;
   readonly resource?: string | undefined;
+}
+
+/** Where a leg's OAuth protocol parameters travel (RFC 5849 §3.5: header, form body or query). */
+export type ParameterPlacement = 'header' | 'body' | 'query';
+
+/** How one leg is sent (issue 15 item 18): some token endpoints take GET only, some want the parameters in the query. */
+export interface LegTransport {
+  readonly method?: string | undefined;
+  readonly placement?: ParameterPlacement | undefined;
+}
+
+export interface LegTransports {
+  readonly requestToken?: LegTransport | undefined;
+  readonly accessToken?: LegTransport | undefined;
+  readonly resource?: LegTransport | undefined;
 }
 
 /** Everything the flow needs, resolved from flags, environment, preset and profile. */
@@ -82,6 +106,14 @@ export interface FlowConfig {
   readonly probeAuthorize: boolean;
   readonly requestTokenLifetimeSec?: number | undefined;
   readonly registeredCallback?: string | undefined;
+  /** Per-leg method and parameter placement; the default is POST (GET for the resource) with the header. */
+  readonly transports?: LegTransports | undefined;
+  /**
+   * Add oauth_callback to the authorise URL (OAuth Core 1.0 §6.2.1; Garmin
+   * redirects to the portal's callback without it). Also done for a
+   * provider that did not confirm the callback (OAuth 1.0).
+   */
+  readonly authorizeCallback?: boolean | undefined;
 }
 
 /** A signed request ready to send: the working and the wire form. */
@@ -99,7 +131,15 @@ export interface LegFailure {
   readonly exchange?: HttpExchange | undefined;
   /** The callback URL that carried the failure (denied=…, oauth_problem=…). */
   readonly callbackUrl?: string | undefined;
+  /**
+   * What oauth-doctor itself concluded, when the provider's answer holds no
+   * problem of its own (a stable code, read by the diagnosis, never the text).
+   */
+  readonly situation?: FlowSituation | undefined;
 }
+
+/** Situations the flow recognises itself: `approval-page`, an authorise page that waits for a person (`--authorize http`). */
+export type FlowSituation = 'approval-page';
 
 export type LegResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: LegFailure };
 

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { request as undiciRequest, type Dispatcher } from 'undici';
 import { VERSION } from '../version.js';
 import { decodeBody, readCappedBody } from './body.js';
+import { decodeContent } from './content-coding.js';
 import { interruptedError, networkError, timeoutError } from './errors.js';
 import { headerValue } from './headers.js';
 import { redirectStep } from './redirect.js';
@@ -79,16 +80,21 @@ async function sendOnce(request: HttpRequest, options: SendOptions): Promise<Hop
     const headersMs = performance.now() - started;
     const limits = options.limits ?? DEFAULT_BODY_LIMITS;
     const body = await readCappedBody(reply.body, limits, request.url);
-    const truncated = body.totalBytes > body.kept.length;
-    const { text, encoding } = decodeBody(body.kept, truncated);
+    const headers = reply.headers as HttpResponse['headers'];
+    const compressed = body.totalBytes > body.kept.length;
+    // Issue 15 item 15: providers send gzip token responses even unasked; undici's request() does not decode them.
+    const decoded = await decodeContent(body.kept, headerValue(headers, 'content-encoding'), limits.keepBytes, compressed);
+    const truncated = compressed || decoded.truncated;
+    const { text, encoding } = decodeBody(decoded.bytes, truncated);
     const response: HttpResponse = {
       status: reply.statusCode,
-      headers: reply.headers as HttpResponse['headers'],
+      headers,
       body: text,
       encoding,
       bodyBytes: body.totalBytes,
-      keptBytes: body.kept.length,
+      keptBytes: decoded.bytes.length,
       truncated,
+      ...(decoded.coding ? { contentCoding: decoded.coding } : {}),
     };
     return { response, headersMs };
   } catch (error) {

@@ -29,7 +29,11 @@ export interface HttpResponse {
   readonly keptBytes: number;
   /** True when more arrived than was kept. */
   readonly truncated: boolean;
+  /** The Content-Encoding the body arrived in and was decoded from (RFC 9110 §8.4), when it had one. */
+  readonly contentCoding?: ContentCoding | undefined;
 }
+
+export type ContentCoding = 'gzip' | 'deflate' | 'br';
 
 /** An earlier hop of a redirect chain. */
 export interface RedirectHop {

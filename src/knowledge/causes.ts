@@ -1,3 +1,4 @@
+import { FLOW_CAUSES } from './problems-flow.js';
 import type { CauseRecord } from './types.js';
 
 /**
@@ -371,6 +372,7 @@ export const CAUSES: readonly CauseRecord[] = [
       { for: 'developer', text: { en: 'Search the provider\'s documentation and forums for the exact code and message.', ja: 'コードとメッセージをそのまま使って、プロバイダのドキュメントやフォーラムを検索します。' } },
     ],
   },
+  ...FLOW_CAUSES,
 ];
 
 const BY_ID = new Map(CAUSES.map((cause) => [cause.id, cause]));

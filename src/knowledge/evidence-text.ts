@@ -113,6 +113,10 @@ export const EVIDENCE_TEXT = {
     en: 'oauth_callback sent: {sent}; registered: {registered}.',
     ja: '送った oauth_callback: {sent}。登録済み: {registered}。',
   },
+  callbackLoopbackHost: {
+    en: 'oauth_callback sent was {sent}. Providers compare it with the registered callback as text, so {other} is another URL: if the app is registered with {other}, pass --callback-host {otherHost} (and --callback-port with its port).',
+    ja: '送った oauth_callback は {sent} でした。プロバイダは登録済みのコールバックと文字列として比べるため、{other} は別の URL です。アプリに {other} で登録しているなら --callback-host {otherHost} を付けてください（ポートがあれば --callback-port も）。',
+  },
   callbackMatches: {
     en: 'The oauth_callback sent matches the registered one ({registered}).',
     ja: '送った oauth_callback は登録済みのもの（{registered}）と一致します。',

@@ -1,3 +1,4 @@
+import { FLOW_PROBLEMS } from './problems-flow.js';
 import { OAUTH2_PROBLEMS } from './problems-oauth2.js';
 import type { ProblemRecord } from './types.js';
 
@@ -422,6 +423,8 @@ export const PROBLEMS: readonly ProblemRecord[] = [
   },
   // OAuth 2.0 answers, named for what they are (RFC 6749 §5.2, §4.1.2.1; RFC 6750 §3.1).
   ...OAUTH2_PROBLEMS,
+  // What the flow saw itself (an approval page under --authorize http).
+  ...FLOW_PROBLEMS,
 ];
 
 /** How an oauth_problem value nobody listed is explained: generically, never as an error. */

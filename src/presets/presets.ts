@@ -177,6 +177,7 @@ export const PRESETS: readonly ProviderPreset[] = [
     notes: ['the authorise URL takes optional name, scope and expiration parameters'],
   },
   {
+    // Garmin redirects to the callback registered in its portal unless the authorise URL carries oauth_callback.
     name: 'garmin',
     title: 'Garmin Connect developer program',
     requestTokenUrl: 'https://connectapi.garmin.com/oauth-service/oauth/request_token',
@@ -184,7 +185,27 @@ export const PRESETS: readonly ProviderPreset[] = [
     accessTokenUrl: 'https://connectapi.garmin.com/oauth-service/oauth/access_token',
     signatureMethod: 'HMAC-SHA1',
     dialect: 'unknown',
-    notes: [],
+    authorizeCallback: true,
+    notes: ['the authorise URL carries oauth_callback: without it Garmin sends the person to the callback registered in its portal'],
+  },
+  {
+    // E*TRADE developer guide (Authorization API): GET token legs, key= and token= on the authorise URL, oob callback.
+    name: 'etrade',
+    title: 'E*TRADE API',
+    requestTokenUrl: 'https://api.etrade.com/oauth/request_token',
+    authorizeUrl: 'https://us.etrade.com/e/t/etws/authorize?key={consumer_key}&token={oauth_token}',
+    accessTokenUrl: 'https://api.etrade.com/oauth/access_token',
+    resourceUrl: 'https://api.etrade.com/v1/accounts/list',
+    signatureMethod: 'HMAC-SHA1',
+    dialect: 'unknown',
+    transports: { requestToken: { method: 'GET' }, accessToken: { method: 'GET' } },
+    callback: 'oob',
+    requestTokenLifetimeSec: 300,
+    notes: [
+      'the authorise URL takes key=CONSUMER_KEY&token=REQUEST_TOKEN, not oauth_token; the token legs are GET',
+      'the callback is oob unless E*TRADE registered one for your key; the sandbox is apisb.etrade.com (pass the three endpoint flags)',
+      'access tokens expire at midnight US Eastern time and after two hours without use',
+    ],
   },
 ];
 

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { usageError } from '../errors.js';
 import { readPrivateFile } from '../files/read-private-file.js';
 import { isSignatureMethod, methodList, type SignatureMethod } from '../oauth/types.js';
+import type { LegTransport, LegTransports, ParameterPlacement } from '../flow/types.js';
 import { findPreset } from './presets.js';
 import type { ErrorDialect, ProviderPreset } from './types.js';
 
@@ -31,7 +32,36 @@ export interface ProviderProfile {
 const DIALECTS: readonly ErrorDialect[] = ['problem-reporting', 'x', 'oauthlib', 'jira', 'flickr', 'netsuite', 'magento', 'json', 'unknown'];
 const STRING_FIELDS = ['name', 'extends', 'title', 'requestTokenUrl', 'authorizeUrl', 'accessTokenUrl', 'resourceUrl', 'signatureMethod', 'realm', 'scopeParameter', 'dialect', 'callback', 'registeredCallback', 'consumerKey', 'consumerSecret', 'privateKeyFile'] as const;
 const NUMBER_FIELDS = ['requestTokenLifetimeSec', 'timestampWindowSec'] as const;
-const KNOWN = new Set<string>([...STRING_FIELDS, ...NUMBER_FIELDS, 'notes']);
+const KNOWN = new Set<string>([...STRING_FIELDS, ...NUMBER_FIELDS, 'notes', 'legs', 'authorizeCallback']);
+const LEG_KEYS = ['requestToken', 'accessToken', 'resource'] as const;
+const PLACEMENTS: readonly ParameterPlacement[] = ['header', 'query', 'body'];
+
+/** `"legs": {"requestToken": {"method": "GET", "placement": "query"}, …}` (issue 15 item 18): every problem, or the transports. */
+function validateLegs(value: unknown, problems: string[]): LegTransports | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    problems.push('"legs" must be an object with requestToken, accessToken and/or resource');
+    return undefined;
+  }
+  const out: Record<string, LegTransport> = {};
+  for (const [leg, spec] of Object.entries(value as Record<string, unknown>)) {
+    if (!(LEG_KEYS as readonly string[]).includes(leg)) {
+      problems.push(`"legs.${leg}" is not requestToken, accessToken or resource`);
+      continue;
+    }
+    if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
+      problems.push(`"legs.${leg}" must be an object with method and/or placement`);
+      continue;
+    }
+    const { method, placement, ...rest } = spec as Record<string, unknown>;
+    for (const key of Object.keys(rest)) problems.push(`"legs.${leg}.${key}" is not method or placement`);
+    if (method !== undefined && (typeof method !== 'string' || !/^(GET|POST|PUT)$/i.test(method))) problems.push(`"legs.${leg}.method" must be GET, POST or PUT`);
+    if (placement !== undefined && !PLACEMENTS.includes(placement as ParameterPlacement)) problems.push(`"legs.${leg}.placement" must be header, query or body`);
+    if (placement === 'body' && typeof method === 'string' && method.toUpperCase() === 'GET') problems.push(`"legs.${leg}": a GET has no body to carry the parameters`);
+    out[leg] = { method: typeof method === 'string' ? method.toUpperCase() : undefined, placement: placement as ParameterPlacement | undefined };
+  }
+  return out as LegTransports;
+}
 
 /** An absolute http:// or https:// URL (what a provider endpoint or callback must be). */
 export function isHttpUrl(value: string): boolean {
@@ -80,6 +110,8 @@ export function validateProfile(data: unknown): { problems: string[]; fields: Re
   if (typeof dialect === 'string' && !DIALECTS.includes(dialect as ErrorDialect)) problems.push(`"dialect": "${dialect}" is not one of ${DIALECTS.join(', ')}`);
   const callback = fields['callback'];
   if (typeof callback === 'string' && callback !== 'oob' && callback !== 'loopback' && !isHttpUrl(callback)) problems.push(`"callback" must be "loopback", "oob" or an absolute URL`);
+  if (record['authorizeCallback'] !== undefined && typeof record['authorizeCallback'] !== 'boolean') problems.push('"authorizeCallback" must be true or false');
+  validateLegs(record['legs'], problems);
   if (record['notes'] !== undefined && !(Array.isArray(record['notes']) && record['notes'].every((n) => typeof n === 'string'))) problems.push('"notes" must be a list of strings');
   return { problems, fields };
 }
@@ -117,6 +149,9 @@ export function readProfile(path: string, cwd: string): ProviderProfile {
     timestampWindowSec: num('timestampWindowSec') ?? base?.timestampWindowSec,
     dialect: (str('dialect') as ErrorDialect | undefined) ?? base?.dialect ?? 'unknown',
     notes: notes ?? base?.notes ?? [],
+    transports: validateLegs((data as { legs?: unknown }).legs, []) ?? base?.transports,
+    authorizeCallback: (data as { authorizeCallback?: boolean }).authorizeCallback ?? base?.authorizeCallback,
+    callback: base?.callback,
   };
   const warnings: string[] = [];
   if (str('consumerSecret') !== undefined || str('privateKeyFile') !== undefined) {

@@ -1,3 +1,4 @@
+import type { LegTransports } from '../flow/types.js';
 import type { SignatureMethod } from '../oauth/types.js';
 
 /** How a provider writes its errors; the diagnostics module reads them all, this is a hint for people. */
@@ -37,6 +38,12 @@ export interface ProviderPreset {
   readonly bodyHash?: 'always' | undefined;
   /** false: the provider has no three-legged flow (calls are signed with the consumer's key alone); its endpoint URLs are empty. */
   readonly threeLegged?: false | undefined;
+  /** Per-leg method and parameter placement, for providers that want other than POST and the header (issue 15 item 18). */
+  readonly transports?: LegTransports | undefined;
+  /** The authorise URL carries oauth_callback (Garmin; OAuth Core 1.0 §6.2.1). */
+  readonly authorizeCallback?: boolean | undefined;
+  /** The callback the provider insists on (E*TRADE: oob unless one is registered with it). */
+  readonly callback?: string | undefined;
   /** Short facts worth showing before the flow starts. */
   readonly notes: readonly string[];
 }

@@ -3,7 +3,7 @@ import { startProvider, type RunningProvider } from '../../src/provider/index.js
 import { runFlow } from '../../src/flow/engine.js';
 import { recognisesProblem } from '../../src/flow/diagnosis.js';
 import { parseForm, formValue } from '../../src/oauth/form.js';
-import { localConfig, testIo, absentPerson } from './helpers.js';
+import { localConfig, testIo } from './helpers.js';
 
 let provider: RunningProvider;
 beforeAll(async () => {
@@ -14,30 +14,40 @@ afterAll(async () => {
 });
 
 describe('--probe: the authorise page is checked before a person is sent there', () => {
-  it('a known error page (X: the request token is used up) stops the flow at the authorise leg; nobody is sent to it', async () => {
-    const shown: string[] = [];
-    let token: string | undefined;
+  it('a known error page (X: "the request token for this page is invalid", here from an authorise page on another host) stops the flow at the authorise leg; nobody is sent to it', async () => {
+    const other = await startProvider({ dialect: 'x' });
+    try {
+      const shown: string[] = [];
+      const io = testIo({ recognisesProblem, observer: { authorizeUrl: (url) => shown.push(url) } });
+      const config = localConfig(provider, { authorize: 'print', probeAuthorize: true });
+      const outcome = await runFlow({ ...config, endpoints: { ...config.endpoints, authorize: other.endpoints.authorize } }, io);
+      expect(outcome.failure?.leg).toBe('authorize');
+      expect(outcome.failure?.exchange?.response.body).toContain('The request token for this page is invalid');
+      expect(outcome.steps.at(-1)?.notes).toContain('probed the authorise page before sending a person there');
+      expect(shown).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('issue 15 item 3: the probe never opens the page with the request token the person approves (X uses it up), so the flow still completes', async () => {
+    const issued: string[] = [];
     const io = testIo({
       recognisesProblem,
-      person: {
-        ...absentPerson,
-        // Someone opened the page before (another tab): on X that uses the token up.
-        pause: async (leg) => {
-          if (leg === 'authorize' && token) await fetch(`${provider.endpoints.authorize}?oauth_token=${token}`);
-        },
-      },
       observer: {
         stepDone: (step) => {
-          if (step.name === 'request_token' && step.exchange) token = formValue(parseForm(step.exchange.response.body), 'oauth_token');
+          if (step.name === 'request_token' && step.exchange) issued.push(formValue(parseForm(step.exchange.response.body), 'oauth_token') ?? '');
         },
-        authorizeUrl: (url) => shown.push(url),
+        // The person opens the printed URL and approves; the browser follows the redirect to the listener.
+        authorizeUrl: (url) => void fetch(`${url}&action=approve`, { redirect: 'follow' }).then((r) => r.text()),
       },
     });
     const outcome = await runFlow(localConfig(provider, { authorize: 'print', probeAuthorize: true }), io);
-    expect(outcome.failure?.leg).toBe('authorize');
-    expect(outcome.failure?.exchange?.response.body).toContain('The request token for this page is invalid');
-    expect(outcome.steps.at(-1)?.notes).toContain('probed the authorise page before sending a person there');
-    expect(shown).toEqual([]);
+    expect(outcome.error?.message).toBeUndefined();
+    expect(outcome.ok).toBe(true);
+    const authorizeStep = outcome.steps.find((s) => s.name === 'authorize');
+    expect(authorizeStep?.notes).toContain('with a request token of its own, so the one you approve is untouched');
+    expect(issued).toHaveLength(1);
   });
 
   it('an ordinary page of the provider is not mistaken for an error page', async () => {

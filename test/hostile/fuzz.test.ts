@@ -265,7 +265,7 @@ describe('what the authorise step reads', () => {
       fc.property(url, (callbackUrl) => {
         const result = parseCallbackUrl(callbackUrl, pending);
         if (result.ok) {
-          expect(result.value.verifier.length).toBeGreaterThan(0);
+          expect(result.value.verifier?.length).toBeGreaterThan(0);
           expect(callbackUrl).toContain('pending-token');
         } else expect(result.failure.reason.length).toBeGreaterThan(0);
       }),

@@ -16,6 +16,11 @@ export interface FlowOptions {
   privateKey?: string;
   callback?: string;
   callbackPort?: string;
+  callbackHost?: string;
+  requestTokenMethod?: string;
+  accessTokenMethod?: string;
+  resourceMethod?: string;
+  oauthParams?: string;
   authorize?: string;
   verifier?: string;
   realm?: string;
@@ -43,7 +48,10 @@ Examples:
   oauth-doctor flow --provider jira --base-url https://jira.example.com --private-key key.pem
   oauth-doctor flow --request-token-url U --authorize-url U --access-token-url U --json --save run.json
 
-Presets: local, x (twitter), flickr, hatena, smugmug, yahoo, jira, netsuite, magento, tumblr, trello, garmin;
+Providers that differ: --request-token-method GET, --oauth-params query, or "legs" in a profile;
+an authorise URL template in a profile: "authorizeUrl": "https://…/authorize?key={consumer_key}&token={oauth_token}".
+
+Presets: local, x (twitter), etrade, flickr, hatena, smugmug, yahoo, jira, netsuite, magento, tumblr, trello, garmin;
 or --provider FILE, a JSON profile (see the README).
 
 In CI (CI set, or no terminal) oauth-doctor never prompts: pass --verifier or pipe it on stdin.
@@ -66,11 +74,16 @@ export function registerFlow(program: Command, context: CommandContext): void {
     .option('--private-key <file>', 'PEM private key for RSA-SHA* (or OAUTH_PRIVATE_KEY_FILE; encrypted: OAUTH_PRIVATE_KEY_PASSPHRASE or a prompt)')
     .option('--callback <mode>', 'loopback (listen on 127.0.0.1), oob (PIN) or a registered callback URL', 'loopback')
     .option('--callback-port <n>', 'port for the loopback listener (default: a free one)')
+    .option('--callback-host <host>', 'host name in the loopback callback: 127.0.0.1 (default) or localhost, as registered at the provider')
+    .option('--request-token-method <method>', 'method of the request-token leg (default POST; some providers take GET only)')
+    .option('--access-token-method <method>', 'method of the access-token leg (default POST)')
+    .option('--resource-method <method>', 'method of the protected-resource call (default GET)')
+    .option('--oauth-params <where>', 'where the OAuth parameters travel: header (default), query or body')
     .option('--authorize <mode>', 'browser (default on a terminal), print, or http (fetch it; for auto-approving providers)')
     .option('--verifier <verifier>', 'the oauth_verifier (PIN) if you already have it')
     .option('--realm <realm>', 'realm for the Authorization header')
     .option('--scope <scope>', 'scope for the request-token leg (providers that take one, e.g. hatena)')
-    .option('--probe', 'fetch the authorise page first and stop if it is a known error page')
+    .option('--probe', 'fetch the authorise page first (with a request token of its own) and stop if it is a known error page')
     .option('--step', 'pause before each leg (terminal only)')
     .option('--verbose', 'show parameters, base strings, headers and redirects')
     .option('--json', 'print one JSON report on stdout (narration stays on stderr)')

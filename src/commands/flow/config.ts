@@ -5,7 +5,7 @@ import { parseSignatureMethod } from '../../cli/credentials.js';
 import { readPrivateKeyFile, type PrivateKeyFile } from '../../keys/private-key-file.js';
 import { usageError } from '../../errors.js';
 import { findPreset, instantiatePreset, isHttpUrl, presetOrThrow, readProfile, type ProviderPreset, type ProviderProfile } from '../../presets/index.js';
-import type { AuthorizeMode, CallbackMode, FlowEndpoints } from '../../flow/types.js';
+import type { AuthorizeMode, CallbackMode, FlowEndpoints, LegTransport, LegTransports, ParameterPlacement } from '../../flow/types.js';
 import { isRsaMethod, type SignatureMethod } from '../../oauth/methods.js';
 import type { FlowOptions } from './command.js';
 
@@ -58,11 +58,15 @@ export function resolveEndpoints(options: FlowOptions, provider: ResolvedProvide
   return { preset, endpoints };
 }
 
-export function parseCallback(options: FlowOptions, profile: ProviderProfile | undefined): CallbackMode {
-  const value = options.callback === 'loopback' && profile?.callback !== undefined ? profile.callback : (options.callback ?? 'loopback');
+export function parseCallback(options: FlowOptions, profile: ProviderProfile | undefined, preset?: ProviderPreset): CallbackMode {
+  const fallback = profile?.callback ?? preset?.callback;
+  const value = options.callback === 'loopback' && fallback !== undefined ? fallback : (options.callback ?? 'loopback');
   const port = options.callbackPort === undefined ? undefined : parsePositiveInt(options.callbackPort, '--callback-port', 65535);
-  if (value === 'loopback') return { kind: 'loopback', port };
+  const host = options.callbackHost;
+  if (host !== undefined && host !== 'localhost' && host !== '127.0.0.1') throw usageError('invalid-callback-host', `--callback-host "${host}" is not localhost or 127.0.0.1`, 'use the host name your callback is registered with at the provider');
+  if (value === 'loopback') return { kind: 'loopback', port, host };
   if (port !== undefined) throw usageError('callback-port-without-loopback', '--callback-port only applies to --callback loopback', 'drop --callback-port, or use --callback loopback');
+  if (host !== undefined) throw usageError('callback-host-without-loopback', '--callback-host only applies to --callback loopback', 'drop --callback-host, or use --callback loopback');
   if (value === 'oob') return { kind: 'oob' };
   return { kind: 'url', url: checkUrl(value, '--callback') };
 }
@@ -120,4 +124,35 @@ export function checkSomeoneCanAuthorize(options: FlowOptions, env: Environment,
     `${why}, so nobody can approve the request token in a browser and no callback can reach the loopback listener`,
     'pass --authorize http (a provider that approves without a person), --callback oob --verifier PIN (a PIN you already have), or --authorize print for a person to open the URL on this machine',
   );
+}
+
+const METHODS = /^(GET|POST|PUT)$/i;
+
+/**
+ * Per-leg method and placement (issue 15 item 18): the flags win over the
+ * preset or profile. `--oauth-params query` puts every leg's protocol
+ * parameters in the query (RFC 5849 §3.5.3), `body` in a form body (§3.5.2).
+ */
+export function resolveTransports(options: FlowOptions, preset: ProviderPreset): LegTransports {
+  const placement = options.oauthParams;
+  if (placement !== undefined && placement !== 'header' && placement !== 'query' && placement !== 'body') {
+    throw usageError('invalid-oauth-params', `--oauth-params "${placement}" is not header, query or body`, 'header (the default, RFC 5849 §3.5.1), query (§3.5.3) or body (§3.5.2, POST only)');
+  }
+  const method = (value: string | undefined, flag: string): string | undefined => {
+    if (value === undefined) return undefined;
+    if (!METHODS.test(value)) throw usageError('invalid-method', `${flag} "${value}" is not GET, POST or PUT`, `e.g. ${flag} GET`);
+    return value.toUpperCase();
+  };
+  const leg = (key: keyof LegTransports, flagValue: string | undefined, flag: string): LegTransport => {
+    const base = preset.transports?.[key];
+    const chosen = { method: method(flagValue, flag) ?? base?.method, placement: (placement as ParameterPlacement | undefined) ?? base?.placement };
+    const effective = chosen.method ?? (key === 'resource' ? 'GET' : 'POST');
+    if (chosen.placement === 'body' && effective === 'GET') throw usageError('body-on-get', `the ${key} leg is a GET, which has no body for the OAuth parameters`, `use --oauth-params query or header, or ${flag} POST`);
+    return chosen;
+  };
+  return {
+    requestToken: leg('requestToken', options.requestTokenMethod, '--request-token-method'),
+    accessToken: leg('accessToken', options.accessTokenMethod, '--access-token-method'),
+    resource: leg('resource', options.resourceMethod, '--resource-method'),
+  };
 }

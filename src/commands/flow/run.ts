@@ -19,7 +19,7 @@ import { githubAnnotation } from '../../flow/annotation.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import type { FlowOptions } from './command.js';
 import { parseDuration } from '../../cli/duration.js';
-import { checkSomeoneCanAuthorize, parseAuthorizeMode, parseCallback, requireClient, resolveClient, resolveEndpoints, resolveProvider } from './config.js';
+import { checkSomeoneCanAuthorize, parseAuthorizeMode, parseCallback, resolveTransports, requireClient, resolveClient, resolveEndpoints, resolveProvider } from './config.js';
 
 interface LocalProvider {
   readonly url: string;
@@ -97,7 +97,7 @@ export async function runFlowCommand(options: FlowOptions, env: Environment): Pr
   const waitTimeoutMs = parseDuration(options.waitTimeout, '--wait-timeout', { bareUnit: 'ms', min: 1 });
   const lang = resolveLang(options.lang, env.env);
   const provider = resolveProvider(options, env);
-  const callback = parseCallback(options, provider.profile);
+  const callback = parseCallback(options, provider.profile, provider.preset);
   const authorize = parseAuthorizeMode(options.authorize, env, provider.local);
   if (options.step && !isInteractive(env)) throw usageError('step-needs-terminal', '--step pauses for a person and needs a terminal (and CI unset)', 'drop --step in scripts and CI');
   const ca = options.ca === undefined ? undefined : readCaFile(options.ca, env.cwd);
@@ -116,6 +116,7 @@ export async function runFlowCommand(options: FlowOptions, env: Environment): Pr
     const { endpoints } = resolved;
     const preset = external ? { ...resolved.preset, title: `the oauth-doctor serve at ${options.baseUrl ?? ''}`, notes: [] } : resolved.preset;
     const credentials = requireClient(client, external ? 'pass the consumer key and secret that serve printed (it prints a ready-made flow command)' : undefined);
+    const transports = resolveTransports(options, preset);
     checkSomeoneCanAuthorize(options, env, provider.local, callback);
     output.redactor.add(credentials.consumerSecret).add(client.privateKey?.pem).add(client.privateKey?.passphrase).add(options.verifier);
 
@@ -132,6 +133,8 @@ export async function runFlowCommand(options: FlowOptions, env: Environment): Pr
       probeAuthorize: options.probe ?? false,
       requestTokenLifetimeSec: preset.requestTokenLifetimeSec,
       registeredCallback: provider.profile?.registeredCallback,
+      transports,
+      authorizeCallback: preset.authorizeCallback,
     };
 
     const c = output.err;

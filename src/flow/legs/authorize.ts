@@ -1,10 +1,23 @@
 import { parseQuery, formValue } from '../../oauth/form.js';
 import { mintAuthorized, type AuthorizedRequestToken, type FlowConfig, type LegResult, type RequestToken } from '../types.js';
 
-/** RFC 5849 §2.2: the resource-owner authorisation URL is the endpoint with oauth_token added to its query. */
-export function buildAuthorizeUrl(config: FlowConfig, requestToken: RequestToken): string {
-  const url = new URL(config.endpoints.authorize);
-  url.searchParams.set('oauth_token', requestToken.token);
+const TEMPLATE = /\{(oauth_token|consumer_key|oauth_callback)\}/g;
+
+/**
+ * RFC 5849 §2.2: the resource-owner authorisation URL is the endpoint with
+ * oauth_token added to its query; a templated endpoint places the values
+ * itself (E*TRADE's key= and token=). oauth_callback is added for providers
+ * that take it here (OAuth Core 1.0 §6.2.1; Garmin), and for a provider that
+ * did not confirm the callback on leg 1, which is how OAuth 1.0 knew it.
+ */
+export function buildAuthorizeUrl(config: FlowConfig, requestToken: RequestToken, callback?: string): string {
+  const values: Record<string, string> = { oauth_token: requestToken.token, consumer_key: config.client.consumerKey, oauth_callback: callback ?? 'oob' };
+  const template = config.endpoints.authorize;
+  const templated = /\{(oauth_token|consumer_key|oauth_callback)\}/.test(template);
+  const url = new URL(templated ? template.replace(TEMPLATE, (_m, name: string) => encodeURIComponent(values[name] ?? '')) : template);
+  if (!/\{oauth_token\}/.test(template)) url.searchParams.set('oauth_token', requestToken.token);
+  const wantsCallback = config.authorizeCallback === true || !requestToken.callbackConfirmed;
+  if (wantsCallback && callback !== undefined && callback !== 'oob' && !/\{oauth_callback\}/.test(template) && !url.searchParams.has('oauth_callback')) url.searchParams.set('oauth_callback', callback);
   return url.href;
 }
 
@@ -35,6 +48,10 @@ export function parseCallbackUrl(callbackUrl: string, pending: RequestToken): Le
   if (problem !== undefined) return { ok: false, failure: { leg: 'callback', reason: `the callback carries oauth_problem=${problem}` } };
   if (token === undefined) return { ok: false, failure: { leg: 'callback', reason: 'the callback URL has no oauth_token' } };
   if (token !== pending.token) return { ok: false, failure: { leg: 'callback', reason: 'the callback’s oauth_token is not the pending request token (a callback from another attempt?)' } };
-  if (verifier === undefined || verifier === '') return { ok: false, failure: { leg: 'callback', reason: 'the callback URL has no oauth_verifier (OAuth 1.0a, RFC 5849 §2.2)' } };
+  if (verifier === undefined || verifier === '') {
+    // OAuth 1.0 (before 1.0a) had no verifier; a provider that never confirmed the callback is one (issue 15 item 17).
+    if (!pending.callbackConfirmed) return { ok: true, value: mintAuthorized({ requestToken: pending, verifier: undefined }) };
+    return { ok: false, failure: { leg: 'callback', reason: 'the callback URL has no oauth_verifier (OAuth 1.0a, RFC 5849 §2.2)' } };
+  }
   return { ok: true, value: mintAuthorized({ requestToken: pending, verifier }) };
 }

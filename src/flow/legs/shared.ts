@@ -3,7 +3,8 @@ import { signRequest } from '../../oauth/sign-request.js';
 import type { TokenCredentials } from '../../oauth/types.js';
 import type { HttpExchange } from '../../http/types.js';
 import type { Leg } from '../../diagnose/types.js';
-import type { FlowConfig, LegFailure, PreparedRequest } from '../types.js';
+import { percentEncode } from '../../oauth/percent-encode.js';
+import type { FlowConfig, LegFailure, LegTransports, PreparedRequest } from '../types.js';
 
 /** The clock and nonce a leg is signed with, taken from the injected world. */
 export interface SigningMoment {
@@ -21,14 +22,22 @@ export interface SignedLegInput {
   readonly verifier?: string | undefined;
 }
 
+const TRANSPORT_OF: Partial<Record<Leg, keyof LegTransports>> = { request_token: 'requestToken', access_token: 'accessToken', resource: 'resource' };
+
 /**
  * Builds one signed request (pure): RFC 5849 §3.1 protocol parameters in the
- * Authorization header (§3.5.1), no body — every leg's parameters travel in
- * the header, which is the form all providers accept.
+ * Authorization header (§3.5.1) by default, the form most providers accept;
+ * a leg's transport (issue 15 item 18) may change the method and put them in
+ * the query (§3.5.3) or a form body (§3.5.2). The base string is the same
+ * either way: the same parameters are signed wherever they travel.
  */
 export function prepareSigned(config: FlowConfig, moment: SigningMoment, input: SignedLegInput): PreparedRequest {
+  const key = TRANSPORT_OF[input.leg];
+  const transport = key ? config.transports?.[key] : undefined;
+  const method = (transport?.method ?? input.method).toUpperCase();
+  const placement = transport?.placement ?? 'header';
   const signed = signRequest({
-    method: input.method,
+    method,
     url: input.url,
     client: config.client,
     token: input.token,
@@ -39,9 +48,14 @@ export function prepareSigned(config: FlowConfig, moment: SigningMoment, input: 
     verifier: input.verifier,
     realm: config.realm,
   });
-  const headers: Record<string, string> = { authorization: signed.authorization };
-  if (signed.method === 'POST') headers['content-type'] = 'application/x-www-form-urlencoded';
-  return { leg: input.leg, signed, http: { method: signed.method, url: input.url, headers, body: signed.method === 'POST' ? '' : undefined } };
+  const encoded = signed.protocolParameters.map(([n, v]) => `${percentEncode(n)}=${percentEncode(v)}`).join('&');
+  const hasBody = signed.method === 'POST' || signed.method === 'PUT';
+  const headers: Record<string, string> = {};
+  if (placement === 'header') headers['authorization'] = signed.authorization;
+  if (hasBody) headers['content-type'] = 'application/x-www-form-urlencoded';
+  const url = placement === 'query' ? `${input.url}${input.url.includes('?') ? '&' : '?'}${encoded}` : input.url;
+  const body = hasBody ? (placement === 'body' ? encoded : '') : undefined;
+  return { leg: input.leg, signed, http: { method: signed.method, url, headers, body } };
 }
 
 export function isSuccess(status: number): boolean {
