@@ -14,6 +14,7 @@ import { response } from './evidence/response.js';
 import { signatureMethod } from './evidence/signature-method.js';
 import { tokenAge } from './evidence/token-age.js';
 import { tokenHistory } from './evidence/token-history.js';
+import { words } from './evidence/words.js';
 import { xV2Authentication } from './evidence/x-v2.js';
 import type { Lang } from './lang.js';
 import { resolveRecord } from './record.js';
@@ -22,7 +23,8 @@ import type { CauseId, DetectedProblem, Diagnosis, Fix, LegRecord, Likelihood, R
 
 /** Ranking rules, applied in order; a `certain` stays certain, otherwise a later rule's word wins. */
 // What X API v2 says outright about the authentication it accepts comes before the OAuth 2.0 signals (a certain word stays certain).
-const RULES: readonly Rule[] = [response, tokenHistory, tokenAge, clockOffset, hosts, callback, baseString, nonce, signatureMethod, xV2Authentication, oauth2];
+// The provider's words come last and only raise a cause: what a session showed is said first.
+const RULES: readonly Rule[] = [response, tokenHistory, tokenAge, clockOffset, hosts, callback, baseString, nonce, signatureMethod, xV2Authentication, oauth2, words];
 
 const RANK: Record<Likelihood, number> = { certain: 0, likely: 1, possible: 2, unlikely: 3 };
 
@@ -80,7 +82,7 @@ export function diagnose(problem: DetectedProblem, evidence: SessionEvidence, op
   };
 }
 
-function apply(working: Map<CauseId, Working>, { cause, likelihood, line }: Adjustment): void {
+function apply(working: Map<CauseId, Working>, { cause, likelihood, line, raiseOnly }: Adjustment): void {
   let entry = working.get(cause);
   if (!entry) {
     // Evidence may raise a cause the problem does not usually have; an
@@ -88,7 +90,7 @@ function apply(working: Map<CauseId, Working>, { cause, likelihood, line }: Adju
     if (likelihood === undefined || likelihood === 'unlikely') return;
     entry = { likelihood, evidence: [], order: working.size };
     working.set(cause, entry);
-  } else if (likelihood !== undefined && entry.likelihood !== 'certain') {
+  } else if (likelihood !== undefined && entry.likelihood !== 'certain' && (!raiseOnly || RANK[likelihood] < RANK[entry.likelihood])) {
     entry.likelihood = likelihood;
   }
   if (line !== undefined && !entry.evidence.includes(line)) entry.evidence.push(line);
@@ -145,9 +147,12 @@ function failedLegIndex(evidence: SessionEvidence, legs: readonly LegRecord[]): 
 
 function notes(problem: DetectedProblem, evidence: SessionEvidence, legs: readonly LegRecord[], provider: ProviderRecord | undefined, usualStatus: number | undefined, lang: Lang): string[] {
   const out: string[] = [];
+  if (problem.asSent !== undefined) out.push(problem.classified === undefined ? say('nearCode', lang, { sent: problem.asSent, code: problem.code }) : say('notACode', lang, { sent: problem.asSent }));
   if (problem.code.startsWith('oauth2:')) {
     const why = oauth2Note(problem.oauth2Signals ?? [], lang);
     if (why !== undefined) out.push(why);
+  } else if (problem.classified !== undefined && problem.source !== 'status-only') {
+    out.push(say('heuristicWords', lang, { words: problem.classified.words.map((w) => `"${w}"`).join(' + '), lang: problem.classified.lang }));
   } else if (problem.confidence === 'heuristic' && problem.source !== 'status-only') {
     out.push(say('heuristicSource', lang, { source: problem.source }));
   }

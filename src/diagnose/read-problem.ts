@@ -13,7 +13,8 @@ import { headerValue, headerValues, parseHttpDate, type HeaderBag } from './read
 import { readJsonBody, type JsonResponseContext } from './read/json-body.js';
 import { readOAuthlibForm } from './read/oauthlib-error.js';
 import { findingFromOAuthPairs } from './read/oauth-parameters.js';
-import { findingFromPhrase } from './read/phrase-match.js';
+import { findingFromPhrase, findingFromWords } from './read/phrase-match.js';
+import { nearCode } from './classify/near-code.js';
 import { looksLikeRawResponse, parseRawResponse } from './read/raw-http.js';
 import { readUrlQuery } from './read/url-query.js';
 import { collapseWhitespace, looksLikeHtml, visibleText } from './read/visible-text.js';
@@ -209,7 +210,12 @@ function readResponse(response: ProviderResponse): Reading {
   const fromBody = typeof bodyReading === 'string' ? undefined : bodyReading;
   const fromUrl = response.url ? readUrlQuery(response.url) : undefined;
   // The header SHOULD carry the problem and the body MAY repeat it; merge the two.
-  const found = mergeFindings(challenge?.finding, fromBody) ?? fromUrl ?? errorHeaderFinding(headers, hostProvider);
+  const merged = mergeFindings(challenge?.finding, fromBody) ?? fromUrl ?? errorHeaderFinding(headers, hostProvider);
+  // A page served with success is read by its codes, not its words: loose words on a 2xx page (a login page, a template) are no error.
+  // An error in a JSON or XML body is still read whatever the status (some OAuth 2.0 servers answer errors with 200).
+  const said = merged?.classified !== undefined && status !== undefined && status < 400 && (merged.source === 'html-page' || merged.source === 'plain-text') ? undefined : merged;
+  // Words that say little ("Service Unavailable", "authentication failed") say no more than an error status: the status reads it, the words ride beside.
+  const found = said?.classified?.tier === 2 && status !== undefined && status >= 400 ? statusFinding(status, { parameters: said.parameters, message: said.message, classified: said.classified, provider: said.provider }) : said;
   // OAuth 1.0a or OAuth 2.0? Decided by evidence (read/oauth2.ts).
   let finding = resolveOAuth2(found, { ...oauth2, offersOAuth: challenge !== undefined, status });
   if (!finding && status !== undefined && status >= 400) finding = withSignals(statusFinding(status), besideSignals(oauth2));
@@ -326,6 +332,11 @@ function normalize(finding: Finding, context: Context): DetectedProblem {
       code = alias.maps ?? providerCode;
       provider ??= alias.provider;
       if (confidence === 'exact') confidence = 'mapped';
+    } else {
+      // A value nobody listed is never exact (issue #12): a near miss of a standard code, words, or an unknown code as sent.
+      const reread = rereadUnknownValue(finding);
+      if (reread) return normalize(reread, context);
+      if (confidence === 'exact') confidence = 'heuristic';
     }
   } else if (provider !== undefined && providerCodeRecord(provider, code)) {
     providerCode = `${provider}:${code}`;
@@ -342,7 +353,25 @@ function normalize(finding: Finding, context: Context): DetectedProblem {
     provider,
     serverDate: context.serverDate,
     oauth2Signals: finding.oauth2Signals,
+    classified: finding.classified,
+    asSent: finding.asSent,
   };
+}
+
+/**
+ * An oauth_problem (or typed) value that is no code anyone listed:
+ * `signatur_invalid` or `token-used` reads as the standard code it nearly
+ * is; free text in the value ("The signature is invalid. Verify and try
+ * again.", "rate limit exceeded") is read by its words. Either way the
+ * value as sent rides along and the reading is heuristic.
+ */
+function rereadUnknownValue(finding: Finding): Finding | undefined {
+  const sent = finding.code;
+  const near = nearCode(sent);
+  if (near !== undefined) return { ...finding, code: near, confidence: 'heuristic', asSent: sent };
+  const words = findingFromWords(sent, finding.source, finding.provider);
+  if (!words) return undefined;
+  return { ...finding, code: words.code, providerCode: words.providerCode, provider: finding.provider ?? words.provider, confidence: 'heuristic', parameters: { ...words.parameters, ...finding.parameters }, message: finding.message ?? excerpt(sent), classified: words.classified, asSent: sent };
 }
 
 const PROVIDER_ALIASES: Readonly<Record<string, string>> = { twitter: 'x' };

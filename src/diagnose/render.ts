@@ -31,6 +31,10 @@ export interface DiagnosisJson {
     readonly oauth2Signals: readonly OAuth2Signal[];
     /** Where in a pasted text the problem was read, when it was not the paste as a whole. */
     readonly extracted: ExtractedFrom | null;
+    /** The words the message classifier read it from (confidence is then `heuristic`); null when a code or a known phrase said it. */
+    readonly classified: { readonly row: string; readonly concept: string; readonly lang: string; readonly words: readonly string[] } | null;
+    /** The value as sent, when it was no code and was read as a near one (`signatur_invalid`). */
+    readonly asSent: string | null;
   };
   readonly causes: readonly {
     readonly id: CauseId;
@@ -67,6 +71,8 @@ export function diagnosisJson(diagnosis: Diagnosis): DiagnosisJson {
       serverBaseString: p.serverBaseString ?? null,
       oauth2Signals: [...(p.oauth2Signals ?? [])],
       extracted: p.extracted === undefined ? null : { ...p.extracted, decoded: [...p.extracted.decoded] },
+      classified: p.classified === undefined ? null : { row: p.classified.row, concept: p.classified.concept, lang: p.classified.lang, words: [...p.classified.words] },
+      asSent: p.asSent ?? null,
     },
     causes: diagnosis.causes.map((c) => ({ id: c.id, likelihood: c.likelihood, title: c.title, evidence: [...c.evidence], confirm: c.confirm })),
     fixes: diagnosis.fixes.map((f) => ({ for: f.for, text: f.text, cause: f.cause ?? null })),

@@ -54,6 +54,23 @@ export interface DetectedProblem {
   readonly oauth2Signals?: readonly OAuth2Signal[] | undefined;
   /** Where in a pasted text the problem was read, when the tolerant extractor found it (explain). */
   readonly extracted?: ExtractedFrom | undefined;
+  /** The words the message classifier read the problem from, when no code or known phrase said it (always `heuristic`). */
+  readonly classified?: WordsReading | undefined;
+  /** The value as the provider sent it, when it was read as a near code (`signatur_invalid` → signature_invalid). */
+  readonly asSent?: string | undefined;
+}
+
+/** What the message classifier (src/diagnose/classify/) read, and from which words. */
+export interface WordsReading {
+  /** The classifier row (knowledge/concepts*.ts) that matched, e.g. `signature-invalid`, `x-page-request-token-invalid-nl`. */
+  readonly row: string;
+  readonly concept: string;
+  /** The language of the words matched. */
+  readonly lang: string;
+  /** The words that drove the reading, as they stand in the case-folded text. */
+  readonly words: readonly string[];
+  /** 0: the words name their cause; 2: they say little (a failure, an outage), so a status says as much. */
+  readonly tier: 0 | 1 | 2;
 }
 
 /** A fragment of a paste: its kind, its offset in the (decoded) text, and what was undone to read it. */
@@ -65,7 +82,7 @@ export interface ExtractedFrom {
   readonly decoded: readonly string[];
 }
 
-/** Stable cause ids; the JSON output uses them. */
+/** Stable cause ids; the JSON output uses them. A closed set: a misspelt id in a table is a type error (every id has a record in knowledge/causes.ts). */
 export type CauseId =
   | 'reuse'
   | 'expiry'
@@ -89,7 +106,25 @@ export type CauseId =
   | 'provider-outage'
   | 'missing-parameter'
   | 'oauth2-endpoint'
-  | (string & {});
+  | 'wrong-version'
+  | 'unexpected-parameter'
+  | 'invalid-parameter-value'
+  | 'malformed-header'
+  | 'browser-interference'
+  | 'session-handle-expired'
+  | 'wrong-realm'
+  | 'wrong-endpoint'
+  | 'wrong-method'
+  | 'api-access-level'
+  | 'read-only-app'
+  | 'redirect-mismatch'
+  | 'pkce-verifier-mismatch'
+  | 'client-authentication'
+  | 'consent-required'
+  | 'session-ended'
+  | 'app-configuration'
+  | 'approval-needs-person'
+  | 'provider-specific';
 
 export type Likelihood = 'certain' | 'likely' | 'possible' | 'unlikely';
 

@@ -1,3 +1,4 @@
+import type { CauseId } from '../diagnose/types.js';
 import { FLOW_CAUSES } from './problems-flow.js';
 import type { CauseRecord } from './types.js';
 
@@ -362,6 +363,97 @@ export const CAUSES: readonly CauseRecord[] = [
     ],
   },
   {
+    id: 'read-only-app',
+    title: { en: 'The app (or its token) is read-only and the call writes', ja: 'アプリ（またはそのトークン）が読み取り専用なのに書き込みをしている' },
+    confirm: {
+      en: 'Look at the app\'s permission in the provider\'s developer portal (X: "Read" vs "Read and write"; Tumblr, Plurk: read-only applications) and at the call: a POST, PUT or DELETE needs write access. A token keeps the permission it was issued with, so one issued before the change is still read-only.',
+      ja: 'プロバイダの開発者ポータルでアプリの権限（X の「Read」と「Read and write」、Tumblr や Plurk の読み取り専用アプリ）を確認し、呼び出しと比べます。POST・PUT・DELETE には書き込み権限が必要です。トークンは発行時の権限のままなので、変更前に発行したトークンは読み取り専用のままです。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Give the app write permission in the developer portal, then get a new access token (have the person authorize again, or regenerate the owner\'s token): the old token stays read-only.', ja: '開発者ポータルでアプリに書き込み権限を与え、新しいアクセス・トークンを取得します（利用者に再認可してもらうか、所有者のトークンを再生成）。古いトークンは読み取り専用のままです。' } },
+      { for: 'user', text: { en: 'Log in to the application again and approve it, so it gets the permission it now asks for.', ja: 'アプリにもう一度ログインして許可し直し、アプリが現在求める権限を与えてください。' } },
+    ],
+  },
+  {
+    id: 'wrong-method',
+    title: { en: 'The wrong HTTP method for this endpoint', ja: 'このエンドポイントに対する HTTP メソッドの誤り' },
+    confirm: {
+      en: 'Compare the method with the provider\'s documentation; a 405 answer names the methods it allows in its Allow header (RFC 9110 §15.5.6). The request-token and access-token legs are usually POST (RFC 5849 §2.1 recommends it).',
+      ja: 'メソッドをプロバイダのドキュメントと比べます。405 の応答は許可するメソッドを Allow ヘッダで示します（RFC 9110 §15.5.6）。リクエスト・トークンとアクセス・トークンの取得は通常 POST です（RFC 5849 §2.1 の推奨）。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Send the method the endpoint documents (and sign that same method: it is the first part of the base string, RFC 5849 §3.4.1.2).', ja: 'エンドポイントが定めるメソッドで送り、同じメソッドで署名します（ベース文字列の先頭です。RFC 5849 §3.4.1.2）。' } },
+    ],
+  },
+  {
+    id: 'redirect-mismatch',
+    title: { en: 'The redirect_uri does not match the one registered or used', ja: 'redirect_uri が登録済みまたは認可時のものと一致しない' },
+    confirm: {
+      en: 'Compare, character for character, the redirect_uri sent with the ones registered for the client (scheme, host, port, path, trailing slash) and, at the token endpoint, with the one sent to the authorization endpoint: RFC 6749 §4.1.3 requires them identical.',
+      ja: '送った redirect_uri を、クライアントに登録したもの（スキーム、ホスト、ポート、パス、末尾のスラッシュ）と一文字ずつ比べます。トークン・エンドポイントでは認可エンドポイントに送ったものとも比べます。RFC 6749 §4.1.3 は同一であることを求めます。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Register the exact redirect URI the app uses (or send exactly a registered one), and send the same value to the authorization and token endpoints.', ja: 'アプリが使う redirect URI をそのまま登録する（または登録済みのものを正確に送る）うえで、認可エンドポイントとトークン・エンドポイントに同じ値を送ります。' } },
+    ],
+  },
+  {
+    id: 'pkce-verifier-mismatch',
+    title: { en: 'The PKCE code_verifier does not match the code_challenge', ja: 'PKCE の code_verifier が code_challenge と一致しない' },
+    confirm: {
+      en: 'Check that the code_verifier sent to the token endpoint is the one whose challenge went to the authorization endpoint: BASE64URL(SHA256(verifier)) without padding for S256 (RFC 7636 §4.2, §4.6); a verifier regenerated between the two steps, lost with the session, or sent with a different code_challenge_method fails.',
+      ja: 'トークン・エンドポイントに送った code_verifier が、認可エンドポイントに送った challenge の元のものか確認します。S256 では BASE64URL(SHA256(verifier)) でパディングなしです（RFC 7636 §4.2、§4.6）。二つの手順の間で verifier を作り直した、セッションとともに失った、code_challenge_method が違う、のいずれでも失敗します。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Generate one code_verifier per authorization, keep it with the state until the token request, and send it unchanged; compute the S256 challenge as base64url without padding.', ja: 'code_verifier は認可ごとに一つ生成し、state とともにトークン要求まで保持して、そのまま送ります。S256 の challenge はパディングなしの base64url で計算します。' } },
+    ],
+  },
+  {
+    id: 'client-authentication',
+    title: { en: 'The client did not authenticate (client ID, secret or method)', ja: 'クライアント認証の失敗（クライアント ID、シークレット、方式）' },
+    confirm: {
+      en: 'Check the client_id and client_secret against the app settings (an expired or rotated secret is common), and the method the server expects: HTTP Basic, in the body, or a signed client assertion (RFC 6749 §2.3.1; the server lists token_endpoint_auth_methods_supported in its metadata).',
+      ja: 'client_id と client_secret をアプリ設定と照合し（期限切れや更新済みのシークレットがよくあります）、サーバが求める方式（HTTP Basic、本文、署名付きクライアント・アサーション）を確認します（RFC 6749 §2.3.1。サーバのメタデータの token_endpoint_auth_methods_supported に一覧があります）。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Copy the client secret again (or create a new one if it expired), and send the credentials one way only, the way the server documents.', ja: 'クライアント・シークレットをコピーし直し（期限切れなら新しく作成）、認証情報はサーバの定める一つの方式だけで送ります。' } },
+    ],
+  },
+  {
+    id: 'consent-required',
+    title: { en: 'Consent or a policy step is still required', ja: '同意またはポリシー上の手続きが必要' },
+    confirm: {
+      en: 'Read the description for consent, admin approval, MFA or a conditional-access policy (OpenID Connect Core §3.1.2.6 consent_required, interaction_required; Entra ID AADSTS65001, AADSTS50076): the request was fine, the person or an administrator has a step left.',
+      ja: '説明に同意、管理者の承認、多要素認証、条件付きアクセスのポリシーが書かれていないか確認します（OpenID Connect Core §3.1.2.6 の consent_required、interaction_required、Entra ID の AADSTS65001、AADSTS50076）。リクエストは正しく、利用者か管理者に残りの手続きがあります。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Send the person through the interactive authorization (prompt=consent where needed), or have an administrator grant consent for the organisation.', ja: '利用者に対話的な認可を通ってもらう（必要なら prompt=consent）か、管理者に組織として同意してもらいます。' } },
+      { for: 'user', text: { en: 'Sign in again and approve what is asked; if it says an administrator must approve, ask your administrator.', ja: 'もう一度サインインして求められた内容を許可してください。管理者の承認が必要と表示される場合は、管理者に依頼してください。' } },
+    ],
+  },
+  {
+    id: 'session-ended',
+    title: { en: 'The person\'s session or sign-in ended', ja: '利用者のセッションまたはサインインが終了した' },
+    confirm: {
+      en: 'Look for a sign-out, a password change, a long inactivity (Entra ID AADSTS700082: refresh token expired due to inactivity) or a prompt=none request without a session (login_required, OpenID Connect Core §3.1.2.6).',
+      ja: 'サインアウト、パスワード変更、長い無操作（Entra ID の AADSTS700082: 無操作によるリフレッシュ・トークンの期限切れ）、セッションのない prompt=none の要求（login_required、OpenID Connect Core §3.1.2.6）がないか確認します。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Treat it as a signed-out person: drop the stored tokens and start an interactive sign-in.', ja: 'サインアウトした利用者として扱い、保存したトークンを破棄して対話的なサインインからやり直します。' } },
+      { for: 'user', text: { en: 'Sign in to the application again.', ja: 'アプリにもう一度サインインしてください。' } },
+    ],
+  },
+  {
+    id: 'app-configuration',
+    title: { en: 'The app is not set up for this at the provider', ja: 'プロバイダ側のアプリ設定がこの用途に対応していない' },
+    confirm: {
+      en: 'Check the app\'s registration in the provider\'s portal: that it exists in this tenant or environment, is enabled, and allows this grant type, response type, API or feature (RFC 6749 §5.2 unauthorized_client; Entra ID AADSTS700016 "not found in the directory").',
+      ja: 'プロバイダのポータルでアプリの登録を確認します。このテナントや環境に存在するか、有効か、このグラント種別、レスポンス種別、API、機能を許可しているか（RFC 6749 §5.2 unauthorized_client、Entra ID の AADSTS700016「ディレクトリに見つからない」）。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Fix the registration (the right tenant or environment, the grant type or feature enabled), or use the credentials of the app that is set up for it.', ja: '登録を直す（正しいテナントや環境、グラント種別や機能の有効化）か、その用途に設定されたアプリの認証情報を使います。' } },
+    ],
+  },
+  {
     id: 'provider-specific',
     title: { en: 'A condition specific to this provider', ja: 'このプロバイダ固有の条件' },
     confirm: {
@@ -377,6 +469,6 @@ export const CAUSES: readonly CauseRecord[] = [
 
 const BY_ID = new Map(CAUSES.map((cause) => [cause.id, cause]));
 
-export function causeRecord(id: string): CauseRecord | undefined {
+export function causeRecord(id: CauseId): CauseRecord | undefined {
   return BY_ID.get(id);
 }

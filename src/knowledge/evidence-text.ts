@@ -198,6 +198,30 @@ export const EVIDENCE_TEXT = {
     en: 'Recognised from free text ({source}), not from a code: the reading is a best guess.',
     ja: 'コードではなく自由文（{source}）から認識しました。推定に基づく読み取りです。',
   },
+  heuristicWords: {
+    en: 'Read from the words {words} ({lang}), not from a code: a best guess; the provider\'s own code, if it sent one, would settle it.',
+    ja: 'コードではなく語 {words}（{lang}）から読み取りました。推定です。プロバイダがコードを送っていれば、それで確定します。',
+  },
+  wordsSay: {
+    en: 'The provider\'s message says {words}.',
+    ja: 'プロバイダのメッセージに {words} とあります。',
+  },
+  nearCode: {
+    en: 'The provider sent "{sent}", which is no code Problem Reporting defines; read as {code} (did you mean {code}?).',
+    ja: 'プロバイダは「{sent}」を送りましたが、Problem Reporting の定めるコードではありません。{code} として読みました（{code} のことでしょうか）。',
+  },
+  notACode: {
+    en: 'The provider sent "{sent}" where a code belongs: it is no code oauth-doctor knows, so the reading rests on its words.',
+    ja: 'プロバイダはコードの位置に「{sent}」を送りました。oauth-doctor の知るコードではないため、その語から読み取りました。',
+  },
+  statusNotFound: {
+    en: 'HTTP 404: the server has nothing at this URL; an OAuth check rarely answers 404.',
+    ja: 'HTTP 404: この URL にはサーバ側に何もありません。OAuth の検査で 404 が返ることはまれです。',
+  },
+  statusMethod: {
+    en: 'HTTP 405: the server does not accept this method at this URL (its Allow header lists those it does).',
+    ja: 'HTTP 405: この URL ではこのメソッドを受け付けません（Allow ヘッダに受け付けるメソッドがあります）。',
+  },
   providerNote: { en: '{note}', ja: '{note}' },
   oauth2BearerAnsweredSigned: {
     en: 'A `WWW-Authenticate: Bearer` challenge answered leg {index} ({leg}), which was signed with OAuth 1.0a ({method}).',

@@ -92,27 +92,9 @@ export const phrases = lazy((): readonly PhraseRecord[] => [
   { id: 'oauthlib-https-only', kind: 'plain-text', pattern: /Only HTTPS connections are permitted/i, problem: 'oauthlib:insecure_transport_protocol', providerCode: 'oauthlib:insecure_transport_protocol', confidence: 'heuristic' },
   // ── Providers' own wordings from real reports, before the generic guesses.
   ...realWorldPhrases(),
-  // ── Generic phrases from providers nobody listed: heuristic by nature.
-  { id: 'generic-nonce-used', kind: 'plain-text', pattern: /nonce (?:has )?(?:already )?been used|nonce (?:was )?already used|duplicate nonce|nonce_used/i, problem: 'nonce_used', confidence: 'heuristic' },
-  { id: 'generic-token-used', kind: 'plain-text', pattern: /token (?:has )?already been used|token (?:was )?already used|token_used/i, problem: 'token_used', confidence: 'heuristic' },
-  { id: 'generic-token-revoked', kind: 'plain-text', pattern: /token (?:has been |was |is )?revoked|token_revoked/i, problem: 'token_revoked', confidence: 'heuristic' },
-  { id: 'generic-token-expired', kind: 'plain-text', pattern: /expired (?:oauth |access |request )?token|token (?:has |is )?expired|token_expired/i, problem: 'token_expired', confidence: 'heuristic' },
-  { id: 'generic-verifier', kind: 'plain-text', pattern: /(?:invalid|wrong|incorrect|bad) (?:oauth[_ ])?verifier|verifier (?:is )?(?:invalid|incorrect|wrong)|verifier_invalid/i, problem: 'verifier_invalid', confidence: 'heuristic' },
-  { id: 'generic-signature-method', kind: 'plain-text', pattern: /(?:unsupported|invalid|unknown) signature method|signature method (?:is )?(?:not supported|unsupported|rejected)|signature_method_rejected/i, problem: 'signature_method_rejected', confidence: 'heuristic' },
-  { id: 'generic-signature-invalid', kind: 'plain-text', pattern: /(?:invalid|incorrect|bad|wrong) (?:oauth[_ ]|request )?signature|signature (?:is )?invalid|signature (?:does not|doesn't) match|signature mismatch|signature_invalid/i, problem: 'signature_invalid', confidence: 'heuristic' },
-  { id: 'generic-consumer-key', kind: 'plain-text', pattern: /consumer key (?:is )?(?:invalid|unknown|not found)|(?:invalid|unknown) consumer(?: key)?|invalid api key|consumer_key_unknown/i, problem: 'consumer_key_unknown', confidence: 'heuristic' },
-  { id: 'generic-timestamp', kind: 'plain-text', pattern: /(?:invalid|expired|stale) timestamp|timestamp (?:is )?(?:invalid|expired|too old|too far|out of range|refused)|timestamp_refused/i, problem: 'timestamp_refused', confidence: 'heuristic' },
-  { id: 'generic-version', kind: 'plain-text', pattern: /(?:unsupported|invalid) (?:oauth[_ ])?version|version_rejected/i, problem: 'version_rejected', confidence: 'heuristic' },
-  { id: 'generic-missing-parameter', kind: 'plain-text', pattern: /missing (?:required )?(?:oauth )?(?:parameter|signature)|parameter (?:is )?missing|parameter_absent/i, problem: 'parameter_absent', confidence: 'heuristic' },
-  { id: 'generic-user-denied', kind: 'plain-text', pattern: /user (?:has )?(?:denied|refused|cancell?ed)|access (?:was )?denied by (?:the )?user|permission_denied/i, problem: 'permission_denied', confidence: 'heuristic' },
-  { id: 'generic-not-yet-authorized', kind: 'plain-text', pattern: /not (?:yet )?been authori[sz]ed|token (?:is )?not (?:yet )?authori[sz]ed|permission_unknown/i, problem: 'permission_unknown', confidence: 'heuristic' },
-  { id: 'generic-app-suspended', kind: 'plain-text', pattern: /(?:application|app|client|consumer) (?:has been |is )?(?:suspended|blocked|disabled)/i, problem: 'consumer_key_rejected', confidence: 'heuristic' },
-  { id: 'generic-rate-limit', kind: 'plain-text', pattern: /rate limit(?:ed| exceeded)?|too many requests/i, problem: 'http:429', confidence: 'heuristic' },
-  { id: 'generic-token-invalid', kind: 'plain-text', pattern: /(?:invalid|unknown|bad) (?:oauth |access |request )?token|token (?:is )?(?:invalid|not found|rejected|not valid)|token_rejected/i, problem: 'token_rejected', confidence: 'heuristic' },
-  // Japanese wording seen in providers' messages.
-  { id: 'generic-ja-signature', kind: 'plain-text', pattern: /署名が(?:無効|不正|一致しません)/, problem: 'signature_invalid', confidence: 'heuristic' },
-  { id: 'generic-ja-token-expired', kind: 'plain-text', pattern: /トークンの?(?:有効期限が切れ|期限切れ)/, problem: 'token_expired', confidence: 'heuristic' },
-  { id: 'generic-ja-token-invalid', kind: 'plain-text', pattern: /トークンが(?:無効|不正)/, problem: 'token_rejected', confidence: 'heuristic' },
+  // Generic wordings are no longer phrases here: the message classifier
+  // (knowledge/concepts*.ts, src/diagnose/classify/) reads them from their
+  // words, in any order and form, and names the words it read.
 ]);
 
 

@@ -36,7 +36,7 @@ export const OAUTH2_PROBLEMS: readonly ProblemRecord[] = [
     legs: 'any',
     party: 'client',
     usualStatus: 400,
-    causes: [ENDPOINT_POSSIBLE, { id: 'missing-parameter', prior: 'possible' }],
+    causes: [{ id: 'missing-parameter', prior: 'possible' }, { id: 'redirect-mismatch', prior: 'possible' }, ENDPOINT_POSSIBLE],
     fixes: [developer('Check the request against the endpoint\'s OAuth 2.0 documentation: grant_type, client_id, redirect_uri, and one credential method only.', 'エンドポイントの OAuth 2.0 ドキュメントとリクエストを照合します（grant_type、client_id、redirect_uri、認証方式は一つだけ）。')],
   },
   {
@@ -49,7 +49,7 @@ export const OAUTH2_PROBLEMS: readonly ProblemRecord[] = [
     legs: 'any',
     party: 'client',
     usualStatus: 401,
-    causes: [ENDPOINT_POSSIBLE, { id: 'unknown-consumer', prior: 'possible' }],
+    causes: [{ id: 'client-authentication', prior: 'likely' }, { id: 'unknown-consumer', prior: 'possible' }, { id: 'app-configuration', prior: 'possible' }, ENDPOINT_POSSIBLE],
     fixes: [developer('Use the OAuth 2.0 client ID and client secret from the app settings (not the OAuth 1.0a consumer key and secret), sent as the provider documents (HTTP Basic or in the body).', 'アプリ設定の OAuth 2.0 用クライアント ID とクライアント・シークレット（OAuth 1.0a のコンシューマ・キーとシークレットではありません）を、プロバイダの指定どおり（HTTP Basic または本文）に送ります。')],
   },
   {
@@ -62,7 +62,16 @@ export const OAUTH2_PROBLEMS: readonly ProblemRecord[] = [
     legs: ['access_token'],
     party: 'client',
     usualStatus: 400,
-    causes: [ENDPOINT_POSSIBLE],
+    // What the description says decides among these (evidence/words.ts): "already redeemed", "expired", "revoked", "redirect_uri", "code_verifier", "iat".
+    causes: [
+      { id: 'reuse', prior: 'possible' },
+      { id: 'expiry', prior: 'possible' },
+      { id: 'revocation', prior: 'possible' },
+      { id: 'redirect-mismatch', prior: 'possible' },
+      { id: 'pkce-verifier-mismatch', prior: 'possible' },
+      { id: 'session-ended', prior: 'possible' },
+      ENDPOINT_POSSIBLE,
+    ],
     fixes: [developer('Exchange each authorization code once, promptly, with the same redirect_uri (and PKCE code_verifier) used to get it; when a refresh token is refused, send the person through authorisation again.', '認可コードは取得時と同じ redirect_uri（と PKCE の code_verifier）で、すぐに一度だけ交換します。リフレッシュ・トークンが拒否されたら、利用者にもう一度認可してもらいます。')],
   },
   {
@@ -75,7 +84,7 @@ export const OAUTH2_PROBLEMS: readonly ProblemRecord[] = [
     legs: 'any',
     party: 'client',
     usualStatus: 400,
-    causes: [ENDPOINT_POSSIBLE, { id: 'app-suspended', prior: 'possible' }],
+    causes: [{ id: 'app-configuration', prior: 'likely' }, { id: 'app-suspended', prior: 'possible' }, ENDPOINT_POSSIBLE],
     fixes: [developer('Enable the grant type (authorization code, client credentials, refresh token) for the app in the provider\'s developer portal, or use one it allows.', 'プロバイダの開発者ポータルでアプリにそのグラント種別（認可コード、クライアント・クレデンシャル、リフレッシュ・トークン）を有効にするか、許可されたものを使います。')],
   },
   {
@@ -88,7 +97,7 @@ export const OAUTH2_PROBLEMS: readonly ProblemRecord[] = [
     legs: ['access_token'],
     party: 'client',
     usualStatus: 400,
-    causes: [ENDPOINT_POSSIBLE],
+    causes: [{ id: 'app-configuration', prior: 'possible' }, { id: 'missing-parameter', prior: 'possible' }, ENDPOINT_POSSIBLE],
     fixes: [developer('Send a grant_type the token endpoint documents (e.g. authorization_code, refresh_token, client_credentials), form-encoded in the body.', 'トークン・エンドポイントが定める grant_type（authorization_code、refresh_token、client_credentials など）を、本文にフォーム形式で送ります。')],
   },
   {
@@ -101,7 +110,7 @@ export const OAUTH2_PROBLEMS: readonly ProblemRecord[] = [
     legs: ['authorize', 'access_token'],
     party: 'client',
     usualStatus: 400,
-    causes: [ENDPOINT_POSSIBLE, { id: 'insufficient-scope', prior: 'possible' }],
+    causes: [{ id: 'insufficient-scope', prior: 'likely' }, { id: 'app-configuration', prior: 'possible' }, ENDPOINT_POSSIBLE],
     fixes: [developer('Request only scopes the provider documents and the app has enabled, separated by spaces.', 'プロバイダが定め、アプリで有効にしたスコープだけを、空白区切りで要求します。')],
   },
   {
@@ -126,7 +135,7 @@ export const OAUTH2_PROBLEMS: readonly ProblemRecord[] = [
     legs: ['authorize'],
     party: 'client',
     usualStatus: 400,
-    causes: [ENDPOINT_POSSIBLE],
+    causes: [{ id: 'app-configuration', prior: 'possible' }, ENDPOINT_POSSIBLE],
     fixes: [developer('Send response_type=code (the authorization code flow) unless the provider documents another.', 'プロバイダが別の値を定めていない限り、response_type=code（認可コード・フロー）を送ります。')],
   },
   {
@@ -167,7 +176,7 @@ export const OAUTH2_PROBLEMS: readonly ProblemRecord[] = [
     legs: ['resource'],
     party: 'client',
     usualStatus: 401,
-    causes: [ENDPOINT_POSSIBLE],
+    causes: [{ id: 'expiry', prior: 'possible' }, { id: 'revocation', prior: 'possible' }, ENDPOINT_POSSIBLE],
     fixes: [developer('If the client does speak OAuth 2.0 here: refresh the access token (or authorise again) and send it as `Authorization: Bearer <token>`.', 'ここで OAuth 2.0 を使っているなら、アクセス・トークンを更新（または再認可）し、`Authorization: Bearer <トークン>` として送ります。')],
   },
   {
@@ -181,6 +190,77 @@ export const OAUTH2_PROBLEMS: readonly ProblemRecord[] = [
     party: 'client',
     usualStatus: 403,
     causes: [{ id: 'insufficient-scope', prior: 'likely' }, ENDPOINT_POSSIBLE],
+    fixes: [],
+  },
+  // OpenID Connect Core §3.1.2.6: errors of an authentication request (prompt=none and friends).
+  {
+    code: 'oauth2:login_required',
+    title: { en: 'OpenID Connect: sign-in required', ja: 'OpenID Connect: サインインが必要' },
+    meaning: meaning(
+      'The authorization server needs the person to sign in (no session, or prompt=none asked it not to show a page) (OpenID Connect Core §3.1.2.6).',
+      '認可サーバは利用者のサインインを必要としています（セッションがない、または prompt=none で画面表示を禁じられた）（OpenID Connect Core §3.1.2.6）。',
+    ),
+    legs: ['authorize', 'callback'],
+    party: 'user',
+    causes: [{ id: 'session-ended', prior: 'likely' }, ENDPOINT_POSSIBLE],
+    fixes: [],
+  },
+  {
+    code: 'oauth2:interaction_required',
+    title: { en: 'OpenID Connect: interaction required', ja: 'OpenID Connect: 対話が必要' },
+    meaning: meaning(
+      'The person has a step to take on the provider\'s pages (consent, MFA, a policy) that prompt=none did not allow (OpenID Connect Core §3.1.2.6).',
+      '利用者がプロバイダの画面で行う手続き（同意、多要素認証、ポリシー）が残っていますが、prompt=none のため表示できませんでした（OpenID Connect Core §3.1.2.6）。',
+    ),
+    legs: ['authorize', 'callback'],
+    party: 'user',
+    causes: [{ id: 'consent-required', prior: 'likely' }, { id: 'session-ended', prior: 'possible' }, ENDPOINT_POSSIBLE],
+    fixes: [],
+  },
+  {
+    code: 'oauth2:consent_required',
+    title: { en: 'OpenID Connect: consent required', ja: 'OpenID Connect: 同意が必要' },
+    meaning: meaning(
+      'The person (or an administrator) has not consented to what the client asks (OpenID Connect Core §3.1.2.6).',
+      '利用者（または管理者）がクライアントの求める内容に同意していません（OpenID Connect Core §3.1.2.6）。',
+    ),
+    legs: ['authorize', 'callback'],
+    party: 'user',
+    causes: [{ id: 'consent-required', prior: 'likely' }, ENDPOINT_POSSIBLE],
+    fixes: [],
+  },
+  {
+    code: 'oauth2:redirect_uri_mismatch',
+    title: { en: 'OAuth 2.0: redirect_uri mismatch', ja: 'OAuth 2.0: redirect_uri の不一致' },
+    meaning: meaning(
+      'The redirect_uri sent is not one registered for the client, or differs from the one used to get the code (RFC 6749 §3.1.2, §4.1.3; Google and GitHub send this code).',
+      '送った redirect_uri がクライアントに登録されたものではない、または認可コード取得時のものと異なります（RFC 6749 §3.1.2、§4.1.3。Google や GitHub がこのコードを返します）。',
+    ),
+    legs: ['authorize', 'access_token'],
+    party: 'client',
+    usualStatus: 400,
+    causes: [{ id: 'redirect-mismatch', prior: 'likely' }, ENDPOINT_POSSIBLE],
+    fixes: [],
+  },
+  // RFC 8628 §3.5: the device authorization grant's token-endpoint errors.
+  {
+    code: 'oauth2:slow_down',
+    title: { en: 'OAuth 2.0: polling too fast', ja: 'OAuth 2.0: ポーリングが速すぎる' },
+    meaning: meaning('The client polls the device-flow token endpoint too often; wait 5 more seconds between polls (RFC 8628 §3.5).', 'デバイス・フローのトークン・エンドポイントへのポーリングが頻繁すぎます。間隔を 5 秒延ばします（RFC 8628 §3.5）。'),
+    legs: ['access_token'],
+    party: 'client',
+    usualStatus: 400,
+    causes: [{ id: 'rate-limited', prior: 'likely' }, ENDPOINT_POSSIBLE],
+    fixes: [],
+  },
+  {
+    code: 'oauth2:expired_token',
+    title: { en: 'OAuth 2.0: device code expired', ja: 'OAuth 2.0: デバイス・コードの期限切れ' },
+    meaning: meaning('The device_code expired before the person approved it; start the device flow again (RFC 8628 §3.5).', '利用者が承認する前に device_code の期限が切れました。デバイス・フローをやり直します（RFC 8628 §3.5）。'),
+    legs: ['access_token'],
+    party: 'client',
+    usualStatus: 400,
+    causes: [{ id: 'expiry', prior: 'likely' }, ENDPOINT_POSSIBLE],
     fixes: [],
   },
   {
@@ -207,6 +287,6 @@ export const OAUTH2_UNKNOWN_PROBLEM: Omit<ProblemRecord, 'code'> = {
   ),
   legs: 'any',
   party: 'client',
-  causes: [ENDPOINT_POSSIBLE, { id: 'provider-specific', prior: 'possible' }],
+  causes: [{ id: 'provider-specific', prior: 'possible' }, ENDPOINT_POSSIBLE],
   fixes: [],
 };

@@ -397,6 +397,39 @@ export const PROBLEMS: readonly ProblemRecord[] = [
     fixes: [],
   },
   {
+    code: 'http:404',
+    title: { en: 'Not found (HTTP 404)', ja: '見つからない（HTTP 404）' },
+    meaning: {
+      en: 'The server said only 404: nothing answers at this URL (RFC 9110 §15.5.5). OAuth checks answer 400 or 401 (RFC 5849 §3.2), so a 404 usually means the request went to the wrong place, not that it was signed wrong.',
+      ja: 'サーバは 404 だけを返しました。この URL では何も応答しません（RFC 9110 §15.5.5）。OAuth の検査は 400 か 401 を返す（RFC 5849 §3.2）ので、404 はたいてい署名の誤りではなく送り先の誤りです。',
+    },
+    legs: 'any',
+    party: 'client',
+    usualStatus: 404,
+    causes: [
+      { id: 'wrong-endpoint', prior: 'likely' },
+      { id: 'host-mismatch', prior: 'possible' },
+      { id: 'wrong-method', prior: 'possible' },
+    ],
+    fixes: [],
+  },
+  {
+    code: 'http:405',
+    title: { en: 'Method not allowed (HTTP 405)', ja: 'メソッド不許可（HTTP 405）' },
+    meaning: {
+      en: 'The server said only 405: the URL exists but does not take this HTTP method (RFC 9110 §15.5.6); its Allow header names those it does.',
+      ja: 'サーバは 405 だけを返しました。URL は存在しますが、この HTTP メソッドを受け付けません（RFC 9110 §15.5.6）。Allow ヘッダに受け付けるメソッドがあります。',
+    },
+    legs: 'any',
+    party: 'client',
+    usualStatus: 405,
+    causes: [
+      { id: 'wrong-method', prior: 'likely' },
+      { id: 'wrong-endpoint', prior: 'possible' },
+    ],
+    fixes: [],
+  },
+  {
     code: 'http:429',
     title: { en: 'Too many requests (HTTP 429)', ja: 'リクエスト過多（HTTP 429）' },
     meaning: { en: 'The server is throttling the client.', ja: 'サーバがクライアントのアクセス頻度を制限しています。' },

@@ -98,3 +98,64 @@ export interface PhraseRecord {
   readonly confidence: 'mapped' | 'heuristic';
   readonly parameters?: Readonly<Record<string, string>>;
 }
+
+/** What a provider's words are about (the message classifier's concepts, issue #12). */
+export type Concept =
+  | 'signature'
+  | 'signature-method'
+  | 'consumer-key'
+  | 'key-and-secret'
+  | 'token'
+  | 'verifier'
+  | 'timestamp'
+  | 'nonce'
+  | 'callback'
+  | 'permission'
+  | 'rate-limit'
+  | 'outage'
+  | 'parameter'
+  | 'version'
+  | 'user-denied'
+  | 'authentication'
+  | 'endpoint'
+  | 'oauth2-grant'
+  | 'oauth2-redirect'
+  | 'oauth2-pkce'
+  | 'oauth2-client'
+  | 'oauth2-consent'
+  | 'oauth2-session'
+  | 'oauth2-app'
+  | 'clock';
+
+/**
+ * One row of the message classifier: a subject (what the words are about)
+ * and a state (what is wrong with it) found near each other in one
+ * sentence, in any order, any case, with plurals, punctuation and
+ * run-together words undone (`ConsumerKey is invalid`, `InvalidSignature`).
+ * A term is a word or words (`not found`); a term in a script written
+ * without spaces (Japanese, Chinese, Korean) is matched as it stands.
+ */
+export interface ConceptRecord {
+  readonly id: string;
+  readonly concept: Concept;
+  /** The language the terms are in (`en`, `ja`, `es`, …): said in the reading. */
+  readonly lang: string;
+  readonly subject: readonly string[];
+  /** One of these must stand near the subject; empty: the subject alone says it. */
+  readonly state: readonly string[];
+  /** One of these must also stand near (X's pages name "this page"). */
+  readonly near?: readonly string[];
+  /** A subject inside one of these is no subject ("error code" is no authorization code). */
+  readonly block?: readonly string[];
+  /** The standard code (or provider code) it reads as. */
+  readonly problem: string;
+  readonly providerCode?: string;
+  readonly provider?: string;
+  readonly parameters?: Readonly<Record<string, string>>;
+  /** The causes these words point at, most likely first: raised by the words whatever the code. */
+  readonly causes: readonly CauseId[];
+  /** 0: says the most (a permission or a rate limit names its cause outright); 2: says the least (a generic failure). */
+  readonly tier: 0 | 1 | 2;
+  /** Where the wording was seen, when it is a provider's own. */
+  readonly source?: string;
+}

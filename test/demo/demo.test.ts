@@ -49,7 +49,7 @@ describe('oauth-doctor demo', () => {
 describe('the demo’s verdict', () => {
   const failed = { ok: false, steps: [], failure: { leg: 'access_token', reason: 'refused' } } as unknown as FlowOutcome;
   const diagnosis = (code: string, cause: string, likelihood = 'certain') => ({ problem: { code }, causes: [{ id: cause, likelihood }] }) as unknown as Diagnosis;
-  const expected = { leg: 'access_token' as const, problems: ['token_used'], cause: 'reuse' };
+  const expected = { leg: 'access_token' as const, problems: ['token_used'], cause: 'reuse' as const };
 
   it('passes only the expected leg, problem and leading cause', () => {
     expect(judge(failed, diagnosis('token_used', 'reuse'), expected).ok).toBe(true);

@@ -1,5 +1,7 @@
+import type { CauseId } from '../../src/diagnose/types.js';
 import { describe, expect, it } from 'vitest';
 import { CAUSES, causeRecord } from '../../src/knowledge/causes.js';
+import { concepts } from '../../src/knowledge/concepts.js';
 import { phrases } from '../../src/knowledge/phrases.js';
 import { PROBLEMS, problemRecord, STANDARD_PROBLEM_CODES } from '../../src/knowledge/problems.js';
 import { providerCodes, qualifiedCode } from '../../src/knowledge/provider-codes.js';
@@ -19,13 +21,30 @@ const SEED_PROBLEM_CODES = [
   'token_not_renewable', 'access_token_expired',
 ];
 
-/** The cause ids the issue requires; the JSON output uses them. */
-const REQUIRED_CAUSES = [
+/** The cause ids the issues require; the JSON output uses them. */
+const REQUIRED_CAUSES: readonly CauseId[] = [
   'reuse', 'expiry', 'revocation', 'clock-skew', 'nonce-reuse', 'wrong-secret', 'signature-base-mismatch',
   'wrong-signature-method', 'unknown-consumer', 'app-suspended', 'rate-limited', 'verifier-mismatch',
   'not-yet-authorized', 'user-denied', 'insufficient-scope', 'callback-not-approved', 'oob-required',
   'host-mismatch', 'token-type-confusion', 'provider-outage', 'missing-parameter',
+  // issue #12: permission and access level, OAuth 2.0, the status fallbacks
+  'read-only-app', 'api-access-level', 'redirect-mismatch', 'pkce-verifier-mismatch', 'client-authentication',
+  'consent-required', 'session-ended', 'app-configuration', 'wrong-endpoint', 'wrong-method',
 ];
+
+/** Every id of the closed CauseId union, once: the type checker fails this table when an id is added without a row here. */
+const EVERY_CAUSE_ID: Record<CauseId, true> = {
+  reuse: true, expiry: true, revocation: true, 'clock-skew': true, 'nonce-reuse': true, 'wrong-secret': true,
+  'signature-base-mismatch': true, 'wrong-signature-method': true, 'unknown-consumer': true, 'app-suspended': true,
+  'rate-limited': true, 'verifier-mismatch': true, 'not-yet-authorized': true, 'user-denied': true,
+  'insufficient-scope': true, 'callback-not-approved': true, 'oob-required': true, 'host-mismatch': true,
+  'token-type-confusion': true, 'provider-outage': true, 'missing-parameter': true, 'oauth2-endpoint': true,
+  'wrong-version': true, 'unexpected-parameter': true, 'invalid-parameter-value': true, 'malformed-header': true,
+  'browser-interference': true, 'session-handle-expired': true, 'wrong-realm': true, 'wrong-endpoint': true,
+  'wrong-method': true, 'api-access-level': true, 'read-only-app': true, 'redirect-mismatch': true,
+  'pkce-verifier-mismatch': true, 'client-authentication': true, 'consent-required': true, 'session-ended': true,
+  'app-configuration': true, 'provider-specific': true,
+};
 
 /** Provider codes the task names explicitly. */
 const REQUIRED_PROVIDER_CODES = [
@@ -85,6 +104,11 @@ describe('the problem table', () => {
 describe('the cause table', () => {
   it.each(REQUIRED_CAUSES)('%s exists', (id) => expect(causeRecord(id)).toBeDefined());
 
+  it('every id of the CauseId union has exactly one record, and every record an id of the union', () => {
+    const ids = Object.keys(EVERY_CAUSE_ID).sort();
+    expect(CAUSES.map((c) => c.id).sort()).toEqual(ids);
+  });
+
   it.each(CAUSES.map((c) => [c.id, c] as const))('%s: title, how to confirm and fixes in both languages', (_id, cause) => {
     expect(cause.id).toMatch(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/);
     bilingual(cause.title, `${cause.id}.title`);
@@ -97,8 +121,12 @@ describe('the cause table', () => {
     expect(new Set(CAUSES.map((c) => c.id)).size).toBe(CAUSES.length);
   });
 
-  it('every cause is reachable from some problem or provider code', () => {
-    const used = new Set([...PROBLEMS.flatMap((p) => p.causes.map((c) => c.id)), ...providerCodes().flatMap((r) => r.overlay?.causes?.map((c) => c.id) ?? [])]);
+  it('every cause is reachable from some problem or provider code, or from a message\'s words', () => {
+    const used = new Set([
+      ...PROBLEMS.flatMap((p) => p.causes.map((c) => c.id)),
+      ...providerCodes().flatMap((r) => r.overlay?.causes?.map((c) => c.id) ?? []),
+      ...concepts().flatMap((r) => r.causes),
+    ]);
     for (const cause of CAUSES) expect(used, cause.id).toContain(cause.id);
   });
 });

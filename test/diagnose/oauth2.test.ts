@@ -186,6 +186,6 @@ describe('ranking oauth2-endpoint', () => {
     const d = diagnose(read('oauth2:invalid_dpop_proof'), {}, { lang: 'en' });
     expect(d.problem.known).toBe(false);
     expect(d.problem.title).toMatch(/OAuth 2\.0 error oauth-doctor does not know/);
-    expect(d.causes.map((c) => c.id)).toEqual(['oauth2-endpoint', 'provider-specific']);
+    expect(d.causes.map((c) => c.id)).toEqual(['provider-specific', 'oauth2-endpoint']);
   });
 });

@@ -69,9 +69,13 @@ describe('companion parameters are decoded right', () => {
 });
 
 describe('unknown oauth_problem values', () => {
-  it('are read, not rejected', () => {
-    expect(readProblemFromText('oauth_problem=quota_exhausted')).toMatchObject({ code: 'quota_exhausted', source: 'form-body', confidence: 'exact' });
-    expect(readProblemFromText('quota_exhausted')).toMatchObject({ code: 'quota_exhausted', source: 'argument' });
+  it('are read, not rejected, and never exact (issue #12)', () => {
+    expect(readProblemFromText('oauth_problem=flux_capacitor_misaligned')).toMatchObject({ code: 'flux_capacitor_misaligned', source: 'form-body', confidence: 'heuristic' });
+    expect(readProblemFromText('flux_capacitor_misaligned')).toMatchObject({ code: 'flux_capacitor_misaligned', source: 'argument', confidence: 'heuristic' });
+  });
+
+  it('a value made of words is read by its words, the value as sent kept beside', () => {
+    expect(readProblemFromText('oauth_problem=quota_exhausted')).toMatchObject({ code: 'http:429', source: 'form-body', confidence: 'heuristic', asSent: 'quota_exhausted', classified: { concept: 'rate-limit' } });
   });
 });
 

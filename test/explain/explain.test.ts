@@ -183,10 +183,10 @@ describe('oauth-doctor explain', () => {
   });
 
   it('explains an unknown oauth_problem generically, exit 0', async () => {
-    const r = await runCli(['explain', 'oauth_problem=quota_exhausted', '--json']);
+    const r = await runCli(['explain', 'oauth_problem=flux_capacitor_misaligned', '--json']);
     expect(r.code).toBe(0);
     const doc = json(r.stdout);
-    expect(doc.problem).toMatchObject({ code: 'quota_exhausted', known: false });
+    expect(doc.problem).toMatchObject({ code: 'flux_capacitor_misaligned', known: false, confidence: 'heuristic' });
     expect(doc.causes[0]?.id).toBe('provider-specific');
   });
 });

@@ -33,8 +33,8 @@ export function judge(outcome: FlowOutcome, diagnosis: Diagnosis | undefined, ex
   if (!diagnosis) return { ok: false, mismatch: 'no diagnosis' };
   if (!expected.problems.includes(diagnosis.problem.code)) return { ok: false, mismatch: `read ${diagnosis.problem.code}, expected ${expected.problems.join(' or ')}` };
   const top = diagnosis.causes[0];
-  if (top?.id !== expected.cause) return { ok: false, mismatch: `ranked ${top?.id ?? 'nothing'} first, expected ${expected.cause}` };
-  if (top.likelihood !== 'certain' && top.likelihood !== 'likely') return { ok: false, mismatch: `${expected.cause} is only ${top.likelihood}` };
+  if (top === undefined || top.id !== expected.cause) return { ok: false, mismatch: `ranked ${top?.id ?? 'nothing'} first, expected ${expected.cause ?? 'nothing'}` };
+  if (top.likelihood !== 'certain' && top.likelihood !== 'likely') return { ok: false, mismatch: `${top.id} is only ${top.likelihood}` };
   return { ok: true };
 }
 
@@ -52,7 +52,7 @@ const WHOLE_FLOW: Scenario = {
   id: 'whole-flow',
   title: DEMO_TEXT.wholeFlow,
   story: DEMO_TEXT.wholeFlowStory,
-  expect: { leg: 'resource', problems: [], cause: '' },
+  expect: { leg: 'resource', problems: [] },
   run: (world) => runFlow(world.config, world.io()),
 };
 
@@ -98,7 +98,7 @@ export async function runDemo(options: DemoOptions, env: Environment): Promise<n
         print();
         if (diagnosis) for (const line of options.verbose ? renderDiagnosis(diagnosis, c).map((l) => `   ${l}`) : compactDiagnosis(diagnosis, c, lang)) print(line);
         if (index === 0) print(verdict.ok ? c.green(`   ✓ ${accessSummary(outcome, lang)}`) : c.red(`   ✗ ${verdict.mismatch ?? ''}`));
-        else print(verdict.ok ? c.green(`   ✓ ${say(DEMO_TEXT.asExpected, lang, { cause: scenario.expect.cause })}`) : c.red(`   ✗ ${say(DEMO_TEXT.notAsExpected, lang, { why: verdict.mismatch ?? '' })}`));
+        else print(verdict.ok ? c.green(`   ✓ ${say(DEMO_TEXT.asExpected, lang, { cause: scenario.expect.cause ?? '' })}`) : c.red(`   ✗ ${say(DEMO_TEXT.notAsExpected, lang, { why: verdict.mismatch ?? '' })}`));
         results.push({
           id: scenario.id,
           title: say(scenario.title, lang),

@@ -27,8 +27,8 @@ export interface Expectation {
   readonly leg: Leg;
   /** Problem codes that count as read right. */
   readonly problems: readonly string[];
-  /** The cause that must rank first. */
-  readonly cause: CauseId;
+  /** The cause that must rank first (none for a scenario that must succeed). */
+  readonly cause?: CauseId | undefined;
 }
 
 export interface Scenario {

@@ -22,6 +22,8 @@ export interface Adjustment {
   readonly cause: CauseId;
   readonly likelihood?: Likelihood;
   readonly line?: string;
+  /** Only make the cause more likely, never less (what a message's words say). */
+  readonly raiseOnly?: boolean;
 }
 
 export type Rule = (context: EvidenceContext) => Adjustment[];

@@ -7,6 +7,10 @@ export function response({ problem, companions, lang }: EvidenceContext): Adjust
   const status = problem.status;
   if (status !== undefined && status >= 500) out.push({ cause: 'provider-outage', likelihood: status === 503 && problem.code !== 'http:5xx' ? 'possible' : 'likely', line: say('statusServerError', lang, { status }) });
   if (status === 429) out.push({ cause: 'rate-limited', likelihood: 'likely', line: say('statusThrottled', lang, { status }) });
+  // RFC 9110 §15.5.5, §15.5.6: the place or the method was wrong; a code the provider sent beside it still counts first.
+  const saidExactly = problem.confidence !== 'heuristic';
+  if (status === 404) out.push({ cause: 'wrong-endpoint', likelihood: saidExactly ? 'possible' : 'likely', line: say('statusNotFound', lang), raiseOnly: true });
+  if (status === 405) out.push({ cause: 'wrong-method', likelihood: saidExactly ? 'possible' : 'likely', line: say('statusMethod', lang), raiseOnly: true });
   if (companions.parametersAbsent && companions.parametersAbsent.length > 0) {
     // The server's own list is proof; a list implied by a recognised page is not.
     out.push({ cause: 'missing-parameter', likelihood: problem.confidence === 'exact' ? 'certain' : 'likely', line: say('parametersAbsent', lang, { names: companions.parametersAbsent.join(', ') }) });

@@ -1,4 +1,4 @@
-import type { OAuth2Signal, ProblemConfidence, ProblemSource } from '../types.js';
+import type { OAuth2Signal, ProblemConfidence, ProblemSource, WordsReading } from '../types.js';
 
 /** What one carrier found, before the code is mapped onto the standard vocabulary. */
 export interface Finding {
@@ -16,6 +16,9 @@ export interface Finding {
   readonly oauth2Signals?: readonly OAuth2Signal[] | undefined;
   /** The status the body itself states (RFC 9457 §3.1.2 `status`): used when the HTTP status is not known. */
   readonly status?: number | undefined;
+  /** The words the message classifier read it from. */
+  readonly classified?: WordsReading | undefined;
+  readonly asSent?: string | undefined;
 }
 
 /**

@@ -20,6 +20,15 @@ const OAUTH2_ONLY_CODES: ReadonlySet<string> = new Set([
   'temporarily_unavailable',
   'invalid_token',
   'insufficient_scope',
+  // OpenID Connect Core §3.1.2.6, RFC 8628 §3.5, and the redirect mismatch Google and GitHub send: no OAuth 1.0a server says these.
+  'login_required',
+  'interaction_required',
+  'consent_required',
+  'account_selection_required',
+  'redirect_uri_mismatch',
+  'slow_down',
+  'expired_token',
+  'authorization_pending',
 ]);
 
 /** The code a Bearer challenge without an `error` stands for (RFC 6750 §3.1: no credentials it understood). */
