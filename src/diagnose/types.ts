@@ -25,9 +25,11 @@ export type ProblemSource =
  * a `WWW-Authenticate: Bearer` challenge; an error code only OAuth 2.0
  * defines (`invalid_grant`, `invalid_token`, …); a request that carried
  * `Authorization: Bearer`; an `error_uri` (RFC 6749 §5.2); a `state` in a
- * redirect (RFC 6749 §4.1.2.1).
+ * redirect (RFC 6749 §4.1.2.1); an error_description that speaks of what
+ * only OAuth 2.0 has (a client secret, a redirect_uri, a code_verifier, an
+ * authorization code, an Entra ID AADSTS code).
  */
-export type OAuth2Signal = 'bearer-challenge' | 'oauth2-only-code' | 'bearer-request' | 'error-uri' | 'redirect-state';
+export type OAuth2Signal = 'bearer-challenge' | 'oauth2-only-code' | 'bearer-request' | 'error-uri' | 'redirect-state' | 'oauth2-words';
 
 /** How sure the reader is that it read the problem right. */
 export type ProblemConfidence = 'exact' | 'mapped' | 'heuristic';

@@ -33,4 +33,4 @@ export function oauth2Concepts(): readonly ConceptRecord[] {
 
 const USED_CODE = ['used', 'already used', 'been used', 'already', 'redeemed', 'already redeemed', 'consumed', 'reused', 'exchanged'];
 /** "error code 32 invalid" is no authorization code. */
-const BLOCK_CODE = ['error code', 'status code', 'response code', 'http code', 'result code', 'reason code', 'code challenge', 'code verifier', 'verification code', 'pin code'];
+const BLOCK_CODE = ['error code', 'err code', 'errcode', 'errorcode', 'status code', 'response code', 'http code', 'result code', 'reason code', 'code challenge', 'code verifier', 'verification code', 'pin code'];

@@ -37,9 +37,9 @@ const CASES: readonly Case[] = [
   { text: 'ConsumerKey is invalid', code: 'consumer_key_unknown', cause: 'unknown-consumer', concept: 'consumer-key' },
   { text: 'ClientID not provisioned', code: 'consumer_key_unknown', cause: 'unknown-consumer', concept: 'consumer-key' },
   { text: 'Consumer key not found', code: 'consumer_key_unknown', cause: 'unknown-consumer', concept: 'consumer-key' },
-  { text: 'Consumer key has expired', code: 'consumer_key_refused', cause: 'app-suspended', concept: 'consumer-key' },
-  { text: 'The consumer key was revoked', code: 'consumer_key_refused', cause: 'app-suspended', concept: 'consumer-key' },
-  { text: 'This API key has been disabled', code: 'consumer_key_refused', cause: 'app-suspended', concept: 'consumer-key' },
+  { text: 'Consumer key has expired', code: 'consumer_key_rejected', cause: 'app-suspended', concept: 'consumer-key' },
+  { text: 'The consumer key was revoked', code: 'consumer_key_rejected', cause: 'app-suspended', concept: 'consumer-key' },
+  { text: 'This API key has been disabled', code: 'consumer_key_rejected', cause: 'app-suspended', concept: 'consumer-key' },
   // token
   { text: 'The access token has expired', code: 'token_expired', cause: 'expiry', concept: 'token' },
   { text: 'Tokens expired', code: 'token_expired', cause: 'expiry', concept: 'token' },
@@ -160,7 +160,7 @@ describe('oauth_problem values that are not codes', () => {
     const doc = await explain(['oauth_problem=The%20signature%20is%20invalid.%20Verify%20and%20try%20again.']);
     expect(doc.problem).toMatchObject({ code: 'signature_invalid', confidence: 'heuristic', asSent: 'The signature is invalid. Verify and try again.' });
     const expired = await explain(['WWW-Authenticate: OAuth oauth_problem="Consumer key has expired"'], undefined);
-    expect(expired.problem).toMatchObject({ code: 'consumer_key_refused', confidence: 'heuristic' });
+    expect(expired.problem).toMatchObject({ code: 'consumer_key_rejected', confidence: 'heuristic' });
   });
 
   it('a value far from every code stays as sent, heuristic', async () => {

@@ -17,10 +17,10 @@ type Expected = Partial<Pick<DetectedProblem, 'code' | 'providerCode' | 'source'
 /** One fixture per shape: OAuth 2.0 in each carrier, Bearer alone and beside OAuth, and oauthlib's OAuth 1 answers that must stay OAuth 1. */
 const CORPUS: Record<string, Expected> = {
   // RFC 6749 §5.2 token-endpoint errors: JSON (with and without a description, with error_uri) and form
-  'token-json-invalid-grant.http': { code: 'oauth2:invalid_grant', source: 'json-body', confidence: 'exact', status: 400, signals: ['oauth2-only-code'], parameters: { error_description: 'The authorization code has expired or was already used.' } },
+  'token-json-invalid-grant.http': { code: 'oauth2:invalid_grant', source: 'json-body', confidence: 'exact', status: 400, signals: ['oauth2-only-code', 'oauth2-words'], parameters: { error_description: 'The authorization code has expired or was already used.' } },
   'token-json-unsupported-grant-type-no-description.http': { code: 'oauth2:unsupported_grant_type', source: 'json-body', confidence: 'exact' },
   // invalid_client is oauthlib's OAuth 1 value too: only error_uri says OAuth 2.0, and that is a hint
-  'token-json-invalid-client-error-uri.http': { code: 'oauth2:invalid_client', source: 'json-body', confidence: 'heuristic', signals: ['error-uri'], parameters: { error_uri: 'https://auth.example.com/docs/errors#invalid_client' } },
+  'token-json-invalid-client-error-uri.http': { code: 'oauth2:invalid_client', source: 'json-body', confidence: 'heuristic', signals: ['error-uri', 'oauth2-words'], parameters: { error_uri: 'https://auth.example.com/docs/errors#invalid_client' } },
   'token-form-invalid-scope.http': { code: 'oauth2:invalid_scope', source: 'form-body', confidence: 'exact', parameters: { error_description: 'The requested scope is invalid, unknown, or malformed.' } },
   // RFC 6749 §4.1.2.1 redirects
   'redirect-access-denied-with-state.txt': { code: 'oauth2:access_denied', source: 'url-query', confidence: 'heuristic', signals: ['redirect-state'] },

@@ -1,6 +1,6 @@
 import { concepts } from '../../knowledge/concepts.js';
 import { lazy } from '../../knowledge/lazy.js';
-import type { Concept, ConceptRecord } from '../../knowledge/types.js';
+import type { ConceptRecord } from '../../knowledge/types.js';
 import { foldText, isUnspaced, prepareText, termWords, wordsOf, type Word } from './prepare.js';
 
 /**
@@ -262,17 +262,10 @@ export function classify(input: string): Classification | undefined {
   }
 }
 
-/** Every concept the text speaks of (the first reading of each), for ranking causes by a description. */
+/** Everything the text speaks of ("expired or revoked" is both), best first, for ranking causes by a description. */
 export function classifyAll(input: string): Classification[] {
   try {
-    const seen = new Set<Concept>();
-    const out: Classification[] = [];
-    for (const m of allMatches(input).sort((a, b) => a.record.tier - b.record.tier || a.at - b.at)) {
-      if (seen.has(m.record.concept)) continue;
-      seen.add(m.record.concept);
-      out.push(m);
-    }
-    return out;
+    return allMatches(input).sort((a, b) => a.record.tier - b.record.tier || a.at - b.at);
   } catch {
     return [];
   }

@@ -40,6 +40,8 @@ export interface ErrorShape {
   readonly carrier?: 'json-body' | 'form-body' | 'url-query' | undefined;
   /** oauth_* parameters beside it (an OAuth 1.0a callback's oauth_token): evidence against OAuth 2.0. */
   readonly oauth1Beside?: boolean | undefined;
+  /** The description speaks of what only OAuth 2.0 has (client secret, redirect_uri, code_verifier, AADSTS…). */
+  readonly oauth2Words?: boolean | undefined;
 }
 
 /** Provider text is untrusted and may be huge: keep a bounded excerpt as data. */

@@ -55,6 +55,7 @@ export function oauth2SignalsFor(shape: ErrorShape, context: OAuth2Context): OAu
   if (!shape.oauth1Beside) {
     if (shape.uri !== undefined) signals.push('error-uri');
     if (shape.state) signals.push('redirect-state');
+    if (shape.oauth2Words) signals.push('oauth2-words');
   }
   return signals;
 }

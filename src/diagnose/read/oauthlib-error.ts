@@ -16,7 +16,25 @@ export function findingFromOAuthlibError(error: string, description: string | un
   const refinable = error !== 'invalid_signature_method' && error !== 'insecure_transport_protocol';
   const refined = description === undefined || !refinable ? undefined : findingFromPhrase(description, 'oauthlib-error');
   const message = description === undefined ? undefined : excerpt(description);
+  // Words only OAuth 2.0 has are a sign of it: the code stays the server's, read-problem decides (read/oauth2.ts).
+  if (description !== undefined && (speaksOAuth2(refined) || /\bAADSTS\d{4,}/.test(description))) return oauthlibCode(error, message, { ...errorShape, oauth2Words: true });
   if (refined) return { ...refined, source: 'oauthlib-error', message, errorShape };
+  return oauthlibCode(error, message, errorShape);
+}
+
+const OAUTH2_CONCEPTS: ReadonlySet<string> = new Set(['oauth2-grant', 'oauth2-redirect', 'oauth2-pkce', 'oauth2-client', 'oauth2-consent', 'oauth2-session', 'oauth2-app']);
+
+function speaksOAuth2(finding: Finding | undefined): boolean {
+  const read = finding?.classified;
+  if (read === undefined || !OAUTH2_CONCEPTS.has(read.concept)) return false;
+  // "Invalid client" is oauthlib's OAuth 1 wording too; a client secret or assertion is OAuth 2.0's alone.
+  if (read.concept === 'oauth2-client') return read.words.some((w) => /secret|assertion|authentication|credential/i.test(w));
+  // A bare "code … invalid" may be any code; an authorization code, a grant or a redeemed code is OAuth 2.0's.
+  if (read.concept === 'oauth2-grant') return read.words.some((w) => /authori[sz]ation|auth code|grant|redeemed/i.test(w));
+  return true;
+}
+
+function oauthlibCode(error: string, message: string | undefined, errorShape: ErrorShape): Finding {
   const row = providerCodeRecord('oauthlib', error);
   return {
     code: `oauthlib:${error}`,
