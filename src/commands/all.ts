@@ -3,11 +3,13 @@ import type { CommandContext } from '../cli/program.js';
 import { registerSign } from './sign/command.js';
 import { registerServe } from './serve/command.js';
 import { registerFlow } from './flow/command.js';
+import { registerRequest } from './request/command.js';
 import { registerDemo } from './demo/command.js';
 import { registerExplain } from './explain/command.js';
 import { registerCodes } from './codes/command.js';
 import { registerInspect } from './inspect/command.js';
 import { registerCompletion } from './completion/command.js';
+import { registerCredentials } from './credentials/command.js';
 
 export type Register = (program: Command, context: CommandContext) => void;
 
@@ -20,10 +22,12 @@ export type Register = (program: Command, context: CommandContext) => void;
 export const COMMANDS: ReadonlyArray<readonly [name: string, register: Register]> = [
   ['sign', registerSign],
   ['flow', registerFlow],
+  ['request', registerRequest],
   ['demo', registerDemo],
   ['serve', registerServe],
   ['explain', registerExplain],
   ['codes', registerCodes],
   ['inspect', registerInspect],
   ['completion', registerCompletion],
+  ['credentials', registerCredentials],
 ];

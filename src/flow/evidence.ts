@@ -69,12 +69,17 @@ export function legRecords(outcome: FlowOutcome, fallbackAt: number): LegRecord[
  */
 export function clockOffsetSec(outcome: FlowOutcome): number | undefined {
   for (const step of [...outcome.steps].reverse()) {
-    const date = serverDate(step.exchange);
-    if (date === undefined || !step.exchange) continue;
-    const local = step.exchange.startedAt + step.exchange.headersMs;
-    return Math.round((date - local) / 1000);
+    const offset = clockOffsetOf(step.exchange);
+    if (offset !== undefined) return offset;
   }
   return undefined;
+}
+
+/** server clock − local clock for one exchange, whole seconds, from its Date header (when the headers arrived). */
+export function clockOffsetOf(exchange: HttpExchange | undefined): number | undefined {
+  const date = serverDate(exchange);
+  if (date === undefined || !exchange) return undefined;
+  return Math.round((date - (exchange.startedAt + exchange.headersMs)) / 1000);
 }
 
 /** SessionEvidence (src/diagnose/types.ts) from a run: what `diagnose` ranks causes with and what --save stores. */

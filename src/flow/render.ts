@@ -8,6 +8,7 @@ import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import { LEG_TITLES } from './recorder.js';
 import { SECRET_FIELDS } from './secrets.js';
 import type { FlowStep } from './types.js';
+import type { SignedRequest } from '../oauth/types.js';
 
 const NUMBERS: Record<Leg, string> = { request_token: '①', authorize: '②', callback: '②', access_token: '③', resource: '④' };
 const BODY_PREVIEW_CHARS = 600;
@@ -31,7 +32,7 @@ export function legHeading(leg: Leg, request: HttpRequest | undefined, c: Palett
   return `${c.bold(`${NUMBERS[leg]} ${LEG_TITLES[leg]}`)}   ${target}`.trimEnd();
 }
 
-function statusLine(exchange: HttpExchange, c: Palette): string {
+export function statusLine(exchange: HttpExchange, c: Palette): string {
   const status = exchange.response.status;
   const text = `${status} ${STATUS_CODES[status] ?? ''}`.trim();
   const coloured = status < 300 ? c.green(text) : status < 400 ? c.yellow(text) : c.red(text);
@@ -56,26 +57,36 @@ function formFields(exchange: HttpExchange, c: Palette, mask: (v: string) => str
   return fields.map(([name, value]) => `  ${untrusted(name).padEnd(width)}  ${SECRET_FIELDS.has(name) ? mask(value) : value === '' ? c.dim('(empty)') : untrusted(value)}`);
 }
 
+/** The working of a signed request: parameters in normalised order with their sources, and the base string. */
+export function signedWorkingLines(signed: SignedRequest, c: Palette): string[] {
+  const width = Math.max(...signed.parameters.map((p) => p.name.length), 4);
+  const lines = [c.dim('  parameters (normalised order, RFC 5849 §3.4.1.3.2)')];
+  for (const p of signed.parameters) lines.push(`    ${untrusted(p.name).padEnd(width)}  ${p.value === '' ? c.dim('(empty)') : untrusted(p.value)}  ${c.dim(p.source)}`);
+  lines.push(c.dim('  base string (§3.4.1.1)'), `    ${signed.baseString}`);
+  return lines;
+}
+
+/** Redirects followed and the response headers, every value of a repeated one. */
+export function responseHeaderLines(exchange: HttpExchange, c: Palette): string[] {
+  const lines: string[] = [];
+  for (const hop of exchange.redirects) {
+    lines.push(c.dim(`  ${hop.request.method} ${untrusted(hop.request.url)} → ${hop.status} ${untrusted(hop.location)}${hop.authorizationDropped ? ' (Authorization not forwarded: another origin)' : ''}`));
+  }
+  lines.push(c.dim('  response headers'));
+  for (const [name, value] of Object.entries(exchange.response.headers)) {
+    for (const v of Array.isArray(value) ? value : [value]) lines.push(`    ${untrusted(name)}: ${untrusted(v)}`);
+  }
+  return lines;
+}
+
 function verboseRequest(step: FlowStep, c: Palette): string[] {
   const lines: string[] = [];
   const signed = step.signed;
   if (signed) {
-    const width = Math.max(...signed.parameters.map((p) => p.name.length), 4);
-    lines.push(c.dim('  parameters (normalised order, RFC 5849 §3.4.1.3.2)'));
-    for (const p of signed.parameters) lines.push(`    ${untrusted(p.name).padEnd(width)}  ${p.value === '' ? c.dim('(empty)') : untrusted(p.value)}  ${c.dim(p.source)}`);
-    lines.push(c.dim('  base string (§3.4.1.1)'), `    ${signed.baseString}`);
+    lines.push(...signedWorkingLines(signed, c));
     lines.push(c.dim('  Authorization (§3.5.1)'), `    ${signed.authorization}`);
   }
-  const exchange = step.exchange;
-  if (exchange) {
-    for (const hop of exchange.redirects) {
-      lines.push(c.dim(`  ${hop.request.method} ${untrusted(hop.request.url)} → ${hop.status} ${untrusted(hop.location)}${hop.authorizationDropped ? ' (Authorization not forwarded: another origin)' : ''}`));
-    }
-    lines.push(c.dim('  response headers'));
-    for (const [name, value] of Object.entries(exchange.response.headers)) {
-      for (const v of Array.isArray(value) ? value : [value]) lines.push(`    ${untrusted(name)}: ${untrusted(v)}`);
-    }
-  }
+  if (step.exchange) lines.push(...responseHeaderLines(step.exchange, c));
   return lines;
 }
 

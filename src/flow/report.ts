@@ -1,8 +1,6 @@
-import { closeSync, openSync, renameSync, rmSync, writeSync, chmodSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
 import type { DiagnosisJson } from '../diagnose/render.js';
 import type { SessionEvidence } from '../diagnose/types.js';
-import { usageError, type DoctorError } from '../errors.js';
+import type { DoctorError } from '../errors.js';
 import type { HttpExchange, HttpRequest } from '../http/types.js';
 import type { Redactor } from '../secrets/redactor.js';
 import type { FlowOutcome } from './engine.js';
@@ -68,7 +66,7 @@ function requestJson(step: FlowStep, sent: HttpRequest | undefined): RequestJson
   };
 }
 
-function responseJson(exchange: HttpExchange | undefined): ResponseJson | undefined {
+export function responseJson(exchange: HttpExchange | undefined): ResponseJson | undefined {
   if (!exchange) return undefined;
   const r = exchange.response;
   return {
@@ -127,27 +125,3 @@ export function sessionRecord(report: FlowReport, savedAt: number): Record<strin
   return { format: 'oauth-doctor-session', version: 1, savedAt: new Date(savedAt).toISOString(), command: 'flow', ...report };
 }
 
-/**
- * Writes a file only its owner can read (mode 0600), atomically: a temporary
- * file created with that mode in the same folder, then renamed over the
- * target, so an existing file with a wider mode is replaced, never reused,
- * and a crash never leaves half a record.
- */
-export function writePrivateFile(path: string, cwd: string, content: string): string {
-  const target = resolve(cwd, path);
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(temporary, 'wx', 0o600);
-    writeSync(fd, content);
-    closeSync(fd);
-    fd = undefined;
-    chmodSync(temporary, 0o600);
-    renameSync(temporary, target);
-  } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(temporary, { force: true });
-    throw usageError('save-failed', `--save ${path}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'give a path in a folder you can write to');
-  }
-  return target;
-}

@@ -1,5 +1,5 @@
 import { collectParameters, normalizeParameters, signatureBaseString, baseStringUri } from '../oauth/base-string.js';
-import { verifySignature } from '../oauth/signature.js';
+import { bodyHash, verifySignature } from '../oauth/signature.js';
 import { isRsaMethod, isSignatureMethod, type SignatureMethod, type SourcedParameter } from '../oauth/types.js';
 import { percentEncode } from '../oauth/percent-encode.js';
 import { fail, type Failure } from './failure.js';
@@ -208,6 +208,11 @@ function authenticateParameters(request: ReceivedRequest, read: ProtocolParamete
     publicKey: isRsaMethod(method) ? context.store.publicKey(consumer) : undefined,
   });
   if (!valid) return fail('signature_invalid', { serverBaseString: baseString, signatureMethod: method, signature });
+  // OAuth Request Body Hash draft §4.1: a body hash that is sent must be the hash of the body that arrived (of the empty string when none did).
+  const sentBodyHash = protocol.get('oauth_body_hash');
+  if (sentBodyHash !== undefined && sentBodyHash !== bodyHash(request.body?.content ?? '', method)) {
+    return fail('signature_invalid', { advice: 'oauth_body_hash is not the hash of the body that arrived (OAuth Request Body Hash, draft 4 §4.1).', signatureMethod: method });
+  }
 
   const nonce = protocol.get('oauth_nonce');
   if (nonce !== undefined && timestamp !== undefined) {

@@ -24,7 +24,7 @@ async function commands(): Promise<string[]> {
 describe('--help of the commands that take secrets', () => {
   it('every command is listed, and those taking secrets say they show in ps and how to pass them instead', async () => {
     const names = await commands();
-    expect(names).toEqual(expect.arrayContaining(['sign', 'flow', 'serve', 'inspect', 'explain', 'demo', 'codes']));
+    expect(names).toEqual(expect.arrayContaining(['sign', 'flow', 'serve', 'inspect', 'explain', 'demo', 'codes', 'request', 'credentials']));
     const takingSecrets: string[] = [];
     for (const name of names) {
       const { stdout, code } = await runCli([name, '--help']);
@@ -38,7 +38,7 @@ describe('--help of the commands that take secrets', () => {
         if (new RegExp(`^\\s+${option} <`, 'm').test(stdout)) expect(stdout, `${name} ${option}`).toContain(variable);
       }
     }
-    expect(takingSecrets.sort()).toEqual(['flow', 'inspect', 'serve', 'sign']);
+    expect(takingSecrets.sort()).toEqual(['flow', 'inspect', 'request', 'serve', 'sign']);
   });
 
   it('the top-level help says it too', async () => {

@@ -30,6 +30,7 @@ export interface FlowOptions {
   verbose?: boolean;
   json?: boolean;
   save?: string;
+  saveCredentials?: string;
   timeout: string;
   waitTimeout: string;
   ca?: string;
@@ -88,6 +89,7 @@ export function registerFlow(program: Command, context: CommandContext): void {
     .option('--verbose', 'show parameters, base strings, headers and redirects')
     .option('--json', 'print one JSON report on stdout (narration stays on stderr)')
     .option('--save <file>', 'write the session record (mode 0600, secrets masked) for explain --session')
+    .option('--save-credentials <name>', 'on success, save the consumer and access token as NAME for request --as NAME (mode 0600)')
     .option('--timeout <duration>', 'bound on each HTTP request, e.g. 5s or 30000 (ms)', '30s')
     .option('--wait-timeout <duration>', 'bound on waiting for the person or the callback, e.g. 10m', '5m')
     .option('--ca <file>', 'trust this CA certificate (PEM) as well as the system ones')

@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import type { Environment } from '../../cli/environment.js';
+import { checkCredentialName, readCredentials, saveCredential } from '../../credentials/store.js';
 import { isInteractive } from '../../cli/environment.js';
 import { createOutput, type Output } from '../../cli/output.js';
 import { resolveLang, type Lang } from '../../diagnose/lang.js';
@@ -12,7 +14,8 @@ import { runFlow, type FlowIo, type FlowOutcome } from '../../flow/engine.js';
 import { buildEvidence } from '../../flow/evidence.js';
 import { terminalPerson } from '../../flow/person.js';
 import { legHeading, renderStep } from '../../flow/render.js';
-import { buildReport, sessionRecord, writePrivateFile, type FlowReport } from '../../flow/report.js';
+import { buildReport, sessionRecord, type FlowReport } from '../../flow/report.js';
+import { writePrivateFile } from '../../files/write-private-file.js';
 import { secretsInStep } from '../../flow/secrets.js';
 import type { FlowConfig } from '../../flow/types.js';
 import { githubAnnotation } from '../../flow/annotation.js';
@@ -104,6 +107,11 @@ export async function runFlowCommand(options: FlowOptions, env: Environment): Pr
   const output = await createOutput(env, { showSecrets: options.showSecrets });
   for (const warning of provider.profile?.warnings ?? []) output.narrate(output.err.yellow(`warning: ${warning}`));
 
+  // A bad name or an exposed credentials file is said now, not after the person has authorised.
+  if (options.saveCredentials !== undefined) {
+    checkCredentialName(options.saveCredentials, '--save-credentials');
+    readCredentials(env.env);
+  }
   let client = await resolveClient(options, env, provider, provider.preset);
   const ownConsumer = client.consumerKey !== undefined && client.consumerSecret !== undefined ? { key: client.consumerKey, secret: client.consumerSecret } : undefined;
   // Issue 15 item 9: `--provider local --base-url URL` is a `serve` already running there, not a new provider.
@@ -153,11 +161,33 @@ export async function runFlowCommand(options: FlowOptions, env: Environment): Pr
       observer: narrator(output, options.verbose ?? false),
     });
     const outcome = await runFlow(config, io);
-    return finish(outcome, config, options, env, output, lang);
+    const code = finish(outcome, config, options, env, output, lang);
+    if (options.saveCredentials !== undefined) saveFlowCredential(options.saveCredentials, outcome, config, client.privateKey?.path, env, output);
+    return code;
   } finally {
     await dispatcher.close().catch(() => undefined);
     await local?.close();
   }
+}
+
+/** `--save-credentials NAME`: the consumer and the access token it got, for `request --as NAME`; nothing unless the flow succeeded. */
+function saveFlowCredential(name: string, outcome: FlowOutcome, config: FlowConfig, keyFile: string | undefined, env: Environment, output: Output): void {
+  const access = outcome.accessToken;
+  if (!outcome.ok || !access) {
+    output.narrate(output.err.yellow(`credential ${name} not saved: the flow did not end with an access token`));
+    return;
+  }
+  const path = saveCredential(env.env, name, {
+    consumerKey: config.client.consumerKey,
+    consumerSecret: keyFile === undefined ? config.client.consumerSecret : undefined,
+    token: access.token,
+    tokenSecret: access.secret,
+    privateKeyFile: keyFile === undefined ? undefined : resolve(env.cwd, keyFile),
+    signatureMethod: config.signatureMethod,
+    provider: config.provider === 'custom' ? undefined : config.provider,
+    savedAt: new Date(env.now()).toISOString(),
+  });
+  output.narrate(output.err.dim(`credential ${name} saved to ${path} (mode 0600); call the API with: oauth-doctor request --as ${name} URL`));
 }
 
 /** Prints the result (text or JSON), writes --save, annotates GitHub Actions; returns the exit code or throws the run's error. */
