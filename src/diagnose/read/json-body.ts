@@ -8,7 +8,7 @@ import { findingFromOAuthlibError } from './oauthlib-error.js';
 import { findingFromPhrase } from './phrase-match.js';
 import { findingFromProblemDetails, isProblemJsonType, isXPartialErrorDocument, problemDetailsOf } from './problem-details.js';
 import { isObject, jsonText, type Json, type JsonObject } from './json.js';
-import { fromLinkedInError, fromTumblrEnvelope } from './json-providers.js';
+import { fromLinkedInError, fromMastercardErrors, fromTumblrEnvelope } from './json-providers.js';
 
 /** JSONP, as Flickr answers with format=json: `jsonFlickrApi({...})`. */
 const JSONP = /^[A-Za-z_$][\w$.]{0,63}\(\s*([{[][\s\S]*[}\]])\s*\)\s*;?$/;
@@ -56,6 +56,7 @@ export function readJsonBody(body: string, hostProvider: string | undefined, res
     fromOAuthProblemField(json) ??
     (isHost(hostProvider, 'tumblr') ? fromTumblrEnvelope(json) : undefined) ??
     (isHost(hostProvider, 'linkedin') ? fromLinkedInError(json) : undefined) ??
+    (isHost(hostProvider, 'mastercard') ? fromMastercardErrors(json, response.status) : undefined) ??
     fromXErrors(json, hostProvider) ??
     fromNetSuite(json) ??
     fromStatFail(json, hostProvider) ??

@@ -1,4 +1,5 @@
 import { providerCodeRecord } from '../../knowledge/provider-codes.js';
+import { echoedBaseString } from './echoed-base-string.js';
 import { excerpt, type Finding } from './finding.js';
 import { isObject, jsonHttpStatus, jsonText, type JsonObject } from './json.js';
 import { findingFromPhrase } from './phrase-match.js';
@@ -63,4 +64,29 @@ export function linkedInFinding(message: string, status: number, source: 'json-b
     return { code: 'linkedin:unauthorized', providerCode: 'linkedin:unauthorized', provider: 'linkedin', source, confidence: 'mapped', parameters: {}, message: excerpt(message), status };
   }
   return statusFinding(status, { provider: 'linkedin', message: excerpt(message), status });
+}
+
+/**
+ * Mastercard's API gateway: `{"Errors":{"Error":[{"Source":…,"ReasonCode":…,
+ * "Description":…,"Recoverable":false,"Details":…}]}}` (developer.mastercard.com,
+ * "Code and Formats" / "Gateway Error Messages"; e.g. Source "Security.Credential",
+ * ReasonCode "AUTHENTICATION_FAILED", 401). When the gateway quotes the base
+ * string it accepts (METHOD&https%3A…, in Description or Details), the refusal is
+ * a signature one and that base string is compared with ours; otherwise the
+ * status speaks, with Mastercard's reason code and text beside it.
+ */
+export function fromMastercardErrors(json: JsonObject, status: number | undefined): Finding | undefined {
+  const errors = json['Errors'];
+  if (!isObject(errors)) return undefined;
+  const list = Array.isArray(errors['Error']) ? errors['Error'].filter(isObject) : isObject(errors['Error']) ? [errors['Error']] : [];
+  const first = list.find((e) => jsonText(e['ReasonCode']) !== undefined && jsonText(e['Source']) !== undefined);
+  if (!first) return undefined;
+  const reason = jsonText(first['ReasonCode']) ?? '';
+  const text = [jsonText(first['Description']), jsonText(first['Details'])].filter((t): t is string => t !== undefined && t !== '').join(' — ');
+  const message = excerpt(`${reason}: ${text}`);
+  const serverBaseString = echoedBaseString(text);
+  if (serverBaseString !== undefined) {
+    return { code: 'signature_invalid', provider: 'mastercard', source: 'json-body', confidence: 'mapped', parameters: {}, message, serverBaseString, status };
+  }
+  return status === undefined || status < 400 ? undefined : statusFinding(status, { provider: 'mastercard', message, status });
 }
