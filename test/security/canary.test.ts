@@ -164,6 +164,30 @@ describe('sign', () => {
   });
 });
 
+// ── request against an indiscreet provider ──────────────────────────────────
+describe('request against a provider that echoes what it was sent', () => {
+  it.each<[what: string, mode: string, flags: string[], code: number]>([
+    ['a 200, text', 'ok', [], 0],
+    ['a 200, --json', 'ok', ['--json'], 0],
+    ['refused and diagnosed (the echo holds the token), text', 'refuse-resource', [], 1],
+    ['refused and diagnosed, --json', 'refuse-resource', ['--json'], 1],
+    ['a form body with the parameters in it', 'refuse-resource', ['--form', 'status=hello', '--placement', 'body'], 1],
+    ['parameters in the query, RSA-SHA256 with a key file', 'refuse-resource', ['--placement', 'query', '--signature-method', 'RSA-SHA256', '--private-key', 'KEY'], 1],
+    ['--save-credentials (the file is the user’s own, 0600: the secrets are kept, not printed)', 'ok', ['--save-credentials', 'canary'], 0],
+  ])('%s: nothing leaks', async (what, mode, flags, code) => {
+    const env = { ...ENV_WITH_TOKEN, XDG_CONFIG_HOME: join(dir, 'request-config') };
+    const result = await runCli(['request', `${provider.url}/${mode}/api/me`, ...flags.map((f) => (f === 'KEY' ? keyFile : f))], { env });
+    expectExit(result, code);
+    expectNoLeak(`request ${what}`, result);
+  });
+
+  it('--show-secrets prints them (the check can fail)', async () => {
+    const result = await runCli(['request', `${provider.url}/refuse-resource/api/me`, '--show-secrets'], { env: ENV_WITH_TOKEN });
+    expectExit(result, 1);
+    expectShown('request --show-secrets', result, ['accessToken']);
+  });
+});
+
 // ── flow against an indiscreet provider ─────────────────────────────────────
 describe('flow against a provider that issues the canaries and echoes what it was sent', () => {
   it.each([
