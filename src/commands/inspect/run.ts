@@ -3,6 +3,7 @@ import { constants as bufferConstants } from 'node:buffer';
 import { resolve } from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import type { Environment } from '../../cli/environment.js';
+import { readPrivateKeyFile } from '../../keys/private-key-file.js';
 import { createOutput } from '../../cli/output.js';
 import { readCapture } from '../../capture/index.js';
 import type { CaptureFormat } from '../../capture/types.js';
@@ -111,7 +112,14 @@ export async function runInspect(file: string | undefined, options: InspectComma
   const tokenSecret = options.tokenSecret ?? (env.env['OAUTH_TOKEN_SECRET'] || undefined);
   const privateKeyFile = options.privateKey ?? (env.env['OAUTH_PRIVATE_KEY_FILE'] || undefined);
   if (options.publicKey !== undefined && options.privateKey !== undefined) throw usageError('too-many-keys', 'give --public-key or --private-key, not both', 'the public key is enough to check RSA-SHA1');
-  const publicKey = options.publicKey !== undefined ? readKeyFile(options.publicKey, '--public-key', env) : privateKeyFile !== undefined ? readKeyFile(privateKeyFile, options.privateKey ? '--private-key' : 'OAUTH_PRIVATE_KEY_FILE', env) : undefined;
+  const privateFlag = options.privateKey ? '--private-key' : 'OAUTH_PRIVATE_KEY_FILE';
+  // A private key may be encrypted (passphrase from OAUTH_PRIVATE_KEY_PASSPHRASE or a prompt): read it as sign does, check with its public half.
+  const publicKey =
+    options.publicKey !== undefined
+      ? readKeyFile(options.publicKey, '--public-key', env)
+      : privateKeyFile !== undefined
+        ? loadPublicKey((await readPrivateKeyFile(privateKeyFile, env, privateFlag)).key, `${privateFlag} ${privateKeyFile}`)
+        : undefined;
 
   const source = options.curl !== undefined ? '--curl' : file === '-' ? 'stdin' : (file as string);
   const buf = options.curl !== undefined ? Buffer.from(options.curl, 'utf8') : file === '-' ? await readStdin(env, {}) : readWholeFile(resolve(env.cwd, file as string), file as string);
