@@ -1,3 +1,4 @@
+import type { Placement } from '../oauth/placement.js';
 import type { Pair } from '../oauth/form.js';
 import type { ClientCredentials, SignatureMethod, SignedRequest } from '../oauth/types.js';
 import type { HttpExchange, HttpRequest } from '../http/types.js';
@@ -73,8 +74,8 @@ export interface FlowEndpoints {
   readonly resource?: string | undefined;
 }
 
-/** Where a leg's OAuth protocol parameters travel (RFC 5849 §3.5: header, form body or query). */
-export type ParameterPlacement = 'header' | 'body' | 'query';
+/** Where a leg's OAuth protocol parameters travel (RFC 5849 §3.5: header, form body or query): the one Placement of oauth/placement.ts. */
+export type ParameterPlacement = Placement;
 
 /** How one leg is sent (issue 15 item 18): some token endpoints take GET only, some want the parameters in the query. */
 export interface LegTransport {

@@ -3,6 +3,7 @@ import { usageError } from '../errors.js';
 import { readPrivateFile } from '../files/read-private-file.js';
 import { isSignatureMethod, methodList, type SignatureMethod } from '../oauth/types.js';
 import type { LegTransport, LegTransports, ParameterPlacement } from '../flow/types.js';
+import { PLACEMENTS } from '../oauth/placement.js';
 import { findPreset } from './presets.js';
 import type { ErrorDialect, ProviderPreset } from './types.js';
 
@@ -34,7 +35,6 @@ const STRING_FIELDS = ['name', 'extends', 'title', 'requestTokenUrl', 'authorize
 const NUMBER_FIELDS = ['requestTokenLifetimeSec', 'timestampWindowSec'] as const;
 const KNOWN = new Set<string>([...STRING_FIELDS, ...NUMBER_FIELDS, 'notes', 'legs', 'authorizeCallback']);
 const LEG_KEYS = ['requestToken', 'accessToken', 'resource'] as const;
-const PLACEMENTS: readonly ParameterPlacement[] = ['header', 'query', 'body'];
 
 /** `"legs": {"requestToken": {"method": "GET", "placement": "query"}, …}` (issue 15 item 18): every problem, or the transports. */
 function validateLegs(value: unknown, problems: string[]): LegTransports | undefined {
@@ -56,7 +56,7 @@ function validateLegs(value: unknown, problems: string[]): LegTransports | undef
     const { method, placement, ...rest } = spec as Record<string, unknown>;
     for (const key of Object.keys(rest)) problems.push(`"legs.${leg}.${key}" is not method or placement`);
     if (method !== undefined && (typeof method !== 'string' || !/^(GET|POST|PUT)$/i.test(method))) problems.push(`"legs.${leg}.method" must be GET, POST or PUT`);
-    if (placement !== undefined && !PLACEMENTS.includes(placement as ParameterPlacement)) problems.push(`"legs.${leg}.placement" must be header, query or body`);
+    if (placement !== undefined && (typeof placement !== 'string' || !(PLACEMENTS as readonly string[]).includes(placement))) problems.push(`"legs.${leg}.placement" must be header, query or body`);
     if (placement === 'body' && typeof method === 'string' && method.toUpperCase() === 'GET') problems.push(`"legs.${leg}": a GET has no body to carry the parameters`);
     out[leg] = { method: typeof method === 'string' ? method.toUpperCase() : undefined, placement: placement as ParameterPlacement | undefined };
   }

@@ -3,7 +3,7 @@ import { signRequest } from '../../oauth/sign-request.js';
 import type { TokenCredentials } from '../../oauth/types.js';
 import type { HttpExchange } from '../../http/types.js';
 import type { Leg } from '../../diagnose/types.js';
-import { percentEncode } from '../../oauth/percent-encode.js';
+import { placeParameters } from '../../oauth/placement.js';
 import type { FlowConfig, LegFailure, LegTransports, PreparedRequest } from '../types.js';
 
 /** The clock and nonce a leg is signed with, taken from the injected world. */
@@ -48,14 +48,11 @@ export function prepareSigned(config: FlowConfig, moment: SigningMoment, input: 
     verifier: input.verifier,
     realm: config.realm,
   });
-  const encoded = signed.protocolParameters.map(([n, v]) => `${percentEncode(n)}=${percentEncode(v)}`).join('&');
+  // One placement for every command (oauth/placement.ts); a token leg's POST or PUT carries a form body, empty unless the parameters go in it.
   const hasBody = signed.method === 'POST' || signed.method === 'PUT';
-  const headers: Record<string, string> = {};
-  if (placement === 'header') headers['authorization'] = signed.authorization;
-  if (hasBody) headers['content-type'] = 'application/x-www-form-urlencoded';
-  const url = placement === 'query' ? `${input.url}${input.url.includes('?') ? '&' : '?'}${encoded}` : input.url;
-  const body = hasBody ? (placement === 'body' ? encoded : '') : undefined;
-  return { leg: input.leg, signed, http: { method: signed.method, url, headers, body } };
+  const placed = placeParameters(signed, placement, hasBody ? { 'content-type': 'application/x-www-form-urlencoded' } : {});
+  const body = placed.body ?? (hasBody ? '' : undefined);
+  return { leg: input.leg, signed, http: { method: placed.method, url: placed.url, headers: placed.headers, body } };
 }
 
 export function isSuccess(status: number): boolean {
