@@ -23,8 +23,9 @@ for (const { binary } of matrix()) {
   const measured = await measureStartup({ runs: quick ? 5 : 41, node: binary });
   startup.push(measured);
   const area = `start-up ${measured.node}`;
-  row(area, 'node -e 0 (baseline)', `${measured.baselineMs.toFixed(1)} ms`, '', null);
-  for (const c of measured.cases) row(area, c.name, `${c.medianMs.toFixed(1)} ms (×${c.ratio.toFixed(2)})`, c.target === null ? '' : `≤ ×${c.target}`, c.met);
+  const cpu = (ms, ratio) => (Number.isNaN(ms) ? '' : ` · CPU ${ms.toFixed(1)} ms${ratio === undefined ? '' : ` (×${ratio.toFixed(2)})`}`);
+  row(area, 'node -e 0 (baseline)', `${measured.baselineMs.toFixed(1)} ms${cpu(measured.baselineCpuMs)}`, '', null);
+  for (const c of measured.cases) row(area, c.name, `${c.medianMs.toFixed(1)} ms (×${c.ratio.toFixed(2)})${cpu(c.cpuMs, c.cpuRatio)}`, c.target === null ? '' : `≤ ×${c.target}`, c.met);
 }
 
 let flow, provider, flood, har;
