@@ -63,7 +63,10 @@ function rssMB(pid: number): number {
 }
 
 describe('memory of `serve` under the flood (built CLI, real process)', () => {
-  it('100 signed 1 MB nonces leave the resident set about where it was (it grew by over 100 MB before)', async () => {
+  // Two floods of 100: the first lets the heap settle at the size this Node's GC keeps for
+  // short-lived 1 MB strings (Node 20 stays under +60 MB, Node 24 and 26 reach +65 to 74 MB);
+  // the second must not add what it sent, as it did when nonces were kept (over 100 MB per flood).
+  it('100 signed 1 MB nonces leave the resident set about where it was (it grew by over 100 MB before)', { timeout: 120_000 }, async () => {
     const child = spawn(process.execPath, [BIN, 'serve', '--json'], { env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', LANG: 'C', OAUTH_DOCTOR_CONSUMERS: `${APP.key}:${APP.secret}` } });
     try {
       let out = '';
@@ -73,14 +76,19 @@ describe('memory of `serve` under the flood (built CLI, real process)', () => {
         if (out.includes('\n')) break;
       }
       const served = { url: (JSON.parse(out.split('\n')[0] ?? '{}') as { url: string }).url } as RunningProvider;
-      const before = rssMB(child.pid ?? 0);
       const filler = 'n'.repeat(MiB - 4096);
-      for (let i = 0; i < 100; i++) {
-        const answer = await call(served, { path: '/oauth/request_token', client: APP, callback: 'oob', nonce: `${i}-${filler}`, location: 'body' });
-        expect(answer.form.get('oauth_problem')).toBe('parameter_rejected');
-      }
-      const growth = rssMB(child.pid ?? 0) - before;
-      expect(growth).toBeLessThan(60);
+      const flood = async (round: number) => {
+        for (let i = 0; i < 100; i++) {
+          const answer = await call(served, { path: '/oauth/request_token', client: APP, callback: 'oob', nonce: `${round}-${i}-${filler}`, location: 'body' });
+          expect(answer.form.get('oauth_problem')).toBe('parameter_rejected');
+        }
+      };
+      const before = rssMB(child.pid ?? 0);
+      await flood(1);
+      const settled = rssMB(child.pid ?? 0);
+      expect(settled - before).toBeLessThan(90);
+      await flood(2);
+      expect(rssMB(child.pid ?? 0) - settled).toBeLessThan(40);
     } finally {
       child.kill('SIGTERM');
       await once(child, 'close');
