@@ -10,6 +10,7 @@ import { matrix } from '../scripts/node-versions.mjs';
 import { measureFlow } from './flow.mjs';
 import { measureProvider } from './provider.mjs';
 import { measureHar } from './har.mjs';
+import { measureExplainRead } from './explain-read.mjs';
 import { measureNonceFlood } from './nonce-flood.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -28,7 +29,7 @@ for (const { binary } of matrix()) {
   for (const c of measured.cases) row(area, c.name, `${c.medianMs.toFixed(1)} ms (×${c.ratio.toFixed(2)})${cpu(c.cpuMs, c.cpuRatio)}`, c.target === null ? '' : `≤ ×${c.target}`, c.met);
 }
 
-let flow, provider, flood, har;
+let flow, provider, flood, har, explainRead;
 if (!startupOnly) {
   console.error('whole local flow …');
   flow = await measureFlow({ runs: quick ? 3 : 10 });
@@ -44,6 +45,10 @@ if (!startupOnly) {
   flood = await measureNonceFlood({ requests: quick ? 100 : 400 });
   row('provider', `${flood.requests} signed 1 MB nonces: resident set`, `${flood.beforeMB.toFixed(0)} → ${flood.afterMB.toFixed(0)} MB (+${flood.growthMB.toFixed(0)})`, '+≤ 64 MB', flood.growthMB <= 64);
 
+  console.error('reading pasted text …');
+  explainRead = measureExplainRead();
+  for (const [name, r] of Object.entries(explainRead)) row('explain', `1 MB paste (${name}) read + diagnosed → ${r.code}`, `${r.medianMs.toFixed(1)} ms`, '< 100 ms', r.medianMs < 100);
+
   console.error('HAR analysis …');
   har = await measureHar({ quick });
   row('inspect', `HAR ${har.fileMB.toFixed(0)} MB: inspect vs JSON.parse`, `${har.oursMBps.toFixed(0)} vs ${har.jsonParseMBps.toFixed(0)} MB/s (${((har.oursMBps / har.jsonParseMBps) * 100).toFixed(0)} %)`, '≥ 50 %', har.oursMBps >= 0.5 * har.jsonParseMBps);
@@ -58,7 +63,7 @@ for (const r of rows) console.log(line([r.area, r.measure, r.value, r.target]) +
 
 const os = await import('node:os');
 console.log(`(${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end)`);
-const results = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg(), startup, flow, provider, flood, har, rows };
+const results = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg(), startup, flow, provider, flood, har, explainRead, rows };
 await mkdir(new URL('./results/', import.meta.url), { recursive: true });
 const file = new URL(`./results/bench-${results.date.replace(/[:.]/g, '-')}.json`, import.meta.url);
 await writeFile(file, JSON.stringify(results, null, 2) + '\n');

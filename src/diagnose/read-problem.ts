@@ -292,10 +292,14 @@ function readBody(body: string, hostProvider: string | undefined, response: Json
   const oauthlib = readOAuthlibForm(bounded);
   if (oauthlib) return oauthlib;
   const prose = looksLikeHtml(bounded) ? visibleText(bounded) : collapseWhitespace(bounded.slice(0, 100_000));
-  const finding = findingFromPhrase(prose, looksLikeHtml(bounded) ? 'html-page' : 'plain-text', hostProvider);
+  // A long log says what failed at its end: its last lines are read too.
+  const finding = findingFromPhrase(prose, looksLikeHtml(bounded) ? 'html-page' : 'plain-text', hostProvider) ?? (body.length > 100_000 && !looksLikeHtml(bounded) ? findingFromPhrase(collapseWhitespace(body.slice(-TAIL_READ)), 'plain-text', hostProvider) : undefined);
   const echoed = finding ? echoedBaseString(prose) : undefined;
   return finding && echoed !== undefined ? { ...finding, serverBaseString: echoed } : finding;
 }
+
+/** How much of a long paste's end is read when its start said nothing. */
+const TAIL_READ = 20_000;
 
 /** The host of the URI inside a server's echoed base string (RFC 5849 §3.4.1.1: METHOD&URI&PARAMS). */
 function providerOfBaseString(baseString: string | undefined): string | undefined {

@@ -43,8 +43,8 @@ interface Term {
 interface Index {
   /** Spaced terms by their first word. */
   readonly byFirst: ReadonlyMap<string, readonly Term[]>;
-  /** Terms whose first word is a prefix. */
-  readonly prefixed: readonly Term[];
+  /** Terms whose only word is a prefix, by its first two characters. */
+  readonly prefixed: ReadonlyMap<string, readonly Term[]>;
   /** Unspaced terms by their first character. */
   readonly unspaced: ReadonlyMap<string, readonly string[]>;
   /** Every word of every spaced term: what a run-together word may be split into. */
@@ -53,7 +53,7 @@ interface Index {
 
 const index = lazy((): Index => {
   const byFirst = new Map<string, Term[]>();
-  const prefixed: Term[] = [];
+  const prefixed = new Map<string, Term[]>();
   const unspaced = new Set<string>();
   const vocabulary = new Set<string>();
   const seen = new Set<string>();
@@ -70,7 +70,7 @@ const index = lazy((): Index => {
     if (first === undefined) return;
     const term: Term = { key: raw, words, prefix };
     for (const w of words) vocabulary.add(w);
-    if (prefix && words.length === 1) prefixed.push(term);
+    if (prefix && words.length === 1) (prefixed.get(first.slice(0, 2)) ?? prefixed.set(first.slice(0, 2), []).get(first.slice(0, 2)))?.push(term);
     else (byFirst.get(first) ?? byFirst.set(first, []).get(first))?.push(term);
   };
   for (const record of concepts()) for (const list of [record.subject, record.state, record.near ?? [], record.block ?? []]) for (const term of list) add(term);
@@ -105,7 +105,7 @@ function occurrences(text: string, folded: string): Map<string, Span[]> {
       }
       if (j === term.words.length) note(term.key, { start: first.start, end: words[i + j - 1]?.end ?? first.end });
     }
-    for (const term of prefixed) if (first.word.startsWith(term.words[0] ?? '\u0000')) note(term.key, { start: first.start, end: first.end });
+    for (const term of prefixed.get(first.word.slice(0, 2)) ?? []) if (first.word.startsWith(term.words[0] ?? '\u0000')) note(term.key, { start: first.start, end: first.end });
   }
   // Japanese, Chinese and Korean terms: one pass over the text, each character looked up once.
   if (UNSPACED_ANY.test(folded)) {
@@ -158,6 +158,9 @@ function splitInto(word: string, vocabulary: ReadonlySet<string>, depth: number)
 function stemTail(tail: string): string {
   return tail.endsWith('s') ? tail.slice(0, -1) : tail;
 }
+
+/** A run of 12+ token characters mixing letters and digits: what a key, token or secret looks like. */
+const CREDENTIAL_LIKE = /(?=[A-Za-z0-9+/=_.~-]{12,})(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9+/=_.~-]{12,}/;
 
 const UNSPACED_ANY = /[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
 
@@ -227,7 +230,11 @@ function allMatches(input: string): Classification[] {
   for (const record of concepts()) {
     if (!record.subject.some((term) => hits.has(keyOf(term)))) continue;
     const match = matchRecord(text, hits, record);
-    if (match) out.push({ record, words: dedupe(match.spans.map((s) => input.slice(s.start, s.end))), at: match.subject.start, length: match.subject.end - match.subject.start, quoted: input.slice(match.span.start, match.span.end) });
+    if (!match) continue;
+    const words = dedupe(match.spans.map((s) => input.slice(s.start, s.end)));
+    const span = input.slice(match.span.start, match.span.end);
+    // What stands between the words may be a token or a secret ("token Sx9… is invalid"): then only the words are quoted.
+    out.push({ record, words, at: match.subject.start, length: match.subject.end - match.subject.start, quoted: CREDENTIAL_LIKE.test(span) ? words.join(' … ') : span });
   }
   return out;
 }

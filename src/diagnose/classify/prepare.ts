@@ -60,9 +60,13 @@ export function wordsOf(text: string): Word[] {
     const lower = whole.toLowerCase();
     // Most words are one case or capitalised: only a word with a case change inside is split.
     if (lower === whole || (whole.length > 1 && whole.slice(1) === lower.slice(1))) {
+      if (!whole.includes("'") && !lower.includes('\u0307')) {
+        out.push({ word: stem(lower), start: match.index, end: match.index + whole.length });
+        continue;
+      }
       const lead = /^'*/.exec(whole)?.[0].length ?? 0;
       const raw = lower.replace(/^'+|'+$/g, '');
-      if (raw !== '') out.push({ word: stem(raw.includes('\u0307') ? raw.replace(/\u0307/g, '') : raw), start: match.index + lead, end: match.index + lead + raw.length });
+      if (raw !== '') out.push({ word: stem(raw.replace(/\u0307/g, '')), start: match.index + lead, end: match.index + lead + raw.length });
       continue;
     }
     let at = match.index;
