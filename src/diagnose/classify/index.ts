@@ -164,7 +164,8 @@ const CREDENTIAL_LIKE = /(?=[A-Za-z0-9+/=_.~-]{12,})(?=[^\s]*\d)(?=[^\s]*[A-Za-z
 
 const UNSPACED_ANY = /[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
 
-const BOUNDARY = /[.!?;](?=\s|$)|[。！？\n]/;
+/** A sentence's end, or a parenthesis: a subject and a state on either side of one are not said of each other ("token (never issued, or expired)"). */
+const BOUNDARY = /[.!?;](?=\s|$)|[。！？\n()（）]/;
 
 /** The key a term's places are kept under (unspaced terms as folded). */
 const keyOf = (term: string): string => keys().get(term) ?? term;
