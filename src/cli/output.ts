@@ -60,7 +60,7 @@ export class Output {
 
   /** Exactly one JSON document on stdout; every string in it is redacted first; JSON escaping and escapeC1 keep control characters harmless. */
   json(value: unknown): void {
-    const redacted = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? this.redactor.redact(v) : v), 2);
+    const redacted = JSON.stringify(value, this.redactor.jsonReplacer, 2);
     this.env.stdout.write(escapeC1(redacted) + '\n');
   }
 }

@@ -1,6 +1,7 @@
 import { LABELS, type LabelKey } from '../knowledge/labels.js';
 import { wrapText } from '../terminal/wrap.js';
 import type { Palette } from '../terminal/color.js';
+import { verbatimBaseString } from '../secrets/redactor.js';
 import { decomposeBaseString } from './base-string-diff.js';
 import { decodeCompanions, type Companions } from './companions.js';
 import type { Lang } from './lang.js';
@@ -117,7 +118,7 @@ export function renderDiagnosis(diagnosis: Diagnosis, c: Palette): string[] {
     lines.push('', c.bold(t('providerSaid')));
     for (const line of p.message.split('\n').slice(0, 10)) lines.push(`  │ ${line}`);
   }
-  if (p.serverBaseString && !diagnosis.baseStringDiff) lines.push('', c.bold(t('serverBaseString')), `  ${p.serverBaseString}`, ...renderDecomposed(p.serverBaseString, c));
+  if (p.serverBaseString && !diagnosis.baseStringDiff) lines.push('', c.bold(t('serverBaseString')), `  ${verbatimBaseString(p.serverBaseString)}`, ...renderDecomposed(p.serverBaseString, c));
 
   if (diagnosis.causes.length > 0) {
     lines.push('', c.bold(t('causes')));

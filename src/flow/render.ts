@@ -4,6 +4,7 @@ import type { HttpExchange, HttpRequest } from '../http/types.js';
 import { parseForm } from '../oauth/form.js';
 import type { Leg } from '../diagnose/types.js';
 import type { Palette } from '../terminal/color.js';
+import { verbatimBaseString } from '../secrets/redactor.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import { LEG_TITLES } from './recorder.js';
 import { SECRET_FIELDS } from './secrets.js';
@@ -62,7 +63,7 @@ export function signedWorkingLines(signed: SignedRequest, c: Palette): string[] 
   const width = Math.max(...signed.parameters.map((p) => p.name.length), 4);
   const lines = [c.dim('  parameters (normalised order, RFC 5849 §3.4.1.3.2)')];
   for (const p of signed.parameters) lines.push(`    ${untrusted(p.name).padEnd(width)}  ${p.value === '' ? c.dim('(empty)') : untrusted(p.value)}  ${c.dim(p.source)}`);
-  lines.push(c.dim('  base string (§3.4.1.1)'), `    ${signed.baseString}`);
+  lines.push(c.dim('  base string (§3.4.1.1)'), `    ${verbatimBaseString(signed.baseString)}`);
   return lines;
 }
 

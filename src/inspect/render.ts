@@ -6,6 +6,7 @@ import { where } from './checks.js';
 import type { InspectedExchange } from './exchanges.js';
 import type { InspectReport } from './inspect.js';
 import type { SignatureCheck } from './signature/check.js';
+import { verbatimBaseString } from '../secrets/redactor.js';
 import { diffWindows, type BaseStringDiff } from './signature/diff.js';
 import { variantById } from './signature/variants.js';
 import { t } from './text.js';
@@ -135,18 +136,18 @@ export function renderSignatureCheck(check: SignatureCheck, o: RenderOptions): s
   }
   if (check.tokenSecretFrom === 'capture' && check.status !== 'unchecked') lines.push(`        ${c.dim(t('tokenSecretFromCapture', lang))}`);
   if (check.status === 'variant' && check.diff) {
-    lines.push(`      ${t('expectedBase', lang)}:`, `        ${check.expectedBaseString}`, `      ${t('signedBase', lang)}:`, `        ${check.signedBaseString ?? ''}`);
+    lines.push(`      ${t('expectedBase', lang)}:`, `        ${verbatimBaseString(check.expectedBaseString)}`, `      ${t('signedBase', lang)}:`, `        ${verbatimBaseString(check.signedBaseString ?? '')}`);
     lines.push(...renderDiff(check.diff, ['RFC 5849', lang === 'ja' ? '署名' : 'signed'], o));
   } else if (check.status === 'no-match') {
-    lines.push(`      ${t('expectedBase', lang)}:`, `        ${check.expectedBaseString}`);
+    lines.push(`      ${t('expectedBase', lang)}:`, `        ${verbatimBaseString(check.expectedBaseString)}`);
   }
   const server = check.server;
   if (server) {
     if (server.matchesOurs) lines.push(`      ${c.green('✓')} ${t('serverAgrees', lang)}`);
     else {
       lines.push(`      ${c.red('✗')} ${server.variant ? t('serverVariant', lang, { variant: c.bold(server.variant) }) : t('serverDiffers', lang)}`);
-      if (check.status !== 'no-match') lines.push(`      ${t('expectedBase', lang)}:`, `        ${check.expectedBaseString}`);
-      lines.push(`      ${t('serverBase', lang)}:`, `        ${server.baseString}`);
+      if (check.status !== 'no-match') lines.push(`      ${t('expectedBase', lang)}:`, `        ${verbatimBaseString(check.expectedBaseString)}`);
+      lines.push(`      ${t('serverBase', lang)}:`, `        ${verbatimBaseString(server.baseString)}`);
       if (server.diff) lines.push(...renderDiff(server.diff, ['RFC 5849', lang === 'ja' ? 'サーバー' : 'server'], o));
     }
   }

@@ -1,6 +1,7 @@
 import type { Palette } from '../terminal/color.js';
 import type { SignedRequest } from '../oauth/types.js';
 import { maskSecret } from '../secrets/mask.js';
+import { verbatimBaseString } from '../secrets/redactor.js';
 import { isFormBody } from '../oauth/base-string.js';
 import { percentEncode } from '../oauth/percent-encode.js';
 import { isRsaMethod } from '../oauth/methods.js';
@@ -53,7 +54,7 @@ export function renderSignedRequest(request: SignedRequest, key: SigningKeyShape
   if (request.body && !isFormBody(request.body)) lines.push(c.dim(`  (the ${request.body.contentType} body is not signed, RFC 5849 §3.4.1.3.1)`));
   if (request.wireUrl !== request.url) lines.push('', c.bold('URL as sent (normalised, RFC 3986 §6.2.2)'), `  ${request.wireUrl}`);
   lines.push('', c.bold('Base string URI (§3.4.1.2)'), `  ${request.baseUri}`);
-  lines.push('', c.bold('Signature base string (§3.4.1.1)'), `  ${request.baseString}`);
+  lines.push('', c.bold('Signature base string (§3.4.1.1)'), `  ${verbatimBaseString(request.baseString)}`);
   lines.push('', c.bold('Signing key (§3.4.2)'), `  ${describeSigningKey(request.signatureMethod, key)}`);
   lines.push('', c.bold(`Signature (${request.signatureMethod})`), `  ${request.signature}`);
   lines.push('', c.bold('Authorization header (§3.5.1)'), `  ${request.authorization}`);

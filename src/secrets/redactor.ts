@@ -40,14 +40,49 @@ export class Redactor {
   }
 
   redact(text: string): string {
+    if (text.includes(VERBATIM_START)) return this.redactMarked(text);
     if (this.secrets.size === 0) return text;
+    return this.redactWith(text, (this.byLength ??= [...this.secrets].sort((a, b) => b[0].length - a[0].length)));
+  }
+
+  private redactWith(text: string, byLength: readonly (readonly [string, string])[]): string {
     let out = text;
-    const byLength = (this.byLength ??= [...this.secrets].sort((a, b) => b[0].length - a[0].length));
     for (const [secret, mask] of byLength) {
       if (out.includes(secret)) out = out.split(secret).join(mask);
     }
     return out.includes(ELLIPSIS) ? redactCutSecrets(out, byLength) : out;
   }
+
+  /**
+   * A signature base string as it was signed (issue 15 item 5): the values of
+   * its oauth_token, oauth_verifier and oauth_session_handle stay as they are,
+   * so it can be diffed byte for byte with a server's echo (debug_sbs). A base
+   * string is no credential — it carries no signature and no secret — while
+   * anything else registered (consumer and token secrets, keys) is still masked.
+   */
+  redactBaseString(baseString: string): string {
+    if (this.secrets.size === 0) return baseString;
+    const shown = new Set(tokensInBaseString(baseString));
+    if (shown.size === 0) return this.redact(baseString);
+    const keep = [...this.secrets].filter(([form]) => !shown.has(form)).sort((a, b) => b[0].length - a[0].length);
+    return this.redactWith(baseString, keep);
+  }
+
+  /** Text with base strings marked by verbatimBaseString(): each marked part as redactBaseString, the rest as usual; the marks removed. */
+  private redactMarked(text: string): string {
+    let out = '';
+    let rest = text;
+    for (let start = rest.indexOf(VERBATIM_START); start >= 0; start = rest.indexOf(VERBATIM_START)) {
+      const end = rest.indexOf(VERBATIM_END, start);
+      if (end < 0) break;
+      out += this.redact(rest.slice(0, start)) + this.redactBaseString(rest.slice(start + 1, end));
+      rest = rest.slice(end + 1);
+    }
+    return out + this.redact(rest.replaceAll(VERBATIM_START, '').replaceAll(VERBATIM_END, ''));
+  }
+
+  /** JSON.stringify's replacer for output and saved files: base strings (`baseString`, `expectedBaseString`, …) as signed, every other string redacted. */
+  readonly jsonReplacer = (key: string, value: unknown): unknown => (typeof value === 'string' ? (BASE_STRING_KEY.test(key) ? this.redactBaseString(value) : this.redact(value)) : value);
 
   /** Masks one value for display (no-op when --show-secrets). */
   mask(value: string | undefined): string {
@@ -57,6 +92,47 @@ export class Redactor {
 }
 
 const ELLIPSIS = '…';
+/** Private-use marks around a base string inside printed text (never printed: redact removes them). */
+const VERBATIM_START = '\uE000';
+const VERBATIM_END = '\uE001';
+const BASE_STRING_KEY = /(^b|B)aseString$/;
+
+/** Marks a base string inside a line of output, for the redactor to keep its token values (see redactBaseString). */
+export function verbatimBaseString(baseString: string): string {
+  return `${VERBATIM_START}${baseString}${VERBATIM_END}`;
+}
+
+/**
+ * The token values a base string carries, in the forms the redactor knows
+ * them (RFC 5849 §3.4.1.1: the parameters are encoded twice in it).
+ */
+function tokensInBaseString(baseString: string): string[] {
+  const parts = baseString.split('&');
+  const params = parts.length >= 3 ? parts.slice(2).join('&') : '';
+  const found: string[] = [];
+  let once: string;
+  try {
+    once = decodeURIComponent(params);
+  } catch {
+    return found;
+  }
+  for (const pair of once.split('&')) {
+    const eq = pair.indexOf('=');
+    const name = pair.slice(0, eq);
+    if (eq <= 0 || !TOKEN_NAMES.has(name)) continue;
+    const encoded = pair.slice(eq + 1);
+    try {
+      const value = decodeURIComponent(encoded);
+      found.push(value, value.replace(/\+/g, " "), percentEncode(value), percentEncode(percentEncode(value)), encoded);
+    } catch {
+      found.push(encoded);
+    }
+  }
+  return found;
+}
+
+/** Parameters whose values are tokens, shown in a base string: not signing keys. */
+const TOKEN_NAMES = new Set(['oauth_token', 'oauth_verifier', 'oauth_session_handle']);
 /** Our own masks end the shown prefix with `…(N chars)`: not a cut secret. */
 const MASK_TAIL = /^…\(\d+ chars\)/;
 

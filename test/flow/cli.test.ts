@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withoutBaseStrings } from '../helpers/base-strings.js';
 import { runCli } from '../helpers/cli.js';
 import { startProvider, type RunningProvider } from '../../src/provider/index.js';
 import { startCli } from './spawn-cli.js';
@@ -54,7 +55,10 @@ function issuedSecrets(): string[] {
 
 function expectNoSecrets(text: string): void {
   expect(text).not.toContain(CANARY_SECRET);
-  for (const secret of issuedSecrets()) expect(text, `leaked ${secret.slice(0, 4)}…`).not.toContain(secret);
+  const state = provider.state();
+  const keys = new Set([...state.requestTokens.map((t) => t.secret), ...state.accessTokens.map((t) => t.secret)]);
+  // Tokens and verifiers may stand in a base string, printed as signed (issue 15 item 5); token secrets never.
+  for (const secret of issuedSecrets()) expect(keys.has(secret) ? text : withoutBaseStrings(text), `leaked ${secret.slice(0, 4)}…`).not.toContain(secret);
 }
 
 describe('oauth-doctor flow, end to end against the embedded provider', () => {

@@ -203,7 +203,7 @@ function finish(outcome: FlowOutcome, config: FlowConfig, options: FlowOptions, 
     output.results(lines);
   }
   if (options.save !== undefined) {
-    const text = JSON.stringify(sessionRecord(report, env.now()), (_k, v: unknown) => (typeof v === 'string' ? output.redactor.redact(v) : v), 2) + '\n';
+    const text = JSON.stringify(sessionRecord(report, env.now()), output.redactor.jsonReplacer, 2) + '\n';
     const path = writePrivateFile(options.save, env.cwd, text);
     output.narrate(output.err.dim(`session saved to ${path} (mode 0600${output.redactor.active ? ', secrets masked' : ', SECRETS IN FULL'}); read it with: oauth-doctor explain --session ${options.save}`));
   }
