@@ -6,12 +6,13 @@ import { inputError, usageError } from '../../errors.js';
 import { readTextFile } from '../../files/read-text-file.js';
 import { readStdin } from '../../files/stdin.js';
 import { diagnose } from '../../diagnose/diagnose.js';
-import { resolveLang } from '../../diagnose/lang.js';
+import { resolveLang, type Lang } from '../../diagnose/lang.js';
 import { CARRIERS_LOOKED_IN, readTextReading } from '../../diagnose/read-problem.js';
 import { diagnosisJson, renderDiagnosis } from '../../diagnose/render.js';
 import { secretsInText } from '../../diagnose/secrets-in-text.js';
 import { say } from '../../diagnose/text.js';
 import { parseSessionRecord } from '../../diagnose/session-file.js';
+import { renderSessionSummary, summarizeSession } from '../../diagnose/session-summary.js';
 import type { DetectedProblem, SessionEvidence } from '../../diagnose/types.js';
 import type { ExplainOptions } from './command.js';
 
@@ -27,6 +28,8 @@ export async function runExplain(input: readonly string[], options: ExplainOptio
   const evidence = session?.evidence ?? {};
   // With only --session, explain the problem the run recorded.
   const fromSession = input.length === 0 && status === undefined && Object.keys(headers).length === 0 ? session?.problem : undefined;
+  // Issue 15 item 10: a session that recorded no refusal (interrupted, timed out, succeeded) is described, not "nothing to explain".
+  if (session && input.length === 0 && fromSession === undefined && status === undefined && Object.keys(headers).length === 0) return describeSession(session.json, options, env, lang);
   const text = fromSession !== undefined || (input.length === 0 && (status !== undefined || Object.keys(headers).length > 0)) ? '' : await readInput(input, env);
 
   const output = await createOutput(env, { showSecrets: options.showSecrets });
@@ -109,7 +112,16 @@ async function readResponseFromStdin(env: Environment): Promise<string> {
   return bytes.toString('utf8');
 }
 
-function readSession(file: string, env: Environment): { evidence: SessionEvidence; problem: DetectedProblem | undefined; text: string } {
+/** What a session without a refusal holds, on stdout; exit 1: nothing was recognised as a problem. */
+async function describeSession(json: unknown, options: ExplainOptions, env: Environment, lang: Lang): Promise<number> {
+  const output = await createOutput(env, { showSecrets: options.showSecrets });
+  const summary = summarizeSession(json);
+  if (options.json) output.json({ recognised: false, reason: `session-${summary.outcome}`, session: summary, message: renderSessionSummary(summary, lang).join(' ') });
+  else output.results(renderSessionSummary(summary, lang));
+  return 1;
+}
+
+function readSession(file: string, env: Environment): { evidence: SessionEvidence; problem: DetectedProblem | undefined; text: string; json: unknown } {
   const raw = readTextFile(file, env.cwd, { code: 'session-unreadable', shown: `--session ${file}`, hint: 'give the file that flow --save wrote' });
   let json: unknown;
   try {
@@ -122,5 +134,5 @@ function readSession(file: string, env: Environment): { evidence: SessionEvidenc
     const shown = parsed.problems.slice(0, 5).join('; ') + (parsed.problems.length > 5 ? `; and ${parsed.problems.length - 5} more` : '');
     throw inputError('session-invalid', `--session ${file}: ${shown}`, 'fix the file or save a new one with flow --save');
   }
-  return { evidence: parsed.evidence, problem: parsed.problem, text: raw };
+  return { evidence: parsed.evidence, problem: parsed.problem, text: raw, json };
 }

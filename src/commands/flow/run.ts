@@ -205,7 +205,9 @@ function finish(outcome: FlowOutcome, config: FlowConfig, options: FlowOptions, 
   if (options.save !== undefined) {
     const text = JSON.stringify(sessionRecord(report, env.now()), output.redactor.jsonReplacer, 2) + '\n';
     const path = writePrivateFile(options.save, env.cwd, text);
-    output.narrate(output.err.dim(`session saved to ${path} (mode 0600${output.redactor.active ? ', secrets masked' : ', SECRETS IN FULL'}); read it with: oauth-doctor explain --session ${options.save}`));
+    // Issue 15 item 10: explain --session is suggested only when the run recorded a refusal to explain.
+    const next = diagnosis ? `; read it with: oauth-doctor explain --session ${options.save}` : '';
+    output.narrate(output.err.dim(`session saved to ${path} (mode 0600${output.redactor.active ? ', secrets masked' : ', SECRETS IN FULL'})${next}`));
   }
   if (diagnosis && env.env['GITHUB_ACTIONS'] === 'true') output.narrate(githubAnnotation(outcome, diagnosis));
   if (outcome.error) throw outcome.error satisfies DoctorError;
