@@ -148,6 +148,9 @@ export function inspectCapture(capture: Capture, options: InspectOptions): Inspe
     const signed = signedBaseString(check);
     if (signed !== undefined) baseStrings.set(item, signed);
   }
+  // Issue 15 item 4: the server verified a request whose signature our check cannot reproduce with the
+  // secret given: the server had the right secret, so the one given to oauth-doctor is wrong.
+  const keyGivenWrong = [...checks].some(([item, check]) => check.status === 'no-match' && isSuccess(item.status) && !item.problem);
   const providerOf = (item: InspectedExchange) => item.problem?.provider ?? providerForUrl(item.view.url.href)?.id;
   const evidence = (item: InspectedExchange) => {
     const flow = flowOf.get(item);
@@ -161,7 +164,7 @@ export function inspectCapture(capture: Capture, options: InspectOptions): Inspe
     if (!item.problem) continue;
     const check = checks.get(item);
     let diagnosis = diagnose(item.problem, evidence(item), { lang });
-    if (check) diagnosis = withSignatureCheck(diagnosis, item, check, lang);
+    if (check && !(keyGivenWrong && check.status === 'no-match')) diagnosis = withSignatureCheck(diagnosis, item, check, lang);
     byExchange.set(item, findings.length);
     findings.push({ kind: 'provider-refused', item, flowId: flowId(item), diagnosis, signatureCheck: check });
   }
@@ -169,6 +172,8 @@ export function inspectCapture(capture: Capture, options: InspectOptions): Inspe
   // A signature that does not verify, on an exchange the provider did not (visibly) refuse.
   for (const [item, check] of checks) {
     if (byExchange.has(item) || (check.status !== 'variant' && check.status !== 'no-match')) continue;
+    // Accepted by the server: a mismatch here is oauth-doctor's key, not the client's signature (a note, below).
+    if (isSuccess(item.status) && check.status === 'no-match') continue;
     const problem: DetectedProblem = { code: 'signature_invalid', source: 'capture-check', confidence: 'exact', parameters: {} };
     const diagnosis = withSignatureCheck(diagnose(problem, evidence(item), { lang }), item, check, lang);
     byExchange.set(item, findings.length);
@@ -200,6 +205,7 @@ export function inspectCapture(capture: Capture, options: InspectOptions): Inspe
   findings.sort((a, b) => (order.get(a.item) ?? 0) - (order.get(b.item) ?? 0) || (a.kind === b.kind ? 0 : a.kind === 'provider-refused' ? -1 : 1));
 
   const notes = keyNotes(items, options, lang);
+  if (keyGivenWrong) notes.unshift(t(options.publicKey !== undefined ? 'noteGivenKeyWrong' : 'noteGivenSecretWrong', lang));
   const secrets = new Set<string>();
   for (const item of items) for (const secret of secretsOf(item)) secrets.add(secret);
   return {
