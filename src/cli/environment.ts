@@ -20,6 +20,9 @@ export interface Environment {
    * whether stderrIsTTY is worth asking yet. Left out, stderrIsTTY is used.
    */
   readonly stderrMaybeTTY?: boolean;
+  /** A terminal's width in columns, when stdout / stderr is one and says (issue 15 item 7). */
+  readonly stdoutColumns?: number | undefined;
+  readonly stderrColumns?: number | undefined;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
   /** Milliseconds since the epoch. */
@@ -51,6 +54,13 @@ export function processEnvironment(signal: () => AbortSignal): Environment {
     },
     get stderrMaybeTTY() {
       return mayBeTerminal(2);
+    },
+    // Asked only for a terminal: process.stdout is then a tty.WriteStream that knows its size.
+    get stdoutColumns() {
+      return isTerminal(1) ? process.stdout.columns : undefined;
+    },
+    get stderrColumns() {
+      return isTerminal(2) ? process.stderr.columns : undefined;
     },
     env: process.env,
     cwd: process.cwd(),

@@ -2,6 +2,7 @@ import type { Environment } from './environment.js';
 import { colorEnabled, palette, PLAIN, type Palette } from '../terminal/color.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import { Redactor } from '../secrets/redactor.js';
+import { wrapWidth } from '../terminal/width.js';
 
 /**
  * Where a command writes. Narration goes to stderr, results to stdout (STYLE
@@ -41,6 +42,16 @@ export class Output {
   /** The palette for stderr. */
   get err(): Palette {
     return this.colourErr && this.errColours ? this.errColours : PLAIN;
+  }
+
+  /** Columns to wrap stdout's text to: the terminal's width, 80 when unknown, no wrapping for a pipe or a file (issue 15 item 7). */
+  get outWidth(): number {
+    return wrapWidth(this.env.stdoutIsTTY, this.env.stdoutColumns, this.env.env);
+  }
+
+  /** The same for stderr. */
+  get errWidth(): number {
+    return wrapWidth(this.env.stderrIsTTY, this.env.stderrColumns, this.env.env);
   }
 
   /** A line of result text on stdout. */

@@ -1,5 +1,5 @@
 import { LABELS, type LabelKey } from '../knowledge/labels.js';
-import { wrapText } from '../terminal/wrap.js';
+import { displayWidth, wrapText } from '../terminal/wrap.js';
 import type { Palette } from '../terminal/color.js';
 import { verbatimBaseString } from '../secrets/redactor.js';
 import { decomposeBaseString } from './base-string-diff.js';
@@ -91,24 +91,30 @@ const DIFF_CONTEXT = 40;
  * caller's Output redacts and sanitises). Provider text is shown as data,
  * quoted and labelled untrusted, never interpreted.
  */
-export function renderDiagnosis(diagnosis: Diagnosis, c: Palette): string[] {
+/** A line as it is when it fits `width`, else wrapped (wrapText joins words with one space, so only long lines change). */
+function fit(text: string, first: string, rest: string, width: number): string[] {
+  return displayWidth(first) + displayWidth(text) <= width ? [first + text] : wrapText(text, first, rest, width);
+}
+
+/** `width`: the columns to wrap to (terminal/width.ts decides; Infinity for a pipe or a file). */
+export function renderDiagnosis(diagnosis: Diagnosis, c: Palette, width = 100): string[] {
   const lang = diagnosis.lang;
   const t = (key: LabelKey, values?: Record<string, string | number>) => fill(LABELS[key][lang], values);
   const p = diagnosis.problem;
   const lines: string[] = [];
 
   const codes = p.providerCode && p.providerCode !== p.code ? `${p.code} (${p.providerCode})` : p.code;
-  lines.push(`${c.bold(`${t('problem')}: ${codes}`)} — ${p.title}`);
-  lines.push(c.dim(`  ${t('foundIn')} ${t(`source_${p.source}` as LabelKey)}, ${t('confidence')}: ${t(`confidence_${p.confidence}` as LabelKey)}${p.known ? '' : ' ' + t('unknownCode')}`));
+  lines.push(...fit(`${c.bold(`${t('problem')}: ${codes}`)} — ${p.title}`, '', '  ', width));
+  lines.push(...fit(`${t('foundIn')} ${t(`source_${p.source}` as LabelKey)}, ${t('confidence')}: ${t(`confidence_${p.confidence}` as LabelKey)}${p.known ? '' : ' ' + t('unknownCode')}`, '  ', '    ', width).map((l) => c.dim(l)));
   if (p.extracted) lines.push(c.dim(`  ${extractedLine(p.extracted, t)}`));
-  lines.push(...wrapText(p.meaning, '  '));
+  lines.push(...wrapText(p.meaning, '  ', undefined, width));
   const facts = [
     `${t('leg')}: ${p.leg === 'any' ? t('anyLeg') : p.leg.join(', ')}`,
     `${t('fault')}: ${t(`party_${p.party}` as LabelKey)}`,
     p.status !== undefined ? `${t('status')}: ${p.status}` : p.usualStatus !== undefined ? `${t('usualStatus')}: ${p.usualStatus}` : undefined,
     p.provider ? `${t('provider')}: ${p.provider}` : undefined,
   ].filter((s): s is string => s !== undefined);
-  lines.push(c.dim(`  ${facts.join(' · ')}`));
+  lines.push(...fit(facts.join(' · '), '  ', '    ', width).map((l) => c.dim(l)));
   const parameters = Object.entries(p.parameters);
   if (parameters.length > 0) {
     lines.push('', c.bold(t('parameters')));
@@ -125,9 +131,9 @@ export function renderDiagnosis(diagnosis: Diagnosis, c: Palette): string[] {
     for (const cause of diagnosis.causes) {
       const label = t(`likelihood_${cause.likelihood}` as LabelKey);
       const colour = cause.likelihood === 'certain' ? c.red : cause.likelihood === 'likely' ? c.yellow : cause.likelihood === 'unlikely' ? c.dim : (s: string) => s;
-      lines.push(`  ${colour(`${MARK[cause.likelihood]} ${label}`)}  ${c.bold(cause.id)} — ${cause.title}`);
-      for (const line of cause.evidence) lines.push(...wrapText(line, '      ▸ ', '        '));
-      if (cause.likelihood !== 'unlikely' && cause.confirm) lines.push(...wrapText(`${t('confirm')}: ${cause.confirm}`, c.dim('      ') , '      ').map((l) => c.dim(l)));
+      lines.push(...fit(`${colour(`${MARK[cause.likelihood]} ${label}`)}  ${c.bold(cause.id)} — ${cause.title}`, '  ', '      ', width));
+      for (const line of cause.evidence) lines.push(...wrapText(line, '      ▸ ', '        ', width));
+      if (cause.likelihood !== 'unlikely' && cause.confirm) lines.push(...wrapText(`${t('confirm')}: ${cause.confirm}`, c.dim('      '), '      ', width).map((l) => c.dim(l)));
     }
   }
   if (diagnosis.baseStringDiff) lines.push('', ...renderBaseStringDiff(diagnosis.baseStringDiff, c, t));
@@ -138,16 +144,16 @@ export function renderDiagnosis(diagnosis: Diagnosis, c: Palette): string[] {
     lines.push('', c.bold(t('fixes')));
     if (userFixes.length > 0) {
       lines.push(`  ${t('forUser')}:`);
-      for (const fix of userFixes) lines.push(...wrapText(fix.text, '    - ', '      '));
+      for (const fix of userFixes) lines.push(...wrapText(fix.text, '    - ', '      ', width));
     }
     if (developerFixes.length > 0) {
       lines.push(`  ${t('forDeveloper')}:`);
-      for (const fix of developerFixes) lines.push(...wrapText(fix.text, '    - ', '      '));
+      for (const fix of developerFixes) lines.push(...wrapText(fix.text, '    - ', '      ', width));
     }
   }
   if (diagnosis.notes && diagnosis.notes.length > 0) {
     lines.push('', c.bold(t('notes')));
-    for (const note of diagnosis.notes) lines.push(...wrapText(note, '  - ', '    ').map((l) => c.dim(l)));
+    for (const note of diagnosis.notes) lines.push(...wrapText(note, '  - ', '    ', width).map((l) => c.dim(l)));
   }
   return lines;
 }

@@ -23,6 +23,8 @@ export interface RenderOptions {
   /** How a token is shown (masked unless --show-secrets). */
   readonly mask: (value: string) => string;
   readonly redact: (text: string) => string;
+  /** Columns to wrap to (Infinity: no wrapping). */
+  readonly width?: number | undefined;
 }
 
 function shortUrl(item: InspectedExchange): string {
@@ -174,7 +176,7 @@ function renderFindings(report: InspectReport, o: RenderOptions): string[] {
     const item = finding.item;
     const kind = finding.kind === 'check' ? c.yellow(t('checkOf', o.lang, { check: finding.check ?? '', where: where(item) })) : t('providerOn', o.lang, { where: where(item), method: item.view.method, url: item.view.url.href, status: item.status ?? '—' });
     lines.push('', `${c.bold(`${i + 1}.`)} ${kind} · ${item.leg}`);
-    for (const line of renderDiagnosis(finding.diagnosis, c)) lines.push(line === '' ? '' : `   ${line}`);
+    for (const line of renderDiagnosis(finding.diagnosis, c, (o.width ?? 100) - 3)) lines.push(line === '' ? '' : `   ${line}`);
   });
   return lines;
 }

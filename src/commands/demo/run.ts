@@ -96,7 +96,7 @@ export async function runDemo(options: DemoOptions, env: Environment): Promise<n
         const diagnosis = diagnoseOutcome(outcome, evidence, lang);
         const verdict = index === 0 ? { ok: outcome.ok, mismatch: outcome.ok ? undefined : say(DEMO_TEXT.flowFailed, lang, { why: outcome.failure?.reason ?? outcome.error?.message ?? '?' }) } : judge(outcome, diagnosis, scenario.expect);
         print();
-        if (diagnosis) for (const line of options.verbose ? renderDiagnosis(diagnosis, c).map((l) => `   ${l}`) : compactDiagnosis(diagnosis, c, lang)) print(line);
+        if (diagnosis) for (const line of options.verbose ? renderDiagnosis(diagnosis, c, (options.json ? output.errWidth : output.outWidth) - 3).map((l) => `   ${l}`) : compactDiagnosis(diagnosis, c, lang)) print(line);
         if (index === 0) print(verdict.ok ? c.green(`   ✓ ${accessSummary(outcome, lang)}`) : c.red(`   ✗ ${verdict.mismatch ?? ''}`));
         else print(verdict.ok ? c.green(`   ✓ ${say(DEMO_TEXT.asExpected, lang, { cause: scenario.expect.cause ?? '' })}`) : c.red(`   ✗ ${say(DEMO_TEXT.notAsExpected, lang, { why: verdict.mismatch ?? '' })}`));
         results.push({

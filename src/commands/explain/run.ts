@@ -54,7 +54,7 @@ export async function runExplain(input: readonly string[], options: ExplainOptio
   }
   const diagnosis = diagnose(problem, evidence, { lang });
   if (options.json) output.json(diagnosisJson(diagnosis));
-  else output.results(renderDiagnosis(diagnosis, output.out));
+  else output.results(renderDiagnosis(diagnosis, output.out, output.outWidth));
   return 0;
 }
 

@@ -89,7 +89,7 @@ function failureLines(outcome: FlowOutcome, diagnosis: Diagnosis | undefined, ou
   const status = failure.exchange ? ` (${failure.exchange.response.status})` : '';
   const what = diagnosis ? diagnosis.problem.code : failure.reason;
   const lines = [c.red(c.bold(`✗ ${step?.title ?? failure.leg} leg refused${status}: ${what}`)), ''];
-  if (diagnosis) lines.push(...renderDiagnosis(diagnosis, c));
+  if (diagnosis) lines.push(...renderDiagnosis(diagnosis, c, output.outWidth));
   return lines;
 }
 

@@ -145,6 +145,7 @@ export async function runInspect(file: string | undefined, options: InspectComma
       lang,
       mask: (value) => (output.redactor.active ? maskSecret(value) : value),
       redact: (text) => output.redactor.redact(text),
+      width: output.outWidth,
     });
     output.results(lines);
     if (output.redactor.active && report.secrets.length > 0) output.narrate(output.err.dim(t('secretsMasked', lang)));
