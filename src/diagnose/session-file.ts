@@ -23,6 +23,7 @@ const EVIDENCE_FIELDS: Readonly<Record<string, Check>> = {
   failedLegIndex: 'number',
   clockOffsetSec: 'number',
   registeredCallback: 'string',
+  signer: 'string',
 };
 
 const LEG_FIELDS: Readonly<Record<string, Check>> = {

@@ -169,6 +169,8 @@ export interface SessionEvidence {
   readonly clockOffsetSec?: number | undefined;
   /** The callback the provider has on file, when known (profile). */
   readonly registeredCallback?: string | undefined;
+  /** Who built the signed requests: `oauth-doctor` (flow, demo) signs RFC 5849-exact base strings. */
+  readonly signer?: 'oauth-doctor' | undefined;
 }
 
 export interface RankedCause {

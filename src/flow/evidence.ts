@@ -94,5 +94,6 @@ export function buildEvidence(outcome: FlowOutcome, config: FlowConfig, observed
     failedLegIndex: failedIndex >= 0 ? failedIndex : undefined,
     clockOffsetSec: clockOffsetSec(outcome),
     registeredCallback: config.registeredCallback,
+    signer: 'oauth-doctor',
   };
 }

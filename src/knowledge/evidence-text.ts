@@ -141,6 +141,14 @@ export const EVIDENCE_TEXT = {
     en: 'The server accepts oauth_version {min} to {max}.',
     ja: 'サーバが受け付ける oauth_version は {min} から {max} です。',
   },
+  baseStringsEqualRsa: {
+    en: 'Our base string is identical to the one the server computed, so what was signed is right, host included: the RSA key is the cause — the public key the provider holds (Jira: the application link) is not the pair of the private key that signed.',
+    ja: 'こちらのベース文字列はサーバが計算したものと同一で、ホストを含め署名内容は正しいです。原因は RSA 鍵です。プロバイダが持つ公開鍵（Jira ではアプリケーション・リンク）が、署名した秘密鍵と対になっていません。',
+  },
+  signedByOauthDoctor: {
+    en: 'oauth-doctor signed this request itself and its base string follows RFC 5849 exactly (checked against the RFC examples and oauthlib); the server echoed none to compare, so a wrong consumer or token secret is the likelier cause.',
+    ja: 'このリクエストは oauth-doctor 自身が署名しており、そのベース文字列は RFC 5849 どおりです（RFC の例と oauthlib で検証済み）。比べるベース文字列をサーバは返していないため、コンシューマーまたはトークンのシークレット違いの可能性が高いです。',
+  },
   baseStringsEqual: {
     en: 'Our base string is identical to the one the server computed, so what was signed is right: the key (secrets) or the method differs.',
     ja: 'こちらのベース文字列はサーバが計算したものと同一です。署名した内容は正しく、鍵（シークレット）か方式が異なります。',

@@ -100,7 +100,7 @@ describe('diagnosis from what the servers said', () => {
     const { problem, leg } = await requestToken(providers.get('jira')!, { secret: 'wrong-secret' });
     expect(problem?.serverBaseString).toBe(leg.baseString);
     const d = diagnose(problem!, { legs: [leg] }, { lang: 'en' });
-    expect(d.causes[0]).toMatchObject({ id: 'wrong-secret', likelihood: 'likely' });
+    expect(d.causes[0]).toMatchObject({ id: 'wrong-secret', likelihood: 'certain' });
     expect(d.causes.find((c) => c.id === 'signature-base-mismatch')?.likelihood).toBe('unlikely');
   });
 

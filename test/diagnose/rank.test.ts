@@ -240,9 +240,9 @@ describe('our base string against the server\'s', () => {
   const ours = 'POST&https%3A%2F%2Fwww.flickr.com%2Fservices%2Foauth%2Frequest_token&oauth_callback%3Doob%26oauth_consumer_key%3Dabc%26oauth_nonce%3Dn1';
   const sent = (baseString: string) => ({ legs: [leg('request_token', 0, { url: 'https://www.flickr.com/services/oauth/request_token', baseString, status: 401 })] });
 
-  it('identical: what was signed is right, so the key is wrong', () => {
+  it('identical: what was signed is right, so the key is wrong (certain: issue 15 item 21)', () => {
     const d = diagnose(problem(`oauth_problem=signature_invalid&debug_sbs=${ours}`), sent(ours), { lang: 'en' });
-    expect(cause(d, 'wrong-secret').likelihood).toBe('likely');
+    expect(cause(d, 'wrong-secret').likelihood).toBe('certain');
     expect(cause(d, 'signature-base-mismatch').likelihood).toBe('unlikely');
     expect(d.baseStringDiff).toBeUndefined();
   });

@@ -12,17 +12,21 @@ const PART_NAMES = {
  * oauth_signature_base_string). Equal means the key is wrong; different
  * means what was signed is wrong, and the first difference says where.
  */
-export function baseString({ problem, failedLeg, lang }: EvidenceContext): Adjustment[] {
+export function baseString({ problem, failedLeg, evidence, lang }: EvidenceContext): Adjustment[] {
   const theirs = problem.serverBaseString;
-  if (theirs === undefined) return [];
+  if (theirs === undefined) return ownSignature(problem.code, evidence.signer, lang);
   const ours = failedLeg?.baseString;
   if (ours === undefined) return [{ cause: 'signature-base-mismatch', line: say('serverBaseStringOnly', lang) }];
   const comparison = compareBaseStrings(ours, theirs);
   if (comparison.equal) {
-    const line = say('baseStringsEqual', lang);
+    // Issue 15 item 21: the server signed the very same string, so neither the host nor anything else that
+    // goes into it is the cause: the key is (Jira: the public key at the application link is another pair).
+    const rsa = failedLeg?.signatureMethod?.startsWith('RSA-') === true;
+    const line = say(rsa ? 'baseStringsEqualRsa' : 'baseStringsEqual', lang);
     return [
       { cause: 'signature-base-mismatch', likelihood: 'unlikely', line },
-      { cause: 'wrong-secret', likelihood: 'likely', line },
+      { cause: 'host-mismatch', likelihood: 'unlikely', line },
+      { cause: 'wrong-secret', likelihood: 'certain', line },
     ];
   }
   const out: Adjustment[] = [{ cause: 'signature-base-mismatch', likelihood: 'certain', line: say('baseStringsDiffer', lang, { index: comparison.index + 1, part: PART_NAMES[lang][comparison.part] }) }];
@@ -31,4 +35,18 @@ export function baseString({ problem, failedLeg, lang }: EvidenceContext): Adjus
   if (comparison.valuesDiffer.length > 0) out.push({ cause: 'signature-base-mismatch', line: say('baseStringParameterValues', lang, { names: comparison.valuesDiffer.join(', ') }) });
   out.push({ cause: 'wrong-secret', likelihood: 'possible' });
   return out;
+}
+
+/**
+ * Issue 15 item 13: oauth-doctor signed the request itself (flow) and the
+ * server echoed nothing. Its base string is RFC 5849-exact (checked against
+ * the RFC's examples and oauthlib), so a wrong secret is the likelier cause.
+ */
+function ownSignature(code: string, signer: string | undefined, lang: EvidenceContext['lang']): Adjustment[] {
+  if (signer !== 'oauth-doctor' || code !== 'signature_invalid') return [];
+  const line = say('signedByOauthDoctor', lang);
+  return [
+    { cause: 'wrong-secret', likelihood: 'likely', line },
+    { cause: 'signature-base-mismatch', likelihood: 'possible', line },
+  ];
 }
