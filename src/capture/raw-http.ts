@@ -170,28 +170,32 @@ class RawHttpReader {
     return text.length > MAX_BODY_CHARS ? text.slice(0, MAX_BODY_CHARS) : text;
   }
 
-  private requestUrl(target: string, headers: HeaderList, line: number): string {
+  private requestUrl(target: string, headers: HeaderList, line: number): { url: string; schemeFrom?: 'port' | 'assumed' } {
     if (/^https?:\/\//i.test(target)) {
       if (!URL.canParse(target)) this.fail('http-malformed', line, `"${target.slice(0, 80)}" is not a valid URL`, 'fix the request line');
-      return target;
+      return { url: target };
     }
     if (!target.startsWith('/')) this.fail('http-malformed', line, `the request target "${target.slice(0, 60)}" is neither a path nor an absolute URL`, 'OAuth requests look like POST /oauth/request_token HTTP/1.1');
     const host = headerValue(headers, 'host') ?? headerValue(headers, ':authority');
     if (!host) this.fail('http-malformed', line, 'the request has no Host header, so the host it went to is unknown', 'add the Host header, or write the absolute URL in the request line');
     const forwarded = headerValue(headers, 'x-forwarded-proto') ?? headerValue(headers, ':scheme');
-    const scheme = forwarded && /^https?$/i.test(forwarded.trim()) ? forwarded.trim().toLowerCase() : (this.options.scheme ?? 'https');
+    // The evidence, strongest first: --scheme, the proxy's own word, the Host's port; else https, marked as assumed.
+    const port = /:(\d+)$/.exec(host.trim())?.[1];
+    const byPort = port === '80' ? 'http' : port === '443' ? 'https' : undefined;
+    const given = this.options.scheme ?? (forwarded && /^https?$/i.test(forwarded.trim()) ? forwarded.trim().toLowerCase() : undefined);
+    const scheme = given ?? byPort ?? 'https';
     const url = `${scheme}://${host.trim()}${target}`;
     if (!URL.canParse(url)) this.fail('http-malformed', line, `Host "${host.slice(0, 60)}" with "${target.slice(0, 60)}" is not a valid URL`, 'fix the Host header');
-    return url;
+    return given ? { url } : { url, schemeFrom: byPort ? 'port' : 'assumed' };
   }
 
   private readRequest(line: Line, match: RegExpExecArray): CapturedRequest {
     const method = match[1] as string;
     const target = match[2] as string;
     const headers = this.readHeaders();
-    const url = this.requestUrl(target, headers, line.number);
+    const { url, schemeFrom } = this.requestUrl(target, headers, line.number);
     const body = this.readBody(headers, line.number, true);
-    return { method, url, headers, body: body === undefined ? undefined : { contentType: headerValue(headers, 'content-type'), text: this.decode(body, headers, line.number) } };
+    return { method, url, headers, ...(schemeFrom ? { schemeFrom } : {}), body: body === undefined ? undefined : { contentType: headerValue(headers, 'content-type'), text: this.decode(body, headers, line.number) } };
   }
 
   private readResponse(line: Line, status: number): CapturedResponse {

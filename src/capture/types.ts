@@ -21,6 +21,12 @@ export interface CapturedRequest {
   readonly url: string;
   readonly headers: HeaderList;
   readonly body?: CapturedBody | undefined;
+  /**
+   * Raw HTTP written with a path only says no scheme (issue 15 item 11): `port`
+   * when the Host's port told it (:80 http, :443 https), `assumed` when nothing
+   * did and https was taken; the signature check may then show it was http.
+   */
+  readonly schemeFrom?: 'port' | 'assumed' | undefined;
 }
 
 export interface CapturedResponse {

@@ -138,6 +138,7 @@ export function inspectCapture(capture: Capture, options: InspectOptions): Inspe
   const flowId = (item: InspectedExchange) => flowOf.get(item)?.id ?? 0;
 
   const capturedSecrets = tokenSecretsOf(items);
+  const schemeNotes = settleAssumedSchemes(items, options, capturedSecrets, lang);
   const checks = new Map<InspectedExchange, SignatureCheck>();
   for (const item of items) {
     const check = checkOne(item, options, capturedSecrets);
@@ -204,7 +205,7 @@ export function inspectCapture(capture: Capture, options: InspectOptions): Inspe
   const order = new Map(items.map((item, i) => [item, i]));
   findings.sort((a, b) => (order.get(a.item) ?? 0) - (order.get(b.item) ?? 0) || (a.kind === b.kind ? 0 : a.kind === 'provider-refused' ? -1 : 1));
 
-  const notes = keyNotes(items, options, lang);
+  const notes = [...schemeNotes, ...keyNotes(items, options, lang)];
   if (keyGivenWrong) notes.unshift(t(options.publicKey !== undefined ? 'noteGivenKeyWrong' : 'noteGivenSecretWrong', lang));
   const secrets = new Set<string>();
   for (const item of items) for (const secret of secretsOf(item)) secrets.add(secret);
@@ -224,5 +225,27 @@ function keyNotes(items: readonly InspectedExchange[], options: InspectOptions, 
   const notes: string[] = [];
   if ([...methods].some(isRsaMethod) && options.publicKey === undefined && options.consumerSecret !== undefined) notes.push(t('noteRsaWithSecret', lang));
   if (options.publicKey !== undefined && [...methods].some((m) => !isRsaMethod(m) && m !== '')) notes.push(t('noteKeyWithHmac', lang, { methods: [...methods].filter((m) => !isRsaMethod(m)).join(', ') }));
+  return notes;
+}
+
+/**
+ * Issue 15 item 11: raw HTTP written with a path says no scheme, and https
+ * was assumed. When the signature does not verify as https but does as
+ * http, the request was http: the item is read again as http (so no
+ * "TLS-terminating proxy" is blamed) and a note says why.
+ */
+function settleAssumedSchemes(items: InspectedExchange[], options: InspectOptions, captured: Map<string, string>, lang: Lang): string[] {
+  const notes: string[] = [];
+  items.forEach((item, index) => {
+    const request = item.exchange.request;
+    if (request.schemeFrom !== 'assumed' || !request.url.startsWith('https://')) return;
+    const asIs = checkOne(item, options, captured);
+    if (!asIs || asIs.status === 'match' || asIs.status === 'unchecked') return;
+    const http = inspectExchange({ ...item.exchange, request: { ...request, url: `http://${request.url.slice('https://'.length)}` } });
+    const check = http ? checkOne(http, options, captured) : undefined;
+    if (!http || check?.status !== 'match') return;
+    items[index] = http;
+    notes.push(t('noteSchemeFromSignature', lang, { where: item.exchange.origin }));
+  });
   return notes;
 }

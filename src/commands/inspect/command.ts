@@ -23,7 +23,7 @@ export function registerInspect(program: Command, context: CommandContext): void
     .argument('[file]', 'a .har file, a file holding curl command(s) or raw HTTP, or - for stdin')
     .option('--curl <command>', "a curl command line to inspect instead of a file, e.g. --curl 'curl -X POST …'")
     .option('--format <format>', 'force the input format: har, curl or http (default: detected)')
-    .option('--scheme <scheme>', 'scheme of raw HTTP requests written with a path only (default https)')
+    .option('--scheme <scheme>', 'scheme of raw HTTP requests written with a path only (default: the Host port, X-Forwarded-Proto or the signature; else https)')
     .option('--consumer-secret <secret>', 'consumer secret, to recompute HMAC/PLAINTEXT signatures (or OAUTH_CONSUMER_SECRET)')
     .option('--token-secret <secret>', 'token secret, when the capture does not hold the response that issued the token (or OAUTH_TOKEN_SECRET)')
     .option('--public-key <file>', 'RSA public key or certificate (PEM) to check RSA-SHA1 signatures')
