@@ -37,6 +37,14 @@ export function problemOf(failure: LegFailure): DetectedProblem {
   return { code: 'unrecognised-response', source: 'status-only', confidence: 'heuristic', parameters: {}, status: failure.exchange?.response.status, message: failure.reason };
 }
 
+/**
+ * Issue 15 item 13: whether a refused access-token exchange is about the
+ * verifier (a wrong or stale PIN), read by code from the response.
+ */
+export function isVerifierProblem(exchange: HttpExchange): boolean {
+  return readProblem(providerResponse(exchange))?.code === 'verifier_invalid';
+}
+
 /** The diagnosis of a run that stopped at a failed leg; undefined when it did not (success, or a network error). */
 export function diagnoseOutcome(outcome: FlowOutcome, evidence: SessionEvidence, lang: Lang): Diagnosis | undefined {
   if (!outcome.failure) return undefined;

@@ -6,7 +6,7 @@ import { timestampFrom } from '../oauth/sign-request.js';
 import { authorize } from './authorize-step.js';
 import type { CallbackHost, CallbackListener } from './callback-listener.js';
 import { buildAccessTokenRequest, parseAccessTokenResponse } from './legs/access-token.js';
-import { buildAuthorizeUrl } from './legs/authorize.js';
+import { authorizeWithVerifier, buildAuthorizeUrl } from './legs/authorize.js';
 import { buildRequestTokenRequest, parseRequestTokenResponse } from './legs/request-token.js';
 import { buildResourceRequest, parseResourceResponse } from './legs/resource.js';
 import type { SigningMoment } from './legs/shared.js';
@@ -26,7 +26,16 @@ export interface FlowIo {
   readonly waitTimeoutMs: number;
   readonly person: Person;
   readonly observer?: FlowObserver | undefined;
+  /**
+   * Issue 15 item 13: the access-token leg refused a PIN the person typed.
+   * Resolves with another PIN to try, or undefined to stop (CI, --verifier,
+   * not a verifier problem). run.ts decides from the problem's code.
+   */
+  readonly retryPin?: ((exchange: HttpExchange, attempt: number) => Promise<string | undefined>) | undefined;
 }
+
+/** Tries of a typed PIN on the access-token leg, the first included. */
+export const PIN_TRIES = 3;
 
 /** The person in front of the terminal (or its absence, in CI). */
 export interface Person {
@@ -217,9 +226,22 @@ export async function resumeFlow(config: FlowConfig, io: FlowIo, authorized: Aut
 async function accessLegs(run: FlowRun, authorized: AuthorizedRequestToken): Promise<AccessToken> {
   const { config } = run;
   await run.beforeLeg('access_token');
-  const atRequest = buildAccessTokenRequest(config, run.moment(), authorized);
-  const atExchange = await run.sendLeg(atRequest);
-  const accessToken = run.settle(parseAccessTokenResponse(atExchange), { name: 'access_token', signed: atRequest.signed, exchange: atExchange, ms: atExchange.totalMs, notes: [] });
+  let current = authorized;
+  let accessToken: AccessToken | undefined;
+  for (let attempt = 1; accessToken === undefined; attempt++) {
+    const atRequest = buildAccessTokenRequest(config, run.moment(), current);
+    const atExchange = await run.sendLeg(atRequest);
+    const parsed = parseAccessTokenResponse(atExchange);
+    const step = { name: 'access_token' as const, signed: atRequest.signed, exchange: atExchange, ms: atExchange.totalMs, notes: [] };
+    const again = !parsed.ok && attempt < PIN_TRIES && run.io.retryPin ? await run.io.retryPin(atExchange, attempt) : undefined;
+    if (again !== undefined && !parsed.ok) {
+      // Recorded, not fatal: the request token is still pending, only the PIN was wrong.
+      run.recorder.add({ ...step, ok: false, notes: [`PIN refused; another try (${attempt + 1} of ${PIN_TRIES})`], error: { code: 'refused', message: parsed.failure.reason } });
+      current = authorizeWithVerifier(current.requestToken, again);
+      continue;
+    }
+    accessToken = run.settle(parsed, step);
+  }
   if (config.endpoints.resource) {
     await run.beforeLeg('resource');
     const resRequest = buildResourceRequest(config, run.moment(), accessToken, config.endpoints.resource);

@@ -14,6 +14,7 @@ export interface NetworkIoOptions {
   readonly nonce: () => string;
   readonly person: Person;
   readonly observer?: FlowObserver | undefined;
+  readonly retryPin?: FlowIo['retryPin'];
 }
 
 /** The real world for the engine: undici on the network, a listener on 127.0.0.1, the diagnostics module's reader. */
@@ -28,6 +29,7 @@ export function networkIo(options: NetworkIoOptions): FlowIo {
     waitTimeoutMs: options.waitTimeoutMs,
     person: options.person,
     observer: options.observer,
+    retryPin: options.retryPin,
   };
 }
 

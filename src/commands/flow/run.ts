@@ -8,16 +8,16 @@ import { diagnosisJson, renderDiagnosis } from '../../diagnose/render.js';
 import type { Diagnosis, Leg } from '../../diagnose/types.js';
 import { usageError, type DoctorError } from '../../errors.js';
 import { createDispatcher, readCaFile } from '../../http/index.js';
-import { diagnoseOutcome } from '../../flow/diagnosis.js';
+import { diagnoseOutcome, isVerifierProblem } from '../../flow/diagnosis.js';
 import { networkIo } from '../../flow/io.js';
-import { runFlow, type FlowIo, type FlowOutcome } from '../../flow/engine.js';
+import { PIN_TRIES, runFlow, type FlowIo, type FlowOutcome, type Person } from '../../flow/engine.js';
 import { buildEvidence } from '../../flow/evidence.js';
 import { terminalPerson } from '../../flow/person.js';
 import { legHeading, renderStep } from '../../flow/render.js';
 import { buildReport, sessionRecord, type FlowReport } from '../../flow/report.js';
 import { writePrivateFile } from '../../files/write-private-file.js';
 import { secretsInStep } from '../../flow/secrets.js';
-import type { FlowConfig } from '../../flow/types.js';
+import type { CallbackMode, FlowConfig } from '../../flow/types.js';
 import { githubAnnotation } from '../../flow/annotation.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import type { FlowOptions } from './command.js';
@@ -150,6 +150,7 @@ export async function runFlowCommand(options: FlowOptions, env: Environment): Pr
     output.narrate(c.dim(`  consumer ${credentials.consumerKey} · ${config.signatureMethod} · callback ${callback.kind === 'url' ? callback.url : callback.kind} · authorise: ${authorize}`));
     for (const note of preset.notes) output.narrate(c.dim(`  note: ${note}`));
 
+    const person = terminalPerson({ env, output, step: options.step ?? false, waitTimeoutMs });
     const io = networkIo({
       dispatcher,
       timeoutMs,
@@ -157,8 +158,9 @@ export async function runFlowCommand(options: FlowOptions, env: Environment): Pr
       signal,
       now: () => env.now(),
       nonce: () => env.nonce(),
-      person: terminalPerson({ env, output, step: options.step ?? false, waitTimeoutMs }),
+      person,
       observer: narrator(output, options.verbose ?? false),
+      retryPin: pinRetry(options, env, output, callback, person),
     });
     const outcome = await runFlow(config, io);
     const code = finish(outcome, config, options, env, output, lang);
@@ -188,6 +190,20 @@ function saveFlowCredential(name: string, outcome: FlowOutcome, config: FlowConf
     savedAt: new Date(env.now()).toISOString(),
   });
   output.narrate(output.err.dim(`credential ${name} saved to ${path} (mode 0600); call the API with: oauth-doctor request --as ${name} URL`));
+}
+
+/**
+ * Issue 15 item 13: at a terminal, a PIN the person typed that the provider
+ * refuses as a verifier problem (wrong, or from an earlier attempt) is asked
+ * for again, up to PIN_TRIES times; never in CI or with --verifier.
+ */
+function pinRetry(options: FlowOptions, env: Environment, output: Output, callback: CallbackMode, person: Person): FlowIo['retryPin'] {
+  if (!isInteractive(env) || callback.kind !== 'oob' || options.verifier !== undefined || options.authorize === 'http') return undefined;
+  return async (exchange, attempt) => {
+    if (!isVerifierProblem(exchange)) return undefined;
+    output.narrate(output.err.yellow(`  The provider refused that PIN (verifier_invalid): a typo, or a PIN from an earlier attempt. Type it again (try ${attempt + 1} of ${PIN_TRIES}), or Ctrl-C to stop.`));
+    return person.ask('pin');
+  };
 }
 
 /** Prints the result (text or JSON), writes --save, annotates GitHub Actions; returns the exit code or throws the run's error. */
