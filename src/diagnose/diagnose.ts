@@ -4,7 +4,7 @@ import type { CauseRef, ProviderRecord } from '../knowledge/types.js';
 import { decodeCompanions } from './companions.js';
 import { compareBaseStrings } from './base-string-diff.js';
 import type { Adjustment, EvidenceContext, Rule } from './evidence/context.js';
-import { baseString } from './evidence/base-string.js';
+import { baseString, signedByOauthDoctor } from './evidence/base-string.js';
 import { callback } from './evidence/callback.js';
 import { clockOffset } from './evidence/clock.js';
 import { hosts } from './evidence/hosts.js';
@@ -24,7 +24,8 @@ import type { CauseId, DetectedProblem, Diagnosis, Fix, LegRecord, Likelihood, R
 /** Ranking rules, applied in order; a `certain` stays certain, otherwise a later rule's word wins. */
 // What X API v2 says outright about the authentication it accepts comes before the OAuth 2.0 signals (a certain word stays certain).
 // The provider's words come last and only raise a cause: what a session showed is said first.
-const RULES: readonly Rule[] = [response, tokenHistory, tokenAge, clockOffset, hosts, callback, baseString, nonce, signatureMethod, xV2Authentication, oauth2, words];
+// signedByOauthDoctor last: what the words of a message suggest cannot outweigh that oauth-doctor's own base string is RFC-exact.
+const RULES: readonly Rule[] = [response, tokenHistory, tokenAge, clockOffset, hosts, callback, baseString, nonce, signatureMethod, xV2Authentication, oauth2, words, signedByOauthDoctor];
 
 const RANK: Record<Likelihood, number> = { certain: 0, likely: 1, possible: 2, unlikely: 3 };
 

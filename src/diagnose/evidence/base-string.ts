@@ -12,9 +12,9 @@ const PART_NAMES = {
  * oauth_signature_base_string). Equal means the key is wrong; different
  * means what was signed is wrong, and the first difference says where.
  */
-export function baseString({ problem, failedLeg, evidence, lang }: EvidenceContext): Adjustment[] {
+export function baseString({ problem, failedLeg, lang }: EvidenceContext): Adjustment[] {
   const theirs = problem.serverBaseString;
-  if (theirs === undefined) return ownSignature(problem.code, evidence.signer, lang);
+  if (theirs === undefined) return [];
   const ours = failedLeg?.baseString;
   if (ours === undefined) return [{ cause: 'signature-base-mismatch', line: say('serverBaseStringOnly', lang) }];
   const comparison = compareBaseStrings(ours, theirs);
@@ -42,8 +42,8 @@ export function baseString({ problem, failedLeg, evidence, lang }: EvidenceConte
  * server echoed nothing. Its base string is RFC 5849-exact (checked against
  * the RFC's examples and oauthlib), so a wrong secret is the likelier cause.
  */
-function ownSignature(code: string, signer: string | undefined, lang: EvidenceContext['lang']): Adjustment[] {
-  if (signer !== 'oauth-doctor' || code !== 'signature_invalid') return [];
+export function signedByOauthDoctor({ problem, evidence, lang }: EvidenceContext): Adjustment[] {
+  if (evidence.signer !== 'oauth-doctor' || problem.code !== 'signature_invalid' || problem.serverBaseString !== undefined) return [];
   const line = say('signedByOauthDoctor', lang);
   return [
     { cause: 'wrong-secret', likelihood: 'likely', line },
