@@ -1,6 +1,7 @@
 import type { Environment } from './environment.js';
 import { colorEnabled, palette, PLAIN, type Palette } from '../terminal/color.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
+import { neutraliseWorkflowCommands } from '../terminal/workflow-commands.js';
 import { Redactor } from '../secrets/redactor.js';
 import { wrapWidth } from '../terminal/width.js';
 
@@ -56,7 +57,7 @@ export class Output {
 
   /** A line of result text on stdout. */
   result(text = ''): void {
-    this.env.stdout.write(sanitizeForTerminal(this.redactor.redact(text), { keepColour: this.colourOut }) + '\n');
+    this.env.stdout.write(neutraliseWorkflowCommands(sanitizeForTerminal(this.redactor.redact(text), { keepColour: this.colourOut })) + '\n');
   }
 
   /** Lines of result text on stdout, redacted, sanitised and written at once. */
@@ -66,7 +67,15 @@ export class Output {
 
   /** A line of narration on stderr. */
   narrate(text = ''): void {
-    this.env.stderr.write(sanitizeForTerminal(this.redactor.redact(text), { keepColour: this.colourErr }) + '\n');
+    this.env.stderr.write(neutraliseWorkflowCommands(sanitizeForTerminal(this.redactor.redact(text), { keepColour: this.colourErr })) + '\n');
+  }
+
+  /**
+   * One GitHub Actions workflow command on stderr, built by `workflowCommand`
+   * (its parts escaped, so it is one line): the only writer allowed to start a line with `::`.
+   */
+  workflowCommand(line: string): void {
+    this.env.stderr.write(sanitizeForTerminal(this.redactor.redact(line).replace(/\n/g, '%0A')) + '\n');
   }
 
   /** Exactly one JSON document on stdout; every string in it is redacted first; JSON escaping and escapeC1 keep control characters harmless. */

@@ -1,5 +1,6 @@
 import { ExitCode, isDoctorError } from '../errors.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
+import { neutraliseWorkflowCommands } from '../terminal/workflow-commands.js';
 import type { Environment } from './environment.js';
 import type { Redactor } from '../secrets/redactor.js';
 
@@ -9,7 +10,7 @@ import type { Redactor } from '../secrets/redactor.js';
  * Commander's own errors (unknown option, missing argument) are usage errors.
  */
 export function reportError(error: unknown, env: Environment, redactor?: Redactor, debug = false): number {
-  const clean = (s: string) => sanitizeForTerminal(redactor ? redactor.redact(s) : s);
+  const clean = (s: string) => neutraliseWorkflowCommands(sanitizeForTerminal(redactor ? redactor.redact(s) : s));
   // When stderr itself cannot be written, the exit code is all that is left to say it.
   const say = (text: string) => {
     try {

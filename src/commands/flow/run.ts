@@ -225,7 +225,7 @@ function finish(outcome: FlowOutcome, config: FlowConfig, options: FlowOptions, 
     const next = diagnosis ? `; read it with: oauth-doctor explain --session ${options.save}` : '';
     output.narrate(output.err.dim(`session saved to ${path} (mode 0600${output.redactor.active ? ', secrets masked' : ', SECRETS IN FULL'})${next}`));
   }
-  if (diagnosis && env.env['GITHUB_ACTIONS'] === 'true') output.narrate(githubAnnotation(outcome, diagnosis));
+  if (diagnosis && env.env['GITHUB_ACTIONS'] === 'true') output.workflowCommand(githubAnnotation(outcome, diagnosis));
   if (outcome.error) throw outcome.error satisfies DoctorError;
   return outcome.ok ? 0 : 1;
 }
