@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { usageError } from '../errors.js';
+import { describeJsonError } from '../files/json-error.js';
 import { readPrivateFile } from '../files/read-private-file.js';
 import { isSignatureMethod, methodList, type SignatureMethod } from '../oauth/types.js';
 import type { LegTransport, LegTransports, ParameterPlacement } from '../flow/types.js';
@@ -123,8 +124,9 @@ export function readProfile(path: string, cwd: string): ProviderProfile {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (error) {
-    throw usageError('profile-invalid', `--provider ${path} is not valid JSON (${(error as Error).message})`, 'fix the file; see the README for the profile fields');
+  } catch {
+    // Never JSON.parse's message: it quotes the file around the error, a secret included (issue 14 #10).
+    throw usageError('profile-invalid', `--provider ${path} is not valid JSON (${describeJsonError(text)})`, 'fix the file; see the README for the profile fields');
   }
   const { problems, fields } = validateProfile(data);
   if (problems.length > 0) {
