@@ -1,5 +1,5 @@
 import { problemRecord } from '../knowledge/problems.js';
-import { providerCodeRecord, providerRowForProblemValue, qualifiedCode } from '../knowledge/provider-codes.js';
+import { isGenericRow, oauth2ProviderRow, providerCodeRecord, providerRowForProblemValue, qualifiedCode } from '../knowledge/provider-codes.js';
 import { providerForUrl, providers } from '../knowledge/providers.js';
 import { providerCodes } from '../knowledge/provider-codes.js';
 import { percentDecode } from '../oauth/percent-encode.js';
@@ -15,12 +15,14 @@ import { readOAuthlibForm } from './read/oauthlib-error.js';
 import { findingFromOAuthPairs } from './read/oauth-parameters.js';
 import { findingFromPhrase, findingFromWords } from './read/phrase-match.js';
 import { nearCode } from './classify/near-code.js';
+import { findingFromProviderCodeText } from './read/provider-code-text.js';
+import { readOAuth2Prose } from './read/oauth2-prose.js';
 import { looksLikeRawResponse, parseRawResponse } from './read/raw-http.js';
 import { readUrlQuery } from './read/url-query.js';
 import { collapseWhitespace, looksLikeHtml, visibleText } from './read/visible-text.js';
 import { readXmlBody } from './read/xml-body.js';
 import { httpStatusCode, statusFinding } from './read/status-only.js';
-import { besideSignals, carriesBearer, isOAuth2OnlyCode, resolveOAuth2 } from './read/oauth2.js';
+import { BEARER_CHALLENGE_CODE, besideSignals, carriesBearer, isOAuth2OnlyCode, resolveOAuth2 } from './read/oauth2.js';
 import { parseBearerChallenge, parseOAuthChallenge, type BearerChallenge } from './read/www-authenticate.js';
 
 /** A provider's answer, as flow, inspect or a pasted capture has it. Header names are case-insensitive. */
@@ -31,6 +33,8 @@ export interface ProviderResponse {
   url?: string;
   /** The request's headers, when known: an `Authorization: Bearer` there says the exchange is OAuth 2.0 (RFC 6750 §2.1). */
   requestHeaders?: Readonly<Record<string, string | readonly string[] | undefined>>;
+  /** A URL the pasted text named beside the answer (a log line's `POST https://…`): it identifies the provider, nothing more. */
+  hostHint?: string;
 }
 
 /** What the reader looks in, in order: said when nothing was recognised. */
@@ -124,16 +128,20 @@ function readText(input: string, context: TextContext): Reading {
     const reading = readResponse({ status: status ?? extraction.status, headers: mergeHeaders(extraction.headers, extraHeaders), body: extraction.body ?? '' });
     return withExtraction(reading, { shape: 'curl-verbose', decoded: [] });
   }
-  const whole = readWhole(text, trimmed, status, extraHeaders);
+  // A URL of a known provider anywhere in the paste names whose answer it is (Apple's `POST https://appleid.apple.com/auth/token` before `{"error":"invalid_client"}`).
+  const hostHint = extraction.fragments.find((f) => f.kind === 'url' && providerForUrl(f.text) !== undefined)?.text ?? urlInText(text);
+  const whole = readWhole(text, trimmed, status, extraHeaders, hostHint);
   // A reading of the paste as a whole that named a plausible code stands; words alone, the status alone, or a
   // code that is really an escaped quote or a run of comma-joined parameters give way to a fragment that names one.
-  const wholeStands = whole.problem !== undefined && whole.problem.confidence !== 'heuristic' && PLAUSIBLE_CODE.test(whole.problem.code);
+  // A code read from the words of a paste that also holds JSON gives way to what the JSON says (it carries the `error` the provider sent).
+  const wordsOverJson = whole.problem?.source === 'plain-text' && extraction.fragments.some((f) => f.kind === 'json');
+  const wholeStands = whole.problem !== undefined && whole.problem.confidence !== 'heuristic' && PLAUSIBLE_CODE.test(whole.problem.code) && !wordsOverJson;
   if (wholeStands || whole.notAProblem !== undefined) return whole;
   const fragmentStatus = status ?? whole.problem?.status ?? extraction.status;
   const fragmentHeaders = mergeHeaders(extraction.headers, extraHeaders);
   let heuristic: Reading | undefined;
   for (const fragment of extraction.fragments) {
-    const reading = fragment.kind === 'url' ? readResponse({ url: fragment.text, status: fragmentStatus, headers: fragmentHeaders }) : readResponse({ body: fragment.text, status: fragmentStatus, headers: fragmentHeaders });
+    const reading = fragment.kind === 'url' ? readResponse({ url: fragment.text, status: fragmentStatus, headers: fragmentHeaders }) : readResponse({ body: fragment.text, status: fragmentStatus, headers: fragmentHeaders, hostHint });
     if (!reading.problem || reading.problem.source === 'status-only') continue;
     const found = withExtraction(reading, { fragment: fragment.kind, at: fragment.at, decoded: fragment.decoded });
     if (reading.problem.confidence !== 'heuristic') return found;
@@ -154,16 +162,26 @@ function readText(input: string, context: TextContext): Reading {
 const PLAUSIBLE_CODE = /^[A-Za-z0-9_:.-]{1,80}$/;
 
 /** The paste read as one response, a URL or one body, as before the extractor. */
-function readWhole(text: string, trimmed: string, status: number | undefined, extraHeaders: HeaderBag): Reading {
+function readWhole(text: string, trimmed: string, status: number | undefined, extraHeaders: HeaderBag, hostHint: string | undefined): Reading {
   if (looksLikeRawResponse(trimmed)) {
     const raw = parseRawResponse(trimmed);
-    return readResponse({ status: status ?? raw.status, headers: mergeHeaders(raw.headers, extraHeaders), body: raw.body });
+    return readResponse({ status: status ?? raw.status, headers: mergeHeaders(raw.headers, extraHeaders), body: raw.body, hostHint });
   }
   if (/^https?:\/\/\S+$/i.test(trimmed)) {
     const fromUrl = readResponse({ url: trimmed, status, headers: extraHeaders });
     return fromUrl.problem ? fromUrl : readResponse({ body: trimmed, status, headers: extraHeaders });
   }
-  return readResponse({ body: text, status, headers: extraHeaders });
+  return readResponse({ body: text, status, headers: extraHeaders, hostHint });
+}
+
+/** The first https URL of a known provider in the text (a log line's request), when the extractor kept none (no query). */
+function urlInText(text: string): string | undefined {
+  let count = 0;
+  for (const match of text.slice(0, 100_000).matchAll(/\bhttps?:\/\/[A-Za-z0-9.-]{3,253}(?:\/[^\s"'`<>]{0,200})?/g)) {
+    if (++count > 50) break;
+    if (providerForUrl(match[0]) !== undefined) return match[0];
+  }
+  return undefined;
 }
 
 function withExtraction(reading: Reading, extracted: NonNullable<DetectedProblem['extracted']>): Reading {
@@ -201,7 +219,7 @@ function readResponse(response: ProviderResponse): Reading {
   const headers = response.headers;
   const body = typeof response.body === 'string' ? response.body : '';
   const status = validStatus(response.status);
-  const urlProvider = providerForUrl(response.url)?.id;
+  const urlProvider = providerForUrl(response.url)?.id ?? providerForUrl(response.hostHint)?.id;
   const challenge = challengeFinding(headers);
   const hostProvider = urlProvider ?? challenge?.realmProvider;
   const oauth2 = { bearer: bearerChallenge(headers), requestBearer: carriesBearer(headerValue(response.requestHeaders, 'authorization')) };
@@ -217,7 +235,7 @@ function readResponse(response: ProviderResponse): Reading {
   // Words that say little ("Service Unavailable", "authentication failed") say no more than an error status: the status reads it, the words ride beside.
   const found = said?.classified?.tier === 2 && status !== undefined && status >= 400 ? statusFinding(status, { parameters: said.parameters, message: said.message, classified: said.classified, provider: said.provider }) : said;
   // OAuth 1.0a or OAuth 2.0? Decided by evidence (read/oauth2.ts).
-  let finding = resolveOAuth2(found, { ...oauth2, offersOAuth: challenge !== undefined, status });
+  let finding = resolveOAuth2(found, { ...oauth2, hostProvider, offersOAuth: challenge !== undefined, status });
   if (!finding && status !== undefined && status >= 400) finding = withSignals(statusFinding(status), besideSignals(oauth2));
   if (!finding) return { notAProblem: typeof bodyReading === 'string' ? bodyReading : undefined };
 
@@ -292,8 +310,14 @@ function readBody(body: string, hostProvider: string | undefined, response: Json
   const oauthlib = readOAuthlibForm(bounded);
   if (oauthlib) return oauthlib;
   const prose = looksLikeHtml(bounded) ? visibleText(bounded) : collapseWhitespace(bounded.slice(0, 100_000));
+  const carrier = looksLikeHtml(bounded) ? 'html-page' : 'plain-text';
+  const coded = findingFromProviderCodeText(prose, carrier);
+  if (coded) return coded;
+  // Prose only where no structure is: a `{…}` in the text is the extractor's to read.
+  const oauth2Prose = bounded.includes('{') ? undefined : readOAuth2Prose(bounded);
+  if (oauth2Prose) return oauth2Prose;
   // A long log says what failed at its end: its last lines are read too.
-  const finding = findingFromPhrase(prose, looksLikeHtml(bounded) ? 'html-page' : 'plain-text', hostProvider) ?? (body.length > 100_000 && !looksLikeHtml(bounded) ? findingFromPhrase(collapseWhitespace(body.slice(-TAIL_READ)), 'plain-text', hostProvider) : undefined);
+  const finding = findingFromPhrase(prose, carrier, hostProvider) ?? (body.length > 100_000 && carrier === 'plain-text' ? findingFromPhrase(collapseWhitespace(body.slice(-TAIL_READ)), 'plain-text', hostProvider) : undefined);
   const echoed = finding ? echoedBaseString(prose) : undefined;
   return finding && echoed !== undefined ? { ...finding, serverBaseString: echoed } : finding;
 }
@@ -326,8 +350,10 @@ function normalize(finding: Finding, context: Context): DetectedProblem {
   let confidence = finding.confidence;
   if (providerCode !== undefined) {
     const row = providerCodeRecord(providerCode);
-    if (row?.maps !== undefined) code = row.maps;
-    else if (row) code = providerCode;
+    // An OAuth 2.0 error keeps the code it was sent with; the provider's row explains it (RFC 6749 §5.2).
+    const keepsOAuth2 = code.startsWith('oauth2:') && code !== BEARER_CHALLENGE_CODE;
+    if (!keepsOAuth2 && row?.maps !== undefined) code = row.maps;
+    else if (!keepsOAuth2 && row) code = providerCode;
     provider ??= providerCode.slice(0, providerCode.indexOf(':'));
   } else if (!problemRecord(code) && !code.includes(':')) {
     const alias = providerRowForProblemValue(code);
@@ -344,6 +370,13 @@ function normalize(finding: Finding, context: Context): DetectedProblem {
     }
   } else if (provider !== undefined && providerCodeRecord(provider, code)) {
     providerCode = `${provider}:${code}`;
+  } else if (provider !== undefined && code.startsWith('oauth2:')) {
+    // An OAuth 2.0 error from a known provider's host, in that provider's meaning: a wording it shares with others (Spotify's
+    // "Invalid authorization code"), or its bare code (Apple's invalid_grant).
+    const error = code.slice('oauth2:'.length);
+    const shared = oauth2ProviderRow({ error, description: finding.parameters['error_description'], uri: finding.parameters['error_uri'] }, provider);
+    const row = (shared?.provider === provider ? shared : undefined) ?? providerCodeRecord(provider, error);
+    if (row) providerCode = qualifiedCode(row);
   }
   return {
     code,
@@ -397,7 +430,7 @@ function readCodeArgument(text: string): DetectedProblem | undefined {
   if (/^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(text)) {
     return normalize({ code: text, source: 'argument', confidence: 'exact', parameters: {} }, { status: undefined, provider: undefined, serverDate: undefined });
   }
-  const qualified = /^([A-Za-z]+)\s*[:/ ]\s*([\w:.-]{1,64})$/.exec(text);
+  const qualified = /^([A-Za-z][A-Za-z0-9]*)\s*[:/ ]\s*([\w:./-]{1,64})$/.exec(text);
   if (qualified) {
     const named = (qualified[1] ?? '').toLowerCase();
     const provider = PROVIDER_ALIASES[named] ?? named;
@@ -413,7 +446,7 @@ function readCodeArgument(text: string): DetectedProblem | undefined {
     }
   }
   if (/^[A-Za-z][A-Za-z_]{2,63}$/.test(text)) {
-    const row = providerCodes().find((r) => r.code === text && !/^[a-z_]+$/.test(r.code));
+    const row = providerCodes().find((r) => isGenericRow(r) && r.code === text && !/^[a-z_]+$/.test(r.code));
     if (row) return argument(row.maps ?? qualifiedCode(row), qualifiedCode(row), row.provider);
   }
   if (/^\d{1,3}$/.test(text)) {

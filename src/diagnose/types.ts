@@ -27,9 +27,10 @@ export type ProblemSource =
  * `Authorization: Bearer`; an `error_uri` (RFC 6749 §5.2); a `state` in a
  * redirect (RFC 6749 §4.1.2.1); an error_description that speaks of what
  * only OAuth 2.0 has (a client secret, a redirect_uri, a code_verifier, an
- * authorization code, an Entra ID AADSTS code).
+ * authorization code, an Entra ID AADSTS code); an error a known OAuth 2.0
+ * provider documents (`AADSTS…`, Keycloak's "Code not valid").
  */
-export type OAuth2Signal = 'bearer-challenge' | 'oauth2-only-code' | 'bearer-request' | 'error-uri' | 'redirect-state' | 'oauth2-words';
+export type OAuth2Signal = 'bearer-challenge' | 'oauth2-only-code' | 'bearer-request' | 'error-uri' | 'redirect-state' | 'oauth2-words' | 'provider-dialect';
 
 /** How sure the reader is that it read the problem right. */
 export type ProblemConfidence = 'exact' | 'mapped' | 'heuristic';
@@ -125,6 +126,7 @@ export type CauseId =
   | 'consent-required'
   | 'session-ended'
   | 'app-configuration'
+  | 'user-credentials'
   | 'approval-needs-person'
   | 'provider-specific';
 

@@ -1,5 +1,6 @@
 import type { CauseId } from '../diagnose/types.js';
 import { FLOW_CAUSES } from './problems-flow.js';
+import { PROVIDER_CAUSES } from './causes-providers.js';
 import type { CauseRecord } from './types.js';
 
 /**
@@ -7,7 +8,7 @@ import type { CauseRecord } from './types.js';
  * it), how to confirm it and how to fix it. Written from the facts in
  * /work/shared/reference/oauth1-errors.md and RFC 5849.
  */
-export const CAUSES: readonly CauseRecord[] = [
+const OWN: readonly CauseRecord[] = [
   {
     id: 'reuse',
     title: { en: 'The token was used already', ja: 'トークンが使用済み' },
@@ -466,6 +467,9 @@ export const CAUSES: readonly CauseRecord[] = [
   },
   ...FLOW_CAUSES,
 ];
+
+/** Every cause: these, then the provider rows' causes (causes-providers.ts) whose ids are not defined here. */
+export const CAUSES: readonly CauseRecord[] = [...OWN, ...PROVIDER_CAUSES.filter((cause) => !OWN.some((own) => own.id === cause.id))];
 
 const BY_ID = new Map(CAUSES.map((cause) => [cause.id, cause]));
 

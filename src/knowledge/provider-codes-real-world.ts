@@ -196,8 +196,8 @@ export function realWorldProviderCodes(): readonly ProviderCodeRecord[] {
     // ── Vimeo Advanced API (legacy OAuth 1.0a): <rsp stat="fail"><err code="401" msg="Invalid signature" …/> [hybridauth/hybridauth#508]
     { provider: 'vimeo', code: '401', message: 'Invalid signature — the oauth_signature passed was not valid (only this code confirmed)', maps: 'signature_invalid' },
     // ── Evernote EDAM (Thrift) errors surfacing as text: EDAMUserException(errorCode=…)
-    { provider: 'evernote', code: 'EDAM-8', message: 'INVALID_AUTH — with parameter consumerKey the key is not valid for this service (sandbox vs production, or not activated)', maps: 'consumer_key_unknown' },
-    { provider: 'evernote', code: 'EDAM-9', message: 'AUTH_EXPIRED — the authentication token has expired (lifetime set when the person authorised; uncertain default)', maps: 'token_expired' },
+    { provider: 'evernote', code: 'EDAM-8', alias: 'INVALID_AUTH', source: 'https://dev.evernote.com/doc/reference/Errors.html#Enum_EDAMErrorCode', message: 'INVALID_AUTH — with parameter consumerKey the key is not valid for this service (sandbox vs production, or not activated)', maps: 'consumer_key_unknown' },
+    { provider: 'evernote', code: 'EDAM-9', alias: 'AUTH_EXPIRED', source: 'https://dev.evernote.com/doc/reference/Errors.html#Enum_EDAMErrorCode', message: 'AUTH_EXPIRED — the authentication token has expired (lifetime set when the person authorised; uncertain default)', maps: 'token_expired' },
     // ── Withings legacy OAuth 1.0a JSON {"status":342,…} (one report; uncertain)
     { provider: 'withings', code: '342', message: 'The signature (using OAuth) is invalid (uncertain: from one report)', maps: 'signature_invalid' },
     // ── Tumblr API v2 envelope {"meta":{"status":401,"msg":…},"response":[],"errors":[{"title":…,"code":…,"detail":…}]}

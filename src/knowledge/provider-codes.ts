@@ -1,5 +1,12 @@
 import { lazy } from './lazy.js';
+import { providers } from './providers.js';
 import { realWorldProviderCodes } from './provider-codes-real-world.js';
+import { apiProviderCodes } from './provider-codes/api-providers.js';
+import { entraProviderCodes } from './provider-codes/entra.js';
+import { envelopeProviderCodes } from './provider-codes/envelopes.js';
+import { googleProviderCodes } from './provider-codes/google.js';
+import { appleProviderCodes, identityProviderCodes } from './provider-codes/identity-providers.js';
+import { oauth1ProviderCodes } from './provider-codes/oauth1-providers.js';
 import { xV2ProviderCodes } from './provider-codes-x-v2.js';
 import type { ProblemOverlay, ProviderCodeRecord } from './types.js';
 
@@ -622,6 +629,14 @@ export const providerCodes = lazy((): readonly ProviderCodeRecord[] => [
     overlay: { meaning: { en: 'Jira: the clocks (or time-zone data) of the two servers differ by more than 5 minutes.', ja: 'Jira: 二つのサーバの時計（またはタイムゾーン・データ）が 5 分以上ずれています。' } },
   },
   ...realWorldProviderCodes(),
+  ...oauth1ProviderCodes(),
+  // OAuth 2.0 dialects: GitHub before Google (both send redirect_uri_mismatch; GitHub's carries its error_uri).
+  ...apiProviderCodes(),
+  ...googleProviderCodes(),
+  ...entraProviderCodes(),
+  ...identityProviderCodes(),
+  ...appleProviderCodes(),
+  ...envelopeProviderCodes(),
 ]);
 
 /** `x:89` → the record, and `(x, 89)` likewise. */
@@ -630,7 +645,104 @@ export function providerCodeRecord(provider: string, code: string): ProviderCode
 export function providerCodeRecord(providerOrQualified: string, code?: string): ProviderCodeRecord | undefined {
   const [provider, own] = code === undefined ? splitQualified(providerOrQualified) : [providerOrQualified, code];
   if (provider === undefined || own === undefined) return undefined;
-  return providerCodes().find((r) => r.provider === provider && r.code === own);
+  return byProviderAndCode().get(`${provider}\u0000${own}`);
+}
+
+/** provider + code (or alias) → row, built once: lookups run on every read. The first row of a key wins, as a find would. */
+const byProviderAndCode = lazy(() => {
+  const index = new Map<string, ProviderCodeRecord>();
+  for (const row of providerCodes()) {
+    for (const code of row.alias === undefined ? [row.code] : [row.code, row.alias]) {
+      const key = `${row.provider}\u0000${code}`;
+      if (!index.has(key)) index.set(key, row);
+    }
+  }
+  return index;
+});
+
+/** Rows a generic carrier (a `code` field, an `oauth_problem` value, a typed name) may claim: not those found by a provider's own shape. */
+export function isGenericRow(row: ProviderCodeRecord): boolean {
+  return row.readBy === undefined;
+}
+
+/**
+ * The provider's own code an OAuth 2.0 answer carries (RFC 6749 §5.2 `error`,
+ * `error_description`, `error_uri`): a code named in the description
+ * (`AADSTS70008: …`) first, then the first row whose match holds.
+ */
+export function oauth2ProviderRow(shape: { readonly error: string; readonly description?: string | undefined; readonly uri?: string | undefined }, hostProvider?: string): ProviderCodeRecord | undefined {
+  const named = shape.description === undefined ? undefined : providerRowInText(shape.description);
+  if (named) return named;
+  const { byError, anyError } = oauth2Rows();
+  const candidates = [...(byError.get(shape.error) ?? []), ...anyError];
+  // Table order decides between candidates (GitHub before Google for redirect_uri_mismatch).
+  candidates.sort((a, b) => a.order - b.order);
+  return candidates.find(({ row }) => (row.match?.hostOnly !== true || row.provider === hostProvider) && row.match !== undefined && matches(row.match, shape))?.row;
+}
+
+interface IndexedRow {
+  readonly row: ProviderCodeRecord;
+  readonly order: number;
+}
+
+/** The OAuth 2.0 rows, by the `error` their match names (and those that name none), built once. */
+const oauth2Rows = lazy(() => {
+  const byError = new Map<string, IndexedRow[]>();
+  const anyError: IndexedRow[] = [];
+  providerCodes().forEach((row, order) => {
+    if (row.readBy !== 'oauth2' || row.match === undefined) return;
+    const errors = row.match.error === undefined ? [] : typeof row.match.error === 'string' ? [row.match.error] : row.match.error;
+    if (errors.length === 0) anyError.push({ row, order });
+    for (const error of errors) {
+      const list = byError.get(error) ?? [];
+      list.push({ row, order });
+      byError.set(error, list);
+    }
+  });
+  return { byError, anyError };
+});
+
+/** Every provider's code patterns, with the word each needs, built once. */
+const codePatterns = lazy(() => providers().flatMap((provider) => (provider.codePatterns ?? []).map((p) => ({ provider: provider.id, ...p, global: globalOf(p.pattern) }))));
+
+function matches(match: NonNullable<ProviderCodeRecord['match']>, shape: { readonly error: string; readonly description?: string | undefined; readonly uri?: string | undefined }): boolean {
+  if (match.error !== undefined && !(typeof match.error === 'string' ? match.error === shape.error : match.error.includes(shape.error))) return false;
+  if (match.description !== undefined && (shape.description === undefined || !match.description.test(shape.description.slice(0, 2000)))) return false;
+  if (match.uri !== undefined && (shape.uri === undefined || !match.uri.test(shape.uri.slice(0, 500)))) return false;
+  return match.error !== undefined || match.description !== undefined || match.uri !== undefined;
+}
+
+const GLOBAL = new Map<RegExp, RegExp>();
+
+function globalOf(pattern: RegExp): RegExp {
+  let global = GLOBAL.get(pattern);
+  if (!global) GLOBAL.set(pattern, (global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)));
+  return global;
+}
+
+/** A provider code that names itself in text (`AADSTS50011`, `EDAMUserException(errorCode:9)`), when its row is known. */
+export function providerRowInText(text: string): ProviderCodeRecord | undefined {
+  return providerCodeInText(text)?.row;
+}
+
+/** providerRowInText, with where in the text the code was named. */
+export function providerCodeInText(text: string): { readonly row: ProviderCodeRecord; readonly index: number } | undefined {
+  const bounded = text.slice(0, 100_000);
+  const lower = bounded.toLowerCase();
+  for (const { provider, needle, prefix, global } of codePatterns()) {
+    if (!lower.includes(needle)) continue;
+    let tries = 0;
+    for (const match of bounded.matchAll(global)) {
+      if (++tries > 20) break;
+      const own = match[1];
+      if (own === undefined) continue;
+      // A second group refines the first (Meta's code and error_subcode): the pair's row first, then the code's.
+      const refined = match[2] === undefined ? undefined : providerCodeRecord(provider, `${prefix ?? ''}${own}/${match[2]}`);
+      const row = refined ?? providerCodeRecord(provider, `${prefix ?? ''}${own}`);
+      if (row) return { row, index: match.index };
+    }
+  }
+  return undefined;
 }
 
 export function qualifiedCode(record: Pick<ProviderCodeRecord, 'provider' | 'code'>): string {
@@ -648,5 +760,5 @@ function splitQualified(qualified: string): [string | undefined, string | undefi
  * it is read through that row.
  */
 export function providerRowForProblemValue(value: string): ProviderCodeRecord | undefined {
-  return providerCodes().find((r) => r.code === value && r.maps !== value && r.provider !== 'oauthlib' && r.code !== 'denied' && /^[a-z_]+$/.test(r.code));
+  return providerCodes().find((r) => isGenericRow(r) && r.code === value && r.maps !== value && r.provider !== 'oauthlib' && r.code !== 'denied' && /^[a-z_]+$/.test(r.code));
 }

@@ -55,7 +55,7 @@ export function realWorldProviders(): readonly ProviderRecord[] {
     {
       id: 'xero',
       name: 'Xero (OAuth 1.0a, retired)',
-      hosts: ['api.xero.com'],
+      hosts: ['api.xero.com', 'identity.xero.com'],
       accessTokenLifetimeSec: 1800,
       signatureMethods: ['HMAC-SHA1', 'RSA-SHA1'],
       notes: {
@@ -117,6 +117,14 @@ export function realWorldProviders(): readonly ProviderRecord[] {
       name: 'Evernote',
       hosts: ['www.evernote.com', 'sandbox.evernote.com', 'app.yinxiang.com'],
       signatureMethods: ['HMAC-SHA1', 'PLAINTEXT'],
+      // Thrift's printed exceptions: EDAMUserException(errorCode:AUTH_EXPIRED, parameter:authenticationToken), errorCode=9 …
+      codePatterns: [
+        { pattern: /EDAM(?:User|System|NotFound)?Exception\s*\([^)]{0,200}?errorCode\s*[:=]\s*(\d{1,2})\b/, prefix: 'EDAM-', needle: 'edam' },
+        { pattern: /EDAM(?:User|System|NotFound)?Exception\s*\([^)]{0,200}?errorCode\s*[:=]\s*([A-Z][A-Z_]{3,40})\b/, needle: 'edam' },
+        { pattern: /EDAM(?:User|System)Exception\[([A-Z][A-Z_]{3,40})\]/, needle: 'edam' },
+        { pattern: /EDAMErrorCode::([A-Z][A-Z_]{3,40})\b/, needle: 'edam' },
+      ],
+      source: 'https://dev.evernote.com/doc/reference/Errors.html',
       notes: {
         en: 'A new Evernote API key works only on sandbox.evernote.com until Evernote activates it for production; a key used on the wrong service gets a Tomcat "HTTP Status 401 - oauth_consumer_key: …" page.',
         ja: '新しい Evernote の API キーは、Evernote が本番用に有効化するまで sandbox.evernote.com でしか使えません。違うサービスでキーを使うと Tomcat の "HTTP Status 401 - oauth_consumer_key: …" ページが返ります。',

@@ -1,4 +1,5 @@
 import { lazy } from './lazy.js';
+import { oauth2Providers } from './providers-oauth2.js';
 import { realWorldProviders } from './providers-real-world.js';
 import type { ProviderRecord } from './types.js';
 
@@ -97,6 +98,7 @@ export const providers = lazy((): readonly ProviderRecord[] => [
     signatureMethods: ['HMAC-SHA1'],
   },
   ...realWorldProviders(),
+  ...oauth2Providers(),
 ]);
 
 export function providerById(id: string | undefined): ProviderRecord | undefined {

@@ -61,6 +61,43 @@ export interface ProviderCodeRecord {
   /** The standard oauth_problem value it means; absent when none fits (then the overlay is complete). */
   readonly maps?: string;
   readonly overlay?: ProblemOverlay;
+  /** Where the row's facts come from (a provider's page, a library's source, an issue thread). */
+  readonly source?: string;
+  /** Another spelling the provider uses for the same code (Evernote's `AUTH_EXPIRED` for EDAM 9). */
+  readonly alias?: string;
+  /**
+   * How the row is found when it is not by a `code` field the generic JSON reader knows:
+   * `oauth2` — inside an OAuth 2.0 answer (its `error`, `error_description`, `error_uri`), see `match`;
+   * `envelope` — by the provider's own body shape only (Facebook `error.code`, Slack `ok:false`).
+   * Such rows are never claimed from a bare `code` field or an `oauth_problem` value.
+   */
+  readonly readBy?: 'oauth2' | 'envelope';
+  /** For `readBy: 'oauth2'`: what must hold for the answer to be this row (all given parts). */
+  readonly match?: OAuth2CodeMatch;
+}
+
+/**
+ * The one table-driven place an OAuth 2.0 answer is tied to a provider's own
+ * code: the `error` value, the exact documented wording of `error_description`
+ * (patterns, linear), the `error_uri` host. Never loose words: those are the
+ * classifier's.
+ */
+export interface OAuth2CodeMatch {
+  readonly error?: string | readonly string[];
+  readonly description?: RegExp;
+  readonly uri?: RegExp;
+  /** The wording is shared with other providers: claimed only when the host names this provider. */
+  readonly hostOnly?: boolean;
+}
+
+/** A provider's code that can be picked out of any text: `AADSTS50011`, `EDAMUserException(errorCode:AUTH_EXPIRED)`. */
+export interface ProviderCodePattern {
+  /** Its first group is the code as the provider writes it (a row's `code` or `alias`). */
+  readonly pattern: RegExp;
+  /** Prefix the group is looked up with (Evernote's numbers are rows `EDAM-<n>`). */
+  readonly prefix?: string;
+  /** A word the text must hold (compared in lower case) before the pattern is tried: keeps every read fast. */
+  readonly needle: string;
 }
 
 export interface ProviderRecord {
@@ -79,6 +116,10 @@ export interface ProviderRecord {
   /** Hosts that are the same service under two names: tokens must not cross between them. */
   readonly hostAliases?: readonly (readonly string[])[];
   readonly notes?: Text;
+  /** Codes of this provider's that name themselves in any text (AADSTS…, EDAM…): tried before phrases. */
+  readonly codePatterns?: readonly ProviderCodePattern[];
+  /** Where the provider's facts come from. */
+  readonly source?: string;
 }
 
 /** Where a phrase may be found. */

@@ -43,7 +43,7 @@ const EVERY_CAUSE_ID: Record<CauseId, true> = {
   'browser-interference': true, 'session-handle-expired': true, 'wrong-realm': true, 'wrong-endpoint': true,
   'wrong-method': true, 'api-access-level': true, 'read-only-app': true, 'redirect-mismatch': true,
   'pkce-verifier-mismatch': true, 'client-authentication': true, 'consent-required': true, 'session-ended': true,
-  'app-configuration': true, 'approval-needs-person': true, 'provider-specific': true,
+  'app-configuration': true, 'approval-needs-person': true, 'provider-specific': true, 'user-credentials': true,
 };
 
 /** Provider codes the task names explicitly. */

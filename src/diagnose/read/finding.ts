@@ -37,7 +37,7 @@ export interface ErrorShape {
   /** A redirect's `state` (RFC 6749 §4.1.2.1): OAuth 1.0a has none. */
   readonly state?: boolean | undefined;
   /** Where the shape was found, for an OAuth 2.0 reading (an oauthlib reading says `oauthlib-error`). */
-  readonly carrier?: 'json-body' | 'form-body' | 'url-query' | undefined;
+  readonly carrier?: 'json-body' | 'form-body' | 'url-query' | 'plain-text' | undefined;
   /** oauth_* parameters beside it (an OAuth 1.0a callback's oauth_token): evidence against OAuth 2.0. */
   readonly oauth1Beside?: boolean | undefined;
   /** The description speaks of what only OAuth 2.0 has (client secret, redirect_uri, code_verifier, AADSTS…). */

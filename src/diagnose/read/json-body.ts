@@ -1,14 +1,15 @@
 import { problemRecord } from '../../knowledge/problems.js';
-import { providerCodeRecord, providerCodes } from '../../knowledge/provider-codes.js';
+import { isGenericRow, providerCodeRecord, providerCodes } from '../../knowledge/provider-codes.js';
 import { excerpt, type Finding, type NotAProblemReason } from './finding.js';
 import { readFormBody } from './form-body.js';
 import { findingFromOAuthPairs } from './oauth-parameters.js';
 import { isOAuth2OnlyCode } from './oauth2.js';
 import { findingFromOAuthlibError } from './oauthlib-error.js';
 import { findingFromPhrase } from './phrase-match.js';
+import { findingFromProviderCodeText } from './provider-code-text.js';
 import { findingFromProblemDetails, isProblemJsonType, isXPartialErrorDocument, problemDetailsOf } from './problem-details.js';
 import { isObject, jsonText, type Json, type JsonObject } from './json.js';
-import { fromLinkedInError, fromMastercardErrors, fromTumblrEnvelope } from './json-providers.js';
+import { fromDropboxError, fromFacebookError, fromGoogleStatus, fromLinkedInError, fromMastercardErrors, fromSlackEnvelope, fromTumblrEnvelope } from './json-providers.js';
 
 /** JSONP, as Flickr answers with format=json: `jsonFlickrApi({...})`. */
 const JSONP = /^[A-Za-z_$][\w$.]{0,63}\(\s*([{[][\s\S]*[}\]])\s*\)\s*;?$/;
@@ -47,7 +48,7 @@ export interface JsonResponseContext {
  * usual message fields. `hostProvider` is the provider the URL names, if any.
  * A reason instead of a finding: the body was read whole and is not a problem.
  */
-export function readJsonBody(body: string, hostProvider: string | undefined, response: JsonResponseContext = {}): Finding | NotAProblemReason | undefined {
+export function readJsonBody(body: string, hostProvider: string | undefined, response: JsonResponseContext = {}, depth = 0): Finding | NotAProblemReason | undefined {
   const json = parseJson(body);
   if (!isObject(json)) return undefined;
   // X API v2 partial errors concern the resources asked for, not the request's authentication: nothing more to read in this body, and the reason is said.
@@ -59,12 +60,17 @@ export function readJsonBody(body: string, hostProvider: string | undefined, res
     (isHost(hostProvider, 'mastercard') ? fromMastercardErrors(json, response.status) : undefined) ??
     fromXErrors(json, hostProvider) ??
     fromNetSuite(json) ??
+    // Providers' own envelopes, each recognised by its whole shape (json-providers.ts).
+    (isHost(hostProvider, 'slack') ? fromSlackEnvelope(json) : undefined) ??
+    (isHost(hostProvider, 'facebook') ? fromFacebookError(json) : undefined) ??
+    (isHost(hostProvider, 'google') ? fromGoogleStatus(json) : undefined) ??
+    (isHost(hostProvider, 'dropbox') ? fromDropboxError(json) : undefined) ??
     fromStatFail(json, hostProvider) ??
-    fromOAuthlib(json) ??
+    fromOAuthlib(json, hostProvider) ??
     fromProviderCodeField(json, hostProvider) ??
     // After the providers' own codes: NetSuite, for one, wraps o:errorDetails in problem details.
     fromProblemDetails(json, hostProvider, response) ??
-    fromMessageFields(json, hostProvider)
+    fromMessageFields(json, hostProvider, depth)
   );
 }
 
@@ -171,12 +177,30 @@ export function statFailFinding(code: string, message: string | undefined, hostP
 }
 
 /** oauthlib's `{"error":…,"error_description":…}`, and OAuth 2.0's token-endpoint answer in the same shape (RFC 6749 §5.2). */
-function fromOAuthlib(json: JsonObject): Finding | undefined {
+function fromOAuthlib(json: JsonObject, hostProvider: string | undefined): Finding | undefined {
+  return fromErrorObject(json, hostProvider) ?? fromErrorObject(nestedErrorObject(json, 0), hostProvider);
+}
+
+/** An `{error, error_description}` a client library wrapped in its own report (`{"statusCode":400,"response":{"body":{…}}}`), a few levels down. */
+function nestedErrorObject(value: Json, depth: number): JsonObject {
+  if (depth > 4 || typeof value !== 'object' || value === null) return {};
+  for (const child of Object.values(value).slice(0, 50)) {
+    if (!isObject(child)) continue;
+    if (jsonText(child['error']) !== undefined && jsonText(child['error_description']) !== undefined) return child;
+    const deeper = nestedErrorObject(child, depth + 1);
+    if (Object.keys(deeper).length > 0) return deeper;
+  }
+  return {};
+}
+
+function fromErrorObject(json: JsonObject, hostProvider: string | undefined): Finding | undefined {
   const error = jsonText(json['error']);
-  const description = jsonText(json['error_description']);
+  // Zoom writes the description as `reason` (`{"reason":"Invalid authorization code","error":"invalid_request"}`).
+  const description = jsonText(json['error_description']) ?? jsonText(json['reason']);
   if (error === undefined || !/^[a-z_]{3,64}$/.test(error)) return undefined;
   // `{"error":"invalid_grant"}` needs no description: the code is OAuth 2.0's alone.
-  if (description === undefined && !isOAuth2OnlyCode(error)) return undefined;
+  // A code the host's provider documents needs none either (Apple: `{"error":"invalid_client"}`).
+  if (description === undefined && !isOAuth2OnlyCode(error) && (hostProvider === undefined || providerCodeRecord(hostProvider, error) === undefined)) return undefined;
   return findingFromOAuthlibError(error, description, { uri: jsonText(json['error_uri']), scope: jsonText(json['scope']), carrier: 'json-body' });
 }
 
@@ -221,7 +245,7 @@ function findCodeField(value: Json, hostProvider: string | undefined, depth: num
     const code = jsonText(value[key]);
     if (code === undefined || !/^[A-Za-z][\w.-]{2,63}$/.test(code)) continue;
     // Standard values and numbers are read by their own carriers; only a provider's own name is looked up here.
-    const row = providerCodes().find((r) => r.code === code && !problemRecord(r.code) && (hostProvider === undefined || r.provider === hostProvider));
+    const row = providerCodes().find((r) => isGenericRow(r) && (r.code === code || r.alias === code) && !problemRecord(r.code) && (hostProvider === undefined || r.provider === hostProvider));
     if (row) return { row, message: jsonText(value['message']) ?? jsonText(value['Message']) };
   }
   for (const child of Object.values(value)) {
@@ -232,10 +256,10 @@ function findCodeField(value: Json, hostProvider: string | undefined, depth: num
   return undefined;
 }
 
-const MESSAGE_KEYS = ['error', 'message', 'Message', 'error_description', 'error_text', 'detail', 'title', 'errorMessage', 'description', 'msg'];
+const MESSAGE_KEYS = ['error', 'message', 'Message', 'error_description', 'error_text', 'detail', 'title', 'errorMessage', 'description', 'msg', 'errorSummary', 'Description', 'error_summary', 'body'];
 
 /** Known phrases in the fields a message usually sits in, a few levels deep. */
-function fromMessageFields(json: JsonObject, hostProvider: string | undefined): Finding | undefined {
+function fromMessageFields(json: JsonObject, hostProvider: string | undefined, depth: number): Finding | undefined {
   const messages: string[] = [];
   collectMessages(json, 0, messages);
   // X v1: {"error":"Could not authenticate with OAuth.","request":"/1/…"}
@@ -244,6 +268,14 @@ function fromMessageFields(json: JsonObject, hostProvider: string | undefined): 
     // Some servers put the whole form-encoded problem in a message field.
     const embedded = readFormBody(message, 'json-body');
     if (embedded) return embedded;
+  }
+  for (const message of messages) {
+    const coded = findingFromProviderCodeText(message, 'json-body');
+    if (coded) return coded;
+    // A log message that quotes the provider's JSON answer as text: `"msg":"… Response: {\"error\":…}"`.
+    const open = message.indexOf('{');
+    const embedded = open >= 0 && depth < 2 ? readJsonBody(message.slice(open, message.lastIndexOf('}') + 1), hostProvider, {}, depth + 1) : undefined;
+    if (embedded !== undefined && typeof embedded !== 'string') return embedded;
   }
   for (const message of messages) {
     const finding = findingFromPhrase(message, 'json-body', provider);

@@ -75,7 +75,7 @@ export function linkedInFinding(message: string, status: number, source: 'json-b
  * a signature one and that base string is compared with ours; otherwise the
  * status speaks, with Mastercard's reason code and text beside it.
  */
-export function fromMastercardErrors(json: JsonObject, status: number | undefined): Finding | undefined {
+function fromMastercardGateway(json: JsonObject, status: number | undefined): Finding | undefined {
   const errors = json['Errors'];
   if (!isObject(errors)) return undefined;
   const list = Array.isArray(errors['Error']) ? errors['Error'].filter(isObject) : isObject(errors['Error']) ? [errors['Error']] : [];
@@ -89,4 +89,88 @@ export function fromMastercardErrors(json: JsonObject, status: number | undefine
     return { code: 'signature_invalid', provider: 'mastercard', source: 'json-body', confidence: 'mapped', parameters: {}, message, serverBaseString, status };
   }
   return status === undefined || status < 400 ? undefined : statusFinding(status, { provider: 'mastercard', message, status });
+}
+
+/** A row of `provider`'s found by its own envelope, as a finding (mapped); undefined when the provider has no such row. */
+function envelopeFinding(provider: string, code: string, message: string | undefined, status?: number): Finding | undefined {
+  const row = providerCodeRecord(provider, code);
+  if (!row) return undefined;
+  const providerCode = `${provider}:${row.code}`;
+  return { code: providerCode, providerCode, provider, source: 'json-body', confidence: 'mapped', parameters: {}, message: message === undefined ? undefined : excerpt(message), status };
+}
+
+/** Slack Web API: `{"ok":false,"error":"invalid_auth"}`, HTTP 200 (api.slack.com/web#evaluating_responses). */
+export function fromSlackEnvelope(json: JsonObject): Finding | undefined {
+  if (json['ok'] !== false) return undefined;
+  const error = jsonText(json['error']);
+  if (error === undefined || !/^[a-z_]{3,64}$/.test(error)) return undefined;
+  const needed = jsonText(json['needed']);
+  const finding = envelopeFinding('slack', error, error);
+  return finding && needed !== undefined ? { ...finding, parameters: { needed: excerpt(needed, 200) } } : finding;
+}
+
+/**
+ * Facebook / Meta Graph API: `{"error":{"message":…,"type":"OAuthException","code":190,"error_subcode":463,"fbtrace_id":…}}`
+ * (developers.facebook.com/docs/graph-api/guides/error-handling). The subcode's row first, then the code's.
+ */
+export function fromFacebookError(json: JsonObject): Finding | undefined {
+  const error = json['error'];
+  if (!isObject(error)) return undefined;
+  const code = jsonText(error['code']);
+  const type = jsonText(error['type']);
+  if (code === undefined || !/^\d{1,6}$/.test(code) || (type === undefined && jsonText(error['fbtrace_id']) === undefined)) return undefined;
+  if (type !== undefined && !/Exception$/.test(type) && jsonText(error['fbtrace_id']) === undefined) return undefined;
+  const subcode = jsonText(error['error_subcode']);
+  const message = jsonText(error['message']);
+  return (subcode !== undefined ? envelopeFinding('facebook', `${code}/${subcode}`, message) : undefined) ?? envelopeFinding('facebook', code, message);
+}
+
+/**
+ * Mastercard's gateway, by its ReasonCode row first (provider-codes/envelopes.ts: AUTHENTICATION_FAILED,
+ * INVALID_BODY_HASH, clientid.invalid in the lower-case `{"errors":[{"reasonCode":…}]}` sibling), with the
+ * base string it accepts kept; a reason nobody listed is read by fromMastercardGateway.
+ */
+export function fromMastercardErrors(json: JsonObject, status: number | undefined): Finding | undefined {
+  const outer = json['Errors'];
+  const list = isObject(outer) ? outer['Error'] : json['errors'];
+  const entries = Array.isArray(list) ? list.filter(isObject) : isObject(list) ? [list] : [];
+  for (const entry of entries.slice(0, 10)) {
+    const reason = jsonText(entry['ReasonCode']) ?? jsonText(entry['reasonCode']);
+    if (reason === undefined) continue;
+    const text = [jsonText(entry['Description']) ?? jsonText(entry['description']), jsonText(entry['Details'])].filter((t): t is string => t !== undefined && t !== '').join(' — ');
+    const found = envelopeFinding('mastercard', reason, `${reason}: ${text}`, status);
+    if (!found) continue;
+    const serverBaseString = echoedBaseString(text);
+    return serverBaseString === undefined ? found : { ...found, serverBaseString };
+  }
+  return fromMastercardGateway(json, status);
+}
+
+/** Google APIs (google.rpc.Status): `{"error":{"code":401,"message":…,"status":"UNAUTHENTICATED","details":[{"reason":…}]}}`. */
+export function fromGoogleStatus(json: JsonObject): Finding | undefined {
+  const error = json['error'];
+  if (!isObject(error)) return undefined;
+  const status = jsonHttpStatus(error['code']);
+  const name = jsonText(error['status']);
+  if (status === undefined || name === undefined || !/^[A-Z_]{3,40}$/.test(name)) return undefined;
+  const details = Array.isArray(error['details']) ? error['details'].filter(isObject) : [];
+  const errors = Array.isArray(error['errors']) ? error['errors'].filter(isObject) : [];
+  const reasons = [...details, ...errors].map((d) => jsonText(d['reason'])).filter((r): r is string => r !== undefined);
+  const message = jsonText(error['message']);
+  for (const reason of reasons) {
+    const found = envelopeFinding('google', reason, message, status);
+    if (found) return found;
+  }
+  return envelopeFinding('google', name, message, status);
+}
+
+/** Dropbox API v2: `{"error_summary":"expired_access_token/…","error":{".tag":"expired_access_token"}}`. */
+export function fromDropboxError(json: JsonObject): Finding | undefined {
+  const summary = jsonText(json['error_summary']);
+  const error = json['error'];
+  const tag = isObject(error) ? jsonText(error['.tag']) : undefined;
+  if (summary === undefined || tag === undefined) return undefined;
+  const found = envelopeFinding('dropbox', tag, summary);
+  const required = isObject(error) ? jsonText(error['required_scope']) : undefined;
+  return found && required !== undefined ? { ...found, parameters: { required_scope: excerpt(required, 200) } } : found;
 }

@@ -1,3 +1,4 @@
+import { oauth2ProviderRow, providerCodeRecord, qualifiedCode } from '../../knowledge/provider-codes.js';
 import type { OAuth2Signal, ProblemConfidence, ProblemSource } from '../types.js';
 import { excerpt, type ErrorShape, type Finding } from './finding.js';
 import type { BearerChallenge } from './www-authenticate.js';
@@ -43,6 +44,8 @@ export interface OAuth2Context {
   readonly bearer?: BearerChallenge | undefined;
   /** The request carried `Authorization: Bearer …`. */
   readonly requestBearer?: boolean | undefined;
+  /** The provider the URL (or a URL in the paste) names: its own OAuth 2.0 codes are a sign too. */
+  readonly hostProvider?: string | undefined;
 }
 
 /** The signs that an `error=` answer is OAuth 2.0; none means it stays an oauthlib (OAuth 1) reading. */
@@ -56,8 +59,16 @@ export function oauth2SignalsFor(shape: ErrorShape, context: OAuth2Context): OAu
     if (shape.uri !== undefined) signals.push('error-uri');
     if (shape.state) signals.push('redirect-state');
     if (shape.oauth2Words) signals.push('oauth2-words');
+    if (oauth2ProviderRow(shape, context.hostProvider) ?? hostRow(shape.error, context.hostProvider)) signals.push('provider-dialect');
   }
   return signals;
+}
+
+/** A code the host's provider documents as its own OAuth 2.0 answer (Apple's bare `invalid_client`). */
+function hostRow(error: string, hostProvider: string | undefined): boolean {
+  if (hostProvider === undefined) return false;
+  const row = providerCodeRecord(hostProvider, error);
+  return row !== undefined && row.readBy !== undefined;
 }
 
 /**
@@ -65,7 +76,7 @@ export function oauth2SignalsFor(shape: ErrorShape, context: OAuth2Context): OAu
  * settle it; an `error_uri` or a `state` alone only suggest it.
  */
 function confidenceOf(signals: readonly OAuth2Signal[]): ProblemConfidence {
-  return signals.some((s) => s === 'oauth2-only-code' || s === 'bearer-challenge' || s === 'bearer-request') ? 'exact' : 'heuristic';
+  return signals.some((s) => s === 'oauth2-only-code' || s === 'bearer-challenge' || s === 'bearer-request' || s === 'provider-dialect') ? 'exact' : 'heuristic';
 }
 
 /** An OAuth 2.0 error as a finding: `oauth2:<error>`, with its companions kept as parameters. */
@@ -74,8 +85,12 @@ export function oauth2Finding(shape: ErrorShape, source: ProblemSource, signals:
   if (shape.description !== undefined) parameters['error_description'] = excerpt(shape.description);
   if (shape.uri !== undefined) parameters['error_uri'] = excerpt(shape.uri);
   if (shape.scope !== undefined) parameters['scope'] = excerpt(shape.scope);
+  // A provider's own code inside the answer (AADSTS…, Google's and Keycloak's documented wordings): its row explains it.
+  const row = oauth2ProviderRow(shape);
   return {
     code: `oauth2:${shape.error}`,
+    providerCode: row === undefined ? undefined : qualifiedCode(row),
+    provider: row?.provider,
     source,
     confidence: confidenceOf(signals),
     parameters,

@@ -1,0 +1,25 @@
+import { providerCodeInText, qualifiedCode } from '../../knowledge/provider-codes.js';
+import type { ProblemSource } from '../types.js';
+import { excerpt, type Finding } from './finding.js';
+
+/**
+ * A provider code that names itself in free text — Entra ID's `AADSTS50011: …`
+ * on its sign-in page or in a library's exception, Evernote's
+ * `EDAMUserException(errorCode:AUTH_EXPIRED)` — read through its row
+ * (knowledge/providers*.ts `codePatterns`). Tried before the phrase tables:
+ * a code the provider wrote out beats words around it.
+ */
+export function findingFromProviderCodeText(text: string, carrier: ProblemSource): Finding | undefined {
+  const hit = providerCodeInText(text);
+  if (!hit) return undefined;
+  const providerCode = qualifiedCode(hit.row);
+  return {
+    code: providerCode,
+    providerCode,
+    provider: hit.row.provider,
+    source: carrier,
+    confidence: 'mapped',
+    parameters: {},
+    message: excerpt(text.slice(hit.index, hit.index + 400)),
+  };
+}
