@@ -159,7 +159,7 @@ function readText(input: string, context: TextContext): Reading {
 }
 
 /** A code as providers write them (`token_rejected`, `x:89`, `http:5xx`, `INVALID_LOGIN`); not `\\` nor `a,b=c`. */
-const PLAUSIBLE_CODE = /^[A-Za-z0-9_:.-]{1,80}$/;
+const PLAUSIBLE_CODE = /^[A-Za-z0-9_:./-]{1,80}$/;
 
 /** The paste read as one response, a URL or one body, as before the extractor. */
 function readWhole(text: string, trimmed: string, status: number | undefined, extraHeaders: HeaderBag, hostHint: string | undefined): Reading {
@@ -296,7 +296,13 @@ function readBody(body: string, hostProvider: string | undefined, response: Json
   const bounded = body.slice(0, 500_000);
   // A JSON body is read as JSON first: an oauth_problem inside one of its strings belongs to it.
   const json = readJsonBody(bounded, hostProvider, response);
-  if (json) return json;
+  if (json && (typeof json === 'string' || json.confidence !== 'heuristic')) return json;
+  // Words read in a JSON message field give way to a code another carrier of the same body names (an `error=…` form quoted in a message).
+  const other = readBodyCarriers(bounded, hostProvider);
+  return json && (other === undefined || other.confidence === 'heuristic') ? json : other;
+}
+
+function readBodyCarriers(bounded: string, hostProvider: string | undefined): Finding | undefined {
   const form = readFormBody(bounded);
   if (form) return form;
   const xml = readXmlBody(bounded, hostProvider);
