@@ -22,7 +22,7 @@ const TOKEN_ROWS: readonly OAuth2RowSpec[] = [
     match: { error: 'invalid_grant', description: /^Token has been expired or revoked\.?$/i },
     title: ['Google: the refresh token expired or was revoked', 'Google: リフレッシュ・トークンの期限切れまたは取り消し'],
     meaning: ['Google no longer honours this refresh token: the person revoked access, it went six months unused, the password changed, more than 100 newer ones were issued, or the app\'s consent screen is in "Testing" (tokens last 7 days).', 'Google はこのリフレッシュ・トークンをもう受け付けません。利用者がアクセスを取り消した、6 か月間使われなかった、パスワードが変わった、より新しいトークンが 100 個を超えて発行された、または同意画面が「テスト」状態（トークンは 7 日）です。'],
-    causes: ['revocation', 'expiry!'],
+    causes: ['expiry', 'revocation!'],
     fix: ['Send the person through consent again (access_type=offline, prompt=consent); publish the consent screen to "In production" so refresh tokens stop expiring after 7 days.', '利用者にもう一度同意してもらいます（access_type=offline、prompt=consent）。同意画面を「本番環境」に公開すれば、リフレッシュ・トークンが 7 日で失効しなくなります。'],
   },
   {
