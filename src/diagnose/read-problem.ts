@@ -298,11 +298,11 @@ function readBody(body: string, hostProvider: string | undefined, response: Json
   const json = readJsonBody(bounded, hostProvider, response);
   if (json && (typeof json === 'string' || json.confidence !== 'heuristic')) return json;
   // Words read in a JSON message field give way to a code another carrier of the same body names (an `error=…` form quoted in a message).
-  const other = readBodyCarriers(bounded, hostProvider);
+  const other = readBodyCarriers(body, bounded, hostProvider);
   return json && (other === undefined || other.confidence === 'heuristic') ? json : other;
 }
 
-function readBodyCarriers(bounded: string, hostProvider: string | undefined): Finding | undefined {
+function readBodyCarriers(body: string, bounded: string, hostProvider: string | undefined): Finding | undefined {
   const form = readFormBody(bounded);
   if (form) return form;
   const xml = readXmlBody(bounded, hostProvider);
