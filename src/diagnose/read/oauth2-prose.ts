@@ -36,8 +36,11 @@ export function readOAuth2Prose(text: string): Finding | undefined {
 /** The `error` values provider rows document (bad_verification_code, invalid_client_id, …), built once. */
 const PROVIDER_ERRORS = lazy(() => new Set(providerCodes().flatMap((row) => (isGenericRow(row) || row.readBy !== 'oauth2' || row.match?.error === undefined ? [] : typeof row.match.error === 'string' ? [row.match.error] : row.match.error))));
 
+/** Codes oauthlib's OAuth 1 endpoints send too: in prose they say nothing about OAuth 2.0. */
+const SHARED_WITH_OAUTH1: ReadonlySet<string> = new Set(['invalid_request', 'invalid_client', 'access_denied', 'invalid_signature_method', 'insecure_transport_protocol']);
+
 function isCode(error: string): boolean {
-  return isOAuth2OnlyCode(error) || PROVIDER_ERRORS().has(error);
+  return isOAuth2OnlyCode(error) || (PROVIDER_ERRORS().has(error) && !SHARED_WITH_OAUTH1.has(error));
 }
 
 function finding(error: string, description: string | undefined): Finding {
