@@ -78,20 +78,25 @@ export class Output {
     this.env.stderr.write(sanitizeForTerminal(this.redactor.redact(line).replace(/\n/g, '%0A')) + '\n');
   }
 
-  /** Exactly one JSON document on stdout; every string in it is redacted first; JSON escaping and escapeC1 keep control characters harmless. */
+  /** Exactly one JSON document on stdout; every string in it is redacted first; JSON escaping and escapeUnsafeJson keep control characters harmless. */
   json(value: unknown): void {
     const redacted = JSON.stringify(value, this.redactor.jsonReplacer, 2);
-    this.env.stdout.write(escapeC1(redacted) + '\n');
+    this.env.stdout.write(escapeUnsafeJson(redacted) + '\n');
   }
 }
 
 /**
- * JSON.stringify escapes C0 controls but leaves DEL and the C1 range as they
- * are, and U+009B is a CSI to terminals that take 8-bit controls (issue 7).
- * `\u009b` is the same JSON string, and inert.
+ * JSON.stringify escapes C0 controls but leaves DEL, the C1 range (U+009B
+ * is a CSI to terminals that take 8-bit controls, issue 7), the Unicode
+ * bidirectional controls (U+061C, U+200E/F, U+202A–202E, U+2066–2069:
+ * "Trojan Source", issue 14 #12) and the line and paragraph separators as
+ * they are. `\u202e` is the same JSON string, and inert on a terminal or in
+ * an editor. The text output escapes the same set (TERMINAL_UNSAFE_CHARACTERS).
  */
-function escapeC1(json: string): string {
-  return json.replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+export function escapeUnsafeJson(json: string): string {
+  return json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function createOutput(env: Environment, options: { showSecrets?: boolean | undefined } = {}): Promise<Output> {

@@ -85,7 +85,7 @@ export async function authorize(leg: AuthorizeLeg): Promise<AuthorizedRequestTok
 function callbackStep(recorder: Recorder, url: string, requestToken: RequestToken, ms: number, received?: ReceivedCallback, pasted = false): AuthorizedRequestToken {
   const result = parseCallbackUrl(url, requestToken);
   const notes: string[] = [];
-  if (received && received.ignored.length > 0) notes.push(`turned away first: ${received.ignored.join('; ')}`);
+  if (received && received.ignoredCount > 0) notes.push(`turned away first: ${received.ignoredSummary}`);
   if (result.ok) {
     notes.push('oauth_token matches the pending request token ✓', result.value.verifier === undefined ? 'protocol note: no oauth_verifier (OAuth 1.0): the access token is asked for without one' : 'oauth_verifier received ✓');
     recorder.add({ name: 'callback', ok: true, ms, notes });

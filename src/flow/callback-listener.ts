@@ -7,11 +7,46 @@ export const CALLBACK_PATH = '/callback';
 
 export type CallbackHost = '127.0.0.1' | 'localhost';
 
+/** How many turned-away requests are described one by one; the rest are counted. */
+export const TURNED_AWAY_SHOWN = 5;
+
+/**
+ * Requests the listener turned away: a count and the first few, so 40,000
+ * bad requests are one short line, not 2.5 MB (issue 14 #13).
+ */
+export class TurnedAway {
+  private readonly firstFew: string[] = [];
+  private total = 0;
+
+  add(what: string): void {
+    this.total++;
+    if (this.firstFew.length < TURNED_AWAY_SHOWN) this.firstFew.push(what);
+  }
+
+  get count(): number {
+    return this.total;
+  }
+
+  get first(): readonly string[] {
+    return this.firstFew;
+  }
+
+  /** `a; b (and 39,998 more)`, or '' when none. */
+  summary(): string {
+    const more = this.total - this.firstFew.length;
+    return this.firstFew.join('; ') + (more > 0 ? ` (and ${more.toLocaleString('en-US')} more)` : '');
+  }
+}
+
 /** What arrived at the callback URL: the full URL, for parseCallbackUrl. */
 export interface ReceivedCallback {
   readonly url: string;
-  /** Requests turned away before it (wrong path, wrong token, not loopback). */
+  /** The first few requests turned away before it (wrong path, wrong token, not loopback). */
   readonly ignored: readonly string[];
+  /** How many were turned away in all. */
+  readonly ignoredCount: number;
+  /** `ignored` and the count, as one line. */
+  readonly ignoredSummary: string;
   /** Milliseconds from starting to wait until it arrived. */
   readonly waitedMs: number;
 }
@@ -69,7 +104,7 @@ function isOwnHost(host: string | undefined, port: number): boolean {
  */
 export async function startCallbackListener(options: ListenerOptions): Promise<CallbackListener> {
   const sockets = new Set<Socket>();
-  const ignored: string[] = [];
+  const ignored = new TurnedAway();
   let expected: string | undefined;
   let accept: ((url: string) => void) | undefined;
   let done = false;
@@ -77,15 +112,15 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (!isLoopback(req.socket.remoteAddress)) {
-      ignored.push(`a request from ${req.socket.remoteAddress ?? 'an unknown address'}`);
+      ignored.add(`a request from ${req.socket.remoteAddress ?? 'an unknown address'}`);
       return answer(res, 403, 'Forbidden', ['This listener only answers this computer.']);
     }
     if (!isOwnHost(req.headers.host, req.socket.localPort ?? 0)) {
-      ignored.push(`a request for another host name (${(req.headers.host ?? '').slice(0, 60)})`);
+      ignored.add(`a request for another host name (${(req.headers.host ?? '').slice(0, 60)})`);
       return answer(res, 421, 'Misdirected request', ['This listener only answers requests for 127.0.0.1.']);
     }
     if (url.pathname !== CALLBACK_PATH) {
-      if (url.pathname !== '/favicon.ico') ignored.push(`a request for another path (${url.pathname.slice(0, 60)})`);
+      if (url.pathname !== '/favicon.ico') ignored.add(`a request for another path (${url.pathname.slice(0, 60)})`);
       return answer(res, 404, 'Not found', ['oauth-doctor is waiting for the OAuth callback on another path.']);
     }
     if (done) return answer(res, 410, 'Already received', ['oauth-doctor has already received the callback. You can close this tab.']);
@@ -94,7 +129,7 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
     const deniedToken = url.searchParams.get('denied');
     const denied = deniedToken !== null && deniedToken === expected;
     if (!denied && (expected === undefined || token !== expected)) {
-      ignored.push(token === null && deniedToken === null ? 'a callback without oauth_token' : 'a callback for another request token');
+      ignored.add(token === null && deniedToken === null ? 'a callback without oauth_token' : 'a callback for another request token');
       return answer(res, 400, 'Not the callback oauth-doctor is waiting for', [
         'This callback is for a request token oauth-doctor did not ask for (an old tab or another attempt?).',
         'oauth-doctor is still waiting for the right one.',
@@ -160,7 +195,7 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
           finish();
           reject(
             new DoctorError('callback-timeout', 'timeout', `no callback arrived at http://${options.host ?? '127.0.0.1'}:${port}${CALLBACK_PATH} within ${Math.round(timeoutMs / 1000)} s`, {
-              hint: ignored.length > 0 ? `turned away: ${ignored.join('; ')}` : 'finish the authorisation in the browser sooner, or raise --wait-timeout MS',
+              hint: ignored.count > 0 ? `turned away ${ignored.count}: ${ignored.summary()}` : 'finish the authorisation in the browser sooner, or raise --wait-timeout MS',
             }),
           );
         }, timeoutMs);
@@ -172,7 +207,7 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
         options.signal.addEventListener('abort', onAbort, { once: true });
         accept = (url) => {
           finish();
-          resolve({ url, ignored: [...ignored], waitedMs: options.now() - started });
+          resolve({ url, ignored: [...ignored.first], ignoredCount: ignored.count, ignoredSummary: ignored.summary(), waitedMs: options.now() - started });
         };
       });
     },

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Environment } from '../../cli/environment.js';
 import { checkCredentialName, readCredentials, saveCredential } from '../../credentials/store.js';
 import { isInteractive } from '../../cli/environment.js';
-import { createOutput, type Output } from '../../cli/output.js';
+import { createOutput, escapeUnsafeJson, type Output } from '../../cli/output.js';
 import { resolveLang, type Lang } from '../../diagnose/lang.js';
 import { diagnosisJson, renderDiagnosis } from '../../diagnose/render.js';
 import type { Diagnosis, Leg } from '../../diagnose/types.js';
@@ -219,7 +219,7 @@ function finish(outcome: FlowOutcome, config: FlowConfig, options: FlowOptions, 
     output.results(lines);
   }
   if (options.save !== undefined) {
-    const text = JSON.stringify(sessionRecord(report, env.now()), output.redactor.jsonReplacer, 2) + '\n';
+    const text = escapeUnsafeJson(JSON.stringify(sessionRecord(report, env.now()), output.redactor.jsonReplacer, 2)) + '\n';
     const path = writePrivateFile(options.save, env.cwd, text);
     // Issue 15 item 10: explain --session is suggested only when the run recorded a refusal to explain.
     const next = diagnosis ? `; read it with: oauth-doctor explain --session ${options.save}` : '';

@@ -1,5 +1,5 @@
 import type { Environment } from '../../cli/environment.js';
-import { createOutput, type Output } from '../../cli/output.js';
+import { createOutput, escapeUnsafeJson, type Output } from '../../cli/output.js';
 import { usageError, type DoctorError } from '../../errors.js';
 import { startProvider, type RunningProvider } from '../../provider/index.js';
 import type { ProviderExchange } from '../../provider/options.js';
@@ -79,7 +79,7 @@ export async function runServe(options: ServeOptions, env: Environment): Promise
     if (options.json) {
       const line = { url: provider.url, dialect: provider.settings.dialect, endpoints: provider.endpoints, consumers: consumerSummary(provider, output), flow: flowCommandFor(provider, { reveal: !output.redactor.active }) };
       // One JSON line on start (not pretty-printed): tools read it with a line reader. User secrets pass the redactor.
-      env.stdout.write(JSON.stringify(line, (_key, v: unknown) => (typeof v === 'string' ? output.redactor.redact(v) : v)) + '\n');
+      env.stdout.write(escapeUnsafeJson(JSON.stringify(line, (_key, v: unknown) => (typeof v === 'string' ? output.redactor.redact(v) : v))) + '\n');
     } else {
       printStart(provider, output);
       output.narrate();
