@@ -37,6 +37,9 @@ await build({
   platform: 'node',
   target: 'node20.18',
   external: ['undici'],
+  // The knowledge tables make the library large; minified it keeps the tarball lean (issue #17), names kept for stack traces.
+  minify: true,
+  keepNames: true,
   banner: { js: "import { createRequire as __odCreateRequire } from 'node:module'; const require = __odCreateRequire(import.meta.url);" },
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',

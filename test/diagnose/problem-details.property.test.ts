@@ -5,7 +5,7 @@ import { readProblemUnguarded as readProblem } from '../../src/diagnose/read-pro
 import { diagnosisJson, renderDiagnosis } from '../../src/diagnose/render.js';
 import { PLAIN } from '../../src/terminal/color.js';
 
-const RUNS = 10_000;
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 10_000);
 /** What a terminal must never receive raw: C0 but newline, DEL, C1, bidi overrides and isolates. */
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 

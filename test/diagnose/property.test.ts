@@ -8,7 +8,7 @@ import { secretsInText } from '../../src/diagnose/secrets-in-text.js';
 import type { DetectedProblem, ProblemSource } from '../../src/diagnose/types.js';
 import { PLAIN } from '../../src/terminal/color.js';
 
-const RUNS = 10_000;
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 10_000);
 const SOURCES: readonly ProblemSource[] = ['argument', 'www-authenticate', 'form-body', 'url-query', 'json-body', 'xml-body', 'html-page', 'oauthlib-error', 'plain-text', 'status-only'];
 
 /** Pieces of every carrier, so random text often looks almost like a real response. */
@@ -115,8 +115,8 @@ describe('the readers never throw, whatever a provider sends (fast-check)', () =
   it(`oauthlib's OAuth 1 answers never become OAuth 2.0 without a sign of it (${RUNS} runs)`, () => {
     // oauthlib/oauth1/rfc5849/errors.py: the values its OAuth 1 endpoints send; no Bearer, no error_uri, no state.
     const oauth1Error = fc.constantFrom('invalid_request', 'invalid_client', 'invalid_signature_method', 'insecure_transport_protocol');
-    // A description in OAuth 2.0's own words (a grant type, a redirect_uri, a client secret, an authorization code, AADSTS…) is itself a sign (issue #12).
-    const oauth2Words = /grant|redirect|verifier|pkce|challenge|secret|assertion|authentication|credential|aadsts|authori[sz]ation|auth code|consent|interaction|session|login|inactiv|tenant|application|\bapp\b|response.?type|client.?type|policy|mfa|multi.?factor|sign.?in|signed.?out|logged.?out|authenticate/i;
+    // A description in OAuth 2.0's own words or carrying its parameters (state=, error_uri, Bearer: RFC 6749 §4.1.2.1, RFC 6750 §3) (a grant type, a redirect_uri, a client secret, an authorization code, AADSTS…) is itself a sign (issue #12).
+    const oauth2Words = /grant|redirect|verifier|pkce|challenge|secret|assertion|authentication|credential|aadsts|authori[sz]ation|auth code|consent|interaction|session|login|inactiv|tenant|application|\bapp\b|response.?type|client.?type|policy|mfa|multi.?factor|sign.?in|signed.?out|logged.?out|authenticate|state=|error_uri|bearer|oauth2:/i;
     const description = fc.oneof(fc.constant(undefined), fc.string({ maxLength: 40 }), almostResponse).filter((text) => text === undefined || !oauth2Words.test(text));
     fc.assert(
       fc.property(oauth1Error, description, fc.boolean(), fc.constantFrom(400, 401), (error, text, asJson, status) => {

@@ -23,7 +23,7 @@ import { mintRequestToken } from '../../src/flow/types.js';
 import { inspectCapture } from '../../src/inspect/inspect.js';
 import { readProfile, validateProfile } from '../../src/presets/profile.js';
 
-const RUNS = 10_000;
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 10_000);
 const cases: Record<string, number> = {};
 /** fast-check parameters for one parser's property (fixed seed, so a failure reproduces), counted for the summary. */
 function run(parser: string, seed: number): { numRuns: number; seed: number } {

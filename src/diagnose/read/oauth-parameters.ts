@@ -33,9 +33,10 @@ const MAGENTO_EXTRAS = new Set(['code', 'message']);
 /**
  * An oauth_problem value is a word (Problem Reporting §2: `token_rejected`); one
  * with quotes, brackets or a line break is a quoted string that never closed and
- * swallowed what followed it — perhaps a credential — so it is no code.
+ * swallowed what followed it — perhaps a credential — so it is no code; nor is
+ * one in oauth-doctor's own `oauth2:` namespace, which no OAuth 1.0a server sends.
  */
-const CODE_SHAPED = /^[^{}[\]"'<>\\\n\r]{1,120}$/;
+const CODE_SHAPED = /^(?!oauth2:)[^{}[\]"'<>\\\n\r]{1,120}$/;
 
 export function findingFromOAuthPairs(pairs: readonly Pair[], source: ProblemSource): Finding | undefined {
   const problem = pairs.find(([name]) => name === 'oauth_problem')?.[1]?.trim();
