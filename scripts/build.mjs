@@ -8,6 +8,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
+// Packages left to the installer (package.json dependencies), loaded only by the
+// commands that need them: undici by network commands; oidc-provider, jose and
+// oauth4webapi by the OAuth 2 commands (issues #18, #19).
+const RUNTIME_PACKAGES = ['undici', 'oidc-provider', 'jose', 'oauth4webapi'];
+
 const root = new URL('../', import.meta.url);
 const staging = new URL(`dist.tmp-${process.pid}/`, root);
 const dist = new URL('dist/', root);
@@ -36,7 +41,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20.18',
-  external: ['undici'],
+  external: RUNTIME_PACKAGES,
   // The knowledge tables make the library large; minified it keeps the tarball lean (issue #17), names kept for stack traces.
   minify: true,
   keepNames: true,
@@ -95,7 +100,7 @@ const cliOptions = {
   format: 'cjs',
   platform: 'node',
   target: 'node20.18',
-  external: ['undici'],
+  external: RUNTIME_PACKAGES,
   legalComments: 'none',
   charset: 'ascii',
   logLevel: 'warning',
