@@ -27,6 +27,18 @@ import type { CauseId, DetectedProblem, Diagnosis, Fix, LegRecord, Likelihood, R
 // signedByOauthDoctor last: what the words of a message suggest cannot outweigh that oauth-doctor's own base string is RFC-exact.
 const RULES: readonly Rule[] = [response, tokenHistory, tokenAge, clockOffset, hosts, callback, baseString, nonce, signatureMethod, xV2Authentication, oauth2, words, signedByOauthDoctor];
 
+export interface DiagnoseOptions {
+  readonly lang: Lang;
+  /** A protocol's own rules (OAuth 2.0: diagnose/oauth2/), run after the response rule and before the provider's words. */
+  readonly rules?: readonly Rule[] | undefined;
+}
+
+function rulesWith(extra: readonly Rule[] | undefined): readonly Rule[] {
+  if (extra === undefined || extra.length === 0) return RULES;
+  const at = RULES.indexOf(words);
+  return [...RULES.slice(0, at), ...extra, ...RULES.slice(at)];
+}
+
 const RANK: Record<Likelihood, number> = { certain: 0, likely: 1, possible: 2, unlikely: 3 };
 
 interface Working {
@@ -39,7 +51,7 @@ interface Working {
  * Explains a problem and ranks its causes by what the session shows (issue
  * #4). Pure: the same problem and evidence give the same diagnosis.
  */
-export function diagnose(problem: DetectedProblem, evidence: SessionEvidence, options: { lang: Lang }): Diagnosis {
+export function diagnose(problem: DetectedProblem, evidence: SessionEvidence, options: DiagnoseOptions): Diagnosis {
   const lang = options.lang;
   const legs = Array.isArray(evidence.legs) ? evidence.legs : [];
   const provider = identifyProvider(problem, evidence, legs);
@@ -58,7 +70,7 @@ export function diagnose(problem: DetectedProblem, evidence: SessionEvidence, op
 
   const working = new Map<CauseId, Working>();
   record.causes.forEach((ref: CauseRef, order) => working.set(ref.id, { likelihood: ref.prior, evidence: [], order }));
-  for (const rule of RULES) for (const adjustment of rule(context)) apply(working, adjustment);
+  for (const rule of rulesWith(options.rules)) for (const adjustment of rule(context)) apply(working, adjustment);
 
   const causes = rankCauses(working, lang);
   const ours = context.failedLeg?.baseString;

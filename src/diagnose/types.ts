@@ -128,6 +128,8 @@ export type CauseId =
   | 'app-configuration'
   | 'user-credentials'
   | 'approval-needs-person'
+  | 'refresh-family-revoked'
+  | 'state-mismatch'
   | 'provider-specific';
 
 export type Likelihood = 'certain' | 'likely' | 'possible' | 'unlikely';

@@ -70,6 +70,7 @@ export const OAUTH2_PROBLEMS: readonly ProblemRecord[] = [
       { id: 'redirect-mismatch', prior: 'possible' },
       { id: 'pkce-verifier-mismatch', prior: 'possible' },
       { id: 'session-ended', prior: 'possible' },
+      { id: 'refresh-family-revoked', prior: 'unlikely' },
       ENDPOINT_POSSIBLE,
     ],
     fixes: [developer('Exchange each authorization code once, promptly, with the same redirect_uri (and PKCE code_verifier) used to get it; when a refresh token is refused, send the person through authorisation again.', '認可コードは取得時と同じ redirect_uri（と PKCE の code_verifier）で、すぐに一度だけ交換します。リフレッシュ・トークンが拒否されたら、利用者にもう一度認可してもらいます。')],
@@ -243,6 +244,16 @@ export const OAUTH2_PROBLEMS: readonly ProblemRecord[] = [
     fixes: [],
   },
   // RFC 8628 §3.5: the device authorization grant's token-endpoint errors.
+  {
+    code: 'oauth2:authorization_pending',
+    title: { en: 'OAuth 2.0: authorization pending', ja: 'OAuth 2.0: 認可待ち' },
+    meaning: meaning('The person has not yet finished at the verification URI; keep polling at the interval (RFC 8628 §3.5).', '利用者は検証 URI での操作をまだ終えていません。間隔を守ってポーリングを続けます（RFC 8628 §3.5）。'),
+    legs: ['access_token'],
+    party: 'user',
+    usualStatus: 400,
+    causes: [{ id: 'not-yet-authorized', prior: 'likely' }, ENDPOINT_POSSIBLE],
+    fixes: [],
+  },
   {
     code: 'oauth2:slow_down',
     title: { en: 'OAuth 2.0: polling too fast', ja: 'OAuth 2.0: ポーリングが速すぎる' },

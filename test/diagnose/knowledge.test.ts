@@ -44,6 +44,7 @@ const EVERY_CAUSE_ID: Record<CauseId, true> = {
   'wrong-method': true, 'api-access-level': true, 'read-only-app': true, 'redirect-mismatch': true,
   'pkce-verifier-mismatch': true, 'client-authentication': true, 'consent-required': true, 'session-ended': true,
   'app-configuration': true, 'approval-needs-person': true, 'provider-specific': true, 'user-credentials': true,
+  'refresh-family-revoked': true, 'state-mismatch': true,
 };
 
 /** Provider codes the task names explicitly. */

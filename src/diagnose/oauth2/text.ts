@@ -1,0 +1,169 @@
+import type { Text } from '../../knowledge/types.js';
+import type { Lang } from '../lang.js';
+import { fill } from '../text.js';
+
+/** The sentences diagnoseOAuth2 writes as evidence, English and Japanese side by side (data, STYLE habit 3). */
+export const OAUTH2_EVIDENCE_TEXT = {
+  codeUsedBefore: {
+    en: 'This authorization code was presented before, {count} time(s), first {ago} earlier (the reuse ledger): a code is single-use, and the server SHOULD revoke what it issued from it (RFC 6749 §4.1.2, §10.5).',
+    ja: 'この認可コードは以前に {count} 回提示されています（最初は {ago} 前、再使用の記録による）。認可コードは一回限りで、サーバはそのコードから発行したものを取り消すべきとされています（RFC 6749 §4.1.2、§10.5）。',
+  },
+  codeFirstUse: {
+    en: 'The reuse ledger has no earlier use of this code: this was its first exchange.',
+    ja: '再使用の記録にこのコードの以前の使用はありません。今回が最初の交換です。',
+  },
+  codeAgeOver: {
+    en: 'The code was {age} old when exchanged; the provider\'s codes live {lifetime} ({source}).',
+    ja: 'コードは交換時に発行から {age} 経っていました。このプロバイダのコードの寿命は {lifetime} です（{source}）。',
+  },
+  codeAgeUnder: {
+    en: 'The code was exchanged {age} after it arrived, well inside its lifetime of {lifetime} ({source}).',
+    ja: 'コードは届いてから {age} で交換されており、寿命 {lifetime} の範囲内です（{source}）。',
+  },
+  codeAgeNear: {
+    en: 'The code was {age} old when exchanged, close to its lifetime of {lifetime} ({source}).',
+    ja: 'コードは交換時に発行から {age} 経っており、寿命 {lifetime} に近い値です（{source}）。',
+  },
+  lifetimeProvider: { en: 'as known for this provider', ja: 'このプロバイダの既知の値' },
+  lifetimeRfc: { en: 'RFC 6749 §4.1.2 recommends at most 10 minutes; the provider\'s own is not known', ja: 'RFC 6749 §4.1.2 の推奨上限 10 分。プロバイダ自身の値は不明' },
+  redirectDiffers: {
+    en: 'redirect_uri differs between the legs: authorize sent {authorize}, the token request sent {token} (first difference at character {index}); RFC 6749 §4.1.3 requires them identical.',
+    ja: 'redirect_uri がレッグ間で異なります。認可では {authorize}、トークン要求では {token} を送りました（{index} 文字目から違います）。RFC 6749 §4.1.3 は同一であることを求めます。',
+  },
+  redirectMissing: {
+    en: 'The authorize leg sent redirect_uri {authorize} but the token request sent none (RFC 6749 §4.1.3 requires it when the authorization request had one).',
+    ja: '認可では redirect_uri {authorize} を送りましたが、トークン要求では送っていません（認可要求にあった場合、RFC 6749 §4.1.3 はトークン要求にも必須としています）。',
+  },
+  redirectSame: {
+    en: 'The same redirect_uri was sent to the authorize and token legs ({uri}).',
+    ja: '認可とトークン要求に同じ redirect_uri（{uri}）を送っています。',
+  },
+  pkceMismatch: {
+    en: 'The code_verifier sent works out to challenge {computed} ({method}), but the authorize leg sent {sent}: this verifier is not the one the challenge was made from (RFC 7636 §4.6). Usually the verifier was regenerated or lost between the legs.',
+    ja: '送った code_verifier から計算される challenge は {computed}（{method}）ですが、認可で送ったのは {sent} です。この verifier は challenge の元のものではありません（RFC 7636 §4.6）。多くは二つのレッグの間で verifier が作り直されたか失われています。',
+  },
+  pkceMissing: {
+    en: 'The authorize leg sent a code_challenge ({method}) but the token request sent no code_verifier (RFC 7636 §4.5): the verifier was lost between the legs.',
+    ja: '認可では code_challenge（{method}）を送りましたが、トークン要求に code_verifier がありません（RFC 7636 §4.5）。二つのレッグの間で verifier が失われています。',
+  },
+  pkceMatches: {
+    en: 'Checked here: the code_verifier sent matches the code_challenge sent ({method}, RFC 7636 §4.6).',
+    ja: 'ここで確認済み: 送った code_verifier は送った code_challenge と一致します（{method}、RFC 7636 §4.6）。',
+  },
+  pkceUnasked: {
+    en: 'A code_verifier was sent, but the authorize leg sent no code_challenge: a server that did not bind the code to PKCE may refuse it.',
+    ja: 'code_verifier を送りましたが、認可では code_challenge を送っていません。コードを PKCE に結び付けていないサーバは拒否することがあります。',
+  },
+  refreshReplayed: {
+    en: 'This refresh token was used {count} time(s) before, first {ago} earlier, and was rotated then (the server answered with a new one): presenting a superseded token is a replay, and servers with reuse detection revoke the whole family (RFC 9700 §4.14.2).',
+    ja: 'このリフレッシュ・トークンは以前に {count} 回使われ（最初は {ago} 前）、その時にローテーションされています（サーバは新しいものを返しました）。置き換えられたトークンの提示は再使用であり、再使用を検知するサーバは系列全体を取り消します（RFC 9700 §4.14.2）。',
+  },
+  refreshUsedBefore: {
+    en: 'This refresh token was used {count} time(s) before, first {ago} earlier, without rotation being recorded.',
+    ja: 'このリフレッシュ・トークンは以前に {count} 回使われています（最初は {ago} 前）。ローテーションの記録はありません。',
+  },
+  familyRevoked: {
+    en: 'A superseded refresh token of this token\'s family was replayed {ago} earlier: a server with reuse detection revoked the whole family then, this newest token included (RFC 9700 §4.14.2).',
+    ja: 'このトークンと同じ系列の置き換え済みリフレッシュ・トークンが {ago} 前に再使用されています。再使用を検知するサーバはその時点で系列全体を取り消しており、この最新のトークンも含まれます（RFC 9700 §4.14.2）。',
+  },
+  refreshFirstUse: {
+    en: 'The reuse ledger has no earlier use of this refresh token and no replay in its family.',
+    ja: '再使用の記録に、このリフレッシュ・トークンの以前の使用も、同じ系列での再使用もありません。',
+  },
+  refreshTwiceInSession: {
+    en: 'This session presented the same refresh token twice ({gap} apart): two refreshes racing (two processes or tabs) is the usual story.',
+    ja: 'このセッションは同じリフレッシュ・トークンを二回提示しています（間隔 {gap}）。二つのプロセスやタブが同時に更新する競合がよくある原因です。',
+  },
+  revokedHere: {
+    en: 'oauth-doctor revoked this token itself {ago} earlier (RFC 7009).',
+    ja: 'このトークンは {ago} 前に oauth-doctor 自身が取り消しています（RFC 7009）。',
+  },
+  authMethodUnsupported: {
+    en: 'The client authenticated with {used}, which the metadata does not list (token_endpoint_auth_methods_supported: {supported}).',
+    ja: 'クライアントは {used} で認証しましたが、メタデータに記載がありません（token_endpoint_auth_methods_supported: {supported}）。',
+  },
+  authMethodListed: {
+    en: 'The client authenticated with {used}, which the metadata lists.',
+    ja: 'クライアントは {used} で認証しており、メタデータに記載されています。',
+  },
+  assertionFuture: {
+    en: 'The client assertion\'s iat is {seconds} s ahead of the server\'s clock (measured offset {offset} s): the server reads it as not active yet (RFC 7523 §3).',
+    ja: 'クライアント・アサーションの iat はサーバの時計より {seconds} 秒先です（測定したずれ {offset} 秒）。サーバはまだ有効でないと判断します（RFC 7523 §3）。',
+  },
+  assertionExpired: {
+    en: 'By the server\'s clock the client assertion had expired {seconds} s before it arrived (measured offset {offset} s, RFC 7523 §3).',
+    ja: 'サーバの時計では、クライアント・アサーションは届く {seconds} 秒前に期限切れでした（測定したずれ {offset} 秒、RFC 7523 §3）。',
+  },
+  assertionTimesFine: {
+    en: 'The client assertion\'s iat and exp are within the server\'s clock (offset {offset} s).',
+    ja: 'クライアント・アサーションの iat と exp はサーバの時計で有効な範囲です（ずれ {offset} 秒）。',
+  },
+  assertionAudience: {
+    en: 'The client assertion\'s aud is {aud}, neither the issuer ({issuer}) nor the token endpoint ({endpoint}) (RFC 7523 §3, RFC 9126 §2).',
+    ja: 'クライアント・アサーションの aud は {aud} で、発行者（{issuer}）でもトークン・エンドポイント（{endpoint}）でもありません（RFC 7523 §3、RFC 9126 §2）。',
+  },
+  clockOff: {
+    en: 'The server\'s clock is {seconds} s {direction} ours (from its Date header): times in tokens and assertions are judged by its clock.',
+    ja: 'サーバの時計はこちらより {seconds} 秒{direction}（Date ヘッダによる）。トークンやアサーションの時刻はサーバの時計で判断されます。',
+  },
+  ahead: { en: 'ahead of', ja: '進んでいます' },
+  behind: { en: 'behind', ja: '遅れています' },
+  clockAgrees: {
+    en: 'The server\'s clock agrees with ours (±{seconds} s, from its Date header).',
+    ja: 'サーバの時計はこちらと一致しています（±{seconds} 秒、Date ヘッダによる）。',
+  },
+  scopeMissing: {
+    en: 'Asked for scope "{asked}", granted "{granted}": {missing} not granted (RFC 6749 §3.3 lets the server grant less).',
+    ja: 'スコープ「{asked}」を要求し、「{granted}」が付与されました。{missing} は付与されていません（RFC 6749 §3.3 はサーバが少なく付与することを認めています）。',
+  },
+  scopeGranted: {
+    en: 'Every scope asked for was granted ("{granted}").',
+    ja: '要求したスコープはすべて付与されています（「{granted}」）。',
+  },
+  stateDiffers: {
+    en: 'The state that came back ({back}) is not the one sent ({sent}): the callback belongs to another authorization request, or was forged (RFC 6749 §10.12).',
+    ja: '戻ってきた state（{back}）は送ったもの（{sent}）と違います。コールバックは別の認可要求のものか、偽造されています（RFC 6749 §10.12）。',
+  },
+  stateMissing: {
+    en: 'A state was sent but none came back (RFC 6749 §4.1.2 requires it returned unchanged).',
+    ja: 'state を送りましたが、戻ってきませんでした（RFC 6749 §4.1.2 はそのまま返すことを求めます）。',
+  },
+  stateSame: {
+    en: 'The state came back unchanged.',
+    ja: 'state は変わらずに戻ってきました。',
+  },
+  consentDenied: {
+    en: 'The authorization redirect came back with error={error}: the person (or a policy) refused at the provider (RFC 6749 §4.1.2.1).',
+    ja: '認可のリダイレクトは error={error} で戻りました。プロバイダで利用者（またはポリシー）が拒否しています（RFC 6749 §4.1.2.1）。',
+  },
+  pollTooFast: {
+    en: 'The token endpoint was polled every {gap} on average, faster than the interval of {interval} s the server asked for (RFC 8628 §3.5: after slow_down add 5 s).',
+    ja: 'トークン・エンドポイントを平均 {gap} ごとにポーリングしており、サーバが求めた間隔 {interval} 秒より速いです（RFC 8628 §3.5: slow_down の後は 5 秒延ばします）。',
+  },
+  pollPaced: {
+    en: 'Polls were {gap} apart on average, no faster than the interval of {interval} s: the server itself is throttling.',
+    ja: 'ポーリング間隔は平均 {gap} で、間隔 {interval} 秒より速くありません。サーバ側が絞っています。',
+  },
+  deviceExpired: {
+    en: 'The device code was {age} old, past its expires_in of {lifetime} (RFC 8628 §3.2).',
+    ja: 'デバイス・コードは発行から {age} 経っており、expires_in の {lifetime} を過ぎています（RFC 8628 §3.2）。',
+  },
+  devicePending: {
+    en: 'The person has not finished at the verification URI yet ({age} after the code was issued); keep polling at the interval (RFC 8628 §3.5).',
+    ja: '利用者は検証 URI での操作をまだ終えていません（コード発行から {age}）。間隔を守ってポーリングを続けます（RFC 8628 §3.5）。',
+  },
+  oauth2Request: {
+    en: 'The request was an OAuth 2.0 request: the endpoint does speak OAuth 2.0.',
+    ja: 'リクエストは OAuth 2.0 のものでした。エンドポイントは OAuth 2.0 を受け付けています。',
+  },
+  issMismatch: {
+    en: 'The callback\'s iss ({iss}) is not the issuer ({issuer}): a mix-up attack or the wrong provider\'s callback (RFC 9207 §2.4).',
+    ja: 'コールバックの iss（{iss}）が発行者（{issuer}）と違います。混同攻撃か、別のプロバイダのコールバックです（RFC 9207 §2.4）。',
+  },
+} satisfies Record<string, Text>;
+
+export type OAuth2EvidenceKey = keyof typeof OAUTH2_EVIDENCE_TEXT;
+
+export function sayOAuth2(key: OAuth2EvidenceKey, lang: Lang, values?: Readonly<Record<string, string | number>>): string {
+  return fill(OAUTH2_EVIDENCE_TEXT[key][lang], values);
+}
