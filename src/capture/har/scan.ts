@@ -265,8 +265,14 @@ export class HarScanner {
   }
 }
 
-/** Whether the bytes of an entry mention OAuth at all (any case); entries that do not are never parsed. */
+/**
+ * Whether the bytes of an entry mention OAuth at all (any case), or carry what only OAuth 2.0 steps do
+ * (`grant_type`, `response_type`, a redirect's `state=`: issue 18 item 7); entries that do not are never parsed.
+ */
 export function mentionsOAuth(buf: Buffer, start: number, end: number): boolean {
   const view = buf.subarray(start, end);
-  return view.indexOf('oauth') !== -1 || view.indexOf('OAuth') !== -1 || view.indexOf('OAUTH') !== -1 || view.indexOf('Oauth') !== -1;
+  return (
+    view.indexOf('oauth') !== -1 || view.indexOf('OAuth') !== -1 || view.indexOf('OAUTH') !== -1 || view.indexOf('Oauth') !== -1 ||
+    view.indexOf('grant_type') !== -1 || view.indexOf('response_type') !== -1 || view.indexOf('state=') !== -1
+  );
 }

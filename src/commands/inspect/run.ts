@@ -150,5 +150,6 @@ export async function runInspect(file: string | undefined, options: InspectComma
     output.results(lines);
     if (output.redactor.active && report.secrets.length > 0) output.narrate(output.err.dim(t('secretsMasked', lang)));
   }
-  return report.findings.length > 0 || report.exchanges.length === 0 ? 1 : 0;
+  const oauth2Findings = report.oauth2?.findings.length ?? 0;
+  return report.findings.length > 0 || oauth2Findings > 0 || (report.exchanges.length === 0 && report.oauth2 === undefined) ? 1 : 0;
 }
