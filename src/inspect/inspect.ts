@@ -12,7 +12,7 @@ import { isRsaMethod } from '../oauth/methods.js';
 import { variantById } from './signature/variants.js';
 import { t } from './text.js';
 import { buildFlows, evidenceFor, type Flow } from './timeline.js';
-import { inspectOAuth2, type OAuth2InspectReport } from './oauth2/inspect-oauth2.js';
+import type { OAuth2InspectReport } from './oauth2/inspect-oauth2.js';
 
 /**
  * inspect's pure core (issue #6): a capture in, a report out — the flows,
@@ -55,7 +55,7 @@ export interface InspectReport {
   readonly notes: readonly string[];
   /** Values to mask in everything printed: tokens, token secrets, verifiers found in the capture. */
   readonly secrets: readonly string[];
-  /** The OAuth 2.0 steps of the capture, their timeline and findings (issue 18 item 7), when it has any. */
+  /** The OAuth 2.0 steps of the capture, their timeline and findings (issue 18 item 7), when it has any: added by the inspect command (inspectOAuth2), so the library bundle stays lean. */
   readonly oauth2?: OAuth2InspectReport | undefined;
 }
 
@@ -212,8 +212,6 @@ export function inspectCapture(capture: Capture, options: InspectOptions): Inspe
   if (keyGivenWrong) notes.unshift(t(options.publicKey !== undefined ? 'noteGivenKeyWrong' : 'noteGivenSecretWrong', lang));
   const secrets = new Set<string>();
   for (const item of items) for (const secret of secretsOf(item)) secrets.add(secret);
-  const oauth2 = inspectOAuth2(capture, { lang });
-  for (const secret of oauth2?.secrets ?? []) secrets.add(secret);
   return {
     capture,
     exchanges: items.map((item) => ({ item, flowId: flowId(item), signatureCheck: checks.get(item) })),
@@ -221,7 +219,6 @@ export function inspectCapture(capture: Capture, options: InspectOptions): Inspe
     findings,
     notes,
     secrets: [...secrets],
-    oauth2,
   };
 }
 

@@ -1,7 +1,6 @@
 import type { Lang } from '../diagnose/lang.js';
 import { formatDuration } from '../diagnose/text.js';
 import { renderDiagnosis } from '../diagnose/render.js';
-import { renderOAuth2 } from './oauth2/render.js';
 import type { Palette } from '../terminal/color.js';
 import { where } from './checks.js';
 import type { InspectedExchange } from './exchanges.js';
@@ -195,11 +194,11 @@ export function renderReport(report: InspectReport, o: RenderOptions): string[] 
     })}`,
   ];
   for (const note of [...capture.notes, ...report.notes]) lines.push(c.yellow(`  ! ${note}`));
-  const oauth2 = report.oauth2 ? ['', ...renderOAuth2(report.oauth2, o)] : [];
-  if (report.exchanges.length === 0) return report.oauth2 ? [...lines, ...oauth2] : [...lines, '', t('noOAuth', o.lang)];
+  // OAuth 2.0 steps are rendered after these lines by the command (inspect/oauth2/render.ts).
+  if (report.exchanges.length === 0) return report.oauth2 ? lines : [...lines, '', t('noOAuth', o.lang)];
   lines.push('', ...renderTimeline(report, o));
   const checks = renderChecks(report, o);
   if (checks.length > 0) lines.push('', ...checks);
   lines.push('', ...renderFindings(report, o));
-  return [...lines, ...oauth2];
+  return lines;
 }

@@ -6,7 +6,6 @@ import type { InspectReport } from './inspect.js';
 import type { SignatureCheck } from './signature/check.js';
 import { variantById } from './signature/variants.js';
 import { t } from './text.js';
-import { oauth2Json, type OAuth2InspectJson } from './oauth2/render.js';
 
 /**
  * The document `inspect --json` prints. `findings[]` carry the same
@@ -89,8 +88,6 @@ export interface InspectJson {
   readonly findings: readonly (DiagnosisJson & ReturnType<typeof exchangeRef> & { readonly kind: string; readonly check: string | null; readonly flow: number; readonly signatureCheck: SignatureCheckJson | null })[];
   readonly flows: readonly unknown[];
   readonly exchanges: readonly unknown[];
-  /** The OAuth 2.0 steps and findings (issue 18 item 7); null when the capture has none. */
-  readonly oauth2: OAuth2InspectJson | null;
   readonly secretsMasked: boolean;
 }
 
@@ -142,7 +139,6 @@ export function inspectJson(report: InspectReport, lang: Lang, secretsMasked: bo
       problem: item.problem?.code ?? null,
       signatureCheck: signatureCheck ? signatureCheckJson(signatureCheck, lang) : null,
     })),
-    oauth2: report.oauth2 ? oauth2Json(report.oauth2) : null,
     secretsMasked,
   };
 }

@@ -469,23 +469,22 @@ const OWN: readonly CauseRecord[] = [
     id: 'refresh-family-revoked',
     title: { en: 'The refresh token family was revoked after a replay', ja: 'リフレッシュ・トークンの系列が再使用の検知で取り消された' },
     confirm: {
-      en: 'Look for a superseded refresh token of the same family presented again (two processes or tabs refreshing at once, a retry with the old token, a token restored from a backup): a server with rotation and reuse detection then revokes every token of the family, the newest included (RFC 9700 §4.14.2; Auth0 and oidc-provider do so). oauth-doctor\'s reuse ledger records each refresh by fingerprint.',
-      ja: '同じ系列の置き換え済みリフレッシュ・トークンが再び提示されていないか確認します（二つのプロセスやタブの同時更新、古いトークンでの再試行、バックアップから戻したトークン）。ローテーションと再使用検知を行うサーバは、その系列のトークンを最新のものも含めてすべて取り消します（RFC 9700 §4.14.2。Auth0 や oidc-provider がそうします）。oauth-doctor の再使用の記録は更新ごとにフィンガープリントを残します。',
+      en: 'Look for an older refresh token of the family presented again (two processes refreshing at once, a retry with the old token): with rotation and reuse detection the server then revokes the whole family, the newest token included (RFC 9700 §4.14.2).',
+      ja: '同じ系列の古いリフレッシュ・トークンが再び提示されていないか確認します（二つのプロセスの同時更新、古いトークンでの再試行）。再使用を検知するサーバは系列全体を、最新のトークンも含めて取り消します（RFC 9700 §4.14.2）。',
     },
     fixes: [
-      { for: 'developer', text: { en: 'Store the new refresh token atomically as soon as it arrives and let one process refresh at a time (a lock, or a single token service); after a family is revoked, the person must authorise again.', ja: '新しいリフレッシュ・トークンは届いたらすぐに不可分に保存し、更新は一度に一つのプロセスだけが行うようにします（ロックや単一のトークン・サービス）。系列が取り消された後は、利用者にもう一度認可してもらう必要があります。' } },
+      { for: 'developer', text: { en: 'Store each new refresh token at once and let one process refresh at a time; after a family is revoked, authorise again.', ja: '新しいリフレッシュ・トークンはすぐに保存し、更新は一度に一つのプロセスだけが行います。系列が取り消された後は再認可が必要です。' } },
     ],
   },
   {
     id: 'state-mismatch',
     title: { en: 'The state that came back is not the one sent', ja: '戻ってきた state が送ったものと違う' },
     confirm: {
-      en: 'Compare the state of the callback with the one sent in the authorization request: a callback of an older or parallel attempt (a second tab, a reload), state kept in a session that was lost, or a forged callback (CSRF) all differ (RFC 6749 §4.1.2, §10.12).',
-      ja: 'コールバックの state を認可要求で送ったものと比べます。古い試行や並行した試行のコールバック（別タブ、再読み込み）、失われたセッションに保存していた state、偽造されたコールバック（CSRF）のいずれでも違いが出ます（RFC 6749 §4.1.2、§10.12）。',
+      en: 'Compare the callback\'s state with the one sent: a callback of another attempt (a second tab, a reload), a lost session, or a forged callback (RFC 6749 §10.12).',
+      ja: 'コールバックの state を送ったものと比べます。別の試行のコールバック（別タブ、再読み込み）、失われたセッション、偽造されたコールバックが考えられます（RFC 6749 §10.12）。',
     },
     fixes: [
-      { for: 'developer', text: { en: 'Keep the state (with the PKCE verifier) per authorization request, compare it on the callback and refuse a mismatch; start a fresh authorization rather than reusing an old callback.', ja: 'state は（PKCE の verifier とともに）認可要求ごとに保持し、コールバックで比べて不一致なら拒否します。古いコールバックを使い回さず、新しく認可をやり直します。' } },
-      { for: 'user', text: { en: 'Close the other sign-in tabs and start the sign-in again from the application.', ja: 'ほかのサインインのタブを閉じ、アプリからサインインをやり直してください。' } },
+      { for: 'developer', text: { en: 'Keep state and the PKCE verifier per authorization request, refuse a callback whose state differs, and start afresh.', ja: 'state と PKCE の verifier は認可要求ごとに保持し、state の違うコールバックは拒否して、やり直します。' } },
     ],
   },
   ...FLOW_CAUSES,

@@ -22,8 +22,8 @@ export const FLOW_PROBLEMS: readonly ProblemRecord[] = [
     code: 'flow:state-mismatch',
     title: { en: 'The callback\'s state is not the one sent', ja: 'コールバックの state が送ったものと違う' },
     meaning: {
-      en: 'The OAuth 2.0 callback came back with a state other than the one the authorization request sent, or none: it belongs to another attempt or was forged, and its code must not be exchanged (RFC 6749 §4.1.2, §10.12).',
-      ja: 'OAuth 2.0 のコールバックが、認可要求で送ったものと違う state で、または state なしで戻りました。別の試行のものか偽造されたもので、そのコードは交換してはいけません（RFC 6749 §4.1.2、§10.12）。',
+      en: 'The OAuth 2.0 callback came back with another state than the one sent, or none: its code must not be exchanged (RFC 6749 §10.12).',
+      ja: 'OAuth 2.0 のコールバックが送ったものと違う state で、または state なしで戻りました。そのコードは交換してはいけません（RFC 6749 §10.12）。',
     },
     legs: ['callback'],
     party: 'client',

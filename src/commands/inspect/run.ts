@@ -132,13 +132,17 @@ export async function runInspect(file: string | undefined, options: InspectComma
     signal: env.signal,
   });
 
-  const report = inspectCapture(capture, { lang, consumerSecret, tokenSecret, publicKey, maxSkewSec });
+  // OAuth 2.0 steps (issue 18 item 7): read beside the OAuth 1.0a core, loaded only here.
+  const oauth2Module = await import('../../inspect/oauth2/index.js');
+  const oauth2 = oauth2Module.inspectOAuth2(capture, { lang });
+  const core = inspectCapture(capture, { lang, consumerSecret, tokenSecret, publicKey, maxSkewSec });
+  const report = { ...core, oauth2, secrets: [...new Set([...core.secrets, ...(oauth2?.secrets ?? [])])] };
   const output = await createOutput(env, { showSecrets: options.showSecrets });
   output.redactor.add(consumerSecret).add(tokenSecret);
   for (const secret of report.secrets) output.redactor.add(secret);
 
   if (options.json) {
-    output.json(inspectJson(report, lang, output.redactor.active));
+    output.json({ ...inspectJson(report, lang, output.redactor.active), oauth2: oauth2 ? oauth2Module.oauth2Json(oauth2) : null });
   } else {
     const lines = renderReport(report, {
       palette: output.out,
@@ -147,6 +151,7 @@ export async function runInspect(file: string | undefined, options: InspectComma
       redact: (text) => output.redactor.redact(text),
       width: output.outWidth,
     });
+    if (oauth2) lines.push('', ...oauth2Module.renderOAuth2(oauth2, { palette: output.out, lang, width: output.outWidth }));
     output.results(lines);
     if (output.redactor.active && report.secrets.length > 0) output.narrate(output.err.dim(t('secretsMasked', lang)));
   }

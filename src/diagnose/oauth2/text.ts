@@ -5,8 +5,8 @@ import { fill } from '../text.js';
 /** The sentences diagnoseOAuth2 writes as evidence, English and Japanese side by side (data, STYLE habit 3). */
 export const OAUTH2_EVIDENCE_TEXT = {
   codeUsedBefore: {
-    en: 'This authorization code was presented before, {count} time(s), first {ago} earlier (the reuse ledger): a code is single-use, and the server SHOULD revoke what it issued from it (RFC 6749 §4.1.2, §10.5).',
-    ja: 'この認可コードは以前に {count} 回提示されています（最初は {ago} 前、再使用の記録による）。認可コードは一回限りで、サーバはそのコードから発行したものを取り消すべきとされています（RFC 6749 §4.1.2、§10.5）。',
+    en: 'This authorization code was presented before, {count} time(s), first {ago} earlier (reuse ledger): a code is single-use (RFC 6749 §4.1.2).',
+    ja: 'この認可コードは以前に {count} 回提示されています（最初は {ago} 前、再使用の記録による）。認可コードは一回限りです（RFC 6749 §4.1.2）。',
   },
   codeFirstUse: {
     en: 'The reuse ledger has no earlier use of this code: this was its first exchange.',
@@ -27,8 +27,8 @@ export const OAUTH2_EVIDENCE_TEXT = {
   lifetimeProvider: { en: 'as known for this provider', ja: 'このプロバイダの既知の値' },
   lifetimeRfc: { en: 'RFC 6749 §4.1.2 recommends at most 10 minutes; the provider\'s own is not known', ja: 'RFC 6749 §4.1.2 の推奨上限 10 分。プロバイダ自身の値は不明' },
   redirectDiffers: {
-    en: 'redirect_uri differs between the legs: authorize sent {authorize}, the token request sent {token} (first difference at character {index}); RFC 6749 §4.1.3 requires them identical.',
-    ja: 'redirect_uri がレッグ間で異なります。認可では {authorize}、トークン要求では {token} を送りました（{index} 文字目から違います）。RFC 6749 §4.1.3 は同一であることを求めます。',
+    en: 'redirect_uri differs between the legs: authorize sent {authorize}, the token request sent {token} (differs from character {index}; RFC 6749 §4.1.3).',
+    ja: 'redirect_uri がレッグ間で異なります。認可では {authorize}、トークン要求では {token} を送りました（{index} 文字目から違います。RFC 6749 §4.1.3）。',
   },
   redirectMissing: {
     en: 'The authorize leg sent redirect_uri {authorize} but the token request sent none (RFC 6749 §4.1.3 requires it when the authorization request had one).',
@@ -39,8 +39,8 @@ export const OAUTH2_EVIDENCE_TEXT = {
     ja: '認可とトークン要求に同じ redirect_uri（{uri}）を送っています。',
   },
   pkceMismatch: {
-    en: 'The code_verifier sent works out to challenge {computed} ({method}), but the authorize leg sent {sent}: this verifier is not the one the challenge was made from (RFC 7636 §4.6). Usually the verifier was regenerated or lost between the legs.',
-    ja: '送った code_verifier から計算される challenge は {computed}（{method}）ですが、認可で送ったのは {sent} です。この verifier は challenge の元のものではありません（RFC 7636 §4.6）。多くは二つのレッグの間で verifier が作り直されたか失われています。',
+    en: 'The code_verifier sent works out to challenge {computed} ({method}), but the authorize leg sent {sent} (RFC 7636 §4.6).',
+    ja: '送った code_verifier から計算される challenge は {computed}（{method}）ですが、認可で送ったのは {sent} です（RFC 7636 §4.6）。',
   },
   pkceMissing: {
     en: 'The authorize leg sent a code_challenge ({method}) but the token request sent no code_verifier (RFC 7636 §4.5): the verifier was lost between the legs.',
@@ -55,24 +55,24 @@ export const OAUTH2_EVIDENCE_TEXT = {
     ja: 'code_verifier を送りましたが、認可では code_challenge を送っていません。コードを PKCE に結び付けていないサーバは拒否することがあります。',
   },
   refreshReplayed: {
-    en: 'This refresh token was used {count} time(s) before, first {ago} earlier, and was rotated then (the server answered with a new one): presenting a superseded token is a replay, and servers with reuse detection revoke the whole family (RFC 9700 §4.14.2).',
-    ja: 'このリフレッシュ・トークンは以前に {count} 回使われ（最初は {ago} 前）、その時にローテーションされています（サーバは新しいものを返しました）。置き換えられたトークンの提示は再使用であり、再使用を検知するサーバは系列全体を取り消します（RFC 9700 §4.14.2）。',
+    en: 'This refresh token was used {count} time(s) before, first {ago} earlier, and was rotated then: this is a replay of a superseded token (RFC 9700 §4.14.2).',
+    ja: 'このリフレッシュ・トークンは以前に {count} 回使われ（最初は {ago} 前）、その時にローテーションされています。置き換え済みトークンの再使用です（RFC 9700 §4.14.2）。',
   },
   refreshUsedBefore: {
     en: 'This refresh token was used {count} time(s) before, first {ago} earlier, without rotation being recorded.',
     ja: 'このリフレッシュ・トークンは以前に {count} 回使われています（最初は {ago} 前）。ローテーションの記録はありません。',
   },
   familyRevoked: {
-    en: 'A superseded refresh token of this token\'s family was replayed {ago} earlier: a server with reuse detection revoked the whole family then, this newest token included (RFC 9700 §4.14.2).',
-    ja: 'このトークンと同じ系列の置き換え済みリフレッシュ・トークンが {ago} 前に再使用されています。再使用を検知するサーバはその時点で系列全体を取り消しており、この最新のトークンも含まれます（RFC 9700 §4.14.2）。',
+    en: 'A superseded refresh token of this token\'s family was replayed {ago} earlier: reuse detection revoked the family, this newest token included (RFC 9700 §4.14.2).',
+    ja: 'このトークンと同じ系列の置き換え済みリフレッシュ・トークンが {ago} 前に再使用されています。再使用の検知で系列全体が取り消され、この最新のトークンも含まれます（RFC 9700 §4.14.2）。',
   },
   refreshFirstUse: {
     en: 'The reuse ledger has no earlier use of this refresh token and no replay in its family.',
     ja: '再使用の記録に、このリフレッシュ・トークンの以前の使用も、同じ系列での再使用もありません。',
   },
   refreshTwiceInSession: {
-    en: 'This session presented the same refresh token twice ({gap} apart): two refreshes racing (two processes or tabs) is the usual story.',
-    ja: 'このセッションは同じリフレッシュ・トークンを二回提示しています（間隔 {gap}）。二つのプロセスやタブが同時に更新する競合がよくある原因です。',
+    en: 'This session presented the same refresh token twice ({gap} apart): two refreshes racing.',
+    ja: 'このセッションは同じリフレッシュ・トークンを二回提示しています（間隔 {gap}）。更新の競合です。',
   },
   revokedHere: {
     en: 'oauth-doctor revoked this token itself {ago} earlier (RFC 7009).',
@@ -103,8 +103,8 @@ export const OAUTH2_EVIDENCE_TEXT = {
     ja: 'クライアント・アサーションの aud は {aud} で、発行者（{issuer}）でもトークン・エンドポイント（{endpoint}）でもありません（RFC 7523 §3、RFC 9126 §2）。',
   },
   clockOff: {
-    en: 'The server\'s clock is {seconds} s {direction} ours (from its Date header): times in tokens and assertions are judged by its clock.',
-    ja: 'サーバの時計はこちらより {seconds} 秒{direction}（Date ヘッダによる）。トークンやアサーションの時刻はサーバの時計で判断されます。',
+    en: 'The server\'s clock is {seconds} s {direction} ours (from its Date header).',
+    ja: 'サーバの時計はこちらより {seconds} 秒{direction}（Date ヘッダによる）。',
   },
   ahead: { en: 'ahead of', ja: '進んでいます' },
   behind: { en: 'behind', ja: '遅れています' },
@@ -121,8 +121,8 @@ export const OAUTH2_EVIDENCE_TEXT = {
     ja: '要求したスコープはすべて付与されています（「{granted}」）。',
   },
   stateDiffers: {
-    en: 'The state that came back ({back}) is not the one sent ({sent}): the callback belongs to another authorization request, or was forged (RFC 6749 §10.12).',
-    ja: '戻ってきた state（{back}）は送ったもの（{sent}）と違います。コールバックは別の認可要求のものか、偽造されています（RFC 6749 §10.12）。',
+    en: 'The state that came back ({back}) is not the one sent ({sent}) (RFC 6749 §10.12).',
+    ja: '戻ってきた state（{back}）は送ったもの（{sent}）と違います（RFC 6749 §10.12）。',
   },
   stateMissing: {
     en: 'A state was sent but none came back (RFC 6749 §4.1.2 requires it returned unchanged).',
@@ -133,8 +133,8 @@ export const OAUTH2_EVIDENCE_TEXT = {
     ja: 'state は変わらずに戻ってきました。',
   },
   consentDenied: {
-    en: 'The authorization redirect came back with error={error}: the person (or a policy) refused at the provider (RFC 6749 §4.1.2.1).',
-    ja: '認可のリダイレクトは error={error} で戻りました。プロバイダで利用者（またはポリシー）が拒否しています（RFC 6749 §4.1.2.1）。',
+    en: 'The authorization redirect came back with error={error} (RFC 6749 §4.1.2.1).',
+    ja: '認可のリダイレクトは error={error} で戻りました（RFC 6749 §4.1.2.1）。',
   },
   pollTooFast: {
     en: 'The token endpoint was polled every {gap} on average, faster than the interval of {interval} s the server asked for (RFC 8628 §3.5: after slow_down add 5 s).',
@@ -153,12 +153,12 @@ export const OAUTH2_EVIDENCE_TEXT = {
     ja: '利用者は検証 URI での操作をまだ終えていません（コード発行から {age}）。間隔を守ってポーリングを続けます（RFC 8628 §3.5）。',
   },
   oauth2Request: {
-    en: 'The request was an OAuth 2.0 request: the endpoint does speak OAuth 2.0.',
-    ja: 'リクエストは OAuth 2.0 のものでした。エンドポイントは OAuth 2.0 を受け付けています。',
+    en: 'The request was OAuth 2.0.',
+    ja: 'リクエストは OAuth 2.0 でした。',
   },
   issMismatch: {
-    en: 'The callback\'s iss ({iss}) is not the issuer ({issuer}): a mix-up attack or the wrong provider\'s callback (RFC 9207 §2.4).',
-    ja: 'コールバックの iss（{iss}）が発行者（{issuer}）と違います。混同攻撃か、別のプロバイダのコールバックです（RFC 9207 §2.4）。',
+    en: 'The callback\'s iss ({iss}) is not the issuer ({issuer}) (RFC 9207 §2.4).',
+    ja: 'コールバックの iss（{iss}）が発行者（{issuer}）と違います（RFC 9207 §2.4）。',
   },
 } satisfies Record<string, Text>;
 
