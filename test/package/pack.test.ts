@@ -49,12 +49,12 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const installedBin = () => join(project, 'node_modules', '.bin', 'oauth-doctor');
 
 describe('npm pack → npm install <tarball> → oauth-doctor', () => {
-  it('the tarball holds exactly: the bin, the bundles, the library and its chunks, its types, package.json, README', () => {
+  it('the tarball holds exactly: the bin, the bundles, the library and its chunks, its types, package.json, README, LICENSE', () => {
     const paths = packed.files.map((f) => f.path).sort();
     const types = paths.filter((p) => p.startsWith('types/'));
     const chunks = paths.filter((p) => p.startsWith('dist/chunks/'));
     const rest = paths.filter((p) => !types.includes(p) && !chunks.includes(p));
-    expect(rest).toEqual(['README.md', 'bin/oauth-doctor.cjs', 'dist/cli.cjs', 'dist/commands/codes.cjs', 'dist/commands/explain.cjs', 'dist/commands/sign.cjs', 'dist/index.js', 'package.json']);
+    expect(rest).toEqual(['LICENSE', 'README.md', 'bin/oauth-doctor.cjs', 'dist/cli.cjs', 'dist/commands/explain.cjs', 'dist/commands/sign.cjs', 'dist/index.js', 'package.json']);
     for (const path of chunks) expect(path).toMatch(/^dist\/chunks\/[\w-]+\.js$/);
     for (const path of types) expect(path).toMatch(/^types\/[\w/.-]+\.d\.ts$/);
     expect(types).toContain('types/index.d.ts');
