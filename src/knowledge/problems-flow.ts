@@ -30,6 +30,18 @@ export const FLOW_PROBLEMS: readonly ProblemRecord[] = [
     causes: [{ id: 'state-mismatch', prior: 'likely' }, { id: 'browser-interference', prior: 'possible' }],
     fixes: [],
   },
+  {
+    code: 'flow:iss-mismatch',
+    title: { en: 'The callback\'s iss is not the issuer', ja: 'コールバックの iss が発行者と違う' },
+    meaning: {
+      en: 'The OAuth 2.0 callback named another issuer than the one discovered, or none though the server says it sends one: the answer may come from another authorization server (a mix-up attack), and its code must not be exchanged (RFC 9207 §2.4).',
+      ja: 'OAuth 2.0 のコールバックが、ディスカバリで得た発行者と違う iss を返したか、送ると宣言しているのに iss がありませんでした。別の認可サーバからの応答（mix-up 攻撃）かもしれず、そのコードは交換してはいけません（RFC 9207 §2.4）。',
+    },
+    legs: ['callback'],
+    party: 'client',
+    causes: [{ id: 'host-mismatch', prior: 'likely' }, { id: 'app-configuration', prior: 'possible' }],
+    fixes: [],
+  },
 ];
 
 export const FLOW_CAUSES: readonly CauseRecord[] = [

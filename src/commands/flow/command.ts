@@ -36,6 +36,28 @@ export interface FlowOptions {
   ca?: string;
   lang?: string;
   showSecrets?: boolean;
+  // OAuth 2.0 (issue 18): any of --issuer, --client-id, --grant, --token-endpoint makes the run OAuth 2.0.
+  issuer?: string;
+  clientId?: string;
+  clientSecret?: string;
+  grant?: string;
+  clientAuth?: string;
+  keyId?: string;
+  assertionAud?: string;
+  assertionAlg?: string;
+  refreshToken?: string;
+  pkce?: string;
+  par?: string | true;
+  then?: string;
+  codeLifetime?: string;
+  authorizationEndpoint?: string;
+  tokenEndpoint?: string;
+  deviceAuthorizationEndpoint?: string;
+  parEndpoint?: string;
+  revocationEndpoint?: string;
+  introspectionEndpoint?: string;
+  userinfoEndpoint?: string;
+  jwksUri?: string;
 }
 
 const FLOW_HELP = `
@@ -55,13 +77,22 @@ an authorise URL template in a profile: "authorizeUrl": "https://…/authorize?k
 Presets: local, x (twitter), etrade, flickr, hatena, smugmug, yahoo, jira, netsuite, magento, tumblr, trello, garmin;
 or --provider FILE, a JSON profile (see the README).
 
+OAuth 2.0 and OpenID Connect (any of --issuer, --client-id, --grant, --token-endpoint):
+  oauth-doctor flow --issuer https://as.example --client-id ID                 code + PKCE, loopback redirect
+  oauth-doctor flow --issuer URL --client-id ID --grant client-credentials --then introspect,revoke
+  OAUTH2_REFRESH_TOKEN=… oauth-doctor flow --issuer URL --client-id ID --grant refresh
+  oauth-doctor flow --issuer URL --client-id ID --grant device --scope openid
+  Steps: discovery (both well-known URLs), PAR when required, authorization, callback (state, iss),
+  token (ID token checked against the JWKS), then --then userinfo,introspect,refresh,revoke.
+  Secrets from OAUTH2_CLIENT_SECRET, OAUTH2_REFRESH_TOKEN, OAUTH2_PRIVATE_KEY_FILE.
+
 In CI (CI set, or no terminal) oauth-doctor never prompts: pass --verifier or pipe it on stdin.
 Proxies: HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured.`;
 
 export function registerFlow(program: Command, context: CommandContext): void {
   program
     .command('flow')
-    .description('run the three-legged OAuth 1.0a flow one leg at a time, and diagnose the leg that fails')
+    .description('run an OAuth 1.0a or OAuth 2.0 flow one step at a time, and diagnose the step that fails')
     .option('--provider <name|file>', 'a preset (local, x, flickr, …) or a JSON profile file')
     .option('--request-token-url <url>', 'temporary-credentials endpoint (RFC 5849 §2.1)')
     .option('--authorize-url <url>', 'resource-owner authorisation endpoint (§2.2)')
@@ -95,8 +126,34 @@ export function registerFlow(program: Command, context: CommandContext): void {
     .option('--ca <file>', 'trust this CA certificate (PEM) as well as the system ones')
     .option('--lang <lang>', 'language of the diagnosis: en or ja (default: from LANG)')
     .option('--show-secrets', 'print secrets in full')
+    .option('--issuer <url>', 'OAuth 2.0: the authorization server; its metadata is discovered (RFC 8414, OpenID Connect Discovery)')
+    .option('--client-id <id>', 'OAuth 2.0: client_id (or OAUTH2_CLIENT_ID)')
+    .option('--client-secret <secret>', 'OAuth 2.0: client secret (or OAUTH2_CLIENT_SECRET)')
+    .option('--grant <grant>', 'OAuth 2.0: code (default), device, client-credentials or refresh')
+    .option('--client-auth <method>', 'OAuth 2.0: basic, post, none, private-key-jwt or client-secret-jwt (default: from what is given)')
+    .option('--key-id <kid>', 'OAuth 2.0: kid in the private_key_jwt assertion header')
+    .option('--assertion-aud <aud>', 'OAuth 2.0: the client assertion’s aud: token-endpoint (default) or issuer')
+    .option('--assertion-alg <alg>', 'OAuth 2.0: the client assertion’s algorithm (default: from the key; HS256 for client-secret-jwt)')
+    .option('--refresh-token <token>', 'OAuth 2.0: for --grant refresh (or OAUTH2_REFRESH_TOKEN)')
+    .option('--pkce <method>', 'OAuth 2.0: S256 (default), plain, or off')
+    .option('--par [when]', 'OAuth 2.0: pushed authorization request (RFC 9126): auto (when required, default), always, never')
+    .option('--then <steps>', 'OAuth 2.0: after the grant, any of userinfo,introspect,refresh,revoke in order')
+    .option('--code-lifetime <seconds>', 'OAuth 2.0: the provider’s authorization-code lifetime, for the diagnosis')
+    .option('--authorization-endpoint <url>', 'OAuth 2.0: instead of (or over) discovery')
+    .option('--token-endpoint <url>', 'OAuth 2.0: instead of (or over) discovery')
+    .option('--device-authorization-endpoint <url>', 'OAuth 2.0: instead of (or over) discovery')
+    .option('--par-endpoint <url>', 'OAuth 2.0: instead of (or over) discovery')
+    .option('--revocation-endpoint <url>', 'OAuth 2.0: instead of (or over) discovery')
+    .option('--introspection-endpoint <url>', 'OAuth 2.0: instead of (or over) discovery')
+    .option('--userinfo-endpoint <url>', 'OAuth 2.0: instead of (or over) discovery')
+    .option('--jwks-uri <url>', 'OAuth 2.0: instead of (or over) discovery')
     .addHelpText('after', `${FLOW_HELP}\n\n${EXIT_CODES_HELP}\n\n${SECRETS_HELP}`)
     .action(async (options: FlowOptions) => {
+      if (options.issuer !== undefined || options.grant !== undefined || options.clientId !== undefined || options.tokenEndpoint !== undefined) {
+        const { runOAuth2FlowCommand } = await import('./oauth2-run.js');
+        context.setExitCode(await runOAuth2FlowCommand(options, context.env));
+        return;
+      }
       const { runFlowCommand } = await import('./run.js');
       context.setExitCode(await runFlowCommand(options, context.env));
     });

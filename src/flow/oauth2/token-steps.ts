@@ -1,0 +1,252 @@
+import type { JSONWebKeySet } from 'jose';
+import { CookieJar } from '../../http/cookies.js';
+import { headerValue } from '../../http/headers.js';
+import type { HttpExchange } from '../../http/types.js';
+import { nextPoll, startPolling } from '../../device/poll.js';
+import { fingerprintToken as fpOf } from '../../diagnose/fingerprint.js';
+import { verifyIdToken } from '../../oauth2/jwt.js';
+import type { FormPairs } from '../../oauth2/form.js';
+import { bearerRequest, clientCredentialsPairs, deviceAuthorizationPairs, deviceTokenPairs, refreshPairs, tokenPairs } from '../../oauth2/requests.js';
+import { jsonObject, parseDeviceAuthorization, parseIntrospection, parseRevocation, parseTokenResponse, parseUserinfo } from '../../oauth2/responses.js';
+import type { DeviceAuthorization, OAuth2Endpoints, TokenSet } from '../../oauth2/types.js';
+import { Stop, type Session } from './session.js';
+import type { OAuth2StepName, Working } from './types.js';
+
+export function need(endpoints: OAuth2Endpoints, key: keyof OAuth2Endpoints, step: OAuth2StepName, flag: string): string {
+  const url = endpoints[key];
+  if (url === undefined) throw new Stop(step, { error: 'endpoint-missing', description: `no ${flag.replace(/^--/, '').replace(/-/g, ' ')}: the metadata has none; pass ${flag} URL` });
+  return url;
+}
+
+/** Fields of a token response worth showing, tokens masked by the observer's redactor. */
+export function tokenWorking(tokens: TokenSet): Working[] {
+  const out: Working[] = [
+    { label: 'access_token', value: tokens.accessToken, secret: true },
+    { label: 'token_type', value: tokens.tokenType || '(none: REQUIRED by RFC 6749 §5.1)' },
+  ];
+  if (tokens.expiresIn !== undefined) out.push({ label: 'expires_in', value: `${tokens.expiresIn} s` });
+  if (tokens.refreshToken !== undefined) out.push({ label: 'refresh_token', value: tokens.refreshToken, secret: true });
+  if (tokens.scope !== undefined) out.push({ label: 'scope', value: tokens.scope });
+  if (tokens.idToken !== undefined) out.push({ label: 'id_token', value: tokens.idToken, secret: true });
+  return out;
+}
+
+function tokenSecrets(session: Session, tokens: TokenSet): void {
+  session.secret(tokens.accessToken);
+  session.secret(tokens.refreshToken);
+  session.secret(tokens.idToken);
+}
+
+/** A token-endpoint call: send, parse, record; refused → Stop. */
+export async function tokenCall(
+  session: Session,
+  name: OAuth2StepName,
+  endpoint: string,
+  pairs: FormPairs,
+  working: Working[] = [],
+  after?: (tokens: TokenSet) => { working: Working[]; notes: string[] },
+): Promise<{ tokens: TokenSet; exchange: HttpExchange }> {
+
+  const { request, working: auth, auth: applied } = await session.post(endpoint, pairs);
+  session.evidence.token = { ...session.evidence.token, at: session.io.now(), grantType: pairs.find(([n]) => n === 'grant_type')?.[1], clientAuth: applied.method, assertion: applied.assertion && { iat: applied.assertion.claims.iat, exp: applied.assertion.claims.exp, aud: applied.assertion.claims.aud } };
+  const exchange = await session.send(name, request);
+  session.evidence.token = { ...session.evidence.token, status: exchange.response.status };
+  const parsed = parseTokenResponse(exchange.response);
+  if (!parsed.ok) {
+    session.record({ name, ok: false, exchanges: [exchange], ms: exchange.totalMs, working: [...working, ...auth], notes: exchange.response.status === 200 ? ['a 200 answer with an error in its body: a refusal all the same'] : [], error: { code: parsed.refusal.error, message: parsed.refusal.description ?? parsed.refusal.error } });
+    throw new Stop(name, parsed.refusal, exchange);
+  }
+  tokenSecrets(session, parsed.value);
+  if (parsed.value.scope !== undefined) session.evidence.scopeGranted = parsed.value.scope;
+  const notes = parsed.value.tokenType.toLowerCase() === 'bearer' || parsed.value.tokenType === '' ? [] : [`token_type ${parsed.value.tokenType}: not Bearer; this client sends it as Bearer (RFC 6750)`];
+  const more = after?.(parsed.value);
+  session.record({ name, ok: true, exchanges: [exchange], ms: exchange.totalMs, working: [...(more?.working ?? []), ...working, ...auth, ...tokenWorking(parsed.value)], notes: [...notes, ...(more?.notes ?? [])] });
+  return { tokens: parsed.value, exchange };
+}
+
+/** OIDC Core §3.1.3.7: the ID token checked against the JWKS, each claim reported; a failed check fails the run. */
+export async function checkIdToken(session: Session, endpoints: OAuth2Endpoints, tokens: TokenSet, nonce: string | undefined, exchange: HttpExchange): Promise<void> {
+  if (tokens.idToken === undefined) return;
+  let jwks: JSONWebKeySet | undefined;
+  const exchanges: HttpExchange[] = [];
+  if (endpoints.jwks !== undefined) {
+    const jwksExchange = await session.send('jwks', { method: 'GET', url: endpoints.jwks, headers: { accept: 'application/json' } });
+    exchanges.push(jwksExchange);
+    const body = jsonObject(jwksExchange.response.body);
+    if (jwksExchange.response.status === 200 && Array.isArray(body?.['keys'])) jwks = body as unknown as JSONWebKeySet;
+  }
+  const issuer = session.evidence.metadata?.issuer ?? session.config.issuer ?? '';
+  const checks = await verifyIdToken(tokens.idToken, jwks, {
+    issuer,
+    clientId: session.config.client.clientId,
+    nonce,
+    now: Math.floor((exchange.startedAt + exchange.headersMs) / 1000),
+    clockOffsetSec: session.evidence.clockOffsetSec,
+  });
+  const failed = checks.filter((c) => !c.ok);
+  session.record({
+    name: 'jwks',
+    title: 'ID token',
+    ok: failed.length === 0,
+    exchanges,
+    ms: exchanges.reduce((s, e) => s + e.totalMs, 0),
+    working: [],
+    notes: checks.map((c) => `${c.ok ? '✓' : '✗'} ${c.check}: ${c.detail}`),
+    error: failed.length > 0 ? { code: 'id-token-invalid', message: `the ID token fails ${failed.map((c) => c.check).join(', ')}` } : undefined,
+  });
+  if (failed.length > 0) throw new Stop('jwks', { error: 'id-token-invalid', description: failed.map((c) => `${c.check}: ${c.detail}`).join('; ') });
+}
+
+export async function clientCredentials(session: Session, endpoints: OAuth2Endpoints): Promise<TokenSet> {
+  const endpoint = need(endpoints, 'token', 'client-credentials', '--token-endpoint');
+  return (await tokenCall(session, 'client-credentials', endpoint, clientCredentialsPairs(session.config.scope))).tokens;
+}
+
+/** RFC 6749 §6, with the rotation shown (old and new, masked) and the ledger told. */
+export async function refresh(session: Session, endpoints: OAuth2Endpoints, refreshToken: string): Promise<{ tokens: TokenSet; rotation?: { from: string; to: string } }> {
+  const endpoint = need(endpoints, 'token', 'refresh', '--token-endpoint');
+  session.secret(refreshToken);
+  const prior = session.use('refresh_token', refreshToken);
+  session.evidence.token = { refreshToken: fpOf(refreshToken) };
+  session.evidence.ledger = { ...session.evidence.ledger, refreshToken: prior };
+  const at = session.io.now();
+  try {
+    let rotated = false;
+    const { tokens, exchange } = await tokenCall(session, 'refresh', endpoint, refreshPairs(refreshToken, undefined), [], (issued) => {
+      const next = issued.refreshToken;
+      rotated = next !== undefined && next !== refreshToken;
+      if (rotated) return { working: [{ label: 'old refresh_token', value: refreshToken, secret: true }], notes: ['the refresh token was rotated: the old one must not be used again (RFC 9700 §4.14.2)'] };
+      return { working: [], notes: [next === undefined ? 'no new refresh token: the old one stays valid' : 'the same refresh token came back: not rotated'] };
+    });
+    const issued = tokens.refreshToken;
+    session.refreshes.push({ at, sent: fpOf(refreshToken), issued: issued === undefined ? undefined : fpOf(issued), status: exchange.response.status });
+    if (rotated && issued !== undefined) {
+      session.rotated(refreshToken, issued);
+      return { tokens, rotation: { from: refreshToken, to: issued } };
+    }
+    return { tokens };
+  } catch (error) {
+    session.refreshes.push({ at, sent: fpOf(refreshToken), status: error instanceof Stop ? error.exchange?.response.status : undefined });
+    throw error;
+  }
+}
+
+
+/** RFC 8628 §3.1–§3.5: the device authorization, the user code shown, then polling at the server's pace. */
+export async function deviceGrant(session: Session, endpoints: OAuth2Endpoints): Promise<TokenSet> {
+  const authEndpoint = need(endpoints, 'deviceAuthorization', 'device-authorization', '--device-authorization-endpoint');
+  const tokenEndpoint = need(endpoints, 'token', 'device-token', '--token-endpoint');
+  const { request, working } = await session.post(authEndpoint, deviceAuthorizationPairs(session.config.scope));
+  const exchange = await session.send('device-authorization', request);
+  const parsed = parseDeviceAuthorization(exchange.response);
+  if (!parsed.ok) {
+    session.record({ name: 'device-authorization', ok: false, exchanges: [exchange], ms: exchange.totalMs, working, notes: [], error: { code: parsed.refusal.error, message: parsed.refusal.description ?? parsed.refusal.error } });
+    throw new Stop('device-authorization', parsed.refusal, exchange);
+  }
+  const device: DeviceAuthorization = parsed.value;
+  session.secret(device.deviceCode);
+  const issuedAt = session.io.now();
+  let state = startPolling({ interval: device.interval, expires_in: device.expiresIn }, issuedAt);
+  const polls: { at: number; error?: string | undefined }[] = [];
+  session.evidence.device = { issuedAt, expiresInSec: device.expiresIn, intervalSec: state.intervalSec, polls };
+  session.record({
+    name: 'device-authorization',
+    ok: true,
+    exchanges: [exchange],
+    ms: exchange.totalMs,
+    working: [...working, { label: 'user_code', value: device.userCode }, { label: 'verification_uri', value: device.verificationUri }, ...(device.verificationUriComplete ? [{ label: 'verification_uri_complete', value: device.verificationUriComplete }] : []), { label: 'expires_in', value: `${device.expiresIn} s` }, { label: 'interval', value: `${state.intervalSec} s${device.interval === undefined ? ' (none sent: 5 s, RFC 8628 §3.2)' : ''}` }],
+    notes: [],
+  });
+  session.io.observer?.device?.(device);
+  let delay = state.intervalSec * 1000;
+  for (;;) {
+    await session.io.sleep(delay);
+    const { request: poll, working: pollWorking } = await session.post(tokenEndpoint, deviceTokenPairs(device.deviceCode));
+    const title = `Device token (poll ${state.polls + 1})`;
+    const answer = await session.send('device-token', poll, { title });
+    const at = session.io.now();
+    const result = parseTokenResponse(answer.response);
+    if (result.ok) {
+      polls.push({ at });
+      tokenSecrets(session, result.value);
+      session.record({ name: 'device-token', title, ok: true, exchanges: [answer], ms: answer.totalMs, working: [...pollWorking, ...tokenWorking(result.value)], notes: [] });
+      return result.value;
+    }
+    polls.push({ at, error: result.refusal.error });
+    const decision = nextPoll(state, { kind: 'error', error: result.refusal.error }, at);
+    if (decision.kind === 'wait') {
+      state = decision.state;
+      delay = decision.delayMs;
+      const why = decision.reason === 'slow_down' ? `slow_down: the interval is now ${state.intervalSec} s (+5 s, RFC 8628 §3.5)` : `authorization_pending: polling again in ${state.intervalSec} s`;
+      session.record({ name: 'device-token', title, ok: true, exchanges: [answer], ms: answer.totalMs, working: [], notes: [why] });
+      continue;
+    }
+    const refusal = decision.kind === 'stop' && decision.reason === 'expired' ? { error: 'expired_token', description: 'the device code expires before the next poll (RFC 8628 §3.5)', status: answer.response.status } : result.refusal;
+    session.record({ name: 'device-token', title, ok: false, exchanges: [answer], ms: answer.totalMs, working: [], notes: [], error: { code: refusal.error, message: refusal.description ?? refusal.error } });
+    throw new Stop('device-token', refusal, answer);
+  }
+}
+
+/** RFC 7662. */
+export async function introspect(session: Session, endpoints: OAuth2Endpoints, token: string): Promise<Record<string, unknown>> {
+  const endpoint = need(endpoints, 'introspection', 'introspection', '--introspection-endpoint');
+  const { request, working } = await session.post(endpoint, tokenPairs(token, 'access_token'));
+  const exchange = await session.send('introspection', request);
+  const parsed = parseIntrospection(exchange.response);
+  if (!parsed.ok) {
+    session.record({ name: 'introspection', ok: false, exchanges: [exchange], ms: exchange.totalMs, working, notes: [], error: { code: parsed.refusal.error, message: parsed.refusal.description ?? parsed.refusal.error } });
+    throw new Stop('introspection', parsed.refusal, exchange);
+  }
+  const shown = Object.entries(parsed.value).filter(([, v]) => typeof v !== 'object').map(([k, v]) => ({ label: k, value: String(v) }));
+  session.record({ name: 'introspection', ok: true, exchanges: [exchange], ms: exchange.totalMs, working: [...working, ...shown], notes: parsed.value.active ? [] : ['active: false — the server does not take this token (expired, revoked, or not its own)'] });
+  return parsed.value;
+}
+
+/** RFC 7009: the refresh token when there is one (revoking it ends the grant), else the access token. */
+export async function revoke(session: Session, endpoints: OAuth2Endpoints, tokens: TokenSet): Promise<void> {
+  const endpoint = need(endpoints, 'revocation', 'revocation', '--revocation-endpoint');
+  const [token, hint] = tokens.refreshToken !== undefined ? [tokens.refreshToken, 'refresh_token' as const] : [tokens.accessToken, 'access_token' as const];
+  const { request, working } = await session.post(endpoint, tokenPairs(token, hint));
+  const exchange = await session.send('revocation', request);
+  const parsed = parseRevocation(exchange.response);
+  if (!parsed.ok) {
+    session.record({ name: 'revocation', ok: false, exchanges: [exchange], ms: exchange.totalMs, working, notes: [], error: { code: parsed.refusal.error, message: parsed.refusal.description ?? parsed.refusal.error } });
+    throw new Stop('revocation', parsed.refusal, exchange);
+  }
+  if (hint === 'refresh_token') session.revoked(token);
+  session.record({ name: 'revocation', ok: true, exchanges: [exchange], ms: exchange.totalMs, working: [...working, { label: 'token_type_hint', value: hint }], notes: ['200: revoked, or unknown to the server (RFC 7009 §2.2 answers both alike)'] });
+}
+
+/** OpenID Connect Core §5.3. */
+export async function userinfo(session: Session, endpoints: OAuth2Endpoints, tokens: TokenSet): Promise<Record<string, unknown>> {
+  const endpoint = need(endpoints, 'userinfo', 'userinfo', '--userinfo-endpoint');
+  const exchange = await session.send('userinfo', bearerRequest(endpoint, tokens.accessToken));
+  const parsed = parseUserinfo(exchange.response);
+  if (!parsed.ok) {
+    const challenge = headerValue(exchange.response.headers, 'www-authenticate');
+    session.record({ name: 'userinfo', ok: false, exchanges: [exchange], ms: exchange.totalMs, working: [], notes: challenge ? [`WWW-Authenticate: ${challenge}`] : [], error: { code: parsed.refusal.error, message: parsed.refusal.description ?? parsed.refusal.error } });
+    throw new Stop('userinfo', parsed.refusal, exchange);
+  }
+  const shown = Object.entries(parsed.value).filter(([, v]) => typeof v !== 'object').map(([k, v]) => ({ label: k, value: String(v) }));
+  session.record({ name: 'userinfo', ok: true, exchanges: [exchange], ms: exchange.totalMs, working: shown, notes: [] });
+  return parsed.value;
+}
+
+/** `--authorize http`: follow the authorization endpoint's redirects (cookies kept) until one goes to the redirect URI. */
+export async function followToCallback(session: Session, url: string, redirectUri: string): Promise<{ callbackUrl?: string | undefined; exchanges: HttpExchange[] }> {
+  const jar = new CookieJar();
+  const exchanges: HttpExchange[] = [];
+  let next = url;
+  for (let hop = 0; hop < 10; hop++) {
+    const cookie = jar.header(next);
+    const exchange = await session.send('authorize', { method: 'GET', url: next, headers: { accept: 'text/html,application/json', ...(cookie ? { cookie } : {}) } });
+    exchanges.push(exchange);
+    jar.store(next, exchange.response.headers, session.io.now());
+    const location = headerValue(exchange.response.headers, 'location');
+    if (exchange.response.status < 300 || exchange.response.status >= 400 || location === undefined) return { exchanges };
+    const target = new URL(location, next).href;
+    if (target.split(/[?#]/)[0] === redirectUri) return { callbackUrl: target, exchanges };
+    next = target;
+  }
+  return { exchanges };
+}

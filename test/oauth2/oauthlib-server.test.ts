@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runInProcess } from '../helpers/in-process.js';
+import { INSTALL_HINT, PYTHON } from './python.js';
+
+const SCRIPT = fileURLToPath(new URL('./oauthlib_server.py', import.meta.url));
+let child: ChildProcess | undefined;
+let server: { issuer: string; clientId: string; clientSecret: string };
+
+beforeAll(async () => {
+  const started = spawn(PYTHON, [SCRIPT], { stdio: ['pipe', 'pipe', 'inherit'] });
+  child = started;
+  server = await new Promise((resolve, reject) => {
+    started.on('error', (error) => reject(new Error(`cannot run ${PYTHON} (${error.message}); ${INSTALL_HINT}`)));
+    started.on('exit', (code) => reject(new Error(`oauthlib_server.py exited ${code}; ${INSTALL_HINT}`)));
+    createInterface({ input: started.stdout }).once('line', (line) => resolve(JSON.parse(line) as typeof server));
+  });
+});
+afterAll(() => {
+  child?.stdin?.end();
+});
+
+const ledger = () => ({ OAUTH_DOCTOR_LEDGER: join(mkdtempSync(join(tmpdir(), 'od-ledger-')), 'ledger.json') });
+const flow = (args: string[], env: Record<string, string>) => runInProcess(['flow', '--issuer', server.issuer, '--client-id', server.clientId, ...args], { env: { OAUTH2_CLIENT_SECRET: server.clientSecret, ...env } });
+
+interface Report {
+  ok: boolean;
+  steps: { name: string; ok: boolean; notes: string[]; working: { label: string; value: string }[] }[];
+  rotation?: { from: string; to: string };
+  diagnosis?: { problem: { code: string }; causes: { id: string; likelihood: string }[] };
+}
+
+/** Happy paths against an implementation the project did not write: Python oauthlib's endpoints (RFC 8414 metadata only, no OIDC). */
+describe('flow against Python oauthlib’s authorization server on 127.0.0.1', () => {
+  it('code + PKCE, refresh with rotation, introspection and revocation; discovery falls back to RFC 8414’s well-known URL', async () => {
+    const env = ledger();
+    const { code, stdout, stderr } = await flow(['--authorize', 'http', '--then', 'refresh,introspect,revoke', '--json', '--show-secrets'], env);
+    expect(code, stderr).toBe(0);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.steps.map((s) => [s.name, s.ok])).toEqual([['discovery', true], ['authorize', true], ['callback', true], ['token', true], ['refresh', true], ['introspection', true], ['revocation', true]]);
+    expect(report.steps[0]?.notes).toEqual(['openid-configuration: 404', '✓ oauth-authorization-server: issuer matches']);
+    expect(report.steps.find((s) => s.name === 'introspection')?.working).toContainEqual({ label: 'active', value: 'true' });
+    expect(report.rotation?.from).not.toBe(report.rotation?.to);
+
+    // The revoked (rotated-to) refresh token is refused next, and the ledger says oauth-doctor revoked it.
+    const after = await flow(['--grant', 'refresh', '--json'], { ...env, OAUTH2_REFRESH_TOKEN: report.rotation?.to ?? '' });
+    expect(after.code).toBe(1);
+    const diagnosis = (JSON.parse(after.stdout) as Report).diagnosis;
+    expect(diagnosis?.problem.code).toBe('oauth2:invalid_grant');
+    expect(diagnosis?.causes[0]).toMatchObject({ id: 'revocation', likelihood: 'certain' });
+  });
+
+  it('client credentials with client_secret_post; a client secret with a space, / and + travels form-encoded in Basic', async () => {
+    const post = await flow(['--grant', 'client-credentials', '--client-auth', 'post', '--scope', 'read', '--json'], ledger());
+    expect(post.code, post.stderr).toBe(0);
+    expect((JSON.parse(post.stdout) as Report).steps.at(-1)?.working).toContainEqual({ label: 'scope', value: 'read' });
+    const basic = await flow(['--grant', 'client-credentials'], ledger());
+    expect(basic.code, basic.stderr).toBe(0);
+  });
+
+  it('a wrong secret is refused as invalid_client and diagnosed as client authentication', async () => {
+    const { code, stdout } = await flow(['--grant', 'client-credentials', '--json'], { ...ledger(), OAUTH2_CLIENT_SECRET: 'not the secret' });
+    expect(code).toBe(1);
+    const diagnosis = (JSON.parse(stdout) as Report).diagnosis;
+    expect(diagnosis?.problem.code).toBe('oauth2:invalid_client');
+    expect(diagnosis?.causes[0]?.id).toBe('client-authentication');
+  });
+});
