@@ -98,8 +98,22 @@ function saveUserCache(script, file) {
   }
 }
 
+/**
+ * Code run by vm.Script cannot import() (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING),
+ * and oidc-provider, oauth4webapi and jose are ES modules only: this file's own
+ * import() is lent to the bundle (src/esm/import-esm.ts). It resolves a package
+ * from here, the package's node_modules, as require() does.
+ */
+const IMPORT_ESM_HOOK = Symbol.for('oauth-doctor.import-esm');
+function lendImport() {
+  if (typeof globalThis[IMPORT_ESM_HOOK] !== 'function') {
+    Object.defineProperty(globalThis, IMPORT_ESM_HOOK, { value: (specifier) => import(specifier), configurable: true });
+  }
+}
+
 /** The result's saveCache() leaves a cache for the next run when this one had none it could use. */
 function loadCli(firstWord) {
+  lendImport();
   const { path, stat } = bundleFor(firstWord);
   const userFile = userCachePath(path, stat);
   const cachedData = userFile !== undefined && isPrivateFolder(dirname(userFile)) ? readOrUndefined(userFile) : undefined;

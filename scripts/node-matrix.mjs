@@ -27,7 +27,38 @@ const BIN_CHECKS = [
   ['demo --json (undici, the provider)', ['demo', '--json'], (out) => JSON.parse(out).ok === true],
 ];
 
-function binChecks(binary) {
+/**
+ * `serve --oauth2 --json` on `binary`: the bundle reaches oidc-provider (an ES
+ * module only) through the bin's import hook; its start line names the issuer,
+ * discovery answers with it, and SIGTERM stops it with status 0.
+ */
+function serveOAuth2Check(binary) {
+  return new Promise((resolve) => {
+    const child = spawn(binary, [BIN, 'serve', '--oauth2', '--json'], { env: { ...envFor(binary), NODE_DISABLE_COMPILE_CACHE: '1' } });
+    let out = '';
+    let err = '';
+    let good = false;
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.stderr.setEncoding('utf8').on('data', (d) => (err += d));
+    child.stdout.setEncoding('utf8').on('data', async (d) => {
+      out += d;
+      if (!out.includes('\n') || good) return;
+      try {
+        const { issuer, endpoints } = JSON.parse(out.slice(0, out.indexOf('\n')));
+        good = (await (await fetch(endpoints.discovery)).json()).issuer === issuer;
+      } catch {
+        good = false;
+      }
+      child.kill('SIGTERM');
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ good: good && code === 0, detail: `exit ${code}: ${err.trim().split('\n').at(-1) ?? ''}` });
+    });
+  });
+}
+
+async function binChecks(binary) {
   let passed = 0;
   for (const [name, argv, ok] of BIN_CHECKS) {
     const result = spawnSync(binary, [BIN, ...argv], { encoding: 'utf8', env: { ...envFor(binary), NODE_DISABLE_COMPILE_CACHE: '1' }, timeout: 60_000 });
@@ -40,7 +71,10 @@ function binChecks(binary) {
     console.log(`${good ? '✓' : '✗'} ${name}${good ? '' : ` — exit ${result.status}: ${result.stderr.trim().split('\n').at(-1)}`}`);
     if (good) passed++;
   }
-  return { passed, failed: BIN_CHECKS.length - passed };
+  const serve = await serveOAuth2Check(binary);
+  console.log(`${serve.good ? '✓' : '✗'} serve --oauth2 --json (oidc-provider, an ES module, through the bin's import hook)${serve.good ? '' : ` — ${serve.detail}`}`);
+  if (serve.good) passed++;
+  return { passed, failed: BIN_CHECKS.length + 1 - passed };
 }
 
 const args = process.argv.slice(2);
@@ -86,7 +120,7 @@ for (const { major, binary } of matrix(majors.length > 0 ? majors : MATRIX_MAJOR
 if (majors.length === 0) {
   const binary = nodeBinary(OLDEST);
   console.log(`\n=== Node v${OLDEST}, the oldest engines allows: the bin only (${binary}) ===`);
-  const checks = binChecks(binary);
+  const checks = await binChecks(binary);
   total.passed += checks.passed;
   total.failed += checks.failed;
   failed ||= checks.failed > 0;

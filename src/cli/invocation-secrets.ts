@@ -27,7 +27,7 @@ export function invocationSecrets(argv: readonly string[], env: Readonly<Record<
     // A flag name as the "value" means the value was left out; commander reports that.
     if (value === undefined || (name === arg && value.startsWith('--'))) return;
     if (SECRET_FLAGS.has(name)) found.push(value);
-    if (name === '--consumer' && value.includes(':')) found.push(value.slice(value.indexOf(':') + 1));
+    if ((name === '--consumer' || name === '--client') && value.includes(':')) found.push(value.slice(value.indexOf(':') + 1));
   });
   for (const variable of SECRET_VARIABLES) {
     const value = env[variable];
@@ -35,6 +35,8 @@ export function invocationSecrets(argv: readonly string[], env: Readonly<Record<
   }
   // serve's OAUTH_DOCTOR_CONSUMERS, split as serve splits it.
   found.push(...consumerSecretsIn(env[CONSUMERS_VARIABLE] ?? ''));
+  // serve --oauth2's OAUTH_DOCTOR_OAUTH2_CLIENTS, the same shape.
+  found.push(...consumerSecretsIn(env['OAUTH_DOCTOR_OAUTH2_CLIENTS'] ?? ''));
   return found.filter((value) => value.length >= MIN_LENGTH);
 }
 

@@ -32,6 +32,18 @@ export interface ServeOptions {
   state?: string;
   showSecrets?: boolean;
   json?: boolean;
+  // serve --oauth2 (issue 19)
+  oauth2?: boolean;
+  client?: string[];
+  publicClient?: string[];
+  clientJwks?: string[];
+  redirectUri?: string[];
+  codeTtl?: string;
+  refreshTokenTtl?: string;
+  rotateRefresh?: boolean;
+  requirePkce?: boolean;
+  consentDenied?: boolean;
+  redirectMatching?: string;
 }
 
 const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -50,7 +62,19 @@ const SERVE_EXAMPLES = `Examples:
   oauth-doctor serve --auto-approve                     then, in another window, the printed command:
     oauth-doctor flow --provider local --base-url http://127.0.0.1:PORT --consumer-key KEY --authorize http
   oauth-doctor serve --dialect x --authorize-marks-used fail the way X does
-  oauth-doctor serve --request-token-ttl 2s --clock-skew 10m --json`;
+  oauth-doctor serve --request-token-ttl 2s --clock-skew 10m --json
+  oauth-doctor serve --oauth2 --auto-approve            an OAuth 2.0 / OpenID Connect provider for CI
+  oauth-doctor serve --oauth2 --dialect google --code-ttl 5s --require-pkce`;
+
+export const OAUTH2_SERVE_HELP = `OAuth 2.0 (--oauth2):
+  An OAuth 2.0 and OpenID Connect provider (panva's oidc-provider): discovery
+  (both well-known paths), JWKS, code with PKCE, device authorization, client
+  credentials, refresh with rotation, PAR, userinfo, revocation, introspection.
+  Clients: --client ID:SECRET, --public-client ID, --client-jwks ID:FILE
+  (private_key_jwt) or OAUTH_DOCTOR_OAUTH2_CLIENTS="id:secret,…"; none: a demo
+  client is generated. --access-token-ttl, --clock-skew, --auto-approve and
+  --dialect (rfc6749, google, entra, github, keycloak, auth0, x) apply to it;
+  --slow and --outage slow or fail its token endpoint.`;
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -84,8 +108,23 @@ export function registerServe(program: Command, context: CommandContext): void {
     .option('--state <file>', 'keep state in this file across restarts (mode 0600, atomic writes)')
     .option('--show-secrets', 'print the secrets of registered consumers in full')
     .option('--json', 'print one JSON line on start (url, endpoints, consumers)')
-    .addHelpText('after', `\n${SERVE_EXAMPLES}\n\n${SERVE_SECRETS_HELP}\n\n${TOKEN_RETENTION_HELP}`)
+    .option('--oauth2', 'run an OAuth 2.0 / OpenID Connect provider instead (see OAuth 2.0 below)')
+    .option('--client <id:secret>', '--oauth2: register a confidential client (repeatable)', collect, [])
+    .option('--public-client <id>', '--oauth2: register a public client, PKCE and no secret (repeatable)', collect, [])
+    .option('--client-jwks <id:file>', "--oauth2: a client's public JWK Set, for private_key_jwt (repeatable)", collect, [])
+    .option('--redirect-uri <uri>', '--oauth2: the redirect URIs of the registered clients (repeatable; default loopback /callback)', collect, [])
+    .option('--code-ttl <duration>', '--oauth2: authorization-code lifetime (default 60s)')
+    .option('--refresh-token-ttl <duration>', '--oauth2: refresh-token lifetime (default 14 days)')
+    .option('--no-rotate-refresh', '--oauth2: keep the refresh token on refresh (default: rotate; a replayed one revokes the grant)')
+    .option('--require-pkce', '--oauth2: PKCE for confidential clients too (public clients always need it)')
+    .option('--consent-denied', '--oauth2: every authorisation ends in access_denied')
+    .option('--redirect-matching <how>', '--oauth2: exact, or loopback-any-port (RFC 8252 §7.3, the default)')
+    .addHelpText('after', `\n${SERVE_EXAMPLES}\n\n${SERVE_SECRETS_HELP}\n\n${TOKEN_RETENTION_HELP}\n\n${OAUTH2_SERVE_HELP}`)
     .action(async (options: ServeOptions) => {
+      if (options.oauth2) {
+        const { runServeOAuth2 } = await import('./oauth2-run.js');
+        return context.setExitCode(await runServeOAuth2(options, context.env));
+      }
       const { runServe } = await import('./run.js');
       context.setExitCode(await runServe(options, context.env));
     });

@@ -1,0 +1,97 @@
+import type { Environment } from '../../cli/environment.js';
+import { createOutput, escapeUnsafeJson, type Output } from '../../cli/output.js';
+import { usageError } from '../../errors.js';
+import type { ServeOptions } from './command.js';
+import { oauth2ProviderOptions } from './oauth2-options.js';
+import { isLoopbackHost } from './parse-options.js';
+
+import type { RunningOAuth2Provider as Running } from '../../provider/oauth2/index.js';
+
+/** The authentication methods a client may use at the token endpoint (RFC 8414 §2 names). */
+function authMethods(client: Running['clients'][number]): string[] {
+  if (client.secret !== undefined) return ['client_secret_basic', 'client_secret_post', 'client_secret_jwt', ...(client.jwks ? ['private_key_jwt'] : [])];
+  return client.privateKeyJwtOnly ? ['private_key_jwt'] : ['none'];
+}
+
+/** Clients for the JSON line: a generated secret in full (it is meant to be used), a user's masked unless --show-secrets. */
+function clientSummary(provider: Running, output: Output) {
+  return provider.clients.map((c) => {
+    const masked = !c.generated && c.secret !== undefined && output.redactor.active;
+    return {
+      clientId: c.clientId,
+      secret: c.secret === undefined ? undefined : masked ? output.redactor.mask(c.secret) : c.secret,
+      secretMasked: masked,
+      public: c.secret === undefined && !c.privateKeyJwtOnly,
+      generated: Boolean(c.generated),
+      authMethods: authMethods(c),
+      redirectUris: c.redirectUris ?? provider.defaultRedirectUris,
+    };
+  });
+}
+
+function printStart(provider: Running, output: Output): void {
+  const { endpoints, settings } = provider;
+  const dim = output.out.dim;
+  output.result(`${output.out.bold('oauth-doctor OAuth 2.0 / OpenID Connect test provider')} at ${provider.issuer}  ${dim(`(dialect ${settings.dialect})`)}`);
+  output.result();
+  const rows: [string, string, string?][] = [
+    ['discovery', endpoints.discovery],
+    ['RFC 8414 metadata', endpoints.authorizationServerMetadata],
+    ['authorization', endpoints.authorization, settings.autoApprove ? '(auto-approve)' : '(login and consent page)'],
+    ['token', endpoints.token],
+    ['device authorization', endpoints.deviceAuthorization],
+    ['device verification', endpoints.deviceVerification],
+    ['PAR', endpoints.pushedAuthorizationRequest],
+    ['userinfo', endpoints.userinfo],
+    ['revocation', endpoints.revocation],
+    ['introspection', endpoints.introspection],
+    ['JWKS', endpoints.jwks],
+    ['admin', `${endpoints.admin}/state`, '(loopback clients only)'],
+  ];
+  for (const [name, url, note] of rows) output.result(`  ${name.padEnd(21)} ${url}${note ? `  ${dim(note)}` : ''}`);
+  for (const client of provider.clients) {
+    output.result();
+    output.result(`  client id        ${client.clientId}${client.secret === undefined ? dim(client.privateKeyJwtOnly ? '  (private_key_jwt)' : '  (public: PKCE, no secret)') : ''}`);
+    if (client.secret !== undefined) {
+      if (client.generated) output.result(`  client secret    ${client.secret}  ${dim('(generated for this provider; printed in full so you can use it)')}`);
+      else output.result(`  client secret    ${output.redactor.mask(client.secret)}`);
+    }
+    output.result(`  redirect URIs    ${(client.redirectUris ?? provider.defaultRedirectUris).join(' ')}${settings.redirectMatching === 'exact' ? '' : dim('  (loopback: any port, RFC 8252 §7.3)')}`);
+  }
+}
+
+function untilAborted(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}
+
+/** `oauth-doctor serve --oauth2`: start, print where and who, serve until Ctrl-C / SIGTERM. */
+export async function runServeOAuth2(options: ServeOptions, env: Environment): Promise<number> {
+  const stopped = untilAborted(env.signal);
+  const output = await createOutput(env, { showSecrets: options.showSecrets });
+  const config = oauth2ProviderOptions(options, env);
+  for (const client of config.clients ?? []) if (client.secret !== undefined) output.redactor.add(client.secret);
+  const host = config.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host)) {
+    if (!options.allowRemote) throw usageError('remote-host-refused', `--host ${host} is not a loopback address`, 'this test provider accepts anyone who can reach it; add --allow-remote if that is what you want');
+    output.narrate(output.err.yellow(`warning: listening on ${host}: anyone who can reach this address can use this test provider (admin endpoints still answer loopback clients only)`));
+  }
+  // Loaded here only: no other command's start-up reads oidc-provider.
+  const { startOAuth2Provider } = await import('../../provider/oauth2/index.js');
+  const provider = await startOAuth2Provider(config);
+  try {
+    if (options.json) {
+      const line = { issuer: provider.issuer, dialect: provider.settings.dialect, endpoints: provider.endpoints, clients: clientSummary(provider, output) };
+      env.stdout.write(escapeUnsafeJson(JSON.stringify(line, (_key, v: unknown) => (typeof v === 'string' ? output.redactor.redact(v) : v))) + '\n');
+    } else {
+      printStart(provider, output);
+      output.narrate();
+      output.narrate(output.err.dim('Press Ctrl-C to stop.'));
+    }
+    await stopped;
+  } finally {
+    await provider.close();
+  }
+  if (!options.json) output.narrate('stopped.');
+  return 0;
+}

@@ -1,0 +1,111 @@
+// `serve --oauth2`'s provider: an OAuth 2.0 + OpenID Connect authorization
+// server on loopback, built on oidc-provider, with live fault switches.
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Storage } from './adapter.js';
+import { installClock, realTime } from './clock.js';
+import { engineConfiguration } from './config.js';
+import { loadEngine, type OidcProvider } from './engine.js';
+import { makeSigningKeys } from './keys.js';
+import { initialSettings, type OAuth2ClientRegistration, type OAuth2ProviderOptions, type OAuth2Settings } from './options.js';
+import { requestListener, ROUTES } from './server.js';
+
+export type { OAuth2ClientRegistration, OAuth2ProviderOptions, OAuth2Settings } from './options.js';
+
+export interface OAuth2Endpoints {
+  readonly issuer: string;
+  readonly discovery: string;
+  readonly authorizationServerMetadata: string;
+  readonly authorization: string;
+  readonly token: string;
+  readonly userinfo: string;
+  readonly jwks: string;
+  readonly revocation: string;
+  readonly introspection: string;
+  readonly deviceAuthorization: string;
+  readonly deviceVerification: string;
+  readonly pushedAuthorizationRequest: string;
+  readonly admin: string;
+}
+
+export interface RunningOAuth2Provider {
+  readonly issuer: string;
+  readonly endpoints: OAuth2Endpoints;
+  readonly clients: readonly OAuth2ClientRegistration[];
+  /** What a client registered without redirect URIs gets. */
+  readonly defaultRedirectUris: readonly string[];
+  /** Live: changing a field applies to the next request. */
+  readonly settings: OAuth2Settings;
+  readonly engine: OidcProvider;
+  close(): Promise<void>;
+}
+
+/** The redirect URIs a client gets when none are given: loopback, any port (RFC 8252 §7.3). */
+export const DEFAULT_REDIRECT_URIS = ['http://127.0.0.1/callback', 'http://localhost/callback', 'http://[::1]/callback'] as const;
+
+/** A demo client, made when none is given: confidential, its secret printed in full so it can be used. */
+export function generatedClient(): OAuth2ClientRegistration {
+  return { clientId: `demo-${randomBytes(4).toString('hex')}`, secret: randomBytes(24).toString('base64url'), generated: true };
+}
+
+function endpointsOf(issuer: string): OAuth2Endpoints {
+  const at = (path: string) => `${issuer}${path}`;
+  return {
+    issuer,
+    discovery: at(ROUTES.openidConfiguration),
+    authorizationServerMetadata: at(ROUTES.oauthAuthorizationServer),
+    authorization: at(ROUTES.authorization),
+    token: at(ROUTES.token),
+    userinfo: at(ROUTES.userinfo),
+    jwks: at(ROUTES.jwks),
+    revocation: at(ROUTES.revocation),
+    introspection: at(ROUTES.introspection),
+    deviceAuthorization: at(ROUTES.deviceAuthorization),
+    deviceVerification: at(ROUTES.deviceVerification),
+    pushedAuthorizationRequest: at(ROUTES.pushedAuthorizationRequest),
+    admin: at('/admin'),
+  };
+}
+
+function listen(server: Server, host: string, port: number): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+export async function startOAuth2Provider(options: OAuth2ProviderOptions = {}): Promise<RunningOAuth2Provider> {
+  const host = options.host ?? '127.0.0.1';
+  const settings = initialSettings(options.settings);
+  const clients = options.clients && options.clients.length > 0 ? options.clients : [generatedClient()];
+  const [{ default: Provider }, keys] = await Promise.all([loadEngine(), makeSigningKeys()]);
+  const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000, maxHeaderSize: 16 * 1024 });
+  // Bound first: the issuer names the port the socket really has (RFC 8414 §2: issuer is the base of every endpoint).
+  const address = await listen(server, host, options.port ?? 0);
+  const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const issuer = `http://${hostPart}:${address.port}`;
+  const storage = new Storage(realTime);
+  const engine = new Provider(issuer, engineConfiguration({ settings, clients, defaultRedirects: DEFAULT_REDIRECT_URIS, storage, keys }));
+  const removeClock = installClock();
+  const pending = new Set<NodeJS.Timeout>();
+  server.on('request', requestListener({ provider: engine, settings, storage, pending }));
+  return {
+    issuer,
+    endpoints: endpointsOf(issuer),
+    clients,
+    defaultRedirectUris: DEFAULT_REDIRECT_URIS,
+    settings,
+    engine,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const timer of pending) clearTimeout(timer);
+        removeClock();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
