@@ -8,6 +8,13 @@ import { findVerifierInPage } from './page-verifier.js';
 import { StopAtFailure, type Recorder } from './recorder.js';
 import type { AuthorizedRequestToken, FlowConfig, RequestToken } from './types.js';
 
+const OAUTH_1_0_OOB_NOTE = 'protocol note: OAuth 1.0 out of band has no PIN (OAuth Core 1.0 §6.2.3): the access token is asked for without oauth_verifier';
+
+/** True when a page still asks for input (a login or consent form), so it is no approval yet. */
+function hasForm(body: string): boolean {
+  return /<form[\s>]/i.test(body);
+}
+
 /** True when `location` is the callback URL (same origin and path), whatever its query. */
 function isCallback(location: string, callback: string): boolean {
   try {
@@ -70,6 +77,13 @@ export async function authorize(leg: AuthorizeLeg): Promise<AuthorizedRequestTok
   if (config.verifier !== undefined) {
     recorder.add({ name: 'callback', ok: true, notes: ['verifier from --verifier'] });
     return authorizeWithVerifier(requestToken, config.verifier);
+  }
+  if (config.callback.kind === 'oob' && !requestToken.callbackConfirmed) {
+    // OAuth Core 1.0 §6.2.3 out of band: no PIN, the person says when they are done.
+    const started = io.now();
+    const answer = await io.person.ask('approval');
+    recorder.add({ name: 'callback', ok: true, ms: io.now() - started, notes: [answer ? 'verifier (PIN) typed by the person' : OAUTH_1_0_OOB_NOTE] });
+    return authorizeWithVerifier(requestToken, answer);
   }
   if (config.callback.kind === 'oob') {
     const started = io.now();
@@ -150,6 +164,11 @@ async function authorizeOverHttp(leg: AuthorizeLeg, pending: Promise<ReceivedCal
       if (verifier !== undefined) {
         recorder.add({ name: 'authorize', ok: true, exchange, ms, notes: [...hops, config.verifier !== undefined ? 'verifier from --verifier' : 'found the PIN on the page'] });
         return authorizeWithVerifier(requestToken, verifier);
+      }
+      // An OAuth 1.0 provider shows no PIN out of band: a page that asks nothing more (no form) is the approval.
+      if (!requestToken.callbackConfirmed && !hasForm(exchange.response.body)) {
+        recorder.add({ name: 'authorize', ok: true, exchange, ms, notes: [...hops, `${status}: a page with no PIN and no form`, OAUTH_1_0_OOB_NOTE] });
+        return authorizeWithVerifier(requestToken, undefined);
       }
     }
     const reason = isError

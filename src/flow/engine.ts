@@ -43,8 +43,11 @@ export interface Person {
   pause(leg: Leg): Promise<void>;
   /** Opens a URL in the browser; false when no browser could be started. */
   openBrowser(url: string): Promise<boolean>;
-  /** The PIN (oob) or the URL the browser was sent to (a registered callback that is not ours). */
-  ask(what: 'pin' | 'callback-url'): Promise<string>;
+  /**
+   * The PIN (oob), the URL the browser was sent to (a registered callback
+   * that is not ours), or an OAuth 1.0 oob approval: Enter, or a PIN after all ('' for none).
+   */
+  ask(what: 'pin' | 'callback-url' | 'approval'): Promise<string>;
   /** Shows that we are waiting (a spinner on a terminal); returns how to stop showing it. */
   waiting(text: string): () => void;
 }

@@ -16,8 +16,15 @@ export interface TerminalPersonOptions {
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
-const ASK: Record<'pin' | 'callback-url', { prompt: string; what: string; flag: string }> = {
+type Question = Parameters<Person['ask']>[0];
+const ASK: Record<Question, { prompt: string; what: string; flag: string }> = {
   pin: { prompt: 'Enter the PIN (oauth_verifier) the provider showed: ', what: 'verifier (PIN)', flag: 'pass --verifier PIN' },
+  // OAuth Core 1.0 §6.2.3: out of band, the person tells the consumer they are done; there is no PIN.
+  approval: {
+    prompt: 'Approve in the browser, then press Enter (OAuth 1.0 shows no PIN; type it if the page shows one): ',
+    what: 'approval',
+    flag: 'pipe an empty line on stdin once approved (echo | oauth-doctor flow …), or pass --verifier PIN if the page shows one',
+  },
   'callback-url': {
     prompt: 'Paste the address your browser was sent to after approving: ',
     what: 'callback URL',
@@ -37,13 +44,18 @@ export function terminalPerson(options: TerminalPersonOptions): Person {
   const animate = env.stderrIsTTY && !env.env['CI'];
   const legNames: Record<Leg, string> = { request_token: 'request-token', authorize: 'authorisation', callback: 'callback', access_token: 'access-token', resource: 'protected-resource' };
 
-  const readAnswer = async (kind: 'pin' | 'callback-url'): Promise<string> => {
+  const readAnswer = async (kind: Question): Promise<string> => {
     const ask = ASK[kind];
     if (env.stdinIsTTY && !interactive) throw usageError('missing-verifier', `no ${ask.what}: oauth-doctor does not prompt in CI`, ask.flag);
     if (interactive) env.stderr.write(output.err.bold(ask.prompt));
     else output.narrate(output.err.dim(`reading the ${ask.what} from stdin`));
     const line = await readLine(env.stdin, { signal: env.signal, timeoutMs: options.waitTimeoutMs, what: `the ${ask.what}` });
     const answer = line?.trim();
+    // An OAuth 1.0 approval is just Enter; only a closed stdin is no answer.
+    if (kind === 'approval' && answer !== undefined) {
+      if (answer) output.redactor.add(answer);
+      return answer;
+    }
     if (!answer) throw usageError('missing-verifier', `no ${ask.what} was given${interactive ? '' : ' (stdin was empty)'}`, ask.flag);
     output.redactor.add(answer);
     return answer;

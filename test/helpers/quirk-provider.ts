@@ -122,7 +122,9 @@ export async function startQuirkProvider(options: QuirkOptions = {}): Promise<Qu
         if (verifier) issued.verifier = verifier;
         const given = url.searchParams.get('oauth_callback');
         const target = options.oauth10 ? (given ?? options.registeredCallback ?? 'oob') : options.registeredCallback && !given ? options.registeredCallback : issued.callback;
-        if (target === 'oob') return send(res, 200, `<html><body>Your PIN: <code id="oauth_verifier">${verifier ?? ''}</code></body></html>`, 'text/html');
+        // OAuth Core 1.0 §6.2.3: out of band, a 1.0 provider only says it is done; 1.0a shows the PIN.
+        if (target === 'oob' && !verifier) return send(res, 200, '<html><body><p>You have authorised quirk app. Return to the application to finish.</p></body></html>', 'text/html');
+        if (target === 'oob') return send(res, 200, `<html><body>Your PIN: <code id="oauth_verifier">${verifier}</code></body></html>`, 'text/html');
         const next = new URL(target);
         next.searchParams.set('oauth_token', t);
         if (verifier) next.searchParams.set('oauth_verifier', verifier);

@@ -1,7 +1,8 @@
 // Issue 15, quirks of real providers that flow did not handle (items 15–20), each against
 // a provider on 127.0.0.1 that behaves as documented and checks every signature.
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { BIN, runCli } from '../helpers/cli.js';
 import { startQuirkProvider, type QuirkOptions, type QuirkProvider } from '../helpers/quirk-provider.js';
 
 async function withProvider<T>(options: QuirkOptions, body: (p: QuirkProvider) => Promise<T>): Promise<T> {
@@ -46,6 +47,46 @@ describe('issue 15 item 17: an OAuth 1.0 (not 1.0a) provider', () => {
       expect(r.code, r.stderr + r.stdout).toBe(0);
       expect(r.stderr).toContain('protocol note: no oauth_callback_confirmed, so this provider speaks OAuth 1.0');
       expect(r.stderr).toContain('protocol note: no oauth_verifier (OAuth 1.0)');
+      expect(p.seen.find((s) => s.path === '/access_token')?.verifier).toBeUndefined();
+    });
+  });
+});
+
+describe('issue 15: OAuth 1.0 out of band, where there is no PIN (OAuth Core 1.0 §6.2.3)', () => {
+  it('--authorize http: a page with no PIN and no form is the approval; the access token is asked for without a verifier', async () => {
+    await withProvider({ oauth10: true }, async (p) => {
+      const r = await flow(p, ['--callback', 'oob']);
+      expect(r.code, r.stderr + r.stdout).toBe(0);
+      expect(r.stderr).toContain('a page with no PIN and no form');
+      expect(r.stderr).toContain('OAuth 1.0 out of band has no PIN');
+      expect(p.seen.find((s) => s.path === '/access_token')?.verifier).toBeUndefined();
+    });
+  });
+
+  it('a person: approves in the browser, presses Enter (an empty line), and the flow completes without a verifier', async () => {
+    await withProvider({ oauth10: true }, async (p) => {
+      const args = ['flow', '--request-token-url', p.endpoints.requestToken, '--authorize-url', p.endpoints.authorize, '--access-token-url', p.endpoints.accessToken, '--resource-url', p.endpoints.resource, '--authorize', 'print', '--callback', 'oob'];
+      const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', LANG: 'C', OAUTH_CONSUMER_KEY: p.consumer.key, OAUTH_CONSUMER_SECRET: p.consumer.secret } });
+      let stderr = '';
+      let stdout = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      const approved = new Promise<void>((resolve, reject) => {
+        child.stderr.setEncoding('utf8').on('data', (d: string) => {
+          stderr += d;
+          const url = /http:\/\/127\.0\.0\.1:\d+\/authorize\?\S+/.exec(stderr)?.[0];
+          if (url && !stderr.includes('approved-by-test')) {
+            stderr += 'approved-by-test';
+            // The person approves (the quirk page's Allow button), then presses Enter.
+            fetch(`${url}&action=approve`).then(() => child.stdin.end('\n'), reject);
+            resolve();
+          }
+        });
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      await approved;
+      expect(code, stderr + stdout).toBe(0);
+      expect(stderr).toContain('OAuth 1.0 out of band has no PIN');
+      expect(stdout).toContain('granted an access token');
       expect(p.seen.find((s) => s.path === '/access_token')?.verifier).toBeUndefined();
     });
   });

@@ -22,8 +22,9 @@ export function buildAuthorizeUrl(config: FlowConfig, requestToken: RequestToken
 }
 
 /** A verifier typed by the person (out-of-band PIN, RFC 5849 §2.2 "oob"). */
-export function authorizeWithVerifier(requestToken: RequestToken, verifier: string): AuthorizedRequestToken {
-  return mintAuthorized({ requestToken, verifier: verifier.trim() });
+export function authorizeWithVerifier(requestToken: RequestToken, verifier: string | undefined): AuthorizedRequestToken {
+  // OAuth Core 1.0 (before 1.0a) has no verifier: the access token is asked for without one.
+  return mintAuthorized({ requestToken, verifier: verifier?.trim() || undefined });
 }
 
 /**
