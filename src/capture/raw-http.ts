@@ -1,7 +1,7 @@
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { captureError } from './errors.js';
 import type { Capture, CapturedExchange, CapturedRequest, CapturedResponse, HeaderList } from './types.js';
-import { headerValue } from './types.js';
+import { firstHeaderValue } from '../http/headers.js';
 import { MAX_BODY_CHARS } from './har/entry.js';
 
 /**
@@ -131,9 +131,9 @@ class RawHttpReader {
   }
 
   private readBody(headers: HeaderList, startLine: number, allowUntilNext: boolean): Buffer | undefined {
-    const transferEncoding = headerValue(headers, 'transfer-encoding');
+    const transferEncoding = firstHeaderValue(headers, 'transfer-encoding');
     if (transferEncoding && /chunked/i.test(transferEncoding)) return this.readChunked(startLine);
-    const lengthText = headerValue(headers, 'content-length');
+    const lengthText = firstHeaderValue(headers, 'content-length');
     if (lengthText !== undefined) {
       if (!/^\d+$/.test(lengthText.trim())) this.fail('http-malformed', startLine, `Content-Length "${lengthText}" is not a number`, 'fix the header');
       const length = Number(lengthText.trim());
@@ -157,7 +157,7 @@ class RawHttpReader {
   }
 
   private decode(body: Buffer, headers: HeaderList, line: number): string {
-    const encoding = headerValue(headers, 'content-encoding')?.trim().toLowerCase();
+    const encoding = firstHeaderValue(headers, 'content-encoding')?.trim().toLowerCase();
     let bytes = body;
     try {
       if (encoding === 'gzip' || encoding === 'x-gzip') bytes = gunzipSync(body);
@@ -176,9 +176,9 @@ class RawHttpReader {
       return { url: target };
     }
     if (!target.startsWith('/')) this.fail('http-malformed', line, `the request target "${target.slice(0, 60)}" is neither a path nor an absolute URL`, 'OAuth requests look like POST /oauth/request_token HTTP/1.1');
-    const host = headerValue(headers, 'host') ?? headerValue(headers, ':authority');
+    const host = firstHeaderValue(headers, 'host') ?? firstHeaderValue(headers, ':authority');
     if (!host) this.fail('http-malformed', line, 'the request has no Host header, so the host it went to is unknown', 'add the Host header, or write the absolute URL in the request line');
-    const forwarded = headerValue(headers, 'x-forwarded-proto') ?? headerValue(headers, ':scheme');
+    const forwarded = firstHeaderValue(headers, 'x-forwarded-proto') ?? firstHeaderValue(headers, ':scheme');
     // The evidence, strongest first: --scheme, the proxy's own word, the Host's port; else https, marked as assumed.
     const port = /:(\d+)$/.exec(host.trim())?.[1];
     const byPort = port === '80' ? 'http' : port === '443' ? 'https' : undefined;
@@ -195,7 +195,7 @@ class RawHttpReader {
     const headers = this.readHeaders();
     const { url, schemeFrom } = this.requestUrl(target, headers, line.number);
     const body = this.readBody(headers, line.number, true);
-    return { method, url, headers, ...(schemeFrom ? { schemeFrom } : {}), body: body === undefined ? undefined : { contentType: headerValue(headers, 'content-type'), text: this.decode(body, headers, line.number) } };
+    return { method, url, headers, ...(schemeFrom ? { schemeFrom } : {}), body: body === undefined ? undefined : { contentType: firstHeaderValue(headers, 'content-type'), text: this.decode(body, headers, line.number) } };
   }
 
   private readResponse(line: Line, status: number): CapturedResponse {

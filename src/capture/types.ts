@@ -4,8 +4,9 @@
  * answers that came back. Parsers produce these; src/inspect/ reads them.
  */
 
-/** Header fields in the order they appeared, repeated names kept. */
-export type HeaderList = readonly (readonly [name: string, value: string])[];
+import type { HeaderList } from '../http/headers.js';
+
+export type { HeaderList };
 
 export interface CapturedBody {
   /** The Content-Type header as sent; undefined when the request had none. */
@@ -64,18 +65,6 @@ export interface Capture {
   readonly totalEntries: number;
   /** Non-fatal oddities worth telling the user (a sanitised HAR, a truncated body). */
   readonly notes: readonly string[];
-}
-
-/** Case-insensitive header lookup: the first value, or undefined. */
-export function headerValue(headers: HeaderList, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  return headers.find(([n]) => n.toLowerCase() === wanted)?.[1];
-}
-
-/** Every value of a header, in order. */
-export function headerValues(headers: HeaderList, name: string): string[] {
-  const wanted = name.toLowerCase();
-  return headers.filter(([n]) => n.toLowerCase() === wanted).map(([, v]) => v);
 }
 
 /** Headers as the diagnostics module's ProviderResponse wants them: lowercase names, repeated values as arrays. */

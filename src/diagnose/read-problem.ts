@@ -9,7 +9,7 @@ import { singleFailedHarAnswer } from './extract/har.js';
 import { excerpt, type Finding, type NotAProblemReason } from './read/finding.js';
 import { echoedBaseString } from './read/echoed-base-string.js';
 import { readFormBody, wordAround } from './read/form-body.js';
-import { headerValue, headerValues, parseHttpDate, type HeaderBag } from './read/headers.js';
+import { firstHeaderValue, headerValues, joinedHeaderValue, parseHttpDate, type HeaderBag } from '../http/headers.js';
 import { readJsonBody, type JsonResponseContext } from './read/json-body.js';
 import { readOAuthlibForm } from './read/oauthlib-error.js';
 import { findingFromOAuthPairs } from './read/oauth-parameters.js';
@@ -222,9 +222,9 @@ function readResponse(response: ProviderResponse): Reading {
   const urlProvider = providerForUrl(response.url)?.id ?? providerForUrl(response.hostHint)?.id;
   const challenge = challengeFinding(headers);
   const hostProvider = urlProvider ?? challenge?.realmProvider;
-  const oauth2 = { bearer: bearerChallenge(headers), requestBearer: carriesBearer(headerValue(response.requestHeaders, 'authorization')) };
+  const oauth2 = { bearer: bearerChallenge(headers), requestBearer: carriesBearer(joinedHeaderValue(response.requestHeaders, 'authorization')) };
 
-  const bodyReading = readBody(body, hostProvider, { status, contentType: headerValue(headers, 'content-type') });
+  const bodyReading = readBody(body, hostProvider, { status, contentType: joinedHeaderValue(headers, 'content-type') });
   const fromBody = typeof bodyReading === 'string' ? undefined : bodyReading;
   const fromUrl = response.url ? readUrlQuery(response.url) : undefined;
   // The header SHOULD carry the problem and the body MAY repeat it; merge the two.
@@ -241,7 +241,7 @@ function readResponse(response: ProviderResponse): Reading {
 
   const provider = finding.provider ?? hostProvider ?? providerOfBaseString(finding.serverBaseString);
   // A status the body states stands in for an HTTP status nobody gave (RFC 9457 §3.1.2).
-  return { problem: normalize(finding, { status: status ?? finding.status, provider, serverDate: parseHttpDate(headerValue(headers, 'date')) }) };
+  return { problem: normalize(finding, { status: status ?? finding.status, provider, serverDate: parseHttpDate(firstHeaderValue(headers, 'date')) }) };
 }
 
 function validStatus(status: number | undefined): number | undefined {
@@ -260,7 +260,7 @@ function challengeFinding(headers: HeaderBag | undefined): { finding: Finding | 
 
 /** A known phrase in an `Error:` response header, when nothing else spoke (OpenStreetMap's API put its reason there, body empty). */
 function errorHeaderFinding(headers: HeaderBag | undefined, hostProvider: string | undefined): Finding | undefined {
-  const value = headerValue(headers, 'error');
+  const value = joinedHeaderValue(headers, 'error');
   if (value === undefined) return undefined;
   const reason = collapseWhitespace(value.slice(0, 1000)).trim();
   const finding = findingFromPhrase(reason, 'plain-text', hostProvider);

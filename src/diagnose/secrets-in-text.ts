@@ -1,8 +1,9 @@
 import { percentDecode } from '../oauth/percent-encode.js';
+import { CREDENTIAL_NAMES } from '../secrets/parameters.js';
 import { decodeBackslashQuotes, decodeHtmlEntities } from './extract/decode.js';
 
-/** Parameters whose values are credentials (tokens, verifiers, session handles). */
-const SECRET_NAMES = 'oauth_token_secret|oauth_consumer_secret|oauth_token|oauth_verifier|oauth_session_handle|denied|client_secret|refresh_token|access_token|code_verifier';
+/** Parameters whose values are credentials: the one list (src/secrets/parameters.ts). */
+const SECRET_NAMES = CREDENTIAL_NAMES.join('|');
 /** name=value, name="value", name%3Dvalue (inside a base string), "name":"value" (JSON), 'name': 'value' (Python), :name => "value" (Ruby). */
 /** A value ends where the next parameter starts: a raw `&`, or an encoded one (`%26`, `%2526`) inside a base string. */
 const VALUE = '(?:[A-Za-z0-9\\-._~+/]|%(?!26|2526)[0-9A-Fa-f]{2}){4,512}';

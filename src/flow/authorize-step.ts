@@ -1,6 +1,6 @@
 import { inputError } from '../errors.js';
 import { CookieJar } from '../http/cookies.js';
-import { headerValue } from '../http/headers.js';
+import { firstHeaderValue } from '../http/headers.js';
 import type { CallbackListener, ReceivedCallback } from './callback-listener.js';
 import type { FlowIo } from './engine.js';
 import { authorizeWithVerifier, parseCallbackUrl } from './legs/authorize.js';
@@ -141,7 +141,7 @@ async function authorizeOverHttp(leg: AuthorizeLeg, pending: Promise<ReceivedCal
     jar.store(url, exchange.response.headers, io.now());
     ms += exchange.totalMs;
     const status = exchange.response.status;
-    const location = headerValue(exchange.response.headers, 'location');
+    const location = firstHeaderValue(exchange.response.headers, 'location');
     if (status >= 300 && status < 400 && location) {
       const next = new URL(location, url).href;
       if (config.callback.kind !== 'oob' && isCallback(next, callback)) {

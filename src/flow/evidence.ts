@@ -1,6 +1,7 @@
 import { fingerprintToken } from '../diagnose/fingerprint.js';
+import { urlWithoutSecrets } from '../exchange/scrub-url.js';
 import type { LegRecord, SessionEvidence } from '../diagnose/types.js';
-import { headerValue } from '../http/headers.js';
+import { firstHeaderValue, parseHttpDate } from '../http/headers.js';
 import type { HttpExchange } from '../http/types.js';
 import { formValue, parseForm, type Pair } from '../oauth/form.js';
 import type { FlowOutcome } from './engine.js';
@@ -11,9 +12,7 @@ function protocolValue(pairs: readonly Pair[] | undefined, name: string): string
 }
 
 function serverDate(exchange: HttpExchange | undefined): number | undefined {
-  const date = exchange ? headerValue(exchange.response.headers, 'date') : undefined;
-  const parsed = date === undefined ? NaN : Date.parse(date);
-  return Number.isFinite(parsed) ? parsed : undefined;
+  return exchange ? parseHttpDate(firstHeaderValue(exchange.response.headers, 'date')) : undefined;
 }
 
 /** The oauth_token a successful token response issued, as a fingerprint. */
@@ -21,18 +20,6 @@ function tokenIssued(step: FlowStep): string | undefined {
   if (!step.ok || !step.exchange || (step.name !== 'request_token' && step.name !== 'access_token')) return undefined;
   const token = formValue(parseForm(step.exchange.response.body.trim()), 'oauth_token');
   return token ? fingerprintToken(token) : undefined;
-}
-
-/** The URL with any oauth_token in its query replaced by its fingerprint: evidence never holds a token. */
-function urlWithoutToken(url: string): string {
-  try {
-    const parsed = new URL(url);
-    const token = parsed.searchParams.get('oauth_token');
-    if (token !== null) parsed.searchParams.set('oauth_token', fingerprintToken(token));
-    return parsed.href;
-  } catch {
-    return url;
-  }
 }
 
 /** One LegRecord per step that went on the wire (or tried to). */
@@ -47,7 +34,7 @@ export function legRecords(outcome: FlowOutcome, fallbackAt: number): LegRecord[
     records.push({
       leg: step.name,
       method: step.exchange?.request.method ?? step.signed?.method ?? 'GET',
-      url: urlWithoutToken(url ?? outcome.callback ?? ''),
+      url: urlWithoutSecrets(url ?? outcome.callback ?? ''),
       at: step.exchange?.startedAt ?? fallbackAt,
       status: step.exchange?.response.status,
       tokenSent: sentToken ? fingerprintToken(sentToken) : undefined,

@@ -7,7 +7,7 @@ import type { Palette } from '../terminal/color.js';
 import { verbatimBaseString } from '../secrets/redactor.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import { LEG_TITLES } from './recorder.js';
-import { SECRET_FIELDS } from './secrets.js';
+import { isCredentialParameter } from '../secrets/parameters.js';
 import type { FlowStep } from './types.js';
 import type { SignedRequest } from '../oauth/types.js';
 
@@ -55,7 +55,7 @@ function bodyPreview(exchange: HttpExchange, c: Palette): string[] {
 function formFields(exchange: HttpExchange, c: Palette, mask: (v: string) => string): string[] {
   const fields = parseForm(exchange.response.body.trim());
   const width = Math.max(...fields.map(([n]) => n.length), 8);
-  return fields.map(([name, value]) => `  ${untrusted(name).padEnd(width)}  ${SECRET_FIELDS.has(name) ? mask(value) : value === '' ? c.dim('(empty)') : untrusted(value)}`);
+  return fields.map(([name, value]) => `  ${untrusted(name).padEnd(width)}  ${isCredentialParameter(name) ? mask(value) : value === '' ? c.dim('(empty)') : untrusted(value)}`);
 }
 
 /** The working of a signed request: parameters in normalised order with their sources, and the base string. */

@@ -1,12 +1,11 @@
-import { headerValue } from '../http/headers.js';
+import { firstHeaderValue } from '../http/headers.js';
 import { parseForm, parseQuery, type Pair } from '../oauth/form.js';
+import { isCredentialParameter } from '../secrets/parameters.js';
 import type { FlowStep } from './types.js';
 
-/** Fields of a token response or signed request whose values are credentials: masked when shown, redacted everywhere. */
-export const SECRET_FIELDS: ReadonlySet<string> = new Set(['oauth_token', 'oauth_token_secret', 'oauth_verifier', 'oauth_session_handle']);
 
 function secretValues(pairs: readonly Pair[]): string[] {
-  return pairs.filter(([name, value]) => SECRET_FIELDS.has(name) && value !== '').map(([, value]) => value);
+  return pairs.filter(([name, value]) => isCredentialParameter(name) && value !== '').map(([, value]) => value);
 }
 
 function queryPairs(url: string | undefined): Pair[] {
@@ -33,7 +32,7 @@ export function secretsInStep(step: FlowStep): string[] {
   if (exchange) {
     found.push(...secretValues(parseForm(exchange.response.body.trim().slice(0, 64 * 1024))));
     found.push(...secretValues(queryPairs(exchange.request.url)));
-    found.push(...secretValues(queryPairs(headerValue(exchange.response.headers, 'location'))));
+    found.push(...secretValues(queryPairs(firstHeaderValue(exchange.response.headers, 'location'))));
     for (const hop of exchange.redirects) found.push(...secretValues(queryPairs(hop.location)), ...secretValues(queryPairs(hop.request.url)));
   }
   return found;

@@ -1,10 +1,55 @@
-import type { HttpResponse } from './types.js';
+/**
+ * The one header reader (issue 13): the project holds headers in two shapes,
+ * a record with lower-case names (HttpResponse, what the diagnostics module
+ * reads) and a list in wire order (captures). Both are read here, by name,
+ * case-insensitively. Kept apart from send.ts so the pure modules that read
+ * replies do not pull in undici.
+ */
+
+/** Header fields by name; a repeated field keeps every value. */
+export type HeaderBag = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+/** Header fields in the order they appeared, repeated names kept. */
+export type HeaderList = readonly (readonly [name: string, value: string])[];
+
+export type AnyHeaders = HeaderBag | HeaderList;
+
+/** Each value of a header separately, in order (WWW-Authenticate may come several times, one challenge each). */
+export function headerValues(headers: AnyHeaders | undefined, name: string): string[] {
+  if (!headers) return [];
+  const wanted = name.toLowerCase();
+  if (isHeaderList(headers)) return headers.filter(([n]) => n.toLowerCase() === wanted).map(([, v]) => v);
+  const values: string[] = [];
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() !== wanted || value === undefined) continue;
+    if (typeof value === 'string') values.push(value);
+    else if (Array.isArray(value)) for (const v of value) if (typeof v === 'string') values.push(v);
+  }
+  return values;
+}
 
 /**
- * Single header value (the first, when repeated). Kept apart from send.ts so
- * the pure flow modules that read replies do not pull in undici.
+ * The first value of a header: for fields that hold one value (Location,
+ * Date, Content-Length, Host), where a repeated field is an error and the
+ * first is what most recipients act on.
  */
-export function headerValue(headers: HttpResponse['headers'], name: string): string | undefined {
-  const value = headers[name.toLowerCase()];
-  return typeof value === 'string' ? value : value?.[0];
+export function firstHeaderValue(headers: AnyHeaders | undefined, name: string): string | undefined {
+  return headerValues(headers, name)[0];
+}
+
+/** Every value of a list-valued header joined by ", " (RFC 9110 §5.3: the same meaning as one field). */
+export function joinedHeaderValue(headers: AnyHeaders | undefined, name: string): string | undefined {
+  const values = headerValues(headers, name);
+  return values.length === 0 ? undefined : values.join(', ');
+}
+
+function isHeaderList(headers: AnyHeaders): headers is HeaderList {
+  return Array.isArray(headers);
+}
+
+/** An HTTP date (RFC 9110 §5.6.7: IMF-fixdate, and the obsolete RFC 850 and asctime forms) as ms since the epoch, or undefined. */
+export function parseHttpDate(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? ms : undefined;
 }

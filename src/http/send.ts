@@ -4,7 +4,7 @@ import { VERSION } from '../version.js';
 import { decodeBody, readCappedBody } from './body.js';
 import { decodeContent } from './content-coding.js';
 import { interruptedError, networkError, timeoutError } from './errors.js';
-import { headerValue } from './headers.js';
+import { firstHeaderValue } from './headers.js';
 import { redirectStep } from './redirect.js';
 import { DEFAULT_BODY_LIMITS, type BodyLimits, type HttpExchange, type HttpRequest, type HttpResponse, type RedirectHop } from './types.js';
 
@@ -40,7 +40,7 @@ export async function sendHttp(request: HttpRequest, options: SendOptions): Prom
   for (;;) {
     const hopStart = performance.now();
     const hop = await sendOnce(current, options);
-    const location = headerValue(hop.response.headers, 'location');
+    const location = firstHeaderValue(hop.response.headers, 'location');
     const step = redirects.length < maxRedirects ? redirectStep(current, hop.response.status, location) : undefined;
     if (!step) {
       return {
@@ -83,7 +83,7 @@ async function sendOnce(request: HttpRequest, options: SendOptions): Promise<Hop
     const headers = reply.headers as HttpResponse['headers'];
     const compressed = body.totalBytes > body.kept.length;
     // Issue 15 item 15: providers send gzip token responses even unasked; undici's request() does not decode them.
-    const decoded = await decodeContent(body.kept, headerValue(headers, 'content-encoding'), limits.keepBytes, compressed);
+    const decoded = await decodeContent(body.kept, firstHeaderValue(headers, 'content-encoding'), limits.keepBytes, compressed);
     const truncated = compressed || decoded.truncated;
     const { text, encoding } = decodeBody(decoded.bytes, truncated);
     const response: HttpResponse = {

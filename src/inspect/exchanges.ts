@@ -1,4 +1,5 @@
-import { headerRecord, headerValue, type CapturedExchange } from '../capture/types.js';
+import { headerRecord, type CapturedExchange } from '../capture/types.js';
+import { firstHeaderValue, parseHttpDate } from '../http/headers.js';
 import { readProblem } from '../diagnose/read-problem.js';
 import type { DetectedProblem, Leg } from '../diagnose/types.js';
 import { parseForm, formValue } from '../oauth/form.js';
@@ -84,16 +85,10 @@ function classify(view: OAuthRequestView, issues: ReturnType<typeof tokenRespons
   return undefined;
 }
 
-function httpDate(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const parsed = Date.parse(value);
-  return Number.isFinite(parsed) ? parsed : undefined;
-}
-
 function verifierFrom(view: OAuthRequestView, exchange: CapturedExchange): string | undefined {
   const direct = view.queryParams.find((p) => p.name === 'oauth_verifier')?.value;
   if (direct !== undefined) return direct;
-  const location = exchange.response ? headerValue(exchange.response.headers, 'location') : undefined;
+  const location = exchange.response ? firstHeaderValue(exchange.response.headers, 'location') : undefined;
   if (!location) return undefined;
   try {
     return new URL(location, view.url).searchParams.get('oauth_verifier') ?? undefined;
@@ -128,7 +123,7 @@ export function inspectExchange(exchange: CapturedExchange): InspectedExchange |
     callbackConfirmed: leg === 'request_token' && isSuccess(status) ? (issues.confirmed ?? false) : undefined,
     tokenLifetimeSec: issues.expiresIn !== undefined && /^\d{1,9}$/.test(issues.expiresIn) ? Number(issues.expiresIn) : undefined,
     verifier: leg === 'callback' || leg === 'authorize' ? verifierFrom(view, exchange) : view.get('oauth_verifier'),
-    serverDate: response ? httpDate(headerValue(response.headers, 'date')) : undefined,
+    serverDate: response ? parseHttpDate(firstHeaderValue(response.headers, 'date')) : undefined,
     problem,
     timestamp,
   };

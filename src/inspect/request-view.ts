@@ -1,4 +1,5 @@
-import { headerValue, headerValues, type CapturedExchange } from '../capture/types.js';
+import type { CapturedExchange } from '../capture/types.js';
+import { firstHeaderValue, headerValues } from '../http/headers.js';
 import { parseAuthorizationHeader, type ParsedAuthorization } from '../oauth/authorization-header.js';
 import { splitForm } from '../oauth/form.js';
 import { formDecode } from '../oauth/percent-encode.js';
@@ -59,7 +60,7 @@ export function viewRequest(exchange: CapturedExchange): OAuthRequestView {
   const authorityMatch = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/.exec(request.url);
   const rawScheme = authorityMatch?.[1] ?? url.protocol.slice(0, -1);
   const rawAuthority = (authorityMatch?.[2] ?? url.host).replace(/^.*@/, '');
-  const hostHeader = headerValue(request.headers, 'host') ?? headerValue(request.headers, ':authority');
+  const hostHeader = firstHeaderValue(request.headers, 'host') ?? firstHeaderValue(request.headers, ':authority');
   let authorization: ParsedAuthorization | undefined;
   for (const value of headerValues(request.headers, 'authorization')) {
     authorization = parseAuthorizationHeader(value);

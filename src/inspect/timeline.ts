@@ -1,4 +1,5 @@
 import { fingerprintToken } from '../diagnose/fingerprint.js';
+import { urlWithoutSecrets } from '../exchange/scrub-url.js';
 import type { LegRecord, SessionEvidence } from '../diagnose/types.js';
 import type { InspectedExchange } from './exchanges.js';
 
@@ -133,16 +134,6 @@ function eventsOf(flow: Flow): FlowEvent[] {
     if (item.tokenIssued !== undefined && ok(item.status)) issuedAt.set(item.tokenIssued, { index, at: item.at, kind: item.leg === 'request_token' ? 'request' : 'access' });
   });
   return events;
-}
-
-/** The URL with oauth_token, oauth_verifier and denied replaced by fingerprints: evidence never holds a token. */
-function urlWithoutSecrets(url: URL): string {
-  const copy = new URL(url.href);
-  for (const name of ['oauth_token', 'oauth_verifier', 'denied']) {
-    const value = copy.searchParams.get(name);
-    if (value !== null) copy.searchParams.set(name, fingerprintToken(value));
-  }
-  return copy.href;
 }
 
 /** A LegRecord (src/diagnose/types.ts) for one exchange. */

@@ -1,4 +1,5 @@
 import { maskSecret } from './mask.js';
+import { BASE_STRING_TOKENS } from './parameters.js';
 import { percentEncode } from '../oauth/percent-encode.js';
 
 /**
@@ -119,7 +120,7 @@ function tokensInBaseString(baseString: string): string[] {
   for (const pair of once.split('&')) {
     const eq = pair.indexOf('=');
     const name = pair.slice(0, eq);
-    if (eq <= 0 || !TOKEN_NAMES.has(name)) continue;
+    if (eq <= 0 || !BASE_STRING_TOKENS.has(name)) continue;
     const encoded = pair.slice(eq + 1);
     try {
       const value = decodeURIComponent(encoded);
@@ -131,8 +132,6 @@ function tokensInBaseString(baseString: string): string[] {
   return found;
 }
 
-/** Parameters whose values are tokens, shown in a base string: not signing keys. */
-const TOKEN_NAMES = new Set(['oauth_token', 'oauth_verifier', 'oauth_session_handle']);
 /** Our own masks end the shown prefix with `…(N chars)`: not a cut secret. */
 const MASK_TAIL = /^…\(\d+ chars\)/;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseCurl } from '../../src/capture/curl.js';
 import { splitShellCommands } from '../../src/capture/shell-words.js';
-import { headerValue } from '../../src/capture/types.js';
+import { firstHeaderValue } from '../../src/http/headers.js';
 import { isDoctorError } from '../../src/errors.js';
 import { thrown } from '../helpers/thrown.js';
 import { checkSignature } from '../../src/inspect/signature/check.js';
@@ -29,8 +29,8 @@ describe('curl command lines', () => {
   it('reads method, URL, headers and a form body (-d), with curl defaults', () => {
     const request = one(`curl -X POST 'https://api.example.com/oauth/request_token' -H 'Authorization: OAuth oauth_consumer_key="k"' -d 'oauth_callback=oob'`);
     expect(request).toMatchObject({ method: 'POST', url: 'https://api.example.com/oauth/request_token', body: { contentType: 'application/x-www-form-urlencoded', text: 'oauth_callback=oob' } });
-    expect(headerValue(request.headers, 'authorization')).toBe('OAuth oauth_consumer_key="k"');
-    expect(headerValue(request.headers, 'host')).toBe('api.example.com');
+    expect(firstHeaderValue(request.headers, 'authorization')).toBe('OAuth oauth_consumer_key="k"');
+    expect(firstHeaderValue(request.headers, 'host')).toBe('api.example.com');
   });
 
   it('joins several -d with &, and POSTs by default with data', () => {
@@ -49,19 +49,19 @@ describe('curl command lines', () => {
   it('--json, -F, -I, -u, -A, -e, -b and an explicit Content-Type', () => {
     const json = one(`curl --json '{"a":1}' https://a.example/x`);
     expect(json).toMatchObject({ method: 'POST', body: { contentType: 'application/json', text: '{"a":1}' } });
-    expect(headerValue(json.headers, 'accept')).toBe('application/json');
+    expect(firstHeaderValue(json.headers, 'accept')).toBe('application/json');
     expect(one(`curl -F 'status=hi' -F 'media=@x.png' https://a.example/x`).body).toMatchObject({ contentType: 'multipart/form-data', multipartFields: [['status', 'hi'], ['media', '@x.png']] });
     expect(one(`curl -I https://a.example/x`).method).toBe('HEAD');
     const headers = one(`curl -u user:pw -A agent -e https://ref.example -b 'a=b' https://a.example/x -H 'Content-Type: text/plain' -d hi`).headers;
-    expect(headerValue(headers, 'authorization')).toBe(`Basic ${Buffer.from('user:pw').toString('base64')}`);
-    expect(headerValue(headers, 'user-agent')).toBe('agent');
-    expect(headerValue(headers, 'content-type')).toBe('text/plain');
+    expect(firstHeaderValue(headers, 'authorization')).toBe(`Basic ${Buffer.from('user:pw').toString('base64')}`);
+    expect(firstHeaderValue(headers, 'user-agent')).toBe('agent');
+    expect(firstHeaderValue(headers, 'content-type')).toBe('text/plain');
   });
 
   it('clusters short options, attaches values, ignores output-only flags', () => {
     const request = one(`curl -sSLkXPUT -H'X-A: 1' --compressed -o /dev/null -w '%{http_code}' --max-time 5 https://a.example/x`);
     expect(request).toMatchObject({ method: 'PUT' });
-    expect(headerValue(request.headers, 'x-a')).toBe('1');
+    expect(firstHeaderValue(request.headers, 'x-a')).toBe('1');
   });
 
   it('reads Chrome "Copy as cURL (bash)" with $\'…\' and continuations', () => {
@@ -71,7 +71,7 @@ describe('curl command lines', () => {
 
   it('assumes http:// without a scheme, keeps the host as typed in Host, and reads @files through the reader', () => {
     expect(one(`curl Example.COM/path`)).toMatchObject({ url: 'http://Example.COM/path' });
-    expect(headerValue(one(`curl https://API.Example.com:443/x`).headers, 'host')).toBe('API.Example.com');
+    expect(firstHeaderValue(one(`curl https://API.Example.com:443/x`).headers, 'host')).toBe('API.Example.com');
     expect(one(`curl https://a.example/x -d @body.txt`, () => 'a=1\nb=2\n').body?.text).toBe('a=1b=2');
     expect(one(`curl https://a.example/x --data-binary @body.txt`, () => 'a=1\n').body?.text).toBe('a=1\n');
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseRawHttp } from '../../src/capture/raw-http.js';
 import { detectFormat } from '../../src/capture/index.js';
-import { headerValue } from '../../src/capture/types.js';
+import { firstHeaderValue } from '../../src/http/headers.js';
 import { isDoctorError } from '../../src/errors.js';
 import { thrown } from '../helpers/thrown.js';
 
@@ -41,7 +41,7 @@ describe('raw HTTP', () => {
       ['GET', 'https://api.example.com/oauth/authorize?oauth_token=t', 200, 'oauth_token'],
       ['GET', 'http://api.example.com:8080/api/me?x=1', 401, 'oauth_problem=token_rejected'],
     ]);
-    expect(headerValue(capture.exchanges[1]?.request.headers ?? [], 'x-long')).toBe('a b');
+    expect(firstHeaderValue(capture.exchanges[1]?.request.headers ?? [], 'x-long')).toBe('a b');
   });
 
   it('takes the scheme from X-Forwarded-Proto or --scheme, else https', () => {

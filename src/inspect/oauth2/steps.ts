@@ -1,4 +1,5 @@
-import { headerRecord, headerValue, type CapturedExchange } from '../../capture/types.js';
+import { headerRecord, type CapturedExchange } from '../../capture/types.js';
+import { firstHeaderValue } from '../../http/headers.js';
 import { readProblem } from '../../diagnose/read-problem.js';
 import type { DetectedProblem } from '../../diagnose/types.js';
 import { formValue, parseForm } from '../../oauth/form.js';
@@ -90,7 +91,7 @@ export function readSteps(exchange: CapturedExchange): CapturedStep[] {
     if (back) out.push({ ...base, kind: 'callback', redirectUri: request.url.split('?')[0], ...back });
   }
   // A redirect whose Location carries the code: the callback, seen from the provider's side.
-  const location = response && response.status >= 300 && response.status < 400 ? headerValue(response.headers, 'location') : undefined;
+  const location = response && response.status >= 300 && response.status < 400 ? firstHeaderValue(response.headers, 'location') : undefined;
   const locationParams = location === undefined ? undefined : query(location);
   const redirected = locationParams ? callbackFrom(locationParams) : undefined;
   if (redirected && location !== undefined) out.push({ ...base, kind: 'callback', redirectUri: location.split('?')[0], ...redirected });
