@@ -1,5 +1,5 @@
 import type { HttpResponse } from '../http/types.js';
-import { headerValue } from '../http/headers.js';
+import { firstHeaderValue, parseHttpDate } from '../http/headers.js';
 import { mintCode, mintDevice, mintTokens, type AuthorizationCode, type DeviceAuthorization, type OAuth2Refusal, type Parsed, type TokenSet } from './types.js';
 
 /**
@@ -160,7 +160,7 @@ export function parseUserinfo(response: HttpResponse): Parsed<Record<string, unk
   const body = jsonObject(response.body);
   if (response.status === 200 && body) return { ok: true, value: body };
   if (response.status === 200 && /^[\w-]+\.[\w-]+\.[\w-]*$/.test(response.body.trim())) return { ok: true, value: { jwt: response.body.trim() } };
-  const challenge = headerValue(response.headers, 'www-authenticate');
+  const challenge = firstHeaderValue(response.headers, 'www-authenticate');
   const error = challenge ? /error="([^"]*)"/.exec(challenge)?.[1] : undefined;
   const description = challenge ? /error_description="([^"]*)"/.exec(challenge)?.[1] : undefined;
   if (error) return { ok: false, refusal: { error, description, status: response.status } };
@@ -169,7 +169,6 @@ export function parseUserinfo(response: HttpResponse): Parsed<Record<string, unk
 
 /** server clock − local clock in seconds, from the Date header (RFC 9110 §6.6.1), when it has one. */
 export function clockOffsetSec(response: HttpResponse, receivedAt: number): number | undefined {
-  const date = headerValue(response.headers, 'date');
-  const server = date === undefined ? NaN : Date.parse(date);
-  return Number.isFinite(server) ? Math.round((server - receivedAt) / 1000) : undefined;
+  const server = parseHttpDate(firstHeaderValue(response.headers, 'date'));
+  return server === undefined ? undefined : Math.round((server - receivedAt) / 1000);
 }
