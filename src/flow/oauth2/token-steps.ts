@@ -1,6 +1,6 @@
 import type { JSONWebKeySet } from 'jose';
 import { CookieJar } from '../../http/cookies.js';
-import { headerValue } from '../../http/headers.js';
+import { firstHeaderValue } from '../../http/headers.js';
 import type { HttpExchange } from '../../http/types.js';
 import { nextPoll, startPolling } from '../../device/poll.js';
 import { fingerprintToken as fpOf } from '../../diagnose/fingerprint.js';
@@ -223,7 +223,7 @@ export async function userinfo(session: Session, endpoints: OAuth2Endpoints, tok
   const exchange = await session.send('userinfo', bearerRequest(endpoint, tokens.accessToken));
   const parsed = parseUserinfo(exchange.response);
   if (!parsed.ok) {
-    const challenge = headerValue(exchange.response.headers, 'www-authenticate');
+    const challenge = firstHeaderValue(exchange.response.headers, 'www-authenticate');
     session.record({ name: 'userinfo', ok: false, exchanges: [exchange], ms: exchange.totalMs, working: [], notes: challenge ? [`WWW-Authenticate: ${challenge}`] : [], error: { code: parsed.refusal.error, message: parsed.refusal.description ?? parsed.refusal.error } });
     throw new Stop('userinfo', parsed.refusal, exchange);
   }
@@ -242,7 +242,7 @@ export async function followToCallback(session: Session, url: string, redirectUr
     const exchange = await session.send('authorize', { method: 'GET', url: next, headers: { accept: 'text/html,application/json', ...(cookie ? { cookie } : {}) } });
     exchanges.push(exchange);
     jar.store(next, exchange.response.headers, session.io.now());
-    const location = headerValue(exchange.response.headers, 'location');
+    const location = firstHeaderValue(exchange.response.headers, 'location');
     if (exchange.response.status < 300 || exchange.response.status >= 400 || location === undefined) return { exchanges };
     const target = new URL(location, next).href;
     if (target.split(/[?#]/)[0] === redirectUri) return { callbackUrl: target, exchanges };
