@@ -9,6 +9,7 @@ import { checkSignature } from '../../src/inspect/signature/check.js';
 import { viewRequest } from '../../src/inspect/request-view.js';
 import { signRequest } from '../../src/oauth/sign-request.js';
 import { curlCommand } from '../../src/render/signed-request.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
 const one = (line: string, readFile?: (path: string) => string) => {
   const capture = parseCurl(line, { source: 'test', readFile });
@@ -131,7 +132,7 @@ describe('curl parser properties (fast-check)', () => {
           if (!isDoctorError(error)) throw error;
         }
       }),
-      { numRuns: 10_000, seed: 42 },
+      { numRuns: propertyRuns(1000), seed: 42 },
     );
   });
 });

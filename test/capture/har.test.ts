@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { parseHar, readHar } from '../../src/capture/har/index.js';
 import { isDoctorError } from '../../src/errors.js';
 import { thrown } from '../helpers/thrown.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
 const entry = (url: string, extra: Record<string, unknown> = {}) => ({
   startedDateTime: '2024-06-18T10:00:00.000Z',
@@ -118,7 +119,7 @@ describe('HAR errors name where it broke', () => {
 });
 
 describe('HAR parser properties (fast-check)', () => {
-  const runs = { numRuns: 10_000, seed: 20240618 };
+  const runs = { numRuns: propertyRuns(1000), seed: 20240618 };
 
   it('returns a capture or a DoctorError for any input, never anything else', () => {
     fc.assert(
@@ -156,7 +157,7 @@ describe('HAR parser properties (fast-check)', () => {
         const urls = parse(text, true).exchanges.map((e) => e.request.url);
         expect(urls).toEqual((JSON.parse(text) as { log: { entries: { request: { url: string } }[] } }).log.entries.map((e) => e.request.url));
       }),
-      { numRuns: 2_000, seed: 7 },
+      { numRuns: propertyRuns(1000), seed: 7 },
     );
   });
 });

@@ -6,6 +6,7 @@ import { detectFormat } from '../../src/capture/index.js';
 import { firstHeaderValue } from '../../src/http/headers.js';
 import { isDoctorError } from '../../src/errors.js';
 import { thrown } from '../helpers/thrown.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
 const parse = (text: string | Buffer, scheme?: 'http' | 'https') => parseRawHttp(text, { source: 'raw', scheme });
 
@@ -90,7 +91,7 @@ describe('raw HTTP parser properties (fast-check)', () => {
           if (!isDoctorError(error)) throw error;
         }
       }),
-      { numRuns: 10_000, seed: 99 },
+      { numRuns: propertyRuns(1000), seed: 99 },
     );
   });
 });

@@ -8,8 +8,9 @@ import { diagnosisJson, renderDiagnosis } from '../../src/diagnose/render.js';
 import { secretsInText } from '../../src/diagnose/secrets-in-text.js';
 import { Redactor } from '../../src/secrets/redactor.js';
 import { PLAIN } from '../../src/terminal/color.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 3000);
+const RUNS = propertyRuns(1000);
 const SECRET = 'Sx9secretQ7consumerW3';
 
 /** Words the tables know, so random text often holds a subject and a state near each other. */

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runBin } from '../helpers/cli.js';
 import pkg from '../../package.json' with { type: 'json' };
 
+// Through the built bin (a subprocess): the bin's own paths, --version before any bundle, exit codes as a shell sees them.
 describe('the CLI as a user runs it', () => {
   it('--version prints the package version', async () => {
-    const r = await runCli(['--version']);
+    const r = await runBin(['--version']);
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe(pkg.version);
   });
 
   it('--help lists the commands, the exit codes and how to pass secrets in CI', async () => {
-    const r = await runCli(['--help']);
+    const r = await runBin(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('sign');
     expect(r.stdout).toMatch(/Exit codes:[\s\S]*130/);
@@ -18,13 +19,13 @@ describe('the CLI as a user runs it', () => {
   });
 
   it('no command prints the usage and exits 2', async () => {
-    const r = await runCli([]);
+    const r = await runBin([]);
     expect(r.code).toBe(2);
     expect(r.stdout + r.stderr).toContain('Usage: oauth-doctor');
   });
 
   it('an unknown command is one line, exit 2, no stack trace', async () => {
-    const r = await runCli(['frobnicate']);
+    const r = await runBin(['frobnicate']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^oauth-doctor: /);
     expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -4,8 +4,9 @@ import { diagnose } from '../../src/diagnose/diagnose.js';
 import { readProblemUnguarded as readProblem } from '../../src/diagnose/read-problem.js';
 import { diagnosisJson, renderDiagnosis } from '../../src/diagnose/render.js';
 import { PLAIN } from '../../src/terminal/color.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 10_000);
+const RUNS = propertyRuns(1000);
 /** What a terminal must never receive raw: C0 but newline, DEL, C1, bidi overrides and isolates. */
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 

@@ -7,8 +7,9 @@ import { parseSessionRecord } from '../../src/diagnose/session-file.js';
 import { secretsInText } from '../../src/diagnose/secrets-in-text.js';
 import type { DetectedProblem, ProblemSource } from '../../src/diagnose/types.js';
 import { PLAIN } from '../../src/terminal/color.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 10_000);
+const RUNS = propertyRuns(1000);
 const SOURCES: readonly ProblemSource[] = ['argument', 'www-authenticate', 'form-body', 'url-query', 'json-body', 'xml-body', 'html-page', 'oauthlib-error', 'plain-text', 'status-only'];
 
 /** Pieces of every carrier, so random text often looks almost like a real response. */

@@ -9,8 +9,9 @@ import { diagnosisJson, renderDiagnosis } from '../../src/diagnose/render.js';
 import { secretsInText } from '../../src/diagnose/secrets-in-text.js';
 import { Redactor } from '../../src/secrets/redactor.js';
 import { PLAIN } from '../../src/terminal/color.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 5_000);
+const RUNS = propertyRuns(1000);
 
 /** Pieces of every shape the extractor looks for, so random text often nearly is one. */
 const PIECES = [

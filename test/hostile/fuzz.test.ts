@@ -1,5 +1,6 @@
 // Issue 7, "input is hostile": every parser of outside input gets at least
-// 10,000 generated cases (fast-check, fixed seeds) and must return a result
+// 10,000 generated cases in `npm run test:deep` (1,000 in a plain `npm test`;
+// fast-check, fixed seeds) and must return a result
 // or throw a typed DoctorError (stable kebab-case code, exit 2) — never
 // anything else. These are the parsers no other property test covered:
 // WWW-Authenticate, pasted raw responses, raw HTTP captures, shell words and
@@ -22,8 +23,9 @@ import { findVerifierInPage } from '../../src/flow/page-verifier.js';
 import { mintRequestToken } from '../../src/flow/types.js';
 import { inspectCapture } from '../../src/inspect/inspect.js';
 import { readProfile, validateProfile } from '../../src/presets/profile.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 10_000);
+const RUNS = propertyRuns(1000);
 const cases: Record<string, number> = {};
 /** fast-check parameters for one parser's property (fixed seed, so a failure reproduces), counted for the summary. */
 function run(parser: string, seed: number): { numRuns: number; seed: number } {
@@ -242,7 +244,7 @@ describe('profiles', () => {
       }),
       run('profiles (readProfile from a file)', 302),
     );
-    // 10,000 file writes and reads: over 30 s on a 2-core machine shared by other builds.
+    // At 10,000 runs (test:deep), that many file writes and reads: over 30 s on a 2-core machine shared by other builds.
   }, 120_000);
 });
 
@@ -279,6 +281,6 @@ describe('summary', () => {
     const lines = Object.entries(cases).map(([parser, n]) => `  ${parser}: ${n.toLocaleString('en')}`);
     console.log(`fuzz cases per parser (this file):\n${lines.join('\n')}`);
     expect(Object.keys(cases).length).toBeGreaterThanOrEqual(11);
-    for (const n of Object.values(cases)) expect(n).toBeGreaterThanOrEqual(10_000);
+    for (const n of Object.values(cases)) expect(n).toBeGreaterThanOrEqual(RUNS);
   });
 });

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
-import { runCli, type CliResult } from '../helpers/cli.js';
+import { runBin, type CliResult } from '../helpers/cli.js';
 import { closer, listen, makeSelfSignedCert, refusedUrl, startFaultServer, startSilentServer, startTlsServer, type RunningServer } from '../helpers/fault-server.js';
 
 let faults: RunningServer;
@@ -47,11 +47,13 @@ const tally = { tried: 0, handled: 0, kinds: [] as string[] };
 
 /** A flow whose request-token leg goes to `url`; the other legs are never reached. */
 function flowAt(url: string, ...extra: string[]): Promise<CliResult> {
-  return runCli(['flow', '--request-token-url', url, '--authorize-url', `${faults.url}/authorize`, '--access-token-url', `${faults.url}/token`, '--authorize', 'http', '--timeout', '2000', ...extra], { env: ENV, timeoutMs: 25_000 });
+  return runBin(['flow', '--request-token-url', url, '--authorize-url', `${faults.url}/authorize`, '--access-token-url', `${faults.url}/token`, '--authorize', 'http', '--timeout', '2000', ...extra], { env: ENV, timeoutMs: 25_000 });
 }
 
 /**
- * The contract: the process ended by itself with the expected code; no stack
+ * The contract: the process ended by itself with the expected code (so these
+ * run the built bin, runBin: a socket or timer left open would keep a real
+ * process alive, where an in-process main() would return); no stack
  * trace; no raw control character reached the terminal; a network error is
  * exactly one `oauth-doctor:` line, a diagnosed refusal one `✗ … refused` line.
  */
@@ -134,7 +136,7 @@ describe('every fault: one clear line, the right exit code, no hang', () => {
   });
 
   it('a failure on a later leg (access token, connection refused) → 3, the first legs narrated', async () => {
-    const result = await runCli(['flow', '--request-token-url', `${faults.url}/form`, '--authorize-url', `${faults.url}/ok`, '--access-token-url', await refusedUrl(), '--authorize', 'http', '--callback', 'oob', '--verifier', 'pin-12345', '--timeout', '2000'], { env: ENV });
+    const result = await runBin(['flow', '--request-token-url', `${faults.url}/form`, '--authorize-url', `${faults.url}/ok`, '--access-token-url', await refusedUrl(), '--authorize', 'http', '--callback', 'oob', '--verifier', 'pin-12345', '--timeout', '2000'], { env: ENV });
     expectHandled('failure on the access-token leg', result, 3, 'connection refused');
     expect(result.stderr).toContain('③ Access token');
   });

@@ -14,6 +14,7 @@ import { buildAuthorizationHeader } from '../../src/oauth/authorization-header.j
 import { signRequest } from '../../src/oauth/sign-request.js';
 import { isDoctorError } from '../../src/errors.js';
 import { exchange, signInput } from './helpers.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
 function item(captured: CapturedExchange): InspectedExchange {
   const inspected = inspectExchange(captured);
@@ -185,7 +186,7 @@ describe('properties (fast-check)', () => {
         const captured = exchange({ method, url: url.href, authorization: signed.authorization, body: form === undefined ? undefined : { contentType: 'application/x-www-form-urlencoded', content: form } });
         expect(baseStringOf(rfcRecipe(viewRequest(captured), {}))).toBe(signed.baseString);
       }),
-      { numRuns: 2_000, seed: 5849 },
+      { numRuns: propertyRuns(1000), seed: 5849 },
     );
   });
 
@@ -213,7 +214,7 @@ describe('properties (fast-check)', () => {
           if (!isDoctorError(error)) throw error;
         }
       }),
-      { numRuns: 1_000, seed: 6 },
+      { numRuns: propertyRuns(1000), seed: 6 },
     );
   });
 });

@@ -1,4 +1,4 @@
-// Property tests (fast-check, ≥ 10,000 runs each, fixed seeds): the parsers
+// Property tests (fast-check, 1,000 runs each by default, 10,000 in npm run test:deep, fixed seeds): the parsers
 // never throw on any input, and encode → decode and build → parse round-trip.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -18,8 +18,9 @@ import {
   verifySignature,
   type Pair,
 } from '../../src/oauth/index.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
-const RUNS = { numRuns: 10_000 };
+const RUNS = { numRuns: propertyRuns(1000) };
 const seeded = (seed: number) => ({ ...RUNS, seed });
 
 /** Any UTF-16 string, lone surrogates included, biased towards the characters parsers trip on. */

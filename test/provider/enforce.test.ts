@@ -7,6 +7,7 @@ import { authenticate, type EndpointRules, type EnforcementContext } from '../..
 import type { Failure } from '../../src/provider/failure.js';
 import type { ReceivedRequest } from '../../src/provider/read-request.js';
 import { Store } from '../../src/provider/store.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
 /** The pure rules, without sockets: request → verdict. */
 const NOW = Date.UTC(2026, 5, 18, 9, 0, 0);
@@ -115,7 +116,7 @@ describe('property: whatever the parameters, what our core signs the provider ve
         const tampered = good.body ? { ...good, body: { ...good.body, content: good.body.content + '&x=1' } } : { ...good, url: good.url + (query.length ? '&' : '?') + 'x=1' };
         expect(problem(authenticate(tampered, RULES, context()))).toBe('signature_invalid');
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150, 1000) },
     );
   });
 });

@@ -8,6 +8,7 @@ import { accessTokenForgetAt, requestTokenForgetAt, retentionFor } from '../../s
 import type { AccessTokenRecord, RequestTokenRecord, SessionRecord } from '../../src/provider/state.js';
 import { Store, SWEEP_INTERVAL_MS, type StoreRetention } from '../../src/provider/store.js';
 import { approve, call, requestToken } from './helpers.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
 const APP = { key: 'retention-app', secret: 'retention-app-secret' };
 const HOUR = 3_600_000;
@@ -143,7 +144,7 @@ describe('the promise, as a property', () => {
           expect(store.counts().requestTokens).toBeLessThanOrEqual(cap);
         }
       }),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 });

@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maskSecret } from '../../src/secrets/mask.js';
 import { Redactor } from '../../src/secrets/redactor.js';
+import { propertyRuns } from '../helpers/property-runs.js';
+
+const RUNS = propertyRuns(1000);
 
 describe('maskSecret', () => {
   it('shows a short prefix and the length, enough to tell two apart', () => {
@@ -11,13 +14,13 @@ describe('maskSecret', () => {
     expect(maskSecret('')).toBe('(empty)');
   });
 
-  it('never reveals more than a quarter of the secret (10,000 cases)', () => {
+  it(`never reveals more than a quarter of the secret (${RUNS} cases)`, () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1 }), (s) => {
         const shown = maskSecret(s).split('…')[0] ?? '';
         expect([...shown].length).toBeLessThanOrEqual(Math.floor([...s].length / 4));
       }),
-      { numRuns: 10_000 },
+      { numRuns: RUNS },
     );
   });
 });

@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonErrorPlace } from '../../src/files/json-error.js';
 import { runCli } from '../helpers/cli.js';
+import { propertyRuns } from '../helpers/property-runs.js';
+
+const RUNS = propertyRuns(1000);
 
 const SECRET = 'csXXq7Zr9WkLmP2vTt8NbY42';
 
@@ -32,7 +35,7 @@ describe('jsonErrorPlace agrees with JSON.parse', () => {
     const i = text.length === 0 ? 0 : at % (text.length + 1);
     return text.slice(0, i) + insert + text.slice(i + (at % 2));
   });
-  it('valid exactly when JSON.parse accepts the text (10,000 cases)', () => {
+  it(`valid exactly when JSON.parse accepts the text (${RUNS} cases)`, () => {
     fc.assert(
       fc.property(fc.oneof(fc.json(), damaged), (text) => {
         let valid = true;
@@ -43,7 +46,7 @@ describe('jsonErrorPlace agrees with JSON.parse', () => {
         }
         expect(jsonErrorPlace(text) === undefined).toBe(valid);
       }),
-      { numRuns: 10_000 },
+      { numRuns: RUNS },
     );
   });
 });

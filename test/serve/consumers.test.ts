@@ -8,6 +8,7 @@ import { signRequest } from '../../src/oauth/sign-request.js';
 import { consumerSecretsIn, parseConsumerList, parseConsumersFile } from '../../src/commands/serve/consumer-sources.js';
 import fc from 'fast-check';
 import { BIN, runCli } from '../helpers/cli.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
 const ENV_SECRET_ONE = 'env-canary-secret-one';
 const ENV_SECRET_TWO = 'env-canary-secret-two:with-colon';
@@ -94,7 +95,7 @@ describe('consumer sources (pure)', () => {
         }
         if (registered) expect(secrets).toEqual(registered);
       }),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(1000) },
     );
     expect(consumerSecretsIn(`one:${ENV_SECRET_ONE}, bad entry ,two:${ENV_SECRET_TWO}`)).toEqual([ENV_SECRET_ONE, ENV_SECRET_TWO]);
   });

@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../src/diagnose/read/problem-details.js';
 import { sanitizeForTerminal, TERMINAL_UNSAFE_CHARACTERS } from '../../src/terminal/sanitize.js';
+import { propertyRuns } from '../helpers/property-runs.js';
+
+const RUNS = propertyRuns(1000);
 
 /** Written out here, not built from the module's constant, so a character dropped from it fails these tests. */
 /** Any code unit up to U+2FFF: controls, marks and ordinary text alike. */
@@ -21,12 +24,12 @@ describe('sanitizeForTerminal', () => {
     expect(sanitizeForTerminal('\u009b31m\u007f')).toBe('\\x9b31m\\x7f');
   });
 
-  it('never lets a control character other than \\n and \\t through (10,000 cases)', () => {
+  it(`never lets a control character other than \\n and \\t through (${RUNS} cases)`, () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (s) => {
         expect(sanitizeForTerminal(s)).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
       }),
-      { numRuns: 10_000 },
+      { numRuns: RUNS },
     );
   });
 });
@@ -38,13 +41,13 @@ describe('sanitizeForTerminal with colour on', () => {
     expect(sanitizeForTerminal('a\u001b[8mhidden\u001b[2J\u001b]0;t\u0007', { keepColour: true })).toBe('a\\x1b[8mhidden\\x1b[2J\\x1b]0;t\\x07');
   });
 
-  it('with colour on, nothing but palette SGR codes survives (10,000 cases)', () => {
+  it(`with colour on, nothing but palette SGR codes survives (${RUNS} cases)`, () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (s) => {
         const out = sanitizeForTerminal(s, { keepColour: true }).replace(/\u001b\[(?:1|2|22|31|32|33|36|39)m/g, '');
         expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
       }),
-      { numRuns: 10_000 },
+      { numRuns: RUNS },
     );
   });
 });
@@ -58,13 +61,13 @@ describe('sanitizeForTerminal and bidirectional text', () => {
     expect(sanitizeForTerminal('a\u061Cb\u200Ec\u200Fd')).toBe('a\\u061cb\\u200ec\\u200fd');
   });
 
-  it('never lets a bidi control through, with colour on or off (10,000 cases)', () => {
+  it(`never lets a bidi control through, with colour on or off (${RUNS} cases)`, () => {
     const withBidi = fc.string({ unit: fc.oneof(fc.constantFrom('\u061c', '\u200e', '\u200f', '\u202a', '\u202e', '\u2066', '\u2069', '\u200d', 'a', '\n'), anyChar) });
     fc.assert(
       fc.property(withBidi, fc.boolean(), (s, keepColour) => {
         expect(sanitizeForTerminal(s, { keepColour })).not.toMatch(UNSAFE);
       }),
-      { numRuns: 10_000 },
+      { numRuns: RUNS },
     );
   });
 
@@ -82,7 +85,7 @@ describe('one definition of what a terminal must not get', () => {
         expect(cleaned).not.toMatch(/[\t\n]/);
         expect(sanitizeForTerminal(cleaned)).toBe(cleaned);
       }),
-      { numRuns: 2_000 },
+      { numRuns: RUNS },
     );
     expect(new RegExp(`^[${TERMINAL_UNSAFE_CHARACTERS}]+$`).test('\u0000\u0008\u000b\u001f\u007f\u009f\u061c\u200e\u200f\u202a\u202e\u2066\u2069')).toBe(true);
     expect(new RegExp(`[${TERMINAL_UNSAFE_CHARACTERS}]`).test('\t\n\u200d\u05d0 ok')).toBe(false);

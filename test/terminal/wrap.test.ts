@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { displayWidth, wrapText } from '../../src/terminal/wrap.js';
+import { propertyRuns } from '../helpers/property-runs.js';
+
+const RUNS = propertyRuns(1000);
 
 describe('wrapText', () => {
   it('breaks English at spaces, within the width, with the indents asked for', () => {
@@ -30,17 +33,17 @@ describe('wrapText', () => {
     expect(displayWidth('\u001b[2m      \u001b[22m')).toBe(6);
   });
 
-  it('loses no text and never throws (10,000 cases)', () => {
+  it(`loses no text and never throws (${RUNS} cases)`, () => {
     fc.assert(
       fc.property(fc.string(), fc.integer({ min: 1, max: 120 }), (text, width) => {
         const lines = wrapText(text, '', '', width);
         expect(lines.join(' ').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
       }),
-      { numRuns: 10_000 },
+      { numRuns: RUNS },
     );
   });
 
-  it('breaks exactly where measuring each whole candidate line would (10,000 cases)', () => {
+  it(`breaks exactly where measuring each whole candidate line would (${RUNS} cases)`, () => {
     // The definition wrapText's running widths must agree with: measure prefix + line + token every time.
     const NO_LINE_START = new Set('、。，．）」』】〕・ー！？：；ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ'.split(''));
     const TOKENS = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+|\s+/g;
@@ -66,11 +69,11 @@ describe('wrapText', () => {
       fc.property(text, prefix, prefix, fc.integer({ min: 1, max: 120 }), (input, first, rest, width) => {
         expect(wrapText(input, first, rest, width)).toEqual(byDefinition(input, first, rest, width));
       }),
-      { numRuns: 10_000 },
+      { numRuns: RUNS },
     );
   });
 
-  it('displayWidth counts code points, two for wide ones, none for colour codes (10,000 cases)', () => {
+  it(`displayWidth counts code points, two for wide ones, none for colour codes (${RUNS} cases)`, () => {
     const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
     const byDefinition = (text: string) => [...text.replace(/\u001b\[[0-9;]*m/g, '')].reduce((sum, char) => sum + (WIDE.test(char) ? 2 : 1), 0);
     const piece = fc.constantFrom('a', 'ト', '😀', '\ud83d', '\ude00', '\u001b[1m', '\u001b[22m', '\u001b', '。', 'ｱ', ' ');
@@ -79,7 +82,7 @@ describe('wrapText', () => {
       fc.property(text, (input) => {
         expect(displayWidth(input)).toBe(byDefinition(input));
       }),
-      { numRuns: 10_000 },
+      { numRuns: RUNS },
     );
   });
 });
