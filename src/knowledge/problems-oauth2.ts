@@ -4,15 +4,15 @@ import type { CauseRef, FixRecord, ProblemRecord, Text } from './types.js';
  * OAuth 2.0 error codes, so an OAuth 2.0 answer is named for what it is
  * instead of read as an unknown OAuth 1.0a problem: RFC 6749 §5.2
  * (token endpoint), §4.1.2.1 (authorisation redirect), RFC 6750 §3.1
- * (Bearer challenge). oauth-doctor diagnoses OAuth 1.0a; these records say
- * briefly what each code means and lead to the `oauth2-endpoint` cause
- * (the endpoint expects OAuth 2.0, not an OAuth 1.0a signature).
+ * (Bearer challenge). These records say briefly what each code means; flow
+ * and inspect rank its causes from what they saw (diagnoseOAuth2), and an
+ * OAuth 1.0a request answered so leads to the `oauth2-endpoint` cause.
  */
 
 /** Said once in every record: what oauth-doctor does and does not diagnose. */
 const SCOPE_NOTE: Text = {
-  en: 'This is an OAuth 2.0 error; oauth-doctor diagnoses OAuth 1.0a, so it says what the code means and whether the endpoint wants OAuth 2.0 instead.',
-  ja: 'これは OAuth 2.0 のエラーです。oauth-doctor は OAuth 1.0a を診断するツールなので、コードの意味と、エンドポイントが OAuth 2.0 を求めているかどうかを示します。',
+  en: 'This is an OAuth 2.0 error: flow and inspect rank its causes from what they saw; from the answer alone, explain says what it means and whether the endpoint wants OAuth 2.0 rather than OAuth 1.0a.',
+  ja: 'これは OAuth 2.0 のエラーです。flow と inspect は観察した内容から原因を順位付けします。応答だけからは、explain がその意味と、エンドポイントが OAuth 1.0a ではなく OAuth 2.0 を求めているかどうかを示します。',
 };
 
 function meaning(en: string, ja: string): Text {

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process.js';
 import { startTestServer, type TestServer } from './test-server.js';
@@ -60,6 +61,8 @@ describe('flow with OAuth 2.0 against a server on 127.0.0.1', () => {
     const diagnosis = (JSON.parse(replay.stdout) as { diagnosis: { problem: { code: string }; causes: { id: string; likelihood: string }[] } }).diagnosis;
     expect(diagnosis.problem.code).toBe('oauth2:invalid_grant');
     expect(diagnosis.causes[0]).toMatchObject({ id: 'reuse', likelihood: 'certain' });
+    // A refresh carries no code: redirect_uri and PKCE are out of the question.
+    expect(diagnosis.causes.filter((c) => c.id === 'redirect-mismatch' || c.id === 'pkce-verifier-mismatch').map((c) => c.likelihood)).toEqual(['unlikely', 'unlikely']);
     // The newest token of the family is refused next: the family was revoked after the replay.
     const newest = await flow(server, ['--grant', 'refresh', '--json'], { ...env, OAUTH2_REFRESH_TOKEN: report.rotation.to });
     const causes = (JSON.parse(newest.stdout) as { diagnosis: { causes: { id: string; likelihood: string }[] } }).diagnosis.causes;
@@ -108,7 +111,7 @@ describe('flow with OAuth 2.0 against a server on 127.0.0.1', () => {
     expect(code, stderr).toBe(0);
     expect(stderr).toContain('enter the code WDJB-MJHT');
     const steps = (JSON.parse(stdout) as { steps: { name: string; notes: string[] }[] }).steps;
-    expect(steps.map((s) => s.name)).toEqual(['discovery', 'device-authorization', 'device-token', 'device-token', 'device-token']);
+    expect(steps.map((s) => s.name)).toEqual(['discovery', 'device-authorization', 'device-token', 'device-token', 'device-token', 'jwks']);
     expect(steps[2]?.notes[0]).toMatch(/^authorization_pending/);
   });
 
@@ -117,6 +120,16 @@ describe('flow with OAuth 2.0 against a server on 127.0.0.1', () => {
     const { code, stdout } = await flow(server, ['--grant', 'device', '--json']);
     expect(code).toBe(1);
     expect((JSON.parse(stdout) as { diagnosis: { problem: { code: string } } }).diagnosis.problem.code).toBe('oauth2:access_denied');
+  });
+
+  it('--authorize browser: the redirect reaches the loopback listener on a free 127.0.0.1 port, matched by state (RFC 8252 §7.3)', async () => {
+    server = await startTestServer();
+    const browser = `${process.execPath} ${fileURLToPath(new URL('../flow/fake-browser.mjs', import.meta.url))}`;
+    const { code, stdout, stderr } = await flow(server, ['--authorize', 'browser', '--json'], { BROWSER: browser });
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain('Opened in your browser');
+    const authorize = (JSON.parse(stdout) as { steps: { name: string; request?: { url: string } }[] }).steps.find((s) => s.name === 'authorize');
+    expect(new URL(authorize?.request?.url ?? '').searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
   });
 
   it('without a terminal, a code grant that needs a person fails at once, exit 2, naming the flags', async () => {

@@ -102,7 +102,8 @@ function parseOAuth2Callback(options: FlowOptions): OAuth2Callback {
 
 /** Without a terminal (or with CI set), nobody approves in a browser: say at once which flags make the run possible (exit 2). */
 function checkSomeoneCanApprove(options: FlowOptions, env: Environment, callback: OAuth2Callback): void {
-  if (isInteractive(env) || options.authorize === 'http') return;
+  // An explicit --authorize browser|print is a person's own say-so that someone is there (as for OAuth 1.0a).
+  if (isInteractive(env) || options.authorize !== undefined) return;
   if (callback.kind === 'url' && !env.stdinIsTTY) return;
   const why = env.env['CI'] ? 'CI is set' : 'there is no terminal';
   throw usageError(

@@ -25,6 +25,8 @@ export interface RequestOptions {
   json?: boolean;
   lang?: string;
   showSecrets?: boolean;
+  /** OAuth 2.0 (issue 18): an access token sent as `Authorization: Bearer` instead of an OAuth 1.0a signature. */
+  bearer?: string;
 }
 
 const REQUEST_HELP = `
@@ -44,6 +46,7 @@ Examples:
   oauth-doctor request --as x-me POST https://api.x.com/1.1/statuses/update.json --form 'status=Hello + 😀'
   oauth-doctor request --provider mastercard --consumer-key K --private-key key.pem \\
       https://sandbox.api.mastercard.com/atms/v1/atm?PageLength=1
+  oauth-doctor request --bearer -env https://api.example.com/me      OAuth 2.0 (OAUTH2_ACCESS_TOKEN)
   oauth-doctor request --as local PUT http://127.0.0.1:8080/api/items/1 --json-body '{"name":"é"}' --json | jq .diagnosis
 
 The response body goes to stdout (JSON pretty-printed); the request, the response headers, timings
@@ -75,6 +78,7 @@ export function registerRequest(program: Command, context: CommandContext): void
     .option('--token-secret <secret>', 'token secret (or OAUTH_TOKEN_SECRET)')
     .option('--signature-method <method>', 'HMAC-SHA1, HMAC-SHA256, HMAC-SHA512, RSA-SHA1, RSA-SHA256, RSA-SHA512 or PLAINTEXT (default: the credential’s, the provider’s, else HMAC-SHA1)')
     .option('--private-key <file>', 'PEM private key for RSA-SHA* (or OAUTH_PRIVATE_KEY_FILE; encrypted: OAUTH_PRIVATE_KEY_PASSPHRASE or a prompt)')
+    .option('--bearer <token>', 'OAuth 2.0: send this access token (RFC 6750); @FILE a flow --save session, -env OAUTH2_ACCESS_TOKEN')
     .option('--timeout <ms>', 'bound on the request', '30000')
     .option('--ca <file>', 'trust this CA certificate (PEM) as well as the system ones')
     .option('--json', 'print one JSON report on stdout: request, response, diagnosis')
@@ -82,6 +86,11 @@ export function registerRequest(program: Command, context: CommandContext): void
     .option('--show-secrets', 'print secrets in full')
     .addHelpText('after', `${REQUEST_HELP}\n\n${EXIT_CODES_HELP}\n\n${SECRETS_HELP}`)
     .action(async (first: string, second: string | undefined, options: RequestOptions) => {
+      if (options.bearer !== undefined) {
+        const { runBearerRequest } = await import('./bearer.js');
+        context.setExitCode(await runBearerRequest(first, second, { ...options, bearer: options.bearer }, context.env));
+        return;
+      }
       const { runRequest } = await import('./run.js');
       context.setExitCode(await runRequest(first, second, options, context.env));
     });

@@ -98,6 +98,17 @@ export const refreshReuse: OAuth2Rule = (evidence, { lang }) => {
   return out;
 };
 
+/** A refresh, client-credentials or device request carries no code: the code-only causes do not apply (RFC 6749 §4.1.3 vs §6, §4.4). */
+export const grantWithoutCode: OAuth2Rule = (evidence, { lang }) => {
+  const grant = evidence.token?.grantType;
+  if (grant === undefined || grant === 'authorization_code' || evidence.token?.code !== undefined) return [];
+  const line = sayOAuth2('noCodeInGrant', lang, { grant });
+  return [
+    { cause: 'redirect-mismatch', likelihood: 'unlikely', line },
+    { cause: 'pkce-verifier-mismatch', likelihood: 'unlikely' },
+  ];
+};
+
 /** The client authentication method used against the metadata's list (RFC 8414 §2). */
 export const clientAuthMethod: OAuth2Rule = (evidence, { problem, lang }) => {
   const used = evidence.token?.clientAuth;
@@ -205,4 +216,4 @@ export const devicePolling: OAuth2Rule = (evidence, { problem, lang }) => {
 export const spokeOAuth2: OAuth2Rule = (evidence, { lang }) => (evidence.oauth2Request ? [{ cause: 'oauth2-endpoint', likelihood: 'unlikely', line: sayOAuth2('oauth2Request', lang) }] : []);
 
 /** Applied in this order, after the generic response rule and before the provider's words. */
-export const OAUTH2_RULES: readonly OAuth2Rule[] = [spokeOAuth2, callbackChecks, codeReuse, refreshReuse, redirectLegs, pkcePair, codeAge, clientAuthMethod, assertionClock, clockOffset, scopeGranted, devicePolling];
+export const OAUTH2_RULES: readonly OAuth2Rule[] = [spokeOAuth2, callbackChecks, codeReuse, refreshReuse, grantWithoutCode, redirectLegs, pkcePair, codeAge, clientAuthMethod, assertionClock, clockOffset, scopeGranted, devicePolling];

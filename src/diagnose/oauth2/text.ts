@@ -8,6 +8,10 @@ export const OAUTH2_EVIDENCE_TEXT = {
     en: 'This authorization code was presented before, {count} time(s), first {ago} earlier (reuse ledger): a code is single-use (RFC 6749 §4.1.2).',
     ja: 'この認可コードは以前に {count} 回提示されています（最初は {ago} 前、再使用の記録による）。認可コードは一回限りです（RFC 6749 §4.1.2）。',
   },
+  noCodeInGrant: {
+    en: 'This request carried no authorization code (grant_type={grant}): redirect_uri and the PKCE verifier are not checked on it.',
+    ja: 'この要求は認可コードを含みません（grant_type={grant}）。redirect_uri と PKCE の検証子はこの要求では照合されません。',
+  },
   codeFirstUse: {
     en: 'The reuse ledger has no earlier use of this code: this was its first exchange.',
     ja: '再使用の記録にこのコードの以前の使用はありません。今回が最初の交換です。',

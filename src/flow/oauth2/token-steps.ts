@@ -170,6 +170,7 @@ export async function deviceGrant(session: Session, endpoints: OAuth2Endpoints):
       polls.push({ at });
       tokenSecrets(session, result.value);
       session.record({ name: 'device-token', title, ok: true, exchanges: [answer], ms: answer.totalMs, working: [...pollWorking, ...tokenWorking(result.value)], notes: [] });
+      await checkIdToken(session, endpoints, result.value, undefined, answer);
       return result.value;
     }
     polls.push({ at, error: result.refusal.error });

@@ -1,0 +1,133 @@
+import type { Environment } from '../../cli/environment.js';
+import { parseDuration } from '../../cli/duration.js';
+import { createOutput } from '../../cli/output.js';
+import { resolveLang } from '../../diagnose/lang.js';
+import { diagnoseOAuth2 } from '../../diagnose/oauth2/diagnose.js';
+import { readProblem } from '../../diagnose/read-problem.js';
+import { parseBearerChallenge, type BearerChallenge } from '../../diagnose/read/www-authenticate.js';
+import { diagnosisJson, renderDiagnosis } from '../../diagnose/render.js';
+import type { DetectedProblem, Diagnosis } from '../../diagnose/types.js';
+import { usageError } from '../../errors.js';
+import { readTextFile } from '../../files/read-text-file.js';
+import { clockOffsetOf } from '../../flow/evidence.js';
+import { responseHeaderLines, statusLine } from '../../flow/render.js';
+import { responseJson } from '../../flow/report.js';
+import { createDispatcher, headerValue, readCaFile, sendHttp } from '../../http/index.js';
+import type { HttpExchange } from '../../http/types.js';
+import { sanitizeForTerminal } from '../../terminal/sanitize.js';
+import { readBody } from './body.js';
+import type { RequestOptions } from './command.js';
+import { parseHeaders } from './headers.js';
+import { bodyForStdout, bodyNote } from './render.js';
+import { parseTarget } from './target.js';
+
+/**
+ * `request --bearer TOKEN URL` (issue 18 item 5): one API call with an
+ * OAuth 2.0 access token in the Authorization header (RFC 6750 §2.1), the
+ * answer shown as for OAuth 1.0a, and a refusal's WWW-Authenticate: Bearer
+ * challenge (§3: invalid_request, invalid_token, insufficient_scope) read and
+ * diagnosed. `--bearer @FILE` takes the access token of a `flow --save`
+ * session saved with --show-secrets; OAUTH2_ACCESS_TOKEN when --bearer is `-env`.
+ */
+function tokenFrom(value: string, env: Environment): string {
+  if (value === '-env') {
+    const token = env.env['OAUTH2_ACCESS_TOKEN'];
+    if (!token) throw usageError('missing-access-token', '--bearer -env: OAUTH2_ACCESS_TOKEN is not set', 'export OAUTH2_ACCESS_TOKEN=… or pass --bearer TOKEN');
+    return token;
+  }
+  if (!value.startsWith('@')) return value;
+  const text = readTextFile(value.slice(1), env.cwd, { code: 'session-unreadable', shown: `--bearer ${value}`, hint: 'give a session file written by flow --save' });
+  let token: unknown;
+  try {
+    token = (JSON.parse(text) as { tokens?: { access_token?: unknown } }).tokens?.access_token;
+  } catch {
+    throw usageError('session-invalid', `--bearer ${value} is not a JSON session file`, 'give a file written by oauth-doctor flow --save');
+  }
+  if (typeof token !== 'string' || token === '') throw usageError('session-without-token', `${value.slice(1)} holds no access token`, 'save a flow that succeeded: oauth-doctor flow … --save FILE --show-secrets');
+  if (token.includes('…')) throw usageError('session-token-masked', `the access token in ${value.slice(1)} is masked`, 'save the flow with --show-secrets to reuse its token (the file is mode 0600)');
+  return token;
+}
+
+function problemOf(exchange: HttpExchange, challenge: BearerChallenge | undefined): DetectedProblem {
+  const r = exchange.response;
+  const read = readProblem({ status: r.status, headers: r.headers, body: r.body, url: exchange.request.url, requestHeaders: exchange.request.headers });
+  if (read) return read;
+  if (challenge?.error) return { code: `oauth2:${challenge.error}`, source: 'www-authenticate', confidence: 'exact', parameters: {}, message: challenge.description, status: r.status };
+  return { code: 'unrecognised-response', source: 'status-only', confidence: 'heuristic', parameters: {}, status: r.status, message: `the server answered ${r.status}` };
+}
+
+export async function runBearerRequest(first: string, second: string | undefined, options: RequestOptions & { bearer: string }, env: Environment): Promise<number> {
+  const OAUTH1 = ['as', 'consumerKey', 'consumerSecret', 'token', 'tokenSecret', 'signatureMethod', 'privateKey', 'realm', 'placement', 'saveCredentials'] as const;
+  const mixed = OAUTH1.filter((k) => options[k] !== undefined);
+  if (mixed.length > 0) throw usageError('oauth1-flag-with-bearer', `--${mixed[0]?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} signs OAuth 1.0a requests; --bearer sends an OAuth 2.0 token`, 'drop one of them');
+  const target = parseTarget(first, second, options.method);
+  const lang = resolveLang(options.lang, env.env);
+  const timeoutMs = parseDuration(options.timeout, '--timeout', { bareUnit: 'ms', min: 1 });
+  const ca = options.ca === undefined ? undefined : readCaFile(options.ca, env.cwd);
+  const token = tokenFrom(options.bearer, env);
+  const output = await createOutput(env, { showSecrets: options.showSecrets });
+  output.redactor.add(token);
+  const headers = parseHeaders(options.header);
+  const body = await readBody({ data: options.data, form: options.form, jsonBody: options.jsonBody, contentType: headers['content-type'] }, env);
+  const method = target.method ?? (body ? 'POST' : 'GET');
+  const request = {
+    method,
+    url: target.url,
+    // RFC 6750 §2.1: the header, never the query (§2.3 is NOT RECOMMENDED; a token in a URL ends up in logs).
+    headers: { accept: 'application/json', ...headers, ...(body ? { 'content-type': body.contentType } : {}), authorization: `Bearer ${token}` },
+    body: body?.content,
+  };
+  const c = output.err;
+  output.narrate(`${c.bold('oauth-doctor request')} · OAuth 2.0 bearer token (RFC 6750 §2.1)`);
+  const dispatcher = createDispatcher({ env: env.env, ca, timeoutMs });
+  let exchange: HttpExchange;
+  try {
+    exchange = await sendHttp(request, { dispatcher, timeoutMs, signal: env.signal, now: () => env.now(), maxRedirects: 0 });
+  } finally {
+    await dispatcher.close().catch(() => undefined);
+  }
+  const ok = exchange.response.status >= 200 && exchange.response.status < 300;
+  const challengeHeader = headerValue(exchange.response.headers, 'www-authenticate');
+  const challenge = challengeHeader === undefined ? undefined : parseBearerChallenge(challengeHeader);
+  const clockOffsetSec = clockOffsetOf(exchange);
+  let diagnosis: Diagnosis | undefined;
+  if (!ok) {
+    const scopeNeeded = challenge?.scope;
+    diagnosis = diagnoseOAuth2({ observedAt: exchange.startedAt, failedStep: 'resource', oauth2Request: true, clockOffsetSec, ...(scopeNeeded ? { authorize: { scope: scopeNeeded } } : {}) }, problemOf(exchange, challenge), { lang });
+  }
+  if (options.json) {
+    output.json({
+      ok,
+      protocol: 'oauth2',
+      request: { method: request.method, url: request.url, headers: exchange.request.headers, body: request.body },
+      response: responseJson(exchange),
+      timings: { headersMs: exchange.headersMs, totalMs: exchange.totalMs },
+      clockOffsetSec: clockOffsetSec ?? null,
+      challenge: challenge ?? null,
+      diagnosis: diagnosis ? diagnosisJson(diagnosis) : null,
+      secretsMasked: output.redactor.active,
+    });
+    return ok ? 0 : 1;
+  }
+  output.narrate();
+  output.narrate(c.bold('Request') + c.dim(`  ${request.method} ${sanitizeForTerminal(request.url)}`));
+  for (const [name, value] of Object.entries(exchange.request.headers)) output.narrate(`    ${name}: ${sanitizeForTerminal(value)}`);
+  output.narrate();
+  output.narrate(c.bold('Response') + statusLine(exchange, c).replace(/^ {2}→/, ''));
+  for (const line of responseHeaderLines(exchange, c)) output.narrate(line);
+  if (challenge) output.narrate(c.dim(`  Bearer challenge: ${[challenge.error && `error=${challenge.error}`, challenge.description && `error_description="${challenge.description}"`, challenge.scope && `scope="${challenge.scope}"`, challenge.realm && `realm="${challenge.realm}"`].filter(Boolean).join(', ') || '(no error: no token, or one the server did not take)'}`));
+  const note = bodyNote(exchange);
+  if (note) output.narrate(c.dim(`  ${note}`));
+  if (diagnosis) {
+    output.narrate();
+    output.narrate(c.red(c.bold(`✗ refused (${exchange.response.status}): ${diagnosis.problem.code}`)));
+    output.narrate();
+    for (const line of renderDiagnosis(diagnosis, c)) output.narrate(line);
+  }
+  const text = bodyForStdout(exchange);
+  if (text !== undefined) {
+    if (env.stdoutIsTTY) output.result(text);
+    else env.stdout.write(`${output.redactor.redact(text)}\n`);
+  }
+  return ok ? 0 : 1;
+}
