@@ -16,7 +16,7 @@ describe('oauth-doctor explain on OAuth 2.0 answers (built CLI)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Problem: oauth2:invalid_grant — OAuth 2\.0: invalid grant/);
     expect(r.stdout).toMatch(/found in a JSON body, confidence: exact/);
-    expect(r.stdout).toMatch(/oauth-doctor diagnoses OAuth 1\.0a/);
+    expect(r.stdout).toMatch(/flow and inspect rank its causes from what they saw/);
     expect(r.stdout).toMatch(/oauth2-endpoint/);
     expect(r.stdout).not.toMatch(/does not know/);
   });
