@@ -12,7 +12,7 @@ import { readTextFile } from '../../files/read-text-file.js';
 import { clockOffsetOf } from '../../flow/evidence.js';
 import { responseHeaderLines, statusLine } from '../../flow/render.js';
 import { responseJson } from '../../flow/report.js';
-import { createDispatcher, headerValue, readCaFile, sendHttp } from '../../http/index.js';
+import { createDispatcher, firstHeaderValue, readCaFile, sendHttp } from '../../http/index.js';
 import type { HttpExchange } from '../../http/types.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import { readBody } from './body.js';
@@ -87,7 +87,7 @@ export async function runBearerRequest(first: string, second: string | undefined
     await dispatcher.close().catch(() => undefined);
   }
   const ok = exchange.response.status >= 200 && exchange.response.status < 300;
-  const challengeHeader = headerValue(exchange.response.headers, 'www-authenticate');
+  const challengeHeader = firstHeaderValue(exchange.response.headers, 'www-authenticate');
   const challenge = challengeHeader === undefined ? undefined : parseBearerChallenge(challengeHeader);
   const clockOffsetSec = clockOffsetOf(exchange);
   let diagnosis: Diagnosis | undefined;
