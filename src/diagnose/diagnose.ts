@@ -1,6 +1,6 @@
 import { causeRecord } from '../knowledge/causes.js';
 import { providerById, providerForUrl } from '../knowledge/providers.js';
-import type { CauseRef, ProviderRecord } from '../knowledge/types.js';
+import type { CauseRef, FixRecord, ProviderRecord, Text } from '../knowledge/types.js';
 import { decodeCompanions } from './companions.js';
 import { compareBaseStrings } from './base-string-diff.js';
 import type { Adjustment, EvidenceContext, Rule } from './evidence/context.js';
@@ -31,6 +31,18 @@ export interface DiagnoseOptions {
   readonly lang: Lang;
   /** A protocol's own rules (OAuth 2.0: diagnose/oauth2/), run after the response rule and before the provider's words. */
   readonly rules?: readonly Rule[] | undefined;
+  /** Whose terms the causes are told in; default: OAuth 2.0 for a code in the `oauth2:` namespace. */
+  readonly protocol?: Protocol | undefined;
+}
+
+type Protocol = 'oauth1' | 'oauth2';
+
+/** A cause's record as told for this protocol (its OAuth 2.0 variant where it has one). */
+function causeFor(id: CauseId, protocol: Protocol): { title: Text; confirm: Text; fixes: readonly FixRecord[] } | undefined {
+  const record = causeRecord(id);
+  if (!record) return undefined;
+  const variant = protocol === 'oauth2' ? record.oauth2 : undefined;
+  return { title: variant?.title ?? record.title, confirm: variant?.confirm ?? record.confirm, fixes: variant?.fixes ?? record.fixes };
 }
 
 function rulesWith(extra: readonly Rule[] | undefined): readonly Rule[] {
@@ -72,7 +84,8 @@ export function diagnose(problem: DetectedProblem, evidence: SessionEvidence, op
   record.causes.forEach((ref: CauseRef, order) => working.set(ref.id, { likelihood: ref.prior, evidence: [], order }));
   for (const rule of rulesWith(options.rules)) for (const adjustment of rule(context)) apply(working, adjustment);
 
-  const causes = rankCauses(working, lang);
+  const protocol = options.protocol ?? (problem.code.startsWith('oauth2:') ? 'oauth2' : 'oauth1');
+  const causes = rankCauses(working, lang, protocol);
   const ours = context.failedLeg?.baseString;
   const theirs = problem.serverBaseString;
   const comparison = ours !== undefined && theirs !== undefined ? compareBaseStrings(ours, theirs) : undefined;
@@ -88,7 +101,7 @@ export function diagnose(problem: DetectedProblem, evidence: SessionEvidence, op
       known,
     },
     causes,
-    fixes: collectFixes(record.fixes, causes, lang),
+    fixes: collectFixes(record.fixes, causes, lang, protocol),
     baseStringDiff: comparison && !comparison.equal && ours !== undefined && theirs !== undefined ? { ours, theirs, index: comparison.index } : undefined,
     lang,
     notes: notes(problem, evidence, legs, provider, record.usualStatus, lang),
@@ -109,11 +122,11 @@ function apply(working: Map<CauseId, Working>, { cause, likelihood, line, raiseO
   if (line !== undefined && !entry.evidence.includes(line)) entry.evidence.push(line);
 }
 
-function rankCauses(working: Map<CauseId, Working>, lang: Lang): RankedCause[] {
+function rankCauses(working: Map<CauseId, Working>, lang: Lang, protocol: Protocol): RankedCause[] {
   return [...working.entries()]
     .sort(([, a], [, b]) => RANK[a.likelihood] - RANK[b.likelihood] || a.order - b.order)
     .map(([id, entry]) => {
-      const record = causeRecord(id);
+      const record = causeFor(id, protocol);
       return {
         id,
         likelihood: entry.likelihood,
@@ -128,12 +141,12 @@ function rankCauses(working: Map<CauseId, Working>, lang: Lang): RankedCause[] {
  * The problem's own fixes, then those of each cause still in play, best
  * ranked first. When a cause is certain, only its fixes follow.
  */
-function collectFixes(problemFixes: readonly { for: 'user' | 'developer'; text: { en: string; ja: string } }[], causes: readonly RankedCause[], lang: Lang): Fix[] {
+function collectFixes(problemFixes: readonly FixRecord[], causes: readonly RankedCause[], lang: Lang, protocol: Protocol): Fix[] {
   const fixes: Fix[] = problemFixes.map((fix) => ({ for: fix.for, text: pick(fix.text, lang) }));
   const certain = causes.some((cause) => cause.likelihood === 'certain');
   for (const cause of causes) {
     if (cause.likelihood === 'unlikely' || (certain && cause.likelihood !== 'certain')) continue;
-    for (const fix of causeRecord(cause.id)?.fixes ?? []) {
+    for (const fix of causeFor(cause.id, protocol)?.fixes ?? []) {
       const text = pick(fix.text, lang);
       if (!fixes.some((f) => f.text === text)) fixes.push({ for: fix.for, text, cause: cause.id });
     }

@@ -20,6 +20,16 @@ const OWN: readonly CauseRecord[] = [
       { for: 'developer', text: { en: 'Get a fresh request token for every attempt, exchange it exactly once, and make the callback handler idempotent (ignore a second callback for a token already exchanged).', ja: '試行ごとに新しいリクエスト・トークンを取得し、交換は一度だけにします。コールバック処理は冪等にし、交換済みトークンへの二度目のコールバックは無視します。' } },
       { for: 'user', text: { en: 'Go back to the application and start the login again from its first page; do not reload the authorization page or use the back button.', ja: 'アプリに戻り、最初のページからログインをやり直してください。認可ページの再読み込みや戻るボタンは使わないでください。' } },
     ],
+    oauth2: {
+      confirm: {
+        en: 'Look for a second use of the same authorization code or rotated refresh token: a reloaded or doubled callback, a retried token request, two instances redeeming one code. A code is single-use (RFC 6749 §4.1.2); a reused rotated refresh token may revoke the whole family (OAuth 2.0 Security BCP §4.14).',
+        ja: '同じ認可コード、またはローテーション済みのリフレッシュ・トークンが二度使われていないか確認します（コールバックの再読み込みや二重処理、トークン要求の再試行、二つのインスタンスによる同じコードの交換）。認可コードは一回限りです（RFC 6749 §4.1.2）。ローテーション済みリフレッシュ・トークンの再利用は、一連のトークン全体の失効を招くことがあります（OAuth 2.0 Security BCP §4.14）。',
+      },
+      fixes: [
+        { for: 'developer', text: { en: 'Redeem each code exactly once and make the callback handler idempotent; after a refresh, store the new refresh token before using it and never send the old one again.', ja: '認可コードは一度だけ交換し、コールバック処理は冪等にします。リフレッシュ後は新しいリフレッシュ・トークンを保存してから使い、古いものは二度と送りません。' } },
+        { for: 'user', text: { en: 'Start the login again from the application; do not reload the page it returns to.', ja: 'アプリからログインをやり直してください。戻ってきたページの再読み込みはしないでください。' } },
+      ],
+    },
   },
   {
     id: 'expiry',
@@ -32,6 +42,16 @@ const OWN: readonly CauseRecord[] = [
       { for: 'developer', text: { en: 'Request the token right before sending the person to authorize, not ahead of time; for short-lived access tokens (Yahoo) renew with oauth_session_handle.', ja: 'リクエスト・トークンは事前に用意せず、利用者を認可ページへ送る直前に取得します。短命なアクセス・トークン（Yahoo）は oauth_session_handle で更新します。' } },
       { for: 'user', text: { en: 'Start the login again and finish it without a long pause.', ja: 'ログインを最初からやり直し、途中で長く放置せずに完了させてください。' } },
     ],
+    oauth2: {
+      confirm: {
+        en: 'Compare when the code or token was issued with when it was used: authorization codes live seconds to minutes (RFC 6749 §4.1.2 recommends at most 10 minutes), access tokens their expires_in, refresh tokens the provider\'s policy (idle or absolute lifetime).',
+        ja: '認可コードやトークンの発行時刻と使用時刻を比べます。認可コードの有効期間は数秒から数分（RFC 6749 §4.1.2 は最長 10 分を推奨）、アクセス・トークンは expires_in、リフレッシュ・トークンはプロバイダの方針（無操作期間または絶対期限）です。',
+      },
+      fixes: [
+        { for: 'developer', text: { en: 'Redeem the code as soon as the callback arrives; refresh the access token before expires_in runs out; when the refresh token itself has expired, send the person through authorization again.', ja: 'コールバックを受けたら直ちに認可コードを交換し、expires_in が切れる前にアクセス・トークンを更新します。リフレッシュ・トークン自体が期限切れなら、利用者にもう一度認可してもらいます。' } },
+        { for: 'user', text: { en: 'Start the login again and finish it without a long pause.', ja: 'ログインを最初からやり直し、途中で長く放置せずに完了させてください。' } },
+      ],
+    },
   },
   {
     id: 'revocation',
@@ -44,6 +64,16 @@ const OWN: readonly CauseRecord[] = [
       { for: 'developer', text: { en: 'Treat the stored access token as dead: discard it and send the person through authorization again.', ja: '保存しているアクセス・トークンは無効として破棄し、利用者にもう一度認可してもらいます。' } },
       { for: 'user', text: { en: 'Log in to the application again and approve it once more.', ja: 'アプリにもう一度ログインし、改めて許可してください。' } },
     ],
+    oauth2: {
+      confirm: {
+        en: 'Check whether the grant was revoked: the person removed the app or changed their password, an admin revoked the consent, the token was revoked (RFC 7009), or a replayed refresh token made the provider revoke the family.',
+        ja: 'グラントが取り消されていないか確認します。利用者によるアプリの解除やパスワード変更、管理者による同意の取り消し、トークンの失効（RFC 7009）、またはリフレッシュ・トークンの再送によるトークン一式の失効です。',
+      },
+      fixes: [
+        { for: 'developer', text: { en: 'Discard the stored access and refresh tokens and send the person through authorization again.', ja: '保存しているアクセス・トークンとリフレッシュ・トークンを破棄し、利用者にもう一度認可してもらいます。' } },
+        { for: 'user', text: { en: 'Log in to the application again and approve it once more.', ja: 'アプリにもう一度ログインし、改めて許可してください。' } },
+      ],
+    },
   },
   {
     id: 'clock-skew',
@@ -56,6 +86,16 @@ const OWN: readonly CauseRecord[] = [
       { for: 'developer', text: { en: 'Synchronise the clock with NTP and check the time zone handling (oauth_timestamp is seconds since the Unix epoch, UTC); where the clock cannot be fixed, correct by the offset to the server\'s Date header.', ja: 'NTP で時計を合わせ、タイムゾーンの扱いを確認します（oauth_timestamp は UTC の Unix 秒）。時計を直せない環境では、サーバの Date ヘッダとの差で補正します。' } },
       { for: 'user', text: { en: 'Set your device\'s date, time and time zone to automatic, then try again.', ja: '端末の日付・時刻・タイムゾーンを自動設定にしてから、もう一度お試しください。' } },
     ],
+    oauth2: {
+      confirm: {
+        en: 'Compare the client\'s clock with the server\'s (the response Date header): a client assertion (private_key_jwt, client_secret_jwt) or an ID token is refused or rejected when its iat, nbf or exp falls outside the allowed skew, often a few minutes.',
+        ja: 'クライアントの時計をサーバの時刻（レスポンスの Date ヘッダ）と比べます。クライアント・アサーション（private_key_jwt、client_secret_jwt）や ID トークンは、iat、nbf、exp が許容範囲（多くは数分）を外れると拒否されます。',
+      },
+      fixes: [
+        { for: 'developer', text: { en: 'Synchronise the clock with NTP; set iat to now and exp a few minutes ahead in client assertions, and allow a small leeway when checking ID tokens.', ja: 'NTP で時計を合わせます。クライアント・アサーションでは iat を現在時刻、exp を数分後にし、ID トークンの検証には小さな猶予を設けます。' } },
+        { for: 'user', text: { en: 'Set your device\'s date, time and time zone to automatic, then try again.', ja: '端末の日付・時刻・タイムゾーンを自動設定にしてから、もう一度お試しください。' } },
+      ],
+    },
   },
   {
     id: 'nonce-reuse',
@@ -111,6 +151,16 @@ const OWN: readonly CauseRecord[] = [
     fixes: [
       { for: 'developer', text: { en: 'Copy the consumer key from the provider\'s app settings for the environment you call, and re-create the app link or app if it was deleted.', ja: '呼び出す環境のアプリ設定からコンシューマ・キーをコピーし直し、アプリやアプリケーション・リンクが削除されていれば作り直します。' } },
     ],
+    oauth2: {
+      title: { en: 'The client_id is not known to the provider', ja: 'client_id がプロバイダに未登録' },
+      confirm: {
+        en: 'Check the client_id sent against the app registration: a typo, an id from another tenant or environment, a deleted app, or an OAuth 1.0a consumer key sent where an OAuth 2.0 client id is wanted.',
+        ja: '送った client_id をアプリ登録と照合します。打ち間違い、別テナントや別環境の ID、削除されたアプリ、または OAuth 2.0 の client_id の代わりに OAuth 1.0a のコンシューマ・キーを送っていないかです。',
+      },
+      fixes: [
+        { for: 'developer', text: { en: 'Copy the client id from the provider\'s app registration for the tenant and environment you call.', ja: '呼び出すテナントと環境のアプリ登録から client_id をコピーし直します。' } },
+      ],
+    },
   },
   {
     id: 'app-suspended',
@@ -171,6 +221,12 @@ const OWN: readonly CauseRecord[] = [
       { for: 'developer', text: { en: 'Handle a refusal as a normal outcome: show a clear message and offer to start again.', ja: '拒否は通常の結果として扱い、分かりやすいメッセージとやり直しの手段を示します。' } },
       { for: 'user', text: { en: 'If it was a mistake, start the login again and choose Authorize.', ja: '誤操作であれば、ログインをやり直して「許可」を選んでください。' } },
     ],
+    oauth2: {
+      confirm: {
+        en: 'The person pressed Cancel or Deny, or a policy refused on their behalf: the redirect carries error=access_denied (RFC 6749 §4.1.2.1).',
+        ja: '利用者が「キャンセル」や「拒否」を押したか、ポリシーが代わりに拒否しました。リダイレクトに error=access_denied が付きます（RFC 6749 §4.1.2.1）。',
+      },
+    },
   },
   {
     id: 'insufficient-scope',
@@ -183,6 +239,16 @@ const OWN: readonly CauseRecord[] = [
       { for: 'developer', text: { en: 'Raise the app\'s permission (or request the scope), then have the person authorize again: existing tokens keep their old permission.', ja: 'アプリの権限を上げる（またはスコープを要求する）うえで、利用者に再認可してもらいます。既存のトークンは古い権限のままです。' } },
       { for: 'user', text: { en: 'Log in again and approve the permissions the application asks for.', ja: 'もう一度ログインし、アプリが求める権限を許可してください。' } },
     ],
+    oauth2: {
+      confirm: {
+        en: 'Compare the scope asked for and the scope granted (the token response\'s scope, or introspection) with what the call needs; a resource server says insufficient_scope with the scope it wants (RFC 6750 §3.1).',
+        ja: '要求したスコープと付与されたスコープ（トークン応答の scope やイントロスペクション）を、呼び出しに必要なスコープと比べます。リソース・サーバは必要なスコープを添えて insufficient_scope を返します（RFC 6750 §3.1）。',
+      },
+      fixes: [
+        { for: 'developer', text: { en: 'Request the scope the call needs (and enable it for the app), then have the person authorize again: a refresh cannot widen a grant.', ja: '呼び出しに必要なスコープを要求し（アプリでも有効にし）、利用者に再認可してもらいます。リフレッシュではグラントを広げられません。' } },
+        { for: 'user', text: { en: 'Log in again and approve the permissions the application asks for.', ja: 'もう一度ログインし、アプリが求める権限を許可してください。' } },
+      ],
+    },
   },
   {
     id: 'callback-not-approved',

@@ -10,8 +10,8 @@ export const FLOW_PROBLEMS: readonly ProblemRecord[] = [
     code: 'flow:approval-page',
     title: { en: 'The authorise page waits for a person', ja: '認可ページが利用者の操作を待っている' },
     meaning: {
-      en: 'With --authorize http oauth-doctor fetched the authorise page and followed its redirects, but the page neither redirected to the callback nor showed a PIN: it is an approval page, with a login or an "Allow" button for a person (RFC 5849 §2.2). Only providers that approve without a person (test servers, serve --auto-approve) complete over http.',
-      ja: '--authorize http で認可ページを取得しリダイレクトをたどりましたが、コールバックへのリダイレクトも PIN の表示もありませんでした。ログインや「許可」ボタンのある、利用者向けの承認ページです（RFC 5849 §2.2）。http だけで完了するのは、利用者なしで承認するプロバイダ（テスト用サーバ、serve --auto-approve）に限られます。',
+      en: 'With --authorize http oauth-doctor fetched the authorise page and followed its redirects, but the page neither redirected to the callback (the redirect URI) nor showed a PIN: it is an approval page, with a login or an "Allow" button for a person (RFC 5849 §2.2, RFC 6749 §4.1.1). Only providers that approve without a person (test servers, serve --auto-approve) complete over http.',
+      ja: '--authorize http で認可ページを取得しリダイレクトをたどりましたが、コールバック（リダイレクト URI）へのリダイレクトも PIN の表示もありませんでした。ログインや「許可」ボタンのある、利用者向けの承認ページです（RFC 5849 §2.2、RFC 6749 §4.1.1）。http だけで完了するのは、利用者なしで承認するプロバイダ（テスト用サーバ、serve --auto-approve）に限られます。',
     },
     legs: ['authorize'],
     party: 'client',

@@ -45,6 +45,12 @@ export interface CauseRecord {
   /** How to tell whether this is the cause. */
   readonly confirm: Text;
   readonly fixes: readonly FixRecord[];
+  /**
+   * The same cause told in OAuth 2.0's terms (a code or refresh token, a
+   * client_id, RFC 6749), used when the diagnosis is of an OAuth 2.0 answer:
+   * the plain text speaks of OAuth 1.0a's oauth_token and request tokens.
+   */
+  readonly oauth2?: { readonly title?: Text; readonly confirm: Text; readonly fixes?: readonly FixRecord[] };
 }
 
 /** Parts of a problem record a provider's code may replace. */

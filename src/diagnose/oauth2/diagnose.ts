@@ -16,7 +16,7 @@ import type { OAuth2Evidence } from './types.js';
  */
 export function diagnoseOAuth2(evidence: OAuth2Evidence, problem: DetectedProblem, options: { lang?: Lang | undefined } = {}): Diagnosis {
   const rules: Rule[] = OAUTH2_RULES.map((rule) => (context) => rule(evidence, context));
-  return diagnose(problem, sessionEvidence(evidence), { lang: options.lang ?? 'en', rules });
+  return diagnose(problem, sessionEvidence(evidence), { lang: options.lang ?? 'en', rules, protocol: 'oauth2' });
 }
 
 /** The protocol-neutral part of the evidence: what the generic rules and notes read. */
