@@ -180,36 +180,54 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
     wait(expectedToken: string, timeoutMs: number): Promise<ReceivedCallback> {
       expected = expectedToken;
       const started = options.now();
-      return new Promise<ReceivedCallback>((resolve, reject) => {
-        const finish = () => {
-          abandonWait = undefined;
-          clearTimeout(timer);
-          options.signal.removeEventListener('abort', onAbort);
-          void close();
-        };
-        abandonWait = () => {
-          finish();
-          reject(new DoctorError('callback-abandoned', 'interrupted', 'stopped waiting for the callback'));
-        };
-        const timer = setTimeout(() => {
-          finish();
-          reject(
-            new DoctorError('callback-timeout', 'timeout', `no callback arrived at http://${options.host ?? '127.0.0.1'}:${port}${CALLBACK_PATH} within ${Math.round(timeoutMs / 1000)} s`, {
-              hint: ignored.count > 0 ? `turned away ${ignored.count}: ${ignored.summary()}` : 'finish the authorisation in the browser sooner, or raise --wait-timeout MS',
-            }),
-          );
-        }, timeoutMs);
-        const onAbort = () => {
-          finish();
-          reject(new DoctorError('interrupted', 'interrupted', 'interrupted while waiting for the callback'));
-        };
-        if (options.signal.aborted) return onAbort();
-        options.signal.addEventListener('abort', onAbort, { once: true });
-        accept = (url) => {
-          finish();
-          resolve({ url, ignored: [...ignored.first], ignoredCount: ignored.count, ignoredSummary: ignored.summary(), waitedMs: options.now() - started });
-        };
-      });
+      const waiting = waitForCallback({ url: `http://${options.host ?? '127.0.0.1'}:${port}${CALLBACK_PATH}`, ignored, signal: options.signal, close }, timeoutMs);
+      accept = waiting.accept;
+      abandonWait = waiting.abandon;
+      return waiting.received.then((url) => ({ url, ignored: [...ignored.first], ignoredCount: ignored.count, ignoredSummary: ignored.summary(), waitedMs: options.now() - started }));
     },
+  };
+}
+
+/** What a listener's wait needs: its address (for the timeout message), what it turned away, the run's signal, and how to close it. */
+export interface CallbackWaitContext {
+  readonly url: string;
+  readonly ignored: TurnedAway;
+  readonly signal: AbortSignal;
+  readonly close: () => Promise<void>;
+}
+
+/**
+ * The one wait of a loopback listener (OAuth 1.0a callback, OAuth 2.0
+ * redirect): `received` resolves with the URL given to `accept`, or rejects
+ * on the timeout, on Ctrl-C or on `abandon`; whichever comes first settles
+ * it and closes the listener.
+ */
+export function waitForCallback(context: CallbackWaitContext, timeoutMs: number): { received: Promise<string>; accept(url: string): void; abandon(): void } {
+  let settle: ((outcome: { url: string } | { error: DoctorError }) => void) | undefined;
+  const received = new Promise<string>((resolve, reject) => {
+    settle = (outcome) => {
+      settle = undefined;
+      clearTimeout(timer);
+      context.signal.removeEventListener('abort', onAbort);
+      void context.close();
+      if ('url' in outcome) resolve(outcome.url);
+      else reject(outcome.error);
+    };
+  });
+  const timer = setTimeout(() => {
+    const { ignored } = context;
+    settle?.({
+      error: new DoctorError('callback-timeout', 'timeout', `no callback arrived at ${context.url} within ${Math.round(timeoutMs / 1000)} s`, {
+        hint: ignored.count > 0 ? `turned away ${ignored.count}: ${ignored.summary()}` : 'finish the authorisation in the browser sooner, or raise --wait-timeout',
+      }),
+    });
+  }, timeoutMs);
+  const onAbort = () => settle?.({ error: new DoctorError('interrupted', 'interrupted', 'interrupted while waiting for the callback') });
+  if (context.signal.aborted) onAbort();
+  else context.signal.addEventListener('abort', onAbort, { once: true });
+  return {
+    received,
+    accept: (url) => settle?.({ url }),
+    abandon: () => settle?.({ error: new DoctorError('callback-abandoned', 'interrupted', 'stopped waiting for the callback') }),
   };
 }

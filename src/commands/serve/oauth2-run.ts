@@ -1,9 +1,8 @@
 import type { Environment } from '../../cli/environment.js';
-import { createOutput, escapeUnsafeJson, type Output } from '../../cli/output.js';
-import { usageError } from '../../errors.js';
+import { createOutput, type Output } from '../../cli/output.js';
 import type { ServeOptions } from './command.js';
+import { checkHost, serveUntilStopped, untilAborted } from './lifecycle.js';
 import { oauth2ProviderOptions } from './oauth2-options.js';
-import { isLoopbackHost } from './parse-options.js';
 
 import type { RunningOAuth2Provider as Running } from '../../provider/oauth2/index.js';
 
@@ -60,11 +59,6 @@ function printStart(provider: Running, output: Output): void {
   }
 }
 
-function untilAborted(signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
-}
-
 /** `oauth-doctor serve --oauth2`: start, print where and who, serve until Ctrl-C / SIGTERM. */
 export async function runServeOAuth2(options: ServeOptions, env: Environment): Promise<number> {
   const stopped = untilAborted(env.signal);
@@ -72,26 +66,19 @@ export async function runServeOAuth2(options: ServeOptions, env: Environment): P
   const config = oauth2ProviderOptions(options, env);
   for (const client of config.clients ?? []) if (client.secret !== undefined) output.redactor.add(client.secret);
   const host = config.host ?? '127.0.0.1';
-  if (!isLoopbackHost(host)) {
-    if (!options.allowRemote) throw usageError('remote-host-refused', `--host ${host} is not a loopback address`, 'this test provider accepts anyone who can reach it; add --allow-remote if that is what you want');
-    output.narrate(output.err.yellow(`warning: listening on ${host}: anyone who can reach this address can use this test provider (admin endpoints still answer loopback clients only)`));
-  }
+  checkHost(host, options.allowRemote, output);
   // Loaded here only: no other command's start-up reads oidc-provider.
   const { startOAuth2Provider } = await import('../../provider/oauth2/index.js');
   const provider = await startOAuth2Provider(config);
-  try {
-    if (options.json) {
-      const line = { issuer: provider.issuer, dialect: provider.settings.dialect, endpoints: provider.endpoints, clients: clientSummary(provider, output) };
-      env.stdout.write(escapeUnsafeJson(JSON.stringify(line, (_key, v: unknown) => (typeof v === 'string' ? output.redactor.redact(v) : v))) + '\n');
-    } else {
-      printStart(provider, output);
-      output.narrate();
-      output.narrate(output.err.dim('Press Ctrl-C to stop.'));
-    }
-    await stopped;
-  } finally {
-    await provider.close();
-  }
-  if (!options.json) output.narrate('stopped.');
-  return 0;
+  return serveUntilStopped(
+    {
+      json: options.json === true,
+      startLine: () => ({ issuer: provider.issuer, dialect: provider.settings.dialect, endpoints: provider.endpoints, clients: clientSummary(provider, output) }),
+      printStart: () => printStart(provider, output),
+      close: () => provider.close(),
+    },
+    stopped,
+    env,
+    output,
+  );
 }

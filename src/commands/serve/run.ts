@@ -1,11 +1,12 @@
 import type { Environment } from '../../cli/environment.js';
-import { createOutput, escapeUnsafeJson, type Output } from '../../cli/output.js';
-import { usageError, type DoctorError } from '../../errors.js';
+import { createOutput, type Output } from '../../cli/output.js';
+import type { DoctorError } from '../../errors.js';
 import { startProvider, type RunningProvider } from '../../provider/index.js';
 import type { ProviderExchange } from '../../provider/options.js';
 import type { ServeOptions } from './command.js';
+import { checkHost, serveUntilStopped, untilAborted } from './lifecycle.js';
 import { flowCommandFor } from './flow-command.js';
-import { isLoopbackHost, providerOptions } from './parse-options.js';
+import { providerOptions } from './parse-options.js';
 
 /** Consumers for the JSON line: a generated secret in full (it is meant to be used), a user's masked unless --show-secrets. */
 function consumerSummary(provider: RunningProvider, output: Output) {
@@ -55,11 +56,6 @@ function narrateExchange(output: Output) {
   };
 }
 
-function untilAborted(signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
-}
-
 /** `oauth-doctor serve`: start, print where and who, narrate each request, stop on Ctrl-C / SIGTERM. */
 export async function runServe(options: ServeOptions, env: Environment): Promise<number> {
   // Asked for first: from here on Ctrl-C / SIGTERM stop the provider cleanly.
@@ -68,27 +64,19 @@ export async function runServe(options: ServeOptions, env: Environment): Promise
   const config = providerOptions(options, env);
   for (const consumer of config.consumers ?? []) output.redactor.add(consumer.secret);
   const host = config.host ?? '127.0.0.1';
-  if (!isLoopbackHost(host)) {
-    if (!options.allowRemote) throw usageError('remote-host-refused', `--host ${host} is not a loopback address`, 'this test provider accepts anyone who can reach it; add --allow-remote if that is what you want');
-    output.narrate(output.err.yellow(`warning: listening on ${host}: anyone who can reach this address can use this test provider (admin endpoints still answer loopback clients only)`));
-  }
+  checkHost(host, options.allowRemote, output);
   // A state write failing while serving is one line on stderr; the provider keeps serving (issue 14 #4).
   const onStateError = (error: DoctorError) => output.narrate(output.err.yellow(`warning: ${error.message}; still serving, the last good state file is kept`));
   const provider = await startProvider({ ...config, onStateError, onExchange: options.json ? undefined : narrateExchange(output) });
-  try {
-    if (options.json) {
-      const line = { url: provider.url, dialect: provider.settings.dialect, endpoints: provider.endpoints, consumers: consumerSummary(provider, output), flow: flowCommandFor(provider, { reveal: !output.redactor.active }) };
-      // One JSON line on start (not pretty-printed): tools read it with a line reader. User secrets pass the redactor.
-      env.stdout.write(escapeUnsafeJson(JSON.stringify(line, (_key, v: unknown) => (typeof v === 'string' ? output.redactor.redact(v) : v))) + '\n');
-    } else {
-      printStart(provider, output);
-      output.narrate();
-      output.narrate(output.err.dim('Press Ctrl-C to stop.'));
-    }
-    await stopped;
-  } finally {
-    await provider.close();
-  }
-  if (!options.json) output.narrate('stopped.');
-  return 0;
+  return serveUntilStopped(
+    {
+      json: options.json === true,
+      startLine: () => ({ url: provider.url, dialect: provider.settings.dialect, endpoints: provider.endpoints, consumers: consumerSummary(provider, output), flow: flowCommandFor(provider, { reveal: !output.redactor.active }) }),
+      printStart: () => printStart(provider, output),
+      close: () => provider.close(),
+    },
+    stopped,
+    env,
+    output,
+  );
 }

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { DoctorError } from '../../errors.js';
-import { CALLBACK_PATH, TurnedAway, type CallbackHost } from '../callback-listener.js';
+import { CALLBACK_PATH, TurnedAway, waitForCallback, type CallbackHost } from '../callback-listener.js';
 import { callbackPage } from '../html.js';
 
 /**
@@ -80,31 +80,9 @@ export async function startLoopback(options: { port?: number | undefined; host?:
     wait(state, timeoutMs) {
       expected = state;
       const started = options.now();
-      return new Promise((resolve, reject) => {
-        const finish = () => {
-          clearTimeout(timer);
-          options.signal.removeEventListener('abort', onAbort);
-          void close();
-        };
-        const timer = setTimeout(() => {
-          finish();
-          reject(
-            new DoctorError('callback-timeout', 'timeout', `no callback arrived at http://${host}:${port}${CALLBACK_PATH} within ${Math.round(timeoutMs / 1000)} s`, {
-              hint: ignored.count > 0 ? `turned away ${ignored.count}: ${ignored.summary()}` : 'finish the authorisation in the browser sooner, or raise --wait-timeout',
-            }),
-          );
-        }, timeoutMs);
-        const onAbort = () => {
-          finish();
-          reject(new DoctorError('interrupted', 'interrupted', 'interrupted while waiting for the callback'));
-        };
-        if (options.signal.aborted) return onAbort();
-        options.signal.addEventListener('abort', onAbort, { once: true });
-        accept = (url) => {
-          finish();
-          resolve({ url, waitedMs: options.now() - started, ignoredSummary: ignored.summary() });
-        };
-      });
+      const waiting = waitForCallback({ url: `http://${host}:${port}${CALLBACK_PATH}`, ignored, signal: options.signal, close }, timeoutMs);
+      accept = waiting.accept;
+      return waiting.received.then((url) => ({ url, waitedMs: options.now() - started, ignoredSummary: ignored.summary() }));
     },
   };
 }
