@@ -47,9 +47,27 @@ function isHeaderList(headers: AnyHeaders): headers is HeaderList {
   return Array.isArray(headers);
 }
 
-/** An HTTP date (RFC 9110 §5.6.7: IMF-fixdate, and the obsolete RFC 850 and asctime forms) as ms since the epoch, or undefined. */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+// RFC 9110 §5.6.7: asctime-date = day-name SP month SP ( 2DIGIT / ( SP DIGIT ) ) SP time-of-day SP year, in GMT.
+const ASCTIME = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) ([ \d]\d) (\d\d):(\d\d):(\d\d) (\d{4})$/;
+// A date that names its zone; without one, Date.parse would read the server's clock in this machine's zone.
+const NAMED_ZONE = /(?:GMT|UTC|UT|Z|[+-]\d\d:?\d\d)$/i;
+
+/**
+ * An HTTP date (RFC 9110 §5.6.7: IMF-fixdate, and the obsolete RFC 850 and
+ * asctime forms, all in GMT) as ms since the epoch, or undefined. A date in
+ * another zone counts when it names the zone (some servers send +0000 or UTC).
+ */
 export function parseHttpDate(value: string | undefined): number | undefined {
-  if (!value) return undefined;
-  const ms = Date.parse(value);
+  const text = value?.trim();
+  if (!text) return undefined;
+  const asctime = ASCTIME.exec(text);
+  if (asctime) {
+    const [, month = '', day = '', hours = '', minutes = '', seconds = '', year = ''] = asctime;
+    const index = MONTHS.indexOf(month);
+    return index < 0 ? undefined : Date.UTC(Number(year), index, Number(day), Number(hours), Number(minutes), Number(seconds));
+  }
+  if (!NAMED_ZONE.test(text)) return undefined;
+  const ms = Date.parse(text);
   return Number.isFinite(ms) ? ms : undefined;
 }

@@ -31,6 +31,20 @@ describe('one header reader for both shapes (issue 13)', () => {
     const ms = Date.UTC(1994, 10, 6, 8, 49, 37);
     expect(parseHttpDate('Sun, 06 Nov 1994 08:49:37 GMT')).toBe(ms);
     expect(parseHttpDate('Sunday, 06-Nov-94 08:49:37 GMT')).toBe(ms);
+    // asctime has no zone on the wire and is GMT, whatever this machine's zone (Node applies a new TZ at once).
+    const zone = process.env.TZ;
+    try {
+      process.env.TZ = 'America/New_York';
+      expect(parseHttpDate('Sun Nov  6 08:49:37 1994')).toBe(ms);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+    expect(parseHttpDate('Sun, 06 Nov 1994 08:49:37 +0000')).toBe(ms);
+    expect(parseHttpDate('Sun, 06 Nov 1994 09:49:37 +01:00')).toBe(ms);
+    // No zone named: which clock it is cannot be known.
+    expect(parseHttpDate('Sun, 06 Nov 1994 08:49:37')).toBeUndefined();
+    expect(parseHttpDate('5')).toBeUndefined();
     expect(parseHttpDate('')).toBeUndefined();
     expect(parseHttpDate(undefined)).toBeUndefined();
     expect(parseHttpDate('yesterday')).toBeUndefined();
