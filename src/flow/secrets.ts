@@ -1,5 +1,7 @@
 import { firstHeaderValue } from '../http/headers.js';
-import { parseForm, parseQuery, type Pair } from '../oauth/form.js';
+import { parseQuery, type Pair } from '../oauth/form.js';
+import { readTokenBody } from '../oauth/token-body.js';
+import { secretsInText } from '../diagnose/secrets-in-text.js';
 import { isCredentialParameter } from '../secrets/parameters.js';
 import type { FlowStep } from './types.js';
 
@@ -27,10 +29,16 @@ function queryPairs(url: string | undefined): Pair[] {
  */
 export function secretsInStep(step: FlowStep): string[] {
   const found: string[] = [];
-  if (step.signed) found.push(...secretValues(step.signed.protocolParameters));
+  if (step.signed) {
+    found.push(...secretValues(step.signed.protocolParameters));
+    // RFC 5849 §3.4.4: a PLAINTEXT signature is the key itself (consumer secret & token secret).
+    if (step.signed.signatureMethod === 'PLAINTEXT') found.push(step.signed.signature);
+  }
   const exchange = step.exchange;
   if (exchange) {
-    found.push(...secretValues(parseForm(exchange.response.body.trim().slice(0, 64 * 1024))));
+    // The whole body, read once as the leg reads it (form or JSON), then in the other shapes a provider may quote a credential in (XML, `name: V`, …).
+    const body = exchange.response.body;
+    found.push(...readTokenBody(body).secrets, ...secretsInText(body));
     found.push(...secretValues(queryPairs(exchange.request.url)));
     found.push(...secretValues(queryPairs(firstHeaderValue(exchange.response.headers, 'location'))));
     for (const hop of exchange.redirects) found.push(...secretValues(queryPairs(hop.location)), ...secretValues(queryPairs(hop.request.url)));

@@ -1,37 +1,73 @@
 import { maskSecret } from './mask.js';
 import { BASE_STRING_TOKENS } from './parameters.js';
 import { percentEncode } from '../oauth/percent-encode.js';
+import { ENCODING_LEVELS, firstCharacters, secretPattern, shortSecretPattern, standsAsValue } from './secret-pattern.js';
+
+/** The literal spellings kept for the cut-secret search: as is, a `+` read as a space, the minimal encoding once to three times. */
+function literalForms(value: string): string[] {
+  const forms = [value, value.replace(/\+/g, ' ')];
+  let encoded = value;
+  for (let level = 0; level < ENCODING_LEVELS; level++) forms.push((encoded = percentEncode(encoded)));
+  return [...new Set(forms)];
+}
+
+interface Entry {
+  readonly value: string;
+  readonly mask: string;
+  /** Every spelling of the value (secret-pattern.ts); for a short value, only where it stands as a value. */
+  readonly pattern: RegExp;
+  /** The whole string is a spelling of the value (a JSON string, a short value alone). */
+  readonly whole: RegExp;
+  readonly first: readonly string[];
+  readonly literals: readonly string[];
+  readonly short: boolean;
+}
+
+export interface RedactorOptions {
+  /**
+   * Values shorter than this are masked only where they stand as the value
+   * of a secret-named field (secret-pattern.ts), longer ones wherever they
+   * appear. 4 by default; the invocation's redactor, which sees our own
+   * messages ("a token secret was given…"), uses 8.
+   */
+  readonly anywhereFrom?: number;
+}
 
 /**
- * How many times a secret may have been percent-encoded where it shows up:
- * once in a header or form body, twice inside a base string or a header
- * value (a PLAINTEXT signature is the encoded secret, encoded again in the
- * header), three times when a provider echoes that header back inside a
- * form-encoded error body (issue 7 canary test).
- */
-const ENCODING_LEVELS = 3;
-
-/**
- * Knows every secret of a run and scrubs it from any text before it is
- * printed or saved: the value as is, percent-encoded up to ENCODING_LEVELS
- * times, and form-decoded (a raw `+` read as a space). The shortest secrets
- * are skipped only when they are too short to be meaningful (< 4).
+ * Knows every secret of a run — the one register each parser feeds — and
+ * scrubs it from any text before it is printed or saved, in every spelling
+ * (secret-pattern.ts: any percent-encoding up to three levels deep, any hex
+ * case, `+` for a space). A secret is masked whatever its length (issue 14
+ * item 11): a short one where it stands as a value, so that masking `s`
+ * does not destroy the text around it.
  */
 export class Redactor {
-  private readonly secrets = new Map<string, string>();
-  /** The secrets longest first, so one that contains another is replaced whole; made again after an add. */
-  private byLength: Array<[string, string]> | undefined;
+  private readonly entries = new Map<string, Entry>();
+  /** The entries longest first, so one that contains another is replaced whole; made again after an add. */
+  private byLength: Entry[] | undefined;
+  private readonly anywhereFrom: number;
 
-  constructor(private readonly enabled = true) {}
+  constructor(
+    private readonly enabled = true,
+    options: RedactorOptions = {},
+  ) {
+    this.anywhereFrom = options.anywhereFrom ?? 4;
+  }
 
   /** Registers a secret; undefined and empty values are ignored. */
   add(value: string | undefined): this {
-    if (!this.enabled || value === undefined || value.length < 4) return this;
-    const mask = maskSecret(value);
-    const forms = [value, value.replace(/\+/g, ' ')];
-    let encoded = value;
-    for (let level = 0; level < ENCODING_LEVELS; level++) forms.push((encoded = percentEncode(encoded)));
-    for (const form of forms) this.secrets.set(form, mask);
+    if (!this.enabled || value === undefined || value === '' || this.entries.has(value)) return this;
+    const short = [...value].length < this.anywhereFrom;
+    const source = secretPattern(value);
+    this.entries.set(value, {
+      value,
+      mask: maskSecret(value),
+      pattern: new RegExp(short ? shortSecretPattern(value) : source, 'g'),
+      whole: new RegExp(`^(?:${source})$`),
+      first: firstCharacters(value),
+      literals: literalForms(value),
+      short,
+    });
     this.byLength = undefined;
     return this;
   }
@@ -42,16 +78,28 @@ export class Redactor {
 
   redact(text: string): string {
     if (text.includes(VERBATIM_START)) return this.redactMarked(text);
-    if (this.secrets.size === 0) return text;
-    return this.redactWith(text, (this.byLength ??= [...this.secrets].sort((a, b) => b[0].length - a[0].length)));
+    if (this.entries.size === 0) return text;
+    return this.redactWith(text, this.sorted());
   }
 
-  private redactWith(text: string, byLength: readonly (readonly [string, string])[]): string {
+  private sorted(): Entry[] {
+    return (this.byLength ??= [...this.entries.values()].sort((a, b) => b.value.length - a.value.length));
+  }
+
+  private redactWith(text: string, entries: readonly Entry[]): string {
     let out = text;
-    for (const [secret, mask] of byLength) {
-      if (out.includes(secret)) out = out.split(secret).join(mask);
+    for (const entry of entries) {
+      if (!entry.first.some((c) => out.includes(c))) continue;
+      entry.pattern.lastIndex = 0;
+      out = entry.short ? out.replace(entry.pattern, (match: string, at: number, whole: string) => (standsAsValue(whole, at) ? entry.mask : match)) : out.replace(entry.pattern, entry.mask);
     }
-    return out.includes(ELLIPSIS) ? redactCutSecrets(out, byLength) : out;
+    return out.includes(ELLIPSIS) ? redactCutSecrets(out, entries) : out;
+  }
+
+  /** A string that is, whole, a spelling of a secret (a JSON value such as "signature": "s&t"), masked; else redacted as text. */
+  private redactValue(value: string, entries: readonly Entry[]): string {
+    for (const entry of entries) if (entry.short && entry.whole.test(value)) return entry.mask;
+    return this.redactWith(value, entries);
   }
 
   /**
@@ -62,11 +110,10 @@ export class Redactor {
    * anything else registered (consumer and token secrets, keys) is still masked.
    */
   redactBaseString(baseString: string): string {
-    if (this.secrets.size === 0) return baseString;
+    if (this.entries.size === 0) return baseString;
     const shown = new Set(tokensInBaseString(baseString));
     if (shown.size === 0) return this.redact(baseString);
-    const keep = [...this.secrets].filter(([form]) => !shown.has(form)).sort((a, b) => b[0].length - a[0].length);
-    return this.redactWith(baseString, keep);
+    return this.redactWith(baseString, this.sorted().filter((entry) => !entry.literals.some((form) => shown.has(form))));
   }
 
   /** Text with base strings marked by verbatimBaseString(): each marked part as redactBaseString, the rest as usual; the marks removed. */
@@ -83,7 +130,11 @@ export class Redactor {
   }
 
   /** JSON.stringify's replacer for output and saved files: base strings (`baseString`, `expectedBaseString`, …) as signed, every other string redacted. */
-  readonly jsonReplacer = (key: string, value: unknown): unknown => (typeof value === 'string' ? (BASE_STRING_KEY.test(key) ? this.redactBaseString(value) : this.redact(value)) : value);
+  readonly jsonReplacer = (key: string, value: unknown): unknown => {
+    if (typeof value !== 'string' || this.entries.size === 0) return value;
+    if (BASE_STRING_KEY.test(key)) return this.redactBaseString(value);
+    return value.includes(VERBATIM_START) ? this.redact(value) : this.redactValue(value, this.sorted());
+  };
 
   /** Masks one value for display (no-op when --show-secrets). */
   mask(value: string | undefined): string {
@@ -142,15 +193,17 @@ const MASK_TAIL = /^…\(\d+ chars\)/;
  * part of a secret, 4 characters or more, that stands right before an
  * ellipsis.
  */
-function redactCutSecrets(text: string, secrets: readonly (readonly [secret: string, mask: string])[]): string {
+function redactCutSecrets(text: string, entries: readonly Entry[]): string {
   let out = text;
   for (let at = out.lastIndexOf(ELLIPSIS); at >= 0; at = at === 0 ? -1 : out.lastIndexOf(ELLIPSIS, at - 1)) {
     if (MASK_TAIL.test(out.slice(at, at + 20))) continue;
-    for (const [secret, mask] of secrets) {
-      const cut = longestPrefixEndingAt(out, at, secret);
-      if (cut >= 4) {
-        out = out.slice(0, at - cut) + mask + out.slice(at);
-        break;
+    cut: for (const entry of entries) {
+      for (const secret of entry.literals) {
+        const cut = longestPrefixEndingAt(out, at, secret);
+        if (cut >= 4) {
+          out = out.slice(0, at - cut) + entry.mask + out.slice(at);
+          break cut;
+        }
       }
     }
   }

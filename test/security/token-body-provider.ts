@@ -5,9 +5,12 @@
  *
  * Paths `/<mode>/request_token`, `/<mode>/authorize`, `/<mode>/access_token`,
  * `/<mode>/me`, where mode is
- *   padded        the access-token body has 70 KiB before oauth_token_secret
- *   over-encoded  the access-token body spells the secret with every character percent-encoded (%4C for L)
+ *   padded        both token bodies have 70 KiB of padding before oauth_token_secret
+ *   padded-large  the same with 960 KiB (under the 1 MiB a response body is kept to)
+ *   over-encoded  both token bodies spell the tokens and secrets with every character percent-encoded (%4C for L)
+ *   mixed-encoded the same with lower-case hex on every other character, the rest as is
  *   json          both token responses are JSON objects
+ *   json-nested   JSON, the access-token answer with the credentials inside {"data": {…}} too, and numbers
  *   pin-code      the PIN page is `<p>Your PIN: <code>V</code></p>`
  *   hostile-pin   the PIN page is `PIN` and 1 MiB of spaces (no PIN)
  */
@@ -19,7 +22,7 @@ import { percentEncode } from '../../src/oauth/percent-encode.js';
 import { CANARY } from './canaries.js';
 import { readBody } from '../helpers/fault-server.js';
 
-export type TokenBodyMode = 'padded' | 'over-encoded' | 'json' | 'pin-code' | 'hostile-pin';
+export type TokenBodyMode = 'padded' | 'padded-large' | 'over-encoded' | 'mixed-encoded' | 'json' | 'json-nested' | 'pin-code' | 'hostile-pin';
 
 export interface TokenBodyProvider {
   endpoints(mode: TokenBodyMode): string[];
@@ -29,15 +32,25 @@ export interface TokenBodyProvider {
 }
 
 const form = (pairs: readonly Pair[]) => serializeForm(pairs, percentEncode);
-const everyCharEncoded = (value: string) => [...Buffer.from(value)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+/** Every octet as %XX (upper-case hex): a spelling any decoder accepts (RFC 3986 §2.3 says not to, providers do). */
+export const everyCharEncoded = (value: string) => [...Buffer.from(value)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+/** Every other character as %xx with lower-case hex (RFC 3986 §2.1: the same octet), the rest as is. */
+export const mixedEncoded = (value: string) => [...value].map((c, i) => (i % 2 === 0 ? everyCharEncoded(c).toLowerCase() : c)).join('');
+
+const PADDING: Partial<Record<TokenBodyMode, number>> = { padded: 70 * 1024, 'padded-large': 960 * 1024 };
+const SPELLING: Partial<Record<TokenBodyMode, (value: string) => string>> = { 'over-encoded': everyCharEncoded, 'mixed-encoded': mixedEncoded };
 
 function answer(res: ServerResponse, mode: TokenBodyMode, pairs: readonly Pair[]): void {
-  if (mode === 'json') {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    return void res.end(JSON.stringify(Object.fromEntries(pairs.map(([n, v]) => [n, n === 'oauth_callback_confirmed' ? v === 'true' : v]))));
+  if (mode === 'json' || mode === 'json-nested') {
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+    const object: Record<string, unknown> = Object.fromEntries(pairs.map(([n, v]) => [n, n === 'oauth_callback_confirmed' ? v === 'true' : n === 'user_id' ? Number(v) : v]));
+    return void res.end(JSON.stringify(mode === 'json-nested' ? { ...object, data: { ...object } } : object));
   }
   res.writeHead(200, { 'content-type': 'application/x-www-form-urlencoded' });
-  res.end(form(pairs));
+  const padding = PADDING[mode];
+  const spell = SPELLING[mode];
+  const body = spell ? pairs.map(([n, v]) => `${n}=${n === 'user_id' || n === 'oauth_callback_confirmed' ? v : spell(v)}`).join('&') : form(pairs);
+  res.end(padding === undefined ? body : `padding=${'x'.repeat(padding)}&${body}`);
 }
 
 export async function startTokenBodyProvider(): Promise<TokenBodyProvider> {
@@ -63,16 +76,7 @@ export async function startTokenBodyProvider(): Promise<TokenBodyProvider> {
         res.writeHead(401, { 'content-type': 'application/x-www-form-urlencoded' });
         return void res.end(form([['oauth_problem', 'verifier_invalid']]));
       }
-      const pairs: Pair[] = [['oauth_token', CANARY.accessToken], ['oauth_token_secret', CANARY.tokenSecret], ['user_id', '42']];
-      if (mode === 'padded') {
-        res.writeHead(200, { 'content-type': 'application/x-www-form-urlencoded' });
-        return void res.end(`padding=${'x'.repeat(70 * 1024)}&${form(pairs)}`);
-      }
-      if (mode === 'over-encoded') {
-        res.writeHead(200, { 'content-type': 'application/x-www-form-urlencoded' });
-        return void res.end(pairs.map(([n, v]) => `${n}=${n === 'user_id' ? v : everyCharEncoded(v)}`).join('&'));
-      }
-      return answer(res, mode, pairs);
+      return answer(res, mode, [['oauth_token', CANARY.accessToken], ['oauth_token_secret', CANARY.tokenSecret], ['user_id', '42']]);
     }
     if (path === 'me') {
       res.writeHead(200, { 'content-type': 'application/json' });

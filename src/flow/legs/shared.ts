@@ -1,4 +1,5 @@
-import { parseForm, formValue, type Pair } from '../../oauth/form.js';
+import { formValue, type Pair } from '../../oauth/form.js';
+import { readTokenBody } from '../../oauth/token-body.js';
 import { signRequest } from '../../oauth/sign-request.js';
 import type { TokenCredentials } from '../../oauth/types.js';
 import type { HttpExchange } from '../../http/types.js';
@@ -59,9 +60,9 @@ export function isSuccess(status: number): boolean {
   return status >= 200 && status < 300;
 }
 
-/** A token response (RFC 5849 §2.1, §2.3) is a form body; some providers label it text/plain or text/html. */
+/** A token response (RFC 5849 §2.1, §2.3): a form body (some label it text/plain or text/html), or a JSON object with the same names (oauth/token-body.ts). */
 export function parseTokenBody(exchange: HttpExchange): Pair[] {
-  return parseForm(exchange.response.body.trim());
+  return [...readTokenBody(exchange.response.body).fields];
 }
 
 export function refused(leg: Leg, exchange: HttpExchange): LegFailure {
@@ -87,7 +88,7 @@ export function readTokenPair(leg: Leg, exchange: HttpExchange): { ok: true; tok
   const secret = formValue(fields, 'oauth_token_secret');
   const missing = [token === undefined || token === '' ? 'oauth_token' : undefined, secret === undefined ? 'oauth_token_secret' : undefined].filter((m) => m !== undefined);
   if (token === undefined || token === '' || secret === undefined) {
-    return { ok: false, failure: { leg, reason: `the ${exchange.response.status} response has no ${missing.join(' and ')} (RFC 5849 §2.1: a form-encoded body)`, exchange } };
+    return { ok: false, failure: { leg, reason: `the ${exchange.response.status} response has no ${missing.join(' and ')} (RFC 5849 §2.1: a form-encoded body, or a JSON object with those names)`, exchange } };
   }
   return { ok: true, token, secret, fields };
 }

@@ -1,0 +1,104 @@
+/**
+ * The shapes in which one secret can show up in text (issue 14 item 7b), as
+ * a regular expression source: each character as it is or percent-encoded,
+ * in any case of hex digit (`%4C`, `%4c`, RFC 3986 §2.1 makes them
+ * equivalent), encoded beyond the minimum (`%7E` for `~`, `%4C` for `L`: a
+ * decoder accepts both, RFC 3986 §2.3), up to ENCODING_LEVELS deep (`%254C`
+ * inside a base string, `%25254C` in a header echoed in a form body), and a
+ * space as `+` or a `+` read back as a space by a form decoder (WHATWG URL
+ * §5.1). Enumerating these forms is impossible (2^n spellings of an n-character
+ * secret); one pattern per secret matches them all, in one linear pass.
+ */
+
+/** How deep a secret may be percent-encoded where it shows up (see Redactor). */
+export const ENCODING_LEVELS = 3;
+
+const LEVELS = `%(?:25){0,${ENCODING_LEVELS - 1}}`;
+
+function escapeLiteral(c: string): string {
+  return c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+}
+
+/** One hex digit in either case: `c` → `[cC]`. */
+function hexDigit(d: string): string {
+  const upper = d.toUpperCase();
+  const lower = d.toLowerCase();
+  return upper === lower ? upper : `[${upper}${lower}]`;
+}
+
+/** One octet percent-encoded at any level: 0x4C → `%(?:25){0,2}4[cC]`. */
+function encodedOctet(byte: number): string {
+  const hex = byte.toString(16).toUpperCase().padStart(2, '0');
+  return `${LEVELS}${hexDigit(hex[0] ?? '0')}${hexDigit(hex[1] ?? '0')}`;
+}
+
+/** The alternatives for one code point of a secret. */
+function characterPattern(c: string): string {
+  const alternatives = [escapeLiteral(c), [...Buffer.from(c, 'utf8')].map(encodedOctet).join('')];
+  if (c === '+') alternatives.push(' ');
+  if (c === ' ') alternatives.push('\\+');
+  return `(?:${alternatives.join('|')})`;
+}
+
+/** A regular expression source matching `value` in every spelling above (and nothing longer or shorter). */
+export function secretPattern(value: string): string {
+  return [...value].map(characterPattern).join('');
+}
+
+/** The characters a spelling of `value` can start with (a cheap test before the pattern is run). */
+export function firstCharacters(value: string): string[] {
+  const first = [...value][0];
+  if (first === undefined) return [];
+  return [first, '%', ...(first === '+' ? [' '] : first === ' ' ? ['+'] : [])];
+}
+
+/** `secret` → `[sS][eE][cC][rR][eE][tT]`, for a name matched in any case without making the whole pattern caseless. */
+function caseless(word: string): string {
+  return [...word].map((c) => (c.toUpperCase() === c.toLowerCase() ? escapeLiteral(c) : `[${c.toUpperCase()}${c.toLowerCase()}]`)).join('');
+}
+
+/**
+ * What a name whose value is a secret ends with: every credential parameter
+ * of src/secrets/parameters.ts (oauth_token_secret, client_secret,
+ * oauth_verifier, denied, …), the signature (a PLAINTEXT one is the key),
+ * and the names our own output and configuration give them (consumerSecret,
+ * --token-secret, signingKey, privateKey, PIN).
+ */
+const SECRET_NAME_ENDINGS = ['secret', 'token', 'verifier', 'signature', 'session_handle', 'sessionHandle', 'signingKey', 'signing_key', 'privateKey', 'private_key', 'password', 'passphrase', 'pin', 'denied'];
+const SECRET_NAME = `[A-Za-z0-9_.\\-]*(?:${SECRET_NAME_ENDINGS.map(caseless).join('|')})`;
+
+/**
+ * Where a short value stands as the value of a secret-named field: `name=V`
+ * (form, query, curl --data), `name%3DV` (a base string or an echoed one),
+ * `name="V"` (Authorization header, RFC 5849 §3.5.1), `"name": "V"` and
+ * `name: V` (JSON, YAML, logs), `name = V`, `name => "V"` (Ruby), a table
+ * row `name   V`, a flag `--name V`, `<name>V</name>` (XML, CDATA too).
+ */
+const VALUE_POSITION = [
+  `${SECRET_NAME}(?:["']?[ \\t]*(?:=>|[=:])[ \\t]*["']?|%3[dD]|%253[dD]|[ \\t]{2,})`,
+  `--${SECRET_NAME}[ \\t]+`,
+  `<${SECRET_NAME}(?:[ \\t][^<>]{0,200})?>(?:<!\\[CDATA\\[)?`,
+].join('|');
+
+/** What ends a value: the end, white space, a quote, a separator, an encoded `&` (inside a base string or a PLAINTEXT signature), a closing bracket or tag. */
+const VALUE_END = `(?=$|[\\s&"',;<>)\\]}\\\\]|%26|%2526|\\]\\]>)`;
+
+/** A value position ends at lastIndex: sticky, so the lookbehind runs once, backwards from there. */
+const VALUE_POSITION_AT = new RegExp(`(?<=${VALUE_POSITION})`, 'y');
+
+/** True when a value of `text` starts at `at`: a secret-named field's value. */
+export function standsAsValue(text: string, at: number): boolean {
+  VALUE_POSITION_AT.lastIndex = at;
+  return VALUE_POSITION_AT.test(text);
+}
+
+/**
+ * A short secret (1 to 3 characters: `s`, `t`, `abc` in tests and sandboxes,
+ * issue 14 item 11) is masked where it stands as a value (VALUE_POSITION …
+ * VALUE_END), in any spelling, and nowhere else: masking every `s` of the
+ * output would destroy it and tell the secret anyway. This is the candidate
+ * pattern; a candidate is masked when standsAsValue says so (testing that first at every position costs 40 ms a MB).
+ */
+export function shortSecretPattern(value: string): string {
+  return `${secretPattern(value)}${VALUE_END}`;
+}
