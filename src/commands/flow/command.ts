@@ -1,6 +1,12 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../../cli/program.js';
 import { EXIT_CODES_HELP, SECRETS_HELP } from '../../cli/help-text.js';
+import { findOAuth2Preset, OAUTH2_PRESETS } from '../../presets/oauth2.js';
+
+/** `--provider google` (an OAuth 2.0 preset) makes the run OAuth 2.0 by itself. */
+function isOAuth2Provider(name: string | undefined): boolean {
+  return name !== undefined && findOAuth2Preset(name) !== undefined;
+}
 
 export interface FlowOptions {
   provider?: string;
@@ -58,6 +64,19 @@ export interface FlowOptions {
   introspectionEndpoint?: string;
   userinfoEndpoint?: string;
   jwksUri?: string;
+  tenant?: string;
+  domain?: string;
+  authorizeParam?: string[];
+  tokenParam?: string[];
+  // Rehearsals: a failure reproduced on purpose, diagnosed as any other.
+  exchangeTwice?: boolean;
+  tokenRedirectUri?: string;
+  codeVerifier?: string;
+}
+
+/** Repeatable flags collect their values. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 const FLOW_HELP = `
@@ -76,6 +95,8 @@ an authorise URL template in a profile: "authorizeUrl": "https://…/authorize?k
 
 Presets: local, x (twitter), etrade, flickr, hatena, smugmug, yahoo, jira, netsuite, magento, tumblr, trello, garmin;
 or --provider FILE, a JSON profile (see the README).
+OAuth 2.0 presets: ${OAUTH2_PRESETS.map((p) => p.name).join(', ')}
+  (microsoft --tenant, auth0 and okta --domain, keycloak --base-url --realm).
 
 OAuth 2.0 and OpenID Connect (any of --issuer, --client-id, --grant, --token-endpoint):
   oauth-doctor flow --issuer https://as.example --client-id ID                 code + PKCE, loopback redirect
@@ -113,7 +134,7 @@ export function registerFlow(program: Command, context: CommandContext): void {
     .option('--oauth-params <where>', 'where the OAuth parameters travel: header (default), query or body')
     .option('--authorize <mode>', 'browser (default on a terminal), print, or http (fetch it; for auto-approving providers)')
     .option('--verifier <verifier>', 'the oauth_verifier (PIN) if you already have it')
-    .option('--realm <realm>', 'realm for the Authorization header')
+    .option('--realm <realm>', 'OAuth 1.0a: realm for the Authorization header; OAuth 2.0, --provider keycloak: the realm')
     .option('--scope <scope>', 'scope for the request-token leg (providers that take one, e.g. hatena)')
     .option('--probe', 'fetch the authorise page first (with a request token of its own) and stop if it is a known error page')
     .option('--step', 'pause before each leg (terminal only)')
@@ -147,9 +168,16 @@ export function registerFlow(program: Command, context: CommandContext): void {
     .option('--introspection-endpoint <url>', 'OAuth 2.0: instead of (or over) discovery')
     .option('--userinfo-endpoint <url>', 'OAuth 2.0: instead of (or over) discovery')
     .option('--jwks-uri <url>', 'OAuth 2.0: instead of (or over) discovery')
+    .option('--tenant <tenant>', 'OAuth 2.0, --provider microsoft: a tenant ID or domain, common (default), organizations or consumers')
+    .option('--domain <domain>', 'OAuth 2.0, --provider auth0 or okta: your tenant’s domain')
+    .option('--authorize-param <name=value>', 'OAuth 2.0: an extra authorization request parameter (repeatable; prompt=consent, audience=…)', collect)
+    .option('--token-param <name=value>', 'OAuth 2.0: an extra token request parameter (repeatable; audience=… for client credentials)', collect)
+    .option('--exchange-twice', 'OAuth 2.0 rehearsal: exchange the code a second time, as a doubled callback would')
+    .option('--token-redirect-uri <uri>', 'OAuth 2.0 rehearsal: send this redirect_uri to the token endpoint instead of the one authorised')
+    .option('--code-verifier <verifier>', 'OAuth 2.0 rehearsal: send this code_verifier instead of the one made for the challenge')
     .addHelpText('after', `${FLOW_HELP}\n\n${EXIT_CODES_HELP}\n\n${SECRETS_HELP}`)
     .action(async (options: FlowOptions) => {
-      if (options.issuer !== undefined || options.grant !== undefined || options.clientId !== undefined || options.tokenEndpoint !== undefined) {
+      if (options.issuer !== undefined || options.grant !== undefined || options.clientId !== undefined || options.tokenEndpoint !== undefined || isOAuth2Provider(options.provider)) {
         const { runOAuth2FlowCommand } = await import('./oauth2-run.js');
         context.setExitCode(await runOAuth2FlowCommand(options, context.env));
         return;

@@ -1,10 +1,10 @@
 import { isInteractive, type Environment } from '../../cli/environment.js';
 import { usageError } from '../../errors.js';
-import { isHttpUrl } from '../../presets/index.js';
+import { findOAuth2Preset, instantiateOAuth2Preset, isHttpUrl, OAUTH2_PRESETS, OAUTH2_VARIABLE_FLAGS, type OAuth2Preset, type OAuth2PresetVariable } from '../../presets/index.js';
 import { readPrivateKeyFile } from '../../keys/private-key-file.js';
 import type { AssertionAudience, SupportedAuthMethod } from '../../oauth2/client-auth.js';
 import type { OAuth2Endpoints } from '../../oauth2/types.js';
-import { AFTER_STEPS, type AfterStep, type OAuth2Callback, type OAuth2FlowConfig, type OAuth2Grant } from '../../flow/oauth2/types.js';
+import { AFTER_STEPS, type AfterStep, type OAuth2Callback, type OAuth2FlowConfig, type OAuth2Grant, type Rehearsal } from '../../flow/oauth2/types.js';
 import type { AuthorizeMode } from '../../flow/types.js';
 import type { FlowOptions } from './command.js';
 import { parsePositiveInt } from './config.js';
@@ -31,24 +31,58 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 }
 
 /** The OAuth 1.0a flags an OAuth 2.0 run refuses, rather than ignoring them silently. */
-const OAUTH1_ONLY = ['requestTokenUrl', 'accessTokenUrl', 'consumerKey', 'consumerSecret', 'signatureMethod', 'verifier', 'realm', 'oauthParams', 'requestTokenMethod', 'accessTokenMethod', 'probe', 'provider'] as const;
+const OAUTH1_ONLY = ['requestTokenUrl', 'accessTokenUrl', 'consumerKey', 'consumerSecret', 'signatureMethod', 'verifier', 'realm', 'oauthParams', 'requestTokenMethod', 'accessTokenMethod', 'probe', 'provider', 'account'] as const;
+
+/** `NAME=VALUE` of --authorize-param / --token-param. */
+function pairsOf(values: readonly string[] | undefined, flag: string): [string, string][] {
+  return (values ?? []).map((value) => {
+    const at = value.indexOf('=');
+    if (at < 1) throw usageError('invalid-flag-value', `${flag} "${value}" is not NAME=VALUE`, `e.g. ${flag} prompt=consent`);
+    return [value.slice(0, at), value.slice(at + 1)];
+  });
+}
+
+/** --provider NAME for an OAuth 2.0 preset; an OAuth 1.0a preset's name here is told apart. */
+function oauth2Preset(options: FlowOptions): OAuth2Preset | undefined {
+  if (options.provider === undefined) return undefined;
+  const preset = findOAuth2Preset(options.provider);
+  if (preset === undefined) throw usageError('unknown-provider', `--provider "${options.provider}" is not an OAuth 2.0 preset`, `use one of ${OAUTH2_PRESETS.map((p) => p.name).join(', ')}, or --issuer URL; OAuth 1.0a presets take no --client-id or --issuer`);
+  return preset;
+}
+
+/** The flags that fill the preset's templates; one that it does not take is refused rather than ignored. */
+function presetVariables(options: FlowOptions, preset: OAuth2Preset | undefined): Partial<Record<OAuth2PresetVariable, string | undefined>> {
+  const given: Record<OAuth2PresetVariable, string | undefined> = { tenant: options.tenant, domain: options.domain, base: options.baseUrl, realm: options.realm };
+  for (const name of Object.keys(given) as OAuth2PresetVariable[]) {
+    if (given[name] !== undefined && !(preset?.variables ?? []).includes(name)) {
+      const flag = OAUTH2_VARIABLE_FLAGS[name];
+      throw usageError('flag-without-preset', `${flag} only applies to a preset that takes it${preset ? ` (${preset.name} does not)` : ''}`, `drop ${flag}, or use --provider ${OAUTH2_PRESETS.filter((p) => p.variables?.includes(name)).map((p) => p.name).join(' or ')}`);
+    }
+  }
+  return given;
+}
 
 /** Flags, then environment (OAUTH2_CLIENT_ID, OAUTH2_CLIENT_SECRET, OAUTH2_REFRESH_TOKEN): the whole configuration checked before anything is sent. */
 export async function resolveOAuth2Config(options: FlowOptions, env: Environment): Promise<OAuth2FlowConfig> {
   const fromEnv = (name: string) => env.env[name] || undefined;
-  const mixed = OAUTH1_ONLY.filter((k) => options[k] !== undefined).map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+  const preset = oauth2Preset(options);
+  const variables = presetVariables(options, preset);
+  const fromPreset = preset ? instantiateOAuth2Preset(preset, variables) : undefined;
+  const mixed = OAUTH1_ONLY.filter((k) => options[k] !== undefined && !(preset && (k === 'provider' || (k === 'realm' && preset.variables?.includes('realm'))))).map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
   if (mixed.length > 0) throw usageError('oauth1-flag-in-oauth2-run', `${mixed.join(', ')} ${mixed.length === 1 ? 'is an' : 'are'} OAuth 1.0a flag${mixed.length === 1 ? '' : 's'}, and this is an OAuth 2.0 run (--issuer, --client-id or --grant)`, 'drop them, or drop the OAuth 2.0 flags for an OAuth 1.0a flow');
   const grant = oneOf(options.grant, GRANTS, '--grant', 'code');
-  const issuer = url(options.issuer, '--issuer');
+  // Flags win over the preset, endpoint by endpoint.
+  const issuer = url(options.issuer, '--issuer') ?? (fromPreset?.issuer === undefined ? undefined : url(fromPreset.issuer, preset?.variables?.includes('base') ? '--base-url' : '--issuer'));
+  const presetEndpoints = fromPreset?.endpoints ?? {};
   const endpoints: OAuth2Endpoints = {
-    authorization: url(options.authorizationEndpoint, '--authorization-endpoint'),
-    token: url(options.tokenEndpoint, '--token-endpoint'),
-    deviceAuthorization: url(options.deviceAuthorizationEndpoint, '--device-authorization-endpoint'),
-    par: url(options.parEndpoint, '--par-endpoint'),
-    revocation: url(options.revocationEndpoint, '--revocation-endpoint'),
-    introspection: url(options.introspectionEndpoint, '--introspection-endpoint'),
-    userinfo: url(options.userinfoEndpoint, '--userinfo-endpoint'),
-    jwks: url(options.jwksUri, '--jwks-uri'),
+    authorization: url(options.authorizationEndpoint, '--authorization-endpoint') ?? presetEndpoints.authorization,
+    token: url(options.tokenEndpoint, '--token-endpoint') ?? presetEndpoints.token,
+    deviceAuthorization: url(options.deviceAuthorizationEndpoint, '--device-authorization-endpoint') ?? presetEndpoints.deviceAuthorization,
+    par: url(options.parEndpoint, '--par-endpoint') ?? presetEndpoints.par,
+    revocation: url(options.revocationEndpoint, '--revocation-endpoint') ?? presetEndpoints.revocation,
+    introspection: url(options.introspectionEndpoint, '--introspection-endpoint') ?? presetEndpoints.introspection,
+    userinfo: url(options.userinfoEndpoint, '--userinfo-endpoint') ?? presetEndpoints.userinfo,
+    jwks: url(options.jwksUri, '--jwks-uri') ?? presetEndpoints.jwks,
   };
   if (issuer === undefined && endpoints.token === undefined) throw usageError('missing-issuer', 'no authorization server: pass --issuer URL (discovery), or --token-endpoint URL and the other endpoints the grant needs', 'e.g. oauth-doctor flow --issuer https://accounts.google.com --client-id ID');
   const clientId = options.clientId ?? fromEnv('OAUTH2_CLIENT_ID');
@@ -56,7 +90,9 @@ export async function resolveOAuth2Config(options: FlowOptions, env: Environment
   const clientSecret = options.clientSecret ?? fromEnv('OAUTH2_CLIENT_SECRET');
   const keyFlag = options.privateKey ?? fromEnv('OAUTH2_PRIVATE_KEY_FILE');
   const privateKey = keyFlag === undefined ? undefined : (await readPrivateKeyFile(keyFlag, env, options.privateKey ? '--private-key' : 'OAUTH2_PRIVATE_KEY_FILE')).key;
-  const defaultAuth = privateKey ? 'private-key-jwt' : clientSecret !== undefined ? 'basic' : 'none';
+  // The preset's documented method when it names one (GitHub: post), else basic with a secret (RFC 6749 §2.3.1's MUST), none without.
+  const presetAuth = preset?.clientAuthMethods?.find((m) => m !== 'none' && m !== 'private_key_jwt');
+  const defaultAuth = privateKey ? 'private-key-jwt' : clientSecret !== undefined ? (presetAuth === 'client_secret_post' ? 'post' : 'basic') : 'none';
   const clientAuth = AUTH[oneOf(options.clientAuth, Object.keys(AUTH), '--client-auth', defaultAuth)] ?? 'none';
   if ((clientAuth === 'client_secret_basic' || clientAuth === 'client_secret_post' || clientAuth === 'client_secret_jwt') && clientSecret === undefined) {
     throw usageError('missing-client-secret', `--client-auth ${options.clientAuth ?? 'basic'} needs the client secret`, 'set OAUTH2_CLIENT_SECRET (or pass --client-secret; flags show in ps), or --client-auth none for a public client');
@@ -69,8 +105,11 @@ export async function resolveOAuth2Config(options: FlowOptions, env: Environment
   const authorize = oneOf<AuthorizeMode>(options.authorize, ['browser', 'print', 'http'], '--authorize', isInteractive(env) ? 'browser' : 'print');
   const callback = parseOAuth2Callback(options);
   if (grant === 'code') checkSomeoneCanApprove(options, env, callback);
+  const pkce = oneOf(options.pkce, ['S256', 'plain', 'off'] as const, '--pkce', 'S256');
+  if (preset?.pkce === 'required' && pkce === 'off' && !options.exchangeTwice) throw usageError('pkce-required', `${preset.title} requires PKCE`, 'drop --pkce off (S256 is the default)');
+  const rehearsal = rehearsalOf(options, grant, pkce);
   return {
-    provider: 'custom',
+    provider: preset?.name ?? 'custom',
     issuer,
     endpoints,
     client: { clientId, clientSecret, privateKey, keyId: options.keyId },
@@ -78,15 +117,32 @@ export async function resolveOAuth2Config(options: FlowOptions, env: Environment
     assertionAudience: oneOf<AssertionAudience>(options.assertionAud, ['token-endpoint', 'issuer'], '--assertion-aud', 'token-endpoint'),
     assertionAlg: options.assertionAlg,
     grant,
-    scope: options.scope,
-    pkce: oneOf(options.pkce, ['S256', 'plain', 'off'] as const, '--pkce', 'S256'),
+    scope: options.scope ?? preset?.defaultScope,
+    pkce,
     callback,
     authorize,
     refreshToken,
     then: then as AfterStep[],
     par: options.par === undefined ? 'auto' : oneOf(options.par === true ? 'always' : options.par, ['auto', 'always', 'never'] as const, '--par', 'auto'),
-    codeLifetimeSec: options.codeLifetime === undefined ? undefined : parsePositiveInt(options.codeLifetime, '--code-lifetime', 86_400),
+    codeLifetimeSec: options.codeLifetime === undefined ? preset?.codeLifetimeSec : parsePositiveInt(options.codeLifetime, '--code-lifetime', 86_400),
+    authorizeParams: pairsOf(options.authorizeParam, '--authorize-param'),
+    tokenParams: pairsOf(options.tokenParam, '--token-param'),
+    rehearsal,
+    preset,
   };
+}
+
+/**
+ * The rehearsal flags (a failure reproduced on purpose): each belongs to the
+ * code grant, and --code-verifier to a run that sends a challenge.
+ */
+function rehearsalOf(options: FlowOptions, grant: OAuth2Grant, pkce: 'S256' | 'plain' | 'off'): Rehearsal | undefined {
+  const flags = [options.exchangeTwice ? '--exchange-twice' : undefined, options.tokenRedirectUri !== undefined ? '--token-redirect-uri' : undefined, options.codeVerifier !== undefined ? '--code-verifier' : undefined].filter((f): f is string => f !== undefined);
+  if (flags.length === 0) return undefined;
+  if (grant !== 'code') throw usageError('rehearsal-needs-code-grant', `${flags.join(', ')} rehearse${flags.length === 1 ? 's' : ''} a failure of the code exchange`, 'drop it, or use --grant code (the default)');
+  if (options.codeVerifier !== undefined && pkce === 'off') throw usageError('rehearsal-needs-pkce', '--code-verifier replaces the PKCE verifier, and --pkce off sends none', 'drop --pkce off');
+  // RFC 7636 §4.1: 43–128 of [A-Z a-z 0-9 - . _ ~]; another value is sent as given (a server then says invalid_request or invalid_grant).
+  return { exchangeTwice: options.exchangeTwice === true, tokenRedirectUri: options.tokenRedirectUri, codeVerifier: options.codeVerifier };
 }
 
 function parseOAuth2Callback(options: FlowOptions): OAuth2Callback {

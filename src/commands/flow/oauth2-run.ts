@@ -22,6 +22,7 @@ import type { OAuth2FlowConfig, OAuth2Observer, OAuth2Outcome } from '../../flow
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import type { FlowOptions } from './command.js';
 import { resolveOAuth2Config } from './oauth2-config.js';
+import { checkClientSecretJwt } from '../../oauth2/client-secret-jwt.js';
 
 function observer(output: Output, env: Environment, verbose: boolean): OAuth2Observer {
   const c = output.err;
@@ -93,6 +94,24 @@ function failureLines(outcome: OAuth2Outcome, diagnosis: Diagnosis | undefined, 
   return lines;
 }
 
+/** The preset's notes, its client-secret check, and what a rehearsal changes, before anything is sent. */
+function preambleLines(config: OAuth2FlowConfig, now: number): string[] {
+  const lines: string[] = [];
+  const preset = config.preset;
+  if (preset) {
+    lines.push(`  preset ${preset.name}: ${preset.title}`);
+    for (const note of preset.notes) lines.push(`  note: ${note}`);
+    if (preset.clientSecretJwt && config.client.clientSecret !== undefined) {
+      for (const f of checkClientSecretJwt(config.client.clientSecret, preset.clientSecretJwt, config.client.clientId, Math.floor(now / 1000))) lines.push(`  client secret JWT: ${f.ok ? '✓' : '✗'} ${f.detail}`);
+    }
+  }
+  const r = config.rehearsal;
+  if (r?.exchangeTwice) lines.push('  rehearsal: the code will be exchanged twice (--exchange-twice): the second exchange should be refused');
+  if (r?.tokenRedirectUri !== undefined) lines.push(`  rehearsal: the token request will carry redirect_uri ${sanitizeForTerminal(r.tokenRedirectUri)} (--token-redirect-uri)`);
+  if (r?.codeVerifier !== undefined) lines.push('  rehearsal: the token request will carry the verifier given (--code-verifier), not the one made for the challenge');
+  return lines;
+}
+
 /** `flow` for OAuth 2.0 (issue 18): configuration checked first, then the engine, then the result (text or --json) and --save. */
 export async function runOAuth2FlowCommand(options: FlowOptions, env: Environment): Promise<number> {
   const signal = env.signal;
@@ -110,6 +129,7 @@ export async function runOAuth2FlowCommand(options: FlowOptions, env: Environmen
     const c = output.err;
     output.narrate(`${c.bold('oauth-doctor flow')} · OAuth 2.0 · ${GRANT_NAMES[config.grant]} grant`);
     output.narrate(c.dim(`  client ${config.client.clientId} · ${config.clientAuth}${config.issuer ? ` · issuer ${config.issuer}` : ''}${config.grant === 'code' ? ` · PKCE ${config.pkce} · authorise: ${config.authorize}` : ''}`));
+    for (const line of preambleLines(config, env.now())) output.narrate(c.dim(line));
     const outcome = await runOAuth2Flow(config, {
       now: () => env.now(),
       random: (n) => randomBytes(n),

@@ -67,6 +67,10 @@ export async function discover(session: Session, issuer: string): Promise<{ meta
     else if (reading.issuer === 'same') {
       notes.push(`✓ ${wellKnown.kind}: issuer matches`);
       chosen ??= reading.metadata;
+    } else if (reading.metadata.issuer === session.config.preset?.issuerTemplate) {
+      // Entra ID's multi-tenant metadata names a template, not an issuer: known, accepted, and the ID token's iss is checked against it filled.
+      notes.push(`! ${wellKnown.kind}: issuer is the template "${reading.metadata.issuer}" (${session.config.preset.name}'s multi-tenant endpoints): the ID token's iss is checked with its own tenant`);
+      chosen ??= reading.metadata;
     } else {
       notes.push(`✗ ${wellKnown.kind}: issuer is "${reading.metadata.issuer}", not "${issuer}" (RFC 8414 §3.3)`);
       if (reading.issuer === 'slash-only') slashOnly ??= reading.metadata;

@@ -118,14 +118,31 @@ async function codeGrant(session: Session, endpoints: OAuth2Endpoints, metadata:
     session.secret(reading.code.code);
     session.record({ name: 'callback', ok: true, exchanges: [], working: [{ label: 'code', value: reading.code.code, secret: true }], notes });
 
-    // The code exchange: the ledger is read first, so a second use of this very code is recognised (RFC 6749 §4.1.2).
-    const prior = session.use('code', reading.code.code);
-    session.evidence.ledger = { ...session.evidence.ledger, code: prior };
-    session.evidence.token = { code: fingerprintToken(reading.code.code), redirectUri, verifierChallenge: pkce ? pkceChallenge(pkce.verifier, pkce.method) : null };
-    const exchangeWorking: Working[] = [{ label: 'code age', value: `${Math.max(0, Math.round((io.now() - reading.code.receivedAt) / 1000))} s` }];
-    if (pkce) exchangeWorking.push({ label: 'PKCE', value: `checked here: the verifier works out to the challenge sent (${pkce.method})` });
-    const { tokens, exchange } = await tokenCall(session, 'token', tokenEndpoint, codeExchangePairs(reading.code.code, redirectUri, pkce?.verifier), exchangeWorking);
+    const code = reading.code;
+    const rehearsal = config.rehearsal;
+    const sentRedirectUri = rehearsal?.tokenRedirectUri ?? redirectUri;
+    const sentVerifier = pkce ? (rehearsal?.codeVerifier ?? pkce.verifier) : undefined;
+    session.secret(sentVerifier);
+    const exchangeCode = async (again: boolean) => {
+      // The ledger is read first, so a second use of this very code is recognised (RFC 6749 §4.1.2).
+      const prior = session.use('code', code.code);
+      session.evidence.ledger = { ...session.evidence.ledger, code: prior };
+      session.evidence.token = { code: fingerprintToken(code.code), redirectUri: sentRedirectUri, verifierChallenge: pkce && sentVerifier !== undefined ? pkceChallenge(sentVerifier, pkce.method) : null };
+      const working: Working[] = [{ label: 'code age', value: `${Math.max(0, Math.round((io.now() - code.receivedAt) / 1000))} s` }];
+      if (again) working.push({ label: 'rehearsal', value: '--exchange-twice: the same code a second time, as a doubled callback or a retried request would send it' });
+      if (sentRedirectUri !== redirectUri) working.push({ label: 'rehearsal', value: `--token-redirect-uri: redirect_uri ${sentRedirectUri}, not the authorised ${redirectUri}` });
+      if (pkce && sentVerifier !== pkce.verifier) working.push({ label: 'rehearsal', value: `--code-verifier: a verifier that works out to ${pkceChallenge(sentVerifier ?? '', pkce.method)}, not the challenge sent (${pkce.method})` });
+      else if (pkce) working.push({ label: 'PKCE', value: `checked here: the verifier works out to the challenge sent (${pkce.method})` });
+      // RFC 6749 §4.1.2: the server MUST refuse a second use. Taking it is the server's fault, shown, not hidden.
+      const accepted = again ? () => ({ working: [], notes: ['✗ the server took the same code twice: RFC 6749 §4.1.2 says it MUST refuse it (and SHOULD revoke the tokens issued for it)'] }) : undefined;
+      return tokenCall(session, 'token', tokenEndpoint, codeExchangePairs(code.code, sentRedirectUri, sentVerifier), working, accepted, again ? 'Code exchange (again)' : undefined);
+    };
+    const { tokens, exchange } = await exchangeCode(false);
     await checkIdToken(session, endpoints, tokens, nonce, exchange);
+    if (rehearsal?.exchangeTwice) {
+      const second = await exchangeCode(true);
+      return second.tokens;
+    }
     return tokens;
   } finally {
     await listener?.close();

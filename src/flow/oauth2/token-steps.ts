@@ -4,7 +4,7 @@ import { firstHeaderValue } from '../../http/headers.js';
 import type { HttpExchange } from '../../http/types.js';
 import { nextPoll, startPolling } from '../../device/poll.js';
 import { fingerprintToken as fpOf } from '../../diagnose/fingerprint.js';
-import { verifyIdToken } from '../../oauth2/jwt.js';
+import { decodeToken, verifyIdToken } from '../../oauth2/jwt.js';
 import type { FormPairs } from '../../oauth2/form.js';
 import { bearerRequest, clientCredentialsPairs, deviceAuthorizationPairs, deviceTokenPairs, refreshPairs, tokenPairs } from '../../oauth2/requests.js';
 import { jsonObject, parseDeviceAuthorization, parseIntrospection, parseRevocation, parseTokenResponse, parseUserinfo } from '../../oauth2/responses.js';
@@ -45,23 +45,31 @@ export async function tokenCall(
   pairs: FormPairs,
   working: Working[] = [],
   after?: (tokens: TokenSet) => { working: Working[]; notes: string[] },
+  title?: string,
 ): Promise<{ tokens: TokenSet; exchange: HttpExchange }> {
-
-  const { request, working: auth, auth: applied } = await session.post(endpoint, pairs);
+  const extra = session.config.tokenParams ?? [];
+  const { request, working: auth, auth: applied } = await session.post(endpoint, [...pairs, ...extra]);
   session.evidence.token = { ...session.evidence.token, at: session.io.now(), grantType: pairs.find(([n]) => n === 'grant_type')?.[1], clientAuth: applied.method, assertion: applied.assertion && { iat: applied.assertion.claims.iat, exp: applied.assertion.claims.exp, aud: applied.assertion.claims.aud } };
-  const exchange = await session.send(name, request);
+  const exchange = await session.send(name, request, { title });
   session.evidence.token = { ...session.evidence.token, status: exchange.response.status };
   const parsed = parseTokenResponse(exchange.response);
   if (!parsed.ok) {
-    session.record({ name, ok: false, exchanges: [exchange], ms: exchange.totalMs, working: [...working, ...auth], notes: exchange.response.status === 200 ? ['a 200 answer with an error in its body: a refusal all the same'] : [], error: { code: parsed.refusal.error, message: parsed.refusal.description ?? parsed.refusal.error } });
+    session.record({ name, title, ok: false, exchanges: [exchange], ms: exchange.totalMs, working: [...working, ...auth], notes: exchange.response.status === 200 ? ['a 200 answer with an error in its body: a refusal all the same'] : [], error: { code: parsed.refusal.error, message: parsed.refusal.description ?? parsed.refusal.error } });
     throw new Stop(name, parsed.refusal, exchange);
   }
   tokenSecrets(session, parsed.value);
   if (parsed.value.scope !== undefined) session.evidence.scopeGranted = parsed.value.scope;
   const notes = parsed.value.tokenType.toLowerCase() === 'bearer' || parsed.value.tokenType === '' ? [] : [`token_type ${parsed.value.tokenType}: not Bearer; this client sends it as Bearer (RFC 6750)`];
   const more = after?.(parsed.value);
-  session.record({ name, ok: true, exchanges: [exchange], ms: exchange.totalMs, working: [...(more?.working ?? []), ...working, ...auth, ...tokenWorking(parsed.value)], notes: [...notes, ...(more?.notes ?? [])] });
+  session.record({ name, title, ok: true, exchanges: [exchange], ms: exchange.totalMs, working: [...(more?.working ?? []), ...working, ...auth, ...tokenWorking(parsed.value)], notes: [...notes, ...(more?.notes ?? [])] });
   return { tokens: parsed.value, exchange };
+}
+
+/** A template issuer (Entra ID's `…/{tenantid}/v2.0`) filled with the ID token's own `tid`; any other issuer as it is. */
+export function expectedIssuer(issuer: string, template: string | undefined, idToken: string): string {
+  if (template === undefined || issuer !== template) return issuer;
+  const tid = decodeToken(idToken)?.payload['tid'];
+  return typeof tid === 'string' && /^[\w-]+$/.test(tid) ? template.replace('{tenantid}', tid) : issuer;
 }
 
 /** OIDC Core §3.1.3.7: the ID token checked against the JWKS, each claim reported; a failed check fails the run. */
@@ -75,7 +83,7 @@ export async function checkIdToken(session: Session, endpoints: OAuth2Endpoints,
     const body = jsonObject(jwksExchange.response.body);
     if (jwksExchange.response.status === 200 && Array.isArray(body?.['keys'])) jwks = body as unknown as JSONWebKeySet;
   }
-  const issuer = session.evidence.metadata?.issuer ?? session.config.issuer ?? '';
+  const issuer = expectedIssuer(session.evidence.metadata?.issuer ?? session.config.issuer ?? '', session.config.preset?.issuerTemplate, tokens.idToken);
   const checks = await verifyIdToken(tokens.idToken, jwks, {
     issuer,
     clientId: session.config.client.clientId,

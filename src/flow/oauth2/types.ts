@@ -7,6 +7,7 @@ import type { ServerMetadata } from '../../oauth2/discovery.js';
 import type { PkceMethod } from '../../oauth2/pkce.js';
 import type { DeviceAuthorization, OAuth2Endpoints, OAuth2Refusal, OAuth2Step, TokenSet } from '../../oauth2/types.js';
 import type { AuthorizeMode } from '../types.js';
+import type { OAuth2Preset } from '../../presets/oauth2.js';
 import type { LoopbackListener } from './loopback.js';
 
 /** The grant a run performs (issue 18 item 1). */
@@ -44,6 +45,26 @@ export interface OAuth2FlowConfig {
   readonly codeLifetimeSec?: number | undefined;
   /** Extra authorization request parameters (prompt, audience, …). */
   readonly authorizeParams?: readonly (readonly [string, string])[] | undefined;
+  /** Extra token request parameters (audience for Auth0's client credentials, …). */
+  readonly tokenParams?: readonly (readonly [string, string])[] | undefined;
+  /** A failure reproduced on purpose (`--exchange-twice`, `--token-redirect-uri`, `--code-verifier`). */
+  readonly rehearsal?: Rehearsal | undefined;
+  /** The preset the run was made from, for its notes and quirks. */
+  readonly preset?: OAuth2Preset | undefined;
+}
+
+/**
+ * What a rehearsal changes in the code exchange. The evidence records what
+ * was really sent, so the diagnosis reads the rehearsed failure as it would
+ * read the same mistake made by an application.
+ */
+export interface Rehearsal {
+  /** Exchange the code a second time after the first exchange (a doubled callback, a retried request). */
+  readonly exchangeTwice: boolean;
+  /** The redirect_uri sent to the token endpoint instead of the authorised one. */
+  readonly tokenRedirectUri?: string | undefined;
+  /** The code_verifier sent instead of the one made for the challenge (a lost or mixed-up verifier). */
+  readonly codeVerifier?: string | undefined;
 }
 
 /** Something worked out on the way, shown beside the step (PKCE, the assertion's claims, the rotation). */
