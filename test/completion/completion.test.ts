@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/commands/all.js';
-import { PRESETS } from '../../src/presets/index.js';
+import { OAUTH2_PRESETS, PRESETS } from '../../src/presets/index.js';
 import { DIALECTS } from '../../src/provider/options.js';
 import { SIGNATURE_METHODS } from '../../src/oauth/types.js';
 import { PROBLEMS } from '../../src/knowledge/problems.js';
@@ -70,7 +70,10 @@ describe('completion bash, sourced into bash', () => {
   });
 
   it('presets, dialects, signature methods, languages and demo scenarios from their tables', () => {
-    expect(bashComplete('flow', '--provider', '')).toEqual(PRESETS.map((p) => p.name));
+    expect(bashComplete('flow', '--provider', '')).toEqual([...PRESETS, ...OAUTH2_PRESETS].map((p) => p.name));
+    expect(bashComplete('flow', '--provider', 'key')).toEqual(['keycloak']);
+    expect(bashComplete('flow', '--grant', 'cl')).toEqual(['client-credentials']);
+    expect(bashComplete('flow', '--ex')).toEqual(['--exchange-twice']);
     expect(bashComplete('flow', '--consumer-key', 'k', '--provider', 'ha')).toEqual(['hatena']);
     expect(bashComplete('serve', '--dialect', '')).toEqual([...DIALECTS]);
     expect(bashComplete('sign', '--signature-method', 'HMAC')).toEqual(SIGNATURE_METHODS.filter((m) => m.startsWith('HMAC')));
@@ -119,7 +122,7 @@ describe('completion zsh and fish', () => {
     }
     const prefix = (text: string) => expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} -d '`)));
     prefix(`complete -c oauth-doctor -n '__fish_seen_subcommand_from serve' -l dialect -x -a '${DIALECTS.join(' ')}'`);
-    prefix(`complete -c oauth-doctor -n '__fish_seen_subcommand_from flow' -l provider -r -F -a '${PRESETS.map((p) => p.name).join(' ')}'`);
+    prefix(`complete -c oauth-doctor -n '__fish_seen_subcommand_from flow' -l provider -r -F -a '${[...PRESETS, ...OAUTH2_PRESETS].map((p) => p.name).join(' ')}'`);
     prefix(`complete -c oauth-doctor -n '__fish_seen_subcommand_from sign' -l url -x`);
     prefix(`complete -c oauth-doctor -n '__fish_seen_subcommand_from inspect' -l private-key -r -F`);
   });

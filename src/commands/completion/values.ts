@@ -2,7 +2,8 @@
 // one row per option, each naming the data it comes from, so a new preset,
 // dialect or problem code completes without touching this file. The rows
 // whose values have no table in src/ say where the command reads them.
-import { PRESETS } from '../../presets/index.js';
+import { OAUTH2_PRESETS, PRESETS } from '../../presets/index.js';
+import { AFTER_STEPS } from '../../flow/oauth2/types.js';
 import { DIALECTS } from '../../provider/options.js';
 import { SIGNATURE_METHODS } from '../../oauth/types.js';
 import { PROBLEMS } from '../../knowledge/problems.js';
@@ -22,7 +23,7 @@ export interface ValueRow {
 const LANGS: readonly Lang[] = ['en', 'ja']; // src/diagnose/lang.ts `Lang`
 
 export const VALUE_ROWS: readonly ValueRow[] = [
-  { command: 'flow', option: '--provider', values: () => PRESETS.map((p) => p.name), files: true },
+  { command: 'flow', option: '--provider', values: () => [...PRESETS.map((p) => p.name), ...OAUTH2_PRESETS.map((p) => p.name)], files: true },
   { command: 'serve', option: '--dialect', values: () => DIALECTS },
   { command: 'serve', option: '--signature-methods', values: () => SIGNATURE_METHODS },
   { command: '*', option: '--signature-method', values: () => SIGNATURE_METHODS },
@@ -31,6 +32,14 @@ export const VALUE_ROWS: readonly ValueRow[] = [
   // src/commands/flow/config.ts reads these.
   { command: 'flow', option: '--authorize', values: () => ['browser', 'print', 'http'] },
   { command: 'flow', option: '--callback', values: () => ['loopback', 'oob'] },
+  // src/commands/flow/oauth2-config.ts reads these (OAuth 2.0 runs); --then from AFTER_STEPS, comma-separated.
+  { command: 'flow', option: '--grant', values: () => ['code', 'device', 'client-credentials', 'refresh'] },
+  { command: 'flow', option: '--client-auth', values: () => ['basic', 'post', 'none', 'private-key-jwt', 'client-secret-jwt'] },
+  { command: 'flow', option: '--pkce', values: () => ['S256', 'plain', 'off'] },
+  { command: 'flow', option: '--par', values: () => ['auto', 'always', 'never'] },
+  { command: 'flow', option: '--assertion-aud', values: () => ['token-endpoint', 'issuer'] },
+  { command: 'flow', option: '--then', values: () => AFTER_STEPS },
+  { command: 'flow', option: '--tenant', values: () => ['common', 'organizations', 'consumers'] },
   // src/capture/types.ts `CaptureFormat`; src/provider/options.ts `OutageOptions`.
   { command: 'inspect', option: '--format', values: () => ['har', 'curl', 'http'] },
   { command: 'serve', option: '--outage', values: () => ['503', '500', '502'] },
