@@ -7,6 +7,14 @@ import type { Adapter, AdapterPayload } from 'oidc-provider';
 /** Entries kept per model (codes, tokens, sessions, …); past it the oldest is forgotten first. */
 export const MAX_ENTRIES_PER_MODEL = 10_000;
 
+/**
+ * How long an expired entry is still handed to the engine. The engine checks
+ * expiry itself (exp in the payload) and says so — "authorization code is
+ * expired", "refresh token is expired" — which it can only do if the entry is
+ * still there; forgotten at once it would be "not found", the wrong cause.
+ */
+export const EXPIRED_KEPT_SEC = 600;
+
 interface Entry {
   readonly payload: AdapterPayload;
   /** Real time (ms), not the skewed one: what the engine asked is a duration. */
@@ -50,7 +58,7 @@ export class Storage {
   get(model: string, id: string): AdapterPayload | undefined {
     const entry = this.#tables.get(model)?.get(id);
     if (!entry) return undefined;
-    if (entry.expiresAt <= this.#now()) {
+    if (entry.expiresAt + EXPIRED_KEPT_SEC * 1000 <= this.#now()) {
       this.remove(model, id);
       return undefined;
     }

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { Storage } from './adapter.js';
 import { installClock, realTime } from './clock.js';
 import { engineConfiguration } from './config.js';
+import { installDialects } from './dialects/index.js';
 import { loadEngine, type OidcProvider } from './engine.js';
 import { makeSigningKeys } from './keys.js';
 import { initialSettings, type OAuth2ClientRegistration, type OAuth2ProviderOptions, type OAuth2Settings } from './options.js';
@@ -90,6 +91,8 @@ export async function startOAuth2Provider(options: OAuth2ProviderOptions = {}): 
   const issuer = `http://${hostPart}:${address.port}`;
   const storage = new Storage(realTime);
   const engine = new Provider(issuer, engineConfiguration({ settings, clients, defaultRedirects: DEFAULT_REDIRECT_URIS, storage, keys }));
+  // The engine refuses; the dialect layer rewrites its answers on the way out (--dialect, live).
+  installDialects(engine, settings);
   const removeClock = installClock();
   const pending = new Set<NodeJS.Timeout>();
   server.on('request', requestListener({ provider: engine, settings, storage, pending }));
