@@ -22,7 +22,7 @@ import { readUrlQuery } from './read/url-query.js';
 import { collapseWhitespace, looksLikeHtml, visibleText } from './read/visible-text.js';
 import { readXmlBody } from './read/xml-body.js';
 import { httpStatusCode, statusFinding } from './read/status-only.js';
-import { BEARER_CHALLENGE_CODE, besideSignals, carriesBearer, isOAuth2OnlyCode, resolveOAuth2 } from './read/oauth2.js';
+import { BEARER_CHALLENGE_CODE, besideSignals, carriesBearer, isOAuth2OnlyCode, mentionsOf, resolveOAuth2, type PasteMentions } from './read/oauth2.js';
 import { parseBearerChallenge, parseOAuthChallenge, type BearerChallenge } from './read/www-authenticate.js';
 
 /** A provider's answer, as flow, inspect or a pasted capture has it. Header names are case-insensitive. */
@@ -35,6 +35,8 @@ export interface ProviderResponse {
   requestHeaders?: Readonly<Record<string, string | readonly string[] | undefined>>;
   /** A URL the pasted text named beside the answer (a log line's `POST https://…`): it identifies the provider, nothing more. */
   hostHint?: string;
+  /** What the pasted text around the answer speaks of (OAuth 2.0 libraries, OAuth 1.0a parameters): a weak sign for a shared `error` code. */
+  mentions?: PasteMentions;
 }
 
 /** What the reader looks in, in order: said when nothing was recognised. */
@@ -118,19 +120,20 @@ function readText(input: string, context: TextContext): Reading {
   if (code) return { problem: status === undefined ? code : { ...code, status } };
   const extraction = extract(text);
   if (extraction.shape === 'curl-command') return { notAProblem: 'curl-command' };
+  const mentions = mentionsOf(text);
   if (extraction.shape === 'har') {
     const answer = singleFailedHarAnswer(text);
     if (!answer) return { notAProblem: 'har-capture' };
-    const reading = readResponse({ ...answer, status: status ?? answer.status, headers: mergeHeaders(answer.headers, extraHeaders) });
+    const reading = readResponse({ ...answer, status: status ?? answer.status, headers: mergeHeaders(answer.headers, extraHeaders), mentions });
     return reading.problem ? withExtraction(reading, { shape: 'har', decoded: [] }) : { notAProblem: 'har-capture' };
   }
   if (extraction.shape === 'curl-verbose') {
-    const reading = readResponse({ status: status ?? extraction.status, headers: mergeHeaders(extraction.headers, extraHeaders), body: extraction.body ?? '' });
+    const reading = readResponse({ status: status ?? extraction.status, headers: mergeHeaders(extraction.headers, extraHeaders), body: extraction.body ?? '', mentions });
     return withExtraction(reading, { shape: 'curl-verbose', decoded: [] });
   }
   // A URL of a known provider anywhere in the paste names whose answer it is (Apple's `POST https://appleid.apple.com/auth/token` before `{"error":"invalid_client"}`).
   const hostHint = extraction.fragments.find((f) => f.kind === 'url' && providerForUrl(f.text) !== undefined)?.text ?? urlInText(text);
-  const whole = readWhole(text, trimmed, status, extraHeaders, hostHint);
+  const whole = readWhole(text, trimmed, status, extraHeaders, hostHint, mentions);
   // A reading of the paste as a whole that named a plausible code stands; words alone, the status alone, or a
   // code that is really an escaped quote or a run of comma-joined parameters give way to a fragment that names one.
   // A code read from the words of a paste that also holds JSON gives way to what the JSON says (it carries the `error` the provider sent).
@@ -141,18 +144,20 @@ function readText(input: string, context: TextContext): Reading {
   const fragmentHeaders = mergeHeaders(extraction.headers, extraHeaders);
   let heuristic: Reading | undefined;
   for (const fragment of extraction.fragments) {
-    const reading = fragment.kind === 'url' ? readResponse({ url: fragment.text, status: fragmentStatus, headers: fragmentHeaders }) : readResponse({ body: fragment.text, status: fragmentStatus, headers: fragmentHeaders, hostHint });
+    const reading = fragment.kind === 'url' ? readResponse({ url: fragment.text, status: fragmentStatus, headers: fragmentHeaders, mentions }) : readResponse({ body: fragment.text, status: fragmentStatus, headers: fragmentHeaders, hostHint, mentions });
     if (!reading.problem || reading.problem.source === 'status-only') continue;
     const found = withExtraction(reading, { fragment: fragment.kind, at: fragment.at, decoded: fragment.decoded });
     if (reading.problem.confidence !== 'heuristic') return found;
     heuristic ??= found;
   }
+  // Words read from the whole paste give way to the `error` a JSON fragment of it carries, even when that reading is only a hint.
+  if (wordsOverJson && whole.problem?.confidence === 'heuristic' && heuristic?.problem?.extracted?.fragment === 'json' && heuristic.problem.code.startsWith('oauth2:')) return heuristic;
   // Words read from the whole paste keep the status a line of it printed.
   if (whole.problem && PLAUSIBLE_CODE.test(whole.problem.code)) return whole.problem.status === undefined && fragmentStatus !== undefined ? { problem: { ...whole.problem, status: fragmentStatus } } : whole;
   if (heuristic) return heuristic;
   // Nothing in the words: the status a line of the paste gave, with the headers it printed.
   if (fragmentStatus !== undefined || Object.keys(extraction.headers).length > 0) {
-    const reading = readResponse({ status: fragmentStatus, headers: fragmentHeaders, body: text });
+    const reading = readResponse({ status: fragmentStatus, headers: fragmentHeaders, body: text, mentions });
     if (reading.problem) return withExtraction(reading, { decoded: [] });
   }
   return whole;
@@ -162,16 +167,16 @@ function readText(input: string, context: TextContext): Reading {
 const PLAUSIBLE_CODE = /^[A-Za-z0-9_:./-]{1,80}$/;
 
 /** The paste read as one response, a URL or one body, as before the extractor. */
-function readWhole(text: string, trimmed: string, status: number | undefined, extraHeaders: HeaderBag, hostHint: string | undefined): Reading {
+function readWhole(text: string, trimmed: string, status: number | undefined, extraHeaders: HeaderBag, hostHint: string | undefined, mentions: PasteMentions): Reading {
   if (looksLikeRawResponse(trimmed)) {
     const raw = parseRawResponse(trimmed);
-    return readResponse({ status: status ?? raw.status, headers: mergeHeaders(raw.headers, extraHeaders), body: raw.body, hostHint });
+    return readResponse({ status: status ?? raw.status, headers: mergeHeaders(raw.headers, extraHeaders), body: raw.body, hostHint, mentions });
   }
   if (/^https?:\/\/\S+$/i.test(trimmed)) {
-    const fromUrl = readResponse({ url: trimmed, status, headers: extraHeaders });
-    return fromUrl.problem ? fromUrl : readResponse({ body: trimmed, status, headers: extraHeaders });
+    const fromUrl = readResponse({ url: trimmed, status, headers: extraHeaders, mentions });
+    return fromUrl.problem ? fromUrl : readResponse({ body: trimmed, status, headers: extraHeaders, mentions });
   }
-  return readResponse({ body: text, status, headers: extraHeaders, hostHint });
+  return readResponse({ body: text, status, headers: extraHeaders, hostHint, mentions });
 }
 
 /** The first https URL of a known provider in the text (a log line's request), when the extractor kept none (no query). */
@@ -222,9 +227,9 @@ function readResponse(response: ProviderResponse): Reading {
   const urlProvider = providerForUrl(response.url)?.id ?? providerForUrl(response.hostHint)?.id;
   const challenge = challengeFinding(headers);
   const hostProvider = urlProvider ?? challenge?.realmProvider;
-  const oauth2 = { bearer: bearerChallenge(headers), requestBearer: carriesBearer(joinedHeaderValue(response.requestHeaders, 'authorization')) };
+  const oauth2 = { bearer: bearerChallenge(headers), requestBearer: carriesBearer(joinedHeaderValue(response.requestHeaders, 'authorization')), mentions: response.mentions };
 
-  const bodyReading = readBody(body, hostProvider, { status, contentType: joinedHeaderValue(headers, 'content-type') });
+  const bodyReading = readBody(body, hostProvider, { status, contentType: joinedHeaderValue(headers, 'content-type') }, response.mentions);
   const fromBody = typeof bodyReading === 'string' ? undefined : bodyReading;
   const fromUrl = response.url ? readUrlQuery(response.url) : undefined;
   // The header SHOULD carry the problem and the body MAY repeat it; merge the two.
@@ -291,18 +296,18 @@ function mergeFindings(header: Finding | undefined, body: Finding | undefined): 
 }
 
 /** Carriers in the body, most specific first; or why the body is no problem, when the JSON reader could tell. */
-function readBody(body: string, hostProvider: string | undefined, response: JsonResponseContext): Finding | NotAProblemReason | undefined {
+function readBody(body: string, hostProvider: string | undefined, response: JsonResponseContext, mentions: PasteMentions | undefined): Finding | NotAProblemReason | undefined {
   if (body.trim() === '') return undefined;
   const bounded = body.slice(0, 500_000);
   // A JSON body is read as JSON first: an oauth_problem inside one of its strings belongs to it.
   const json = readJsonBody(bounded, hostProvider, response);
   if (json && (typeof json === 'string' || json.confidence !== 'heuristic')) return json;
   // Words read in a JSON message field give way to a code another carrier of the same body names (an `error=…` form quoted in a message).
-  const other = readBodyCarriers(body, bounded, hostProvider);
+  const other = readBodyCarriers(body, bounded, hostProvider, mentions);
   return json && (other === undefined || other.confidence === 'heuristic') ? json : other;
 }
 
-function readBodyCarriers(body: string, bounded: string, hostProvider: string | undefined): Finding | undefined {
+function readBodyCarriers(body: string, bounded: string, hostProvider: string | undefined, mentions: PasteMentions | undefined): Finding | undefined {
   const form = readFormBody(bounded);
   if (form) return form;
   const xml = readXmlBody(bounded, hostProvider);
@@ -320,7 +325,7 @@ function readBodyCarriers(body: string, bounded: string, hostProvider: string | 
   const coded = findingFromProviderCodeText(prose, carrier);
   if (coded) return coded;
   // Prose only where no structure is: a `{…}` in the text is the extractor's to read.
-  const oauth2Prose = bounded.includes('{') ? undefined : readOAuth2Prose(bounded);
+  const oauth2Prose = bounded.includes('{') ? undefined : readOAuth2Prose(bounded, mentions?.oauth2 === true && !mentions.oauth1);
   if (oauth2Prose) return oauth2Prose;
   // A long log says what failed at its end: its last lines are read too.
   const finding = findingFromPhrase(prose, carrier, hostProvider) ?? (body.length > 100_000 && carrier === 'plain-text' ? findingFromPhrase(collapseWhitespace(body.slice(-TAIL_READ)), 'plain-text', hostProvider) : undefined);

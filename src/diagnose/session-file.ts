@@ -125,7 +125,7 @@ function stripNulls(value: Record<string, unknown>): Record<string, unknown> {
 
 export type { LegRecord };
 
-const OAUTH2_SIGNALS: readonly OAuth2Signal[] = ['bearer-challenge', 'oauth2-only-code', 'bearer-request', 'error-uri', 'redirect-state', 'provider-dialect'];
+const OAUTH2_SIGNALS: readonly OAuth2Signal[] = ['bearer-challenge', 'oauth2-only-code', 'bearer-request', 'error-uri', 'redirect-state', 'provider-dialect', 'oauth2-words', 'json-error', 'oauth2-context'];
 
 /** A recorded problem's OAuth 2.0 signs: the known ones, anything else dropped. */
 function oauth2SignalsOf(value: unknown): OAuth2Signal[] | undefined {

@@ -30,7 +30,12 @@ export type ProblemSource =
  * authorization code, an Entra ID AADSTS code); an error a known OAuth 2.0
  * provider documents (`AADSTS…`, Keycloak's "Code not valid").
  */
-export type OAuth2Signal = 'bearer-challenge' | 'oauth2-only-code' | 'bearer-request' | 'error-uri' | 'redirect-state' | 'oauth2-words' | 'provider-dialect';
+/**
+ * Signs of OAuth 2.0. `json-error`: an `error` member in a JSON object (RFC 6749 §5.2 answers in application/json;
+ * oauthlib's OAuth 1 endpoints answer form-encoded). `oauth2-context`: the paste around the error speaks of OAuth 2.0
+ * (an `oauth2` package or class, client_secret, an access token response) and nothing of OAuth 1.0a.
+ */
+export type OAuth2Signal = 'bearer-challenge' | 'oauth2-only-code' | 'bearer-request' | 'error-uri' | 'redirect-state' | 'oauth2-words' | 'provider-dialect' | 'json-error' | 'oauth2-context';
 
 /** How sure the reader is that it read the problem right. */
 export type ProblemConfidence = 'exact' | 'mapped' | 'heuristic';

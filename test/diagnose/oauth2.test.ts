@@ -17,10 +17,10 @@ type Expected = Partial<Pick<DetectedProblem, 'code' | 'providerCode' | 'source'
 /** One fixture per shape: OAuth 2.0 in each carrier, Bearer alone and beside OAuth, and oauthlib's OAuth 1 answers that must stay OAuth 1. */
 const CORPUS: Record<string, Expected> = {
   // RFC 6749 §5.2 token-endpoint errors: JSON (with and without a description, with error_uri) and form
-  'token-json-invalid-grant.http': { code: 'oauth2:invalid_grant', source: 'json-body', confidence: 'exact', status: 400, signals: ['oauth2-only-code', 'oauth2-words'], parameters: { error_description: 'The authorization code has expired or was already used.' } },
+  'token-json-invalid-grant.http': { code: 'oauth2:invalid_grant', source: 'json-body', confidence: 'exact', status: 400, signals: ['oauth2-only-code', 'oauth2-words', 'json-error'], parameters: { error_description: 'The authorization code has expired or was already used.' } },
   'token-json-unsupported-grant-type-no-description.http': { code: 'oauth2:unsupported_grant_type', source: 'json-body', confidence: 'exact' },
-  // invalid_client is oauthlib's OAuth 1 value too: only error_uri says OAuth 2.0, and that is a hint
-  'token-json-invalid-client-error-uri.http': { code: 'oauth2:invalid_client', source: 'json-body', confidence: 'heuristic', signals: ['error-uri', 'oauth2-words'], parameters: { error_uri: 'https://auth.example.com/docs/errors#invalid_client' } },
+  // invalid_client is oauthlib's OAuth 1 value too: error_uri and the JSON it came in say OAuth 2.0 (oauthlib's OAuth 1 endpoints answer form-encoded), hints both
+  'token-json-invalid-client-error-uri.http': { code: 'oauth2:invalid_client', source: 'json-body', confidence: 'heuristic', signals: ['error-uri', 'oauth2-words', 'json-error'], parameters: { error_uri: 'https://auth.example.com/docs/errors#invalid_client' } },
   'token-form-invalid-scope.http': { code: 'oauth2:invalid_scope', source: 'form-body', confidence: 'exact', parameters: { error_description: 'The requested scope is invalid, unknown, or malformed.' } },
   // RFC 6749 §4.1.2.1 redirects
   'redirect-access-denied-with-state.txt': { code: 'oauth2:access_denied', source: 'url-query', confidence: 'heuristic', signals: ['redirect-state'] },
@@ -74,7 +74,21 @@ describe('reading: the evidence decides, and the shared codes need evidence', ()
 
   it('a request that carried Authorization: Bearer makes a shared code OAuth 2.0', () => {
     const p = readProblem({ status: 401, body: '{"error":"invalid_client","error_description":"Bad client"}', requestHeaders: { Authorization: 'Bearer abc.def' } });
-    expect(p).toMatchObject({ code: 'oauth2:invalid_client', confidence: 'exact', oauth2Signals: ['bearer-request'] });
+    expect(p).toMatchObject({ code: 'oauth2:invalid_client', confidence: 'exact', oauth2Signals: ['bearer-request', 'json-error'] });
+  });
+
+  it('a JSON error object is OAuth 2.0\'s carrier (RFC 6749 §5.2), even with no description; the same code form-encoded stays oauthlib\'s OAuth 1', () => {
+    expect(readProblemFromText('{"error":"invalid_client"}')).toMatchObject({ code: 'oauth2:invalid_client', oauth2Signals: ['json-error'] });
+    expect(readProblemFromText('{"error":"invalid_client","error_description":"client not found"}')).toMatchObject({ code: 'oauth2:invalid_client', oauth2Signals: ['json-error'] });
+    expect(readProblemFromText('error=invalid_client')?.code).toBe('consumer_key_unknown');
+    // OAuth 1.0a's own words in the description outweigh the carrier.
+    expect(readProblemFromText('{"error":"invalid_client","error_description":"Invalid consumer key"}')?.code).not.toMatch(/^oauth2:/);
+  });
+
+  it('a shared code in prose is OAuth 2.0 when the paste speaks of OAuth 2.0 (an oauth2 package) and not of OAuth 1.0a', () => {
+    expect(readProblemFromText('Unhandled Exception: Exception: Provider error 401: invalid_client: Unauthorized\n#0 OAuth2Helper.getToken package:oauth2_client/oauth2_helper.dart:80')).toMatchObject({ code: 'oauth2:invalid_client' });
+    expect(readProblemFromText('oauthlib.oauth2.rfc6749.errors.InvalidClientError: (invalid_client) client_secret is undefined')?.code).toBe('oauth2:invalid_client');
+    expect(readProblemFromText('OAuth1Session failed: invalid_client: Bad client')?.code ?? '').not.toMatch(/^oauth2:/);
   });
 
   it('an OAuth 1.0a callback with oauth_token and a state is still OAuth 1 (oauth_* beside it outweighs state)', () => {

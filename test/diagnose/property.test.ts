@@ -113,7 +113,7 @@ describe('the readers never throw, whatever a provider sends (fast-check)', () =
     );
   });
 
-  it(`oauthlib's OAuth 1 answers never become OAuth 2.0 without a sign of it (${RUNS} runs)`, () => {
+  it(`oauthlib's OAuth 1 answers (form-encoded) never become OAuth 2.0 without a sign of it; the same in JSON carries the json-error sign (${RUNS} runs)`, () => {
     // oauthlib/oauth1/rfc5849/errors.py: the values its OAuth 1 endpoints send; no Bearer, no error_uri, no state.
     const oauth1Error = fc.constantFrom('invalid_request', 'invalid_client', 'invalid_signature_method', 'insecure_transport_protocol');
     // A description in OAuth 2.0's own words or carrying its parameters (state=, error_uri, Bearer: RFC 6749 §4.1.2.1, RFC 6750 §3) (a grant type, a redirect_uri, a client secret, an authorization code, AADSTS…) is itself a sign (issue #12).
@@ -125,6 +125,9 @@ describe('the readers never throw, whatever a provider sends (fast-check)', () =
           ? JSON.stringify(text === undefined ? { error, error_description: '' } : { error, error_description: text })
           : `error=${error}${text === undefined ? '' : `&error_description=${encodeURIComponent(text.replace(/[\ud800-\udfff]/g, '\ufffd'))}`}`;
         const problem = readProblem({ status, body });
+        // RFC 6749 §5.2 answers in JSON; oauthlib's OAuth 1 endpoints answer form-encoded (OAuth1Error.urlencoded).
+        if (asJson && problem?.oauth2Signals !== undefined) expect(problem.oauth2Signals).toContain('json-error');
+        if (asJson) return;
         expect(problem?.code ?? '').not.toMatch(/^oauth2:/);
         expect(problem?.oauth2Signals ?? []).toEqual([]);
       }),

@@ -34,7 +34,8 @@ export function isUnspaced(term: string): boolean {
  */
 export function prepareText(input: string): string {
   const bounded = input.length > MAX_CLASSIFY_INPUT ? input.slice(0, MAX_CLASSIFY_INPUT) : input;
-  return bounded.replace(/[_\-+/\\|・･]/g, ' ').replace(/[’‘`´]/g, "'");
+  // Python's string prefixes (`b'Invalid consumer.'`, `u'…'`, `r"…"`) are no part of the words.
+  return bounded.replace(/(?<![\p{L}\p{N}'])[bBuUrR]{1,2}(?=['"])/gu, (prefix) => ' '.repeat(prefix.length)).replace(/[_\-+/\\|・･]/g, ' ').replace(/[’‘`´]/g, "'");
 }
 
 /** The prepared text case-folded for the terms of unspaced scripts (whose case does not change length). */

@@ -1,5 +1,5 @@
 /** What the extractor undid to read a fragment; `explain --json` names them. */
-export type Decoding = 'backslash-escapes' | 'html-entities' | 'bytes-repr' | 'object-literal' | 'comma-separated';
+export type Decoding = 'backslash-escapes' | 'html-entities' | 'bytes-repr' | 'object-literal' | 'comma-separated' | 'truncated';
 
 /**
  * JSON or parameters logged as a string literal arrive with their quotes

@@ -91,7 +91,11 @@ function fromCurlVerbose(text: string): Extraction {
 }
 
 function scan(text: string, decoded: readonly Decoding[], add: (fragment: Fragment) => void): void {
-  for (const span of braceSpans(text)) objectFragment(span.text, span.at, decoded, add);
+  const spans = braceSpans(text);
+  for (const span of spans) objectFragment(span.text, span.at, decoded, add);
+  // A log that cut the answer off mid-object (`{"error": "invalid_request", "error_description": "…"` and no `}`): closed and read, said so.
+  const cut = spans.length === 0 ? truncatedObject(text) : undefined;
+  if (cut) add({ kind: 'json', text: cut.text, at: cut.at, decoded: [...decoded, 'truncated'] });
   for (const bytes of byteReprs(text)) {
     for (const span of braceSpans(bytes.text)) objectFragment(span.text, bytes.at + span.at, [...decoded, 'bytes-repr'], add);
   }
@@ -156,6 +160,35 @@ export function braceSpans(text: string): { text: string; at: number }[] {
     from = open + 1;
   }
   return spans;
+}
+
+/**
+ * The last `{` that never closes, closed: the text from it to the end, cut
+ * back to the last complete `"key": "value"` pair, with the braces it lacks.
+ * Only a JSON object whose first member is a quoted key; undefined otherwise.
+ */
+function truncatedObject(text: string): { text: string; at: number } | undefined {
+  const at = text.search(/\{\s*"[^"\n]{1,64}"\s*:/);
+  if (at < 0 || text.length - at > MAX_SPAN) return undefined;
+  const tail = text.slice(at).trimEnd();
+  const complete = /^[\s\S]*"\s*(?=,|$)/.exec(tail)?.[0] ?? tail;
+  for (const candidate of [tail, complete]) {
+    let depth = 0;
+    let quote = false;
+    for (let i = 0; i < candidate.length; i++) {
+      const c = candidate[i];
+      if (quote) {
+        if (c === '\\') i++;
+        else if (c === '"') quote = false;
+      } else if (c === '"') quote = true;
+      else if (c === '{' || c === '[') depth++;
+      else if (c === '}' || c === ']') depth--;
+    }
+    if (quote || depth <= 0 || depth > 4) continue;
+    const closed = candidate.replace(/,\s*$/, '') + '}'.repeat(depth);
+    if (parsesAsJson(closed)) return { text: closed, at };
+  }
+  return undefined;
 }
 
 /** A single quote opens a string after `{`, `[`, `,`, `:`, `=`, `>` or space before one of those; not in `don't`. */
@@ -272,12 +305,26 @@ function statusLine(text: string): number | undefined {
 const HEADER_NAMES = ['www-authenticate', 'content-type', 'date', 'retry-after', 'location', 'error', 'x-rate-limit-remaining', 'x-ratelimit-remaining'];
 const HEADER = /^[ \t<>]*([A-Za-z][\w-]{1,40}):[ \t]*(.+)$/gm;
 
+/**
+ * A header as a member of a printed object: Python's `{'WWW-Authenticate': 'Bearer error="invalid_client"'}`,
+ * Ruby's `"www-authenticate"=>"…"`, an NSDictionary's `"Www-Authenticate" = "…";`, a JavaScript `'www-authenticate': '…'`.
+ */
+const HEADER_MEMBER = /(["'])(www-authenticate|content-type|retry-after|date|location)\1\s*(?:=>|[:=])\s*(["'])((?:\\.|(?!\3)[^\\\n]){1,2000})\3/gi;
+
 /** Header lines anywhere in the text (a log that printed the response's headers), the ones the readers use. */
 function headerLines(text: string): Record<string, string[]> {
   const headers: Record<string, string[]> = {};
-  for (const match of text.slice(0, MAX_SPAN).matchAll(HEADER)) {
+  const head = text.slice(0, MAX_SPAN);
+  for (const match of head.matchAll(HEADER)) {
     const name = (match[1] ?? '').toLowerCase();
     if (HEADER_NAMES.includes(name)) (headers[name] ??= []).push((match[2] ?? '').trim());
+  }
+  let members = 0;
+  for (const match of head.matchAll(HEADER_MEMBER)) {
+    if (++members > 32) break;
+    const name = (match[2] ?? '').toLowerCase();
+    const value = (match[4] ?? '').replace(/\\(["'\\])/g, '$1').trim();
+    if (value !== '' && !(headers[name] ?? []).includes(value)) (headers[name] ??= []).push(value);
   }
   return headers;
 }

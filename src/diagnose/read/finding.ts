@@ -42,6 +42,8 @@ export interface ErrorShape {
   readonly oauth1Beside?: boolean | undefined;
   /** The description speaks of what only OAuth 2.0 has (client secret, redirect_uri, code_verifier, AADSTS…). */
   readonly oauth2Words?: boolean | undefined;
+  /** The description speaks of what only OAuth 1.0a has (a consumer key, oauth_* parameters, a nonce, a request token): evidence against OAuth 2.0. */
+  readonly oauth1Words?: boolean | undefined;
 }
 
 /** Provider text is untrusted and may be huge: keep a bounded excerpt as data. */

@@ -3,7 +3,7 @@ import { isGenericRow, providerCodeRecord, providerCodes } from '../../knowledge
 import { excerpt, type Finding, type NotAProblemReason } from './finding.js';
 import { readFormBody } from './form-body.js';
 import { findingFromOAuthPairs } from './oauth-parameters.js';
-import { isOAuth2OnlyCode } from './oauth2.js';
+import { isStandardOAuth2Code } from './oauth2.js';
 import { findingFromOAuthlibError } from './oauthlib-error.js';
 import { findingFromPhrase } from './phrase-match.js';
 import { findingFromProviderCodeText } from './provider-code-text.js';
@@ -198,9 +198,9 @@ function fromErrorObject(json: JsonObject, hostProvider: string | undefined): Fi
   // Zoom writes the description as `reason` (`{"reason":"Invalid authorization code","error":"invalid_request"}`).
   const description = jsonText(json['error_description']) ?? jsonText(json['reason']);
   if (error === undefined || !/^[a-z_]{3,64}$/.test(error)) return undefined;
-  // `{"error":"invalid_grant"}` needs no description: the code is OAuth 2.0's alone.
-  // A code the host's provider documents needs none either (Apple: `{"error":"invalid_client"}`).
-  if (description === undefined && !isOAuth2OnlyCode(error) && (hostProvider === undefined || providerCodeRecord(hostProvider, error) === undefined)) return undefined;
+  // `{"error":"invalid_grant"}` or `{"error":"invalid_client"}` needs no description: a code RFC 6749 defines, in the JSON it answers with.
+  // A code the host's provider documents needs none either.
+  if (description === undefined && !isStandardOAuth2Code(error) && (hostProvider === undefined || providerCodeRecord(hostProvider, error) === undefined)) return undefined;
   return findingFromOAuthlibError(error, description, { uri: jsonText(json['error_uri']), scope: jsonText(json['scope']), carrier: 'json-body' });
 }
 

@@ -1,5 +1,5 @@
 import { lazy } from '../../knowledge/lazy.js';
-import { isGenericRow, providerCodes } from '../../knowledge/provider-codes.js';
+import { isGenericRow, oauth2ProviderRow, providerCodes } from '../../knowledge/provider-codes.js';
 import { type Finding } from './finding.js';
 import { findingFromOAuthlibError } from './oauthlib-error.js';
 import { isOAuth2OnlyCode } from './oauth2.js';
@@ -13,22 +13,30 @@ import { isOAuth2OnlyCode } from './oauth2.js';
  * OAuth 2.0 alone defines, or one a provider row documents, is taken as a code.
  */
 const KEYED = /\berror["']?\s*[:=]\s*["']([a-z][a-z_]{2,63})["']\s*,?\s*(?:\\n|\s)*["']?error_description["']?\s*[:=]\s*(["'])([^"'\n]{1,400})\2/;
-const BARE = /(?:^|[\s"'`(:{[])([a-z]+(?:_[a-z]+)+)["'`]?(?:\s*[:-]\s*|\s+)(["'])?([^\n"']{1,400})/g;
+const BARE = /(?:^|[\s"'`(:{[])([a-z]+(?:_[a-z]+)+)["'`)]?(?:\s*[:-]\s*|\s+)(["'])?([^\n"']{1,400})/g;
 
-export function readOAuth2Prose(text: string): Finding | undefined {
+/**
+ * `shared`: the paste speaks of OAuth 2.0 (an oauth2 package, client_secret) and not of OAuth 1.0a, so a code
+ * oauthlib's OAuth 1 endpoints share (`invalid_client: Unauthorized`) is taken too; without it, such a code is
+ * taken only when its description speaks of what OAuth 2.0 alone has ("The OAuth client was not found.").
+ */
+export function readOAuth2Prose(text: string, shared = false): Finding | undefined {
   const bounded = text.slice(0, 100_000);
   const keyed = KEYED.exec(bounded);
-  if (keyed?.[1] !== undefined && keyed[3] !== undefined && isCode(keyed[1])) return finding(keyed[1], keyed[3]);
+  if (keyed?.[1] !== undefined && keyed[3] !== undefined && (isCode(keyed[1]) || SHARED_WITH_OAUTH1.has(keyed[1]))) return finding(keyed[1], keyed[3], keyed[0].includes(':') ? 'json-body' : 'plain-text');
   let count = 0;
   for (const match of bounded.matchAll(BARE)) {
     if (++count > 200) break;
     const error = match[1];
-    if (error === undefined || !isCode(error)) continue;
+    if (error === undefined) continue;
+    const sharedCode = SHARED_WITH_OAUTH1.has(error) && !error.startsWith('invalid_signature') && error !== 'insecure_transport_protocol';
+    if (!isCode(error) && !sharedCode) continue;
     const quoted = match[2] !== undefined;
     const description = (match[3] ?? '').replace(/\s+$/, '');
     // Unquoted words run to the end of the line; a sentence there is the description only when it reads as one.
-    if (!quoted && !/^[A-Za-z]/.test(description)) return finding(error, undefined);
-    return finding(error, description === '' ? undefined : description);
+    const read = !quoted && !/^[A-Za-z]/.test(description) ? finding(error, undefined) : finding(error, description === '' ? undefined : description);
+    if (sharedCode && !isCode(error) && !shared && read.errorShape?.oauth2Words !== true && oauth2ProviderRow({ error, description }) === undefined) continue;
+    return read;
   }
   return undefined;
 }
@@ -43,6 +51,7 @@ function isCode(error: string): boolean {
   return isOAuth2OnlyCode(error) || (PROVIDER_ERRORS().has(error) && !SHARED_WITH_OAUTH1.has(error));
 }
 
-function finding(error: string, description: string | undefined): Finding {
-  return findingFromOAuthlibError(error, description, { carrier: 'plain-text' });
+/** A keyed `error: "…", error_description: "…"` with colons is a JSON (or JavaScript) object printed, maybe cut off: JSON's carrier. */
+function finding(error: string, description: string | undefined, carrier: 'json-body' | 'plain-text' = 'plain-text'): Finding {
+  return findingFromOAuthlibError(error, description, { carrier });
 }

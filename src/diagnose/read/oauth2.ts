@@ -39,6 +39,21 @@ export function isOAuth2OnlyCode(error: string): boolean {
   return OAUTH2_ONLY_CODES.has(error);
 }
 
+/** The codes RFC 6749 §4.1.2.1 and §5.2 define that oauthlib's OAuth 1 endpoints send too: a code, but whose needs other evidence. */
+const SHARED_WITH_OAUTH1: ReadonlySet<string> = new Set(['invalid_request', 'invalid_client', 'access_denied']);
+
+/** A code RFC 6749, RFC 6750 or OpenID Connect defines (the shared ones included). */
+export function isStandardOAuth2Code(error: string): boolean {
+  return OAUTH2_ONLY_CODES.has(error) || SHARED_WITH_OAUTH1.has(error);
+}
+
+/** Words only OAuth 1.0a has, in a description: a consumer key or secret, oauth_* parameters, a nonce, a request token, RFC 5849. */
+const OAUTH1_WORDS = /\boauth_[a-z_]+|\bconsumer[ _-]?(?:key|secret)|\bnonce\b|\brequest[ _-]token|\btoken[ _-]secret|\bsignature base|\brfc ?5849|\boauth ?1(?:\.0a?)?\b/i;
+
+export function speaksOAuth1(text: string | undefined): boolean {
+  return text !== undefined && OAUTH1_WORDS.test(text.slice(0, 2000));
+}
+
 /** What the rest of the response says about OAuth 2.0, beside the error itself. */
 export interface OAuth2Context {
   readonly bearer?: BearerChallenge | undefined;
@@ -46,6 +61,23 @@ export interface OAuth2Context {
   readonly requestBearer?: boolean | undefined;
   /** The provider the URL (or a URL in the paste) names: its own OAuth 2.0 codes are a sign too. */
   readonly hostProvider?: string | undefined;
+  /** What the paste around the answer speaks of (read-problem's mentionsOf): an `oauth2` library, client_secret; or OAuth 1.0a's words. */
+  readonly mentions?: PasteMentions | undefined;
+}
+
+/** Which protocol the words around a pasted answer name. */
+export interface PasteMentions {
+  readonly oauth2: boolean;
+  readonly oauth1: boolean;
+}
+
+const OAUTH2_MENTION = /\boauth ?2(?:\.0)?\b|oauth2[_./-]|[_./-]oauth2\b|\bclient[_ ]secret\b|\bclient_id\b|\baccess token response\b|\bopenid\b|\bOidc\w*|\bOAuth2\w*|\bMsal\w*|\bAADSTS\d/i;
+const OAUTH1_MENTION = /\boauth ?1(?:\.0a?)?\b|oauth1[_./-]|\bOAuth1\w*|\boauth_(?:consumer_key|token|signature|nonce|verifier|callback)\b|\bconsumer[ _-]?(?:key|secret)\b|\brfc ?5849\b/i;
+
+/** Whether a paste speaks of OAuth 2.0 or of OAuth 1.0a, beside the error it holds (its first 20,000 characters). */
+export function mentionsOf(text: string): PasteMentions {
+  const head = text.slice(0, 20_000);
+  return { oauth2: OAUTH2_MENTION.test(head), oauth1: OAUTH1_MENTION.test(head) };
 }
 
 /** The signs that an `error=` answer is OAuth 2.0; none means it stays an oauthlib (OAuth 1) reading. */
@@ -59,6 +91,9 @@ export function oauth2SignalsFor(shape: ErrorShape, context: OAuth2Context): OAu
     if (shape.uri !== undefined) signals.push('error-uri');
     if (shape.state) signals.push('redirect-state');
     if (shape.oauth2Words) signals.push('oauth2-words');
+    // RFC 6749 §5.2: the token endpoint answers in application/json; oauthlib's OAuth 1 endpoints answer form-encoded.
+    if (shape.carrier === 'json-body' && !shape.oauth1Words) signals.push('json-error');
+    if (context.mentions?.oauth2 === true && !context.mentions.oauth1 && !shape.oauth1Words) signals.push('oauth2-context');
     if (oauth2ProviderRow(shape, context.hostProvider) ?? hostRow(shape.error, context.hostProvider)) signals.push('provider-dialect');
   }
   return signals;

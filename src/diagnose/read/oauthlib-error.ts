@@ -3,6 +3,7 @@ import { providerCodeRecord } from '../../knowledge/provider-codes.js';
 import { excerpt, type ErrorShape, type Finding } from './finding.js';
 import { formSegmentAround } from './form-body.js';
 import { findingFromPhrase } from './phrase-match.js';
+import { speaksOAuth1 } from './oauth2.js';
 
 /**
  * oauthlib-style errors, `error=invalid_request&error_description=…`
@@ -11,7 +12,7 @@ import { findingFromPhrase } from './phrase-match.js';
  * (RFC 6749 §5.2), and read-problem decides which it is by evidence.
  */
 export function findingFromOAuthlibError(error: string, description: string | undefined, beside: Omit<ErrorShape, 'error' | 'description'> = {}): Finding {
-  const errorShape: ErrorShape = { error, description, ...beside };
+  const errorShape: ErrorShape = { error, description, ...beside, ...(speaksOAuth1(description) ? { oauth1Words: true } : {}) };
   // invalid_signature_method says it all; its description ("Invalid signature, X not in …") would mislead a phrase match.
   const refinable = error !== 'invalid_signature_method' && error !== 'insecure_transport_protocol';
   const refined = description === undefined || !refinable ? undefined : findingFromPhrase(description, 'oauthlib-error');
@@ -28,7 +29,7 @@ function speaksOAuth2(finding: Finding | undefined): boolean {
   const read = finding?.classified;
   if (read === undefined || !OAUTH2_CONCEPTS.has(read.concept)) return false;
   // "Invalid client" is oauthlib's OAuth 1 wording too; a client secret or assertion is OAuth 2.0's alone.
-  if (read.concept === 'oauth2-client') return read.words.some((w) => /secret|assertion|authentication|credential/i.test(w));
+  if (read.concept === 'oauth2-client') return read.words.some((w) => /secret|assertion|authentication|credential|oauth client|client[ _]id/i.test(w));
   // A bare "code … invalid" may be any code; an authorization code, a grant or a redeemed code is OAuth 2.0's.
   if (read.concept === 'oauth2-grant') return read.words.some((w) => /authori[sz]ation|auth code|grant|redeemed/i.test(w));
   return true;
