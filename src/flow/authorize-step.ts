@@ -6,7 +6,9 @@ import type { FlowIo } from './engine.js';
 import { authorizeWithVerifier, parseCallbackUrl } from './legs/authorize.js';
 import { findVerifierInPage } from './page-verifier.js';
 import { StopAtFailure, type Recorder } from './recorder.js';
-import type { AuthorizedRequestToken, FlowConfig, RequestToken } from './types.js';
+import { answerFailure, approvalPageFailure, redirectLoopFailure, stepError } from './failure.js';
+import { note, passed } from './notes.js';
+import type { AuthorizedRequestToken, FlowConfig, FlowNote, RequestToken } from './types.js';
 
 const OAUTH_1_0_OOB_NOTE = 'protocol note: OAuth 1.0 out of band has no PIN (OAuth Core 1.0 §6.2.3): the access token is asked for without oauth_verifier';
 
@@ -49,25 +51,26 @@ export async function authorize(leg: AuthorizeLeg): Promise<AuthorizedRequestTok
 
   if (config.authorize === 'http') return authorizeOverHttp(leg, pending);
 
-  const probeNotes: string[] = [];
+  const probeNotes: FlowNote[] = [];
   if (config.probeAuthorize && leg.probeUrl) {
     const probeUrl = await leg.probeUrl();
-    if (probeUrl === undefined) probeNotes.push('--probe: the provider gave no second request token to probe with; the page was not probed');
+    if (probeUrl === undefined) probeNotes.push(note('--probe: the provider gave no second request token to probe with; the page was not probed'));
     else {
       io.observer?.legStarting?.('authorize', { method: 'GET', url: probeUrl, headers: {} });
       const probe = await io.send({ method: 'GET', url: probeUrl, headers: { accept: 'text/html' } });
-      const notes = ['probed the authorise page before sending a person there', 'with a request token of its own, so the one you approve is untouched'];
+      const own = note('with a request token of its own, so the one you approve is untouched');
       if (io.recognisesProblem(probe)) {
-        recorder.add({ name: 'authorize', ok: false, exchange: probe, ms: probe.totalMs, notes, error: { code: 'refused', message: 'the authorise page is an error page' } });
-        throw new StopAtFailure({ leg: 'authorize', reason: 'the authorise page is a known error page', exchange: probe });
+        const failure = answerFailure('authorize', 'error-page', probe, 'the authorise page is a known error page');
+        recorder.add({ name: 'authorize', ok: false, exchange: probe, ms: probe.totalMs, notes: [note('probed the authorise page before sending a person there'), own], error: stepError(failure) });
+        throw new StopAtFailure(failure);
       }
-      probeNotes.push(...notes.map((n, i) => (i === 0 ? `${n}: no known error page ✓` : n)));
+      probeNotes.push(passed('probed the authorise page before sending a person there: no known error page'), own);
     }
   }
   let opened: boolean | undefined;
   if (config.authorize === 'browser') opened = await io.person.openBrowser(authorizeUrl);
   io.observer?.authorizeUrl?.(authorizeUrl, opened);
-  const notes = [...probeNotes, config.authorize === 'browser' ? (opened ? 'opened in the browser' : 'no browser could be started: open the URL yourself') : 'printed for you to open'];
+  const notes = [...probeNotes, note(config.authorize === 'browser' ? (opened ? 'opened in the browser' : 'no browser could be started: open the URL yourself') : 'printed for you to open')];
   recorder.add({ name: 'authorize', ok: true, notes });
 
   if (config.callback.kind === 'loopback' && pending && listener) {
@@ -75,20 +78,20 @@ export async function authorize(leg: AuthorizeLeg): Promise<AuthorizedRequestTok
     return callbackStep(recorder, received.url, requestToken, received.waitedMs, received);
   }
   if (config.verifier !== undefined) {
-    recorder.add({ name: 'callback', ok: true, notes: ['verifier from --verifier'] });
+    recorder.add({ name: 'callback', ok: true, notes: [note('verifier from --verifier')] });
     return authorizeWithVerifier(requestToken, config.verifier);
   }
   if (config.callback.kind === 'oob' && !requestToken.callbackConfirmed) {
     // OAuth Core 1.0 §6.2.3 out of band: no PIN, the person says when they are done.
     const started = io.now();
     const answer = await io.person.ask('approval');
-    recorder.add({ name: 'callback', ok: true, ms: io.now() - started, notes: [answer ? 'verifier (PIN) typed by the person' : OAUTH_1_0_OOB_NOTE] });
+    recorder.add({ name: 'callback', ok: true, ms: io.now() - started, notes: [note(answer ? 'verifier (PIN) typed by the person' : OAUTH_1_0_OOB_NOTE)] });
     return authorizeWithVerifier(requestToken, answer);
   }
   if (config.callback.kind === 'oob') {
     const started = io.now();
     const pin = await io.person.ask('pin');
-    recorder.add({ name: 'callback', ok: true, ms: io.now() - started, notes: ['verifier (PIN) typed by the person'] });
+    recorder.add({ name: 'callback', ok: true, ms: io.now() - started, notes: [note('verifier (PIN) typed by the person')] });
     return authorizeWithVerifier(requestToken, pin);
   }
   const started = io.now();
@@ -98,18 +101,18 @@ export async function authorize(leg: AuthorizeLeg): Promise<AuthorizedRequestTok
 
 function callbackStep(recorder: Recorder, url: string, requestToken: RequestToken, ms: number, received?: ReceivedCallback, pasted = false): AuthorizedRequestToken {
   const result = parseCallbackUrl(url, requestToken);
-  const notes: string[] = [];
-  if (received && received.ignoredCount > 0) notes.push(`turned away first: ${received.ignoredSummary}`);
+  const notes: FlowNote[] = [];
+  if (received && received.ignoredCount > 0) notes.push(note(`turned away first: ${received.ignoredSummary}`));
   if (result.ok) {
-    notes.push('oauth_token matches the pending request token ✓', result.value.verifier === undefined ? 'protocol note: no oauth_verifier (OAuth 1.0): the access token is asked for without one' : 'oauth_verifier received ✓');
+    notes.push(passed('oauth_token matches the pending request token'), result.value.verifier === undefined ? note('protocol note: no oauth_verifier (OAuth 1.0): the access token is asked for without one') : passed('oauth_verifier received'));
     recorder.add({ name: 'callback', ok: true, ms, notes });
     return result.value;
   }
-  recorder.add({ name: 'callback', ok: false, ms, notes, error: { code: 'refused', message: result.failure.reason } });
-  const denied = /denied|oauth_problem/.test(result.failure.reason);
+  const { failure } = result;
+  recorder.add({ name: 'callback', ok: false, ms, notes, error: stepError(failure) });
   // A URL the person pasted that is not a usable callback is their input, not the provider's answer.
-  if (pasted && !denied) throw inputError('callback-url-invalid', `the pasted URL is not a usable callback: ${result.failure.reason}`, 'paste the whole address from the browser’s address bar after approving');
-  throw new StopAtFailure({ leg: 'callback', reason: result.failure.reason, callbackUrl: url });
+  if (pasted && failure.kind === 'callback-unusable') throw inputError('callback-url-invalid', `the pasted URL is not a usable callback: ${failure.message}`, 'paste the whole address from the browser’s address bar after approving');
+  throw new StopAtFailure(failure);
 }
 
 async function waitWithSpinner<T>(io: FlowIo, promise: Promise<T>, text: string): Promise<T> {
@@ -132,7 +135,7 @@ async function authorizeOverHttp(leg: AuthorizeLeg, pending: Promise<ReceivedCal
   const { config, io, recorder, requestToken, authorizeUrl, callback, listener } = leg;
   let url = authorizeUrl;
   let ms = 0;
-  const hops: string[] = [];
+  const hops: FlowNote[] = [];
   const jar = new CookieJar();
   for (let hop = 0; hop < 10; hop++) {
     io.observer?.legStarting?.('authorize', { method: 'GET', url, headers: {} });
@@ -145,7 +148,7 @@ async function authorizeOverHttp(leg: AuthorizeLeg, pending: Promise<ReceivedCal
     if (status >= 300 && status < 400 && location) {
       const next = new URL(location, url).href;
       if (config.callback.kind !== 'oob' && isCallback(next, callback)) {
-        recorder.add({ name: 'authorize', ok: true, exchange, ms, notes: [...hops, `${status}: redirected to the callback`] });
+        recorder.add({ name: 'authorize', ok: true, exchange, ms, notes: [...hops, note(`${status}: redirected to the callback`)] });
         if (listener && pending) {
           // Deliver it as a browser would; the listener checks the token and answers.
           await io.send({ method: 'GET', url: next, headers: { accept: 'text/html' } });
@@ -154,7 +157,7 @@ async function authorizeOverHttp(leg: AuthorizeLeg, pending: Promise<ReceivedCal
         }
         return callbackStep(recorder, next, requestToken, 0);
       }
-      hops.push(`${status}: redirected to ${new URL(next).origin}${new URL(next).pathname}${jar.size > 0 ? ` (with ${jar.size} cookie${jar.size === 1 ? '' : 's'} it set)` : ''}`);
+      hops.push(note(`${status}: redirected to ${new URL(next).origin}${new URL(next).pathname}${jar.size > 0 ? ` (with ${jar.size} cookie${jar.size === 1 ? '' : 's'} it set)` : ''}`));
       url = next;
       continue;
     }
@@ -162,23 +165,22 @@ async function authorizeOverHttp(leg: AuthorizeLeg, pending: Promise<ReceivedCal
     if (!isError && config.callback.kind === 'oob') {
       const verifier = config.verifier ?? findVerifierInPage(exchange.response.body);
       if (verifier !== undefined) {
-        recorder.add({ name: 'authorize', ok: true, exchange, ms, notes: [...hops, config.verifier !== undefined ? 'verifier from --verifier' : 'found the PIN on the page'] });
+        recorder.add({ name: 'authorize', ok: true, exchange, ms, notes: [...hops, note(config.verifier !== undefined ? 'verifier from --verifier' : 'found the PIN on the page')] });
         return authorizeWithVerifier(requestToken, verifier);
       }
       // An OAuth 1.0 provider shows no PIN out of band: a page that asks nothing more (no form) is the approval.
       if (!requestToken.callbackConfirmed && !hasForm(exchange.response.body)) {
-        recorder.add({ name: 'authorize', ok: true, exchange, ms, notes: [...hops, `${status}: a page with no PIN and no form`, OAUTH_1_0_OOB_NOTE] });
+        recorder.add({ name: 'authorize', ok: true, exchange, ms, notes: [...hops, note(`${status}: a page with no PIN and no form`), note(OAUTH_1_0_OOB_NOTE)] });
         return authorizeWithVerifier(requestToken, undefined);
       }
     }
-    const reason = isError
-      ? `the authorise page answered ${status} with an error`
-      : `the authorise page answered ${status} without redirecting to the callback${config.callback.kind === 'oob' ? ' or showing a PIN' : ''}: it probably waits for a person (use --authorize browser or print)`;
-    recorder.add({ name: 'authorize', ok: false, exchange, ms, notes: hops, error: { code: 'refused', message: reason } });
-    // Issue 15 item 6 (flow's part): a page waiting for a person is a situation of its own, not an unknown code.
-    throw new StopAtFailure({ leg: 'authorize', reason, exchange, ...(isError ? {} : { situation: 'approval-page' as const }) });
+    const failure = isError
+      ? answerFailure('authorize', 'error-page', exchange, `the authorise page answered ${status} with an error`)
+      : approvalPageFailure(exchange, `the authorise page answered ${status} without redirecting to the callback${config.callback.kind === 'oob' ? ' or showing a PIN' : ''}: it probably waits for a person (use --authorize browser or print)`);
+    recorder.add({ name: 'authorize', ok: false, exchange, ms, notes: hops, error: stepError(failure) });
+    throw new StopAtFailure(failure);
   }
-  const reason = 'the authorise page redirected more than 10 times';
-  recorder.add({ name: 'authorize', ok: false, ms, notes: hops, error: { code: 'refused', message: reason } });
-  throw new StopAtFailure({ leg: 'authorize', reason });
+  const failure = redirectLoopFailure('the authorise page redirected more than 10 times');
+  recorder.add({ name: 'authorize', ok: false, ms, notes: hops, error: stepError(failure) });
+  throw new StopAtFailure(failure);
 }

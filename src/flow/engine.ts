@@ -10,6 +10,8 @@ import { authorizeWithVerifier, buildAuthorizeUrl } from './legs/authorize.js';
 import { buildRequestTokenRequest, parseRequestTokenResponse } from './legs/request-token.js';
 import { buildResourceRequest, parseResourceResponse } from './legs/resource.js';
 import type { SigningMoment } from './legs/shared.js';
+import { stepError, stopError } from './failure.js';
+import { note, passed } from './notes.js';
 import { Recorder, StopAtFailure } from './recorder.js';
 import type { AccessToken, AuthorizedRequestToken, FlowConfig, FlowStep, LegFailure, LegResult, PreparedRequest, RequestToken } from './types.js';
 
@@ -31,7 +33,7 @@ export interface FlowIo {
    * Resolves with another PIN to try, or undefined to stop (CI, --verifier,
    * not a verifier problem). run.ts decides from the problem's code.
    */
-  readonly retryPin?: ((exchange: HttpExchange, attempt: number) => Promise<string | undefined>) | undefined;
+  readonly retryPin?: ((failure: LegFailure, attempt: number) => Promise<string | undefined>) | undefined;
 }
 
 /** Tries of a typed PIN on the access-token leg, the first included. */
@@ -119,7 +121,7 @@ class FlowRun {
     try {
       return await this.io.send(prepared.http);
     } catch (error) {
-      this.recorder.add({ name: prepared.leg, ok: false, signed: prepared.signed, notes: [], error: errorSummary(error) });
+      this.recorder.add({ name: prepared.leg, ok: false, signed: prepared.signed, notes: [], error: stopError(error) });
       throw error;
     }
   }
@@ -130,7 +132,7 @@ class FlowRun {
       this.recorder.add({ ...step, ok: true });
       return result.value;
     }
-    this.recorder.add({ ...step, ok: false, error: { code: 'refused', message: result.failure.reason } });
+    this.recorder.add({ ...step, ok: false, error: stepError(result.failure) });
     throw new StopAtFailure(result.failure);
   }
 
@@ -146,7 +148,7 @@ class FlowRun {
   stopped(error: unknown): FlowOutcome {
     if (error instanceof StopAtFailure) return { ...this.base(), ok: false, failure: error.failure };
     if (!isDoctorError(error)) throw error;
-    if (!this.recorder.steps.some((s) => s.error)) this.recorder.add({ name: this.currentLeg, ok: false, notes: [], error: errorSummary(error) });
+    if (!this.recorder.steps.some((s) => s.error)) this.recorder.add({ name: this.currentLeg, ok: false, notes: [], error: stopError(error) });
     return { ...this.base(), ok: false, error };
   }
 }
@@ -169,7 +171,7 @@ export async function runFlow(config: FlowConfig, io: FlowIo): Promise<FlowOutco
     const rtRequest = buildRequestTokenRequest(config, run.moment(), callback);
     const rtExchange = await run.sendLeg(rtRequest);
     const rtResult = parseRequestTokenResponse(rtExchange);
-    const rtNotes = rtResult.ok ? [rtResult.value.callbackConfirmed ? 'oauth_callback_confirmed=true ✓' : OAUTH_1_0_NOTE] : [];
+    const rtNotes = rtResult.ok ? [rtResult.value.callbackConfirmed ? passed('oauth_callback_confirmed=true') : note(OAUTH_1_0_NOTE)] : [];
     const requestToken = run.settle(rtResult, { name: 'request_token', signed: rtRequest.signed, exchange: rtExchange, ms: rtExchange.totalMs, notes: rtNotes });
     run.requestToken = requestToken;
 
@@ -236,10 +238,10 @@ async function accessLegs(run: FlowRun, authorized: AuthorizedRequestToken): Pro
     const atExchange = await run.sendLeg(atRequest);
     const parsed = parseAccessTokenResponse(atExchange);
     const step = { name: 'access_token' as const, signed: atRequest.signed, exchange: atExchange, ms: atExchange.totalMs, notes: [] };
-    const again = !parsed.ok && attempt < PIN_TRIES && run.io.retryPin ? await run.io.retryPin(atExchange, attempt) : undefined;
+    const again = !parsed.ok && attempt < PIN_TRIES && run.io.retryPin ? await run.io.retryPin(parsed.failure, attempt) : undefined;
     if (again !== undefined && !parsed.ok) {
       // Recorded, not fatal: the request token is still pending, only the PIN was wrong.
-      run.recorder.add({ ...step, ok: false, notes: [`PIN refused; another try (${attempt + 1} of ${PIN_TRIES})`], error: { code: 'refused', message: parsed.failure.reason } });
+      run.recorder.add({ ...step, ok: false, notes: [note(`PIN refused; another try (${attempt + 1} of ${PIN_TRIES})`)], error: stepError(parsed.failure) });
       current = authorizeWithVerifier(current.requestToken, again);
       continue;
     }
@@ -252,8 +254,4 @@ async function accessLegs(run: FlowRun, authorized: AuthorizedRequestToken): Pro
     run.settle(parseResourceResponse(resExchange), { name: 'resource', signed: resRequest.signed, exchange: resExchange, ms: resExchange.totalMs, notes: [] });
   }
   return accessToken;
-}
-
-function errorSummary(error: unknown): { code: string; message: string } {
-  return isDoctorError(error) ? { code: error.code, message: error.message } : { code: 'internal', message: String(error) };
 }

@@ -27,6 +27,6 @@ export class Recorder {
 /** Thrown inside the engine to stop at a failed leg; never leaves runFlow. */
 export class StopAtFailure extends Error {
   constructor(readonly failure: LegFailure) {
-    super(failure.reason);
+    super(failure.message);
   }
 }

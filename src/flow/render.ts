@@ -106,7 +106,7 @@ export function renderStep(step: FlowStep, c: Palette, options: RenderOptions): 
   } else if (step.ms !== undefined && step.ms >= 100 && step.name === 'callback') {
     lines.push(`  ${c.dim(`waited ${(step.ms / 1000).toFixed(1)} s`)}`);
   }
-  for (const note of step.notes) lines.push(`  ${note.endsWith('✓') ? c.green('✓') + ' ' + note.slice(0, -2) : c.dim(note)}`);
+  for (const note of step.notes) lines.push(`  ${note.passed ? `${c.green('✓')} ${note.text}` : c.dim(note.text)}`);
   if (step.error) lines.push(`  ${c.red('✗')} ${step.error.message}`);
   return lines;
 }

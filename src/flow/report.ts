@@ -4,7 +4,8 @@ import type { DoctorError } from '../errors.js';
 import type { HttpExchange, HttpRequest } from '../http/types.js';
 import type { Redactor } from '../secrets/redactor.js';
 import type { FlowOutcome } from './engine.js';
-import type { FlowStep } from './types.js';
+import { noteText } from './notes.js';
+import type { FlowStep, StepError } from './types.js';
 
 /** Bodies in the JSON report are cut here; the whole kept body is in memory only. */
 const JSON_BODY_CHARS = 16 * 1024;
@@ -34,7 +35,7 @@ export interface StepJson {
   readonly ok: boolean;
   readonly ms?: number | undefined;
   readonly notes: readonly string[];
-  readonly error?: { readonly code: string; readonly message: string } | undefined;
+  readonly error?: StepError | undefined;
   readonly request?: RequestJson | undefined;
   readonly response?: ResponseJson | undefined;
   readonly redirects?: readonly { status: number; location: string; authorizationDropped: boolean }[] | undefined;
@@ -85,7 +86,7 @@ export function stepJson(step: FlowStep): StepJson {
     title: step.title,
     ok: step.ok,
     ms: step.ms,
-    notes: step.notes,
+    notes: step.notes.map(noteText),
     error: step.error,
     request: requestJson(step, step.exchange?.request),
     response: responseJson(step.exchange),

@@ -2,7 +2,7 @@ import type { Placement } from '../oauth/placement.js';
 import type { Pair } from '../oauth/form.js';
 import type { ClientCredentials, SignatureMethod, SignedRequest } from '../oauth/types.js';
 import type { HttpExchange, HttpRequest } from '../http/types.js';
-import type { Leg } from '../diagnose/types.js';
+import type { DetectedProblem, Leg } from '../diagnose/types.js';
 
 /**
  * Branded values (oauth4webapi's habit): a leg only accepts what the leg
@@ -124,23 +124,68 @@ export interface PreparedRequest {
   readonly http: HttpRequest;
 }
 
-/** Why a leg did not produce its value: the provider refused, or its answer made no sense. */
+/**
+ * Why a leg did not produce its value (issue 13: a refusal is data, never a
+ * sentence to parse). A closed list; the diagnosis and the step's `--json`
+ * error read `kind` and `problem`, the person reads `message`.
+ */
+export type LegFailureKind =
+  /** The provider answered a signed request with an error status. */
+  | 'refused'
+  /** The provider answered a signed request with a redirect, which is never followed (RFC 5849 §3.4.1.2: the signature covers the URL). */
+  | 'redirected'
+  /** A 2xx token response without oauth_token or oauth_token_secret (RFC 5849 §2.1, §2.3). */
+  | 'bad-token-body'
+  /** The authorise page is an error: an error status or a page the diagnostics module recognises. */
+  | 'error-page'
+  /** The authorise page waits for a person (`--authorize http`): a situation of oauth-doctor's own, `flow:approval-page`. */
+  | 'approval-page'
+  /** The authorise page redirected more than 10 times. */
+  | 'redirect-loop'
+  /** The callback says the person denied access (X's `denied=`). */
+  | 'callback-denied'
+  /** The callback carries an oauth_problem. */
+  | 'callback-problem'
+  /** The callback is unusable: no oauth_token, another one than the pending request token, or no oauth_verifier (RFC 5849 §2.2). */
+  | 'callback-unusable';
+
+/** What is wrong with an unusable callback. */
+export type CallbackDefect = 'no-token' | 'other-token' | 'no-verifier';
+
 export interface LegFailure {
   readonly leg: Leg;
-  /** What went wrong, in one line (untrusted parts already quoted). */
-  readonly reason: string;
+  readonly kind: LegFailureKind;
+  /** For `callback-unusable`: what the callback lacks. */
+  readonly defect?: CallbackDefect | undefined;
+  /**
+   * The problem the failure shows: read from the response (or the callback
+   * URL) by the diagnostics module, flow's own situation code, or
+   * `unrecognised-response`. It is what the diagnosis explains and what the
+   * step's `--json` error is coded with.
+   */
+  readonly problem: DetectedProblem;
+  /** What went wrong, in one line for a person (untrusted parts already quoted); shown, never parsed. */
+  readonly message: string;
   readonly exchange?: HttpExchange | undefined;
   /** The callback URL that carried the failure (denied=…, oauth_problem=…). */
   readonly callbackUrl?: string | undefined;
-  /**
-   * What oauth-doctor itself concluded, when the provider's answer holds no
-   * problem of its own (a stable code, read by the diagnosis, never the text).
-   */
-  readonly situation?: FlowSituation | undefined;
 }
 
-/** Situations the flow recognises itself: `approval-page`, an authorise page that waits for a person (`--authorize http`). */
-export type FlowSituation = 'approval-page';
+/** Why a run stopped without the provider's answer to blame: the class of the DoctorError it stopped with. */
+export type RunStopKind = 'transport' | 'timeout' | 'interrupted' | 'input' | 'internal';
+
+/** A failed step's error: `code` is the detected problem's (token_used, x:89, flow:approval-page, …) or the stopping error's (network-refused, timeout, …). */
+export interface StepError {
+  readonly code: string;
+  readonly kind: LegFailureKind | RunStopKind;
+  readonly message: string;
+}
+
+/** One observation on a step: a check that passed (`passed: true`, shown with ✓) or a plain remark. */
+export interface FlowNote {
+  readonly text: string;
+  readonly passed?: true | undefined;
+}
 
 export type LegResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: LegFailure };
 
@@ -155,8 +200,8 @@ export interface FlowStep {
   readonly exchange?: HttpExchange | undefined;
   /** Milliseconds on the wire (or waiting, for the callback). */
   readonly ms?: number | undefined;
-  /** Observations worth showing (checks passed or failed). */
-  readonly notes: readonly string[];
+  /** Observations worth showing (checks passed, remarks). */
+  readonly notes: readonly FlowNote[];
   /** The problem, when this step failed. */
-  readonly error?: { readonly code: string; readonly message: string } | undefined;
+  readonly error?: StepError | undefined;
 }

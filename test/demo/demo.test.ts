@@ -22,9 +22,12 @@ describe('oauth-doctor demo', () => {
   it('--json: one document, a verdict, the steps and the diagnosis per scenario', async () => {
     const result = await runCli(['demo', '--json']);
     expect(result.code).toBe(0);
-    const report = JSON.parse(result.stdout) as { ok: boolean; scenarios: { id: string; ok: boolean; diagnosis?: { problem: { code: string }; causes: { id: string }[] }; steps: unknown[] }[] };
+    const report = JSON.parse(result.stdout) as { ok: boolean; scenarios: { id: string; ok: boolean; diagnosis?: { problem: { code: string }; causes: { id: string }[] }; steps: { error?: { code: string; kind: string } }[] }[] };
     expect(report.ok).toBe(true);
     expect(report.scenarios).toHaveLength(SCENARIOS.length + 1);
+    // Issue 13: the failed step is coded with the problem the diagnosis explains (token_used, …), not a generic `refused`.
+    for (const scenario of report.scenarios.slice(1)) expect(scenario.steps.at(-1)?.error?.code, scenario.id).toBe(scenario.diagnosis?.problem.code);
+    expect(report.scenarios.find((s) => s.id === 'reused-request-token')?.steps.at(-1)?.error).toMatchObject({ code: 'token_used', kind: 'refused' });
     const clock = report.scenarios.find((s) => s.id === 'clock-off');
     expect(clock?.diagnosis?.problem.code).toBe('timestamp_refused');
     expect(clock?.diagnosis?.causes[0]?.id).toBe('clock-skew');
@@ -47,7 +50,7 @@ describe('oauth-doctor demo', () => {
 });
 
 describe('the demo’s verdict', () => {
-  const failed = { ok: false, steps: [], failure: { leg: 'access_token', reason: 'refused' } } as unknown as FlowOutcome;
+  const failed = { ok: false, steps: [], failure: { leg: 'access_token', kind: 'refused', message: 'refused' } } as unknown as FlowOutcome;
   const diagnosis = (code: string, cause: string, likelihood = 'certain') => ({ problem: { code }, causes: [{ id: cause, likelihood }] }) as unknown as Diagnosis;
   const expected = { leg: 'access_token' as const, problems: ['token_used'], cause: 'reuse' as const };
 
@@ -56,7 +59,7 @@ describe('the demo’s verdict', () => {
     expect(judge(failed, diagnosis('token_expired', 'reuse'), expected).mismatch).toContain('read token_expired');
     expect(judge(failed, diagnosis('token_used', 'expiry'), expected).mismatch).toContain('ranked expiry first');
     expect(judge(failed, diagnosis('token_used', 'reuse', 'possible'), expected).mismatch).toContain('only possible');
-    expect(judge({ ...failed, failure: { leg: 'resource', reason: 'x' } } as FlowOutcome, diagnosis('token_used', 'reuse'), expected).mismatch).toContain('resource');
+    expect(judge({ ...failed, failure: { leg: 'resource', kind: 'refused', message: 'x' } } as unknown as FlowOutcome, diagnosis('token_used', 'reuse'), expected).mismatch).toContain('resource');
     expect(judge({ ok: true, steps: [] }, undefined, expected).ok).toBe(false);
   });
 });

@@ -53,13 +53,21 @@ describe('request-token leg (RFC 5849 §2.1)', () => {
   it('a 2xx without the token is a failure saying what is missing', () => {
     const result = parseRequestTokenResponse(exchange(200, '<html>Welcome</html>'));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.failure.reason).toContain('no oauth_token and oauth_token_secret');
+    if (!result.ok) {
+      expect(result.failure.kind).toBe('bad-token-body');
+      expect(result.failure.problem.code).toBe('unrecognised-response');
+      expect(result.failure.message).toContain('no oauth_token and oauth_token_secret');
+    }
   });
 
   it('a 401 is a refusal with the exchange kept', () => {
     const result = parseRequestTokenResponse(exchange(401, 'oauth_problem=signature_invalid'));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.failure.exchange?.response.body).toBe('oauth_problem=signature_invalid');
+    if (!result.ok) {
+      expect(result.failure.exchange?.response.body).toBe('oauth_problem=signature_invalid');
+      // Issue 13: the problem is read once, where the failure is made, and carried as data.
+      expect([result.failure.kind, result.failure.problem.code]).toEqual(['refused', 'signature_invalid']);
+    }
   });
 });
 
@@ -69,17 +77,22 @@ describe('authorisation leg (RFC 5849 §2.2)', () => {
   });
 
   it.each([
-    ['http://printer.example.com/ready?oauth_token=hh5s93j4hdidpola&oauth_verifier=hfdp7dh39dks9884', true, ''],
-    ['http://printer.example.com/ready?oauth_token=other&oauth_verifier=x', false, 'not the pending request token'],
-    ['http://printer.example.com/ready?oauth_token=hh5s93j4hdidpola', false, 'no oauth_verifier'],
-    ['http://printer.example.com/ready?oauth_verifier=x', false, 'no oauth_token'],
-    ['http://printer.example.com/ready?denied=hh5s93j4hdidpola', false, 'denied'],
-    ['http://printer.example.com/ready?oauth_problem=permission_denied', false, 'oauth_problem=permission_denied'],
-    ['oauth_token=hh5s93j4hdidpola&oauth_verifier=pasted-query-only', true, ''],
-  ])('callback %s', (url, ok, reason) => {
+    ['http://printer.example.com/ready?oauth_token=hh5s93j4hdidpola&oauth_verifier=hfdp7dh39dks9884', true, '', ''],
+    ['http://printer.example.com/ready?oauth_token=other&oauth_verifier=x', false, 'not the pending request token', 'callback-unusable other-token unrecognised-response'],
+    ['http://printer.example.com/ready?oauth_token=hh5s93j4hdidpola', false, 'no oauth_verifier', 'callback-unusable no-verifier unrecognised-response'],
+    ['http://printer.example.com/ready?oauth_verifier=x', false, 'no oauth_token', 'callback-unusable no-token unrecognised-response'],
+    ['http://printer.example.com/ready?denied=hh5s93j4hdidpola', false, 'denied', 'callback-denied - permission_denied'],
+    ['http://printer.example.com/ready?oauth_problem=permission_denied', false, 'oauth_problem=permission_denied', 'callback-problem - permission_denied'],
+    ['http://printer.example.com/ready?oauth_problem=token_rejected', false, 'oauth_problem=token_rejected', 'callback-problem - token_rejected'],
+    ['oauth_token=hh5s93j4hdidpola&oauth_verifier=pasted-query-only', true, '', ''],
+  ])('callback %s', (url, ok, message, data) => {
     const result = parseCallbackUrl(url, pending);
     expect(result.ok).toBe(ok);
-    if (!result.ok) expect(result.failure.reason).toContain(reason);
+    if (!result.ok) {
+      expect(result.failure.message).toContain(message);
+      // Issue 13: what the callback lacks is data (kind, defect, problem code), read by code, never from the message.
+      expect(`${result.failure.kind} ${result.failure.defect ?? '-'} ${result.failure.problem.code}`).toBe(data);
+    }
   });
 });
 

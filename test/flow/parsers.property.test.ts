@@ -47,7 +47,7 @@ describe('flow parsers never throw', () => {
       fc.property(fc.oneof(hostile, fc.webUrl({ withQueryParameters: true }), hostile.map((q) => `http://127.0.0.1:1/callback?${q}`)), (url) => {
         const result = parseCallbackUrl(url, pending);
         if (result.ok) expect(result.value.requestToken.token).toBe('tok');
-        else expect(result.failure.reason).not.toBe('');
+        else expect(result.failure.message).not.toBe('');
       }),
       RUNS,
     );

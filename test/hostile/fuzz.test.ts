@@ -269,7 +269,7 @@ describe('what the authorise step reads', () => {
         if (result.ok) {
           expect(result.value.verifier?.length).toBeGreaterThan(0);
           expect(callbackUrl).toContain('pending-token');
-        } else expect(result.failure.reason.length).toBeGreaterThan(0);
+        } else expect(result.failure.message.length).toBeGreaterThan(0);
       }),
       run('callback URL (parseCallbackUrl)', 402),
     );

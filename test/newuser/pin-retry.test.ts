@@ -22,9 +22,9 @@ function pinFlow(answers: string[], retry: boolean) {
       authorizeUrl: (url) => void fetch(`${url}&action=approve`).then(async (r) => (realPin = findVerifierInPage(await r.text()))),
     },
     retryPin: retry
-      ? async (exchange, attempt) => {
+      ? async (failure, attempt) => {
           asked.push(`try ${attempt + 1}`);
-          return isVerifierProblem(exchange) ? (realPin ?? 'unknown') : undefined;
+          return isVerifierProblem(failure) ? (realPin ?? 'unknown') : undefined;
         }
       : undefined,
   });
@@ -40,7 +40,7 @@ describe('issue 15 item 13: another try for a refused PIN', () => {
     expect(asked).toEqual(['try 2']);
     const legs = outcome.steps.filter((s) => s.name === 'access_token');
     expect(legs.map((s) => s.ok)).toEqual([false, true]);
-    expect(legs[0]?.notes[0]).toContain('PIN refused; another try (2 of 3)');
+    expect(legs[0]?.notes[0]?.text).toContain('PIN refused; another try (2 of 3)');
   });
 
   it('without a person to ask (CI, --verifier) the first refusal ends the run, as before', async () => {

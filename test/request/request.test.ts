@@ -28,7 +28,7 @@ let provider: RunningProvider;
 async function accessToken(method: SignatureMethod = 'HMAC-SHA1'): Promise<{ token: string; secret: string }> {
   const client = isRsaMethod(method) ? { consumerKey: RSA.key, consumerSecret: '', privateKey: keys.privateKey } : { consumerKey: HMAC.key, consumerSecret: HMAC.secret };
   const outcome = await runFlow(localConfig(provider, { signatureMethod: method, client }), testIo());
-  if (!outcome.accessToken) throw new Error(`no access token: ${outcome.failure?.reason ?? outcome.error?.message}`);
+  if (!outcome.accessToken) throw new Error(`no access token: ${outcome.failure?.message ?? outcome.error?.message}`);
   return outcome.accessToken;
 }
 

@@ -94,7 +94,7 @@ export async function runDemo(options: DemoOptions, env: Environment): Promise<n
         for (const step of outcome.steps) print(stepLine(step, provider.url, c, lang));
         const evidence = buildEvidence(outcome, world.config, clock.now());
         const diagnosis = diagnoseOutcome(outcome, evidence, lang);
-        const verdict = index === 0 ? { ok: outcome.ok, mismatch: outcome.ok ? undefined : say(DEMO_TEXT.flowFailed, lang, { why: outcome.failure?.reason ?? outcome.error?.message ?? '?' }) } : judge(outcome, diagnosis, scenario.expect);
+        const verdict = index === 0 ? { ok: outcome.ok, mismatch: outcome.ok ? undefined : say(DEMO_TEXT.flowFailed, lang, { why: outcome.failure?.message ?? outcome.error?.message ?? '?' }) } : judge(outcome, diagnosis, scenario.expect);
         print();
         if (diagnosis) for (const line of options.verbose ? renderDiagnosis(diagnosis, c, (options.json ? output.errWidth : output.outWidth) - 3).map((l) => `   ${l}`) : compactDiagnosis(diagnosis, c, lang)) print(line);
         if (index === 0) print(verdict.ok ? c.green(`   ✓ ${accessSummary(outcome, lang)}`) : c.red(`   ✗ ${verdict.mismatch ?? ''}`));

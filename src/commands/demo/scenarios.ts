@@ -1,3 +1,4 @@
+import { note } from '../../flow/notes.js';
 import type { CauseId, Leg } from '../../diagnose/types.js';
 import { resumeFlow, runFlow, type FlowIo, type FlowOutcome } from '../../flow/engine.js';
 import type { FlowConfig, FlowStep } from '../../flow/types.js';
@@ -163,7 +164,7 @@ export const SCENARIOS: readonly Scenario[] = [
         pause: async (leg: Leg) => {
           if (leg !== 'authorize' || !pageUrl) return;
           const exchange = await world.io().send({ method: 'GET', url: pageUrl, headers: { accept: 'text/html' } });
-          firstVisit = { name: 'authorize', title: 'User authorisation', ok: true, exchange, ms: exchange.totalMs, notes: [DEMO_TEXT.firstVisit[world.lang]] };
+          firstVisit = { name: 'authorize', title: 'User authorisation', ok: true, exchange, ms: exchange.totalMs, notes: [note(DEMO_TEXT.firstVisit[world.lang])] };
         },
       };
       const outcome = await runFlow(world.config, world.io({ observer, person }));

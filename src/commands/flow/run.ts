@@ -87,7 +87,7 @@ function failureLines(outcome: FlowOutcome, diagnosis: Diagnosis | undefined, ou
   if (!failure) return [];
   const step = outcome.steps.at(-1);
   const status = failure.exchange ? ` (${failure.exchange.response.status})` : '';
-  const what = diagnosis ? diagnosis.problem.code : failure.reason;
+  const what = diagnosis ? diagnosis.problem.code : failure.problem.code;
   const lines = [c.red(c.bold(`✗ ${step?.title ?? failure.leg} leg refused${status}: ${what}`)), ''];
   if (diagnosis) lines.push(...renderDiagnosis(diagnosis, c, output.outWidth));
   return lines;
@@ -199,8 +199,8 @@ function saveFlowCredential(name: string, outcome: FlowOutcome, config: FlowConf
  */
 function pinRetry(options: FlowOptions, env: Environment, output: Output, callback: CallbackMode, person: Person): FlowIo['retryPin'] {
   if (!isInteractive(env) || callback.kind !== 'oob' || options.verifier !== undefined || options.authorize === 'http') return undefined;
-  return async (exchange, attempt) => {
-    if (!isVerifierProblem(exchange)) return undefined;
+  return async (failure, attempt) => {
+    if (!isVerifierProblem(failure)) return undefined;
     output.narrate(output.err.yellow(`  The provider refused that PIN (verifier_invalid): a typo, or a PIN from an earlier attempt. Type it again (try ${attempt + 1} of ${PIN_TRIES}), or Ctrl-C to stop.`));
     return person.ask('pin');
   };

@@ -1,4 +1,5 @@
 import { parseQuery, formValue } from '../../oauth/form.js';
+import { callbackFailure } from '../failure.js';
 import { mintAuthorized, type AuthorizedRequestToken, type FlowConfig, type LegResult, type RequestToken } from '../types.js';
 
 const TEMPLATE = /\{(oauth_token|consumer_key|oauth_callback)\}/g;
@@ -45,14 +46,15 @@ export function parseCallbackUrl(callbackUrl: string, pending: RequestToken): Le
   const verifier = formValue(params, 'oauth_verifier');
   const denied = formValue(params, 'denied');
   const problem = formValue(params, 'oauth_problem');
-  if (denied !== undefined) return { ok: false, failure: { leg: 'callback', reason: 'the person denied access (the callback carries denied=…)' } };
-  if (problem !== undefined) return { ok: false, failure: { leg: 'callback', reason: `the callback carries oauth_problem=${problem}` } };
-  if (token === undefined) return { ok: false, failure: { leg: 'callback', reason: 'the callback URL has no oauth_token' } };
-  if (token !== pending.token) return { ok: false, failure: { leg: 'callback', reason: 'the callback’s oauth_token is not the pending request token (a callback from another attempt?)' } };
+  const fail = (...args: Parameters<typeof callbackFailure>) => ({ ok: false, failure: callbackFailure(...args) }) as const;
+  if (denied !== undefined) return fail('callback-denied', callbackUrl, 'the person denied access (the callback carries denied=…)');
+  if (problem !== undefined) return fail('callback-problem', callbackUrl, `the callback carries oauth_problem=${problem}`);
+  if (token === undefined) return fail('callback-unusable', callbackUrl, 'the callback URL has no oauth_token', 'no-token');
+  if (token !== pending.token) return fail('callback-unusable', callbackUrl, 'the callback’s oauth_token is not the pending request token (a callback from another attempt?)', 'other-token');
   if (verifier === undefined || verifier === '') {
     // OAuth 1.0 (before 1.0a) had no verifier; a provider that never confirmed the callback is one (issue 15 item 17).
     if (!pending.callbackConfirmed) return { ok: true, value: mintAuthorized({ requestToken: pending, verifier: undefined }) };
-    return { ok: false, failure: { leg: 'callback', reason: 'the callback URL has no oauth_verifier (OAuth 1.0a, RFC 5849 §2.2)' } };
+    return fail('callback-unusable', callbackUrl, 'the callback URL has no oauth_verifier (OAuth 1.0a, RFC 5849 §2.2)', 'no-verifier');
   }
   return { ok: true, value: mintAuthorized({ requestToken: pending, verifier }) };
 }

@@ -5,6 +5,7 @@ import type { TokenCredentials } from '../../oauth/types.js';
 import type { HttpExchange } from '../../http/types.js';
 import type { Leg } from '../../diagnose/types.js';
 import { placeParameters } from '../../oauth/placement.js';
+import { answerFailure } from '../failure.js';
 import type { FlowConfig, LegFailure, LegTransports, PreparedRequest } from '../types.js';
 
 /** The clock and nonce a leg is signed with, taken from the injected world. */
@@ -71,9 +72,9 @@ export function refused(leg: Leg, exchange: HttpExchange): LegFailure {
   const location = typeof header === 'string' ? header : header?.[0];
   // A signed request is never followed to another URL (the signature covers the URL, RFC 5849 §3.4.1.2): say where it pointed.
   if (status >= 300 && status < 400 && location) {
-    return { leg, reason: `the provider answered ${status}, a redirect to ${location.slice(0, 200)} — signed requests are not followed; use that URL for the endpoint`, exchange };
+    return answerFailure(leg, 'redirected', exchange, `the provider answered ${status}, a redirect to ${location.slice(0, 200)} — signed requests are not followed; use that URL for the endpoint`);
   }
-  return { leg, reason: `the provider answered ${status}`, exchange };
+  return answerFailure(leg, 'refused', exchange, `the provider answered ${status}`);
 }
 
 /**
@@ -88,7 +89,7 @@ export function readTokenPair(leg: Leg, exchange: HttpExchange): { ok: true; tok
   const secret = formValue(fields, 'oauth_token_secret');
   const missing = [token === undefined || token === '' ? 'oauth_token' : undefined, secret === undefined ? 'oauth_token_secret' : undefined].filter((m) => m !== undefined);
   if (token === undefined || token === '' || secret === undefined) {
-    return { ok: false, failure: { leg, reason: `the ${exchange.response.status} response has no ${missing.join(' and ')} (RFC 5849 §2.1: a form-encoded body, or a JSON object with those names)`, exchange } };
+    return { ok: false, failure: answerFailure(leg, 'bad-token-body', exchange, `the ${exchange.response.status} response has no ${missing.join(' and ')} (RFC 5849 §2.1: a form-encoded body, or a JSON object with those names)`) };
   }
   return { ok: true, token, secret, fields };
 }
