@@ -1,14 +1,23 @@
-import { percentDecode } from '../oauth/percent-encode.js';
+import { formDecode, percentDecode } from '../oauth/percent-encode.js';
 import { CREDENTIAL_NAMES } from '../secrets/parameters.js';
 import { decodeBackslashQuotes, decodeHtmlEntities } from './extract/decode.js';
 
 /** Parameters whose values are credentials: the one list (src/secrets/parameters.ts). */
 const SECRET_NAMES = CREDENTIAL_NAMES.join('|');
-/** name=value, name="value", name%3Dvalue (inside a base string), "name":"value" (JSON), 'name': 'value' (Python), :name => "value" (Ruby). */
 /** A value ends where the next parameter starts: a raw `&`, or an encoded one (`%26`, `%2526`) inside a base string. */
-const VALUE = '(?:[A-Za-z0-9\\-._~+/]|%(?!26|2526)[0-9A-Fa-f]{2}){4,512}';
+const VALUE = '(?:[A-Za-z0-9\\-._~+/=]|%(?!26|2526)[0-9A-Fa-f]{2}){1,512}';
 const MENTIONS_A_SECRET_NAME = new RegExp(SECRET_NAMES, 'i');
-const SECRET_VALUE = new RegExp(`(?:${SECRET_NAMES})(?:=|%3D|%253D|["']?\\s*(?::|=>)\\s*["']|=["'])(${VALUE})`, 'gi');
+/**
+ * The shapes a credential is quoted in: name=value, name="value",
+ * name%3Dvalue (inside a base string), "name":"value" (JSON), 'name': 'value'
+ * (Python), :name => "value" (Ruby), and (issue 14 item 9) `name: value` and
+ * `name = value` inside a message, and `<name>value</name>` (XML, CDATA too).
+ */
+const QUOTED = new RegExp(`(?:${SECRET_NAMES})(?:=|%3D|%253D|["']?\\s*(?::|=>)\\s*["']|=["'])(${VALUE})`, 'gi');
+const XML = new RegExp(`<(?:${SECRET_NAMES})(?:\\s[^<>]{0,200})?>\\s*(?:<!\\[CDATA\\[)?(${VALUE})`, 'gi');
+/** Unquoted, after `: ` or ` = ` in prose: a plain word there is the message's ("oauth_token: missing"), not a credential. */
+const IN_PROSE = new RegExp(`(?:${SECRET_NAMES})["']?[ \\t]*(?::|=>|=)[ \\t]*(${VALUE})`, 'gi');
+const PLAIN_WORD = /^(?:[a-z]+|[A-Z][a-z]+|[A-Z]+)$/;
 
 /**
  * The credential values in a pasted response or capture, so the output can
@@ -25,7 +34,10 @@ export function secretsInText(text: string): string[] {
     const view = decode(views[0] ?? '');
     if (view !== undefined) views.push(view);
   }
-  for (const match of views.flatMap((view) => [...view.matchAll(SECRET_VALUE)])) {
+  // A message inside a form body (oauth_problem_advice=oauth_token_secret%20%3D%20V) is read decoded.
+  if (views[0]?.includes('%')) views.push(formDecode(views[0]));
+  const matches = views.flatMap((view) => [...view.matchAll(QUOTED), ...view.matchAll(XML), ...[...view.matchAll(IN_PROSE)].filter((m) => !PLAIN_WORD.test(m[1] ?? ''))]);
+  for (const match of matches) {
     const raw = match[1];
     if (raw === undefined) continue;
     found.add(raw);
@@ -33,5 +45,6 @@ export function secretsInText(text: string): string[] {
     found.add(once);
     found.add(percentDecode(once));
   }
-  return [...found].filter((value) => value.length >= 4);
+  // Any length (issue 14 item 11): the Redactor masks a short one only where it stands as a value.
+  return [...found].filter((value) => value !== '');
 }
