@@ -107,7 +107,8 @@ describe('the readers never throw, whatever a provider sends (fast-check)', () =
   it(`secretsInText never throws (${RUNS} runs)`, () => {
     fc.assert(
       fc.property(anyText, (text) => {
-        for (const secret of secretsInText(text)) expect(secret.length).toBeGreaterThanOrEqual(4);
+        // Any length since issue 14 item 11 (the Redactor masks a short one only where it stands as a value), never empty.
+        for (const secret of secretsInText(text)) expect(secret.length).toBeGreaterThan(0);
       }),
       { numRuns: RUNS },
     );
