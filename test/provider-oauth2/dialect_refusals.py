@@ -40,18 +40,22 @@ def main():
         return OAuth2Session(client_id, secret, scope="openid offline_access", redirect_uri=REDIRECT_URI,
                              code_challenge_method="S256", token_endpoint_auth_method="client_secret_basic")
 
-    def code_for(client, verifier):
+    def redirect_for(client, verifier):
+        """Follows the authorization redirects to the client's redirect URI and returns its query."""
         url, _state = client.create_authorization_url(meta["authorization_endpoint"], code_verifier=verifier, prompt="consent")
         for _ in range(10):
             answer = client.get(url, allow_redirects=False, timeout=10, withhold_token=True)
             url = answer.headers.get("location", "")
             if url.startswith(REDIRECT_URI):
-                return parse_qs(urlsplit(url).query)["code"][0]
+                return urlsplit(url).query
             if not url:
                 raise RuntimeError("authorization stopped at %s: %s" % (answer.status_code, answer.text[:200]))
             if url.startswith("/"):
                 url = issuer + url
         raise RuntimeError("too many redirects")
+
+    def code_for(client, verifier):
+        return parse_qs(redirect_for(client, verifier))["code"][0]
 
     def exchange(code, verifier, redirect_uri=REDIRECT_URI, auth=(client_id, secret)):
         form = {"grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri}
@@ -116,6 +120,20 @@ def main():
         out["expired_code"] = raw(exchange(code, verifier))
     finally:
         requests.post(admin, data={"codeTtlSec": str(before)}, timeout=10)
+
+    # The person denies consent: the error parameters of the authorization redirect.
+    requests.post(admin, data={"consentDenied": "true"}, timeout=10).raise_for_status()
+    try:
+        query = redirect_for(session(), generate_token(48))
+        out["denied"] = {"status": 0, "content_type": "application/x-www-form-urlencoded", "www_authenticate": None, "body": query}
+    finally:
+        requests.post(admin, data={"consentDenied": "false"}, timeout=10)
+
+    # The device flow polled before anyone approved (RFC 8628 §3.5).
+    device = requests.post(meta["device_authorization_endpoint"], data={"scope": "openid"}, auth=(client_id, secret), timeout=10)
+    device.raise_for_status()
+    out["device_pending"] = raw(requests.post(token_url, data={"grant_type": "urn:ietf:params:oauth:grant-type:device_code", "device_code": device.json()["device_code"]},
+                                              auth=(client_id, secret), headers=headers, timeout=10))
 
     json.dump(out, sys.stdout)
 

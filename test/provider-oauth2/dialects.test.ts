@@ -16,7 +16,7 @@ const PYTHON = '/usr/bin/python3';
 const INSTALL_HINT = 'apt-get install -y python3-authlib python3-requests (see .ci/run)';
 
 const SCENARIOS = ['reused_code', 'replayed_refresh', 'family_revoked', 'wrong_verifier', 'missing_verifier', 'redirect_mismatch', 'wrong_secret', 'expired_code'] as const;
-type Scenario = (typeof SCENARIOS)[number];
+type Scenario = (typeof SCENARIOS)[number] | 'denied' | 'device_pending';
 
 interface Raw {
   readonly status: number;
@@ -39,7 +39,7 @@ function driveRefusals(input: { issuer: string; client_id: string; client_secret
 }
 
 /** The engine's cause of each scenario, as explain names causes (any one of them will do). */
-const TRUTH: Record<Scenario, readonly string[]> = {
+const TRUTH: Record<(typeof SCENARIOS)[number], readonly string[]> = {
   reused_code: ['reuse'],
   replayed_refresh: ['reuse'],
   family_revoked: ['revocation', 'refresh-family-revoked', 'reuse'],
@@ -134,6 +134,30 @@ const WIRE: Record<string, readonly Row[]> = {
   ],
 };
 
+/** The error parameters of the denial redirect (RFC 6749 §4.1.2.1); state and iss come along as the engine sets them. */
+const ENGINE_DENIAL = { error: 'access_denied', error_description: 'End-User denied the authorization request' };
+const DENIED: Record<string, Record<string, string>> = {
+  rfc6749: ENGINE_DENIAL,
+  google: { error: 'access_denied' },
+  entra: { error: 'access_denied', error_description: 'AADSTS65004: User declined to consent to access the app.' },
+  github: { error: 'access_denied', error_description: 'The user has denied your application access.', error_uri: 'https://docs.github.com/apps/managing-oauth-apps/troubleshooting-authorization-request-errors/#access-denied' },
+  keycloak: ENGINE_DENIAL,
+  auth0: ENGINE_DENIAL,
+  x: ENGINE_DENIAL,
+};
+
+/** The device flow polled too early: [status, error, description or AADSTS code]. */
+const ENGINE_PENDING: Row = [400, 'authorization_pending', "authorization request is still pending as the end-user hasn't yet completed the user interaction steps"];
+const PENDING: Record<string, Row> = {
+  rfc6749: ENGINE_PENDING,
+  google: [428, 'authorization_pending', 'Precondition Required'],
+  entra: [400, 'authorization_pending', 70016],
+  github: [200, 'authorization_pending', 'The authorization request is still pending.'],
+  keycloak: ENGINE_PENDING,
+  auth0: ENGINE_PENDING,
+  x: ENGINE_PENDING,
+};
+
 function fieldsOf(raw: Raw): Record<string, unknown> {
   return raw.content_type.startsWith('application/x-www-form-urlencoded') ? Object.fromEntries(new URLSearchParams(raw.body)) : (JSON.parse(raw.body) as Record<string, unknown>);
 }
@@ -148,6 +172,30 @@ async function explain(raw: Raw): Promise<Explained> {
   const result = await runCli(['explain', '-', '--json'], { input: response });
   expect(result.code, result.stderr).toBe(0);
   return JSON.parse(result.stdout) as Explained;
+}
+
+function checkWire(dialect: string, scenario: Scenario, raw: Raw, row: Row | undefined): void {
+  const [status, error, said] = row ?? [0, '', ''];
+  const where = `${dialect} ${scenario}: ${raw.status} ${raw.body}`;
+  expect(raw.status, where).toBe(status);
+  const fields = fieldsOf(raw);
+  expect(fields['error'], where).toBe(error);
+  if (typeof said === 'number') {
+    // Entra: the AADSTS code in error_codes, error_uri and at the head of error_description.
+    expect(fields['error_codes'], where).toEqual([said]);
+    expect(fields['error_uri'], where).toBe(`https://login.microsoftonline.com/error?code=${said}`);
+    expect(String(fields['error_description']), where).toMatch(new RegExp(`^AADSTS${said}: .+\\r\\nTrace ID: [0-9a-f-]{36}\\r\\nCorrelation ID: [0-9a-f-]{36}\\r\\nTimestamp: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ$`, 's'));
+    expect(fields['trace_id'], where).toMatch(/^[0-9a-f-]{36}$/);
+  } else {
+    expect(fields['error_description'], where).toBe(said);
+  }
+  if (dialect === 'github') {
+    expect(raw.content_type, where).toMatch(/^application\/x-www-form-urlencoded/);
+    expect(String(fields['error_uri']), where).toMatch(/^https:\/\/docs\.github\.com\//);
+  }
+  if (dialect === 'google') expect(raw.body, where).toMatch(/^\{\n {2}"error": /);
+  // The scheme challenge stays on a 401, without the engine's own wording in it.
+  if (status === 401 && dialect !== 'rfc6749') expect(raw.www_authenticate ?? '', where).not.toMatch(/client authentication failed/);
 }
 
 const started: ServeProcess[] = [];
@@ -181,30 +229,15 @@ describe('serve --oauth2 --dialect: real refusals in each provider\'s wire shape
   it.each(Object.keys(WIRE))('%s', async (dialect) => {
     const answers = await run(dialect);
     const rows = WIRE[dialect] ?? [];
-    SCENARIOS.forEach((scenario, i) => {
-      const raw = answers[scenario];
-      const [status, error, said] = rows[i] ?? [0, '', ''];
-      const where = `${dialect} ${scenario}: ${raw.status} ${raw.body}`;
-      expect(raw.status, where).toBe(status);
-      const fields = fieldsOf(raw);
-      expect(fields['error'], where).toBe(error);
-      if (typeof said === 'number') {
-        // Entra: the AADSTS code in error_codes, error_uri and at the head of error_description.
-        expect(fields['error_codes'], where).toEqual([said]);
-        expect(fields['error_uri'], where).toBe(`https://login.microsoftonline.com/error?code=${said}`);
-        expect(String(fields['error_description']), where).toMatch(new RegExp(`^AADSTS${said}: .+\\r\\nTrace ID: [0-9a-f-]{36}\\r\\nCorrelation ID: [0-9a-f-]{36}\\r\\nTimestamp: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ$`, 's'));
-        expect(fields['trace_id'], where).toMatch(/^[0-9a-f-]{36}$/);
-      } else {
-        expect(fields['error_description'], where).toBe(said);
-      }
-      if (dialect === 'github') {
-        expect(raw.content_type, where).toMatch(/^application\/x-www-form-urlencoded/);
-        expect(String(fields['error_uri']), where).toMatch(/^https:\/\/docs\.github\.com\//);
-      }
-      if (dialect === 'google') expect(raw.body, where).toMatch(/^\{\n {2}"error": /);
-      // The scheme challenge stays on a 401, without the engine's own wording in it.
-      if (status === 401 && dialect !== 'rfc6749') expect(raw.www_authenticate ?? '', where).not.toMatch(/client authentication failed/);
-    });
+    SCENARIOS.forEach((scenario, i) => checkWire(dialect, scenario, answers[scenario], rows[i]));
+    checkWire(dialect, 'device_pending', answers.device_pending, PENDING[dialect]);
+    const denial = Object.fromEntries(new URLSearchParams(answers.denied.body));
+    expect(denial['state'], answers.denied.body).toBeTruthy();
+    delete denial['state'];
+    delete denial['iss'];
+    expect(denial, `${dialect} denied`).toEqual(DENIED[dialect]);
+    const read = await runCli(['explain', answers.denied.body, '--json']);
+    expect((JSON.parse(read.stdout) as Explained).causes.map((c) => c.id), `${dialect} denied`).toContain('user-denied');
     await checkExplain(dialect, answers);
   }, 90_000);
 
