@@ -11,12 +11,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/commands/all.js';
 import { OAUTH2_PRESETS, PRESETS } from '../../src/presets/index.js';
 import { DIALECTS } from '../../src/provider/options.js';
+import { OAUTH2_DIALECTS } from '../../src/provider/oauth2/options.js';
 import { SIGNATURE_METHODS } from '../../src/oauth/types.js';
 import { PROBLEMS } from '../../src/knowledge/problems.js';
 import { SCENARIOS } from '../../src/commands/demo/scenarios.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { VALUE_ROWS } from '../../src/commands/completion/values.js';
 import { runInProcess } from '../helpers/in-process.js';
+
+/** serve --dialect: OAuth 1.0a's, then serve --oauth2's (x is in both). */
+const SERVE_DIALECTS = [...new Set([...DIALECTS, ...OAUTH2_DIALECTS])];
 
 const dir = mkdtempSync(join(tmpdir(), 'od-completion-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -75,7 +79,7 @@ describe('completion bash, sourced into bash', () => {
     expect(bashComplete('flow', '--grant', 'cl')).toEqual(['client-credentials']);
     expect(bashComplete('flow', '--ex')).toEqual(['--exchange-twice']);
     expect(bashComplete('flow', '--consumer-key', 'k', '--provider', 'ha')).toEqual(['hatena']);
-    expect(bashComplete('serve', '--dialect', '')).toEqual([...DIALECTS]);
+    expect(bashComplete('serve', '--dialect', '')).toEqual(SERVE_DIALECTS);
     expect(bashComplete('sign', '--signature-method', 'HMAC')).toEqual(SIGNATURE_METHODS.filter((m) => m.startsWith('HMAC')));
     expect(bashComplete('sign', '--signature-method', 'HMAC')).toContain('HMAC-SHA256');
     expect(bashComplete('flow', '--signature-method', '')).toEqual([...SIGNATURE_METHODS]);
@@ -107,7 +111,7 @@ describe('completion zsh and fish', () => {
       expect(zsh).toContain(`'${command.name()}:`);
       for (const option of command.options) expect(zsh, `${command.name()} ${option.long}`).toContain(option.long ?? '');
     }
-    expect(zsh).toContain(`:dialect:(${DIALECTS.join(' ')})`);
+    expect(zsh).toContain(`:dialect:(${SERVE_DIALECTS.join(' ')})`);
     expect(zsh).toMatch(/'--private-key\[[^\n]*\]:private-key:_files'/);
     expect(zsh).toContain(PRESETS.map((p) => p.name).join(' '));
   });
@@ -121,7 +125,7 @@ describe('completion zsh and fish', () => {
       }
     }
     const prefix = (text: string) => expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} -d '`)));
-    prefix(`complete -c oauth-doctor -n '__fish_seen_subcommand_from serve' -l dialect -x -a '${DIALECTS.join(' ')}'`);
+    prefix(`complete -c oauth-doctor -n '__fish_seen_subcommand_from serve' -l dialect -x -a '${SERVE_DIALECTS.join(' ')}'`);
     prefix(`complete -c oauth-doctor -n '__fish_seen_subcommand_from flow' -l provider -r -F -a '${[...PRESETS, ...OAUTH2_PRESETS].map((p) => p.name).join(' ')}'`);
     prefix(`complete -c oauth-doctor -n '__fish_seen_subcommand_from sign' -l url -x`);
     prefix(`complete -c oauth-doctor -n '__fish_seen_subcommand_from inspect' -l private-key -r -F`);

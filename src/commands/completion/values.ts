@@ -5,6 +5,7 @@
 import { OAUTH2_PRESETS, PRESETS } from '../../presets/index.js';
 import { AFTER_STEPS } from '../../flow/oauth2/types.js';
 import { DIALECTS } from '../../provider/options.js';
+import { OAUTH2_DIALECTS } from '../../provider/oauth2/options.js';
 import { SIGNATURE_METHODS } from '../../oauth/types.js';
 import { PROBLEMS } from '../../knowledge/problems.js';
 import { SCENARIOS } from '../demo/scenarios.js';
@@ -24,7 +25,8 @@ const LANGS: readonly Lang[] = ['en', 'ja']; // src/diagnose/lang.ts `Lang`
 
 export const VALUE_ROWS: readonly ValueRow[] = [
   { command: 'flow', option: '--provider', values: () => [...PRESETS.map((p) => p.name), ...OAUTH2_PRESETS.map((p) => p.name)], files: true },
-  { command: 'serve', option: '--dialect', values: () => DIALECTS },
+  // OAuth 1.0a's (serve) and OAuth 2.0's (serve --oauth2).
+  { command: 'serve', option: '--dialect', values: () => [...new Set([...DIALECTS, ...OAUTH2_DIALECTS])] },
   { command: 'serve', option: '--signature-methods', values: () => SIGNATURE_METHODS },
   { command: '*', option: '--signature-method', values: () => SIGNATURE_METHODS },
   { command: '*', option: '--lang', values: () => LANGS },
