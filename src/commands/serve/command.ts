@@ -91,7 +91,7 @@ export function registerServe(program: Command, context: CommandContext): void {
     .option('--throttle <key>', 'answer this consumer with consumer_key_refused (repeatable)', collect, [])
     .option('--reject <key>', 'answer this consumer with consumer_key_rejected (repeatable)', collect, [])
     .option('--oob-only <key>', 'this consumer may only use oauth_callback=oob (repeatable)', collect, [])
-    .option('--dialect <name>', 'how errors are written: problem-reporting, x, oauthlib or jira', 'problem-reporting')
+    .option('--dialect <name>', 'how errors are written: problem-reporting, x, oauthlib or jira; with --oauth2 rfc6749 (default), google, entra, github, keycloak, auth0 or x', 'problem-reporting')
     .option('--auto-approve', 'approve every authorisation without a page')
     .option('--request-token-ttl <duration>', 'request-token lifetime, e.g. 2s, 10m (default 10m)')
     .option('--access-token-ttl <duration>', 'access-token lifetime (default: never expires)')
