@@ -12,6 +12,7 @@ import { measureProvider } from './provider.mjs';
 import { measureHar } from './har.mjs';
 import { measureExplainRead } from './explain-read.mjs';
 import { measureNonceFlood } from './nonce-flood.mjs';
+import { measureInspectScale } from './inspect-scale.mjs';
 
 const quick = process.argv.includes('--quick');
 const rows = [];
@@ -29,7 +30,7 @@ for (const { binary } of matrix()) {
   for (const c of measured.cases) row(area, c.name, `${c.medianMs.toFixed(1)} ms (×${c.ratio.toFixed(2)})${cpu(c.cpuMs, c.cpuRatio)}`, c.target === null ? '' : `≤ ×${c.target}`, c.met);
 }
 
-let flow, provider, flood, har, explainRead;
+let flow, provider, flood, har, explainRead, scale;
 if (!startupOnly) {
   console.error('whole local flow …');
   flow = await measureFlow({ runs: quick ? 3 : 10 });
@@ -54,6 +55,18 @@ if (!startupOnly) {
   row('inspect', `HAR ${har.fileMB.toFixed(0)} MB: inspect vs JSON.parse`, `${har.oursMBps.toFixed(0)} vs ${har.jsonParseMBps.toFixed(0)} MB/s (${((har.oursMBps / har.jsonParseMBps) * 100).toFixed(0)} %)`, '≥ 50 %', har.oursMBps >= 0.5 * har.jsonParseMBps);
   row('inspect', 'peak memory / file size', `${har.peakMB.toFixed(0)} MB (×${(har.peakMB / har.fileMB).toFixed(2)})`, '≤ ×3', har.peakMB <= 3 * har.fileMB);
 
+  // Issue 14 item 1: 10k and 100k signed exchanges (1M with --million; --quick: 10k only).
+  console.error('inspect at scale …');
+  const million = process.argv.includes('--million') || process.env['INSPECT_SCALE'] === '1000000';
+  scale = await measureInspectScale({ sizes: quick ? [10_000] : million ? [10_000, 100_000, 1_000_000] : [10_000, 100_000], base64MB: quick ? 50 : 200 });
+  const smallest = scale.rows[0];
+  for (const r of scale.rows) {
+    const linear = smallest && r !== smallest ? r.usPerExchange <= 1.5 * smallest.usPerExchange : null;
+    row('inspect', `${r.exchanges.toLocaleString('en')} exchanges (${r.fileMB.toFixed(0)} MB) --json: time`, `${(r.ms / 1000).toFixed(1)} s (${r.usPerExchange.toFixed(0)} µs each)`, r === smallest ? '' : 'linear (≤ 1.5× per exchange)', linear);
+    row('inspect', `${r.exchanges.toLocaleString('en')} exchanges: peak memory`, `${r.peakMB.toFixed(0)} MB (×${r.peakRatio.toFixed(2)} the file)`, '≤ ×3', r.peakRatio <= 3);
+  }
+  if (scale.base64) row('inspect', `a ${scale.base64.fileMB.toFixed(0)} MB base64 body: peak memory`, `${scale.base64.peakMB.toFixed(0)} MB in ${(scale.base64.ms / 1000).toFixed(1)} s`, '≤ ×3', scale.base64.peakMB <= 3 * scale.base64.fileMB);
+
 }
 
 const widths = ['area', 'measure', 'value', 'target'].map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
@@ -63,7 +76,7 @@ for (const r of rows) console.log(line([r.area, r.measure, r.value, r.target]) +
 
 const os = await import('node:os');
 console.log(`(${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end)`);
-const results = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg(), startup, flow, provider, flood, har, explainRead, rows };
+const results = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg(), startup, flow, provider, flood, har, explainRead, scale, rows };
 await mkdir(new URL('./results/', import.meta.url), { recursive: true });
 const file = new URL(`./results/bench-${results.date.replace(/[:.]/g, '-')}.json`, import.meta.url);
 await writeFile(file, JSON.stringify(results, null, 2) + '\n');

@@ -281,7 +281,8 @@ function toExchange(state: CurlState, context: Context, commandNumber: number, f
     if (!explicit && contentType !== undefined) headers.push(['Content-Type', contentType]);
     if (state.json && !has('accept')) headers.push(['Accept', 'application/json']);
   }
-  headers.push(...state.headers);
+  // One push per header: a spread of 200,000 -H overflows the call stack (issue 14 item 1).
+  for (const header of state.headers) headers.push(header);
 
   return {
     index: commandNumber - 1,

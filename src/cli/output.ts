@@ -4,6 +4,7 @@ import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import { neutraliseWorkflowCommands } from '../terminal/workflow-commands.js';
 import { Redactor } from '../secrets/redactor.js';
 import { wrapWidth } from '../terminal/width.js';
+import { JsonStreamWriter } from './json-stream.js';
 
 /**
  * Where a command writes. Narration goes to stderr, results to stdout (STYLE
@@ -60,9 +61,9 @@ export class Output {
     this.env.stdout.write(neutraliseWorkflowCommands(sanitizeForTerminal(this.redactor.redact(text), { keepColour: this.colourOut })) + '\n');
   }
 
-  /** Lines of result text on stdout, redacted, sanitised and written at once. */
+  /** Lines of result text on stdout, redacted, sanitised and written a few thousand at a time (never one giant string). */
   results(lines: readonly string[]): void {
-    if (lines.length > 0) this.result(lines.join('\n'));
+    for (let start = 0; start < lines.length; start += RESULT_LINES_AT_ONCE) this.result(lines.slice(start, start + RESULT_LINES_AT_ONCE).join('\n'));
   }
 
   /** A line of narration on stderr. */
@@ -83,7 +84,19 @@ export class Output {
     const redacted = JSON.stringify(value, this.redactor.jsonReplacer, 2);
     this.env.stdout.write(escapeUnsafeJson(redacted) + '\n');
   }
+
+  /**
+   * The same document, byte for byte, written as it goes: member by member and
+   * array element by element (arrays may be given as iterables), for reports
+   * too long for one string (issue 14 item 1). `pause` runs between chunks.
+   */
+  async jsonStream(document: Record<string, unknown>, pause?: () => Promise<void>): Promise<void> {
+    await new JsonStreamWriter(this.env.stdout, { replacer: this.redactor.jsonReplacer, escape: escapeUnsafeJson, pause }).write(document);
+  }
 }
+
+/** Lines joined into one write by Output.results. */
+const RESULT_LINES_AT_ONCE = 2000;
 
 /**
  * JSON.stringify escapes C0 controls but leaves DEL, the C1 range (U+009B

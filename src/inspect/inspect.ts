@@ -66,21 +66,73 @@ function tokenSecretsOf(items: readonly InspectedExchange[]): Map<string, string
   return secrets;
 }
 
-function checkOne(item: InspectedExchange, options: InspectOptions, captured: Map<string, string>): SignatureCheck | undefined {
+/**
+ * How many other token secrets a signature that does not verify is tried
+ * with (the `other-token-secret` variant). A capture with a few flows tries
+ * them all; one with 100,000 flows tries those issued nearest the exchange,
+ * or each check would cost as much as the whole capture (issue 14 item 1).
+ */
+export const OTHER_TOKEN_SECRETS_TRIED = 16;
+
+/** The token secrets a capture issued, in capture order, for the variant search. */
+class IssuedSecrets {
+  private readonly positions: number[] = [];
+  private readonly secrets: string[] = [];
+  private readonly all: string[];
+
+  constructor(
+    items: readonly InspectedExchange[],
+    captured: Map<string, string>,
+    private readonly flagSecret: string | undefined,
+  ) {
+    this.all = [...new Set([...captured.values(), ...(flagSecret === undefined ? [] : [flagSecret])])];
+    if (this.all.length <= OTHER_TOKEN_SECRETS_TRIED) return;
+    const seen = new Set<string>();
+    items.forEach((item, position) => {
+      const secret = item.tokenIssued === undefined ? undefined : captured.get(item.tokenIssued);
+      if (secret === undefined || seen.has(secret)) return;
+      seen.add(secret);
+      this.positions.push(position);
+      this.secrets.push(secret);
+    });
+  }
+
+  /** The secrets to try for the exchange at `position` (not `own`): all of them, or the nearest. */
+  near(position: number, own: string | undefined): string[] {
+    if (this.all.length <= OTHER_TOKEN_SECRETS_TRIED) return own === undefined ? this.all : this.all.filter((s) => s !== own);
+    const picked: string[] = this.flagSecret !== undefined && this.flagSecret !== own ? [this.flagSecret] : [];
+    // Binary search for the first secret issued at or after `position`, then walk outwards.
+    let lo = 0;
+    let hi = this.positions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.positions[mid] ?? 0) < position) lo = mid + 1;
+      else hi = mid;
+    }
+    let before = lo - 1;
+    let after = lo;
+    while (picked.length < OTHER_TOKEN_SECRETS_TRIED && (before >= 0 || after < this.positions.length)) {
+      const takeBefore = after >= this.positions.length || (before >= 0 && position - (this.positions[before] ?? 0) <= (this.positions[after] ?? 0) - position);
+      const secret = takeBefore ? this.secrets[before--] : this.secrets[after++];
+      if (secret !== undefined && secret !== own && !picked.includes(secret)) picked.push(secret);
+    }
+    return picked;
+  }
+}
+
+function checkOne(item: InspectedExchange, options: InspectOptions, captured: Map<string, string>, others: (own: string | undefined) => string[]): SignatureCheck | undefined {
   if (!item.view.signed) return undefined;
   const token = item.tokenSent;
   const fromCapture = token === undefined ? undefined : captured.get(token);
   const tokenSecret = fromCapture ?? (token === undefined ? undefined : options.tokenSecret);
   const tokenSecretFrom = fromCapture !== undefined ? 'capture' : tokenSecret !== undefined ? 'flag' : 'none';
-  const others = new Set([...captured.values(), ...(options.tokenSecret === undefined ? [] : [options.tokenSecret])]);
-  if (tokenSecret !== undefined) others.delete(tokenSecret);
   return checkSignature({
     view: item.view,
     consumerSecret: options.consumerSecret,
     tokenSecret,
     tokenSecretFrom,
     publicKey: options.publicKey,
-    otherTokenSecrets: [...others],
+    otherTokenSecrets: others(tokenSecret),
     serverBaseString: item.problem?.serverBaseString,
   });
 }
@@ -131,21 +183,46 @@ function synthesizedProblem(finding: CheckFinding): DetectedProblem {
   };
 }
 
+/** The report, computed at once (tests, the library, small captures). */
 export function inspectCapture(capture: Capture, options: InspectOptions): InspectReport {
+  const steps = inspectCaptureSteps(capture, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * The same, as a generator that yields between exchanges, so the command can
+ * draw progress and honour Ctrl-C during a long capture (issue 14 item 1).
+ */
+export function* inspectCaptureSteps(capture: Capture, options: InspectOptions): Generator<void, InspectReport> {
   const lang = options.lang;
-  const items = capture.exchanges.map(inspectExchange).filter((item): item is InspectedExchange => item !== undefined);
+  const items: InspectedExchange[] = [];
+  for (const exchange of capture.exchanges) {
+    const item = inspectExchange(exchange);
+    if (item) items.push(item);
+    yield;
+  }
   if (items.every((item) => item.at !== undefined)) items.sort((a, b) => (a.at ?? 0) - (b.at ?? 0));
   const flows = buildFlows(items);
+  yield;
   const flowOf = new Map<InspectedExchange, Flow>();
-  for (const flow of flows) for (const item of flow.exchanges) flowOf.set(item, flow);
+  const indexInFlow = new Map<InspectedExchange, number>();
+  for (const flow of flows) flow.exchanges.forEach((item, i) => (flowOf.set(item, flow), indexInFlow.set(item, i)));
   const flowId = (item: InspectedExchange) => flowOf.get(item)?.id ?? 0;
 
   const capturedSecrets = tokenSecretsOf(items);
-  const schemeNotes = settleAssumedSchemes(items, options, capturedSecrets, lang);
+  const issued = new IssuedSecrets(items, capturedSecrets, options.tokenSecret);
+  const position = new Map<InspectedExchange, number>();
+  items.forEach((item, i) => position.set(item, i));
+  const othersFor = (item: InspectedExchange) => (own: string | undefined) => issued.near(position.get(item) ?? 0, own);
+  const schemeNotes = settleAssumedSchemes(items, options, capturedSecrets, lang, othersFor);
   const checks = new Map<InspectedExchange, SignatureCheck>();
   for (const item of items) {
-    const check = checkOne(item, options, capturedSecrets);
+    const check = checkOne(item, options, capturedSecrets, othersFor(item));
     if (check) checks.set(item, check);
+    yield;
   }
   const baseStrings = new Map<InspectedExchange, string>();
   for (const [item, check] of checks) {
@@ -158,7 +235,7 @@ export function inspectCapture(capture: Capture, options: InspectOptions): Inspe
   const providerOf = (item: InspectedExchange) => item.problem?.provider ?? providerForUrl(item.view.url.href)?.id;
   const evidence = (item: InspectedExchange) => {
     const flow = flowOf.get(item);
-    return flow ? evidenceFor(flow, item, { provider: providerOf(item), baseStrings }) : {};
+    return flow ? evidenceFor(flow, item, { provider: providerOf(item), baseStrings, index: indexInFlow.get(item) }) : {};
   };
 
   // Provider answers first: each refusal, diagnosed with its flow as evidence.
@@ -171,6 +248,7 @@ export function inspectCapture(capture: Capture, options: InspectOptions): Inspe
     if (check && !(keyGivenWrong && check.status === 'no-match')) diagnosis = withSignatureCheck(diagnosis, item, check, lang);
     byExchange.set(item, findings.length);
     findings.push({ kind: 'provider-refused', item, flowId: flowId(item), diagnosis, signatureCheck: check });
+    yield;
   }
 
   // A signature that does not verify, on an exchange the provider did not (visibly) refuse.
@@ -182,6 +260,7 @@ export function inspectCapture(capture: Capture, options: InspectOptions): Inspe
     const diagnosis = withSignatureCheck(diagnose(problem, evidence(item), { lang }), item, check, lang);
     byExchange.set(item, findings.length);
     findings.push({ kind: 'check', check: 'signature-mismatch', item, flowId: flowId(item), diagnosis, signatureCheck: check });
+    yield;
   }
 
   // Offline checks: merged into the finding of the same exchange when they explain it, else findings of their own.
@@ -204,6 +283,7 @@ export function inspectCapture(capture: Capture, options: InspectOptions): Inspe
     const diagnosis = enrichDiagnosis(diagnose(synthesizedProblem(result), evidence(result.exchange), { lang }), result.cause, result.likelihood, result.lines, lang);
     ownChecks.set(key, findings.length);
     findings.push({ kind: 'check', check: result.check, item: result.exchange, flowId: flowId(result.exchange), diagnosis, signatureCheck: checks.get(result.exchange) });
+    yield;
   }
   const order = new Map(items.map((item, i) => [item, i]));
   findings.sort((a, b) => (order.get(a.item) ?? 0) - (order.get(b.item) ?? 0) || (a.kind === b.kind ? 0 : a.kind === 'provider-refused' ? -1 : 1));
@@ -237,15 +317,15 @@ function keyNotes(items: readonly InspectedExchange[], options: InspectOptions, 
  * http, the request was http: the item is read again as http (so no
  * "TLS-terminating proxy" is blamed) and a note says why.
  */
-function settleAssumedSchemes(items: InspectedExchange[], options: InspectOptions, captured: Map<string, string>, lang: Lang): string[] {
+function settleAssumedSchemes(items: InspectedExchange[], options: InspectOptions, captured: Map<string, string>, lang: Lang, othersFor: (item: InspectedExchange) => (own: string | undefined) => string[]): string[] {
   const notes: string[] = [];
   items.forEach((item, index) => {
     const request = item.exchange.request;
     if (request.schemeFrom !== 'assumed' || !request.url.startsWith('https://')) return;
-    const asIs = checkOne(item, options, captured);
+    const asIs = checkOne(item, options, captured, othersFor(item));
     if (!asIs || asIs.status === 'match' || asIs.status === 'unchecked') return;
     const http = inspectExchange({ ...item.exchange, request: { ...request, url: `http://${request.url.slice('https://'.length)}` } });
-    const check = http ? checkOne(http, options, captured) : undefined;
+    const check = http ? checkOne(http, options, captured, othersFor(item)) : undefined;
     if (!http || check?.status !== 'match') return;
     items[index] = http;
     notes.push(t('noteSchemeFromSignature', lang, { where: item.exchange.origin }));

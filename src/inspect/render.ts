@@ -4,7 +4,7 @@ import { renderDiagnosis } from '../diagnose/render.js';
 import type { Palette } from '../terminal/color.js';
 import { where } from './checks.js';
 import type { InspectedExchange } from './exchanges.js';
-import type { InspectReport } from './inspect.js';
+import type { Finding, InspectReport } from './inspect.js';
 import type { SignatureCheck } from './signature/check.js';
 import { verbatimBaseString } from '../secrets/redactor.js';
 import { diffWindows, type BaseStringDiff } from './signature/diff.js';
@@ -25,6 +25,20 @@ export interface RenderOptions {
   readonly redact: (text: string) => string;
   /** Columns to wrap to (Infinity: no wrapping). */
   readonly width?: number | undefined;
+  /** Every event, check and finding, however long the report (`--all`); else a long report is summarised. */
+  readonly all?: boolean | undefined;
+}
+
+/**
+ * A report longer than this is summarised unless `--all` (issue 14 item 1): a
+ * capture of 100,000 exchanges is read in full, but a person reads counts, the
+ * first and the worst findings, not 200,000 timeline lines.
+ */
+export const SUMMARY_LIMITS = { events: 60, checks: 10, findings: 12, firstFindings: 3, worstFindings: 3 } as const;
+
+/** Appends without spreading: `push(...lines)` of a long list overflows the call stack. */
+function append(target: string[], lines: readonly string[]): void {
+  for (const line of lines) target.push(line);
 }
 
 function shortUrl(item: InspectedExchange): string {
@@ -72,8 +86,18 @@ const BAD_EVENTS = new Set(['request-refused', 'presented-after-exchange', 'pres
 function renderTimeline(report: InspectReport, o: RenderOptions): string[] {
   const c = o.palette;
   const lines = [c.bold(t('timeline', o.lang))];
-  const originWidth = Math.max(...report.exchanges.map((e) => e.item.exchange.origin.length), 6);
+  let originWidth = 6;
+  for (const e of report.exchanges) originWidth = Math.max(originWidth, e.item.exchange.origin.length);
+  const totalEvents = report.flows.reduce((n, flow) => n + flow.events.length, 0);
+  const budget = o.all ? Infinity : SUMMARY_LIMITS.events;
+  let shown = 0;
+  let flowsCut = 0;
   for (const flow of report.flows) {
+    if (shown >= budget) {
+      if (flow.events.length > 0) flowsCut++;
+      continue;
+    }
+    if (shown + flow.events.length > budget) flowsCut++;
     const heading = [c.bold(t('flowTitle', o.lang, { id: flow.id }))];
     if (flow.requestToken) heading.push(t('flowRequestToken', o.lang, { token: o.mask(flow.requestToken) }));
     else if (flow.accessToken) heading.push(t('flowAccessToken', o.lang, { token: o.mask(flow.accessToken) }));
@@ -82,6 +106,8 @@ function renderTimeline(report: InspectReport, o: RenderOptions): string[] {
     heading.push(t('hosts', o.lang, { hosts: [...new Set(flow.exchanges.map((e) => e.host))].join(', ') }));
     lines.push(`  ${heading.join(' · ')}`);
     for (const event of flow.events) {
+      if (shown >= budget) break;
+      shown++;
       const item = event.exchange;
       const status = item.status === undefined ? '—' : String(item.status);
       const statusText = item.status !== undefined && item.status >= 400 ? c.red(status) : status;
@@ -95,13 +121,14 @@ function renderTimeline(report: InspectReport, o: RenderOptions): string[] {
       );
     }
   }
+  if (shown < totalEvents) lines.push(c.dim(`  ${t('moreEvents', o.lang, { events: totalEvents - shown, flows: flowsCut })}`));
   return lines;
 }
 
 function renderDiff(diff: BaseStringDiff, labels: [string, string], o: RenderOptions): string[] {
   const c = o.palette;
   const windows = diffWindows(diff);
-  const width = Math.max(...labels.map((l) => [...l].length));
+  const width = labels.reduce((w, l) => Math.max(w, [...l].length), 0);
   const pad = (label: string) => label + ' '.repeat(width - [...label].length);
   const caretColumn = [...o.redact(windows.ours.before)].length;
   return [
@@ -139,7 +166,7 @@ export function renderSignatureCheck(check: SignatureCheck, o: RenderOptions): s
   if (check.tokenSecretFrom === 'capture' && check.status !== 'unchecked') lines.push(`        ${c.dim(t('tokenSecretFromCapture', lang))}`);
   if (check.status === 'variant' && check.diff) {
     lines.push(`      ${t('expectedBase', lang)}:`, `        ${verbatimBaseString(check.expectedBaseString)}`, `      ${t('signedBase', lang)}:`, `        ${verbatimBaseString(check.signedBaseString ?? '')}`);
-    lines.push(...renderDiff(check.diff, ['RFC 5849', lang === 'ja' ? '署名' : 'signed'], o));
+    append(lines, renderDiff(check.diff, ['RFC 5849', lang === 'ja' ? '署名' : 'signed'], o));
   } else if (check.status === 'no-match') {
     lines.push(`      ${t('expectedBase', lang)}:`, `        ${verbatimBaseString(check.expectedBaseString)}`);
   }
@@ -150,7 +177,7 @@ export function renderSignatureCheck(check: SignatureCheck, o: RenderOptions): s
       lines.push(`      ${c.red('✗')} ${server.variant ? t('serverVariant', lang, { variant: c.bold(server.variant) }) : t('serverDiffers', lang)}`);
       if (check.status !== 'no-match') lines.push(`      ${t('expectedBase', lang)}:`, `        ${verbatimBaseString(check.expectedBaseString)}`);
       lines.push(`      ${t('serverBase', lang)}:`, `        ${verbatimBaseString(server.baseString)}`);
-      if (server.diff) lines.push(...renderDiff(server.diff, ['RFC 5849', lang === 'ja' ? 'サーバー' : 'server'], o));
+      if (server.diff) append(lines, renderDiff(server.diff, ['RFC 5849', lang === 'ja' ? 'サーバー' : 'server'], o));
     }
   }
   return lines;
@@ -160,24 +187,76 @@ function renderChecks(report: InspectReport, o: RenderOptions): string[] {
   const checked = report.exchanges.filter((e) => e.signatureCheck);
   if (checked.length === 0) return [];
   const lines = [o.palette.bold(t('signatureChecks', o.lang))];
-  for (const { item, signatureCheck } of checked) {
-    if (!signatureCheck) continue;
-    lines.push(`  ${where(item)}  ${item.view.method} ${item.view.url.href}  ${signatureCheck.signatureMethod || '?'}`);
-    lines.push(...renderSignatureCheck(signatureCheck, o));
+  const summarise = !o.all && checked.length > SUMMARY_LIMITS.checks;
+  if (summarise) {
+    const counts = new Map<string, number>();
+    for (const { signatureCheck } of checked) if (signatureCheck) counts.set(signatureCheck.status, (counts.get(signatureCheck.status) ?? 0) + 1);
+    lines.push(`  ${t('checksCounted', o.lang, { total: checked.length, counts: [...counts].map(([status, n]) => `${n} ${status}`).join(', ') })}`);
   }
+  // Summarised: the checks that did not match first (they explain findings), then the others, up to the limit.
+  const order = summarise ? [...checked.filter((e) => e.signatureCheck?.status === 'variant' || e.signatureCheck?.status === 'no-match'), ...checked.filter((e) => e.signatureCheck?.status !== 'variant' && e.signatureCheck?.status !== 'no-match')] : checked;
+  const limit = summarise ? SUMMARY_LIMITS.checks : Infinity;
+  let shown = 0;
+  for (const { item, signatureCheck } of order) {
+    if (!signatureCheck) continue;
+    if (shown++ >= limit) break;
+    lines.push(`  ${where(item)}  ${item.view.method} ${item.view.url.href}  ${signatureCheck.signatureMethod || '?'}`);
+    append(lines, renderSignatureCheck(signatureCheck, o));
+  }
+  if (summarise) lines.push(o.palette.dim(`  ${t('moreChecks', o.lang, { count: checked.length - limit })}`));
   return lines;
+}
+
+const LIKELIHOOD_RANK = { certain: 0, likely: 1, possible: 2, unlikely: 3 } as const;
+
+/** Lower is worse: a provider's refusal before a check of ours, a certain cause before a likely one. */
+function severity(finding: Finding): number {
+  const top = finding.diagnosis.causes[0];
+  return (finding.kind === 'provider-refused' ? 0 : 10) + (top ? LIKELIHOOD_RANK[top.likelihood] : 5);
+}
+
+/** Which findings a summary shows (indices, in capture order): the first few, then the worst of the rest. */
+export function summaryFindings(findings: readonly Finding[]): number[] {
+  const first = Math.min(findings.length, SUMMARY_LIMITS.firstFindings);
+  const rest: number[] = [];
+  for (let i = first; i < findings.length; i++) rest.push(i);
+  // Worst first; among equals the earliest.
+  const worst = rest
+    .map((i) => ({ i, s: severity(findings[i] as Finding) }))
+    .sort((a, b) => a.s - b.s || a.i - b.i)
+    .slice(0, SUMMARY_LIMITS.worstFindings)
+    .map((w) => w.i)
+    .sort((a, b) => a - b);
+  return [...Array.from({ length: first }, (_, i) => i), ...worst];
+}
+
+function findingCounts(findings: readonly Finding[]): string {
+  const counts = new Map<string, number>();
+  for (const f of findings) {
+    const key = f.kind === 'check' ? (f.check ?? 'check') : f.diagnosis.problem.code;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([key, n]) => `${n} ${key}`).join(', ');
 }
 
 function renderFindings(report: InspectReport, o: RenderOptions): string[] {
   const c = o.palette;
   if (report.findings.length === 0) return [c.green(t('noFindings', o.lang))];
   const lines = [c.bold(`${t('findings', o.lang)} (${report.findings.length})`)];
-  report.findings.forEach((finding, i) => {
+  const summarise = !o.all && report.findings.length > SUMMARY_LIMITS.findings;
+  if (summarise) lines.push(`  ${t('findingsCounted', o.lang, { counts: findingCounts(report.findings) })}`);
+  const shown = summarise ? summaryFindings(report.findings) : report.findings.map((_, i) => i);
+  const firstShown = Math.min(report.findings.length, SUMMARY_LIMITS.firstFindings);
+  for (const i of shown) {
+    const finding = report.findings[i];
+    if (!finding) continue;
+    if (summarise && i === shown[firstShown]) lines.push('', c.dim(t('worstFindings', o.lang)));
     const item = finding.item;
     const kind = finding.kind === 'check' ? c.yellow(t('checkOf', o.lang, { check: finding.check ?? '', where: where(item) })) : t('providerOn', o.lang, { where: where(item), method: item.view.method, url: item.view.url.href, status: item.status ?? '—' });
     lines.push('', `${c.bold(`${i + 1}.`)} ${kind} · ${item.leg}`);
     for (const line of renderDiagnosis(finding.diagnosis, c, (o.width ?? 100) - 3)) lines.push(line === '' ? '' : `   ${line}`);
-  });
+  }
+  if (summarise) lines.push('', c.dim(t('moreFindings', o.lang, { count: report.findings.length - shown.length })));
   return lines;
 }
 
@@ -196,9 +275,14 @@ export function renderReport(report: InspectReport, o: RenderOptions): string[] 
   for (const note of [...capture.notes, ...report.notes]) lines.push(c.yellow(`  ! ${note}`));
   // OAuth 2.0 steps are rendered after these lines by the command (inspect/oauth2/render.ts).
   if (report.exchanges.length === 0) return report.oauth2 ? lines : [...lines, '', t('noOAuth', o.lang)];
-  lines.push('', ...renderTimeline(report, o));
+  lines.push('');
+  append(lines, renderTimeline(report, o));
   const checks = renderChecks(report, o);
-  if (checks.length > 0) lines.push('', ...checks);
-  lines.push('', ...renderFindings(report, o));
+  if (checks.length > 0) {
+    lines.push('');
+    append(lines, checks);
+  }
+  lines.push('');
+  append(lines, renderFindings(report, o));
   return lines;
 }

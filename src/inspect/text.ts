@@ -11,6 +11,13 @@ const TEXT = {
   timeline: { en: 'Timeline', ja: 'タイムライン' },
   signatureChecks: { en: 'Signature checks', ja: '署名の検査' },
   findings: { en: 'Findings', ja: '検出事項' },
+  // A long report, summarised (issue 14 item 1)
+  moreEvents: { en: '… {events} more events in {flows} flow(s): --all shows them', ja: '… ほかに {flows} 個のフローで {events} 件のイベント（--all ですべて表示）' },
+  checksCounted: { en: '{total} signatures checked: {counts}', ja: '{total} 件の署名を検査: {counts}' },
+  moreChecks: { en: '… {count} more: --all shows every check', ja: '… ほかに {count} 件（--all ですべて表示）' },
+  findingsCounted: { en: 'by kind: {counts}', ja: '種類別: {counts}' },
+  worstFindings: { en: 'the worst of the others:', ja: 'そのほかで最も重大なもの:' },
+  moreFindings: { en: '… {count} more findings: --all shows every one, --json lists them all', ja: '… ほかに {count} 件（--all ですべて表示、--json ですべて出力）' },
   noFindings: { en: 'Nothing wrong found: every OAuth exchange in the capture looks right.', ja: '問題は見つかりませんでした。キャプチャ内の OAuth のやり取りはすべて正常です。' },
   noOAuth: { en: 'No OAuth 1.0a exchange found in the capture (no oauth_* parameters, no OAuth Authorization header).', ja: 'キャプチャに OAuth 1.0a のやり取りが見つかりませんでした（oauth_* パラメータも OAuth の Authorization ヘッダもありません）。' },
   captureLine: { en: '{source}: {format}{creator} — {total} in all, {oauth} about OAuth 1.0a', ja: '{source}: {format}{creator} — 全 {total} 件中 {oauth} 件が OAuth 1.0a' },

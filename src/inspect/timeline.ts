@@ -168,11 +168,21 @@ export function clockOffsetOf(item: InspectedExchange): number | undefined {
   return Math.round(item.serverDate / 1000 - item.timestamp);
 }
 
-/** SessionEvidence for a failure at `failed`: the flow's legs up to and including it. */
-export function evidenceFor(flow: Flow, failed: InspectedExchange, options: { provider?: string | undefined; baseStrings?: ReadonlyMap<InspectedExchange, string> } = {}): SessionEvidence {
-  const upTo = flow.exchanges.slice(0, flow.exchanges.indexOf(failed) + 1);
+/**
+ * Legs of a long flow given as evidence: the first few (the token's issue)
+ * and the last ones before the failure. A flow of 100,000 signed calls would
+ * otherwise cost its whole length for every finding in it (issue 14 item 1).
+ */
+export const EVIDENCE_LEGS = { first: 8, last: 56 } as const;
+
+/** SessionEvidence for a failure at `failed`: the flow's legs up to and including it (`index`: its place in the flow, when known). */
+export function evidenceFor(flow: Flow, failed: InspectedExchange, options: { provider?: string | undefined; baseStrings?: ReadonlyMap<InspectedExchange, string>; index?: number | undefined } = {}): SessionEvidence {
+  const at = options.index ?? flow.exchanges.indexOf(failed);
+  const count = at + 1;
+  const upTo = count <= EVIDENCE_LEGS.first + EVIDENCE_LEGS.last ? flow.exchanges.slice(0, count) : [...flow.exchanges.slice(0, EVIDENCE_LEGS.first), ...flow.exchanges.slice(count - EVIDENCE_LEGS.last, count)];
   const legs = upTo.map((item) => legRecord(item, options.baseStrings?.get(item)));
-  const signedOffset = clockOffsetOf(failed) ?? [...upTo].reverse().map(clockOffsetOf).find((o) => o !== undefined);
+  let signedOffset = clockOffsetOf(failed);
+  for (let i = upTo.length - 1; signedOffset === undefined && i >= 0; i--) signedOffset = clockOffsetOf(upTo[i] as InspectedExchange);
   // A lifetime the provider itself announced for the request token sent (oauth_expires_in), if any.
   const issuer = failed.tokenSent === undefined ? undefined : upTo.find((item) => item.leg === 'request_token' && item.tokenIssued === failed.tokenSent);
   return {

@@ -2,6 +2,10 @@ import { maskSecret } from './mask.js';
 import { BASE_STRING_TOKENS } from './parameters.js';
 import { percentEncode } from '../oauth/percent-encode.js';
 import { ENCODING_LEVELS, firstCharacters, secretPattern, shortSecretPattern, standsAsValue } from './secret-pattern.js';
+import { SecretCandidates } from './candidates.js';
+
+/** From this many secrets on, each text is first asked which of them it may hold (candidates.ts), so redacting stays linear in the text (issue 14 item 1). */
+const CANDIDATES_FROM = 64;
 
 /** The literal spellings kept for the cut-secret search: as is, a `+` read as a space, the minimal encoding once to three times. */
 function literalForms(value: string): string[] {
@@ -46,6 +50,8 @@ export class Redactor {
   /** The entries longest first, so one that contains another is replaced whole; made again after an add. */
   private byLength: Entry[] | undefined;
   private readonly anywhereFrom: number;
+  /** The entries filed by anchor: the prefilter for many secrets (a capture's 300,000 tokens). */
+  private readonly candidates = new SecretCandidates<Entry>();
 
   constructor(
     private readonly enabled = true,
@@ -59,7 +65,7 @@ export class Redactor {
     if (!this.enabled || value === undefined || value === '' || this.entries.has(value)) return this;
     const short = [...value].length < this.anywhereFrom;
     const source = secretPattern(value);
-    this.entries.set(value, {
+    const entry: Entry = {
       value,
       mask: maskSecret(value),
       pattern: new RegExp(short ? shortSecretPattern(value) : source, 'g'),
@@ -67,7 +73,9 @@ export class Redactor {
       first: firstCharacters(value),
       literals: literalForms(value),
       short,
-    });
+    };
+    this.entries.set(value, entry);
+    this.candidates.add(value, entry);
     this.byLength = undefined;
     return this;
   }
@@ -79,11 +87,17 @@ export class Redactor {
   redact(text: string): string {
     if (text.includes(VERBATIM_START)) return this.redactMarked(text);
     if (this.entries.size === 0) return text;
-    return this.redactWith(text, this.sorted());
+    return this.redactWith(text, this.relevant(text));
   }
 
   private sorted(): Entry[] {
     return (this.byLength ??= [...this.entries.values()].sort((a, b) => b.value.length - a.value.length));
+  }
+
+  /** The entries worth trying on `text`, longest first: all of them, or with many secrets those it may hold (a superset of those present). */
+  private relevant(text: string): Entry[] {
+    if (this.entries.size < CANDIDATES_FROM) return this.sorted();
+    return [...this.candidates.in(text)].sort((a, b) => b.value.length - a.value.length);
   }
 
   private redactWith(text: string, entries: readonly Entry[]): string {
@@ -93,7 +107,9 @@ export class Redactor {
       entry.pattern.lastIndex = 0;
       out = entry.short ? out.replace(entry.pattern, (match: string, at: number, whole: string) => (standsAsValue(whole, at) ? entry.mask : match)) : out.replace(entry.pattern, entry.mask);
     }
-    return out.includes(ELLIPSIS) ? redactCutSecrets(out, entries) : out;
+    if (!out.includes(ELLIPSIS)) return out;
+    // A secret cut short before an ellipsis need not hold its anchor: with many secrets, every one is looked for there.
+    return redactCutSecrets(out, this.entries.size < CANDIDATES_FROM || entries.length === this.entries.size ? entries : this.sorted());
   }
 
   /** A string that is, whole, a spelling of a secret (a JSON value such as "signature": "s&t"), masked; else redacted as text. */
@@ -113,7 +129,7 @@ export class Redactor {
     if (this.entries.size === 0) return baseString;
     const shown = new Set(tokensInBaseString(baseString));
     if (shown.size === 0) return this.redact(baseString);
-    return this.redactWith(baseString, this.sorted().filter((entry) => !entry.literals.some((form) => shown.has(form))));
+    return this.redactWith(baseString, this.relevant(baseString).filter((entry) => !entry.literals.some((form) => shown.has(form))));
   }
 
   /** Text with base strings marked by verbatimBaseString(): each marked part as redactBaseString, the rest as usual; the marks removed. */
@@ -133,7 +149,7 @@ export class Redactor {
   readonly jsonReplacer = (key: string, value: unknown): unknown => {
     if (typeof value !== 'string' || this.entries.size === 0) return value;
     if (BASE_STRING_KEY.test(key)) return this.redactBaseString(value);
-    return value.includes(VERBATIM_START) ? this.redact(value) : this.redactValue(value, this.sorted());
+    return value.includes(VERBATIM_START) ? this.redact(value) : this.redactValue(value, this.relevant(value));
   };
 
   /** Masks one value for display (no-op when --show-secrets). */

@@ -89,7 +89,7 @@ export class HarEntryReader {
       const content = this.object(response['content'], 'response.content');
       const text = this.optionalString(content['text'], 'response.content.text');
       const encoding = this.optionalString(content['encoding'], 'response.content.encoding');
-      if (text !== undefined) body = cap(encoding?.toLowerCase() === 'base64' ? Buffer.from(text, 'base64').toString('utf8') : text);
+      if (text !== undefined) body = cap(encoding?.toLowerCase() === 'base64' ? decodeBase64Prefix(text) : text);
     }
     return { status, headers, body };
   }
@@ -118,6 +118,16 @@ export class HarEntryReader {
       response: this.response(entry['response']),
     };
   }
+}
+
+/**
+ * The start of a base64 body, decoded only as far as MAX_BODY_CHARS can
+ * reach (UTF-8 takes at most 4 bytes a character): a 200 MB body costs a
+ * few MB, not a gigabyte (issue 14 item 1).
+ */
+function decodeBase64Prefix(text: string): string {
+  const enough = Math.ceil((MAX_BODY_CHARS * 4) / 3) * 4;
+  return Buffer.from(text.length > enough ? text.slice(0, enough) : text, 'base64').toString('utf8');
 }
 
 function cap(text: string): string {

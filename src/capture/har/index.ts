@@ -1,7 +1,8 @@
 import { captureError, describeOffset } from '../errors.js';
 import type { Capture, CapturedExchange } from '../types.js';
 import { HarEntryReader } from './entry.js';
-import { HarScanner, mentionsOAuth } from './scan.js';
+import { HarScanner, mentionsOAuth, textWithLongStringsCut } from './scan.js';
+import { MAX_BODY_CHARS } from './entry.js';
 import { DoctorError } from '../../errors.js';
 
 export interface HarReadOptions {
@@ -14,6 +15,14 @@ export interface HarReadOptions {
   /** Parse every entry, not only those that mention OAuth (benchmark baseline, tests). */
   readonly allEntries?: boolean | undefined;
 }
+
+/**
+ * An entry longer than this has its long strings cut before JSON.parse
+ * (textWithLongStringsCut): no body is kept past MAX_BODY_CHARS characters,
+ * which base64 (4 characters for 3 bytes) of UTF-8 (up to 4 bytes a
+ * character) spells in at most this many bytes.
+ */
+const LONG_STRING_BYTES = Math.ceil((MAX_BODY_CHARS * 4) / 3) * 4 + 16;
 
 /** Bytes between two yields to the event loop (progress, Ctrl-C). */
 const SLICE_BYTES = 8 * 1024 * 1024;
@@ -60,7 +69,7 @@ class HarReader {
   }
 
   private parseEntry(index: number, start: number, end: number): unknown {
-    const text = this.buf.toString('utf8', start, end);
+    const text = end - start > LONG_STRING_BYTES ? textWithLongStringsCut(this.buf, start, end, LONG_STRING_BYTES) : this.buf.toString('utf8', start, end);
     try {
       return JSON.parse(text);
     } catch (error) {

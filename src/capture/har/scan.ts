@@ -276,3 +276,52 @@ export function mentionsOAuth(buf: Buffer, start: number, end: number): boolean 
     view.indexOf('grant_type') !== -1 || view.indexOf('response_type') !== -1 || view.indexOf('state=') !== -1
   );
 }
+
+/**
+ * The text of the JSON value in buf[start, end) with every string longer
+ * than `limit` bytes cut to about `limit` (issue 14 item 1): a 200 MB
+ * base64 body is never turned into a 200 MB string (and decoded into
+ * another) only to be capped at MAX_BODY_CHARS afterwards. The cut never
+ * splits an escape sequence or a UTF-8 character, so the result is still
+ * valid JSON when the input was. Strings are found by their quotes (an odd
+ * run of backslashes before a quote escapes it).
+ */
+export function textWithLongStringsCut(buf: Buffer, start: number, end: number, limit: number): string {
+  const parts: string[] = [];
+  let copied = start;
+  let i = start;
+  while (i < end) {
+    const open = buf.indexOf(QUOTE, i);
+    if (open === -1 || open >= end) break;
+    let close = open + 1;
+    for (;;) {
+      close = buf.indexOf(QUOTE, close);
+      if (close === -1 || close >= end) return parts.join('') + buf.toString('utf8', copied, end);
+      let backslashes = 0;
+      for (let k = close - 1; k > open && buf[k] === BACKSLASH; k--) backslashes++;
+      if (backslashes % 2 === 0) break;
+      close++;
+    }
+    if (close - open - 1 > limit) {
+      let cut = open + 1 + limit;
+      // Not inside a UTF-8 sequence (continuation bytes are 10xxxxxx)…
+      while (cut > open + 1 && ((buf[cut] as number) & 0xc0) === 0x80) cut--;
+      // …nor inside an escape: back up over a \uXXXX begun in the last 5 bytes, or a lone backslash.
+      for (let k = Math.max(open + 1, cut - 5); k < cut; k++) {
+        if (buf[k] !== BACKSLASH) continue;
+        let run = 0;
+        for (let b = k; b > open && buf[b] === BACKSLASH; b--) run++;
+        if (run % 2 === 1 && (buf[k + 1] === 0x75 || k + 1 >= cut)) {
+          cut = k;
+          break;
+        }
+        if (run % 2 === 1) k++;
+      }
+      parts.push(buf.toString('utf8', copied, cut));
+      copied = close;
+    }
+    i = close + 1;
+  }
+  parts.push(buf.toString('utf8', copied, end));
+  return parts.join('');
+}

@@ -13,6 +13,7 @@ export interface InspectCommandOptions {
   maxSkew?: string;
   lang?: string;
   json?: boolean;
+  all?: boolean;
   showSecrets?: boolean;
 }
 
@@ -31,7 +32,8 @@ export function registerInspect(program: Command, context: CommandContext): void
     .option('--max-skew <seconds>', 'clock difference to report (default: the provider\'s documented window, else 300)')
     .option('--lang <lang>', 'en or ja (default: from LC_ALL, LC_MESSAGES, LANG)')
     .option('--show-secrets', 'print tokens, verifiers and secrets in full')
-    .option('--json', 'print one JSON object on stdout')
+    .option('--json', 'print one JSON object on stdout (written as it goes; it always lists everything)')
+    .option('--all', 'show every timeline event, signature check and finding (a long report is summarised: counts, the first and the worst findings)')
     .addHelpText(
       'after',
       `

@@ -8,9 +8,9 @@ import { createOutput } from '../../cli/output.js';
 import { readCapture } from '../../capture/index.js';
 import type { CaptureFormat } from '../../capture/types.js';
 import { resolveLang, type Lang } from '../../diagnose/lang.js';
-import { isDoctorError, usageError } from '../../errors.js';
+import { DoctorError, isDoctorError, usageError } from '../../errors.js';
 import { readStdin } from '../../files/stdin.js';
-import { inspectCapture } from '../../inspect/inspect.js';
+import { inspectCaptureSteps } from '../../inspect/inspect.js';
 import { renderReport } from '../../inspect/render.js';
 import { inspectJson } from '../../inspect/report-json.js';
 import { t } from '../../inspect/text.js';
@@ -99,6 +99,33 @@ function progressReporter(env: Environment, source: string, size: number, lang: 
   };
 }
 
+/** Work done between two yields to the event loop (Ctrl-C is honoured within about this long). */
+const SLICE_MS = 50;
+
+function interrupted(): DoctorError {
+  return new DoctorError('interrupted', 'interrupted', 'interrupted while inspecting the capture');
+}
+
+/** Yields to the event loop when a slice of work is used up; throws once Ctrl-C was pressed. */
+function pacer(signal: AbortSignal): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < SLICE_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    if (signal.aborted) throw interrupted();
+    since = performance.now();
+  };
+}
+
+/** Runs a generator of work to its end, pausing now and then. */
+async function drive<T>(steps: Generator<void, T>, pause: () => Promise<void>): Promise<T> {
+  for (let n = 0; ; n++) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if ((n & 31) === 0) await pause();
+  }
+}
+
 export async function runInspect(file: string | undefined, options: InspectCommandOptions, env: Environment): Promise<number> {
   const lang = resolveLang(options.lang, env.env);
   const format = parseFormat(options.format);
@@ -135,14 +162,15 @@ export async function runInspect(file: string | undefined, options: InspectComma
   // OAuth 2.0 steps (issue 18 item 7): read beside the OAuth 1.0a core, loaded only here.
   const oauth2Module = await import('../../inspect/oauth2/index.js');
   const oauth2 = oauth2Module.inspectOAuth2(capture, { lang });
-  const core = inspectCapture(capture, { lang, consumerSecret, tokenSecret, publicKey, maxSkewSec });
+  const pause = pacer(env.signal);
+  const core = await drive(inspectCaptureSteps(capture, { lang, consumerSecret, tokenSecret, publicKey, maxSkewSec }), pause);
   const report = { ...core, oauth2, secrets: [...new Set([...core.secrets, ...(oauth2?.secrets ?? [])])] };
   const output = await createOutput(env, { showSecrets: options.showSecrets });
   output.redactor.add(consumerSecret).add(tokenSecret);
   for (const secret of report.secrets) output.redactor.add(secret);
 
   if (options.json) {
-    output.json({ ...inspectJson(report, lang, output.redactor.active), oauth2: oauth2 ? oauth2Module.oauth2Json(oauth2) : null });
+    await output.jsonStream({ ...inspectJson(report, lang, output.redactor.active), oauth2: oauth2 ? oauth2Module.oauth2Json(oauth2) : null }, pause);
   } else {
     const lines = renderReport(report, {
       palette: output.out,
@@ -150,6 +178,7 @@ export async function runInspect(file: string | undefined, options: InspectComma
       mask: (value) => (output.redactor.active ? maskSecret(value) : value),
       redact: (text) => output.redactor.redact(text),
       width: output.outWidth,
+      all: options.all,
     });
     if (oauth2) lines.push('', ...oauth2Module.renderOAuth2(oauth2, { palette: output.out, lang, width: output.outWidth }));
     output.results(lines);

@@ -1,0 +1,63 @@
+// inspect at scale (issue 14 item 1): HARs of 10,000, 100,000 and (with
+// --million, or INSPECT_SCALE=1000000) 1,000,000 signed OAuth 1.0a exchanges
+// (bench/captures.mjs, ~600 bytes an entry), each inspected by the whole
+// command with --json to /dev/null in its own process: wall time and peak
+// resident set (maxRSS), against the targets of time linear in the capture
+// and peak memory at most 3× the file. A 200 MB base64 body is measured too.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { openSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { CONSUMER_SECRET, writeHar } from './captures.mjs';
+
+const BIN = fileURLToPath(new URL('../bin/oauth-doctor.cjs', import.meta.url));
+const DIST = new URL('../dist/index.js', import.meta.url).href;
+const MB = 1024 * 1024;
+
+function inspect(file, args) {
+  const hook = 'data:text/javascript,' + encodeURIComponent('import { writeSync } from "node:fs"; process.on("exit", () => writeSync(3, String(process.resourceUsage().maxRSS)));');
+  const out = openSync('/dev/null', 'w');
+  const t0 = performance.now();
+  const result = spawnSync(process.execPath, ['--import', hook, BIN, 'inspect', file, ...args], { encoding: 'utf8', maxBuffer: 64 * MB, stdio: ['ignore', out, 'pipe', 'pipe'] });
+  const ms = performance.now() - t0;
+  closeSync(out);
+  if (result.status !== 0 && result.status !== 1) throw new Error(`inspect exited ${result.status}: ${result.stderr.slice(0, 2000)}`);
+  return { ms, peakMB: Number(result.output[3]) / 1024 };
+}
+
+export async function measureInspectScale({ sizes = [10_000, 100_000], base64MB = 200 } = {}) {
+  const { signRequest } = await import(DIST);
+  const dir = await mkdtemp(join(tmpdir(), 'oauth-doctor-bench-scale-'));
+  const rows = [];
+  try {
+    for (const exchanges of sizes) {
+      const file = join(dir, `${exchanges}.har`);
+      console.error(`  ${exchanges} exchanges: writing the HAR …`);
+      await writeHar(file, exchanges, { sign: signRequest });
+      const fileMB = (await stat(file)).size / MB;
+      console.error(`  ${exchanges} exchanges (${fileMB.toFixed(0)} MB): inspect --json …`);
+      const run = inspect(file, ['--json', '--consumer-secret', CONSUMER_SECRET]);
+      rows.push({ exchanges, fileMB, ms: run.ms, peakMB: run.peakMB, usPerExchange: (run.ms * 1000) / exchanges, peakRatio: run.peakMB / fileMB });
+      await rm(file, { force: true });
+    }
+    let base64;
+    if (base64MB > 0) {
+      const file = join(dir, 'body.har');
+      await writeHar(file, 3, { base64BodyBytes: base64MB * MB });
+      const fileMB = (await stat(file)).size / MB;
+      console.error(`  a ${base64MB} MB base64 body: inspect --json …`);
+      base64 = { fileMB, ...inspect(file, ['--json']) };
+    }
+    return { rows, base64 };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const million = process.argv.includes('--million') || process.env['INSPECT_SCALE'] === '1000000';
+  console.log(JSON.stringify(await measureInspectScale({ sizes: million ? [10_000, 100_000, 1_000_000] : [10_000, 100_000] }), null, 2));
+}
