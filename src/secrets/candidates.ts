@@ -49,6 +49,23 @@ function percentDecodeLoosely(text: string): string {
   return text.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+/**
+ * A text and the same text percent-decoded once, twice and three times
+ * (over-encoded spellings: letters and digits written as %XX, issue 14 item 7b),
+ * as far as decoding changes it. A spelling of a value, however encoded up to
+ * three levels deep, holds the value itself in one of them.
+ */
+export function levelsOf(text: string): string[] {
+  const levels = [text];
+  let decoded = text;
+  for (let level = 0; level < 3 && decoded.includes('%'); level++) {
+    const next = percentDecodeLoosely(decoded);
+    if (next === decoded) break;
+    levels.push((decoded = next));
+  }
+  return levels;
+}
+
 export class SecretCandidates<T> {
   /** One bit per anchor key: a text position whose key is not here holds no value. */
   private readonly present = new Uint8Array(Math.ceil(KEYS / 8));
@@ -83,17 +100,10 @@ export class SecretCandidates<T> {
     else this.byAnchor.set(key, [item]);
   }
 
-  /** Every item whose value may appear in `text` (a superset), each once. */
-  in(text: string): Set<T> {
+  /** Every item whose value may appear in `text` (a superset), each once; `levels`: the text's levels (levelsOf), when already made. */
+  in(text: string, levels: readonly string[] = levelsOf(text)): Set<T> {
     const found = new Set<T>(this.unanchored);
-    this.scan(text, found);
-    // Over-encoded spellings: letters and digits written as %XX, up to three levels deep.
-    let decoded = text;
-    for (let level = 0; level < 3 && decoded.includes('%'); level++) {
-      const next = percentDecodeLoosely(decoded);
-      if (next === decoded) break;
-      this.scan((decoded = next), found);
-    }
+    for (const level of levels) this.scan(level, found);
     return found;
   }
 

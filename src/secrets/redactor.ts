@@ -2,7 +2,7 @@ import { maskSecret } from './mask.js';
 import { BASE_STRING_TOKENS } from './parameters.js';
 import { percentEncode } from '../oauth/percent-encode.js';
 import { ENCODING_LEVELS, firstCharacters, secretPattern, shortSecretPattern, standsAsValue } from './secret-pattern.js';
-import { SecretCandidates } from './candidates.js';
+import { levelsOf, SecretCandidates } from './candidates.js';
 
 /** From this many secrets on, each text is first asked which of them it may hold (candidates.ts), so redacting stays linear in the text (issue 14 item 1). */
 const CANDIDATES_FROM = 64;
@@ -94,22 +94,43 @@ export class Redactor {
     return (this.byLength ??= [...this.entries.values()].sort((a, b) => b.value.length - a.value.length));
   }
 
-  /** The entries worth trying on `text`, longest first: all of them, or with many secrets those it may hold (a superset of those present). */
+  /**
+   * The entries worth trying on `text`, longest first: all of them, or with
+   * many secrets those it may hold — filed under an anchor it has, and whose
+   * value (a `+` for a space) it holds at some level of percent-decoding — a
+   * superset of those present, so a pattern is run only where it may match.
+   */
   private relevant(text: string): Entry[] {
     if (this.entries.size < CANDIDATES_FROM) return this.sorted();
-    return [...this.candidates.in(text)].sort((a, b) => b.value.length - a.value.length);
+    const levels = levelsOf(text);
+    const found: Entry[] = [];
+    for (const entry of this.candidates.in(text, levels)) {
+      const plus = entry.value.replace(/ /g, '+');
+      if (entry.short || levels.some((level) => level.includes(entry.value) || level.includes(plus))) found.push(entry);
+    }
+    return found.sort((a, b) => b.value.length - a.value.length);
   }
 
   private redactWith(text: string, entries: readonly Entry[]): string {
     let out = text;
+    const many = this.entries.size >= CANDIDATES_FROM;
     for (const entry of entries) {
       if (!entry.first.some((c) => out.includes(c))) continue;
+      // With many secrets, their usual spellings are replaced as literals first: a pattern costs a millisecond to
+      // compile on its first use, 300,000 of them minutes; it runs only if a rarer spelling is left.
+      if (many && !entry.short && this.literalsOnly(entry, (out = replaceLiterals(out, entry)))) continue;
       entry.pattern.lastIndex = 0;
       out = entry.short ? out.replace(entry.pattern, (match: string, at: number, whole: string) => (standsAsValue(whole, at) ? entry.mask : match)) : out.replace(entry.pattern, entry.mask);
     }
     if (!out.includes(ELLIPSIS)) return out;
     // A secret cut short before an ellipsis need not hold its anchor: with many secrets, every one is looked for there.
     return redactCutSecrets(out, this.entries.size < CANDIDATES_FROM || entries.length === this.entries.size ? entries : this.sorted());
+  }
+
+  /** Whether no spelling of the entry is left in `text` once its literal spellings are replaced (no level of decoding holds the value). */
+  private literalsOnly(entry: Entry, text: string): boolean {
+    const plus = entry.value.replace(/ /g, '+');
+    return !levelsOf(text).some((level) => level.includes(entry.value) || level.includes(plus));
   }
 
   /** A string that is, whole, a spelling of a secret (a JSON value such as "signature": "s&t"), masked; else redacted as text. */
@@ -157,6 +178,12 @@ export class Redactor {
     if (value === undefined) return '(none)';
     return this.enabled ? maskSecret(value) : value;
   }
+}
+
+function replaceLiterals(text: string, entry: Entry): string {
+  let out = text;
+  for (const literal of entry.literals) if (out.includes(literal)) out = out.split(literal).join(entry.mask);
+  return out;
 }
 
 const ELLIPSIS = '…';
