@@ -13,7 +13,8 @@ import { credentialsPath } from './path.js';
  * the user's (credentials.json, mode 0600). A file other users can read is
  * refused, not warned about: it holds secrets by construction.
  */
-export interface NamedCredential {
+export interface OAuth1Credential {
+  readonly protocol?: undefined;
   readonly consumerKey: string;
   readonly consumerSecret?: string | undefined;
   readonly token?: string | undefined;
@@ -27,6 +28,28 @@ export interface NamedCredential {
   readonly savedAt?: string | undefined;
 }
 
+/**
+ * An OAuth 2.0 credential (`flow --save-credentials NAME` on an OAuth 2.0
+ * run): the access token `request --as NAME` sends as a bearer token
+ * (RFC 6750 §2.1), and what a refresh would need, kept in the same file.
+ */
+export interface OAuth2Credential {
+  readonly protocol: 'oauth2';
+  readonly clientId: string;
+  readonly accessToken: string;
+  readonly refreshToken?: string | undefined;
+  readonly tokenType?: string | undefined;
+  readonly scope?: string | undefined;
+  /** ISO time the access token expires (from expires_in), when it said. */
+  readonly expiresAt?: string | undefined;
+  readonly issuer?: string | undefined;
+  readonly tokenEndpoint?: string | undefined;
+  readonly provider?: string | undefined;
+  readonly savedAt?: string | undefined;
+}
+
+export type NamedCredential = OAuth1Credential | OAuth2Credential;
+
 interface StoreFile {
   readonly version: 1;
   readonly credentials: Readonly<Record<string, NamedCredential>>;
@@ -34,6 +57,7 @@ interface StoreFile {
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
 const FIELDS = ['consumerKey', 'consumerSecret', 'token', 'tokenSecret', 'privateKeyFile', 'signatureMethod', 'provider', 'savedAt'] as const;
+const OAUTH2_FIELDS = ['protocol', 'clientId', 'accessToken', 'refreshToken', 'tokenType', 'scope', 'expiresAt', 'issuer', 'tokenEndpoint', 'provider', 'savedAt'] as const;
 
 export function checkCredentialName(name: string, flag: string): string {
   if (!NAME.test(name)) throw usageError('invalid-credential-name', `${flag} "${name.slice(0, 40)}" is not a credential name`, 'use letters, digits, ".", "_", "@" or "-" (at most 64), e.g. x-personal');
@@ -49,15 +73,21 @@ function fromJson(value: unknown, path: string): StoreFile {
   for (const [name, entry] of Object.entries(credentials as Record<string, unknown>)) {
     if (typeof entry !== 'object' || entry === null) throw bad(`"${name}" is not an object`);
     const record: Record<string, string> = {};
-    for (const field of FIELDS) {
+    const oauth2 = (entry as Record<string, unknown>)['protocol'] === 'oauth2';
+    for (const field of oauth2 ? OAUTH2_FIELDS : FIELDS) {
       const v = (entry as Record<string, unknown>)[field];
       if (v === undefined) continue;
       if (typeof v !== 'string') throw bad(`"${name}".${field} is not a string`);
       record[field] = v;
     }
+    if (oauth2) {
+      if (!record['clientId'] || !record['accessToken']) throw bad(`"${name}" (OAuth 2.0) has no clientId or accessToken`);
+      out[name] = record as unknown as OAuth2Credential;
+      continue;
+    }
     if (!record['consumerKey']) throw bad(`"${name}" has no consumerKey`);
     if (record['signatureMethod'] !== undefined && !isSignatureMethod(record['signatureMethod'])) throw bad(`"${name}".signatureMethod "${record['signatureMethod']}" is not a signature method`);
-    out[name] = record as unknown as NamedCredential;
+    out[name] = record as unknown as OAuth1Credential;
   }
   return { version: 1, credentials: out };
 }

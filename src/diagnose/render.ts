@@ -20,6 +20,8 @@ export interface DiagnosisJson {
     readonly title: string;
     readonly meaning: string;
     readonly leg: readonly Leg[] | 'any';
+    /** OAuth 2.0 problems: the steps in OAuth 2.0's names (`token`, `refresh`, `callback`…); null for OAuth 1.0a. */
+    readonly steps: readonly string[] | null;
     readonly party: 'client' | 'user' | 'provider';
     readonly status: number | null;
     readonly usualStatus: number | null;
@@ -63,6 +65,7 @@ export function diagnosisJson(diagnosis: Diagnosis): DiagnosisJson {
       title: p.title,
       meaning: p.meaning,
       leg: p.leg,
+      steps: stepsOf(p) ?? null,
       party: p.party,
       status: p.status ?? null,
       usualStatus: p.usualStatus ?? null,
@@ -81,6 +84,22 @@ export function diagnosisJson(diagnosis: Diagnosis): DiagnosisJson {
     notes: [...(diagnosis.notes ?? [])],
     lang: diagnosis.lang,
   };
+}
+
+/** OAuth 1.0a leg names in OAuth 2.0's words: its token endpoint is no "access_token leg". */
+const OAUTH2_STEP_OF_LEG: Readonly<Record<Leg, string | undefined>> = { request_token: undefined, authorize: 'authorize', callback: 'callback', access_token: 'token', resource: 'resource' };
+
+/** The OAuth 2.0 steps of a problem: the run's own (diagnoseOAuth2), else an oauth2: record's legs renamed; undefined for OAuth 1.0a. */
+function stepsOf(p: Diagnosis['problem']): readonly string[] | undefined {
+  if (p.steps !== undefined) return p.steps;
+  if (!p.code.startsWith('oauth2:') || p.leg === 'any') return undefined;
+  return p.leg.map((leg) => OAUTH2_STEP_OF_LEG[leg]).filter((s): s is string => s !== undefined);
+}
+
+function legOrStep(p: Diagnosis['problem'], t: (key: LabelKey) => string): string {
+  const steps = stepsOf(p);
+  if (steps !== undefined && steps.length > 0) return `${t('step')}: ${steps.join(', ')}`;
+  return `${t('leg')}: ${p.leg === 'any' ? t('anyLeg') : p.leg.join(', ')}`;
 }
 
 const MARK: Record<Likelihood, string> = { certain: '●', likely: '◉', possible: '○', unlikely: '·' };
@@ -109,7 +128,7 @@ export function renderDiagnosis(diagnosis: Diagnosis, c: Palette, width = 100): 
   if (p.extracted) lines.push(c.dim(`  ${extractedLine(p.extracted, t)}`));
   lines.push(...wrapText(p.meaning, '  ', undefined, width));
   const facts = [
-    `${t('leg')}: ${p.leg === 'any' ? t('anyLeg') : p.leg.join(', ')}`,
+    legOrStep(p, t),
     `${t('fault')}: ${t(`party_${p.party}` as LabelKey)}`,
     p.status !== undefined ? `${t('status')}: ${p.status}` : p.usualStatus !== undefined ? `${t('usualStatus')}: ${p.usualStatus}` : undefined,
     p.provider ? `${t('provider')}: ${p.provider}` : undefined,

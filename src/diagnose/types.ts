@@ -204,6 +204,8 @@ export interface Diagnosis {
     readonly title: string;
     readonly meaning: string;
     readonly leg: readonly Leg[] | 'any';
+    /** OAuth 2.0: the steps it concerns, named as OAuth 2.0 names them (`token`, `refresh`, `device-token`…), not as OAuth 1.0a legs. */
+    readonly steps?: readonly string[] | undefined;
     readonly party: 'client' | 'user' | 'provider';
     readonly usualStatus?: number | undefined;
     readonly known: boolean;

@@ -12,6 +12,7 @@ export const LABELS = {
   extractedDecoded: { en: 'undone: {what}', ja: '復元: {what}' },
   leg: { en: 'Leg', ja: 'レッグ' },
   anyLeg: { en: 'any', ja: '任意' },
+  step: { en: 'Step', ja: 'ステップ' },
   fault: { en: 'Whose move', ja: '対処する側' },
   usualStatus: { en: 'Usual status', ja: '通常のステータス' },
   status: { en: 'Status', ja: 'ステータス' },

@@ -106,4 +106,21 @@ describe('the OAuth 2.0 engine with a scripted server', () => {
     expect(outcome.failure?.refusal.error).toBe('no-refresh-token');
     expect(io.sent).toHaveLength(1);
   });
+
+  it('--step: one pause before each step that goes on the wire, not one per poll', async () => {
+    const paused: string[] = [];
+    let polls = 0;
+    const io = world(
+      (request) => {
+        if (request.url.endsWith('/device')) return [200, device];
+        if (request.url.endsWith('/token')) return ++polls < 3 ? [400, { error: 'authorization_pending' }] : [200, { access_token: 'at', token_type: 'Bearer' }];
+        return [200, { active: true }];
+      },
+      { pause: async (name) => void paused.push(name) },
+    );
+    const outcome = await runOAuth2Flow({ ...base, endpoints: { ...base.endpoints, introspection: 'https://as.example/introspect' }, then: ['introspect'] }, io);
+    expect(outcome.ok).toBe(true);
+    expect(polls).toBe(3);
+    expect(paused).toEqual(['device-authorization', 'device-token', 'introspection']);
+  });
 });

@@ -5,7 +5,7 @@
 // with the same `400 invalid_grant "grant request is invalid"`: the tests
 // check that it did, and that the run's own evidence named the cause first.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,7 +39,7 @@ interface Report {
   steps: { name: string; title: string; ok: boolean; notes: string[]; request?: { url: string; body?: string }; response?: { status: number; body?: string } }[];
   tokens?: Record<string, string>;
   rotation?: { from: string; to: string };
-  diagnosis?: { problem: { code: string; message: string | null; leg: unknown }; causes: { id: string; likelihood: string; evidence: string[] }[] };
+  diagnosis?: { problem: { code: string; message: string | null; leg: unknown; steps: string[] | null }; causes: { id: string; likelihood: string; evidence: string[] }[] };
 }
 
 async function flow(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; report: Report; stderr: string }> {
@@ -61,6 +61,15 @@ describe('rehearsals against serve --oauth2: one wire answer, three causes, each
     expect(report.diagnosis?.problem.code).toBe('oauth2:invalid_grant');
     expect(report.diagnosis?.causes[0]).toMatchObject({ id: 'reuse', likelihood: 'certain' });
     expect(stderr).toContain('rehearsal: the code will be exchanged twice');
+    // The failed step in OAuth 2.0's words, not an OAuth 1.0a leg.
+    expect(report.diagnosis?.problem).toMatchObject({ steps: ['token'] });
+  });
+
+  it('the text diagnosis names the OAuth 2.0 step (Step: token), never "Leg: access_token"', async () => {
+    const result = await runBin(['flow', '--issuer', issuer, '--client-id', clientId, '--authorize', 'http', '--scope', 'openid', '--token-redirect-uri', 'http://127.0.0.1:9/x'], { env: { OAUTH2_CLIENT_SECRET: secret, OAUTH_DOCTOR_LEDGER: ledger() } });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^ {2}Step: token · /m);
+    expect(result.stdout).not.toMatch(/Leg: /);
   });
 
   it('--token-redirect-uri: a redirect_uri other than the authorised one is redirect-mismatch, certain', async () => {
@@ -87,6 +96,56 @@ describe('rehearsals against serve --oauth2: one wire answer, three causes, each
     const result = await runBin(['flow', '--issuer', issuer, '--client-id', clientId, '--grant', 'client-credentials', '--exchange-twice'], { env: { OAUTH2_CLIENT_SECRET: secret } });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--exchange-twice rehearses a failure of the code exchange/);
+  });
+});
+
+describe('an authorization request without openid, against an OpenID Connect provider', () => {
+  it('oidc-provider grants nothing and answers a bare access_denied: ranked as the scope, not as a person saying no', async () => {
+    const { code, report } = await flow(['--authorize', 'http']);
+    expect(code).toBe(1);
+    const callback = report.steps.find((s) => s.name === 'callback');
+    expect(callback?.ok).toBe(false);
+    expect(report.diagnosis?.problem).toMatchObject({ code: 'oauth2:access_denied', steps: ['callback'] });
+    expect(report.diagnosis?.causes[0]).toMatchObject({ id: 'insufficient-scope', likelihood: 'certain' });
+    expect(report.diagnosis?.causes[0]?.evidence.join(' ')).toMatch(/without openid/);
+    expect(report.diagnosis?.causes.find((c) => c.id === 'user-denied')?.likelihood).toBe('unlikely');
+  });
+
+  it('with openid asked and consent denied by the server, the refusal is still the person’s (or a policy’s)', async () => {
+    const denying = await serveOAuth2(['--auto-approve', '--consent-denied']);
+    try {
+      const client = denying.line.clients[0];
+      const result = await runBin(['flow', '--issuer', denying.line.issuer, '--client-id', client?.clientId ?? '', '--authorize', 'http', '--scope', 'openid', '--json'], { env: { OAUTH2_CLIENT_SECRET: client?.secret ?? '', OAUTH_DOCTOR_LEDGER: ledger() } });
+      const report = JSON.parse(result.stdout) as Report;
+      expect(report.diagnosis?.causes[0]).toMatchObject({ id: 'user-denied' });
+      expect(report.diagnosis?.causes.find((c) => c.id === 'insufficient-scope')).toBeUndefined();
+    } finally {
+      await denying.stop();
+    }
+  });
+});
+
+describe('--save-credentials and --step for OAuth 2.0', () => {
+  it('saves the access token for request --as NAME, which sends it as a bearer token; credentials list masks it', async () => {
+    const config = join(dir, 'config');
+    const env = { XDG_CONFIG_HOME: config };
+    const { code, stderr } = await flow(['--authorize', 'http', '--scope', 'openid offline_access', '--save-credentials', 'local-oidc'], env);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain('credential local-oidc saved to');
+    const call = await runBin(['request', '--as', 'local-oidc', `${issuer}/me`], { env });
+    expect(call.code, call.stderr).toBe(0);
+    expect(JSON.parse(call.stdout)).toMatchObject({ sub: expect.any(String) });
+    expect(call.stderr).toContain('OAuth 2.0 bearer token (RFC 6750 §2.1) · as local-oidc');
+    const list = await runBin(['credentials', 'list'], { env });
+    expect(list.stdout).toMatch(/local-oidc {2}client \S+ · access token \S+…\(\d+ chars\) · refresh token/);
+    const saved = JSON.parse(readFileSync(join(config, 'oauth-doctor', 'credentials.json'), 'utf8')) as { credentials: Record<string, { protocol: string; accessToken: string }> };
+    expect(saved.credentials['local-oidc']?.protocol).toBe('oauth2');
+  });
+
+  it('--step without a terminal is refused at once (exit 2), as for OAuth 1.0a', async () => {
+    const result = await runBin(['flow', '--issuer', issuer, '--client-id', clientId, '--grant', 'client-credentials', '--step'], { env: { OAUTH2_CLIENT_SECRET: secret } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--step pauses for a person and needs a terminal/);
   });
 });
 

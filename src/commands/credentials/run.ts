@@ -8,7 +8,10 @@ import type { CredentialsOptions } from './command.js';
 export async function runCredentialsList(options: CredentialsOptions, env: Environment): Promise<number> {
   const { path, credentials } = readCredentials(env.env);
   const output = await createOutput(env, { showSecrets: options.showSecrets });
-  for (const c of Object.values(credentials)) output.redactor.add(c.consumerSecret).add(c.token).add(c.tokenSecret);
+  for (const c of Object.values(credentials)) {
+    if (c.protocol === 'oauth2') output.redactor.add(c.accessToken).add(c.refreshToken);
+    else output.redactor.add(c.consumerSecret).add(c.token).add(c.tokenSecret);
+  }
   const entries = Object.entries(credentials);
   if (options.json) {
     output.json({ path, credentials: entries.map(([name, c]) => ({ name, ...c })), secretsMasked: output.redactor.active });
@@ -21,6 +24,11 @@ export async function runCredentialsList(options: CredentialsOptions, env: Envir
   const o = output.out;
   const width = Math.max(...entries.map(([n]) => n.length));
   for (const [name, c] of entries) {
+    if (c.protocol === 'oauth2') {
+      const extra = ['OAuth 2.0', c.provider, c.expiresAt ? `expires ${c.expiresAt.slice(0, 16).replace('T', ' ')}` : undefined, c.savedAt?.slice(0, 10)].filter(Boolean).join(', ');
+      output.result(`${o.bold(name.padEnd(width))}  client ${c.clientId} · access token ${output.redactor.mask(c.accessToken)}${c.refreshToken ? ` · refresh token ${output.redactor.mask(c.refreshToken)}` : ''}${o.dim(`  (${extra})`)}`);
+      continue;
+    }
     const signing = c.privateKeyFile ? `key ${c.privateKeyFile}` : `secret ${output.redactor.mask(c.consumerSecret ?? '')}`;
     const token = c.token ? `token ${output.redactor.mask(c.token)} / ${output.redactor.mask(c.tokenSecret ?? '')}` : o.dim('no token');
     const extra = [c.signatureMethod, c.provider, c.savedAt?.slice(0, 10)].filter(Boolean).join(', ');

@@ -22,6 +22,7 @@ import type { OAuth2FlowConfig, OAuth2Observer, OAuth2Outcome } from '../../flow
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import type { FlowOptions } from './command.js';
 import { resolveOAuth2Config } from './oauth2-config.js';
+import { checkCredentialName, saveCredential } from '../../credentials/store.js';
 import { checkClientSecretJwt } from '../../oauth2/client-secret-jwt.js';
 
 function observer(output: Output, env: Environment, verbose: boolean): OAuth2Observer {
@@ -118,7 +119,8 @@ export async function runOAuth2FlowCommand(options: FlowOptions, env: Environmen
   const timeoutMs = parseDuration(options.timeout, '--timeout', { bareUnit: 'ms', min: 1 });
   const waitTimeoutMs = parseDuration(options.waitTimeout, '--wait-timeout', { bareUnit: 'ms', min: 1 });
   const lang = resolveLang(options.lang, env.env);
-  if (options.step || options.saveCredentials !== undefined) throw usageError('oauth1-flag-in-oauth2-run', `${options.step ? '--step' : '--save-credentials'} is not available for OAuth 2.0 runs yet`, 'drop it; --save FILE keeps the session (secrets masked)');
+  if (options.step && !isInteractive(env)) throw usageError('step-needs-terminal', '--step pauses for a person and needs a terminal (and CI unset)', 'drop --step in scripts and CI');
+  if (options.saveCredentials !== undefined) checkCredentialName(options.saveCredentials, '--save-credentials');
   const config = await resolveOAuth2Config(options, env);
   const ca = options.ca === undefined ? undefined : readCaFile(options.ca, env.cwd);
   const output = await createOutput(env, { showSecrets: options.showSecrets });
@@ -147,6 +149,12 @@ export async function runOAuth2FlowCommand(options: FlowOptions, env: Environmen
         return line;
       },
       waitTimeoutMs,
+      pause: options.step
+        ? async (_name, title) => {
+            env.stderr.write(output.err.dim(`Press Enter to go on with the ${title} step (Ctrl-C stops) `));
+            await readLine(env.stdin, { signal, timeoutMs: waitTimeoutMs, what: 'Enter' });
+          }
+        : undefined,
       observer: observer(output, env, options.verbose ?? false),
       ledger: { load: () => loadLedger(path), save: (ledger) => void saveLedger(path, ledger, env.now()) },
     });
@@ -167,6 +175,31 @@ function finish(outcome: OAuth2Outcome, config: OAuth2FlowConfig, options: FlowO
     const saved = writePrivateFile(options.save, env.cwd, text);
     output.narrate(output.err.dim(`session saved to ${saved} (mode 0600${output.redactor.active ? ', secrets masked' : ', SECRETS IN FULL'})`));
   }
+  if (options.saveCredentials !== undefined) saveOAuth2Credential(options.saveCredentials, outcome, config, env, output);
   if (outcome.error) throw outcome.error;
   return outcome.ok ? 0 : 1;
+}
+
+/** `--save-credentials NAME`: the access token (and refresh token) for `request --as NAME`, in the credentials file (mode 0600). */
+function saveOAuth2Credential(name: string, outcome: OAuth2Outcome, config: OAuth2FlowConfig, env: Environment, output: Output): void {
+  const tokens = outcome.tokens;
+  if (!outcome.ok || tokens === undefined) {
+    output.narrate(output.err.yellow(`credential ${name} not saved: the flow did not end with an access token`));
+    return;
+  }
+  const path = saveCredential(env.env, name, {
+    protocol: 'oauth2',
+    clientId: config.client.clientId,
+    accessToken: tokens.accessToken,
+    refreshToken: tokens.refreshToken,
+    tokenType: tokens.tokenType || undefined,
+    scope: tokens.scope,
+    expiresAt: tokens.expiresIn === undefined ? undefined : new Date(env.now() + tokens.expiresIn * 1000).toISOString(),
+    issuer: outcome.metadata?.issuer ?? config.issuer,
+    tokenEndpoint: outcome.metadata?.token_endpoint ?? config.endpoints.token,
+    provider: config.provider === 'custom' ? undefined : config.provider,
+    savedAt: new Date(env.now()).toISOString(),
+  });
+  if (config.then.includes('revoke')) output.narrate(output.err.yellow(`note: --then revoke ran, so the saved token may no longer be accepted`));
+  output.narrate(output.err.dim(`credential ${name} saved to ${path} (mode 0600); call the API with: oauth-doctor request --as ${name} URL`));
 }

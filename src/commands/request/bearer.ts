@@ -56,7 +56,7 @@ function problemOf(exchange: HttpExchange, challenge: BearerChallenge | undefine
   return { code: 'unrecognised-response', source: 'status-only', confidence: 'heuristic', parameters: {}, status: r.status, message: `the server answered ${r.status}` };
 }
 
-export async function runBearerRequest(first: string, second: string | undefined, options: RequestOptions & { bearer: string }, env: Environment): Promise<number> {
+export async function runBearerRequest(first: string, second: string | undefined, options: RequestOptions & { bearer: string; bearerName?: string | undefined }, env: Environment): Promise<number> {
   const OAUTH1 = ['as', 'consumerKey', 'consumerSecret', 'token', 'tokenSecret', 'signatureMethod', 'privateKey', 'realm', 'placement', 'saveCredentials'] as const;
   const mixed = OAUTH1.filter((k) => options[k] !== undefined);
   if (mixed.length > 0) throw usageError('oauth1-flag-with-bearer', `--${mixed[0]?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} signs OAuth 1.0a requests; --bearer sends an OAuth 2.0 token`, 'drop one of them');
@@ -64,7 +64,7 @@ export async function runBearerRequest(first: string, second: string | undefined
   const lang = resolveLang(options.lang, env.env);
   const timeoutMs = parseDuration(options.timeout, '--timeout', { bareUnit: 'ms', min: 1 });
   const ca = options.ca === undefined ? undefined : readCaFile(options.ca, env.cwd);
-  const token = tokenFrom(options.bearer, env);
+  const token = options.bearerName !== undefined ? options.bearer : tokenFrom(options.bearer, env);
   const output = await createOutput(env, { showSecrets: options.showSecrets });
   output.redactor.add(token);
   const headers = parseHeaders(options.header);
@@ -78,7 +78,7 @@ export async function runBearerRequest(first: string, second: string | undefined
     body: body?.content,
   };
   const c = output.err;
-  output.narrate(`${c.bold('oauth-doctor request')} · OAuth 2.0 bearer token (RFC 6750 §2.1)`);
+  output.narrate(`${c.bold('oauth-doctor request')} · OAuth 2.0 bearer token (RFC 6750 §2.1)${options.bearerName !== undefined ? ` · as ${options.bearerName}` : ''}`);
   const dispatcher = createDispatcher({ env: env.env, ca, timeoutMs });
   let exchange: HttpExchange;
   try {

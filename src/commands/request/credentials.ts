@@ -1,6 +1,6 @@
 import type { Environment } from '../../cli/environment.js';
 import { resolveCredentials, type ResolvedCredentials } from '../../cli/credentials.js';
-import type { NamedCredential } from '../../credentials/store.js';
+import type { OAuth1Credential } from '../../credentials/store.js';
 import { usageError } from '../../errors.js';
 import type { ProviderPreset, ProviderProfile } from '../../presets/index.js';
 import type { RequestOptions } from './command.js';
@@ -17,7 +17,7 @@ export interface RequestCredentials extends ResolvedCredentials {
  * One resolver does the work (cli/credentials.ts): the credential fills in
  * for flags, the profile for the variables.
  */
-export async function resolveRequestCredentials(options: RequestOptions, env: Environment, named: NamedCredential | undefined, preset: ProviderPreset | undefined, profile: ProviderProfile | undefined): Promise<RequestCredentials> {
+export async function resolveRequestCredentials(options: RequestOptions, env: Environment, named: OAuth1Credential | undefined, preset: ProviderPreset | undefined, profile: ProviderProfile | undefined): Promise<RequestCredentials> {
   const flags = {
     consumerKey: options.consumerKey ?? named?.consumerKey,
     consumerSecret: options.consumerSecret ?? named?.consumerSecret,

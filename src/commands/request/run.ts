@@ -110,7 +110,13 @@ export async function runRequest(first: string, second: string | undefined, opti
   const timeoutMs = parseDuration(options.timeout, '--timeout', { bareUnit: 'ms', min: 1 });
   const ca = options.ca === undefined ? undefined : readCaFile(options.ca, env.cwd);
   const headers = parseHeaders(options.header);
-  const named = options.as === undefined ? undefined : findCredential(env.env, options.as);
+  const found = options.as === undefined ? undefined : findCredential(env.env, options.as);
+  if (found?.protocol === 'oauth2') {
+    // An OAuth 2.0 credential signs nothing: its access token goes as a bearer token (RFC 6750 §2.1).
+    const { runBearerRequest } = await import('./bearer.js');
+    return runBearerRequest(first, second, { ...options, as: undefined, bearer: found.accessToken, bearerName: options.as }, env);
+  }
+  const named = found;
   const provider = resolveRequestProvider(options.provider, named?.provider, target.url, env);
   const output = await createOutput(env, { showSecrets: options.showSecrets });
   for (const warning of provider.profile?.warnings ?? []) output.narrate(output.err.yellow(`warning: ${warning}`));

@@ -16,7 +16,9 @@ import type { OAuth2Evidence } from './types.js';
  */
 export function diagnoseOAuth2(evidence: OAuth2Evidence, problem: DetectedProblem, options: { lang?: Lang | undefined } = {}): Diagnosis {
   const rules: Rule[] = OAUTH2_RULES.map((rule) => (context) => rule(evidence, context));
-  return diagnose(problem, sessionEvidence(evidence), { lang: options.lang ?? 'en', rules, protocol: 'oauth2' });
+  const diagnosis = diagnose(problem, sessionEvidence(evidence), { lang: options.lang ?? 'en', rules, protocol: 'oauth2' });
+  // The step that failed, in OAuth 2.0's own names (token, refresh, device-token…), when the session knows it.
+  return evidence.failedStep === undefined ? diagnosis : { ...diagnosis, problem: { ...diagnosis.problem, steps: [evidence.failedStep] } };
 }
 
 /** The protocol-neutral part of the evidence: what the generic rules and notes read. */

@@ -179,10 +179,31 @@ export const callbackChecks: OAuth2Rule = (evidence, { lang }) => {
   }
   const issuer = evidence.metadata?.issuer ?? evidence.issuer;
   if (callback?.iss !== undefined && issuer !== undefined && callback.iss !== issuer) out.push({ cause: 'host-mismatch', likelihood: 'likely', line: sayOAuth2('issMismatch', lang, { iss: callback.iss, issuer }) });
-  if (callback?.error === 'access_denied') out.push({ cause: 'user-denied', likelihood: 'certain', line: sayOAuth2('consentDenied', lang, { error: callback.error }) });
+  if (callback?.error === 'access_denied') out.push(...accessDenied(evidence, lang));
   else if (callback?.error === 'consent_required' || callback?.error === 'interaction_required') out.push({ cause: 'consent-required', likelihood: 'certain', line: sayOAuth2('consentDenied', lang, { error: callback.error }) });
   return out;
 };
+
+/**
+ * RFC 6749 §4.1.2.1 access_denied: the person said no — unless the evidence
+ * says otherwise. An OpenID Connect provider asked for no openid scope may
+ * grant nothing and answer access_denied with no one refusing (oidc-provider:
+ * "no scope was granted"); and with --authorize http nobody was at the page.
+ */
+function accessDenied(evidence: OAuth2Evidence, lang: EvidenceContext['lang']): Adjustment[] {
+  const asked = scopes(evidence.authorize?.scope);
+  const oidc = evidence.metadata?.scopes?.includes('openid') === true;
+  const automatic = evidence.authorize?.automatic === true;
+  const said = sayOAuth2('consentDenied', lang, { error: 'access_denied' });
+  if (oidc && evidence.authorize !== undefined && !asked.includes('openid')) {
+    return [
+      { cause: 'insufficient-scope', likelihood: automatic ? 'certain' : 'likely', line: sayOAuth2('noOpenidScope', lang, { scope: asked.length > 0 ? asked.join(' ') : sayOAuth2('noScopeAsked', lang) }) },
+      { cause: 'user-denied', likelihood: automatic ? 'unlikely' : 'possible', line: automatic ? sayOAuth2('nobodyAtPage', lang) : said },
+    ];
+  }
+  if (automatic) return [{ cause: 'user-denied', likelihood: 'likely', line: `${said} ${sayOAuth2('nobodyAtPage', lang)}` }];
+  return [{ cause: 'user-denied', likelihood: 'certain', line: said }];
+}
 
 /** The device grant's polling (RFC 8628 §3.5) and lifetime (§3.2). */
 export const devicePolling: OAuth2Rule = (evidence, { problem, lang }) => {

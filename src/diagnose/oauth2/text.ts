@@ -160,6 +160,15 @@ export const OAUTH2_EVIDENCE_TEXT = {
     en: 'The request was OAuth 2.0.',
     ja: 'リクエストは OAuth 2.0 でした。',
   },
+  noOpenidScope: {
+    en: 'The authorization request asked for {scope}, without openid, of an OpenID Connect provider (its metadata lists openid): a server that grants no scope then (oidc-provider, for one) answers a bare access_denied with nobody refusing. Ask for openid (--scope openid …).',
+    ja: '認可リクエストは OpenID Connect プロバイダ（メタデータに openid がある）に openid なしで {scope} を要求しました。付与できるスコープがないとき、誰も拒否していなくても素の access_denied を返すサーバがあります（oidc-provider など）。openid を要求してください（--scope openid …）。',
+  },
+  noScopeAsked: { en: 'no scope', ja: 'スコープなし' },
+  nobodyAtPage: {
+    en: 'No person was at the authorization page (--authorize http followed the redirects): a refusal came from the server or its policy, not from someone pressing Deny.',
+    ja: '認可ページに利用者はいませんでした（--authorize http がリダイレクトをたどりました）。拒否は「拒否」ボタンではなく、サーバかそのポリシーによるものです。',
+  },
   issMismatch: {
     en: 'The callback\'s iss ({iss}) is not the issuer ({issuer}) (RFC 9207 §2.4).',
     ja: 'コールバックの iss（{iss}）が発行者（{issuer}）と違います（RFC 9207 §2.4）。',

@@ -36,6 +36,8 @@ export interface AuthorizeEvidence {
   readonly codeChallengeMethod?: 'S256' | 'plain' | undefined;
   readonly scope?: string | undefined;
   readonly clientId?: string | undefined;
+  /** No person was at the page: the client followed the redirects itself (`flow --authorize http`). */
+  readonly automatic?: boolean | undefined;
 }
 
 /** The redirect back (RFC 6749 §4.1.2, §4.1.2.1; RFC 9207). */

@@ -90,7 +90,7 @@ async function codeGrant(session: Session, endpoints: OAuth2Endpoints, metadata:
     const working: Working[] = [{ label: 'redirect_uri', value: redirectUri }, { label: 'state', value: state }];
     if (nonce !== undefined) working.push({ label: 'nonce', value: nonce });
     if (pkce) working.push({ label: 'code_verifier', value: pkce.verifier, secret: true }, { label: 'code_challenge', value: `${pkce.challenge}  (${pkce.method === 'S256' ? 'BASE64URL(SHA256(code_verifier))' : 'plain: the verifier itself'}, RFC 7636 §4.2)` });
-    session.evidence.authorize = { at: io.now(), redirectUri, state, codeChallenge: pkce ? challengeForEvidence(pkce.challenge, pkce.method) : undefined, codeChallengeMethod: pkce?.method, scope: config.scope, clientId: config.client.clientId };
+    session.evidence.authorize = { at: io.now(), redirectUri, state, codeChallenge: pkce ? challengeForEvidence(pkce.challenge, pkce.method) : undefined, codeChallengeMethod: pkce?.method, scope: config.scope, clientId: config.client.clientId, automatic: config.authorize === 'http' };
 
     let url = authorizationUrl(authorizationEndpoint, pairs);
     if (usePar(config, metadata, endpoints)) {
@@ -163,6 +163,7 @@ async function authorize(session: Session, url: string, redirectUri: string, sta
     session.record({ name: 'authorize', ok: true, exchanges: followed.exchanges, ms: io.now() - started, working, notes: [`redirected to the redirect URI after ${followed.exchanges.length} request${followed.exchanges.length === 1 ? '' : 's'}`] });
     return followed.callbackUrl;
   }
+  await session.pause('authorize');
   const opened = config.authorize === 'browser' ? await io.openBrowser(url) : false;
   io.observer?.authorizeUrl?.(url, opened);
   session.record({ name: 'authorize', ok: true, exchanges: [], request: { method: 'GET', url, headers: {} }, working, notes: [] });

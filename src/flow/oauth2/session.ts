@@ -50,6 +50,7 @@ export class Session {
   readonly evidence: Mutable<OAuth2Evidence> = { oauth2Request: true };
   readonly refreshes: RefreshEvent[] = [];
   private ledger: Ledger;
+  private paused: OAuth2StepName | undefined;
 
   constructor(
     readonly config: OAuth2FlowConfig,
@@ -72,8 +73,16 @@ export class Session {
     return full;
   }
 
+  /** `--step`: one pause before a step, however many requests it sends (discovery's two URLs, redirects, polls). */
+  async pause(name: OAuth2StepName, title: string = STEP_TITLES[name]): Promise<void> {
+    if (this.io.pause === undefined || this.paused === name) return;
+    this.paused = name;
+    await this.io.pause(name, title.replace(/ \(.*\)$/, ''));
+  }
+
   /** Sends one request of a step; a network failure is recorded as the step and rethrown. */
   async send(name: OAuth2StepName, request: HttpRequest, options: { maxRedirects?: number; title?: string } = {}): Promise<HttpExchange> {
+    await this.pause(name, options.title);
     this.io.observer?.stepStarting?.(name, options.title ?? STEP_TITLES[name], request);
     try {
       const exchange = await this.io.send(request, { maxRedirects: options.maxRedirects ?? 0 });

@@ -131,6 +131,8 @@ export interface OAuth2Io {
   askCallbackUrl(): Promise<string>;
   readonly waitTimeoutMs: number;
   readonly observer?: OAuth2Observer | undefined;
+  /** `--step`: called before each step goes on the wire (once per step, not per poll or redirect); absent: no pauses. */
+  pause?(name: OAuth2StepName, title: string): Promise<void>;
   /** The reuse ledger (fingerprints only); absent: none kept. */
   readonly ledger?: { load(): Ledger; save(ledger: Ledger): void } | undefined;
 }
