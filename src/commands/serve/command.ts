@@ -44,6 +44,7 @@ export interface ServeOptions {
   requirePkce?: boolean;
   consentDenied?: boolean;
   redirectMatching?: string;
+  deviceInterval?: string;
 }
 
 const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -74,7 +75,24 @@ export const OAUTH2_SERVE_HELP = `OAuth 2.0 (--oauth2):
   (private_key_jwt) or OAUTH_DOCTOR_OAUTH2_CLIENTS="id:secret,…"; none: a demo
   client is generated. --access-token-ttl, --clock-skew, --auto-approve and
   --dialect (rfc6749, google, entra, github, keycloak, auth0, x) apply to it;
-  --slow and --outage slow or fail its token endpoint.`;
+  --slow and --outage slow or fail its token endpoint.
+  Fault switches: --code-ttl, --access-token-ttl, --refresh-token-ttl,
+  --no-rotate-refresh (rotation is on: a replayed rotated refresh token is
+  invalid_grant and revokes the whole grant), --clock-skew (the provider's
+  clock: assertions from "the future" are invalid_client), --consent-denied
+  (access_denied), --require-pkce, --redirect-matching exact, --device-interval
+  (a poll sooner gets slow_down), --slow, --outage. The same, live, from a
+  loopback client with this server's Host and no foreign Origin:
+    POST /admin/settings     codeTtlSec, accessTokenTtlSec, refreshTokenTtlSec,
+                             clockSkewSec, deviceIntervalSec, tokenSlowMs,
+                             tokenFailure (500|502|503|off), autoApprove,
+                             consentDenied, rotateRefreshToken, pkceRequired,
+                             redirectMatching (exact|loopback-any-port), dialect
+    POST /admin/revoke-grant grantId=…  (everything issued under it goes)
+    GET  /admin/state        settings, grants, and groundTruth: the engine's
+                             real reason for each refusal ("authorization code
+                             already consumed", "refresh token already used", …)
+    POST /admin/clear-ground-truth`;
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -119,6 +137,7 @@ export function registerServe(program: Command, context: CommandContext): void {
     .option('--require-pkce', '--oauth2: PKCE for confidential clients too (public clients always need it)')
     .option('--consent-denied', '--oauth2: every authorisation ends in access_denied')
     .option('--redirect-matching <how>', '--oauth2: exact, or loopback-any-port (RFC 8252 §7.3, the default)')
+    .option('--device-interval <duration>', '--oauth2: the device grant\'s polling interval; a poll sooner gets slow_down (default 5s)')
     .addHelpText('after', `\n${SERVE_EXAMPLES}\n\n${SERVE_SECRETS_HELP}\n\n${TOKEN_RETENTION_HELP}\n\n${OAUTH2_SERVE_HELP}`)
     .action(async (options: ServeOptions) => {
       if (options.oauth2) {

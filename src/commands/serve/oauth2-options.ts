@@ -76,6 +76,7 @@ export function oauth2ProviderOptions(options: ServeOptions, env: Environment): 
     ...(options.accessTokenTtl === undefined ? {} : { accessTokenTtlSec: seconds(options.accessTokenTtl, '--access-token-ttl') }),
     ...(options.refreshTokenTtl === undefined ? {} : { refreshTokenTtlSec: seconds(options.refreshTokenTtl, '--refresh-token-ttl') }),
     ...(options.clockSkew === undefined ? {} : { clockSkewSec: seconds(options.clockSkew, '--clock-skew', true) }),
+    ...(options.deviceInterval === undefined ? {} : { deviceIntervalSec: seconds(options.deviceInterval, '--device-interval') }),
     ...(options.slow === undefined ? {} : { tokenSlowMs: parseDuration(options.slow, '--slow', { bareUnit: 's' }) }),
     ...(outage === undefined || outage === false ? {} : { tokenFailure: outage === true ? 503 : (Number(outage) as 500 | 502 | 503) }),
   };

@@ -49,7 +49,7 @@ export function grantsOf(storage: Storage): unknown[] {
 }
 
 const BOOLEAN_SETTINGS = ['autoApprove', 'consentDenied', 'rotateRefreshToken', 'pkceRequired'] as const;
-const NUMBER_SETTINGS = ['codeTtlSec', 'accessTokenTtlSec', 'refreshTokenTtlSec', 'clockSkewSec', 'tokenSlowMs'] as const;
+const NUMBER_SETTINGS = ['codeTtlSec', 'accessTokenTtlSec', 'refreshTokenTtlSec', 'clockSkewSec', 'deviceIntervalSec', 'tokenSlowMs'] as const;
 
 /** Applies the settings a form names; an invalid value is refused before anything changes. */
 export function applySettings(form: URLSearchParams, settings: OAuth2Settings): AdminAnswer {

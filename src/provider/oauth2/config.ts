@@ -16,6 +16,9 @@ export const DEMO_ACCOUNT = { sub: 'alice', name: 'Alice Example', email: 'alice
 /** Where the engine sends the browser for login and consent; served by our own page (interaction.ts). */
 export const INTERACTION_PATH = '/interaction/';
 
+/** How far a client assertion's times, or a token's expiry, may be off before it counts (oidc-provider's clockTolerance). */
+export const CLOCK_TOLERANCE_SEC = 5;
+
 export const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'none'] as const;
 
 /** A client's metadata for the engine (RFC 7591 §2 names). Loopback clients are `native` (RFC 8252 §7.3). */
@@ -72,7 +75,9 @@ export function engineConfiguration({ settings, clients, defaultRedirects, stora
     issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     rotateRefreshToken: () => settings.rotateRefreshToken,
     // RFC 7636; the engine requires it of public clients whatever this says (OAuth 2.0 Security BCP §2.1.1).
-    pkce: { methods: ['S256'], required: () => settings.pkceRequired },
+    pkce: { methods: ['S256'], required: (_ctx, client) => settings.pkceRequired || client.clientAuthMethod === 'none' },
+    // Seconds a time claim or an opaque token's expiry may be off (the engine's default is 15).
+    clockTolerance: CLOCK_TOLERANCE_SEC,
     // The code flow only (OAuth 2.0 Security BCP §2.1.2: no implicit grant).
     responseTypes: ['code'],
     ttl: {

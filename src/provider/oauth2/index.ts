@@ -8,11 +8,14 @@ import { installClock, realTime } from './clock.js';
 import { engineConfiguration } from './config.js';
 import { installDialects } from './dialects/index.js';
 import { loadEngine, type OidcProvider } from './engine.js';
+import { GroundTruthLog, recordGroundTruth } from './ground-truth.js';
+import { installHooks } from './hooks.js';
 import { makeSigningKeys } from './keys.js';
 import { initialSettings, type OAuth2ClientRegistration, type OAuth2ProviderOptions, type OAuth2Settings } from './options.js';
 import { requestListener, ROUTES } from './server.js';
 
 export type { OAuth2ClientRegistration, OAuth2ProviderOptions, OAuth2Settings } from './options.js';
+export type { GroundTruth, GroundTruthLog } from './ground-truth.js';
 
 export interface OAuth2Endpoints {
   readonly issuer: string;
@@ -39,6 +42,10 @@ export interface RunningOAuth2Provider {
   /** Live: changing a field applies to the next request. */
   readonly settings: OAuth2Settings;
   readonly engine: OidcProvider;
+  /** What the engine really decided at each refusal (its error events' error_detail), newest last. */
+  readonly groundTruth: GroundTruthLog;
+  /** Removes everything issued under a grant (what POST /admin/revoke-grant does); the count removed. */
+  revokeGrant(grantId: string): number;
   close(): Promise<void>;
 }
 
@@ -83,19 +90,24 @@ export async function startOAuth2Provider(options: OAuth2ProviderOptions = {}): 
   const host = options.host ?? '127.0.0.1';
   const settings = initialSettings(options.settings);
   const clients = options.clients && options.clients.length > 0 ? options.clients : [generatedClient()];
-  const [{ default: Provider }, keys] = await Promise.all([loadEngine(), makeSigningKeys()]);
+  const [{ default: Provider, errors: { SlowDown } }, keys] = await Promise.all([loadEngine(), makeSigningKeys()]);
   const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000, maxHeaderSize: 16 * 1024 });
   // Bound first: the issuer names the port the socket really has (RFC 8414 §2: issuer is the base of every endpoint).
   const address = await listen(server, host, options.port ?? 0);
   const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const issuer = `http://${hostPart}:${address.port}`;
   const storage = new Storage(realTime);
-  const engine = new Provider(issuer, engineConfiguration({ settings, clients, defaultRedirects: DEFAULT_REDIRECT_URIS, storage, keys }));
+  const configuration = engineConfiguration({ settings, clients, defaultRedirects: DEFAULT_REDIRECT_URIS, storage, keys });
+  const engine = new Provider(issuer, configuration);
   // The engine refuses; the dialect layer rewrites its answers on the way out (--dialect, live).
   installDialects(engine, settings);
+  const groundTruth = new GroundTruthLog(realTime);
+  recordGroundTruth(engine, groundTruth);
+  // Inside the dialect layer: a slow_down made here is rewritten in the dialect too.
+  installHooks(engine, settings, realTime, configuration.clients ?? [], SlowDown);
   const removeClock = installClock();
   const pending = new Set<NodeJS.Timeout>();
-  server.on('request', requestListener({ provider: engine, settings, storage, pending }));
+  server.on('request', requestListener({ provider: engine, settings, storage, pending, groundTruth }));
   return {
     issuer,
     endpoints: endpointsOf(issuer),
@@ -103,6 +115,8 @@ export async function startOAuth2Provider(options: OAuth2ProviderOptions = {}): 
     defaultRedirectUris: DEFAULT_REDIRECT_URIS,
     settings,
     engine,
+    groundTruth,
+    revokeGrant: (grantId) => storage.revokeGrant(grantId),
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of pending) clearTimeout(timer);

@@ -41,6 +41,8 @@ export interface OAuth2Settings {
   redirectMatching: RedirectMatching;
   /** The provider's clock, ahead (+) or behind (−) the real one, in seconds. */
   clockSkewSec: number;
+  /** RFC 8628 §3.2 `interval` the device authorization answer asks for; a poll sooner than it gets slow_down (§3.5). */
+  deviceIntervalSec: number;
   /** Delay added to the token endpoint's answers. */
   tokenSlowMs: number;
   /** The token endpoint answers this 5xx status instead (an outage). */
@@ -53,6 +55,8 @@ export const OAUTH2_DEFAULTS = {
   accessTokenTtlSec: 3600,
   refreshTokenTtlSec: 14 * 24 * 3600,
   deviceCodeTtlSec: 600,
+  // RFC 8628 §3.2: "If no value is provided, clients MUST use 5 as the default."
+  deviceIntervalSec: 5,
 } as const;
 
 export interface OAuth2ProviderOptions {
@@ -75,6 +79,7 @@ export function initialSettings(given: Partial<OAuth2Settings> = {}): OAuth2Sett
     pkceRequired: false,
     redirectMatching: 'loopback-any-port',
     clockSkewSec: 0,
+    deviceIntervalSec: OAUTH2_DEFAULTS.deviceIntervalSec,
     tokenSlowMs: 0,
     ...given,
   };

@@ -10,6 +10,7 @@ import { onProviderClock } from './clock.js';
 import { INTERACTION_PATH } from './config.js';
 import type { OidcProvider } from './engine.js';
 import { interaction } from './interaction.js';
+import type { GroundTruthLog } from './ground-truth.js';
 import type { OAuth2Settings } from './options.js';
 
 /** Bodies of our own pages and the admin endpoints: a few short fields. */
@@ -34,6 +35,7 @@ export interface EdgeParts {
   readonly provider: OidcProvider;
   readonly settings: OAuth2Settings;
   readonly storage: Storage;
+  readonly groundTruth: GroundTruthLog;
   /** Timers of delayed token answers, cleared on close. */
   readonly pending: Set<NodeJS.Timeout>;
 }
@@ -62,12 +64,17 @@ async function admin(req: IncomingMessage, res: ServerResponse, path: string, pa
   if (refused) return json(res, refused);
   const form = req.method === 'POST' ? await readForm(req, ADMIN_MAX_BODY_BYTES) : new URLSearchParams();
   if (!form) return json(res, { status: 413, body: { error: `admin bodies are at most ${ADMIN_MAX_BODY_BYTES} bytes` } });
-  if (req.method === 'GET' && path === '/admin/state') return json(res, { status: 200, body: { settings: { ...parts.settings }, grants: grantsOf(parts.storage) } });
+  if (req.method === 'GET' && path === '/admin/state') return json(res, { status: 200, body: { settings: { ...parts.settings }, grants: grantsOf(parts.storage), groundTruth: parts.groundTruth.list() } });
+  if (req.method === 'POST' && path === '/admin/clear-ground-truth') {
+    parts.groundTruth.clear();
+    return json(res, { status: 200, body: { cleared: true } });
+  }
   if (req.method === 'POST' && path === '/admin/settings') return json(res, applySettings(form, parts.settings));
   if (req.method === 'POST' && path === '/admin/revoke-grant') {
     const grantId = form.get('grantId') ?? '';
     // Everything issued under the grant goes: codes, access and refresh tokens (RFC 7009 §2.1's cascade, done by hand).
     const removed = grantId === '' ? 0 : parts.storage.revokeGrant(grantId);
+    if (removed > 0) parts.groundTruth.add({ event: 'grant.revoked', step: 'admin', grantId });
     return json(res, removed > 0 ? { status: 200, body: { revoked: grantId, removed } } : { status: 404, body: { error: 'no such grant' } });
   }
   return json(res, { status: 404, body: { error: 'no such admin endpoint' } });
@@ -95,6 +102,7 @@ async function dispatch(req: IncomingMessage, res: ServerResponse, parts: EdgePa
   if (path === ROUTES.token) {
     if (settings.tokenFailure !== undefined) {
       req.resume();
+      parts.groundTruth.add({ event: 'edge', step: 'token', error: 'server_error', status: settings.tokenFailure, detail: `token endpoint outage switch: answered ${settings.tokenFailure} with an HTML page` });
       return tokenFailure(res, settings.tokenFailure);
     }
     if (settings.tokenSlowMs > 0) {
