@@ -78,3 +78,43 @@ describe('a client assertion from a clock ahead, in each dialect', () => {
     }
   });
 });
+
+// An authorization request whose redirect_uri the client never registered: no redirect is allowed
+// (RFC 6749 §4.1.2.1), so each provider shows its own page — GitHub instead redirects to the callback
+// that is registered, with the error.
+const PAGES: [dialect: string, status: number, shows: RegExp | null][] = [
+  ['rfc6749', 400, /invalid_redirect_uri/],
+  ['google', 400, /Error 400: redirect_uri_mismatch/],
+  ['entra', 400, /AADSTS50011: The redirect URI (?:&#39;|&#x27;|')http:\/\/attacker\.example\/cb(?:&#39;|&#x27;|') specified in the request does not match/],
+  ['keycloak', 400, /Invalid parameter: redirect_uri/],
+  ['auth0', 400, /Callback URL mismatch\./],
+  ['github', 302, null],
+];
+
+describe('an unregistered redirect_uri at the authorization endpoint, in each dialect', () => {
+  it.each(PAGES)('%s answers %i', async (dialect, status, shows) => {
+    await fetch(`${serve.line.endpoints['admin']}/settings`, { method: 'POST', body: new URLSearchParams({ dialect }) });
+    const url = new URL(serve.line.endpoints['authorization'] ?? '');
+    for (const [k, v] of Object.entries({ client_id: CLIENT, response_type: 'code', scope: 'openid', redirect_uri: 'http://attacker.example/cb', state: 's-1', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256' })) url.searchParams.set(k, v);
+    const answer = await fetch(url, { redirect: 'manual', headers: { accept: 'text/html' } });
+    const body = await answer.text();
+    expect(answer.status, body).toBe(status);
+    if (shows === null) {
+      // GitHub: back to the registered callback (the loopback default), never to the unregistered one.
+      const location = new URL(answer.headers.get('location') ?? '');
+      expect(`${location.origin}${location.pathname}`).toBe('http://127.0.0.1/callback');
+      expect(Object.fromEntries(location.searchParams)).toEqual({ error: 'redirect_uri_mismatch', error_description: 'The redirect_uri MUST match the registered callback URL for this application.', error_uri: 'https://docs.github.com/apps/managing-oauth-apps/troubleshooting-authorization-request-errors/#redirect-uri-mismatch', state: 's-1' });
+      const read = await runCli(['explain', location.search.slice(1), '--json']);
+      expect((JSON.parse(read.stdout) as { causes: { id: string }[] }).causes[0]?.id).toBe('redirect-mismatch');
+      return;
+    }
+    expect(answer.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(body).toMatch(shows);
+    if (dialect === 'rfc6749') return;
+    const read = await runCli(['explain', '-', '--json'], { input: `HTTP/1.1 ${status} X\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${body}` });
+    const causes = (JSON.parse(read.stdout) as { causes: { id: string }[] }).causes.map((c) => c.id);
+    // Auth0's page has no OAuth 2.0 code in it; explain reads it as the OAuth 1.0a callback refusal, the nearest cause it knows.
+    const expected = dialect === 'auth0' ? 'callback-not-approved' : 'redirect-mismatch';
+    expect(causes, `${dialect}: ${causes.join(', ')}`).toContain(expected);
+  });
+});

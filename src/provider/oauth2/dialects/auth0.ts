@@ -1,5 +1,6 @@
 // Auth0 (/oauth/token): grant refusals are 403 invalid_grant with Auth0's
 // wording; a wrong client secret is 401 access_denied "Unauthorized".
+import { AUTH0_PAGES } from './pages.js';
 import { jsonDialect, type JsonRow, type RedirectRow } from './types.js';
 
 const TROUBLESHOOT = 'https://auth0.com/docs/troubleshoot/authentication-issues';
@@ -18,4 +19,4 @@ const ROWS: readonly JsonRow[] = [
 
 const REDIRECTS: readonly RedirectRow[] = [];
 
-export const auth0Dialect = jsonDialect('auth0', ROWS, REDIRECTS);
+export const auth0Dialect = jsonDialect('auth0', ROWS, REDIRECTS, { pages: AUTH0_PAGES });

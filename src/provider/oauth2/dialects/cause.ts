@@ -37,6 +37,7 @@ export type EngineCause =
   | 'unsupported-grant-type'
   | 'grant-not-allowed'
   | 'invalid-scope'
+  | 'authorize-redirect-unregistered'
   | 'other';
 
 /** What the engine's server event carries: its error and the detail behind it. */
@@ -93,6 +94,8 @@ const CAUSE_ROWS: readonly CauseRow[] = [
   { error: 'unsupported_grant_type', cause: 'unsupported-grant-type', thrownAt: 'lib/actions/token.js' },
   { error: 'invalid_request', detail: /^requested grant type is not allowed for this client$/, cause: 'grant-not-allowed', thrownAt: 'lib/actions/token.js' },
   { error: 'invalid_scope', cause: 'invalid-scope', thrownAt: `${GRANT}*.js` },
+  // The authorization request's redirect_uri is not one the client registered: rendered, never redirected (RFC 6749 §4.1.2.1).
+  { error: 'invalid_redirect_uri', cause: 'authorize-redirect-unregistered', thrownAt: 'lib/actions/authorization/check_redirect_uri.js' },
 ];
 
 /** The cause of one refusal; `other` when the engine refused for a reason no dialect tells apart. */

@@ -8,6 +8,7 @@
 // https://github.com/Azure/azure-cli/issues/14244).
 import { randomUUID } from 'node:crypto';
 import type { EngineCause } from './cause.js';
+import { ENTRA_PAGES } from './pages.js';
 import { JSON_UTF8, redirectParams, rowFor, textOf, type OAuth2Dialect, type RedirectRow, type RowBasis, type Text } from './types.js';
 
 interface EntraRow extends RowBasis {
@@ -86,7 +87,8 @@ const REDIRECTS: readonly RedirectRow[] = [
 
 export const entraDialect: OAuth2Dialect = {
   name: 'entra',
-  rows: [...ROWS, ...REDIRECTS],
+  rows: [...ROWS, ...REDIRECTS, ...ENTRA_PAGES],
+  page: (cause, facts) => rowFor(ENTRA_PAGES, cause)?.answer(facts),
   answer(cause, facts) {
     const row = rowFor(ROWS, cause);
     if (!row) return undefined;

@@ -5,6 +5,7 @@
 // ("error=bad_verification_code&error_description=The+code+passed+is+incorrect+or+expired.&error_uri=…",
 // https://github.com/NoamB/sorcery/issues/711; JSON in https://github.com/geniushkg/github-oauth/issues/8).
 import type { EngineCause } from './cause.js';
+import { GITHUB_PAGES } from './pages.js';
 import { JSON_UTF8, redirectParams, rowFor, type OAuth2Dialect, type RedirectRow, type RowBasis } from './types.js';
 
 interface GitHubRow extends RowBasis {
@@ -50,7 +51,8 @@ export function wantsJson(accept: string): boolean {
 
 export const githubDialect: OAuth2Dialect = {
   name: 'github',
-  rows: [...ROWS, ...REDIRECTS],
+  rows: [...ROWS, ...REDIRECTS, ...GITHUB_PAGES],
+  page: (cause, facts) => rowFor(GITHUB_PAGES, cause)?.answer(facts),
   answer(cause, facts) {
     const row = rowFor(ROWS, cause);
     if (!row) return undefined;

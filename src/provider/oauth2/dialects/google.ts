@@ -2,6 +2,7 @@
 // descriptions, the body pretty-printed with two spaces as Google sends it,
 // redirect_uri_mismatch as its own code, and 401 invalid_client "Unauthorized"
 // for a wrong secret.
+import { GOOGLE_PAGES } from './pages.js';
 import { jsonDialect, type JsonRow, type RedirectRow } from './types.js';
 
 
@@ -40,4 +41,4 @@ const REDIRECTS: readonly RedirectRow[] = [
   { causes: ['access-denied'], error: 'access_denied', source: 'https://developers.google.com/identity/protocols/oauth2/web-server#handlingresponse', basis: 'documented' },
 ];
 
-export const googleDialect = jsonDialect('google', ROWS, REDIRECTS, { indent: 2 });
+export const googleDialect = jsonDialect('google', ROWS, REDIRECTS, { indent: 2, pages: GOOGLE_PAGES });

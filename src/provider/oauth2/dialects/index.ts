@@ -63,6 +63,8 @@ function factsOf(ctx: KoaContextWithOIDC, params: Readonly<Record<string, unknow
     assertion: assertionTimes(text(params['client_assertion'])),
     now: Date.now(),
     accept: ctx.get('accept'),
+    registeredRedirectUri: ctx.oidc.client?.redirectUris?.[0],
+    state: text(params['state']),
   };
 }
 
@@ -88,10 +90,25 @@ function rewriteRedirect(ctx: KoaContextWithOIDC, dialect: OAuth2Dialect, cause:
   ctx.redirect(url.toString());
 }
 
+/** The provider's own error page for a request it cannot redirect (or GitHub's redirect to the registered callback). */
+function rewritePage(ctx: KoaContextWithOIDC, dialect: OAuth2Dialect, cause: EngineCause, facts: RefusalFacts): void {
+  const answer = dialect.page?.(cause, facts);
+  if (!answer) return;
+  if ('location' in answer) {
+    ctx.status = answer.status;
+    ctx.redirect(answer.location);
+    return;
+  }
+  ctx.body = answer.body;
+  ctx.type = answer.contentType;
+  ctx.status = answer.status;
+}
+
 function rewrite(ctx: KoaContextWithOIDC, err: EngineError, dialect: OAuth2Dialect): void {
   const params = (ctx.oidc.params ?? {}) as Readonly<Record<string, unknown>>;
   const cause = causeOf(refusalOf(err, params));
   const facts = factsOf(ctx, params);
+  if (cause === 'authorize-redirect-unregistered') return rewritePage(ctx, dialect, cause, facts);
   if (ctx.status >= 300 && ctx.status < 400) return rewriteRedirect(ctx, dialect, cause, facts);
   // Only the engine's JSON error object; an HTML error page (a browser's Accept) stays as it is.
   if (typeof ctx.body !== 'object' || ctx.body === null || !('error' in ctx.body)) return;

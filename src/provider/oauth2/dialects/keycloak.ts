@@ -1,6 +1,7 @@
 // Keycloak (/realms/{realm}/protocol/openid-connect/token): RFC 6749 codes
 // with Keycloak's own descriptions, compact JSON, from its TokenEndpoint,
 // TokenManager and client authenticators.
+import { KEYCLOAK_PAGES } from './pages.js';
 import { jsonDialect, type JsonRow, type RedirectRow } from './types.js';
 
 const TOKEN_ENDPOINT = 'https://github.com/keycloak/keycloak/blob/main/services/src/main/java/org/keycloak/protocol/oidc/endpoints/TokenEndpoint.java';
@@ -31,4 +32,4 @@ const ROWS: readonly JsonRow[] = [
 /** Keycloak's denial redirect carries its own description. */
 const REDIRECTS: readonly RedirectRow[] = [];
 
-export const keycloakDialect = jsonDialect('keycloak', ROWS, REDIRECTS);
+export const keycloakDialect = jsonDialect('keycloak', ROWS, REDIRECTS, { pages: KEYCLOAK_PAGES });

@@ -16,6 +16,10 @@ export interface RefusalFacts {
   readonly now: number;
   /** The request's Accept header ('' when absent). */
   readonly accept: string;
+  /** The client's first registered redirect URI, when the client is known. */
+  readonly registeredRedirectUri?: string;
+  /** The authorization request's state (RFC 6749 §4.1.1), '' when absent. */
+  readonly state?: string;
 }
 
 export type Text = string | ((facts: RefusalFacts) => string);
@@ -54,12 +58,23 @@ export interface WireAnswer {
   readonly body: string;
 }
 
+/** A row of pages.ts (declared here so the shared builders need not import the pages). */
+export interface PageRowLike extends RowBasis {
+  readonly causes: readonly EngineCause[];
+  readonly answer: (facts: RefusalFacts) => PageAnswer;
+}
+
+/** A page for the browser, or (GitHub) a redirect to the client's registered callback with the error. */
+export type PageAnswer = WireAnswer | { readonly status: number; readonly location: string };
+
 export interface OAuth2Dialect {
   readonly name: Exclude<OAuth2DialectName, 'rfc6749'>;
   /** The token (device, revocation, introspection) endpoint's answer; undefined: the engine's own. */
   answer(cause: EngineCause, facts: RefusalFacts): WireAnswer | undefined;
   /** The error parameters of an authorization redirect; undefined: the engine's own. */
   redirect(cause: EngineCause, facts: RefusalFacts): Readonly<Record<string, string>> | undefined;
+  /** What the person's browser gets for an authorization request the provider will not redirect (an unregistered redirect_uri). */
+  page?(cause: EngineCause, facts: RefusalFacts): PageAnswer | undefined;
   /** Every row, for the tests and the table's own checks. */
   readonly rows: readonly (RowBasis & { readonly causes: readonly EngineCause[] })[];
 }
@@ -86,11 +101,13 @@ export function jsonDialect(
   name: OAuth2Dialect['name'],
   rows: readonly JsonRow[],
   redirects: readonly RedirectRow[],
-  format: { readonly indent?: number } = {},
+  format: { readonly indent?: number; readonly pages?: readonly PageRowLike[] } = {},
 ): OAuth2Dialect {
+  const pages = format.pages ?? [];
   return {
     name,
-    rows: [...rows, ...redirects],
+    rows: [...rows, ...redirects, ...pages],
+    page: (cause, facts) => rowFor(pages, cause)?.answer(facts),
     answer(cause, facts) {
       const row = rowFor(rows, cause);
       if (!row) return undefined;
