@@ -4,11 +4,12 @@ import { Redactor } from '../secrets/redactor.js';
 /** Flags whose value is a secret, in every command that takes one. */
 const SECRET_FLAGS = new Set(['--consumer-secret', '--token-secret', '--token', '--verifier']);
 /**
- * Shorter values are left alone here: a test value such as `secret` would
- * otherwise mask the words of our own messages ("a token secret was given…",
- * "Did you mean --consumer-secret?"), and real credentials are longer.
+ * Shorter values are masked only where they stand as a value (a field, a
+ * quoted flag value, secret-pattern.ts), not wherever they appear: a test
+ * value such as `secret` would otherwise mask the words of our own messages
+ * ("a token secret was given…", "Did you mean --consumer-secret?").
  */
-const MIN_LENGTH = 8;
+const ANYWHERE_FROM = 8;
 /** Environment variables holding secrets (src/cli/credentials.ts). */
 const SECRET_VARIABLES = ['OAUTH_CONSUMER_SECRET', 'OAUTH_TOKEN', 'OAUTH_TOKEN_SECRET'] as const;
 
@@ -37,12 +38,13 @@ export function invocationSecrets(argv: readonly string[], env: Readonly<Record<
   found.push(...consumerSecretsIn(env[CONSUMERS_VARIABLE] ?? ''));
   // serve --oauth2's OAUTH_DOCTOR_OAUTH2_CLIENTS, the same shape.
   found.push(...consumerSecretsIn(env['OAUTH_DOCTOR_OAUTH2_CLIENTS'] ?? ''));
-  return found.filter((value) => value.length >= MIN_LENGTH);
+  // Every length (issue 14 item 11): 4–7 characters were printed in early error messages.
+  return found.filter((value) => value !== '');
 }
 
 /** A Redactor for the top-level catch: masks the invocation's secrets unless --show-secrets was given. */
 export function invocationRedactor(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Redactor {
-  const redactor = new Redactor(!argv.includes('--show-secrets'));
+  const redactor = new Redactor(!argv.includes('--show-secrets'), { anywhereFrom: ANYWHERE_FROM });
   for (const secret of invocationSecrets(argv, env)) redactor.add(secret);
   return redactor;
 }

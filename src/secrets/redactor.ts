@@ -120,7 +120,7 @@ export class Redactor {
       // compile on its first use, 300,000 of them minutes; it runs only if a rarer spelling is left.
       if (many && !entry.short && this.literalsOnly(entry, (out = replaceLiterals(out, entry)))) continue;
       entry.pattern.lastIndex = 0;
-      out = entry.short ? out.replace(entry.pattern, (match: string, at: number, whole: string) => (standsAsValue(whole, at) ? entry.mask : match)) : out.replace(entry.pattern, entry.mask);
+      out = entry.short ? out.replace(entry.pattern, (match: string, at: number, whole: string) => (standsAsValue(whole, at, match.length) ? entry.mask : match)) : out.replace(entry.pattern, entry.mask);
     }
     if (!out.includes(ELLIPSIS)) return out;
     // A secret cut short before an ellipsis need not hold its anchor: with many secrets, every one is looked for there.

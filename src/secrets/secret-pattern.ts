@@ -72,12 +72,14 @@ const SECRET_NAME = `[A-Za-z0-9_.\\-]*(?:${SECRET_NAME_ENDINGS.map(caseless).joi
  * (form, query, curl --data), `name%3DV` (a base string or an echoed one),
  * `name="V"` (Authorization header, RFC 5849 §3.5.1), `"name": "V"` and
  * `name: V` (JSON, YAML, logs), `name = V`, `name => "V"` (Ruby), a table
- * row `name   V`, a flag `--name V`, `<name>V</name>` (XML, CDATA too).
+ * row `name   V`, a flag `--name V`, `<name>V</name>` (XML, CDATA too), and an
+ * HTML element or input named for one (`<code id="oauth_verifier">V</code>`,
+ * `<input name="oauth_verifier" value="V">`).
  */
 const VALUE_POSITION = [
   `${SECRET_NAME}(?:["']?[ \\t]*(?:=>|[=:])[ \\t]*["']?|%3[dD]|%253[dD]|[ \\t]{2,})`,
   `--${SECRET_NAME}[ \\t]+`,
-  `<${SECRET_NAME}(?:[ \\t][^<>]{0,200})?>(?:<!\\[CDATA\\[)?`,
+  `<(?=[A-Za-z])[^<>]{0,200}${SECRET_NAME}[^<>]{0,200}(?:>(?:<!\\[CDATA\\[)?|value=["']?)`,
 ].join('|');
 
 /** What ends a value: the end, white space, a quote, a separator, an encoded `&` (inside a base string or a PLAINTEXT signature), a closing bracket or tag. */
@@ -86,18 +88,39 @@ const VALUE_END = `(?=$|[\\s&"',;<>)\\]}\\\\]|%26|%2526|\\]\\]>)`;
 /** A value position ends at lastIndex: sticky, so the lookbehind runs once, backwards from there. */
 const VALUE_POSITION_AT = new RegExp(`(?<=${VALUE_POSITION})`, 'y');
 
-/** True when a value of `text` starts at `at`: a secret-named field's value. */
-export function standsAsValue(text: string, at: number): boolean {
+/**
+ * True when the `length` characters of `text` at `at` stand as a value: after
+ * a secret-named field (VALUE_POSITION), quoted whole (`--signature-method
+ * "V"` in an error message, `'V'`), or alone on their line (a signature
+ * under its heading).
+ */
+export function standsAsValue(text: string, at: number, length: number): boolean {
   VALUE_POSITION_AT.lastIndex = at;
-  return VALUE_POSITION_AT.test(text);
+  if (VALUE_POSITION_AT.test(text)) return true;
+  const before = text[at - 1];
+  const after = text[at + length];
+  if ((before === '"' || before === "'") && after === before) return true;
+  return aloneOnLine(text, at, length);
+}
+
+/** Only spaces and tabs between text[at, at + length) and the ends of its line (scanned outwards, so a long line costs nothing). */
+function aloneOnLine(text: string, at: number, length: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  if (i >= 0 && text[i] !== '\n' && text[i] !== '\r') return false;
+  let j = at + length;
+  while (j < text.length && (text[j] === ' ' || text[j] === '\t')) j++;
+  return j === text.length || text[j] === '\n' || text[j] === '\r';
 }
 
 /**
  * A short secret (1 to 3 characters: `s`, `t`, `abc` in tests and sandboxes,
- * issue 14 item 11) is masked where it stands as a value (VALUE_POSITION …
- * VALUE_END), in any spelling, and nowhere else: masking every `s` of the
- * output would destroy it and tell the secret anyway. This is the candidate
- * pattern; a candidate is masked when standsAsValue says so (testing that first at every position costs 40 ms a MB).
+ * issue 14 item 11; 4 to 7 in the invocation's early error messages) is
+ * masked where it stands as a value (standsAsValue), in any spelling, and
+ * nowhere else: masking every `s` of the output would destroy it and tell
+ * the secret anyway. This is the candidate pattern; a candidate is masked
+ * when standsAsValue says so (a lookbehind tried at every position instead
+ * cost 40 ms a MB).
  */
 export function shortSecretPattern(value: string): string {
   return `${secretPattern(value)}${VALUE_END}`;

@@ -97,3 +97,36 @@ describe('Redactor: every spelling of a secret', () => {
 function percentEncodeMinimal(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
+
+// Issue 14 item 11: a secret of 1 to 3 characters is masked where it stands
+// as a value, in any spelling, and the text around it is left alone.
+describe('Redactor: short secrets', () => {
+  const r = new Redactor().add('s').add('t').add('s&t');
+  it.each([
+    ['oauth_token_secret=t&x=1', 'oauth_token_secret=…(1 chars)&x=1'],
+    ['OAuth oauth_signature="s%26t", oauth_version="1.0"', 'OAuth oauth_signature="…(3 chars)", oauth_version="1.0"'],
+    ['{"consumerSecret": "s", "tokenSecret":"t"}', '{"consumerSecret": "…(1 chars)", "tokenSecret":"…(1 chars)"}'],
+    ['oauth_token_secret: %74', 'oauth_token_secret: …(1 chars)'],
+    ['<oauth_token_secret>t</oauth_token_secret>', '<oauth_token_secret>…(1 chars)</oauth_token_secret>'],
+    ['<input name="oauth_verifier" value="t">', '<input name="oauth_verifier" value="…(1 chars)">'],
+    ['Signature (PLAINTEXT)\n  s&t\n', 'Signature (PLAINTEXT)\n  …(3 chars)\n'],
+    ['--token-secret t given', '--token-secret …(1 chars) given'],
+    ['  oauth_token_secret  t', '  oauth_token_secret  …(1 chars)'],
+  ])('%s', (text, expected) => {
+    expect(r.redact(text)).toBe(expected);
+  });
+
+  it.each([
+    'this text has s and t in it: its words stay whole',
+    'query  s                       1',
+    'the server\'s Date agrees, it\'s t here',
+    'a=s&b=t (not secret-named fields)',
+    'GET&https%3A%2F%2Fa.example%2Fx&s%3D1%26t%3D2',
+  ])('leaves %s alone', (text) => {
+    expect(r.redact(text)).toBe(text);
+  });
+
+  it('a JSON string that is, whole, a short secret is masked', () => {
+    expect(JSON.stringify({ signature: 's&t', value: 't', note: 'st' }, r.jsonReplacer)).toBe('{"signature":"…(3 chars)","value":"…(1 chars)","note":"st"}');
+  });
+});

@@ -2,7 +2,7 @@
 // secrets, a commander error, a capture that does not parse) must not print
 // the secrets they quote (issue 7).
 import { describe, expect, it } from 'vitest';
-import { invocationSecrets, withoutOptionValues } from '../../src/cli/invocation-secrets.js';
+import { invocationRedactor, invocationSecrets, withoutOptionValues } from '../../src/cli/invocation-secrets.js';
 import { captureError } from '../../src/capture/errors.js';
 
 describe('invocationSecrets: what the person typed or exported', () => {
@@ -19,9 +19,13 @@ describe('invocationSecrets: what the person typed or exported', () => {
     expect(invocationSecrets(['serve'], env).sort()).toEqual(['first-secret-0123', 'with:colon-0123']);
   });
 
-  it('skips a missing value (the next flag) and short values that would mask our own words', () => {
+  it('skips a missing value (the next flag); a short value is kept, and masked only where it stands as a value', () => {
     expect(invocationSecrets(['--consumer-secret', '--url', 'x'], {})).toEqual([]);
-    expect(invocationSecrets(['--consumer-secret', 'secret'], {})).toEqual([]);
+    const argv = ['--consumer-secret', 'secret'];
+    expect(invocationSecrets(argv, {})).toEqual(['secret']);
+    const redactor = invocationRedactor(argv, {});
+    expect(redactor.redact('a token secret was given without a token — Did you mean --consumer-secret?')).toBe('a token secret was given without a token — Did you mean --consumer-secret?');
+    expect(redactor.redact('--signature-method "secret" is not a signature method')).toBe('--signature-method "s…(6 chars)" is not a signature method');
   });
 
   it('an unknown option typed with =VALUE keeps its name and loses its value', () => {

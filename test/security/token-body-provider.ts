@@ -11,6 +11,7 @@
  *   mixed-encoded the same with lower-case hex on every other character, the rest as is
  *   json          both token responses are JSON objects
  *   json-nested   JSON, the access-token answer with the credentials inside {"data": {…}} too, and numbers
+ *   short         form bodies with the 1- to 3-character tokens and secrets of SHORT (issue 14 item 11)
  *   pin-code      the PIN page is `<p>Your PIN: <code>V</code></p>`
  *   hostile-pin   the PIN page is `PIN` and 1 MiB of spaces (no PIN)
  */
@@ -22,7 +23,7 @@ import { percentEncode } from '../../src/oauth/percent-encode.js';
 import { CANARY } from './canaries.js';
 import { readBody } from '../helpers/fault-server.js';
 
-export type TokenBodyMode = 'padded' | 'padded-large' | 'over-encoded' | 'mixed-encoded' | 'json' | 'json-nested' | 'pin-code' | 'hostile-pin';
+export type TokenBodyMode = 'short' | 'padded' | 'padded-large' | 'over-encoded' | 'mixed-encoded' | 'json' | 'json-nested' | 'pin-code' | 'hostile-pin';
 
 export interface TokenBodyProvider {
   endpoints(mode: TokenBodyMode): string[];
@@ -53,6 +54,9 @@ function answer(res: ServerResponse, mode: TokenBodyMode, pairs: readonly Pair[]
   res.end(padding === undefined ? body : `padding=${'x'.repeat(padding)}&${body}`);
 }
 
+/** Tokens and secrets of 1 to 3 characters, as sandboxes and tests hand out (issue 14 item 11). */
+export const SHORT = { requestToken: 'r7k', requestTokenSecret: 'q', accessToken: 'a9', tokenSecret: 'z', verifier: 'k3' } as const;
+
 export async function startTokenBodyProvider(): Promise<TokenBodyProvider> {
   const sockets = new Set<Socket>();
   const verifiers: string[] = [];
@@ -61,22 +65,23 @@ export async function startTokenBodyProvider(): Promise<TokenBodyProvider> {
     const [, modeName = '', path = ''] = url.pathname.split('/');
     const mode = modeName as TokenBodyMode;
     await readBody(req);
-    if (path === 'request_token') return answer(res, mode, [['oauth_token', CANARY.requestToken], ['oauth_token_secret', CANARY.requestTokenSecret], ['oauth_callback_confirmed', 'true']]);
+    const issued = mode === 'short' ? SHORT : CANARY;
+    if (path === 'request_token') return answer(res, mode, [['oauth_token', issued.requestToken], ['oauth_token_secret', issued.requestTokenSecret], ['oauth_callback_confirmed', 'true']]);
     if (path === 'authorize') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       if (mode === 'hostile-pin') return void res.end(`<html><body>PIN${' '.repeat(1024 * 1024)}</body></html>`);
       if (mode === 'pin-code') return void res.end(`<html><body><p>Your PIN: <code>${CANARY.verifier}</code></p></body></html>`);
-      return void res.end(`<html><body><code id="oauth_verifier">${CANARY.verifier}</code></body></html>`);
+      return void res.end(`<html><body><code id="oauth_verifier">${issued.verifier}</code></body></html>`);
     }
     if (path === 'access_token') {
       const sent = parseAuthorizationHeader(req.headers.authorization ?? '')?.parameters ?? [];
       const verifier = sent.find(([n]) => n === 'oauth_verifier')?.[1] ?? '';
       verifiers.push(verifier);
-      if (verifier !== CANARY.verifier) {
+      if (verifier !== issued.verifier) {
         res.writeHead(401, { 'content-type': 'application/x-www-form-urlencoded' });
         return void res.end(form([['oauth_problem', 'verifier_invalid']]));
       }
-      return answer(res, mode, [['oauth_token', CANARY.accessToken], ['oauth_token_secret', CANARY.tokenSecret], ['user_id', '42']]);
+      return answer(res, mode, [['oauth_token', issued.accessToken], ['oauth_token_secret', issued.tokenSecret], ['user_id', '42']]);
     }
     if (path === 'me') {
       res.writeHead(200, { 'content-type': 'application/json' });

@@ -137,6 +137,8 @@ export async function runRequest(first: string, second: string | undefined, opti
     body,
     bodyHash: bodyHashRule(options, provider),
   });
+  // RFC 5849 §3.4.4: a PLAINTEXT signature is the key itself.
+  if (signed.signatureMethod === 'PLAINTEXT') output.redactor.add(signed.signature);
   const placed = placeParameters(signed, placement, body ? { ...headers, 'content-type': body.contentType } : headers);
 
   const c = output.err;

@@ -65,6 +65,8 @@ export async function runSign(options: SignOptions, env: Environment): Promise<n
     bodyHash: options.bodyHash,
     body: options.data === undefined ? undefined : { contentType: options.contentType ?? 'application/x-www-form-urlencoded', content: options.data },
   });
+  // RFC 5849 §3.4.4: a PLAINTEXT signature is the key itself; short secrets make it a short value, masked as one.
+  if (signed.signatureMethod === 'PLAINTEXT') output.redactor.add(signed.signature);
 
   const key = { consumerSecret: credentials.consumerSecret, tokenSecret: credentials.tokenSecret, reveal: !output.redactor.active };
   if (options.json) {
