@@ -125,6 +125,31 @@ describe('an authorization request without openid, against an OpenID Connect pro
   });
 });
 
+describe('the authorization endpoint refusing by itself, and a wrong secret (RFC 6749 §4.1.2.1, §5.2)', () => {
+  it('an unregistered redirect_uri: the endpoint answers 400 itself; redirect-mismatch first, not "waits for a person"', async () => {
+    const { code, report } = await flow(['--authorize', 'http', '--scope', 'openid', '--callback', 'http://127.0.0.1:9/not-registered']);
+    expect(code).toBe(1);
+    expect(report.diagnosis?.problem).toMatchObject({ code: 'oauth2:invalid_request', steps: ['authorize'] });
+    expect(report.diagnosis?.causes[0]).toMatchObject({ id: 'redirect-mismatch', likelihood: 'likely' });
+    expect(report.diagnosis?.causes.map((c) => c.id)).not.toContain('approval-needs-person');
+  });
+
+  it('an unknown client_id: the page names invalid_client; the client_id comes first, not the secret', async () => {
+    const result = await runBin(['flow', '--issuer', issuer, '--client-id', 'no-such-client', '--authorize', 'http', '--scope', 'openid', '--json'], { env: { OAUTH2_CLIENT_SECRET: secret, OAUTH_DOCTOR_LEDGER: ledger() } });
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report.diagnosis?.problem.code).toBe('oauth2:invalid_client');
+    expect(report.diagnosis?.causes[0]).toMatchObject({ id: 'unknown-consumer' });
+    expect(report.diagnosis?.causes.find((c) => c.id === 'client-authentication')?.likelihood).toBe('unlikely');
+  });
+
+  it('a wrong client secret at the token endpoint is invalid_client, client-authentication first', async () => {
+    const { code, report } = await flow(['--grant', 'client-credentials'], { OAUTH2_CLIENT_SECRET: 'not-the-secret' });
+    expect(code).toBe(1);
+    expect(report.diagnosis?.problem.code).toBe('oauth2:invalid_client');
+    expect(report.diagnosis?.causes[0]?.id).toBe('client-authentication');
+  });
+});
+
 describe('--save-credentials and --step for OAuth 2.0', () => {
   it('saves the access token for request --as NAME, which sends it as a bearer token; credentials list masks it', async () => {
     const config = join(dir, 'config');

@@ -233,8 +233,28 @@ export const devicePolling: OAuth2Rule = (evidence, { problem, lang }) => {
   return out;
 };
 
+/**
+ * RFC 6749 §4.1.2.1: when the redirect_uri is missing, invalid or not
+ * registered, or the client_id unknown, the server MUST NOT redirect back: it
+ * answers the browser itself. An error status there, with the redirect_uri
+ * this run sent, points at the registration before anything else.
+ */
+export const authorizeRefused: OAuth2Rule = (evidence, { problem, lang }) => {
+  const status = evidence.authorize?.pageStatus;
+  if (evidence.failedStep !== 'authorize' || status === undefined) return [];
+  const uri = evidence.authorize?.redirectUri ?? '?';
+  // The page naming invalid_client puts the client_id first; otherwise the redirect_uri.
+  const client = problem.code === 'oauth2:invalid_client';
+  return [
+    { cause: 'redirect-mismatch', likelihood: client ? 'possible' : 'likely', line: sayOAuth2('authorizeRefusedItself', lang, { status, uri }) },
+    { cause: 'unknown-consumer', likelihood: client ? 'likely' : 'possible', line: sayOAuth2('authorizeClientId', lang, { client: evidence.authorize?.clientId ?? '?' }) },
+    { cause: 'approval-needs-person', likelihood: 'unlikely', line: sayOAuth2('authorizeNotAPage', lang, { status }) },
+    ...(client ? [{ cause: 'client-authentication' as const, likelihood: 'unlikely' as const, line: sayOAuth2('authorizeNoSecret', lang) }] : []),
+  ];
+};
+
 /** A request oauth-doctor (or the capture) knows was OAuth 2.0 rules out "the endpoint wants OAuth 2.0". */
 export const spokeOAuth2: OAuth2Rule = (evidence, { lang }) => (evidence.oauth2Request ? [{ cause: 'oauth2-endpoint', likelihood: 'unlikely', line: sayOAuth2('oauth2Request', lang) }] : []);
 
 /** Applied in this order, after the generic response rule and before the provider's words. */
-export const OAUTH2_RULES: readonly OAuth2Rule[] = [spokeOAuth2, callbackChecks, codeReuse, refreshReuse, grantWithoutCode, redirectLegs, pkcePair, codeAge, clientAuthMethod, assertionClock, clockOffset, scopeGranted, devicePolling];
+export const OAUTH2_RULES: readonly OAuth2Rule[] = [spokeOAuth2, authorizeRefused, callbackChecks, codeReuse, refreshReuse, grantWithoutCode, redirectLegs, pkcePair, codeAge, clientAuthMethod, assertionClock, clockOffset, scopeGranted, devicePolling];

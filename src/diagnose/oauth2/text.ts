@@ -169,6 +169,22 @@ export const OAUTH2_EVIDENCE_TEXT = {
     en: 'No person was at the authorization page (--authorize http followed the redirects): a refusal came from the server or its policy, not from someone pressing Deny.',
     ja: '認可ページに利用者はいませんでした（--authorize http がリダイレクトをたどりました）。拒否は「拒否」ボタンではなく、サーバかそのポリシーによるものです。',
   },
+  authorizeRefusedItself: {
+    en: 'The authorization endpoint answered {status} itself instead of redirecting back: RFC 6749 §4.1.2.1 has it do so when the redirect_uri ({uri}) is not one registered for the client (compare scheme, host, port, path and trailing slash) or the client_id is unknown.',
+    ja: '認可エンドポイントはリダイレクトせずに自ら {status} を返しました。RFC 6749 §4.1.2.1 では、redirect_uri（{uri}）がクライアントに登録されたものでない（スキーム、ホスト、ポート、パス、末尾のスラッシュを比べる）か、client_id が未知のときにそうします。',
+  },
+  authorizeClientId: {
+    en: 'The same page is shown for a client_id the server does not know ({client}).',
+    ja: 'サーバが知らない client_id（{client}）でも同じページになります。',
+  },
+  authorizeNoSecret: {
+    en: 'No client secret or assertion is sent to the authorization endpoint: only the client_id can be wrong there.',
+    ja: '認可エンドポイントにはクライアント・シークレットもアサーションも送られません。そこで誤りうるのは client_id だけです。',
+  },
+  authorizeNotAPage: {
+    en: 'An error status ({status}), not a login or consent page: nobody could have approved here.',
+    ja: 'ログインや同意のページではなくエラーのステータス（{status}）です。ここでは誰も承認できません。',
+  },
   issMismatch: {
     en: 'The callback\'s iss ({iss}) is not the issuer ({issuer}) (RFC 9207 §2.4).',
     ja: 'コールバックの iss（{iss}）が発行者（{issuer}）と違います（RFC 9207 §2.4）。',

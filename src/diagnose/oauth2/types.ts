@@ -38,6 +38,8 @@ export interface AuthorizeEvidence {
   readonly clientId?: string | undefined;
   /** No person was at the page: the client followed the redirects itself (`flow --authorize http`). */
   readonly automatic?: boolean | undefined;
+  /** The authorization endpoint answered this error status itself instead of redirecting back (RFC 6749 §4.1.2.1). */
+  readonly pageStatus?: number | undefined;
 }
 
 /** The redirect back (RFC 6749 §4.1.2, §4.1.2.1; RFC 9207). */

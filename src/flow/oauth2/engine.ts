@@ -156,6 +156,12 @@ async function authorize(session: Session, url: string, redirectUri: string, sta
     const started = io.now();
     const followed = await followToCallback(session, url, redirectUri);
     const last = followed.exchanges.at(-1);
+    if (followed.callbackUrl === undefined && last !== undefined && last.response.status >= 400) {
+      // RFC 6749 §4.1.2.1: a redirect_uri or client_id the server does not take is not redirected back; the endpoint answers itself.
+      session.evidence.authorize = { ...session.evidence.authorize, pageStatus: last.response.status };
+      session.record({ name: 'authorize', ok: false, exchanges: followed.exchanges, ms: io.now() - started, working, notes: [`✗ the authorization endpoint refused the request itself (${last.response.status}) instead of redirecting: RFC 6749 §4.1.2.1 does so for a redirect_uri or client_id it does not take`], error: { code: 'authorization-refused', message: `the authorization endpoint answered ${last.response.status}` } });
+      throw new Stop('authorize', { error: 'http-error', status: last.response.status }, last);
+    }
     if (followed.callbackUrl === undefined) {
       session.record({ name: 'authorize', ok: false, exchanges: followed.exchanges, ms: io.now() - started, working, notes: [], error: { code: 'flow:approval-page', message: 'the authorization endpoint did not redirect to the redirect URI: it waits for a person (login or consent)' } });
       throw new Stop('authorize', { error: 'flow:approval-page', status: last?.response.status }, last);
