@@ -4,7 +4,7 @@ import { providerForUrl, providers } from '../knowledge/providers.js';
 import { providerCodes } from '../knowledge/provider-codes.js';
 import { percentDecode } from '../oauth/percent-encode.js';
 import type { DetectedProblem } from './types.js';
-import { extract } from './extract/index.js';
+import { extract, type Extraction, type FragmentKind, type PasteShape } from './extract/index.js';
 import { singleFailedHarAnswer } from './extract/har.js';
 import { excerpt, type Finding, type NotAProblemReason } from './read/finding.js';
 import { echoedBaseString } from './read/echoed-base-string.js';
@@ -161,6 +161,52 @@ function readText(input: string, context: TextContext): Reading {
     if (reading.problem) return withExtraction(reading, { decoded: [] });
   }
   return whole;
+}
+
+/** What the extractor saw in a paste nothing was recognised in: the shapes found (never their text), for "nothing recognised". */
+export interface InputSeen {
+  readonly chars: number;
+  readonly lines: number;
+  /** A paste that is a shape of its own (a HAR, a curl command, a curl -v transcript). */
+  readonly shape?: PasteShape | undefined;
+  /** The status a status line or a `status: 401` in the text gave. */
+  readonly status?: number | undefined;
+  /** The names of the header lines found (the ones the readers use). */
+  readonly headers: readonly string[];
+  /** The structured fragments found, by kind, with where each starts. */
+  readonly fragments: readonly { readonly kind: FragmentKind; readonly at: number; readonly decoded: readonly string[] }[];
+  /** The text holds an HTTP request line (`GET /path HTTP/1.1`, `> POST …`): a capture of an exchange. */
+  readonly request: boolean;
+}
+
+/** The next steps for a paste nothing was recognised in: `inspect` for a capture, `--status` for a bare body. */
+export type NextStep = 'inspect' | 'status' | 'whole-response';
+
+/** What was looked at in a paste, and what to try next, when nothing in it was recognised (issue #12 item 6). */
+export function describeInput(text: string, context: TextContext = {}): { seen: InputSeen; next: NextStep[] } {
+  const bounded = typeof text === 'string' ? text : '';
+  let extraction: Extraction;
+  try {
+    extraction = extract(bounded);
+  } catch {
+    extraction = { headers: {}, fragments: [] };
+  }
+  const request = /^(?:[>*]\s*)?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S+\s+HTTP\/\d/m.test(bounded.slice(0, 200_000));
+  const seen: InputSeen = {
+    chars: bounded.length,
+    lines: bounded === '' ? 0 : bounded.split('\n').length,
+    shape: extraction.shape,
+    status: extraction.status,
+    headers: Object.keys(extraction.headers),
+    fragments: extraction.fragments.slice(0, 16).map((f) => ({ kind: f.kind, at: f.at, decoded: [...f.decoded] })),
+    request,
+  };
+  const next: NextStep[] = [];
+  if (seen.shape === 'har' || seen.shape === 'curl-command' || seen.shape === 'curl-verbose' || request) next.push('inspect');
+  if (context.status === undefined && seen.status === undefined) next.push('status');
+  if (seen.headers.length === 0 && seen.status === undefined) next.push('whole-response');
+  if (!next.includes('inspect')) next.push('inspect');
+  return { seen, next };
 }
 
 /** A code as providers write them (`token_rejected`, `x:89`, `http:5xx`, `INVALID_LOGIN`); not `\\` nor `a,b=c`. */

@@ -1,4 +1,4 @@
-import type { ProblemOverlay, ProviderCodeRecord } from './types.js';
+import type { CauseRef, ProblemOverlay, ProviderCodeRecord } from './types.js';
 
 /**
  * Codes seen in real providers' answers beyond the reference sheet, found in
@@ -148,6 +148,58 @@ const LINKEDIN_UNAUTHORIZED: ProblemOverlay = {
   ],
 };
 
+const MEDIAWIKI = 'https://github.com/wikimedia/mediawiki-extensions-OAuth/blob/master/i18n/en.json';
+
+function mediawiki(code: string, message: string, en: [string, string], ja: [string, string], causes: readonly CauseRef[]): ProviderCodeRecord {
+  return {
+    provider: 'mediawiki',
+    code,
+    message,
+    source: MEDIAWIKI,
+    status: 403,
+    overlay: { title: { en: en[0], ja: ja[0] }, meaning: { en: en[1], ja: ja[1] }, legs: ['resource'], party: 'client', usualStatus: 403, causes: [...causes] },
+  };
+}
+
+/** The MediaWiki OAuth extension's refusals of a signed request, by its message keys (`errorKey`). */
+const MEDIAWIKI_ROWS: readonly ProviderCodeRecord[] = [
+  mediawiki(
+    'mwoauth-invalid-authorization-wrong-wiki',
+    'The authorization headers in your request are not valid for $1',
+    ['MediaWiki: the grant is not for this wiki', 'The access token was granted for another wiki (a consumer restricted to one project, used at another): call the API of the wiki it was granted for, or ask for a grant valid on all projects.'],
+    ['MediaWiki: この wiki 向けの許可ではない', 'アクセストークンは別の wiki 向けに許可されています（一つのプロジェクトに限られたコンシューマを別のプロジェクトで使用）。許可された wiki の API を呼ぶか、全プロジェクトで有効な許可を求めます。'],
+    [{ id: 'host-mismatch', prior: 'likely' }, { id: 'app-configuration', prior: 'possible' }],
+  ),
+  mediawiki(
+    'mwoauth-invalid-authorization-invalid-user',
+    "The authorization headers in your request are for a user that doesn't exist here",
+    ['MediaWiki: the user has no account on this wiki', 'The token is valid, but the user it stands for has no local account on the wiki called (its global account is not attached there): call the wiki the user has an account on, or attach the account first.'],
+    ['MediaWiki: この wiki にユーザーのアカウントがない', 'トークンは有効ですが、それが表すユーザーは呼び出した wiki にローカル・アカウントを持っていません（グローバル・アカウントが結び付いていない）。アカウントのある wiki を呼ぶか、先にアカウントを結び付けます。'],
+    [{ id: 'host-mismatch', prior: 'likely' }, { id: 'revocation', prior: 'possible' }],
+  ),
+  mediawiki(
+    'mwoauth-invalid-authorization-wrong-user',
+    'The authorization headers in your request are for a different user',
+    ['MediaWiki: the token is another user\'s', 'The access token belongs to a different user than the one the request acts for (a token kept from another login).'],
+    ['MediaWiki: 別のユーザーのトークン', 'アクセストークンが、リクエストの対象とは別のユーザーのものです（別のログインで得たトークンを使っている）。'],
+    [{ id: 'token-type-confusion', prior: 'likely' }, { id: 'revocation', prior: 'possible' }],
+  ),
+  mediawiki(
+    'mwoauth-invalid-authorization-not-approved',
+    'The authorization headers in your request are not valid: the consumer is not approved',
+    ['MediaWiki: the consumer is not approved for this use', 'The consumer is not approved (still proposed, disabled, or owner-only and used by someone else): an administrator must approve it, or use it as its owner.'],
+    ['MediaWiki: コンシューマが承認されていない', 'コンシューマが承認されていません（提案中、無効化、または所有者専用を他人が使用）。管理者の承認を得るか、所有者として使います。'],
+    [{ id: 'app-configuration', prior: 'likely' }, { id: 'app-suspended', prior: 'possible' }],
+  ),
+  mediawiki(
+    'mwoauth-invalid-authorization-blocked-user',
+    'The authorization headers in your request are for a user who is blocked here',
+    ['MediaWiki: the user is blocked', 'The user the token stands for is blocked or locked on this wiki.'],
+    ['MediaWiki: ユーザーがブロックされている', 'トークンが表すユーザーは、この wiki でブロックまたはロックされています。'],
+    [{ id: 'revocation', prior: 'likely' }],
+  ),
+];
+
 export function realWorldProviderCodes(): readonly ProviderCodeRecord[] {
   return [
     // ── WordPress REST API OAuth 1.0a server plugin (WP-API/OAuth1): WP_Error JSON {"code":…,"message":…,"data":{"status":…}}
@@ -220,6 +272,55 @@ export function realWorldProviderCodes(): readonly ProviderCodeRecord[] {
           ja: 'OpenStreetMap の API は OAuth 1.0a のリクエストを検証できず、そのことを本文なしで Error 応答ヘッダだけで伝えました。その OAuth 1.0a サーバは Rails の oauth-plugin で、どの検査（署名、トークン、タイムスタンプ、ノンス）に失敗しても同じ答えを返します。OpenStreetMap は 2024 年に OAuth 1.0a を廃止しており、新しいクライアントは OAuth 2.0 を使います。',
         },
         legs: ['resource'],
+      },
+    },
+    // ── MediaWiki OAuth extension: `{"errorKey":"mwoauth-…","messageTranslations":{…}}` (REST) or the same key in an API error
+    // [wikimedia/mediawiki-extensions-OAuth: i18n/en.json, MWOAuthServer/ResourceServer checks; opensanctions/poliloom#85]
+    ...MEDIAWIKI_ROWS,
+    // ── NetSuite SOAP: a tokenPassport beside a passport (or another login) in one request [NetSweet/netsuite#368]
+    {
+      provider: 'netsuite',
+      code: 'AMBIGUOUS_AUTHENTICATION',
+      message: 'Ambiguous authentication (invalidCredentialsFault, USER_ERROR)',
+      source: 'https://github.com/NetSweet/netsuite/issues/368',
+      status: 500,
+      overlay: {
+        title: { en: 'NetSuite: ambiguous authentication', ja: 'NetSuite: 認証方法があいまい' },
+        meaning: {
+          en: 'The SOAP request carried more than one way to log in (a tokenPassport and a passport, or a login call on a token-based session): NetSuite takes none of them.',
+          ja: 'SOAP リクエストにログイン方法が複数あります（tokenPassport と passport、またはトークン認証のセッションでの login 呼び出し）。NetSuite はどれも受け付けません。',
+        },
+        legs: ['resource'],
+        party: 'client',
+        usualStatus: 500,
+        causes: [
+          { id: 'unexpected-parameter', prior: 'likely' },
+          { id: 'app-configuration', prior: 'possible' },
+        ],
+        fixes: [{ for: 'developer', text: { en: 'Send only the tokenPassport header for token-based authentication: no passport, no login() call, no NLAuth header.', ja: 'トークン・ベース認証では tokenPassport ヘッダだけを送ります。passport、login() 呼び出し、NLAuth ヘッダは送りません。' } }],
+      },
+    },
+    // ── Yahoo: the Bearer token arrived over plain http [whatadewitt/yahoo-fantasy-sports-api#37]
+    {
+      provider: 'yahoo',
+      code: 'bearer_token_not_over_ssl',
+      message: 'Please provide valid credentials. OAuth oauth_problem="bearer_token_not_over_ssl", realm="yahooapis.com"',
+      source: 'https://github.com/whatadewitt/yahoo-fantasy-sports-api/issues/37',
+      status: 401,
+      overlay: {
+        title: { en: 'Yahoo: the Bearer token was sent over plain HTTP', ja: 'Yahoo: Bearer トークンが平文の HTTP で送られた' },
+        meaning: {
+          en: 'Yahoo refuses an access token sent to an http:// URL: its APIs take tokens over HTTPS only (RFC 6750 §5.3).',
+          ja: 'Yahoo は http:// の URL に送られたアクセストークンを拒否します。API は HTTPS でのみトークンを受け付けます（RFC 6750 §5.3）。',
+        },
+        legs: ['resource'],
+        party: 'client',
+        usualStatus: 401,
+        causes: [
+          { id: 'wrong-endpoint', prior: 'likely' },
+          { id: 'host-mismatch', prior: 'possible' },
+        ],
+        fixes: [{ for: 'developer', text: { en: 'Call the https:// form of the API URL.', ja: 'API の URL を https:// にします。' } }],
       },
     },
     // ── Rails oauth-plugin (Goodreads and others): plain "Invalid OAuth Request" [baahrens/goodreads-api-node#20]

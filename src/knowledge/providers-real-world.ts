@@ -191,6 +191,15 @@ export function realWorldProviders(): readonly ProviderRecord[] {
       },
     },
     {
+      id: 'mediawiki',
+      name: 'MediaWiki OAuth (Wikipedia, Wikidata, Wikimedia Commons)',
+      hosts: ['meta.wikimedia.org', 'www.mediawiki.org', 'www.wikidata.org', 'commons.wikimedia.org', 'en.wikipedia.org'],
+      notes: {
+        en: 'The OAuth extension refuses a signed request with a message key (errorKey "mwoauth-invalid-authorization-…", "mwoauthdatastore-…"); a grant may be limited to one wiki, and a user needs a local account on the wiki called.',
+        ja: 'OAuth 拡張機能は署名付きリクエストをメッセージ・キー（errorKey "mwoauth-invalid-authorization-…"、"mwoauthdatastore-…"）で拒否します。許可は一つの wiki に限られることがあり、ユーザーには呼び出す wiki のローカル・アカウントが要ります。',
+      },
+    },
+    {
       id: 'openstreetmap',
       name: 'OpenStreetMap API 0.6 (OAuth 1.0a until 2024)',
       hosts: ['www.openstreetmap.org', 'api.openstreetmap.org', 'master.apis.dev.openstreetmap.org'],

@@ -7,7 +7,7 @@ import { readTextFile } from '../../files/read-text-file.js';
 import { readStdin } from '../../files/stdin.js';
 import { diagnose } from '../../diagnose/diagnose.js';
 import { resolveLang, type Lang } from '../../diagnose/lang.js';
-import { CARRIERS_LOOKED_IN, readTextReading } from '../../diagnose/read-problem.js';
+import { CARRIERS_LOOKED_IN, describeInput, readTextReading, type InputSeen, type NextStep } from '../../diagnose/read-problem.js';
 import { diagnosisJson, renderDiagnosis } from '../../diagnose/render.js';
 import { secretsInText } from '../../diagnose/secrets-in-text.js';
 import { say } from '../../diagnose/text.js';
@@ -46,16 +46,44 @@ export async function runExplain(input: readonly string[], options: ExplainOptio
     return 1;
   }
   if (!problem) {
-    if (options.json) output.json({ recognised: false, lookedFor: CARRIERS_LOOKED_IN });
-    output.narrate('oauth-doctor: nothing in the input was recognised as an OAuth problem. Looked for:');
+    // Say what was looked at (the shapes found, never their text) and the next step that fits this input (issue #12 item 6).
+    const { seen, next } = describeInput(text, { status });
+    if (options.json) output.json({ recognised: false, lookedAt: seen, next, lookedFor: CARRIERS_LOOKED_IN });
+    output.narrate('oauth-doctor: nothing in the input was recognised as an OAuth problem.');
+    output.narrate(`Looked at: ${lookedAt(seen, status)}`);
+    output.narrate('Looked for:');
     for (const carrier of CARRIERS_LOOKED_IN) output.narrate(`  - ${carrier}`);
-    output.narrate('Next: pass the whole response (curl -si … | oauth-doctor explain -), add --status N for a bare body, or read a capture (HAR, curl command, raw HTTP) with oauth-doctor inspect FILE.');
+    output.narrate(`Next: ${next.map(nextStepText).join('; or ')}.`);
     return 1;
   }
   const diagnosis = diagnose(problem, evidence, { lang });
   if (options.json) output.json(diagnosisJson(diagnosis));
   else output.results(renderDiagnosis(diagnosis, output.out, output.outWidth));
   return 0;
+}
+
+const FRAGMENT_NAMES: Readonly<Record<string, string>> = { json: 'a JSON object', form: 'form-encoded parameters', url: 'a URL with a query', xml: 'XML', html: 'an HTML page' };
+
+/** One line naming what the extractor found in the input: its size, the shapes in it and where, or that it held none. */
+function lookedAt(seen: InputSeen, status: number | undefined): string {
+  const parts: string[] = [];
+  if (seen.shape === 'har') parts.push('a HAR capture');
+  if (seen.shape === 'curl-command') parts.push('a curl command');
+  if (seen.shape === 'curl-verbose') parts.push('a curl -v transcript');
+  if (seen.request) parts.push('an HTTP request line');
+  const shownStatus = status ?? seen.status;
+  if (shownStatus !== undefined) parts.push(status !== undefined ? `the status ${shownStatus} given with --status` : `a status ${shownStatus} in the text`);
+  if (seen.headers.length > 0) parts.push(`header lines (${seen.headers.join(', ')})`);
+  for (const f of seen.fragments) parts.push(`${FRAGMENT_NAMES[f.kind] ?? f.kind} at character ${f.at}${f.decoded.length > 0 ? ` (after undoing ${f.decoded.join(', ')})` : ''}`);
+  const size = `${seen.chars} characters in ${seen.lines} line${seen.lines === 1 ? '' : 's'}`;
+  if (parts.length === 0) return `${size}, as plain text: no JSON, XML, form parameters, URL query, status line or header line in it, and no words the classifier knows.`;
+  return `${size}; found ${parts.join(', ')}; none of it carried an OAuth error oauth-doctor knows.`;
+}
+
+function nextStepText(step: NextStep): string {
+  if (step === 'inspect') return 'read a capture of the whole exchange (HAR, curl command, raw HTTP) with oauth-doctor inspect FILE';
+  if (step === 'status') return 'add --status N (the HTTP status of the answer) for a bare body';
+  return 'pass the whole response with its status line and headers (curl -si … | oauth-doctor explain -)';
 }
 
 function parseStatus(value: string | undefined): number | undefined {

@@ -35,7 +35,10 @@ export function isUnspaced(term: string): boolean {
 export function prepareText(input: string): string {
   const bounded = input.length > MAX_CLASSIFY_INPUT ? input.slice(0, MAX_CLASSIFY_INPUT) : input;
   // Python's string prefixes (`b'Invalid consumer.'`, `u'…'`, `r"…"`) are no part of the words.
-  return bounded.replace(/(?<![\p{L}\p{N}'])[bBuUrR]{1,2}(?=['"])/gu, (prefix) => ' '.repeat(prefix.length)).replace(/[_\-+/\\|・･]/g, ' ').replace(/[’‘`´]/g, "'");
+  return bounded
+    .replace(/(?<![\p{L}\p{N}'])[bBuUrR]{1,2}(?=['"])/gu, (prefix) => ' '.repeat(prefix.length))
+    // A URL or a path is where the request went, not what the provider said of it (`hit /oauth/token/request, it throws Consumer key expired`).
+    .replace(/\bhttps?:\/\/[^\s"'<>]{1,2000}|(?<=^|[\s"'(=])\/[\w.~%-]{1,200}(?:\/[\w.~%-]{0,200}){1,20}/g, (url) => ' '.repeat(url.length)).replace(/[_\-+/\\|・･]/g, ' ').replace(/[’‘`´]/g, "'");
 }
 
 /** The prepared text case-folded for the terms of unspaced scripts (whose case does not change length). */

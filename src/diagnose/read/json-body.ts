@@ -204,7 +204,8 @@ function fromErrorObject(json: JsonObject, hostProvider: string | undefined): Fi
   return findingFromOAuthlibError(error, description, { uri: jsonText(json['error_uri']), scope: jsonText(json['scope']), carrier: 'json-body' });
 }
 
-const CODE_KEYS = ['code', 'errorCode', 'error_code'];
+/** MediaWiki's REST errors name their message key `errorKey`. */
+const CODE_KEYS = ['code', 'errorCode', 'error_code', 'errorKey'];
 
 /**
  * A provider's own code in a `code` field that its table row names:
@@ -217,7 +218,9 @@ function fromProviderCodeField(json: JsonObject, hostProvider: string | undefine
   const found = findCodeField(json, hostProvider, 0);
   if (!found) return undefined;
   const { row, message } = found;
-  const refined = row.maps === undefined && message !== undefined ? findingFromPhrase(message, 'json-body', row.provider) : undefined;
+  const phrased = row.maps === undefined && message !== undefined ? findingFromPhrase(message, 'json-body', row.provider) : undefined;
+  // A phrase naming another code of the same provider says no more than the code the provider sent.
+  const refined = phrased?.providerCode?.startsWith(`${row.provider}:`) === true ? undefined : phrased;
   if (refined) return { ...refined, provider: refined.provider ?? row.provider, message: excerpt(message ?? '') };
   const providerCode = `${row.provider}:${row.code}`;
   return {
