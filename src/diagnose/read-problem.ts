@@ -119,7 +119,12 @@ function readText(input: string, context: TextContext): Reading {
   const code = readCodeArgument(trimmed);
   if (code) return { problem: status === undefined ? code : { ...code, status } };
   const extraction = extract(text);
-  if (extraction.shape === 'curl-command') return { notAProblem: 'curl-command' };
+  if (extraction.shape === 'curl-command') {
+    // A curl command pasted with what it printed: the printed part is the answer.
+    const printed = afterCommand(text);
+    const reading = printed.trim() === '' ? {} : readText(printed, context);
+    return reading.problem ? reading : { notAProblem: 'curl-command' };
+  }
   const mentions = mentionsOf(text);
   if (extraction.shape === 'har') {
     const answer = singleFailedHarAnswer(text);
@@ -207,6 +212,14 @@ export function describeInput(text: string, context: TextContext = {}): { seen: 
   if (seen.headers.length === 0 && seen.status === undefined) next.push('whole-response');
   if (!next.includes('inspect')) next.push('inspect');
   return { seen, next };
+}
+
+/** What follows a shell command and its `\\`-continued lines: the output pasted beneath it. */
+function afterCommand(text: string): string {
+  const lines = text.trimStart().split('\n');
+  let i = 0;
+  while (i < lines.length && /\\\s*$/.test(lines[i] ?? '')) i++;
+  return lines.slice(i + 1).join('\n');
 }
 
 /** A code as providers write them (`token_rejected`, `x:89`, `http:5xx`, `INVALID_LOGIN`); not `\\` nor `a,b=c`. */

@@ -10,6 +10,12 @@ import type { ConceptRecord } from './types.js';
  * wording was found it is named in `source`; elsewhere the words are the
  * ordinary ones of the language, chosen to match any phrasing of the
  * sentence rather than one translation.
+ *
+ * Verified against X's own page text: es and nl (below), en and ja
+ * (phrases.ts). pt, fr, de, it, ko, zh, ru and tr are unverified: X's
+ * localised sentences were searched for in public issue threads, Q&A pages
+ * and code (2026-12-07) and not found, so those rows stay word-based, not
+ * exact sentences.
  */
 interface PageWords {
   readonly lang: string;

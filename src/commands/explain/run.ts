@@ -82,7 +82,7 @@ function lookedAt(seen: InputSeen, status: number | undefined): string {
 
 function nextStepText(step: NextStep): string {
   if (step === 'inspect') return 'read a capture of the whole exchange (HAR, curl command, raw HTTP) with oauth-doctor inspect FILE';
-  if (step === 'status') return 'add --status N (the HTTP status of the answer) for a bare body';
+  if (step === 'status') return 'add --status N for a bare body (the HTTP status of the answer)';
   return 'pass the whole response with its status line and headers (curl -si … | oauth-doctor explain -)';
 }
 

@@ -184,9 +184,12 @@ function spansOf(hits: ReadonlyMap<string, Span[]>, terms: readonly string[]): S
 function gapBetween(text: string, a: Span, b: Span): number | undefined {
   const [left, right] = a.start <= b.start ? [a, b] : [b, a];
   if (right.start < left.end) return 0;
-  const gap = right.start - left.end;
+  if (right.start - left.end > MAX_GAP * 8) return undefined;
+  const between = text.slice(left.end, right.start);
+  // A run of spaces counts as one (a URL blanked out by prepareText is no distance between words).
+  const gap = between.replace(/\s+/g, ' ').length;
   if (gap > MAX_GAP) return undefined;
-  return BOUNDARY.test(text.slice(left.end, right.start)) ? undefined : gap;
+  return BOUNDARY.test(between) ? undefined : gap;
 }
 
 interface Match {

@@ -168,9 +168,12 @@ export function braceSpans(text: string): { text: string; at: number }[] {
  * Only a JSON object whose first member is a quoted key; undefined otherwise.
  */
 function truncatedObject(text: string): { text: string; at: number } | undefined {
-  const at = text.search(/\{\s*"[^"\n]{1,64}"\s*:/);
+  const found = text.search(/\{\s*"[^"\n]{1,64}"\s*:/);
+  // Members pasted without their braces (`"ok":false,"error":"bad_client_secret"`) are an object too.
+  const bare = found < 0 && /^\s*"[^"\n]{1,64}"\s*:/.test(text);
+  const at = bare ? 0 : found;
   if (at < 0 || text.length - at > MAX_SPAN) return undefined;
-  const tail = text.slice(at).trimEnd();
+  const tail = (bare ? `{${text}` : text.slice(at)).trimEnd();
   const complete = /^[\s\S]*"\s*(?=,|$)/.exec(tail)?.[0] ?? tail;
   for (const candidate of [tail, complete]) {
     let depth = 0;
@@ -290,7 +293,7 @@ function markupStart(text: string): { kind: 'xml' | 'html'; at: number } | undef
 }
 
 const STATUS_LINE = /(?:^|[\s"'([])HTTP\/\d(?:\.\d)?\s+([1-5]\d\d)\b/g;
-const STATUS_WORDS = /\b(?:status(?:[ _-]?code)?|http[ _-]?status|response[ _-]?code|statusCode)["']?\s*[:=]?\s*["']?([1-5]\d\d)\b/gi;
+const STATUS_WORDS = /\b(?:status(?:[ _-]?code)?|http[ _-]?status|response[ _-]?code|statusCode|failed with code)["']?\s*[:=]?\s*["']?([1-5]\d\d)\b/gi;
 
 /** The status a status line or a `status: 401` / `statusCode=404` in the text gives; the last one wins. */
 function statusLine(text: string): number | undefined {
