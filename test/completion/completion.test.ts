@@ -12,6 +12,7 @@ import { COMMANDS } from '../../src/commands/all.js';
 import { OAUTH2_PRESETS, PRESETS } from '../../src/presets/index.js';
 import { DIALECTS } from '../../src/provider/options.js';
 import { OAUTH2_DIALECTS } from '../../src/provider/oauth2/options.js';
+import { OAUTH2_SCENARIOS } from '../../src/commands/demo/oauth2-scenarios.js';
 import { SIGNATURE_METHODS } from '../../src/oauth/types.js';
 import { PROBLEMS } from '../../src/knowledge/problems.js';
 import { SCENARIOS } from '../../src/commands/demo/scenarios.js';
@@ -84,7 +85,9 @@ describe('completion bash, sourced into bash', () => {
     expect(bashComplete('sign', '--signature-method', 'HMAC')).toContain('HMAC-SHA256');
     expect(bashComplete('flow', '--signature-method', '')).toEqual([...SIGNATURE_METHODS]);
     expect(bashComplete('codes', '--lang', '')).toEqual(['en', 'ja']);
-    expect(bashComplete('demo', '--only', '')).toEqual(SCENARIOS.map((s) => s.id));
+    expect(bashComplete('demo', '--only', '')).toEqual([...SCENARIOS, ...OAUTH2_SCENARIOS].map((s) => s.id));
+    expect(bashComplete('demo', '--protocol', '')).toEqual(['oauth1', 'oauth2', 'both']);
+    expect(bashComplete('serve', '--redirect-matching', 'ex')).toEqual(['exact']);
   });
 
   it("explain's argument: the knowledge base's problem codes; completion's: the shells", () => {

@@ -9,6 +9,7 @@ import { OAUTH2_DIALECTS } from '../../provider/oauth2/options.js';
 import { SIGNATURE_METHODS } from '../../oauth/types.js';
 import { PROBLEMS } from '../../knowledge/problems.js';
 import { SCENARIOS } from '../demo/scenarios.js';
+import { OAUTH2_SCENARIOS } from '../demo/oauth2-scenarios.js';
 import type { Lang } from '../../diagnose/lang.js';
 
 export interface ValueRow {
@@ -30,7 +31,11 @@ export const VALUE_ROWS: readonly ValueRow[] = [
   { command: 'serve', option: '--signature-methods', values: () => SIGNATURE_METHODS },
   { command: '*', option: '--signature-method', values: () => SIGNATURE_METHODS },
   { command: '*', option: '--lang', values: () => LANGS },
-  { command: 'demo', option: '--only', values: () => SCENARIOS.map((s) => s.id) },
+  { command: 'demo', option: '--only', values: () => [...SCENARIOS, ...OAUTH2_SCENARIOS].map((s) => s.id) },
+  // src/commands/demo/run.ts `DEMO_PROTOCOLS`, and its default.
+  { command: 'demo', option: '--protocol', values: () => ['oauth1', 'oauth2', 'both'] },
+  // src/provider/oauth2/options.ts `RedirectMatching`.
+  { command: 'serve', option: '--redirect-matching', values: () => ['exact', 'loopback-any-port'] },
   // src/commands/flow/config.ts reads these.
   { command: 'flow', option: '--authorize', values: () => ['browser', 'print', 'http'] },
   { command: 'flow', option: '--callback', values: () => ['loopback', 'oob'] },

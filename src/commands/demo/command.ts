@@ -7,16 +7,22 @@ export interface DemoOptions {
   verbose?: boolean;
   lang?: string;
   only?: string;
+  protocol?: string;
   timeout: string;
 }
 
 const DEMO_HELP = `
-Runs with nothing but this package: starts the embedded provider on 127.0.0.1,
-runs the whole flow, then replays the classic failures — a reused request
-token, an expired request token, a revoked access token, a wrong consumer
-secret, a clock 10 minutes off, a wrong verifier, X's "request token invalid"
-page — and shows what oauth-doctor diagnoses for each. Exits 0 only if every
-one was diagnosed as expected.`;
+Runs with nothing but this package: starts the embedded providers on
+127.0.0.1, runs each protocol's whole flow, then replays the classic failures
+and shows what oauth-doctor diagnoses for each.
+  OAuth 1.0a: a reused request token, an expired request token, a revoked
+  access token, a wrong consumer secret, a clock 10 minutes off, a wrong
+  verifier, X's "request token invalid" page.
+  OAuth 2.0: a reused code, an expired code, a redirect mismatch, a lost PKCE
+  verifier, a replayed rotated refresh token, a client assertion from a clock
+  10 minutes off, consent denied, a device polling too fast (slow_down) —
+  each scored against the engine's own reason for the refusal.
+Exits 0 only if every one was diagnosed as expected.`;
 
 export function registerDemo(program: Command, context: CommandContext): void {
   program
@@ -25,7 +31,8 @@ export function registerDemo(program: Command, context: CommandContext): void {
     .option('--json', 'print one JSON report on stdout')
     .option('--verbose', 'show the full diagnosis of each failure')
     .option('--lang <lang>', 'language of the diagnoses: en or ja (default: from LANG)')
-    .option('--only <id>', 'run one scenario (e.g. clock-off)')
+    .option('--protocol <name>', 'oauth1, oauth2 or both (default: both)')
+    .option('--only <id>', 'run one scenario (e.g. clock-off, reused-code)')
     .option('--timeout <duration>', 'bound on each HTTP request, e.g. 10s or 10000 (ms)', '10s')
     .addHelpText('after', `${DEMO_HELP}\n\n${EXIT_CODES_HELP}`)
     .action(async (options: DemoOptions) => {

@@ -2,7 +2,7 @@ import type { Environment } from '../../cli/environment.js';
 import { createOutput, type Output } from '../../cli/output.js';
 import { resolveLang, type Lang } from '../../diagnose/lang.js';
 import { diagnosisJson, renderDiagnosis, type DiagnosisJson } from '../../diagnose/render.js';
-import type { Diagnosis } from '../../diagnose/types.js';
+import type { CauseId, Diagnosis } from '../../diagnose/types.js';
 import { usageError } from '../../errors.js';
 import { createDispatcher } from '../../http/index.js';
 import { diagnoseOutcome } from '../../flow/diagnosis.js';
@@ -14,12 +14,15 @@ import { stepJson, type StepJson } from '../../flow/report.js';
 import { secretsInStep } from '../../flow/secrets.js';
 import type { RunningProvider } from '../../provider/index.js';
 import { parseDuration } from '../../cli/duration.js';
+import type { OAuth2StepJson } from '../../flow/oauth2/report.js';
+import type { Palette } from '../../terminal/color.js';
 import type { DemoOptions } from './command.js';
+import { OAUTH2_SCENARIOS, type OAuth2Expectation } from './oauth2-scenarios.js';
 import { compactDiagnosis, sectionRule, stepLine } from './render.js';
 import { DemoClock, SCENARIOS, type Expectation, type Scenario, type ScenarioWorld } from './scenarios.js';
 import { DEMO_TEXT, say } from './text.js';
 
-interface Verdict {
+export interface Verdict {
   readonly ok: boolean;
   /** What did not match, for the reader. */
   readonly mismatch?: string | undefined;
@@ -38,14 +41,33 @@ export function judge(outcome: FlowOutcome, diagnosis: Diagnosis | undefined, ex
   return { ok: true };
 }
 
-interface ScenarioResult {
+export interface ScenarioResult {
+  readonly protocol: DemoProtocol;
   readonly id: string;
   readonly title: string;
   readonly ok: boolean;
   readonly mismatch?: string | undefined;
-  readonly expected?: Expectation | undefined;
-  readonly steps: readonly StepJson[];
+  readonly expected?: Expectation | OAuth2Expectation | undefined;
+  readonly steps: readonly (StepJson | OAuth2StepJson)[];
   readonly diagnosis?: DiagnosisJson | undefined;
+  /** OAuth 2.0: the engine's own reason for the refusal, and the cause it means (what the diagnosis is scored against). */
+  readonly groundTruth?: { readonly event: string; readonly error?: string | undefined; readonly detail?: string | undefined; readonly cause?: CauseId | undefined; readonly source?: string | undefined } | undefined;
+}
+
+export const DEMO_PROTOCOLS = ['oauth1', 'oauth2'] as const;
+export type DemoProtocol = (typeof DEMO_PROTOCOLS)[number];
+
+/** What each protocol's part prints with and runs on. */
+export interface DemoPart {
+  print(line?: string): void;
+  readonly c: Palette;
+  readonly lang: Lang;
+  readonly output: Output;
+  readonly env: Environment;
+  readonly dispatcher: ReturnType<typeof createDispatcher>;
+  readonly timeoutMs: number;
+  readonly verbose: boolean;
+  readonly width: number;
 }
 
 const WHOLE_FLOW: Scenario = {
@@ -56,60 +78,50 @@ const WHOLE_FLOW: Scenario = {
   run: (world) => runFlow(world.config, world.io()),
 };
 
+function protocolsOf(value: string | undefined): readonly DemoProtocol[] {
+  if (value === undefined || value === 'both') return DEMO_PROTOCOLS;
+  if (value === 'oauth1' || value === 'oauth2') return [value];
+  throw usageError('unknown-protocol', `--protocol "${value}" is not known`, 'use oauth1, oauth2 or both (the default)');
+}
+
 export async function runDemo(options: DemoOptions, env: Environment): Promise<number> {
   // Asking for the signal installs the interrupt handlers (bin/): from here on Ctrl-C stops the demo cleanly.
   void env.signal;
   const lang = resolveLang(options.lang, env.env);
   const timeoutMs = parseDuration(options.timeout, '--timeout', { bareUnit: 'ms', min: 1 });
-  const scenarios = options.only === undefined ? SCENARIOS : SCENARIOS.filter((s) => s.id === options.only);
-  if (scenarios.length === 0) throw usageError('unknown-scenario', `--only "${options.only}" is not a scenario`, `use one of ${SCENARIOS.map((s) => s.id).join(', ')}`);
+  let protocols = protocolsOf(options.protocol);
+  if (options.only !== undefined) {
+    const only = options.only;
+    const inOAuth1 = protocols.includes('oauth1') && SCENARIOS.some((s) => s.id === only);
+    const inOAuth2 = protocols.includes('oauth2') && OAUTH2_SCENARIOS.some((s) => s.id === only);
+    if (!inOAuth1 && !inOAuth2) {
+      const ids = [...(protocols.includes('oauth1') ? SCENARIOS : []), ...(protocols.includes('oauth2') ? OAUTH2_SCENARIOS : [])].map((s) => s.id);
+      throw usageError('unknown-scenario', `--only "${only}" is not a scenario`, `use one of ${ids.join(', ')}`);
+    }
+    protocols = inOAuth1 ? ['oauth1'] : ['oauth2'];
+  }
   const output = await createOutput(env);
-  const { startProvider } = await import('../../provider/index.js');
   // Everything here is on 127.0.0.1: no proxy, whatever the environment says.
   const dispatcher = createDispatcher({ env: {}, timeoutMs });
   const started = Date.now();
   const print = (line = '') => (options.json ? output.narrate(line) : output.result(line));
   const c = options.json ? output.err : output.out;
+  const part: DemoPart = { print, c, lang, output, env, dispatcher, timeoutMs, verbose: options.verbose ?? false, width: options.json ? output.errWidth : output.outWidth };
   const results: ScenarioResult[] = [];
+  const both = protocols.length > 1;
 
-  print(`${c.bold('oauth-doctor demo')} — ${say(DEMO_TEXT.heading, lang)}`);
+  print(`${c.bold('oauth-doctor demo')} — ${say(both ? DEMO_TEXT.headingBoth : protocols[0] === 'oauth2' ? DEMO_TEXT.headingOAuth2 : DEMO_TEXT.heading, lang)}`);
   print(c.dim(say(DEMO_TEXT.isolation, lang)));
   try {
-    for (const [index, scenario] of [WHOLE_FLOW, ...scenarios].entries()) {
-      const clock = new DemoClock();
-      clock.offsetMs = scenario.startOffsetMs ?? 0;
-      const provider = await startProvider({ autoApprove: true, now: clock.now, ...scenario.provider });
-      try {
-        output.redactor.add(provider.consumer.secret);
-        const world = scenarioWorld(provider, clock, dispatcher, timeoutMs, env, output, lang);
-        const title = say(scenario.title, lang);
+    for (const protocol of protocols) {
+      if (both) {
         print();
-        print(sectionRule(index === 0 ? title : `${index}/${scenarios.length} · ${title}`, c));
-        print(`   ${say(scenario.story, lang)}`);
-        if (index === 0) print(c.dim(`   ${say(DEMO_TEXT.providerLine, lang, { url: provider.url, key: provider.consumer.key })}`));
-        print();
-        const outcome = await scenario.run(world);
-        // Steps a scenario made itself never passed the observer: register their secrets too.
-        for (const step of outcome.steps) for (const secret of secretsInStep(step)) output.redactor.add(secret);
-        for (const step of outcome.steps) print(stepLine(step, provider.url, c, lang));
-        const evidence = buildEvidence(outcome, world.config, clock.now());
-        const diagnosis = diagnoseOutcome(outcome, evidence, lang);
-        const verdict = index === 0 ? { ok: outcome.ok, mismatch: outcome.ok ? undefined : say(DEMO_TEXT.flowFailed, lang, { why: outcome.failure?.message ?? outcome.error?.message ?? '?' }) } : judge(outcome, diagnosis, scenario.expect);
-        print();
-        if (diagnosis) for (const line of options.verbose ? renderDiagnosis(diagnosis, c, (options.json ? output.errWidth : output.outWidth) - 3).map((l) => `   ${l}`) : compactDiagnosis(diagnosis, c, lang)) print(line);
-        if (index === 0) print(verdict.ok ? c.green(`   ✓ ${accessSummary(outcome, lang)}`) : c.red(`   ✗ ${verdict.mismatch ?? ''}`));
-        else print(verdict.ok ? c.green(`   ✓ ${say(DEMO_TEXT.asExpected, lang, { cause: scenario.expect.cause ?? '' })}`) : c.red(`   ✗ ${say(DEMO_TEXT.notAsExpected, lang, { why: verdict.mismatch ?? '' })}`));
-        results.push({
-          id: scenario.id,
-          title: say(scenario.title, lang),
-          ok: verdict.ok,
-          mismatch: verdict.mismatch,
-          expected: index === 0 ? undefined : scenario.expect,
-          steps: outcome.steps.map(stepJson),
-          diagnosis: diagnosis ? diagnosisJson(diagnosis) : undefined,
-        });
-      } finally {
-        await provider.close();
+        print(c.bold(c.cyan(say(protocol === 'oauth1' ? DEMO_TEXT.partOAuth1 : DEMO_TEXT.partOAuth2, lang))));
+      }
+      if (protocol === 'oauth1') results.push(...(await runOAuth1Demo(part, options.only)));
+      else {
+        const { runOAuth2Demo } = await import('./oauth2-run.js');
+        results.push(...(await runOAuth2Demo({ part, only: options.only })));
       }
     }
   } finally {
@@ -117,16 +129,66 @@ export async function runDemo(options: DemoOptions, env: Environment): Promise<n
   }
 
   const failures = results.filter((r) => !r.ok);
-  const diagnosed = results.slice(1).filter((r) => r.ok).length;
+  const wholeFlows = results.filter((r) => r.expected === undefined);
+  const scenarios = results.filter((r) => r.expected !== undefined);
+  const diagnosed = scenarios.filter((r) => r.ok).length;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   print();
   print(sectionRule(say(DEMO_TEXT.summary, lang), c));
-  const parts = [say(results[0]?.ok ? DEMO_TEXT.flowWorked : DEMO_TEXT.flowBroke, lang), say(DEMO_TEXT.tally, lang, { ok: diagnosed, all: results.length - 1 }), say(DEMO_TEXT.seconds, lang, { s: seconds })];
+  const flows = wholeFlows.every((r) => r.ok) ? DEMO_TEXT.flowWorked : DEMO_TEXT.flowBroke;
+  const parts = [say(flows, lang), say(DEMO_TEXT.tally, lang, { ok: diagnosed, all: scenarios.length }), say(DEMO_TEXT.seconds, lang, { s: seconds })];
   const summary = `   ${parts.join(' · ')}`;
   print(failures.length === 0 ? c.green(c.bold(summary)) : c.red(c.bold(summary)));
   if (failures.length === 0) print(c.dim(`   ${say(DEMO_TEXT.next, lang)}`));
-  if (options.json) output.json({ ok: failures.length === 0, lang, scenarios: results });
+  if (options.json) output.json({ ok: failures.length === 0, lang, protocols, scenarios: results });
   return failures.length === 0 ? 0 : 1;
+}
+
+/** The OAuth 1.0a part: a fresh embedded provider per scenario, the whole flow first. */
+async function runOAuth1Demo(part: DemoPart, only: string | undefined): Promise<ScenarioResult[]> {
+  const { print, c, lang, output, env, dispatcher, timeoutMs } = part;
+  const scenarios = only === undefined ? SCENARIOS : SCENARIOS.filter((s) => s.id === only);
+  const { startProvider } = await import('../../provider/index.js');
+  const results: ScenarioResult[] = [];
+  for (const [index, scenario] of [WHOLE_FLOW, ...scenarios].entries()) {
+    const clock = new DemoClock();
+    clock.offsetMs = scenario.startOffsetMs ?? 0;
+    const provider = await startProvider({ autoApprove: true, now: clock.now, ...scenario.provider });
+    try {
+      output.redactor.add(provider.consumer.secret);
+      const world = scenarioWorld(provider, clock, dispatcher, timeoutMs, env, output, lang);
+      const title = say(scenario.title, lang);
+      print();
+      print(sectionRule(index === 0 ? title : `${index}/${scenarios.length} · ${title}`, c));
+      print(`   ${say(scenario.story, lang)}`);
+      if (index === 0) print(c.dim(`   ${say(DEMO_TEXT.providerLine, lang, { url: provider.url, key: provider.consumer.key })}`));
+      print();
+      const outcome = await scenario.run(world);
+      // Steps a scenario made itself never passed the observer: register their secrets too.
+      for (const step of outcome.steps) for (const secret of secretsInStep(step)) output.redactor.add(secret);
+      for (const step of outcome.steps) print(stepLine(step, provider.url, c, lang));
+      const evidence = buildEvidence(outcome, world.config, clock.now());
+      const diagnosis = diagnoseOutcome(outcome, evidence, lang);
+      const verdict = index === 0 ? { ok: outcome.ok, mismatch: outcome.ok ? undefined : say(DEMO_TEXT.flowFailed, lang, { why: outcome.failure?.message ?? outcome.error?.message ?? '?' }) } : judge(outcome, diagnosis, scenario.expect);
+      print();
+      if (diagnosis) for (const line of part.verbose ? renderDiagnosis(diagnosis, c, part.width - 3).map((l) => `   ${l}`) : compactDiagnosis(diagnosis, c, lang)) print(line);
+      if (index === 0) print(verdict.ok ? c.green(`   ✓ ${accessSummary(outcome, lang)}`) : c.red(`   ✗ ${verdict.mismatch ?? ''}`));
+      else print(verdict.ok ? c.green(`   ✓ ${say(DEMO_TEXT.asExpected, lang, { cause: scenario.expect.cause ?? '' })}`) : c.red(`   ✗ ${say(DEMO_TEXT.notAsExpected, lang, { why: verdict.mismatch ?? '' })}`));
+      results.push({
+        protocol: 'oauth1',
+        id: scenario.id,
+        title,
+        ok: verdict.ok,
+        mismatch: verdict.mismatch,
+        expected: index === 0 ? undefined : scenario.expect,
+        steps: outcome.steps.map(stepJson),
+        diagnosis: diagnosis ? diagnosisJson(diagnosis) : undefined,
+      });
+    } finally {
+      await provider.close();
+    }
+  }
+  return results;
 }
 
 function accessSummary(outcome: FlowOutcome, lang: Lang): string {

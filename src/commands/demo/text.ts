@@ -6,9 +6,23 @@ import type { Text } from '../../knowledge/types.js';
 /** The demo's own words; `{name}` placeholders are filled by say(). */
 export const DEMO_TEXT = {
   heading: { en: 'the OAuth 1.0a flow and the failures everyone meets, each diagnosed', ja: 'OAuth 1.0a のフローと、誰もがつまずく失敗を一つずつ診断します' },
+  headingOAuth2: { en: 'the OAuth 2.0 flow and the failures everyone meets, each diagnosed', ja: 'OAuth 2.0 のフローと、誰もがつまずく失敗を一つずつ診断します' },
+  headingBoth: { en: 'OAuth 1.0a and OAuth 2.0: the flows and the failures everyone meets, each diagnosed', ja: 'OAuth 1.0a と OAuth 2.0: フローと、誰もがつまずく失敗を一つずつ診断します' },
+  partOAuth1: { en: '▌ OAuth 1.0a', ja: '▌ OAuth 1.0a' },
+  partOAuth2: { en: '▌ OAuth 2.0 / OpenID Connect', ja: '▌ OAuth 2.0 / OpenID Connect' },
+  oauth2WholeFlow: { en: 'The whole code flow with PKCE', ja: 'PKCE 付き認可コード・フロー全体' },
+  oauth2WholeFlowStory: {
+    en: 'Discovery, authorization with PKCE (approved over http), the callback on 127.0.0.1, the code exchange, the ID token checked against the JWKS, userinfo, introspection, a refresh that rotates, revocation.',
+    ja: 'ディスカバリー、PKCE 付きの認可（http で承認）、127.0.0.1 へのコールバック、コードの交換、JWKS による ID トークンの検証、userinfo、イントロスペクション、ローテーションするリフレッシュ、取り消し。',
+  },
+  oauth2ProviderLine: { en: 'provider {url} (oidc-provider) · client {id}', ja: 'プロバイダ {url}（oidc-provider）· クライアント {id}' },
+  oauth2CallbackOk: { en: '✓ state matches · iss matches · code received', ja: '✓ state が一致 · iss が一致 · コードを受信' },
+  oauth2Done: { en: 'tokens issued, used, refreshed and revoked ({steps} steps)', ja: 'トークンを発行・使用・リフレッシュ・取り消し（{steps} ステップ）' },
+  notSent: { en: '(not sent again: the same callback, handled a second time)', ja: '（再送なし: 同じコールバックを二度目に処理）' },
+  engineSaid: { en: 'the engine’s own reason: “{detail}” → {cause}', ja: 'エンジン自身の理由:「{detail}」→ {cause}' },
   isolation: {
-    en: 'Each scenario runs against a fresh embedded provider on 127.0.0.1; nothing leaves this machine.',
-    ja: '各シナリオは 127.0.0.1 で新しく起動した組み込みプロバイダに対して実行します。このマシンの外には何も送りません。',
+    en: 'Every scenario runs against an embedded provider on 127.0.0.1; nothing leaves this machine.',
+    ja: '各シナリオは 127.0.0.1 の組み込みプロバイダに対して実行します。このマシンの外には何も送りません。',
   },
   wholeFlow: { en: 'The whole flow', ja: 'フロー全体' },
   wholeFlowStory: {

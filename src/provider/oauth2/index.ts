@@ -92,6 +92,9 @@ export async function startOAuth2Provider(options: OAuth2ProviderOptions = {}): 
   const clients = options.clients && options.clients.length > 0 ? options.clients : [generatedClient()];
   const [{ default: Provider, errors: { SlowDown } }, keys] = await Promise.all([loadEngine(), makeSigningKeys()]);
   const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000, maxHeaderSize: 16 * 1024 });
+  // Idle keep-alive sockets stay open a minute: a client's pool (undici closes its own after 4 s by its clock) never
+  // sends into one the server has just closed, which a loaded machine otherwise shows as a reset (Node's default is 5 s).
+  server.keepAliveTimeout = 60_000;
   // Bound first: the issuer names the port the socket really has (RFC 8414 §2: issuer is the base of every endpoint).
   const address = await listen(server, host, options.port ?? 0);
   const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
