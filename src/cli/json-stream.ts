@@ -25,9 +25,14 @@ export interface JsonStreamOptions {
   readonly pause?: (() => Promise<void>) | undefined;
 }
 
-/** A value to write element by element: an array, or any non-string iterable. */
+/** A value to write element by element: an array, or any other iterable object but a Map or a Set. */
 function isStreamable(value: unknown): value is Iterable<unknown> {
-  return typeof value === 'object' && value !== null && (Array.isArray(value) || (typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function' && !(value instanceof Map) && !(value instanceof Set)));
+  return typeof value === 'object' && value !== null && (Array.isArray(value) || isLazy(value));
+}
+
+/** An iterable made as it is read (a generator), which JSON.stringify cannot write. */
+function isLazy(value: unknown): value is Iterable<unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function' && !(value instanceof Map) && !(value instanceof Set);
 }
 
 export class JsonStreamWriter {
@@ -63,34 +68,54 @@ export class JsonStreamWriter {
 
   /** Writes `document` (an object whose members may be arrays or iterables), then a newline. */
   async write(document: Record<string, unknown>): Promise<void> {
-    await this.put('{');
+    await this.object(document, 0);
+    await this.put('\n');
+    await this.flush();
+  }
+
+  /** An object written member by member (those holding iterables streamed in turn). */
+  private async object(value: Record<string, unknown>, depth: number): Promise<void> {
+    const indent = '  '.repeat(depth + 1);
     let first = true;
-    for (const [key, value] of Object.entries(document)) {
-      const separator = `${first ? '' : ','}\n  ${JSON.stringify(key)}: `;
-      if (isStreamable(value)) {
+    for (const [key, member] of Object.entries(value)) {
+      const separator = `${first ? '{' : ','}\n${indent}${JSON.stringify(key)}: `;
+      // The document's own lists are written element by element; deeper, only what JSON.stringify cannot write.
+      if ((depth === 0 && Array.isArray(member)) || holdsStreams(member)) {
         await this.put(separator);
-        await this.array(value, 1);
+        await this.value(key, member, depth + 1);
       } else {
-        const text = this.stringify(key, value, 1);
+        const text = this.stringify(key, member, depth + 1);
         // Left out, as JSON.stringify leaves out undefined members.
         if (text === undefined) continue;
         await this.put(separator + text);
       }
       first = false;
     }
-    await this.put(first ? '}\n' : '\n}\n');
-    await this.flush();
+    await this.put(first ? '{}' : `\n${'  '.repeat(depth)}}`);
+  }
+
+  private async value(key: string, value: unknown, depth: number): Promise<void> {
+    if (isStreamable(value) && (depth === 1 || isLazy(value))) await this.array(value, depth);
+    else if (holdsStreams(value)) await this.object(value as Record<string, unknown>, depth);
+    else await this.put(this.stringify(key, value, depth) ?? 'null');
   }
 
   private async array(items: Iterable<unknown>, depth: number): Promise<void> {
     const indent = '  '.repeat(depth + 1);
     let index = 0;
     for (const item of items) {
-      const text = this.stringify(String(index), item, depth + 1);
-      // JSON.stringify writes undefined (and functions) in arrays as null.
-      await this.put(`${index === 0 ? '[' : ','}\n${indent}${text ?? 'null'}`);
+      await this.put(`${index === 0 ? '[' : ','}\n${indent}`);
+      await this.value(String(index), item, depth + 1);
       index++;
     }
     await this.put(index === 0 ? '[]' : `\n${'  '.repeat(depth)}]`);
   }
+}
+
+/** A value written piece by piece: a lazy iterable, or a plain object with one among its members. */
+function holdsStreams(value: unknown): boolean {
+  if (isLazy(value)) return true;
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+  for (const member of Object.values(value)) if (isLazy(member)) return true;
+  return false;
 }

@@ -91,9 +91,31 @@ export interface InspectJson {
   readonly secretsMasked: boolean;
 }
 
-export function inspectJson(report: InspectReport, lang: Lang, secretsMasked: boolean): InspectJson {
-  const checks = report.exchanges.map((e) => e.signatureCheck).filter((c): c is SignatureCheck => c !== undefined);
-  const headline = checks.find((c) => c.status === 'variant' || c.status === 'no-match') ?? checks.find((c) => c.status === 'match') ?? checks[0];
+/** Maps lazily: the records of `inspect --json` are made one at a time as they are written (issue 14 item 1). */
+function* lazily<T, U>(items: readonly T[], make: (item: T) => U): Generator<U, void> {
+  for (const item of items) yield make(item);
+}
+
+/**
+ * The document `inspect --json` prints, with its long lists (findings, flows
+ * and their events, exchanges) as iterables that make each record only when
+ * it is written (Output.jsonStream), so 1,000,000 exchanges are never held
+ * as records at once. inspectJson gives the same document with arrays.
+ */
+export function inspectJsonDocument(report: InspectReport, lang: Lang, secretsMasked: boolean) {
+  let headline: SignatureCheck | undefined;
+  let firstMatch: SignatureCheck | undefined;
+  let first: SignatureCheck | undefined;
+  for (const { signatureCheck: check } of report.exchanges) {
+    if (!check) continue;
+    first ??= check;
+    if (check.status === 'variant' || check.status === 'no-match') {
+      headline = check;
+      break;
+    }
+    if (check.status === 'match') firstMatch ??= check;
+  }
+  headline ??= firstMatch ?? first;
   return {
     capture: {
       source: report.capture.source,
@@ -104,7 +126,7 @@ export function inspectJson(report: InspectReport, lang: Lang, secretsMasked: bo
       notes: [...report.capture.notes, ...report.notes],
     },
     signatureCheck: headline ? signatureCheckJson(headline, lang) : null,
-    findings: report.findings.map((finding) => ({
+    findings: lazily(report.findings, (finding) => ({
       kind: finding.kind,
       check: finding.check ?? null,
       flow: finding.flowId,
@@ -112,13 +134,13 @@ export function inspectJson(report: InspectReport, lang: Lang, secretsMasked: bo
       ...diagnosisJson(finding.diagnosis),
       signatureCheck: finding.signatureCheck ? signatureCheckJson(finding.signatureCheck, lang) : null,
     })),
-    flows: report.flows.map((flow) => ({
+    flows: lazily(report.flows, (flow) => ({
       id: flow.id,
       requestToken: fp(flow.requestToken),
       accessToken: fp(flow.accessToken),
       startedInCapture: flow.startedInCapture,
       hosts: [...new Set(flow.exchanges.map((e) => e.host))],
-      events: flow.events.map((event) => ({
+      events: lazily(flow.events, (event) => ({
         kind: event.kind,
         ...exchangeRef(event.exchange),
         at: iso(event.exchange.at),
@@ -128,7 +150,7 @@ export function inspectJson(report: InspectReport, lang: Lang, secretsMasked: bo
         problem: event.exchange.problem?.code ?? null,
       })),
     })),
-    exchanges: report.exchanges.map(({ item, flowId, signatureCheck }) => ({
+    exchanges: lazily(report.exchanges, ({ item, flowId, signatureCheck }) => ({
       ...exchangeRef(item),
       flow: flowId,
       at: iso(item.at),
@@ -140,5 +162,15 @@ export function inspectJson(report: InspectReport, lang: Lang, secretsMasked: bo
       signatureCheck: signatureCheck ? signatureCheckJson(signatureCheck, lang) : null,
     })),
     secretsMasked,
+  };
+}
+
+export function inspectJson(report: InspectReport, lang: Lang, secretsMasked: boolean): InspectJson {
+  const document = inspectJsonDocument(report, lang, secretsMasked);
+  return {
+    ...document,
+    findings: [...document.findings],
+    flows: [...document.flows].map((flow) => ({ ...flow, events: [...flow.events] })),
+    exchanges: [...document.exchanges],
   };
 }

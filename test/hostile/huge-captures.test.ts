@@ -16,6 +16,7 @@ import { writeCurl, writeCurlManyHeaders, writeHar, writeRawHttp } from '../../b
 import { textWithLongStringsCut } from '../../src/capture/har/scan.js';
 import { SecretCandidates } from '../../src/secrets/candidates.js';
 import { Redactor } from '../../src/secrets/redactor.js';
+import { JsonStreamWriter } from '../../src/cli/json-stream.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'oauth-doctor-huge-'));
 const file = (name: string) => join(dir, name);
@@ -156,4 +157,19 @@ describe('masking with 20,000 secrets', () => {
     expect([...candidates.in(`a=${overEncoded}`)]).toEqual([secret]);
     expect([...candidates.in('nothing here')]).toEqual([]);
   }, 120_000);
+});
+
+describe('the JSON written as it goes', () => {
+  it('is byte for byte what JSON.stringify writes, lists given as arrays or generators, at any depth', async () => {
+    function* lazy<T>(items: T[]): Generator<T> {
+      yield* items;
+    }
+    const replacer = (key: string, value: unknown) => (key === 'secret' ? '***' : value);
+    const events = [{ kind: 'a', at: null }, { kind: 'b', secret: 'x', list: [1, [2, { c: 3 }]] }];
+    const plain = { capture: { source: 's', notes: [] }, skipped: undefined, findings: [{ n: 1, causes: [{ id: 'c', evidence: ['e'] }] }], flows: [{ id: 1, events }, { id: 2, events: [] }], exchanges: [], secret: 'y', empty: {} };
+    const streamed = { ...plain, findings: lazy(plain.findings), flows: lazy([{ id: 1, events: lazy(events) }, { id: 2, events: lazy([]) }]), exchanges: lazy([]) };
+    let text = '';
+    await new JsonStreamWriter({ write: (chunk: string) => (text += chunk) }, { replacer }).write(streamed);
+    expect(text).toBe(JSON.stringify(plain, replacer, 2) + '\n');
+  });
 });

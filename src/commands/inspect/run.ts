@@ -12,7 +12,7 @@ import { DoctorError, isDoctorError, usageError } from '../../errors.js';
 import { readStdin } from '../../files/stdin.js';
 import { inspectCaptureSteps } from '../../inspect/inspect.js';
 import { renderReport } from '../../inspect/render.js';
-import { inspectJson } from '../../inspect/report-json.js';
+import { inspectJsonDocument } from '../../inspect/report-json.js';
 import { t } from '../../inspect/text.js';
 import { loadPublicKey } from '../../oauth/signature.js';
 import { maskSecret } from '../../secrets/mask.js';
@@ -149,7 +149,7 @@ export async function runInspect(file: string | undefined, options: InspectComma
         : undefined;
 
   const source = options.curl !== undefined ? '--curl' : file === '-' ? 'stdin' : (file as string);
-  const buf = options.curl !== undefined ? Buffer.from(options.curl, 'utf8') : file === '-' ? await readStdin(env, {}) : readWholeFile(resolve(env.cwd, file as string), file as string);
+  let buf: Buffer | undefined = options.curl !== undefined ? Buffer.from(options.curl, 'utf8') : file === '-' ? await readStdin(env, {}) : readWholeFile(resolve(env.cwd, file as string), file as string);
   const capture = await readCapture(buf, {
     source,
     format: options.curl !== undefined ? (format ?? 'curl') : format,
@@ -158,6 +158,8 @@ export async function runInspect(file: string | undefined, options: InspectComma
     onProgress: progressReporter(env, source, buf.length, lang),
     signal: env.signal,
   });
+  // The file's bytes are not needed once read: let them go before the report is made (issue 14 item 1).
+  buf = undefined;
 
   // OAuth 2.0 steps (issue 18 item 7): read beside the OAuth 1.0a core, loaded only here.
   const oauth2Module = await import('../../inspect/oauth2/index.js');
@@ -170,7 +172,7 @@ export async function runInspect(file: string | undefined, options: InspectComma
   for (const secret of report.secrets) output.redactor.add(secret);
 
   if (options.json) {
-    await output.jsonStream({ ...inspectJson(report, lang, output.redactor.active), oauth2: oauth2 ? oauth2Module.oauth2Json(oauth2) : null }, pause);
+    await output.jsonStream({ ...inspectJsonDocument(report, lang, output.redactor.active), oauth2: oauth2 ? oauth2Module.oauth2Json(oauth2) : null }, pause);
   } else {
     const lines = renderReport(report, {
       palette: output.out,
