@@ -16,7 +16,6 @@ import { startLoopback } from '../../flow/oauth2/loopback.js';
 import { buildOAuth2Report } from '../../flow/oauth2/report.js';
 import type { OAuth2FlowConfig, OAuth2Io, OAuth2Outcome, OAuth2StepRecord } from '../../flow/oauth2/types.js';
 import { sendHttp } from '../../http/index.js';
-import { basicCredentials } from '../../oauth2/client-auth.js';
 import type { GroundTruth } from '../../provider/oauth2/ground-truth.js';
 import { initialSettings } from '../../provider/oauth2/options.js';
 import type { Palette } from '../../terminal/color.js';
@@ -111,8 +110,8 @@ export async function runOAuth2Demo({ part, only }: PartContext): Promise<Scenar
   const client = provider.clients[0];
   const results: ScenarioResult[] = [];
   try {
-    // The secret, and the Basic credentials made of it (RFC 6749 §2.3.1), which the requests shown carry.
-    if (client?.secret !== undefined) output.redactor.add(client.secret).add(basicCredentials(client.clientId, client.secret));
+    // The secret; the Basic credentials made of it are registered by the flow's session as it sends them.
+    if (client?.secret !== undefined) output.redactor.add(client.secret);
     const config: OAuth2FlowConfig = {
       provider: 'custom',
       issuer: provider.issuer,

@@ -107,6 +107,8 @@ export class Session {
       alg: c.assertionAlg,
     });
     this.secret(applied.assertion?.jwt);
+    // RFC 6749 §2.3.1: the Basic credentials are the secret in base64, replayable as they stand.
+    this.secret(applied.headers['authorization']?.replace(/^Basic\s+/i, ''));
     return applied;
   }
 

@@ -1,0 +1,47 @@
+// An OAuth 2.0 client's credentials never leave oauth-doctor in the clear:
+// not the secret, not the Basic credentials made of it (RFC 6749 §2.3.1 — the
+// base64 of id:secret, as replayable as the secret), not a client assertion.
+// Run through the built CLI against `serve --oauth2` on 127.0.0.1, with
+// --verbose (request headers shown) and --json (the steps' requests).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBin } from '../helpers/cli.js';
+import { serveOAuth2, type ServeProcess } from '../provider-oauth2/serve-process.js';
+
+let serve: ServeProcess;
+let issuer = '';
+let clientId = '';
+let secret = '';
+
+beforeAll(async () => {
+  serve = await serveOAuth2([]);
+  issuer = serve.line.issuer;
+  clientId = serve.line.clients[0]?.clientId ?? '';
+  secret = serve.line.clients[0]?.secret ?? '';
+}, 30_000);
+afterAll(async () => {
+  await serve.stop();
+});
+
+/** Every spelling of the credentials a leak could take. */
+function spellings(): string[] {
+  const basic = Buffer.from(`${clientId}:${secret}`).toString('base64');
+  return [secret, basic, basic.slice(0, 24), encodeURIComponent(secret)];
+}
+
+describe('OAuth 2.0 client credentials in flow output', () => {
+  it.each(['basic', 'post', 'client-secret-jwt'])('--client-auth %s: the run succeeds and no spelling of the secret is printed', async (auth) => {
+    const run = await runBin(['flow', '--issuer', issuer, '--client-id', clientId, '--client-auth', auth, '--grant', 'client-credentials', '--verbose', '--json'], {
+      env: { OAUTH2_CLIENT_SECRET: secret },
+      timeoutMs: 40_000,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const steps = (JSON.parse(run.stdout) as { steps: { name: string }[] }).steps.map((s) => s.name);
+    expect(steps).toEqual(['discovery', 'client-credentials']);
+    for (const leak of spellings()) {
+      expect(run.stdout.includes(leak), `stdout carries ${leak.slice(0, 4)}…`).toBe(false);
+      expect(run.stderr.includes(leak), `stderr carries ${leak.slice(0, 4)}…`).toBe(false);
+    }
+    // The header is still shown, masked: the reader sees which authentication was sent.
+    if (auth === 'basic') expect(run.stderr).toMatch(/authorization: Basic \S+/);
+  });
+});
