@@ -1,72 +1,56 @@
-import { fingerprintToken } from '../diagnose/fingerprint.js';
-import { urlWithoutSecrets } from '../exchange/scrub-url.js';
+import type { CapturedExchange } from '../capture/types.js';
 import type { LegRecord, SessionEvidence } from '../diagnose/types.js';
-import { firstHeaderValue, parseHttpDate } from '../http/headers.js';
-import type { HttpExchange } from '../http/types.js';
-import { formValue, parseForm, type Pair } from '../oauth/form.js';
+import { latestClockOffset, legRecordOf } from '../exchange/evidence.js';
+import { readExchange, readLive, type ExchangeReading } from '../exchange/reading.js';
+import { viewRequest } from '../exchange/request-view.js';
 import type { FlowOutcome } from './engine.js';
 import type { FlowConfig, FlowStep } from './types.js';
 
-function protocolValue(pairs: readonly Pair[] | undefined, name: string): string | undefined {
-  return pairs?.find(([n]) => n === name)?.[1];
-}
-
-function serverDate(exchange: HttpExchange | undefined): number | undefined {
-  return exchange ? parseHttpDate(firstHeaderValue(exchange.response.headers, 'date')) : undefined;
-}
-
-/** The oauth_token a successful token response issued, as a fingerprint. */
-function tokenIssued(step: FlowStep): string | undefined {
-  if (!step.ok || !step.exchange || (step.name !== 'request_token' && step.name !== 'access_token')) return undefined;
-  const token = formValue(parseForm(step.exchange.response.body.trim()), 'oauth_token');
-  return token ? fingerprintToken(token) : undefined;
-}
-
-/** One LegRecord per step that went on the wire (or tried to). */
-export function legRecords(outcome: FlowOutcome, fallbackAt: number): LegRecord[] {
-  const records: LegRecord[] = [];
-  for (const step of outcome.steps) {
-    const protocol = step.signed?.protocolParameters;
-    const sentToken = protocolValue(protocol, 'oauth_token') ?? (step.name === 'authorize' || step.name === 'callback' ? outcome.requestToken?.token : undefined);
-    const url = step.exchange?.request.url ?? step.signed?.url ?? (step.name === 'authorize' ? outcome.authorizeUrl : undefined);
-    if (url === undefined && step.name !== 'callback') continue;
-    const timestamp = protocolValue(protocol, 'oauth_timestamp');
-    records.push({
-      leg: step.name,
-      method: step.exchange?.request.method ?? step.signed?.method ?? 'GET',
-      url: urlWithoutSecrets(url ?? outcome.callback ?? ''),
-      at: step.exchange?.startedAt ?? fallbackAt,
-      status: step.exchange?.response.status,
-      tokenSent: sentToken ? fingerprintToken(sentToken) : undefined,
-      tokenIssued: tokenIssued(step),
-      oauthTimestamp: timestamp === undefined ? undefined : Number(timestamp),
-      oauthNonce: protocolValue(protocol, 'oauth_nonce'),
-      signatureMethod: step.signed?.signatureMethod,
-      callback: protocolValue(protocol, 'oauth_callback'),
-      baseString: step.signed?.baseString,
-      serverDate: serverDate(step.exchange),
-    });
-  }
-  return records;
-}
-
 /**
- * server clock − local clock, in whole seconds, from the most recent Date
- * header. The header has one-second resolution, so ±1 s is noise.
+ * What a step that never got an answer shows (a send that failed, the
+ * callback the listener took): its signed request, or the URL it was at,
+ * read by the same reader as any exchange.
  */
-export function clockOffsetSec(outcome: FlowOutcome): number | undefined {
-  for (const step of [...outcome.steps].reverse()) {
-    const offset = clockOffsetOf(step.exchange);
-    if (offset !== undefined) return offset;
-  }
-  return undefined;
+function unansweredReading(step: FlowStep, url: string): ExchangeReading {
+  const signed = step.signed;
+  // A callback that is no URL (oob) was never on the wire: read as an empty request to the same leg.
+  const wire = URL.canParse(url) ? url : 'http://oob.invalid/';
+  const exchange: CapturedExchange = { index: 0, origin: step.title, request: { method: signed?.method ?? 'GET', url: wire, headers: signed ? [['authorization', signed.authorization]] : [] } };
+  return { ...readExchange(viewRequest(exchange), step.name), url };
 }
 
-/** server clock − local clock for one exchange, whole seconds, from its Date header (when the headers arrived). */
-export function clockOffsetOf(exchange: HttpExchange | undefined): number | undefined {
-  const date = serverDate(exchange);
-  if (date === undefined || !exchange) return undefined;
-  return Math.round((date - (exchange.startedAt + exchange.headersMs)) / 1000);
+/** The reading of each step that went on the wire (or tried to): the one made when its answer arrived, or one of what it sent. */
+function stepReadings(outcome: FlowOutcome): { step: FlowStep; reading: ExchangeReading }[] {
+  const found: { step: FlowStep; reading: ExchangeReading }[] = [];
+  for (const step of outcome.steps) {
+    // Steps the recorder did not make (a scenario's own) are read here, the same way.
+    const reading = step.reading ?? (step.exchange ? readLive(step.exchange, step.name) : undefined);
+    if (reading) {
+      found.push({ step, reading });
+      continue;
+    }
+    const url = step.signed?.url ?? (step.name === 'authorize' ? outcome.authorizeUrl : step.name === 'callback' ? (outcome.callback ?? '') : undefined);
+    if (url === undefined) continue;
+    found.push({ step, reading: unansweredReading(step, url) });
+  }
+  return found;
+}
+
+/** One LegRecord per step that went on the wire (or tried to), by the one evidence builder (src/exchange/evidence.ts). */
+function legRecords(outcome: FlowOutcome, fallbackAt: number): LegRecord[] {
+  return stepReadings(outcome).map(({ step, reading }) =>
+    legRecordOf(reading, {
+      baseString: step.signed?.baseString,
+      fallbackAt,
+      // The authorise page and the callback present the pending request token, whether or not their URL still shows it.
+      tokenPresented: step.name === 'authorize' || step.name === 'callback' ? outcome.requestToken?.token : undefined,
+    }),
+  );
+}
+
+/** server clock − client clock, in whole seconds, from the latest signed exchange with a Date header (the one formula, src/exchange/evidence.ts). */
+function clockOffsetSec(outcome: FlowOutcome): number | undefined {
+  return latestClockOffset(stepReadings(outcome).map(({ reading }) => reading));
 }
 
 /** SessionEvidence (src/diagnose/types.ts) from a run: what `diagnose` ranks causes with and what --save stores. */

@@ -2,6 +2,7 @@ import { readProblem } from '../diagnose/read-problem.js';
 import type { DetectedProblem, Leg } from '../diagnose/types.js';
 import { isDoctorError, type ErrorClass } from '../errors.js';
 import type { HttpExchange } from '../http/types.js';
+import { readLive } from '../exchange/reading.js';
 import type { CallbackDefect, LegFailure, StepError } from './types.js';
 
 /**
@@ -10,14 +11,9 @@ import type { CallbackDefect, LegFailure, StepError } from './types.js';
  * answer by the diagnostics module. Nothing downstream reads `message`.
  */
 
-/** What the diagnostics module reads a response from. */
-function providerResponse(exchange: HttpExchange): { status: number; headers: HttpExchange['response']['headers']; body: string; url: string } {
-  return { status: exchange.response.status, headers: exchange.response.headers, body: exchange.response.body, url: exchange.request.url };
-}
-
-/** The problem the diagnostics module recognises in a response (an oauth_problem, a known error page, …), if any. */
-export function problemInExchange(exchange: HttpExchange): DetectedProblem | undefined {
-  return readProblem(providerResponse(exchange));
+/** The problem the diagnostics module recognises in a response (an oauth_problem, a known error page, …), if any: the exchange's one reading's. */
+export function problemInExchange(exchange: HttpExchange, leg: Leg = 'resource'): DetectedProblem | undefined {
+  return readLive(exchange, leg).problem;
 }
 
 /** Nothing recognised: a status-only problem carrying our own one line. */
@@ -27,7 +23,7 @@ function unrecognised(message: string, status: number | undefined): DetectedProb
 
 /** A failure the provider's answer shows: a refusal, a redirect, a token body without the token, an error page. */
 export function answerFailure(leg: Leg, kind: 'refused' | 'redirected' | 'bad-token-body' | 'error-page', exchange: HttpExchange, message: string): LegFailure {
-  return { leg, kind, message, exchange, problem: problemInExchange(exchange) ?? unrecognised(message, exchange.response.status) };
+  return { leg, kind, message, exchange, problem: problemInExchange(exchange, leg) ?? unrecognised(message, exchange.response.status) };
 }
 
 /** Issue 15 item 6 (flow's part): an authorise page that waits for a person is a situation of its own, not an unknown code. */

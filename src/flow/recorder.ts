@@ -1,4 +1,5 @@
 import type { Leg } from '../diagnose/types.js';
+import { readLive } from '../exchange/reading.js';
 import type { FlowObserver } from './engine.js';
 import type { FlowStep, LegFailure } from './types.js';
 
@@ -16,8 +17,9 @@ export class Recorder {
   readonly steps: FlowStep[] = [];
   constructor(private readonly observer: FlowObserver | undefined) {}
 
-  add(step: Omit<FlowStep, 'title'>): FlowStep {
-    const full: FlowStep = { ...step, title: LEG_TITLES[step.name] };
+  /** Records a step; an exchange is read here, once, as it arrives (src/exchange/reading.ts). */
+  add(step: Omit<FlowStep, 'title' | 'reading'>): FlowStep {
+    const full: FlowStep = { ...step, title: LEG_TITLES[step.name], reading: step.exchange ? readLive(step.exchange, step.name) : undefined };
     this.steps.push(full);
     this.observer?.stepDone?.(full);
     return full;

@@ -1,7 +1,5 @@
-import { firstHeaderValue } from '../http/headers.js';
+import { readLive } from '../exchange/reading.js';
 import { parseQuery, type Pair } from '../oauth/form.js';
-import { readTokenBody } from '../oauth/token-body.js';
-import { secretsInText } from '../diagnose/secrets-in-text.js';
 import { isCredentialParameter } from '../secrets/parameters.js';
 import type { FlowStep } from './types.js';
 
@@ -20,12 +18,14 @@ function queryPairs(url: string | undefined): Pair[] {
 }
 
 /**
- * Every secret a step carries, wherever it sits: tokens and their secrets in
- * a token response body, the verifier in a redirect's Location or the signed
- * request, tokens in URLs. The caller registers them with the output's
- * Redactor before anything about the step is printed or saved. (The one
- * place a request token is shown whole is the authorisation URL a person
- * must open in print and browser modes, RFC 5849 §2.2.)
+ * Every secret a step carries, wherever it sits: what the one reading of
+ * its exchange found (src/exchange/reading.ts: tokens and their secrets in
+ * the body, form or JSON or quoted in text, the verifier in a redirect's
+ * Location, tokens in URLs, a PLAINTEXT signature), what it signed even if it
+ * was never sent, and the URLs of redirects followed. The caller registers
+ * them with the output's Redactor before anything about the step is printed
+ * or saved. (The one place a request token is shown whole is the
+ * authorisation URL a person must open in print and browser modes, RFC 5849 §2.2.)
  */
 export function secretsInStep(step: FlowStep): string[] {
   const found: string[] = [];
@@ -36,11 +36,7 @@ export function secretsInStep(step: FlowStep): string[] {
   }
   const exchange = step.exchange;
   if (exchange) {
-    // The whole body, read once as the leg reads it (form or JSON), then in the other shapes a provider may quote a credential in (XML, `name: V`, …).
-    const body = exchange.response.body;
-    found.push(...readTokenBody(body).secrets, ...secretsInText(body));
-    found.push(...secretValues(queryPairs(exchange.request.url)));
-    found.push(...secretValues(queryPairs(firstHeaderValue(exchange.response.headers, 'location'))));
+    found.push(...(step.reading ?? readLive(exchange, step.name)).secrets);
     for (const hop of exchange.redirects) found.push(...secretValues(queryPairs(hop.location)), ...secretValues(queryPairs(hop.request.url)));
   }
   return found;

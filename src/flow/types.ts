@@ -3,6 +3,7 @@ import type { Pair } from '../oauth/form.js';
 import type { ClientCredentials, SignatureMethod, SignedRequest } from '../oauth/types.js';
 import type { HttpExchange, HttpRequest } from '../http/types.js';
 import type { DetectedProblem, Leg } from '../diagnose/types.js';
+import type { ExchangeReading } from '../exchange/reading.js';
 
 /**
  * Branded values (oauth4webapi's habit): a leg only accepts what the leg
@@ -198,6 +199,8 @@ export interface FlowStep {
   readonly signed?: SignedRequest | undefined;
   /** What was sent and what came back, when something was sent. */
   readonly exchange?: HttpExchange | undefined;
+  /** The one reading of that exchange (src/exchange/reading.ts), made as it arrived. */
+  readonly reading?: ExchangeReading | undefined;
   /** Milliseconds on the wire (or waiting, for the callback). */
   readonly ms?: number | undefined;
   /** Observations worth showing (checks passed, remarks). */

@@ -1,5 +1,4 @@
-import { fingerprintToken } from '../diagnose/fingerprint.js';
-import { urlWithoutSecrets } from '../exchange/scrub-url.js';
+import { clockOffsetOf as readingClockOffset, legRecordOf } from '../exchange/evidence.js';
 import type { LegRecord, SessionEvidence } from '../diagnose/types.js';
 import type { InspectedExchange } from './exchanges.js';
 
@@ -136,36 +135,14 @@ function eventsOf(flow: Flow): FlowEvent[] {
   return events;
 }
 
-/** A LegRecord (src/diagnose/types.ts) for one exchange. */
+/** A LegRecord (src/diagnose/types.ts) for one exchange: the one evidence builder's (src/exchange/evidence.ts). */
 export function legRecord(item: InspectedExchange, baseString?: string): LegRecord {
-  // Without a capture time, the client's own timestamp is the best guess of when it was sent.
-  const at = item.at ?? (item.timestamp !== undefined ? item.timestamp * 1000 : (item.serverDate ?? 0));
-  const serverDate = item.at === undefined && item.timestamp === undefined ? undefined : item.serverDate;
-  return {
-    leg: item.leg,
-    method: item.view.method,
-    url: urlWithoutSecrets(item.view.url),
-    at,
-    status: item.status,
-    tokenSent: item.tokenSent === undefined ? undefined : fingerprintToken(item.tokenSent),
-    tokenIssued: item.tokenIssued === undefined ? undefined : fingerprintToken(item.tokenIssued),
-    oauthTimestamp: item.timestamp,
-    oauthNonce: item.view.get('oauth_nonce'),
-    signatureMethod: item.view.get('oauth_signature_method'),
-    callback: item.view.get('oauth_callback'),
-    baseString,
-    serverDate,
-  };
+  return legRecordOf(item, { baseString });
 }
 
-/**
- * server clock − client clock, in seconds, for one signed exchange: the
- * response Date header against the oauth_timestamp the client put in
- * (rounded: a Date header has one-second resolution and the request took some time).
- */
+/** server clock − client clock for one signed exchange: the one formula (src/exchange/evidence.ts). */
 export function clockOffsetOf(item: InspectedExchange): number | undefined {
-  if (item.serverDate === undefined || item.timestamp === undefined) return undefined;
-  return Math.round(item.serverDate / 1000 - item.timestamp);
+  return readingClockOffset(item);
 }
 
 /**

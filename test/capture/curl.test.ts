@@ -6,7 +6,7 @@ import { firstHeaderValue } from '../../src/http/headers.js';
 import { isDoctorError } from '../../src/errors.js';
 import { thrown } from '../helpers/thrown.js';
 import { checkSignature } from '../../src/inspect/signature/check.js';
-import { viewRequest } from '../../src/inspect/request-view.js';
+import { viewRequest } from '../../src/exchange/request-view.js';
 import { signRequest } from '../../src/oauth/sign-request.js';
 import { curlCommand } from '../../src/render/signed-request.js';
 import { propertyRuns } from '../helpers/property-runs.js';

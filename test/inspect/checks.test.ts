@@ -8,7 +8,7 @@ import { inspectCapture } from '../../src/inspect/inspect.js';
 import { rfcRecipe, baseStringOf } from '../../src/inspect/signature/recipe.js';
 import { firstDifference } from '../../src/diagnose/base-string-diff.js';
 import { diffBaseStrings, diffWindows } from '../../src/inspect/signature/diff.js';
-import { viewRequest } from '../../src/inspect/request-view.js';
+import { viewRequest } from '../../src/exchange/request-view.js';
 import { buildFlows } from '../../src/inspect/timeline.js';
 import { buildAuthorizationHeader } from '../../src/oauth/authorization-header.js';
 import { signRequest } from '../../src/oauth/sign-request.js';

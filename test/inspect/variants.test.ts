@@ -3,7 +3,7 @@ import OAuthReference from 'oauth-1.0a';
 import { describe, expect, it } from 'vitest';
 import { checkSignature } from '../../src/inspect/signature/check.js';
 import { VARIANT_IDS } from '../../src/inspect/signature/variants.js';
-import { viewRequest } from '../../src/inspect/request-view.js';
+import { viewRequest } from '../../src/exchange/request-view.js';
 import { buildAuthorizationHeader } from '../../src/oauth/authorization-header.js';
 import { percentEncode } from '../../src/oauth/percent-encode.js';
 import { signRequest } from '../../src/oauth/sign-request.js';

@@ -9,11 +9,11 @@ import { diagnosisJson, renderDiagnosis } from '../../diagnose/render.js';
 import type { DetectedProblem, Diagnosis } from '../../diagnose/types.js';
 import { usageError } from '../../errors.js';
 import { readTextFile } from '../../files/read-text-file.js';
-import { clockOffsetOf } from '../../flow/evidence.js';
 import { responseHeaderLines, statusLine } from '../../flow/render.js';
 import { responseJson } from '../../flow/report.js';
 import { createDispatcher, firstHeaderValue, readCaFile, sendHttp } from '../../http/index.js';
 import type { HttpExchange } from '../../http/types.js';
+import { clockOffsetSec as serverClockOffsetSec } from '../../oauth2/responses.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import { readBody } from './body.js';
 import type { RequestOptions } from './command.js';
@@ -89,7 +89,8 @@ export async function runBearerRequest(first: string, second: string | undefined
   const ok = exchange.response.status >= 200 && exchange.response.status < 300;
   const challengeHeader = firstHeaderValue(exchange.response.headers, 'www-authenticate');
   const challenge = challengeHeader === undefined ? undefined : parseBearerChallenge(challengeHeader);
-  const clockOffsetSec = clockOffsetOf(exchange);
+  // A bearer call signs no timestamp: the server's Date against when its headers arrived (the OAuth 2.0 flow's reading, RFC 9110 §6.6.1).
+  const clockOffsetSec = serverClockOffsetSec(exchange.response, exchange.startedAt + exchange.headersMs);
   let diagnosis: Diagnosis | undefined;
   if (!ok) {
     const scopeNeeded = challenge?.scope;

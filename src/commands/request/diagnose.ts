@@ -3,7 +3,8 @@ import { captureFromExchange } from '../../capture/live.js';
 import { diagnose } from '../../diagnose/diagnose.js';
 import type { Lang } from '../../diagnose/lang.js';
 import type { Diagnosis } from '../../diagnose/types.js';
-import { clockOffsetOf } from '../../flow/evidence.js';
+import { clockOffsetOf } from '../../exchange/evidence.js';
+import { readLive } from '../../exchange/reading.js';
 import type { HttpExchange } from '../../http/types.js';
 import { inspectCapture } from '../../inspect/inspect.js';
 import type { SignatureCheck } from '../../inspect/signature/check.js';
@@ -43,7 +44,7 @@ export function diagnoseRefusal(exchange: HttpExchange, material: SigningMateria
   // Nothing inspect recognised: the status alone, with the clock as evidence.
   const diagnosis = diagnose(
     { code: 'unrecognised-response', source: 'status-only', confidence: 'heuristic', parameters: {}, status: exchange.response.status, message: `the server answered ${exchange.response.status}` },
-    { observedAt: exchange.startedAt, clockOffsetSec: clockOffsetOf(exchange) },
+    { observedAt: exchange.startedAt, clockOffsetSec: clockOffsetOf(readLive(exchange, 'resource')) },
     { lang },
   );
   return { diagnosis, signatureCheck: report.exchanges[0]?.signatureCheck };

@@ -5,7 +5,8 @@ import { createOutput, type Output } from '../../cli/output.js';
 import { findCredential, saveCredential, type NamedCredential } from '../../credentials/store.js';
 import { resolveLang } from '../../diagnose/lang.js';
 import { diagnosisJson, renderDiagnosis } from '../../diagnose/render.js';
-import { clockOffsetOf } from '../../flow/evidence.js';
+import { clockOffsetOf } from '../../exchange/evidence.js';
+import { readLive } from '../../exchange/reading.js';
 import { responseJson, type RequestJson } from '../../flow/report.js';
 import { createDispatcher, readCaFile, sendHttp } from '../../http/index.js';
 import type { HttpExchange } from '../../http/types.js';
@@ -51,6 +52,8 @@ function presetRealm(provider: RequestProvider): string | undefined {
 function reportOf(parts: {
   signed: SignedRequest;
   exchange: HttpExchange;
+  /** server clock − client clock (src/exchange/evidence.ts). */
+  clock: number | undefined;
   placement: Placement;
   provider: RequestProvider;
   refusal: RefusalDiagnosis | undefined;
@@ -76,7 +79,7 @@ function reportOf(parts: {
     },
     response: responseJson(exchange),
     timings: { headersMs: exchange.headersMs, totalMs: exchange.totalMs },
-    clockOffsetSec: clockOffsetOf(exchange) ?? null,
+    clockOffsetSec: parts.clock ?? null,
     diagnosis: refusal ? diagnosisJson(refusal.diagnosis) : null,
     signatureCheck: refusal?.signatureCheck ? { status: refusal.signatureCheck.status, serverVariant: server?.variant ?? null, serverBaseStringMatches: server ? server.matchesOurs : null } : null,
     savedCredential: parts.saved ?? null,
@@ -155,13 +158,13 @@ export async function runRequest(first: string, second: string | undefined, opti
   }
 
   const ok = exchange.response.status >= 200 && exchange.response.status < 300;
-  const clock = clockOffsetOf(exchange);
+  const clock = clockOffsetOf(readLive(exchange, 'resource'));
   const refusal = ok ? undefined : diagnoseRefusal(exchange, { consumerSecret: credentials.consumerSecret, tokenSecret: credentials.tokenSecret, privateKey: credentials.privateKey?.key }, lang);
   let saved: string | undefined;
   if (options.saveCredentials !== undefined && ok) saved = saveCredential(env.env, options.saveCredentials, credentialToSave(credentials, provider, env));
 
   if (options.json) {
-    output.json(reportOf({ signed, exchange, placement, provider, refusal, saved, output }));
+    output.json(reportOf({ signed, exchange, clock, placement, provider, refusal, saved, output }));
   } else {
     output.narrate();
     for (const line of requestLines(signed, exchange, c)) output.narrate(line);

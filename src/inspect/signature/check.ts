@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { isRsaMethod, isSignatureMethod } from '../../oauth/methods.js';
-import type { OAuthRequestView } from '../request-view.js';
+import type { OAuthRequestView } from '../../exchange/request-view.js';
 import { diffBaseStrings, type BaseStringDiff } from './diff.js';
 import { baseStringOf, keyOf, reproduces, rfcRecipe, type Recipe, type Verifier } from './recipe.js';
 import { VARIANTS, type Candidate, type Variant, type VariantContext, type VariantId } from './variants.js';

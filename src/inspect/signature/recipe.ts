@@ -1,7 +1,7 @@
 import { createHmac, createVerify, type KeyObject } from 'node:crypto';
 import { isSignatureMethod, METHODS, type HashName } from '../../oauth/methods.js';
 import { percentEncode } from '../../oauth/percent-encode.js';
-import type { OAuthRequestView, WireSource } from '../request-view.js';
+import type { OAuthRequestView, WireSource } from '../../exchange/request-view.js';
 
 /**
  * A signature recipe: every choice that goes into a signature base string

@@ -1,8 +1,8 @@
 import OAuthReference from 'oauth-1.0a';
 import { formDecode, percentDecode, percentEncode } from '../../oauth/percent-encode.js';
 import { isSignatureMethod, METHODS as SIGNATURE_METHOD_ROWS, SIGNATURE_METHODS, type HashName } from '../../oauth/methods.js';
-import type { OAuthRequestView } from '../request-view.js';
-import { wireParameters, mediaType } from '../request-view.js';
+import type { OAuthRequestView } from '../../exchange/request-view.js';
+import { wireParameters, mediaType } from '../../exchange/request-view.js';
 import { encodeUriComponentStyle, identity, lowercaseHex, spaceAsPlus } from './encoders.js';
 import { defaultPort, splitAuthority, type Recipe, type RecipeParameter } from './recipe.js';
 
