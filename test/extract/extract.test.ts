@@ -47,6 +47,15 @@ describe('the tolerant extractor finds structure inside text', () => {
     expect(JSON.parse(entities?.text ?? '')).toEqual({ error: 'invalid_grant', d: 'a & b' });
   });
 
+  it('a body printed as a string literal keeps its line breaks as \\n and \\t: read between the tokens as spaces', () => {
+    // google-auth's RefreshError repr: a tuple whose second item is the JSON body, newlines escaped.
+    expect(json(`RefreshError: ('invalid_grant: Bad Request', '{\\n  "error": "invalid_grant",\\n\\t"error_description": "Bad Request"\\n}')`)).toContainEqual({ error: 'invalid_grant', error_description: 'Bad Request' });
+    // An escaped backslash before an n is a backslash and an n, not a line break.
+    expect(decodeBackslashQuotes('path \\\\note \\"x\\"')).toBe('path \\note "x"');
+    // A word after a backslash (a Windows path) is nothing to undo.
+    expect(decodeBackslashQuotes('C:\\temp\\new')).toBeUndefined();
+  });
+
   it('form parameters joined by commas or quoted, re-encoded as one form string', () => {
     const commas = extract('oauth_problem=timestamp_refused,oauth_acceptable_timestamps=1700000000-1700000300').fragments;
     expect(commas).toContainEqual({ kind: 'form', text: 'oauth_problem=timestamp_refused&oauth_acceptable_timestamps=1700000000-1700000300', at: 0, decoded: ['comma-separated'] });

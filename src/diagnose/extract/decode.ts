@@ -1,17 +1,23 @@
 /** What the extractor undid to read a fragment; `explain --json` names them. */
 export type Decoding = 'backslash-escapes' | 'html-entities' | 'bytes-repr' | 'object-literal' | 'comma-separated' | 'truncated';
 
+/** A quote escaped, or a line break or tab written as its escape (a letter after it would be a word: `\note`). */
+const ESCAPED = /\\["']|\\[nrt](?![a-z])|\\[nrt](?=\\)/;
+
 /**
  * JSON or parameters logged as a string literal arrive with their quotes
  * escaped (`{\"error\":\"invalid_grant\"}`, `oauth_problem=\"token_rejected\"`),
- * sometimes twice. Undoes `\"`, `\'`, `\\` and `\/` (at most two levels);
- * undefined when there is nothing to undo.
+ * sometimes twice, and a body printed as a Python or JSON string keeps its
+ * line breaks as `\n` (`'{\n  "error": "invalid_grant"\n}'`), which no JSON
+ * reader takes between tokens. Undoes `\"`, `\'`, `\\` and `\/`, and turns
+ * `\n`, `\r` and `\t` into spaces (at most two levels); undefined when there
+ * is nothing to undo.
  */
 export function decodeBackslashQuotes(text: string): string | undefined {
-  if (!text.includes('\\"') && !text.includes("\\'")) return undefined;
+  if (!ESCAPED.test(text)) return undefined;
   let out = text;
-  for (let level = 0; level < 2 && (out.includes('\\"') || out.includes("\\'")); level++) {
-    out = out.replace(/\\(["'\\/])/g, '$1');
+  for (let level = 0; level < 2 && ESCAPED.test(out); level++) {
+    out = out.replace(/\\([nrt])|\\(["'\\/])/g, (_whole, space: string | undefined, kept: string | undefined) => (space === undefined ? (kept ?? '') : ' '));
   }
   return out;
 }
