@@ -16,7 +16,8 @@ export function response({ problem, companions, lang }: EvidenceContext): Adjust
     out.push({ cause: 'missing-parameter', likelihood: problem.confidence === 'exact' ? 'certain' : 'likely', line: say('parametersAbsent', lang, { names: companions.parametersAbsent.join(', ') }) });
   }
   if (companions.parametersRejected && companions.parametersRejected.length > 0) {
-    out.push({ cause: 'unexpected-parameter', likelihood: 'likely', line: say('parametersRejected', lang, { names: companions.parametersRejected.map((p) => p.name).join(', ') }) });
+    // Likewise: a list the words implied ("Callback URL mismatch" → oauth_callback) says which parameter, not that it was unexpected.
+    out.push({ cause: 'unexpected-parameter', likelihood: problem.confidence === 'heuristic' ? 'possible' : 'likely', line: say('parametersRejected', lang, { names: companions.parametersRejected.map((p) => p.name).join(', ') }) });
   }
   if (companions.acceptableVersions) {
     out.push({ cause: 'wrong-version', likelihood: 'likely', line: say('acceptableVersions', lang, { ...companions.acceptableVersions }) });
