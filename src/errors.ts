@@ -10,6 +10,8 @@ export const ExitCode = {
   Usage: 2,
   Network: 3,
   Timeout: 4,
+  /** A bug in oauth-doctor (EX_SOFTWARE of BSD sysexits.h): a stack trace and a request to report it. */
+  Internal: 70,
   Interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -5,6 +5,7 @@ export const EXIT_CODES_HELP = `Exit codes:
   2    usage or configuration error (a flag, a file, an input)
   3    network or TLS failure
   4    timed out waiting for the person or the callback
+  70   internal error: a bug in oauth-doctor (please report it)
   130  interrupted (Ctrl-C)`;
 
 export const SECRETS_HELP = `Secrets:

@@ -1,3 +1,4 @@
+import { ExitCode } from '../errors.js';
 import type { Environment } from './environment.js';
 import { reportError } from './report-error.js';
 import { VERSION } from '../version.js';
@@ -7,10 +8,10 @@ import { VERSION } from '../version.js';
  * process.exit. `--version` answers before anything else is loaded, and each
  * command loads its own modules when it runs (start-up time, issue #8).
  */
-export async function main(argv: readonly string[], env: Environment): Promise<number> {
+export async function main(argv: readonly string[], env: Environment): Promise<ExitCode> {
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     env.stdout.write(`${VERSION}\n`);
-    return 0;
+    return ExitCode.Ok;
   }
   const debug = argv.includes('--debug');
   try {

@@ -1,24 +1,20 @@
 import { Command } from 'commander';
+import { ExitCode } from '../errors.js';
+import type { CommandContext } from './command-context.js';
 import type { Environment } from './environment.js';
 import { VERSION } from '../version.js';
 import { EXIT_CODES_HELP, SECRETS_HELP } from './help-text.js';
 import { registerCommands } from '../commands/registry.js';
 import { invocationRedactor, withoutOptionValues } from './invocation-secrets.js';
 
-export interface CommandContext {
-  readonly env: Environment;
-  /** Records the exit code the command ends with. */
-  setExitCode(code: number): void;
-}
-
 export interface ProgramRun {
   readonly program: Command;
-  exitCode(): number;
+  exitCode(): ExitCode;
 }
 
 /** Builds the commander program; commands register themselves (src/commands/registry.ts). */
 export function buildProgram(env: Environment, argv: readonly string[] = []): ProgramRun {
-  let exitCode = 0;
+  let exitCode: ExitCode = ExitCode.Ok;
   const redactor = invocationRedactor(argv, env.env);
   const context: CommandContext = { env, setExitCode: (code) => (exitCode = code) };
   const program = new Command('oauth-doctor')

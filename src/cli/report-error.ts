@@ -9,7 +9,7 @@ import type { Redactor } from '../secrets/redactor.js';
  * with advice; an unknown one a stack trace and a request to report it.
  * Commander's own errors (unknown option, missing argument) are usage errors.
  */
-export function reportError(error: unknown, env: Environment, redactor?: Redactor, debug = false): number {
+export function reportError(error: unknown, env: Environment, redactor?: Redactor, debug = false): ExitCode {
   const clean = (s: string) => neutraliseWorkflowCommands(sanitizeForTerminal(redactor ? redactor.redact(s) : s));
   // When stderr itself cannot be written, the exit code is all that is left to say it.
   const say = (text: string) => {
@@ -31,7 +31,7 @@ export function reportError(error: unknown, env: Environment, redactor?: Redacto
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
   say(`oauth-doctor: internal error — this is a bug, please report it with the command you ran:\n${stack}`);
-  return 70;
+  return ExitCode.Internal;
 }
 
 /** Recognised by shape so that this start-up module does not load commander. */

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { CommandContext } from '../cli/program.js';
+import type { CommandContext } from '../cli/command-context.js';
 import { registerSign } from './sign/command.js';
 import { registerServe } from './serve/command.js';
 import { registerFlow } from './flow/command.js';

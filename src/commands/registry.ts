@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { CommandContext } from '../cli/program.js';
+import type { CommandContext } from '../cli/command-context.js';
 import { COMMANDS } from './all.js';
 
 /**

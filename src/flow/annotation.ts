@@ -1,6 +1,6 @@
 import type { Diagnosis } from '../diagnose/types.js';
 import { workflowCommand } from '../terminal/workflow-commands.js';
-import type { FlowOutcome } from './engine.js';
+import type { FlowOutcome } from './types.js';
 
 /** `::error title=…::…` so a diagnosed failure shows on the run's summary page (escaped: a provider's code cannot end it). */
 export function githubAnnotation(outcome: FlowOutcome, diagnosis: Diagnosis): string {

@@ -2,13 +2,12 @@ import { inputError } from '../errors.js';
 import { CookieJar } from '../http/cookies.js';
 import { firstHeaderValue } from '../http/headers.js';
 import type { CallbackListener, ReceivedCallback } from './callback-listener.js';
-import type { FlowIo } from './engine.js';
 import { authorizeWithVerifier, parseCallbackUrl } from './legs/authorize.js';
 import { findVerifierInPage } from './page-verifier.js';
 import { StopAtFailure, type Recorder } from './recorder.js';
 import { answerFailure, approvalPageFailure, redirectLoopFailure, stepError } from './failure.js';
 import { note, passed } from './notes.js';
-import type { AuthorizedRequestToken, FlowConfig, FlowNote, RequestToken } from './types.js';
+import type { AuthorizedRequestToken, FlowConfig, FlowIo, FlowNote, RequestToken } from './types.js';
 
 const OAUTH_1_0_OOB_NOTE = 'protocol note: OAuth 1.0 out of band has no PIN (OAuth Core 1.0 §6.2.3): the access token is asked for without oauth_verifier';
 

@@ -2,9 +2,8 @@ import { diagnose } from '../diagnose/diagnose.js';
 import type { Lang } from '../diagnose/lang.js';
 import type { Diagnosis, SessionEvidence } from '../diagnose/types.js';
 import type { HttpExchange } from '../http/types.js';
-import type { FlowOutcome } from './engine.js';
 import { problemInExchange } from './failure.js';
-import type { LegFailure } from './types.js';
+import type { FlowOutcome, LegFailure } from './types.js';
 
 /** True when the diagnostics module recognises a problem in a response (an oauth_problem, a known error page, …). */
 export function recognisesProblem(exchange: HttpExchange): boolean {

@@ -1,10 +1,9 @@
 import type { Leg } from '../diagnose/types.js';
-import type { DoctorError } from '../errors.js';
 import { isDoctorError } from '../errors.js';
-import type { HttpExchange, HttpRequest } from '../http/types.js';
+import type { HttpExchange } from '../http/types.js';
 import { timestampFrom } from '../oauth/sign-request.js';
 import { authorize } from './authorize-step.js';
-import type { CallbackHost, CallbackListener } from './callback-listener.js';
+import type { CallbackListener } from './callback-listener.js';
 import { buildAccessTokenRequest, parseAccessTokenResponse } from './legs/access-token.js';
 import { authorizeWithVerifier, buildAuthorizeUrl } from './legs/authorize.js';
 import { buildRequestTokenRequest, parseRequestTokenResponse } from './legs/request-token.js';
@@ -13,70 +12,10 @@ import type { SigningMoment } from './legs/shared.js';
 import { stepError, stopError } from './failure.js';
 import { note, passed } from './notes.js';
 import { Recorder, StopAtFailure } from './recorder.js';
-import type { AccessToken, AuthorizedRequestToken, FlowConfig, FlowStep, LegFailure, LegResult, PreparedRequest, RequestToken } from './types.js';
-
-/** What the engine needs from the world; run.ts wires the real one, tests their own. */
-export interface FlowIo {
-  now(): number;
-  nonce(): string;
-  /** Sends one request (network errors are DoctorErrors). */
-  send(request: HttpRequest, options?: { maxRedirects?: number }): Promise<HttpExchange>;
-  /** True when a response is a known error (oauth_problem, a known error page…): the diagnostics module decides. */
-  recognisesProblem(exchange: HttpExchange): boolean;
-  startListener(port: number | undefined, host?: CallbackHost): Promise<CallbackListener>;
-  /** How long to wait for the person or the callback. */
-  readonly waitTimeoutMs: number;
-  readonly person: Person;
-  readonly observer?: FlowObserver | undefined;
-  /**
-   * Issue 15 item 13: the access-token leg refused a PIN the person typed.
-   * Resolves with another PIN to try, or undefined to stop (CI, --verifier,
-   * not a verifier problem). run.ts decides from the problem's code.
-   */
-  readonly retryPin?: ((failure: LegFailure, attempt: number) => Promise<string | undefined>) | undefined;
-}
+import type { AccessToken, AuthorizedRequestToken, FlowConfig, FlowIo, FlowOutcome, FlowStep, LegResult, PreparedRequest, RequestToken } from './types.js';
 
 /** Tries of a typed PIN on the access-token leg, the first included. */
 export const PIN_TRIES = 3;
-
-/** The person in front of the terminal (or its absence, in CI). */
-export interface Person {
-  /** `--step`: resolves when the person wants the leg sent. */
-  pause(leg: Leg): Promise<void>;
-  /** Opens a URL in the browser; false when no browser could be started. */
-  openBrowser(url: string): Promise<boolean>;
-  /**
-   * The PIN (oob), the URL the browser was sent to (a registered callback
-   * that is not ours), or an OAuth 1.0 oob approval: Enter, or a PIN after all ('' for none).
-   */
-  ask(what: 'pin' | 'callback-url' | 'approval'): Promise<string>;
-  /** Shows that we are waiting (a spinner on a terminal); returns how to stop showing it. */
-  waiting(text: string): () => void;
-}
-
-/** Live narration hooks. */
-export interface FlowObserver {
-  legStarting?(leg: Leg, request?: HttpRequest): void;
-  stepDone?(step: FlowStep): void;
-  /** The authorise URL, for a person to open (print and browser modes). */
-  authorizeUrl?(url: string, opened: boolean | undefined): void;
-}
-
-export interface FlowOutcome {
-  readonly ok: boolean;
-  readonly steps: readonly FlowStep[];
-  /** Where it stopped, when the provider refused or answered nonsense. */
-  readonly failure?: LegFailure | undefined;
-  /** A network, timeout, usage or interrupt error that stopped the run. */
-  readonly error?: DoctorError | undefined;
-  readonly requestToken?: RequestToken | undefined;
-  /** The approved request token and its verifier, once the callback leg is done. */
-  readonly authorized?: AuthorizedRequestToken | undefined;
-  readonly accessToken?: AccessToken | undefined;
-  /** The callback we asked for (oauth_callback). */
-  readonly callback?: string | undefined;
-  readonly authorizeUrl?: string | undefined;
-}
 
 function callbackValue(config: FlowConfig, listener: CallbackListener | undefined): string {
   if (config.callback.kind === 'oob') return 'oob';

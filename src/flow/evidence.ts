@@ -3,8 +3,7 @@ import type { LegRecord, SessionEvidence } from '../diagnose/types.js';
 import { latestClockOffset, legRecordOf } from '../exchange/evidence.js';
 import { readExchange, readLive, type ExchangeReading } from '../exchange/reading.js';
 import { viewRequest } from '../exchange/request-view.js';
-import type { FlowOutcome } from './engine.js';
-import type { FlowConfig, FlowStep } from './types.js';
+import type { FlowConfig, FlowOutcome, FlowStep } from './types.js';
 
 /**
  * What a step that never got an answer shows (a send that failed, the

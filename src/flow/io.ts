@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici';
 import { sendHttp } from '../http/send.js';
 import { startCallbackListener } from './callback-listener.js';
 import { recognisesProblem } from './diagnosis.js';
-import type { FlowIo, FlowObserver, Person } from './engine.js';
+import type { FlowIo, FlowObserver, Person } from './types.js';
 
 export interface NetworkIoOptions {
   readonly dispatcher: Dispatcher;

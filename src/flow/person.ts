@@ -3,7 +3,7 @@ import { usageError } from '../errors.js';
 import type { Leg } from '../diagnose/types.js';
 import type { Output } from '../cli/output.js';
 import { openInBrowser } from './browser.js';
-import type { Person } from './engine.js';
+import type { Person } from './types.js';
 import { readLine } from './read-line.js';
 
 export interface TerminalPersonOptions {

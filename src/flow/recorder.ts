@@ -1,7 +1,6 @@
 import type { Leg } from '../diagnose/types.js';
 import { readLive } from '../exchange/reading.js';
-import type { FlowObserver } from './engine.js';
-import type { FlowStep, LegFailure } from './types.js';
+import type { FlowObserver, FlowStep, LegFailure } from './types.js';
 
 /** Each leg's title, for steps and headings. */
 export const LEG_TITLES: Record<Leg, string> = {

@@ -3,9 +3,8 @@ import type { SessionEvidence } from '../diagnose/types.js';
 import type { DoctorError } from '../errors.js';
 import type { HttpExchange, HttpRequest } from '../http/types.js';
 import type { Redactor } from '../secrets/redactor.js';
-import type { FlowOutcome } from './engine.js';
 import { noteText } from './notes.js';
-import type { FlowStep, StepError } from './types.js';
+import type { FlowOutcome, FlowStep, StepError } from './types.js';
 
 /** Bodies in the JSON report are cut here; the whole kept body is in memory only. */
 const JSON_BODY_CHARS = 16 * 1024;

@@ -6,7 +6,7 @@ import { OAUTH2_SCENARIOS } from '../../src/commands/demo/oauth2-scenarios.js';
 import { ENGINE_REASONS } from '../../src/commands/demo/oauth2-truth.js';
 import { SCENARIOS } from '../../src/commands/demo/scenarios.js';
 import type { OAuth2Outcome } from '../../src/flow/oauth2/types.js';
-import type { FlowOutcome } from '../../src/flow/engine.js';
+import type { FlowOutcome } from '../../src/flow/types.js';
 import type { Diagnosis } from '../../src/diagnose/types.js';
 
 const ALL = SCENARIOS.length + OAUTH2_SCENARIOS.length;

@@ -1,6 +1,6 @@
 import { createDispatcher, sendHttp } from '../../src/http/index.js';
 import { startCallbackListener } from '../../src/flow/callback-listener.js';
-import type { FlowIo, Person } from '../../src/flow/engine.js';
+import type { FlowIo, Person } from '../../src/flow/types.js';
 import { newNonce } from '../../src/oauth/sign-request.js';
 
 /** A person who is never there: any question fails the test. */

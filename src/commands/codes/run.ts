@@ -1,3 +1,4 @@
+import { ExitCode } from '../../errors.js';
 import type { Environment } from '../../cli/environment.js';
 import { createOutput } from '../../cli/output.js';
 import { resolveLang, type Lang } from '../../diagnose/lang.js';
@@ -10,12 +11,12 @@ import type { Palette } from '../../terminal/color.js';
 import { displayWidth, wrapText } from '../../terminal/wrap.js';
 import type { CodesOptions } from './command.js';
 
-export async function runCodes(options: CodesOptions, env: Environment): Promise<number> {
+export async function runCodes(options: CodesOptions, env: Environment): Promise<ExitCode> {
   const lang = resolveLang(options.lang, env.env);
   const output = await createOutput(env);
   if (options.json) output.json(codesJson(lang));
   else output.results(renderCodes(lang, output.out, output.outWidth));
-  return 0;
+  return ExitCode.Ok;
 }
 
 export function codesJson(lang: Lang) {

@@ -1,7 +1,7 @@
 import type { Environment } from '../../cli/environment.js';
 import { buildProgram } from '../../cli/program.js';
 import { createOutput } from '../../cli/output.js';
-import { usageError } from '../../errors.js';
+import { ExitCode, usageError } from '../../errors.js';
 import { bashScript } from './bash.js';
 import { fishScript } from './fish.js';
 import { completionSpec } from './spec.js';
@@ -16,9 +16,9 @@ export function completionScript(shell: Shell, env: Environment): string {
   return RENDER[shell](completionSpec(program, VALUE_ROWS));
 }
 
-export async function runCompletion(shell: string, env: Environment): Promise<number> {
+export async function runCompletion(shell: string, env: Environment): Promise<ExitCode> {
   if (!(SHELLS as readonly string[]).includes(shell)) throw usageError('unknown-shell', `no completion for the shell "${shell}"`, `use one of ${SHELLS.join(', ')}`);
   const output = await createOutput(env);
   output.results(completionScript(shell as Shell, env).replace(/\n$/, '').split('\n'));
-  return 0;
+  return ExitCode.Ok;
 }

@@ -1,11 +1,11 @@
 import type { Environment } from '../../cli/environment.js';
 import { createOutput } from '../../cli/output.js';
 import { checkCredentialName, readCredentials, removeCredential } from '../../credentials/store.js';
-import { usageError } from '../../errors.js';
+import { ExitCode, usageError } from '../../errors.js';
 import type { CredentialsOptions } from './command.js';
 
 /** `credentials list`: each name with its consumer key, what signs it, and the secrets masked. */
-export async function runCredentialsList(options: CredentialsOptions, env: Environment): Promise<number> {
+export async function runCredentialsList(options: CredentialsOptions, env: Environment): Promise<ExitCode> {
   const { path, credentials } = readCredentials(env.env);
   const output = await createOutput(env, { showSecrets: options.showSecrets });
   for (const c of Object.values(credentials)) {
@@ -15,11 +15,11 @@ export async function runCredentialsList(options: CredentialsOptions, env: Envir
   const entries = Object.entries(credentials);
   if (options.json) {
     output.json({ path, credentials: entries.map(([name, c]) => ({ name, ...c })), secretsMasked: output.redactor.active });
-    return 0;
+    return ExitCode.Ok;
   }
   if (entries.length === 0) {
     output.narrate(`no saved credentials (${path}); save one with flow --save-credentials NAME or request --save-credentials NAME`);
-    return 0;
+    return ExitCode.Ok;
   }
   const o = output.out;
   const width = Math.max(...entries.map(([n]) => n.length));
@@ -35,15 +35,15 @@ export async function runCredentialsList(options: CredentialsOptions, env: Envir
     output.result(`${o.bold(name.padEnd(width))}  consumer ${c.consumerKey} · ${signing} · ${token}${extra ? o.dim(`  (${extra})`) : ''}`);
   }
   output.narrate(output.err.dim(`${entries.length} in ${path}`));
-  return 0;
+  return ExitCode.Ok;
 }
 
 /** `credentials remove NAME`: exit 0 when removed, 2 when there was none of that name. */
-export async function runCredentialsRemove(name: string, env: Environment): Promise<number> {
+export async function runCredentialsRemove(name: string, env: Environment): Promise<ExitCode> {
   checkCredentialName(name, 'NAME');
   const { path, removed } = removeCredential(env.env, name);
   if (!removed) throw usageError('unknown-credential', `no credential named ${name} in ${path}`, 'see oauth-doctor credentials list');
   const output = await createOutput(env);
   output.narrate(`removed ${name} from ${path}`);
-  return 0;
+  return ExitCode.Ok;
 }

@@ -3,10 +3,11 @@ import { createOutput, type Output } from '../../cli/output.js';
 import { resolveLang, type Lang } from '../../diagnose/lang.js';
 import { diagnosisJson, renderDiagnosis, type DiagnosisJson } from '../../diagnose/render.js';
 import type { CauseId, Diagnosis } from '../../diagnose/types.js';
-import { usageError } from '../../errors.js';
+import { ExitCode, usageError } from '../../errors.js';
 import { createDispatcher } from '../../http/index.js';
 import { diagnoseOutcome } from '../../flow/diagnosis.js';
-import { runFlow, type FlowObserver, type FlowOutcome } from '../../flow/engine.js';
+import { runFlow } from '../../flow/engine.js';
+import type { FlowObserver, FlowOutcome } from '../../flow/types.js';
 import { buildEvidence } from '../../flow/evidence.js';
 import { networkIo, noPerson } from '../../flow/io.js';
 import { localFlowConfig } from '../../flow/local-config.js';
@@ -84,7 +85,7 @@ function protocolsOf(value: string | undefined): readonly DemoProtocol[] {
   throw usageError('unknown-protocol', `--protocol "${value}" is not known`, 'use oauth1, oauth2 or both (the default)');
 }
 
-export async function runDemo(options: DemoOptions, env: Environment): Promise<number> {
+export async function runDemo(options: DemoOptions, env: Environment): Promise<ExitCode> {
   // Asking for the signal installs the interrupt handlers (bin/): from here on Ctrl-C stops the demo cleanly.
   void env.signal;
   const lang = resolveLang(options.lang, env.env);
@@ -141,7 +142,7 @@ export async function runDemo(options: DemoOptions, env: Environment): Promise<n
   print(failures.length === 0 ? c.green(c.bold(summary)) : c.red(c.bold(summary)));
   if (failures.length === 0) print(c.dim(`   ${say(DEMO_TEXT.next, lang)}`));
   if (options.json) output.json({ ok: failures.length === 0, lang, protocols, scenarios: results });
-  return failures.length === 0 ? 0 : 1;
+  return failures.length === 0 ? ExitCode.Ok : ExitCode.Refused;
 }
 
 /** The OAuth 1.0a part: a fresh embedded provider per scenario, the whole flow first. */

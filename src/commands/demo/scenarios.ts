@@ -1,7 +1,7 @@
 import { note } from '../../flow/notes.js';
 import type { CauseId, Leg } from '../../diagnose/types.js';
-import { resumeFlow, runFlow, type FlowIo, type FlowOutcome } from '../../flow/engine.js';
-import type { FlowConfig, FlowStep } from '../../flow/types.js';
+import { resumeFlow, runFlow } from '../../flow/engine.js';
+import type { FlowConfig, FlowIo, FlowOutcome, FlowStep } from '../../flow/types.js';
 import { parseForm, formValue } from '../../oauth/form.js';
 import type { ProviderOptions, RunningProvider } from '../../provider/index.js';
 import type { Lang } from '../../diagnose/lang.js';

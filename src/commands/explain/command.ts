@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { CommandContext } from '../../cli/program.js';
+import type { CommandContext } from '../../cli/command-context.js';
 import { EXPLAIN_INSPECT_EXIT_NOTE } from '../../cli/help-text.js';
 
 export interface ExplainOptions {

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Environment } from '../../cli/environment.js';
 import { createOutput } from '../../cli/output.js';
-import { inputError, usageError } from '../../errors.js';
+import { ExitCode, inputError, usageError } from '../../errors.js';
 import { readTextFile } from '../../files/read-text-file.js';
 import { readStdin } from '../../files/stdin.js';
 import { diagnose } from '../../diagnose/diagnose.js';
@@ -20,7 +20,7 @@ import type { ExplainOptions } from './command.js';
 const MAX_INPUT_BYTES = 8 * 1024 * 1024;
 const FILE_LIKE = /^(?:\.{0,2}\/|~\/)|\.(?:txt|json|html?|xml|http|log|har|out)$/i;
 
-export async function runExplain(input: readonly string[], options: ExplainOptions, env: Environment): Promise<number> {
+export async function runExplain(input: readonly string[], options: ExplainOptions, env: Environment): Promise<ExitCode> {
   const lang = resolveLang(options.lang, env.env);
   const status = parseStatus(options.status);
   const headers = parseHeaders(options.header);
@@ -43,7 +43,7 @@ export async function runExplain(input: readonly string[], options: ExplainOptio
     const line = say(`notAProblem_${reading.notAProblem}`, lang);
     if (options.json) output.json({ recognised: false, reason: reading.notAProblem, message: line, lookedFor: CARRIERS_LOOKED_IN });
     output.narrate(`oauth-doctor: ${line}`);
-    return 1;
+    return ExitCode.Refused;
   }
   if (!problem) {
     // Say what was looked at (the shapes found, never their text) and the next step that fits this input (issue #12 item 6).
@@ -54,12 +54,12 @@ export async function runExplain(input: readonly string[], options: ExplainOptio
     output.narrate('Looked for:');
     for (const carrier of CARRIERS_LOOKED_IN) output.narrate(`  - ${carrier}`);
     output.narrate(`Next: ${next.map(nextStepText).join('; or ')}.`);
-    return 1;
+    return ExitCode.Refused;
   }
   const diagnosis = diagnose(problem, evidence, { lang });
   if (options.json) output.json(diagnosisJson(diagnosis));
   else output.results(renderDiagnosis(diagnosis, output.out, output.outWidth));
-  return 0;
+  return ExitCode.Ok;
 }
 
 const FRAGMENT_NAMES: Readonly<Record<string, string>> = { json: 'a JSON object', form: 'form-encoded parameters', url: 'a URL with a query', xml: 'XML', html: 'an HTML page' };
@@ -141,12 +141,12 @@ async function readResponseFromStdin(env: Environment): Promise<string> {
 }
 
 /** What a session without a refusal holds, on stdout; exit 1: nothing was recognised as a problem. */
-async function describeSession(json: unknown, options: ExplainOptions, env: Environment, lang: Lang): Promise<number> {
+async function describeSession(json: unknown, options: ExplainOptions, env: Environment, lang: Lang): Promise<ExitCode> {
   const output = await createOutput(env, { showSecrets: options.showSecrets });
   const summary = summarizeSession(json);
   if (options.json) output.json({ recognised: false, reason: `session-${summary.outcome}`, session: summary, message: renderSessionSummary(summary, lang).join(' ') });
   else output.results(renderSessionSummary(summary, lang));
-  return 1;
+  return ExitCode.Refused;
 }
 
 function readSession(file: string, env: Environment): { evidence: SessionEvidence; problem: DetectedProblem | undefined; text: string; json: unknown } {

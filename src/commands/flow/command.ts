@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { CommandContext } from '../../cli/program.js';
+import type { CommandContext } from '../../cli/command-context.js';
 import { EXIT_CODES_HELP, SECRETS_HELP } from '../../cli/help-text.js';
 import { findOAuth2Preset, OAUTH2_PRESETS } from '../../presets/oauth2.js';
 

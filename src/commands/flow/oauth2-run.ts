@@ -8,7 +8,7 @@ import { ledgerPath, loadLedger, saveLedger } from '../../diagnose/oauth2/ledger
 import { diagnosisJson, renderDiagnosis } from '../../diagnose/render.js';
 import type { Diagnosis } from '../../diagnose/types.js';
 import { encodeQr, renderQr } from '../../device/qr.js';
-import { DoctorError, usageError } from '../../errors.js';
+import { ExitCode, DoctorError, usageError } from '../../errors.js';
 import { writePrivateFile } from '../../files/write-private-file.js';
 import { openInBrowser } from '../../flow/browser.js';
 import { readLine } from '../../flow/read-line.js';
@@ -114,7 +114,7 @@ function preambleLines(config: OAuth2FlowConfig, now: number): string[] {
 }
 
 /** `flow` for OAuth 2.0 (issue 18): configuration checked first, then the engine, then the result (text or --json) and --save. */
-export async function runOAuth2FlowCommand(options: FlowOptions, env: Environment): Promise<number> {
+export async function runOAuth2FlowCommand(options: FlowOptions, env: Environment): Promise<ExitCode> {
   const signal = env.signal;
   const timeoutMs = parseDuration(options.timeout, '--timeout', { bareUnit: 'ms', min: 1 });
   const waitTimeoutMs = parseDuration(options.waitTimeout, '--wait-timeout', { bareUnit: 'ms', min: 1 });
@@ -164,7 +164,7 @@ export async function runOAuth2FlowCommand(options: FlowOptions, env: Environmen
   }
 }
 
-function finish(outcome: OAuth2Outcome, config: OAuth2FlowConfig, options: FlowOptions, env: Environment, output: Output, lang: ReturnType<typeof resolveLang>): number {
+function finish(outcome: OAuth2Outcome, config: OAuth2FlowConfig, options: FlowOptions, env: Environment, output: Output, lang: ReturnType<typeof resolveLang>): ExitCode {
   const diagnosis = outcome.failure ? diagnoseOAuth2Outcome(outcome, lang) : undefined;
   const report = buildOAuth2Report({ outcome, provider: config.provider, grant: config.grant, issuer: config.issuer, diagnosis: diagnosis ? diagnosisJson(diagnosis) : undefined, redactor: output.redactor });
   output.narrate();
@@ -177,7 +177,7 @@ function finish(outcome: OAuth2Outcome, config: OAuth2FlowConfig, options: FlowO
   }
   if (options.saveCredentials !== undefined) saveOAuth2Credential(options.saveCredentials, outcome, config, env, output);
   if (outcome.error) throw outcome.error;
-  return outcome.ok ? 0 : 1;
+  return outcome.ok ? ExitCode.Ok : ExitCode.Refused;
 }
 
 /** `--save-credentials NAME`: the access token (and refresh token) for `request --as NAME`, in the credentials file (mode 0600). */

@@ -6,18 +6,18 @@ import { createOutput, escapeUnsafeJson, type Output } from '../../cli/output.js
 import { resolveLang, type Lang } from '../../diagnose/lang.js';
 import { diagnosisJson, renderDiagnosis } from '../../diagnose/render.js';
 import type { Diagnosis, Leg } from '../../diagnose/types.js';
-import { usageError, type DoctorError } from '../../errors.js';
+import { ExitCode, usageError, type DoctorError } from '../../errors.js';
 import { createDispatcher, readCaFile } from '../../http/index.js';
 import { diagnoseOutcome, isVerifierProblem } from '../../flow/diagnosis.js';
 import { networkIo } from '../../flow/io.js';
-import { PIN_TRIES, runFlow, type FlowIo, type FlowOutcome, type Person } from '../../flow/engine.js';
+import { PIN_TRIES, runFlow } from '../../flow/engine.js';
 import { buildEvidence } from '../../flow/evidence.js';
 import { terminalPerson } from '../../flow/person.js';
 import { legHeading, renderStep } from '../../flow/render.js';
 import { buildReport, sessionRecord, type FlowReport } from '../../flow/report.js';
 import { writePrivateFile } from '../../files/write-private-file.js';
 import { secretsInStep } from '../../flow/secrets.js';
-import type { CallbackMode, FlowConfig } from '../../flow/types.js';
+import type { CallbackMode, FlowConfig, FlowIo, FlowOutcome, Person } from '../../flow/types.js';
 import { githubAnnotation } from '../../flow/annotation.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import type { FlowOptions } from './command.js';
@@ -93,7 +93,7 @@ function failureLines(outcome: FlowOutcome, diagnosis: Diagnosis | undefined, ou
   return lines;
 }
 
-export async function runFlowCommand(options: FlowOptions, env: Environment): Promise<number> {
+export async function runFlowCommand(options: FlowOptions, env: Environment): Promise<ExitCode> {
   // Asked for first: from here on Ctrl-C stops the flow cleanly (local provider and listener closed).
   const signal = env.signal;
   const timeoutMs = parseDuration(options.timeout, '--timeout', { bareUnit: 'ms', min: 1 });
@@ -207,7 +207,7 @@ function pinRetry(options: FlowOptions, env: Environment, output: Output, callba
 }
 
 /** Prints the result (text or JSON), writes --save, annotates GitHub Actions; returns the exit code or throws the run's error. */
-function finish(outcome: FlowOutcome, config: FlowConfig, options: FlowOptions, env: Environment, output: Output, lang: Lang): number {
+function finish(outcome: FlowOutcome, config: FlowConfig, options: FlowOptions, env: Environment, output: Output, lang: Lang): ExitCode {
   const evidence = buildEvidence(outcome, config, env.now());
   const diagnosis = diagnoseOutcome(outcome, evidence, lang);
   const report: FlowReport = buildReport({ outcome, provider: config.provider, evidence, diagnosis: diagnosis ? diagnosisJson(diagnosis) : undefined, redactor: output.redactor });
@@ -227,5 +227,5 @@ function finish(outcome: FlowOutcome, config: FlowConfig, options: FlowOptions, 
   }
   if (diagnosis && env.env['GITHUB_ACTIONS'] === 'true') output.workflowCommand(githubAnnotation(outcome, diagnosis));
   if (outcome.error) throw outcome.error satisfies DoctorError;
-  return outcome.ok ? 0 : 1;
+  return outcome.ok ? ExitCode.Ok : ExitCode.Refused;
 }

@@ -8,7 +8,7 @@ import { createOutput } from '../../cli/output.js';
 import { readCapture } from '../../capture/index.js';
 import type { CaptureFormat } from '../../capture/types.js';
 import { resolveLang, type Lang } from '../../diagnose/lang.js';
-import { DoctorError, isDoctorError, usageError } from '../../errors.js';
+import { ExitCode, DoctorError, isDoctorError, usageError } from '../../errors.js';
 import { readStdin } from '../../files/stdin.js';
 import { inspectCaptureSteps } from '../../inspect/inspect.js';
 import { renderReport } from '../../inspect/render.js';
@@ -126,7 +126,7 @@ async function drive<T>(steps: Generator<void, T>, pause: () => Promise<void>): 
   }
 }
 
-export async function runInspect(file: string | undefined, options: InspectCommandOptions, env: Environment): Promise<number> {
+export async function runInspect(file: string | undefined, options: InspectCommandOptions, env: Environment): Promise<ExitCode> {
   const lang = resolveLang(options.lang, env.env);
   const format = parseFormat(options.format);
   const scheme = parseScheme(options.scheme);
@@ -187,5 +187,5 @@ export async function runInspect(file: string | undefined, options: InspectComma
     if (output.redactor.active && report.secrets.length > 0) output.narrate(output.err.dim(t('secretsMasked', lang)));
   }
   const oauth2Findings = report.oauth2?.findings.length ?? 0;
-  return report.findings.length > 0 || oauth2Findings > 0 || (report.exchanges.length === 0 && report.oauth2 === undefined) ? 1 : 0;
+  return report.findings.length > 0 || oauth2Findings > 0 || (report.exchanges.length === 0 && report.oauth2 === undefined) ? ExitCode.Refused : ExitCode.Ok;
 }

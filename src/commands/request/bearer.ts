@@ -7,7 +7,7 @@ import { readProblem } from '../../diagnose/read-problem.js';
 import { parseBearerChallenge, type BearerChallenge } from '../../diagnose/read/www-authenticate.js';
 import { diagnosisJson, renderDiagnosis } from '../../diagnose/render.js';
 import type { DetectedProblem, Diagnosis } from '../../diagnose/types.js';
-import { usageError } from '../../errors.js';
+import { ExitCode, usageError } from '../../errors.js';
 import { readTextFile } from '../../files/read-text-file.js';
 import { responseHeaderLines, statusLine } from '../../flow/render.js';
 import { responseJson } from '../../flow/report.js';
@@ -56,7 +56,7 @@ function problemOf(exchange: HttpExchange, challenge: BearerChallenge | undefine
   return { code: 'unrecognised-response', source: 'status-only', confidence: 'heuristic', parameters: {}, status: r.status, message: `the server answered ${r.status}` };
 }
 
-export async function runBearerRequest(first: string, second: string | undefined, options: RequestOptions & { bearer: string; bearerName?: string | undefined }, env: Environment): Promise<number> {
+export async function runBearerRequest(first: string, second: string | undefined, options: RequestOptions & { bearer: string; bearerName?: string | undefined }, env: Environment): Promise<ExitCode> {
   const OAUTH1 = ['as', 'consumerKey', 'consumerSecret', 'token', 'tokenSecret', 'signatureMethod', 'privateKey', 'realm', 'placement', 'saveCredentials'] as const;
   const mixed = OAUTH1.filter((k) => options[k] !== undefined);
   if (mixed.length > 0) throw usageError('oauth1-flag-with-bearer', `--${mixed[0]?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} signs OAuth 1.0a requests; --bearer sends an OAuth 2.0 token`, 'drop one of them');
@@ -108,7 +108,7 @@ export async function runBearerRequest(first: string, second: string | undefined
       diagnosis: diagnosis ? diagnosisJson(diagnosis) : null,
       secretsMasked: output.redactor.active,
     });
-    return ok ? 0 : 1;
+    return ok ? ExitCode.Ok : ExitCode.Refused;
   }
   output.narrate();
   output.narrate(c.bold('Request') + c.dim(`  ${request.method} ${sanitizeForTerminal(request.url)}`));
@@ -130,5 +130,5 @@ export async function runBearerRequest(first: string, second: string | undefined
     if (env.stdoutIsTTY) output.result(text);
     else env.stdout.write(`${output.redactor.redact(text)}\n`);
   }
-  return ok ? 0 : 1;
+  return ok ? ExitCode.Ok : ExitCode.Refused;
 }

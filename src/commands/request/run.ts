@@ -1,3 +1,4 @@
+import { ExitCode } from '../../errors.js';
 import { resolve } from 'node:path';
 import type { Environment } from '../../cli/environment.js';
 import { parseDuration } from '../../cli/duration.js';
@@ -106,7 +107,7 @@ function credentialToSave(credentials: RequestCredentials, provider: RequestProv
  * no redirect followed: the signature covers the URL) → show → diagnose a
  * refusal. Exit 0 on a 2xx, 1 on a refusal (diagnosed), 2 usage, 3 network.
  */
-export async function runRequest(first: string, second: string | undefined, options: RequestOptions, env: Environment): Promise<number> {
+export async function runRequest(first: string, second: string | undefined, options: RequestOptions, env: Environment): Promise<ExitCode> {
   const target = parseTarget(first, second, options.method);
   const lang = resolveLang(options.lang, env.env);
   const placement = parsePlacement(options.placement);
@@ -188,5 +189,5 @@ export async function runRequest(first: string, second: string | undefined, opti
   if (options.saveCredentials !== undefined) {
     output.narrate(saved ? c.dim(`credential ${options.saveCredentials} saved to ${saved} (mode 0600); use it with: oauth-doctor request --as ${options.saveCredentials} URL`) : c.yellow(`credential ${options.saveCredentials} not saved: the call was refused`));
   }
-  return ok ? 0 : 1;
+  return ok ? ExitCode.Ok : ExitCode.Refused;
 }

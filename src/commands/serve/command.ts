@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { CommandContext } from '../../cli/program.js';
+import type { CommandContext } from '../../cli/command-context.js';
 import { SERVE_SECRETS_HELP } from '../../cli/help-text.js';
 // Both import types only: the numbers below, not the provider.
 import { DEFAULTS } from '../../provider/options.js';

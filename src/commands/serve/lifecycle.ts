@@ -1,5 +1,6 @@
 // What `serve` and `serve --oauth2` share: the host check, the start line or
 // listing, and serving until Ctrl-C / SIGTERM.
+import { ExitCode } from '../../errors.js';
 import type { Environment } from '../../cli/environment.js';
 import { escapeUnsafeJson, type Output } from '../../cli/output.js';
 import { usageError } from '../../errors.js';
@@ -28,7 +29,7 @@ export interface Serving {
 }
 
 /** Prints the start (one JSON line, or the listing), serves until `stopped`, then closes. */
-export async function serveUntilStopped(serving: Serving, stopped: Promise<void>, env: Environment, output: Output): Promise<number> {
+export async function serveUntilStopped(serving: Serving, stopped: Promise<void>, env: Environment, output: Output): Promise<ExitCode> {
   try {
     if (serving.json) {
       // One JSON line on start (not pretty-printed): tools read it with a line reader. User secrets pass the redactor.
@@ -43,5 +44,5 @@ export async function serveUntilStopped(serving: Serving, stopped: Promise<void>
     await serving.close();
   }
   if (!serving.json) output.narrate('stopped.');
-  return 0;
+  return ExitCode.Ok;
 }

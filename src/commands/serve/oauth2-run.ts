@@ -1,3 +1,4 @@
+import type { ExitCode } from '../../errors.js';
 import type { Environment } from '../../cli/environment.js';
 import { createOutput, type Output } from '../../cli/output.js';
 import type { ServeOptions } from './command.js';
@@ -60,7 +61,7 @@ function printStart(provider: Running, output: Output): void {
 }
 
 /** `oauth-doctor serve --oauth2`: start, print where and who, serve until Ctrl-C / SIGTERM. */
-export async function runServeOAuth2(options: ServeOptions, env: Environment): Promise<number> {
+export async function runServeOAuth2(options: ServeOptions, env: Environment): Promise<ExitCode> {
   const stopped = untilAborted(env.signal);
   const output = await createOutput(env, { showSecrets: options.showSecrets });
   const config = oauth2ProviderOptions(options, env);

@@ -1,3 +1,4 @@
+import type { ExitCode } from '../../errors.js';
 import type { Environment } from '../../cli/environment.js';
 import { createOutput, type Output } from '../../cli/output.js';
 import type { DoctorError } from '../../errors.js';
@@ -57,7 +58,7 @@ function narrateExchange(output: Output) {
 }
 
 /** `oauth-doctor serve`: start, print where and who, narrate each request, stop on Ctrl-C / SIGTERM. */
-export async function runServe(options: ServeOptions, env: Environment): Promise<number> {
+export async function runServe(options: ServeOptions, env: Environment): Promise<ExitCode> {
   // Asked for first: from here on Ctrl-C / SIGTERM stop the provider cleanly.
   const stopped = untilAborted(env.signal);
   const output = await createOutput(env, { showSecrets: options.showSecrets });

@@ -1,7 +1,7 @@
 import type { Environment } from '../../cli/environment.js';
 import { resolveCredentials } from '../../cli/credentials.js';
 import { createOutput } from '../../cli/output.js';
-import { usageError, isDoctorError, DoctorError } from '../../errors.js';
+import { ExitCode, usageError, isDoctorError, DoctorError } from '../../errors.js';
 import { parseHttpUrl } from '../../oauth/base-string.js';
 import { signRequest, timestampFrom } from '../../oauth/sign-request.js';
 import { curlCommand, describeSigningKey, renderSignedRequest } from '../../render/signed-request.js';
@@ -40,7 +40,7 @@ export function signedMethod(options: Pick<SignOptions, 'method' | 'data'>): str
   return options.method ?? (options.data !== undefined ? 'POST' : 'GET');
 }
 
-export async function runSign(options: SignOptions, env: Environment): Promise<number> {
+export async function runSign(options: SignOptions, env: Environment): Promise<ExitCode> {
   const url = checkUrl(options.url);
   checkFlags(options);
   const credentials = await resolveCredentials(options, env);
@@ -85,11 +85,11 @@ export async function runSign(options: SignOptions, env: Environment): Promise<n
       curl: curlCommand(signed),
       secretsMasked: output.redactor.active,
     });
-    return 0;
+    return ExitCode.Ok;
   }
   output.results(renderSignedRequest(signed, key, output.out));
   if (output.redactor.active && (credentials.token || options.verifier || credentials.signatureMethod === 'PLAINTEXT')) {
     output.narrate(output.err.dim('(secrets are masked; add --show-secrets for a runnable curl command)'));
   }
-  return 0;
+  return ExitCode.Ok;
 }
