@@ -5,8 +5,10 @@ import type { CauseRecord } from './types.js';
 
 /**
  * Every cause oauth-doctor can rank, with a stable id (the JSON output uses
- * it), how to confirm it and how to fix it. Written from the facts in
- * /work/shared/reference/oauth1-errors.md and RFC 5849.
+ * it), how to confirm it and how to fix it. Written from RFC 5849, the
+ * OAuth Problem Reporting extension
+ * (https://wiki.oauth.net/w/page/12238543/ProblemReporting) and the
+ * providers' own documentation each provider row cites.
  */
 const OWN: readonly CauseRecord[] = [
   {

@@ -34,7 +34,8 @@ const NETSUITE_INVALID_LOGIN: ProblemOverlay = {
 
 /**
  * Providers' own codes mapped onto the standard vocabulary
- * (/work/shared/reference/oauth1-errors.md §3–§4). A row whose code is a
+ * (a row's `source` says where its facts come from: the provider's
+ * documentation or a public issue thread quoting its answer). A row whose code is a
  * standard value adds what that provider means by it. A row without `maps`
  * stands alone: its overlay is the whole explanation.
  */

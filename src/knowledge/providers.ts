@@ -4,8 +4,9 @@ import { realWorldProviders } from './providers-real-world.js';
 import type { ProviderRecord } from './types.js';
 
 /**
- * What is known about each provider's OAuth 1.0a service
- * (/work/shared/reference/oauth1-errors.md §3–§5). Unknown stays undefined:
+ * What is known about each provider's OAuth 1.0a service, from its own
+ * developer documentation (a record's `source`); RFC 5849 §3.3 leaves the
+ * timestamp window to the server, so each window is the provider's. Unknown stays undefined:
  * a guessed lifetime would rank causes on nothing.
  */
 export const providers = lazy((): readonly ProviderRecord[] => [

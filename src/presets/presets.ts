@@ -2,8 +2,8 @@ import type { ProviderPreset } from './types.js';
 
 /**
  * Known providers (STYLE habit 3: knowledge is data). Endpoints and rules
- * come from /work/shared/reference/oauth1-errors.md (section in brackets)
- * and the providers' own documentation; `local` is the embedded provider,
+ * come from the providers' own documentation (named above each preset) and
+ * RFC 5849; `local` is the embedded provider,
  * whose URLs are known only once it has started (see resolvePreset).
  */
 export const PRESETS: readonly ProviderPreset[] = [
@@ -22,7 +22,7 @@ export const PRESETS: readonly ProviderPreset[] = [
     notes: ['runs inside this process; the consumer key and secret are generated for this run'],
   },
   {
-    // [§3 Hosts] api.x.com is current; the base string must use the host actually called.
+    // docs.x.com/fundamentals/authentication/oauth-1-0a/creating-a-signature: api.x.com is current; the base string must use the host actually called.
     name: 'x',
     aliases: ['twitter'],
     title: 'X (Twitter) OAuth 1.0a',
@@ -40,7 +40,7 @@ export const PRESETS: readonly ProviderPreset[] = [
     ],
   },
   {
-    // [§4 Flickr]
+    // https://www.flickr.com/services/api/auth.oauth.html
     name: 'flickr',
     title: 'Flickr',
     requestTokenUrl: 'https://www.flickr.com/services/oauth/request_token',
@@ -52,7 +52,7 @@ export const PRESETS: readonly ProviderPreset[] = [
     notes: ['HTTPS only; a signature_invalid answer echoes the server base string as debug_sbs'],
   },
   {
-    // [§4 Hatena] scope goes on the initiate URL; HMAC-SHA1 only.
+    // developer.hatena.ne.jp/ja/documents/auth/apis/oauth: scope goes on the initiate URL; HMAC-SHA1 only.
     name: 'hatena',
     title: 'Hatena',
     requestTokenUrl: 'https://www.hatena.com/oauth/initiate',
@@ -66,7 +66,7 @@ export const PRESETS: readonly ProviderPreset[] = [
     notes: ['pass --scope (e.g. read_public); a scope not enabled for the app gives parameter_rejected'],
   },
   {
-    // [§4 SmugMug] request token: 5 minutes, single use.
+    // api.smugmug.com/api/v2/doc/tutorial/authorization.html: request token: 5 minutes, single use.
     name: 'smugmug',
     title: 'SmugMug',
     requestTokenUrl: 'https://api.smugmug.com/services/oauth/1.0a/getRequestToken',
@@ -80,7 +80,7 @@ export const PRESETS: readonly ProviderPreset[] = [
     notes: ['request tokens live 5 minutes and work once', 'parameter_absent usually means oauth_callback was not sent'],
   },
   {
-    // [§4 Yahoo] timestamp ±600 s; get_token also renews with oauth_session_handle.
+    // developer.yahoo.com/oauth/guide/oauth-accesstoken.html: timestamp ±600 s; get_token also renews with oauth_session_handle.
     name: 'yahoo',
     title: 'Yahoo (legacy OAuth 1.0a)',
     requestTokenUrl: 'https://api.login.yahoo.com/oauth/v2/get_request_token',
@@ -93,7 +93,7 @@ export const PRESETS: readonly ProviderPreset[] = [
     notes: ['access tokens are short-lived and renewed with oauth_session_handle', 'timestamps must be within ±600 s'],
   },
   {
-    // [§4 Atlassian] RSA-SHA1 application links; needs the instance's base URL.
+    // confluence.atlassian.com/applinks/oauth-troubleshooting-guide-790632058.html: RSA-SHA1 application links; needs the instance's base URL.
     name: 'jira',
     title: 'Atlassian Jira / Confluence application link',
     requestTokenUrl: '{base}/plugins/servlet/oauth/request-token',
@@ -107,7 +107,7 @@ export const PRESETS: readonly ProviderPreset[] = [
     notes: ['needs --base-url (your instance) and --private-key (RSA-SHA1)', 'signature_invalid echoes the server base string; a proxy changing Host or scheme breaks it'],
   },
   {
-    // [§4 NetSuite] HMAC-SHA256, realm = account ID (sandbox: 123456_SB1), host 123456-sb1.
+    // docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/subsect_156935170194.html: HMAC-SHA256, realm = account ID (sandbox: 123456_SB1), host 123456-sb1.
     name: 'netsuite',
     title: 'NetSuite token-based authentication (three-step flow)',
     requestTokenUrl: 'https://{account}.restlets.api.netsuite.com/rest/requesttoken',
@@ -121,7 +121,7 @@ export const PRESETS: readonly ProviderPreset[] = [
     notes: ['needs --account (e.g. 123456 or 123456_SB1): the realm keeps the underscore, the host uses a hyphen', 'nonces must be at least 6 characters'],
   },
   {
-    // [§4 Magento 1] needs the store's base URL.
+    // github.com/OpenMage/magento-lts app/code/core/Mage/Oauth/Model/Server.php: needs the store's base URL.
     name: 'magento',
     title: 'Magento 1 (Mage_Oauth)',
     requestTokenUrl: '{base}/oauth/initiate',

@@ -8,7 +8,7 @@ import { thrown } from '../helpers/thrown.js';
 import { checkSignature } from '../../src/inspect/signature/check.js';
 import { viewRequest } from '../../src/exchange/request-view.js';
 import { signRequest } from '../../src/oauth/sign-request.js';
-import { curlCommand } from '../../src/render/signed-request.js';
+import { curlCommand } from '../../src/commands/sign/render.js';
 import { propertyRuns } from '../helpers/property-runs.js';
 
 const one = (line: string, readFile?: (path: string) => string) => {

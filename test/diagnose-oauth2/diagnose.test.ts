@@ -5,7 +5,7 @@ import { readProblem } from '../../src/diagnose/read-problem.js';
 import { diagnosisJson } from '../../src/diagnose/render.js';
 import type { CauseId, DetectedProblem } from '../../src/diagnose/types.js';
 
-/** The one wire answer oidc-provider gives for every invalid_grant drill (shared/reference/oauth2-landscape.md). */
+/** The one wire answer oidc-provider gives for every invalid_grant drill (oidc-provider 8.8.1's lib/helpers/errors.js: InvalidGrant with its error_description). */
 function wire(status: number, error: string, description: string): DetectedProblem {
   const problem = readProblem({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error, error_description: description }) });
   if (!problem) throw new Error('not read');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildAuthorizationHeader } from '../../src/oauth/authorization-header.js';
 import { signRequest } from '../../src/oauth/sign-request.js';
-import { curlCommand } from '../../src/render/signed-request.js';
+import { curlCommand } from '../../src/commands/sign/render.js';
 import { runCli } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'oauth-doctor-inspect-rsa-'));

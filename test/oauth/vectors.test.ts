@@ -2,7 +2,8 @@
 // appendix A, the OAuth JS example page, the X/Twitter docs and the OAuth
 // Request Body Hash draft. Each case pins the base string AND the signature,
 // so a wrong base string cannot hide behind a matching signature or the
-// other way round. Sources: /work/shared/reference/oauth1-errors.md §2–3.
+// other way round. Sources: RFC 5849 §3.4.1.1 and §1.2, OAuth Core 1.0
+// appendix A.5, docs.x.com/fundamentals/authentication/oauth-1-0a/creating-a-signature.
 import { describe, expect, it } from 'vitest';
 import {
   baseStringUri,

@@ -1,5 +1,5 @@
 import type { RunningProvider } from '../../provider/index.js';
-import { shellQuote } from '../../render/signed-request.js';
+import { shellQuote } from '../../terminal/shell-quote.js';
 
 /**
  * The `flow` command that runs against this provider (issue 15 item 9), for a

@@ -4,7 +4,7 @@ import { createOutput } from '../../cli/output.js';
 import { ExitCode, usageError, isDoctorError, DoctorError } from '../../errors.js';
 import { parseHttpUrl } from '../../oauth/base-string.js';
 import { signRequest, timestampFrom } from '../../oauth/sign-request.js';
-import { curlCommand, describeSigningKey, renderSignedRequest } from '../../render/signed-request.js';
+import { curlCommand, describeSigningKey, renderSignedRequest } from './render.js';
 import type { SignOptions } from './command.js';
 
 const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;

@@ -1,15 +1,11 @@
-import type { Palette } from '../terminal/color.js';
-import type { SignedRequest } from '../oauth/types.js';
-import { maskSecret } from '../secrets/mask.js';
-import { verbatimBaseString } from '../secrets/redactor.js';
-import { isFormBody } from '../oauth/base-string.js';
-import { percentEncode } from '../oauth/percent-encode.js';
-import { isRsaMethod } from '../oauth/methods.js';
-
-/** Quotes a string for a POSIX shell. */
-export function shellQuote(value: string): string {
-  return /^[A-Za-z0-9_\-.,/:=@%+]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
+import { shellQuote } from '../../terminal/shell-quote.js';
+import type { Palette } from '../../terminal/color.js';
+import type { SignedRequest } from '../../oauth/types.js';
+import { maskSecret } from '../../secrets/mask.js';
+import { verbatimBaseString } from '../../secrets/redactor.js';
+import { isFormBody } from '../../oauth/base-string.js';
+import { percentEncode } from '../../oauth/percent-encode.js';
+import { isRsaMethod } from '../../oauth/methods.js';
 
 /**
  * A curl line that sends exactly the request that was signed: the method
