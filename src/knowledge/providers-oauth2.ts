@@ -30,7 +30,15 @@ export function oauth2Providers(): readonly ProviderRecord[] {
         ja: 'Google のリフレッシュ・トークンは、利用者のアクセス取り消し、6 か月間の未使用、パスワード変更（Gmail のスコープ使用時）、アカウントとクライアントごと 100 個を超えた場合、同意画面が「テスト」のアプリでは 7 日後に無効になります。',
       },
     },
-    { id: 'github', name: 'GitHub', hosts: ['github.com', 'api.github.com'], source: 'https://docs.github.com/en/apps/oauth-apps/maintaining-oauth-apps/troubleshooting-oauth-app-access-token-request-errors' },
+    {
+      id: 'github',
+      name: 'GitHub',
+      hosts: ['github.com', 'api.github.com'],
+      // GitHub's own error codes, which no other provider sends: a library that prints one bare (`%Ueberauth.Failure.Error{key: "bad_verification_code"}`, `GitHub OAuth failed: incorrect_client_credentials`) still names GitHub.
+      // Not as an `error` member or parameter: the OAuth 2.0 readers take those (RFC 6749 §5.2).
+      codePatterns: GITHUB_OWN_CODES.map((code) => ({ pattern: new RegExp(`(?<!\\berror["']?\\s*[:=]\\s*["']?)\\b(${code})\\b`), needle: code })),
+      source: 'https://docs.github.com/en/apps/oauth-apps/maintaining-oauth-apps/troubleshooting-oauth-app-access-token-request-errors',
+    },
     { id: 'okta', name: 'Okta', hosts: ['.okta.com', '.oktapreview.com', '.okta-emea.com'], codePatterns: [{ pattern: /\b(E0000\d{3})\b/, needle: 'e0000' }], source: 'https://developer.okta.com/docs/reference/error-codes/' },
     { id: 'auth0', name: 'Auth0', hosts: ['.auth0.com'], source: 'https://auth0.com/docs/authenticate/protocols/oauth' },
     { id: 'keycloak', name: 'Keycloak', hosts: [], paths: ['/protocol/openid-connect/'], source: 'https://github.com/keycloak/keycloak (services/src/main/java/org/keycloak/protocol/oidc/endpoints/TokenEndpoint.java)' },
@@ -96,3 +104,6 @@ export function oauth2Providers(): readonly ProviderRecord[] {
       } },
   ];
 }
+
+/** GitHub's token-endpoint and device-flow codes (its troubleshooting pages); redirect_uri_mismatch is left out: Google sends it too. */
+const GITHUB_OWN_CODES = ['bad_verification_code', 'bad_refresh_token', 'incorrect_client_credentials', 'unverified_user_email', 'incorrect_device_code', 'device_flow_disabled'];

@@ -13,8 +13,10 @@ export function findingFromProviderCodeText(text: string, carrier: ProblemSource
   const hit = providerCodeInText(text);
   if (!hit) return undefined;
   const providerCode = qualifiedCode(hit.row);
+  // A code that is the provider's OAuth 2.0 `error` value itself (GitHub's bad_verification_code) is read as that answer would be (RFC 6749 §5.2).
+  const error = hit.row.readBy === 'oauth2' ? hit.row.match?.error : undefined;
   return {
-    code: providerCode,
+    code: typeof error === 'string' && error === hit.row.code ? `oauth2:${error}` : providerCode,
     providerCode,
     provider: hit.row.provider,
     source: carrier,
