@@ -2,7 +2,7 @@ import { consumerSecretsIn, CONSUMERS_VARIABLE } from '../commands/serve/consume
 import { Redactor } from '../secrets/redactor.js';
 
 /** Flags whose value is a secret, in every command that takes one. */
-const SECRET_FLAGS = new Set(['--consumer-secret', '--token-secret', '--token', '--verifier']);
+const SECRET_FLAGS = new Set(['--consumer-secret', '--token-secret', '--token', '--verifier', '--client-secret', '--refresh-token', '--code-verifier', '--bearer']);
 /**
  * Shorter values are masked only where they stand as a value (a field, a
  * quoted flag value, secret-pattern.ts), not wherever they appear: a test
@@ -11,7 +11,7 @@ const SECRET_FLAGS = new Set(['--consumer-secret', '--token-secret', '--token', 
  */
 const ANYWHERE_FROM = 8;
 /** Environment variables holding secrets (src/cli/credentials.ts). */
-const SECRET_VARIABLES = ['OAUTH_CONSUMER_SECRET', 'OAUTH_TOKEN', 'OAUTH_TOKEN_SECRET'] as const;
+const SECRET_VARIABLES = ['OAUTH_CONSUMER_SECRET', 'OAUTH_TOKEN', 'OAUTH_TOKEN_SECRET', 'OAUTH2_CLIENT_SECRET', 'OAUTH2_REFRESH_TOKEN', 'OAUTH2_ACCESS_TOKEN'] as const;
 
 /**
  * The secrets a person handed to this invocation, read straight from argv
@@ -27,7 +27,8 @@ export function invocationSecrets(argv: readonly string[], env: Readonly<Record<
     const value = name === arg ? argv[i + 1] : arg.slice(eq + 1);
     // A flag name as the "value" means the value was left out; commander reports that.
     if (value === undefined || (name === arg && value.startsWith('--'))) return;
-    if (SECRET_FLAGS.has(name)) found.push(value);
+    // `--bearer @FILE` and `--bearer -env` name where the token is, not the token.
+    if (SECRET_FLAGS.has(name) && !(name === '--bearer' && (value.startsWith('@') || value === '-env'))) found.push(value);
     if ((name === '--consumer' || name === '--client') && value.includes(':')) found.push(value.slice(value.indexOf(':') + 1));
   });
   for (const variable of SECRET_VARIABLES) {

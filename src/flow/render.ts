@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { shownHeaderValue } from '../secrets/cookie-values.js';
 import { formatBytes } from '../http/body.js';
 import type { HttpExchange, HttpRequest } from '../http/types.js';
 import { parseForm } from '../oauth/form.js';
@@ -75,7 +76,7 @@ export function responseHeaderLines(exchange: HttpExchange, c: Palette): string[
   }
   lines.push(c.dim('  response headers'));
   for (const [name, value] of Object.entries(exchange.response.headers)) {
-    for (const v of Array.isArray(value) ? value : [value]) lines.push(`    ${untrusted(name)}: ${untrusted(v)}`);
+    for (const v of Array.isArray(value) ? value : [value]) lines.push(`    ${untrusted(name)}: ${untrusted(shownHeaderValue(name, v))}`);
   }
   return lines;
 }

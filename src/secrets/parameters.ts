@@ -30,6 +30,7 @@ const CREDENTIAL_PARAMETERS: readonly CredentialParameter[] = [
   { name: 'refresh_token', kind: 'token', protocol: 'oauth2', source: 'RFC 6749 §1.5, §5.1' },
   { name: 'access_token', kind: 'token', protocol: 'oauth2', source: 'RFC 6749 §1.4, §5.1; RFC 6750 §2.3' },
   { name: 'code_verifier', kind: 'key', protocol: 'oauth2', source: 'RFC 7636 §4.1' },
+  { name: 'client_assertion', kind: 'key', protocol: 'oauth2', source: 'RFC 7521 §4.2; RFC 7523 §2.2' },
 ];
 
 /** Every credential parameter name, longest first (so a pattern built from them prefers oauth_token_secret to oauth_token). */

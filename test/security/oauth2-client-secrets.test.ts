@@ -13,7 +13,7 @@ let clientId = '';
 let secret = '';
 
 beforeAll(async () => {
-  serve = await serveOAuth2([]);
+  serve = await serveOAuth2(['--auto-approve']);
   issuer = serve.line.issuer;
   clientId = serve.line.clients[0]?.clientId ?? '';
   secret = serve.line.clients[0]?.secret ?? '';
@@ -43,5 +43,30 @@ describe('OAuth 2.0 client credentials in flow output', () => {
     }
     // The header is still shown, masked: the reader sees which authentication was sent.
     if (auth === 'basic') expect(run.stderr).toMatch(/authorization: Basic \S+/);
+  });
+});
+
+describe('OAuth 2.0 credentials that travel besides the client secret', () => {
+  it('the code flow under --verbose: the authorization code in Location and the login cookies are shown masked', async () => {
+    const run = await runBin(['flow', '--issuer', issuer, '--client-id', clientId, '--authorize', 'http', '--scope', 'openid', '--verbose'], { env: { OAUTH2_CLIENT_SECRET: secret }, timeoutMs: 40_000 });
+    expect(run.code, run.stderr).toBe(0);
+    const codes = [...run.stderr.matchAll(/[?&]code=([^&\s"]+)/g)].map((m) => m[1] ?? '');
+    expect(codes.length).toBeGreaterThan(0);
+    // RFC 6749 §10.5: a code is a credential until it is exchanged.
+    for (const code of codes) expect(code).toMatch(/…/);
+    const cookies = [...run.stderr.matchAll(/^\s*(?:set-cookie|cookie): (.*)$/gim)].map((m) => m[1] ?? '');
+    expect(cookies.length).toBeGreaterThan(0);
+    // oidc-provider's cookies are _interaction, _interaction.sig, _session…: each value masked, its attributes (path=…) kept.
+    for (const line of cookies) expect(line).not.toMatch(/_[\w.]+=(?!…)[^;\s]+/);
+  });
+
+  it('a credential given as --token-param is masked like the one given by its own flag', async () => {
+    const canary = 'tokparam-canary-9f3k2m';
+    const run = await runBin(['flow', '--issuer', issuer, '--client-id', clientId, '--client-auth', 'post', '--grant', 'client-credentials', '--token-param', `client_assertion=${canary}`, '--verbose', '--json'], {
+      env: { OAUTH2_CLIENT_SECRET: secret },
+      timeoutMs: 40_000,
+    });
+    expect(run.stdout).not.toBe('');
+    expect(run.stdout.includes(canary) || run.stderr.includes(canary)).toBe(false);
   });
 });

@@ -166,6 +166,8 @@ async function authorize(session: Session, url: string, redirectUri: string, sta
       session.record({ name: 'authorize', ok: false, exchanges: followed.exchanges, ms: io.now() - started, working, notes: [], error: { code: 'flow:approval-page', message: 'the authorization endpoint did not redirect to the redirect URI: it waits for a person (login or consent)' } });
       throw new Stop('authorize', { error: 'flow:approval-page', status: last?.response.status }, last);
     }
+    // RFC 6749 §10.5: the code is a credential; the hops about to be shown carry it in a Location header and a redirect page.
+    session.secret(codeOf(followed.callbackUrl));
     session.record({ name: 'authorize', ok: true, exchanges: followed.exchanges, ms: io.now() - started, working, notes: [`redirected to the redirect URI after ${followed.exchanges.length} request${followed.exchanges.length === 1 ? '' : 's'}`] });
     return followed.callbackUrl;
   }
@@ -178,4 +180,13 @@ async function authorize(session: Session, url: string, redirectUri: string, sta
     return received.url;
   }
   return io.askCallbackUrl();
+}
+
+/** The `code` a redirect URI carries (RFC 6749 §4.1.2), if it parses. */
+function codeOf(callbackUrl: string): string | undefined {
+  try {
+    return new URL(callbackUrl).searchParams.get('code') ?? undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,4 +1,5 @@
 import type { HttpExchange, HttpRequest } from '../../http/types.js';
+import { shownHeaderValue } from '../../secrets/cookie-values.js';
 import type { Palette } from '../../terminal/color.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import { responseHeaderLines, statusLine } from '../render.js';
@@ -20,7 +21,7 @@ export function stepHeading(title: string, request: HttpRequest | undefined, c: 
 
 function requestLines(request: HttpRequest, c: Palette): string[] {
   const lines = [c.dim('  request headers')];
-  for (const [name, value] of Object.entries(request.headers)) lines.push(`    ${name}: ${untrusted(value)}`);
+  for (const [name, value] of Object.entries(request.headers)) lines.push(`    ${name}: ${untrusted(shownHeaderValue(name, value))}`);
   if (request.body !== undefined && request.body !== '') lines.push(c.dim('  request body'), `    ${untrusted(request.body)}`);
   return lines;
 }

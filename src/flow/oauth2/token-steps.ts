@@ -9,6 +9,7 @@ import type { FormPairs } from '../../oauth2/form.js';
 import { bearerRequest, clientCredentialsPairs, deviceAuthorizationPairs, deviceTokenPairs, refreshPairs, tokenPairs } from '../../oauth2/requests.js';
 import { jsonObject, parseDeviceAuthorization, parseIntrospection, parseRevocation, parseTokenResponse, parseUserinfo } from '../../oauth2/responses.js';
 import type { DeviceAuthorization, OAuth2Endpoints, TokenSet } from '../../oauth2/types.js';
+import { isCredentialParameter } from '../../secrets/parameters.js';
 import { Stop, type Session } from './session.js';
 import type { OAuth2StepName, Working } from './types.js';
 
@@ -48,6 +49,8 @@ export async function tokenCall(
   title?: string,
 ): Promise<{ tokens: TokenSet; exchange: HttpExchange }> {
   const extra = session.config.tokenParams ?? [];
+  // A credential given as an extra parameter (--token-param client_secret=…) is masked like the one given by its own flag.
+  for (const [name, value] of extra) if (isCredentialParameter(name)) session.secret(value);
   const { request, working: auth, auth: applied } = await session.post(endpoint, [...pairs, ...extra]);
   session.evidence.token = { ...session.evidence.token, at: session.io.now(), grantType: pairs.find(([n]) => n === 'grant_type')?.[1], clientAuth: applied.method, assertion: applied.assertion && { iat: applied.assertion.claims.iat, exp: applied.assertion.claims.exp, aud: applied.assertion.claims.aud } };
   const exchange = await session.send(name, request, { title });
