@@ -240,11 +240,15 @@ export const OAUTH2_PRESETS: readonly OAuth2Preset[] = [
     title: 'Sign in with Apple',
     issuer: 'https://appleid.apple.com',
     clientSecretJwt: { alg: 'ES256', aud: 'https://appleid.apple.com', maxLifetimeSec: SIX_MONTHS_SEC },
+    clientAuthMethods: ['client_secret_post'],
     defaultScope: 'openid',
     notes: [
       'the client secret is a JWT you sign: ES256 with your key\'s kid, iss your Team ID, sub the client_id (Services ID), aud https://appleid.apple.com, exp at most 6 months after iat; give it as OAUTH2_CLIENT_SECRET',
     ],
-    sources: [{ fact: 'client_secret as an ES256 JWT: kid, iss (Team ID), iat, exp (≤ 6 months), aud, sub (client_id)', source: APPLE_TOKENS }],
+    sources: [
+      { fact: 'client_secret as an ES256 JWT: kid, iss (Team ID), iat, exp (≤ 6 months), aud, sub (client_id)', source: APPLE_TOKENS },
+      { fact: 'token_endpoint_auth_methods_supported: client_secret_post only', source: 'https://appleid.apple.com/.well-known/openid-configuration (as kept in panva/wellknown issuers/apple)' },
+    ],
   },
   {
     name: 'salesforce',
