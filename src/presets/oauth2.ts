@@ -247,7 +247,7 @@ export const OAUTH2_PRESETS: readonly OAuth2Preset[] = [
     ],
     sources: [
       { fact: 'client_secret as an ES256 JWT: kid, iss (Team ID), iat, exp (≤ 6 months), aud, sub (client_id)', source: APPLE_TOKENS },
-      { fact: 'token_endpoint_auth_methods_supported: client_secret_post only', source: 'https://appleid.apple.com/.well-known/openid-configuration (as kept in panva/wellknown issuers/apple)' },
+      { fact: 'token_endpoint_auth_methods_supported: client_secret_post only', source: 'https://appleid.apple.com/.well-known/openid-configuration' },
     ],
   },
   {
