@@ -2,6 +2,7 @@ import type { DiagnosisJson } from '../diagnose/render.js';
 import type { SessionEvidence } from '../diagnose/types.js';
 import type { DoctorError } from '../errors.js';
 import type { HttpExchange, HttpRequest } from '../http/types.js';
+import { shownHeaders } from '../secrets/cookie-values.js';
 import type { Redactor } from '../secrets/redactor.js';
 import { noteText } from './notes.js';
 import type { FlowOutcome, FlowStep, StepError } from './types.js';
@@ -71,7 +72,7 @@ export function responseJson(exchange: HttpExchange | undefined): ResponseJson |
   const r = exchange.response;
   return {
     status: r.status,
-    headers: r.headers,
+    headers: shownHeaders(r.headers),
     body: r.body.length > JSON_BODY_CHARS ? r.body.slice(0, JSON_BODY_CHARS) : r.body,
     bytes: r.bodyBytes,
     truncated: r.truncated || r.body.length > JSON_BODY_CHARS,

@@ -22,3 +22,12 @@ function maskPair(pair: string): string {
   const length = pair.length - eq - 1;
   return length === 0 ? pair : `${pair.slice(0, eq + 1)}…(${length})`;
 }
+
+/** A header record as shown: every cookie value masked, every other header as it is. */
+export function shownHeaders<T extends string | readonly string[] | undefined>(headers: Readonly<Record<string, T>>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    out[name] = (typeof value === 'string' ? shownHeaderValue(name, value) : Array.isArray(value) ? value.map((v: string) => shownHeaderValue(name, v)) : value) as T;
+  }
+  return out;
+}

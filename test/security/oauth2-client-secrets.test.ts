@@ -60,6 +60,13 @@ describe('OAuth 2.0 credentials that travel besides the client secret', () => {
     for (const line of cookies) expect(line).not.toMatch(/_[\w.]+=(?!…)[^;\s]+/);
   });
 
+  it('the code flow under --json: the steps’ headers carry the login cookies masked too', async () => {
+    const run = await runBin(['flow', '--issuer', issuer, '--client-id', clientId, '--authorize', 'http', '--scope', 'openid', '--json'], { env: { OAUTH2_CLIENT_SECRET: secret }, timeoutMs: 40_000 });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/"(?:set-cookie|cookie)"/);
+    expect(run.stdout).not.toMatch(/_interaction[\w.]*=(?!…)[^;\s"]+/);
+  });
+
   it('a credential given as --token-param is masked like the one given by its own flag', async () => {
     const canary = 'tokparam-canary-9f3k2m';
     const run = await runBin(['flow', '--issuer', issuer, '--client-id', clientId, '--client-auth', 'post', '--grant', 'client-credentials', '--token-param', `client_assertion=${canary}`, '--verbose', '--json'], {

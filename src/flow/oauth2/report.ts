@@ -2,6 +2,7 @@ import type { DiagnosisJson } from '../../diagnose/render.js';
 import type { OAuth2Evidence } from '../../diagnose/oauth2/types.js';
 import type { DoctorError } from '../../errors.js';
 import type { HttpExchange } from '../../http/types.js';
+import { shownHeaders } from '../../secrets/cookie-values.js';
 import type { Redactor } from '../../secrets/redactor.js';
 import { responseJson, type ResponseJson } from '../report.js';
 import type { OAuth2Outcome, OAuth2StepRecord } from './types.js';
@@ -44,7 +45,7 @@ export interface OAuth2Report {
 function exchangeJson(exchange: HttpExchange): ExchangeJson {
   const r = exchange.request;
   return {
-    request: { method: r.method, url: r.url, headers: r.headers, body: r.body === '' ? undefined : r.body },
+    request: { method: r.method, url: r.url, headers: shownHeaders(r.headers), body: r.body === '' ? undefined : r.body },
     response: responseJson(exchange),
     ms: exchange.totalMs,
     redirects: exchange.redirects.length > 0 ? exchange.redirects.map((h) => ({ status: h.status, location: h.location })) : undefined,
