@@ -10,7 +10,7 @@ import type { Capture, CapturedExchange, HeaderList } from './types.js';
  * Line-by-line, linear; never throws.
  */
 
-export interface CurlVerboseMessage {
+interface CurlVerboseMessage {
   /** The request line (`GET /path HTTP/1.1`) as curl printed it. */
   readonly method: string;
   readonly target: string;
@@ -121,7 +121,7 @@ function toMessage(b: Building): CurlVerboseMessage {
 }
 
 /** The absolute URL a transcript's request went to: its target when absolute (a proxy), else scheme + Host + target. */
-export function curlVerboseUrl(message: CurlVerboseMessage, transcript: CurlVerboseTranscript): string {
+function curlVerboseUrl(message: CurlVerboseMessage, transcript: CurlVerboseTranscript): string {
   if (/^https?:\/\//i.test(message.target)) return message.target;
   const host = message.requestHeaders.find(([name]) => name.toLowerCase() === 'host')?.[1] ?? transcript.connectedHost ?? 'localhost';
   return `${transcript.scheme ?? 'https'}://${host}${message.target.startsWith('/') ? message.target : `/${message.target}`}`;

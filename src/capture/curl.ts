@@ -43,7 +43,7 @@ interface CurlOption {
 }
 
 /** curl's --data-urlencode escaping: everything but ALPHA DIGIT - . _ ~ is %XX; space is `+`. */
-export function curlUrlEncode(text: string): string {
+function curlUrlEncode(text: string): string {
   // A lone surrogate has no UTF-8 form (encodeURIComponent throws URIError); curl would send U+FFFD's bytes.
   return encodeURIComponent(Buffer.from(text, 'utf8').toString('utf8'))
     .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)

@@ -16,7 +16,7 @@ export function captureError(code: string, message: string, hint?: string): Doct
 }
 
 /** 1-based line and column of a byte offset in a buffer (counted only when reporting an error). */
-export function lineAndColumn(buffer: Uint8Array, offset: number): { line: number; column: number } {
+function lineAndColumn(buffer: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   const end = Math.min(offset, buffer.length);

@@ -6,10 +6,10 @@ import { parseRawHttp } from './raw-http.js';
 import type { Capture, CaptureFormat } from './types.js';
 
 export * from './types.js';
-export { parseHar, readHar } from './har/index.js';
-export { parseCurl, curlUrlEncode } from './curl.js';
+export { parseHar } from './har/index.js';
+export { parseCurl } from './curl.js';
 export { parseRawHttp } from './raw-http.js';
-export { parseCurlVerbose, readCurlVerbose, looksLikeCurlVerbose } from './curl-verbose.js';
+export { parseCurlVerbose } from './curl-verbose.js';
 export { splitShellCommands } from './shell-words.js';
 
 /** Which parser a file needs, from its name and its first bytes. */

@@ -21,9 +21,9 @@ export type PollDecision =
   | { readonly kind: 'done' }
   | { readonly kind: 'stop'; readonly reason: 'access_denied' | 'expired_token' | 'expired' | 'error'; readonly error?: string | undefined };
 
-export const DEFAULT_INTERVAL_SEC = 5;
+const DEFAULT_INTERVAL_SEC = 5;
 /** §3.5: on slow_down the interval "MUST be increased by 5 seconds for this and all subsequent requests". */
-export const SLOW_DOWN_STEP_SEC = 5;
+const SLOW_DOWN_STEP_SEC = 5;
 
 export function startPolling(response: { interval?: unknown; expires_in?: unknown }, now: number): PollState {
   const interval = typeof response.interval === 'number' && Number.isFinite(response.interval) && response.interval > 0 ? response.interval : DEFAULT_INTERVAL_SEC;

@@ -19,7 +19,7 @@ const BLOCKS: Record<QrLevel, readonly number[]> = {
 };
 /** Format information's level bits (§7.9.1). */
 const LEVEL_BITS: Record<QrLevel, number> = { L: 1, M: 0 };
-export const QR_MAX_VERSION = 10;
+const QR_MAX_VERSION = 10;
 
 export interface QrCode {
   readonly version: number;

@@ -1,6 +1,6 @@
 import { percentDecode } from '../oauth/percent-encode.js';
 
-export type BaseStringPart = 'method' | 'uri' | 'parameters';
+type BaseStringPart = 'method' | 'uri' | 'parameters';
 
 export interface BaseStringComparison {
   readonly equal: boolean;

@@ -1,7 +1,7 @@
 import { parseForm } from '../oauth/form.js';
 import { percentDecode } from '../oauth/percent-encode.js';
 
-export interface Range<T> {
+interface Range<T> {
   readonly min: T;
   readonly max: T;
 }

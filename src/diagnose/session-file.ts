@@ -1,4 +1,4 @@
-import type { DetectedProblem, Leg, LegRecord, OAuth2Signal, ProblemConfidence, ProblemSource, SessionEvidence } from './types.js';
+import type { DetectedProblem, Leg, OAuth2Signal, ProblemConfidence, ProblemSource, SessionEvidence } from './types.js';
 
 const LEGS: readonly Leg[] = ['request_token', 'authorize', 'callback', 'access_token', 'resource'];
 
@@ -123,7 +123,6 @@ function stripNulls(value: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-export type { LegRecord };
 
 const OAUTH2_SIGNALS: readonly OAuth2Signal[] = ['bearer-challenge', 'oauth2-only-code', 'bearer-request', 'error-uri', 'redirect-state', 'provider-dialect', 'oauth2-words', 'json-error', 'oauth2-context'];
 

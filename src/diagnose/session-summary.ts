@@ -6,7 +6,7 @@ import type { Lang } from './lang.js';
  * one that succeeded. `explain --session` describes it instead of saying
  * "nothing to explain".
  */
-export type SessionOutcome = 'interrupted' | 'timed-out' | 'network' | 'stopped' | 'succeeded' | 'unknown';
+type SessionOutcome = 'interrupted' | 'timed-out' | 'network' | 'stopped' | 'succeeded' | 'unknown';
 
 export interface SessionSummary {
   readonly outcome: SessionOutcome;

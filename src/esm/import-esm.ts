@@ -10,7 +10,7 @@
 // works as well but prints an ExperimentalWarning on every run.)
 
 /** The key bin/oauth-doctor.cjs lends its `import()` under. */
-export const IMPORT_ESM_HOOK = Symbol.for('oauth-doctor.import-esm');
+const IMPORT_ESM_HOOK = Symbol.for('oauth-doctor.import-esm');
 
 type ImportFunction = (specifier: string) => Promise<unknown>;
 

@@ -154,7 +154,7 @@ export function readExchange(view: OAuthRequestView, leg: Leg, issued: IssuedFie
 }
 
 /** The captured exchange a live one is (src/capture/live.ts), seen through OAuth 1.0a. */
-export function viewLive(exchange: HttpExchange): OAuthRequestView {
+function viewLive(exchange: HttpExchange): OAuthRequestView {
   const [captured] = captureFromExchange(exchange).exchanges;
   return viewRequest(captured as CapturedExchange);
 }

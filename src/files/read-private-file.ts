@@ -4,7 +4,7 @@ import { usageError } from '../errors.js';
 import type { UnreadableFile } from './read-text-file.js';
 
 /** Files that hold secrets (profiles, consumer lists) are small; past this one is not what the user meant. */
-export const MAX_PRIVATE_FILE_BYTES = 1024 * 1024;
+const MAX_PRIVATE_FILE_BYTES = 1024 * 1024;
 
 /** A file's text and its permission bits, both from the same open file. */
 export interface PrivateFile {

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
  * colon-separated list; `%s` is replaced by the URL, else the URL is
  * appended), otherwise the platform's opener.
  */
-export function browserCommand(url: string, env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform = process.platform): { command: string; args: string[] } {
+function browserCommand(url: string, env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform = process.platform): { command: string; args: string[] } {
   const browser = env['BROWSER']?.split(':')[0]?.trim();
   if (browser) {
     const words = browser.split(/\s+/);

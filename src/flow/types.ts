@@ -132,7 +132,7 @@ export interface PreparedRequest {
  * sentence to parse). A closed list; the diagnosis and the step's `--json`
  * error read `kind` and `problem`, the person reads `message`.
  */
-export type LegFailureKind =
+type LegFailureKind =
   /** The provider answered a signed request with an error status. */
   | 'refused'
   /** The provider answered a signed request with a redirect, which is never followed (RFC 5849 §3.4.1.2: the signature covers the URL). */
@@ -175,7 +175,7 @@ export interface LegFailure {
 }
 
 /** Why a run stopped without the provider's answer to blame: the class of the DoctorError it stopped with. */
-export type RunStopKind = 'transport' | 'timeout' | 'interrupted' | 'input' | 'internal';
+type RunStopKind = 'transport' | 'timeout' | 'interrupted' | 'input' | 'internal';
 
 /** A failed step's error: `code` is the detected problem's (token_used, x:89, flow:approval-page, …) or the stopping error's (network-refused, timeout, …). */
 export interface StepError {

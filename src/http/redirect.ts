@@ -11,12 +11,12 @@ export interface RedirectStep {
   readonly authorizationDropped: boolean;
 }
 
-export function isRedirect(status: number): boolean {
+function isRedirect(status: number): boolean {
   return REDIRECT_STATUSES.has(status);
 }
 
 /** Same scheme, host and port (RFC 6454 origin). */
-export function sameOrigin(a: string, b: string): boolean {
+function sameOrigin(a: string, b: string): boolean {
   return new URL(a).origin === new URL(b).origin;
 }
 

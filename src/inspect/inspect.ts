@@ -29,7 +29,7 @@ export interface InspectOptions {
   readonly maxSkewSec?: number | undefined;
 }
 
-export type FindingKind = 'provider-refused' | 'check';
+type FindingKind = 'provider-refused' | 'check';
 
 export interface Finding {
   readonly kind: FindingKind;
@@ -41,7 +41,7 @@ export interface Finding {
   readonly signatureCheck?: SignatureCheck | undefined;
 }
 
-export interface ExchangeReport {
+interface ExchangeReport {
   readonly item: InspectedExchange;
   readonly flowId: number;
   readonly signatureCheck?: SignatureCheck | undefined;
@@ -73,7 +73,7 @@ function tokenSecretsOf(items: readonly InspectedExchange[]): Map<string, string
  * them all; one with 100,000 flows tries those issued nearest the exchange,
  * or each check would cost as much as the whole capture (issue 14 item 1).
  */
-export const OTHER_TOKEN_SECRETS_TRIED = 16;
+const OTHER_TOKEN_SECRETS_TRIED = 16;
 
 /** The token secrets a capture issued, in capture order, for the variant search. */
 class IssuedSecrets {

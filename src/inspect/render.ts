@@ -34,7 +34,7 @@ export interface RenderOptions {
  * capture of 100,000 exchanges is read in full, but a person reads counts, the
  * first and the worst findings, not 200,000 timeline lines.
  */
-export const SUMMARY_LIMITS = { events: 60, checks: 10, findings: 12, firstFindings: 3, worstFindings: 3 } as const;
+const SUMMARY_LIMITS = { events: 60, checks: 10, findings: 12, firstFindings: 3, worstFindings: 3 } as const;
 
 /** Appends without spreading: `push(...lines)` of a long list overflows the call stack. */
 function append(target: string[], lines: readonly string[]): void {
@@ -139,7 +139,7 @@ function renderDiff(diff: BaseStringDiff, labels: [string, string], o: RenderOpt
   ];
 }
 
-export function renderSignatureCheck(check: SignatureCheck, o: RenderOptions): string[] {
+function renderSignatureCheck(check: SignatureCheck, o: RenderOptions): string[] {
   const c = o.palette;
   const lang = o.lang;
   const lines: string[] = [];
@@ -216,7 +216,7 @@ function severity(finding: Finding): number {
 }
 
 /** Which findings a summary shows (indices, in capture order): the first few, then the worst of the rest. */
-export function summaryFindings(findings: readonly Finding[]): number[] {
+function summaryFindings(findings: readonly Finding[]): number[] {
   const first = Math.min(findings.length, SUMMARY_LIMITS.firstFindings);
   const rest: number[] = [];
   for (let i = first; i < findings.length; i++) rest.push(i);

@@ -1,4 +1,4 @@
-import { diagnosisJson, type DiagnosisJson } from '../diagnose/render.js';
+import { diagnosisJson } from '../diagnose/render.js';
 import { fingerprintToken } from '../diagnose/fingerprint.js';
 import type { Lang } from '../diagnose/lang.js';
 import type { InspectedExchange } from './exchanges.js';
@@ -42,7 +42,7 @@ export interface SignatureCheckJson {
   } | null;
 }
 
-export function signatureCheckJson(check: SignatureCheck, lang: Lang): SignatureCheckJson {
+function signatureCheckJson(check: SignatureCheck, lang: Lang): SignatureCheckJson {
   const variants = check.variants.map((id) => variantById(id));
   return {
     status: check.status,
@@ -82,15 +82,6 @@ function exchangeRef(item: InspectedExchange) {
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
 const fp = (token: string | undefined) => (token === undefined ? null : fingerprintToken(token));
 
-export interface InspectJson {
-  readonly capture: { readonly source: string; readonly format: string; readonly creator: string | null; readonly entries: number; readonly oauthExchanges: number; readonly notes: readonly string[] };
-  readonly signatureCheck: SignatureCheckJson | null;
-  readonly findings: readonly (DiagnosisJson & ReturnType<typeof exchangeRef> & { readonly kind: string; readonly check: string | null; readonly flow: number; readonly signatureCheck: SignatureCheckJson | null })[];
-  readonly flows: readonly unknown[];
-  readonly exchanges: readonly unknown[];
-  readonly secretsMasked: boolean;
-}
-
 /** Maps lazily: the records of `inspect --json` are made one at a time as they are written (issue 14 item 1). */
 function* lazily<T, U>(items: readonly T[], make: (item: T) => U): Generator<U, void> {
   for (const item of items) yield make(item);
@@ -100,7 +91,7 @@ function* lazily<T, U>(items: readonly T[], make: (item: T) => U): Generator<U, 
  * The document `inspect --json` prints, with its long lists (findings, flows
  * and their events, exchanges) as iterables that make each record only when
  * it is written (Output.jsonStream), so 1,000,000 exchanges are never held
- * as records at once. inspectJson gives the same document with arrays.
+ * as records at once.
  */
 export function inspectJsonDocument(report: InspectReport, lang: Lang, secretsMasked: boolean) {
   let headline: SignatureCheck | undefined;
@@ -162,15 +153,5 @@ export function inspectJsonDocument(report: InspectReport, lang: Lang, secretsMa
       signatureCheck: signatureCheck ? signatureCheckJson(signatureCheck, lang) : null,
     })),
     secretsMasked,
-  };
-}
-
-export function inspectJson(report: InspectReport, lang: Lang, secretsMasked: boolean): InspectJson {
-  const document = inspectJsonDocument(report, lang, secretsMasked);
-  return {
-    ...document,
-    findings: [...document.findings],
-    flows: [...document.flows].map((flow) => ({ ...flow, events: [...flow.events] })),
-    exchanges: [...document.exchanges],
   };
 }

@@ -9,7 +9,7 @@ import type { InspectedExchange } from './exchanges.js';
  * together by the tokens they carry and receive.
  */
 
-export type FlowEventKind =
+type FlowEventKind =
   | 'sent'
   | 'issued'
   | 'request-refused'
@@ -136,7 +136,7 @@ function eventsOf(flow: Flow): FlowEvent[] {
 }
 
 /** A LegRecord (src/diagnose/types.ts) for one exchange: the one evidence builder's (src/exchange/evidence.ts). */
-export function legRecord(item: InspectedExchange, baseString?: string): LegRecord {
+function legRecord(item: InspectedExchange, baseString?: string): LegRecord {
   return legRecordOf(item, { baseString });
 }
 
@@ -150,7 +150,7 @@ export function clockOffsetOf(item: InspectedExchange): number | undefined {
  * and the last ones before the failure. A flow of 100,000 signed calls would
  * otherwise cost its whole length for every finding in it (issue 14 item 1).
  */
-export const EVIDENCE_LEGS = { first: 8, last: 56 } as const;
+const EVIDENCE_LEGS = { first: 8, last: 56 } as const;
 
 /** SessionEvidence for a failure at `failed`: the flow's legs up to and including it (`index`: its place in the flow, when known). */
 export function evidenceFor(flow: Flow, failed: InspectedExchange, options: { provider?: string | undefined; baseStrings?: ReadonlyMap<InspectedExchange, string>; index?: number | undefined } = {}): SessionEvidence {

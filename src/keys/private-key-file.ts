@@ -14,7 +14,7 @@ export interface PrivateKeyFile {
   readonly passphrase?: string | undefined;
 }
 
-export const PASSPHRASE_VARIABLE = 'OAUTH_PRIVATE_KEY_PASSPHRASE';
+const PASSPHRASE_VARIABLE = 'OAUTH_PRIVATE_KEY_PASSPHRASE';
 
 /**
  * Reads a PEM private key file: PKCS#1, PKCS#8, or encrypted (PKCS#8

@@ -722,7 +722,7 @@ function globalOf(pattern: RegExp): RegExp {
 }
 
 /** A provider code that names itself in text (`AADSTS50011`, `EDAMUserException(errorCode:9)`), when its row is known. */
-export function providerRowInText(text: string): ProviderCodeRecord | undefined {
+function providerRowInText(text: string): ProviderCodeRecord | undefined {
   return providerCodeInText(text)?.row;
 }
 

@@ -10,7 +10,7 @@ export interface Text {
 }
 
 export type Party = 'client' | 'user' | 'provider';
-export type Audience = 'user' | 'developer';
+type Audience = 'user' | 'developer';
 
 /** A cause a problem usually has, with how likely it is before any evidence. */
 export interface CauseRef {
@@ -97,7 +97,7 @@ export interface OAuth2CodeMatch {
 }
 
 /** A provider's code that can be picked out of any text: `AADSTS50011`, `EDAMUserException(errorCode:AUTH_EXPIRED)`. */
-export interface ProviderCodePattern {
+interface ProviderCodePattern {
   /** Its first group is the code as the provider writes it (a row's `code` or `alias`). */
   readonly pattern: RegExp;
   /** Prefix the group is looked up with (Evernote's numbers are rows `EDAM-<n>`). */
@@ -129,7 +129,7 @@ export interface ProviderRecord {
 }
 
 /** Where a phrase may be found. */
-export type PhraseKind = 'html-page' | 'plain-text';
+type PhraseKind = 'html-page' | 'plain-text';
 
 /** A known error page or plain-text phrase: the one place free text is matched. */
 export interface PhraseRecord {
@@ -147,7 +147,7 @@ export interface PhraseRecord {
 }
 
 /** What a provider's words are about (the message classifier's concepts, issue #12). */
-export type Concept =
+type Concept =
   | 'signature'
   | 'signature-method'
   | 'consumer-key'

@@ -13,7 +13,7 @@
 export const SIGNATURE_METHODS = ['HMAC-SHA1', 'HMAC-SHA256', 'HMAC-SHA512', 'RSA-SHA1', 'RSA-SHA256', 'RSA-SHA512', 'PLAINTEXT'] as const;
 export type SignatureMethod = (typeof SIGNATURE_METHODS)[number];
 
-export type MethodFamily = 'HMAC' | 'RSA' | 'PLAINTEXT';
+type MethodFamily = 'HMAC' | 'RSA' | 'PLAINTEXT';
 export type HashName = 'sha1' | 'sha256' | 'sha512';
 
 export interface MethodRow {

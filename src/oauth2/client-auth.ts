@@ -45,7 +45,7 @@ export interface ClientAuthApplied {
   readonly assertion?: { readonly jwt: string; readonly alg: string; readonly claims: AssertionClaims } | undefined;
 }
 
-export interface AssertionClaims {
+interface AssertionClaims {
   readonly iss: string;
   readonly sub: string;
   readonly aud: string;
@@ -60,7 +60,7 @@ export function basicCredentials(clientId: string, clientSecret: string): string
 }
 
 /** The JWS algorithm for a private key: RS256 for RSA, ES256/384/512 by curve, EdDSA for Ed25519/Ed448. */
-export function algorithmFor(key: KeyObject): string {
+function algorithmFor(key: KeyObject): string {
   const type = key.asymmetricKeyType;
   if (type === 'rsa' || type === 'rsa-pss') return type === 'rsa' ? 'RS256' : 'PS256';
   if (type === 'ec') {
@@ -73,7 +73,7 @@ export function algorithmFor(key: KeyObject): string {
 
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
-export function assertionAudience(context: AssertionContext): string {
+function assertionAudience(context: AssertionContext): string {
   return context.audience === 'issuer' && context.issuer !== undefined ? context.issuer : context.tokenEndpoint;
 }
 

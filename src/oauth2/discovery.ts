@@ -4,7 +4,7 @@ import type { OAuth2Endpoints } from './types.js';
  * Discovery (issue 18 item 3): both well-known documents, the issuer check,
  * and a lint of the metadata against what the run asks for.
  */
-export type WellKnown = 'openid-configuration' | 'oauth-authorization-server';
+type WellKnown = 'openid-configuration' | 'oauth-authorization-server';
 
 export interface WellKnownUrl {
   readonly kind: WellKnown;
@@ -54,9 +54,9 @@ export interface ServerMetadata {
  * in one, people type them without): still a different issuer by §3.3, and
  * told apart so the advice can say exactly that.
  */
-export type IssuerComparison = 'same' | 'slash-only' | 'different';
+type IssuerComparison = 'same' | 'slash-only' | 'different';
 
-export function compareIssuer(actual: string, expected: string): IssuerComparison {
+function compareIssuer(actual: string, expected: string): IssuerComparison {
   if (actual === expected) return 'same';
   return actual.replace(/\/$/, '') === expected.replace(/\/$/, '') ? 'slash-only' : 'different';
 }
@@ -140,7 +140,7 @@ export interface MetadataAsk {
   readonly assertionAlg?: string | undefined;
 }
 
-export type LintCode =
+type LintCode =
   | 'issuer-mismatch'
   | 'endpoint-missing'
   | 'endpoint-not-https'

@@ -21,7 +21,7 @@ export function decodeToken(token: string): DecodedJwt | undefined {
   }
 }
 
-export type IdTokenCheckName = 'signature' | 'iss' | 'aud' | 'azp' | 'exp' | 'iat' | 'nbf' | 'nonce';
+type IdTokenCheckName = 'signature' | 'iss' | 'aud' | 'azp' | 'exp' | 'iat' | 'nbf' | 'nonce';
 
 export interface IdTokenCheck {
   readonly check: IdTokenCheckName;

@@ -85,7 +85,7 @@ export function deviceAuthorizationPairs(scope: string | undefined): FormPairs {
   return scope === undefined || scope === '' ? [] : [['scope', scope]];
 }
 
-export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 
 /** RFC 8628 §3.4. */
 export function deviceTokenPairs(deviceCode: string): FormPairs {

@@ -28,7 +28,7 @@ function formObject(text: string): Record<string, unknown> | undefined {
 }
 
 /** RFC 6749 §5.2 `error`, wherever the status put it. */
-export function refusalIn(response: HttpResponse, body: Record<string, unknown> | undefined): OAuth2Refusal | undefined {
+function refusalIn(response: HttpResponse, body: Record<string, unknown> | undefined): OAuth2Refusal | undefined {
   const error = str(body?.['error']);
   if (error !== undefined) return { error, description: str(body?.['error_description']), uri: str(body?.['error_uri']), status: response.status };
   return undefined;
@@ -74,7 +74,7 @@ export interface CallbackExpectation {
   readonly receivedAt: number;
 }
 
-export type CallbackCheck = 'state' | 'iss';
+type CallbackCheck = 'state' | 'iss';
 
 export interface CallbackReading {
   readonly code?: AuthorizationCode | undefined;

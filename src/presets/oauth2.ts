@@ -6,7 +6,7 @@ import type { OAuth2Endpoints } from '../oauth2/types.js';
 export type OAuth2PresetVariable = 'tenant' | 'domain' | 'base' | 'realm';
 
 /** One fact of a preset and where it was read (STYLE habit 3: knowledge is data, with its source). */
-export interface PresetFact {
+interface PresetFact {
   readonly fact: string;
   readonly source: string;
 }

@@ -47,6 +47,3 @@ export interface ProviderPreset {
   /** Short facts worth showing before the flow starts. */
   readonly notes: readonly string[];
 }
-
-/** A template variable a preset needs filled. */
-export type PresetVariable = 'base' | 'account';

@@ -59,7 +59,3 @@ export function fail(problem: ProblemCode, extras: FailureExtras = {}): Failure 
     signature: extras.signature,
   };
 }
-
-export function isFailure(value: unknown): value is Failure {
-  return typeof value === 'object' && value !== null && 'problem' in value && 'status' in value;
-}

@@ -7,12 +7,10 @@ import { listen, openStore, resolveConfig, resolveLimits, resolveSettings } from
 import type { ConsumerRecord, ProviderState } from './state.js';
 import { SWEEP_INTERVAL_MS } from './store.js';
 
-export type { ProviderOptions, ConsumerRegistration, ConsumerStatus, DialectName, OutageOptions, ProviderExchange } from './options.js';
-export { DIALECTS, isDialectName } from './options.js';
-export type { ProviderState, ConsumerRecord, RequestTokenRecord, AccessTokenRecord, SessionRecord } from './state.js';
-export type { ProviderSettings } from './context.js';
-export { PROBLEMS, PROBLEM_CODES, type ProblemCode } from './problems.js';
-export { ENDPOINT_PATHS } from './router.js';
+export type { ProviderOptions, ConsumerRegistration, DialectName, ProviderExchange } from './options.js';
+export { DIALECTS } from './options.js';
+export type { ProviderState } from './state.js';
+export { PROBLEM_CODES } from './problems.js';
 
 /** A running embedded provider: where it is, who may use it, and switches for tests. */
 export interface RunningProvider {

@@ -15,7 +15,7 @@ export interface ReceivedRequest {
   readonly body: RequestBody | undefined;
 }
 
-export type ProtocolLocation = 'header' | 'body' | 'query' | 'none';
+type ProtocolLocation = 'header' | 'body' | 'query' | 'none';
 
 /** The protocol parameters of one request, read from the one place they may be (RFC 5849 §3.5). */
 export interface ProtocolParameters {
@@ -30,7 +30,7 @@ export interface ProtocolParameters {
 const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** True when a run of %XX escapes decodes to bytes that are not UTF-8 (RFC 5849 §3.6 requires UTF-8). */
-export function hasNonUtf8Escapes(text: string): boolean {
+function hasNonUtf8Escapes(text: string): boolean {
   for (const run of text.match(/(?:%[0-9A-Fa-f]{2})+/g) ?? []) {
     const bytes = Buffer.from(run.replace(/%/g, ''), 'hex');
     try {

@@ -73,7 +73,7 @@ function demoConsumer(): ConsumerRecord {
  * The retention rules: lifetimes as `resolveConfig` settled them (so the
  * defaults and checks live in one place), the chosen retention and the caps.
  */
-export function resolveRetention(options: ProviderOptions, config: ProviderConfig): RetentionPolicy {
+function resolveRetention(options: ProviderOptions, config: ProviderConfig): RetentionPolicy {
   const chosen = checkNumber(options.tokenRetentionMs, 'tokenRetentionMs', 0);
   return {
     requestTokenMs: retentionFor(config.requestTokenTtlMs, chosen),
@@ -84,7 +84,7 @@ export function resolveRetention(options: ProviderOptions, config: ProviderConfi
   };
 }
 
-export function resolveMaxNonceBytes(options: ProviderOptions): number | undefined {
+function resolveMaxNonceBytes(options: ProviderOptions): number | undefined {
   return checkNumber(options.maxNonceBytes, 'maxNonceBytes', 1024);
 }
 

@@ -26,7 +26,7 @@ function writeAll(fd: number, bytes: Buffer): void {
  * the old file or the new one, never half of either; a failed write leaves
  * the old one as it was.
  */
-export function writeStateFile(path: string, state: ProviderState): void {
+function writeStateFile(path: string, state: ProviderState): void {
   const temporary = `${path}.tmp-${randomBytes(12).toString('hex')}`;
   const fd = openSync(temporary, EXCLUSIVE, 0o600);
   try {
@@ -48,7 +48,7 @@ export function writeStateFile(path: string, state: ProviderState): void {
 }
 
 /** A state write that failed: the errno code only (never a path's content or a stack). */
-export function stateWriteError(path: string, error: unknown): DoctorError {
+function stateWriteError(path: string, error: unknown): DoctorError {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
   return new DoctorError('state-file-unwritable', 'input', `--state ${path}: cannot write it (${code})`, { hint: 'give a path in a directory oauth-doctor may write to, with space left' });
 }

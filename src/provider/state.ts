@@ -17,7 +17,7 @@ export interface ConsumerRecord {
 }
 
 /** Where a request token is in its life (RFC 5849 §2). */
-export type Decision = 'pending' | 'approved' | 'denied';
+type Decision = 'pending' | 'approved' | 'denied';
 
 export interface RequestTokenRecord {
   readonly token: string;

@@ -19,7 +19,7 @@ export interface StoreRetention extends RetentionPolicy {
   readonly maxNonceBytes?: number | undefined;
 }
 
-export const DEFAULT_MAX_NONCE_BYTES = 32 * 1024 * 1024;
+const DEFAULT_MAX_NONCE_BYTES = 32 * 1024 * 1024;
 /** A Map entry's own cost besides its key (hash slot, number, string header), roughly as V8 lays it out. */
 const NONCE_ENTRY_OVERHEAD_BYTES = 64;
 const nonceEntryBytes = (key: string) => key.length * 2 + NONCE_ENTRY_OVERHEAD_BYTES;

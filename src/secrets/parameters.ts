@@ -7,7 +7,7 @@
  * is, issue 15 item 5) and fingerprinted in evidence. `key`: signs or
  * authenticates; never shown, not even in a base string (it is never in one).
  */
-export type CredentialKind = 'token' | 'key';
+type CredentialKind = 'token' | 'key';
 
 interface CredentialParameter {
   readonly name: string;

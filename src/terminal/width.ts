@@ -4,7 +4,7 @@
  * unknown); nothing at all for a pipe or a file, where a reader (`less`,
  * `grep`, an editor) wraps better than we can. `--json` is never wrapped.
  */
-export const UNKNOWN_TERMINAL_WIDTH = 80;
+const UNKNOWN_TERMINAL_WIDTH = 80;
 /** Narrower than this, wrapping does more harm than good: use the fallback. */
 const NARROWEST = 20;
 

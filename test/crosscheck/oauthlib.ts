@@ -6,7 +6,7 @@ import type { SignatureMethod } from '../../src/oauth/index.js';
 
 const SCRIPT = fileURLToPath(new URL('./oauthlib_sign.py', import.meta.url));
 const PYTHON = '/usr/bin/python3';
-export const INSTALL_HINT = 'apt-get install -y python3-oauthlib python3-jwt python3-cryptography (see .ci/run)';
+const INSTALL_HINT = 'apt-get install -y python3-oauthlib python3-jwt python3-cryptography (see .ci/run)';
 
 export interface OauthlibCase {
   readonly id: number;

@@ -1,7 +1,7 @@
 import { pkceChallenge } from '../../src/diagnose/oauth2/pkce.js';
 
 /** Builders of OAuth 2.0 HAR captures: each step one entry, as a browser or proxy records it. */
-export const AS = 'http://127.0.0.1:9000';
+const AS = 'http://127.0.0.1:9000';
 export const REDIRECT = 'http://127.0.0.1:53682/callback';
 export const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
 export const T0 = Date.UTC(2026, 11, 3, 9, 0, 0);

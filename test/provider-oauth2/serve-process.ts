@@ -4,7 +4,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { BIN } from '../helpers/cli.js';
 
-export interface StartLine {
+interface StartLine {
   readonly issuer: string;
   readonly dialect: string;
   readonly endpoints: Record<string, string>;

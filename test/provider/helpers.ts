@@ -108,7 +108,7 @@ export function parseChallenge(value: string | null): Map<string, string> {
 }
 
 /** Rebuilds the Authorization header after changing the protocol parameters (to send a broken request). */
-export function editProtocol(edit: (pairs: Pair[]) => Pair[]): (signed: SignedRequest) => SignedRequest {
+function editProtocol(edit: (pairs: Pair[]) => Pair[]): (signed: SignedRequest) => SignedRequest {
   return (signed) => {
     const protocolParameters = edit([...signed.protocolParameters]);
     return { ...signed, protocolParameters, authorization: buildAuthorizationHeader(protocolParameters, signed.realm) };

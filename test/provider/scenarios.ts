@@ -2,9 +2,9 @@ import type { ProblemCode } from '../../src/provider/problems.js';
 import type { RunningProvider } from '../../src/provider/index.js';
 import { approve, call, dropProtocol, fullFlow, requestToken, setProtocol, type TestClient } from './helpers.js';
 
-export const APP: TestClient = { key: 'app', secret: 'app-secret' };
-export const BANNED: TestClient = { key: 'banned', secret: 'banned-secret' };
-export const BUSY: TestClient = { key: 'busy', secret: 'busy-secret' };
+const APP: TestClient = { key: 'app', secret: 'app-secret' };
+const BANNED: TestClient = { key: 'banned', secret: 'banned-secret' };
+const BUSY: TestClient = { key: 'busy', secret: 'busy-secret' };
 
 export const CONSUMERS = [
   { key: APP.key, secret: APP.secret },

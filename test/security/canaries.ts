@@ -24,13 +24,12 @@ export type CanaryName = keyof typeof CANARY | 'privateKey';
 
 const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
 export const PRIVATE_KEY_PEM = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-export const PUBLIC_KEY_PEM = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString();
 
 /** The secrets checked in every run (the consumer key is an identifier, not a secret). */
 export const SECRET_NAMES: readonly CanaryName[] = ['consumerSecret', 'tokenSecret', 'accessToken', 'requestToken', 'requestTokenSecret', 'verifier', 'sessionHandle', 'privateKey'];
 
 /** Every string whose presence in output means the secret leaked. */
-export function leakForms(name: CanaryName): string[] {
+function leakForms(name: CanaryName): string[] {
   if (name === 'privateKey') {
     const body = PRIVATE_KEY_PEM.split('\n').filter((l) => l !== '' && !l.startsWith('-----'));
     return [PRIVATE_KEY_PEM.trim(), body.join(''), ...body.filter((l) => l.length >= 32), Buffer.from(PRIVATE_KEY_PEM).toString('base64').slice(0, 64)];
@@ -58,7 +57,7 @@ function cutShort(text: string, form: string): boolean {
  * as it was signed, with its oauth_token and oauth_verifier values, so it can
  * be diffed with a server's echo. Everywhere else they stay masked.
  */
-export const TOKEN_NAMES: readonly CanaryName[] = ['accessToken', 'requestToken', 'verifier', 'sessionHandle'];
+const TOKEN_NAMES: readonly CanaryName[] = ['accessToken', 'requestToken', 'verifier', 'sessionHandle'];
 
 export { withoutBaseStrings };
 

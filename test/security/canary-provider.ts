@@ -24,7 +24,7 @@ import { percentEncode } from '../../src/oauth/percent-encode.js';
 import { CANARY } from './canaries.js';
 import { readBody } from '../helpers/fault-server.js';
 
-export type CanaryMode = 'ok' | 'refuse-request' | 'refuse-access' | 'refuse-resource' | 'cut-preview';
+type CanaryMode = 'ok' | 'refuse-request' | 'refuse-access' | 'refuse-resource' | 'cut-preview';
 
 export interface CanaryProvider {
   readonly url: string;

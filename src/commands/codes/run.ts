@@ -19,7 +19,7 @@ export async function runCodes(options: CodesOptions, env: Environment): Promise
   return ExitCode.Ok;
 }
 
-export function codesJson(lang: Lang) {
+function codesJson(lang: Lang) {
   return {
     problems: PROBLEMS.map((p) => ({
       code: p.code,

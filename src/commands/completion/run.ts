@@ -11,7 +11,7 @@ import { zshScript } from './zsh.js';
 const RENDER: Readonly<Record<Shell, typeof bashScript>> = { bash: bashScript, zsh: zshScript, fish: fishScript };
 
 /** The script for a shell, from the program with every command registered. */
-export function completionScript(shell: Shell, env: Environment): string {
+function completionScript(shell: Shell, env: Environment): string {
   const { program } = buildProgram(env, []);
   return RENDER[shell](completionSpec(program, VALUE_ROWS));
 }

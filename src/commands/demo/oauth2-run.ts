@@ -69,7 +69,7 @@ function fit(text: string, width: number): string {
 }
 
 /** One line per step: title, method and path, status, time. */
-export function oauth2StepLine(step: OAuth2StepRecord, base: string, c: Palette, lang: Lang): string {
+function oauth2StepLine(step: OAuth2StepRecord, base: string, c: Palette, lang: Lang): string {
   const title = padDisplay(step.title, TITLE_COLUMN);
   if (step.name === 'callback') {
     const what = step.ok ? c.green(say(DEMO_TEXT.oauth2CallbackOk, lang)) : c.red(`✗ ${step.error?.code ?? ''}: ${step.error?.message ?? ''}`);
@@ -98,7 +98,7 @@ interface PartContext {
 }
 
 /** The scenarios this run takes: all, or the one --only names (undefined when it names none of them). */
-export function oauth2Scenarios(only: string | undefined): readonly OAuth2Scenario[] {
+function oauth2Scenarios(only: string | undefined): readonly OAuth2Scenario[] {
   return only === undefined ? OAUTH2_SCENARIOS : OAUTH2_SCENARIOS.filter((s) => s.id === only);
 }
 

@@ -57,7 +57,7 @@ const MINUTE = 60_000;
 const DEMO_REDIRECT_BASE = 'http://127.0.0.1:8765';
 
 /** Random bytes that can be played again: the same session state (state, nonce, verifier) a second time. */
-export class RecordedRandom {
+class RecordedRandom {
   readonly #taken: Uint8Array[] = [];
   #replay: Uint8Array[] | undefined;
 

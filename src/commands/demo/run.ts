@@ -55,8 +55,8 @@ export interface ScenarioResult {
   readonly groundTruth?: { readonly event: string; readonly error?: string | undefined; readonly detail?: string | undefined; readonly cause?: CauseId | undefined; readonly source?: string | undefined } | undefined;
 }
 
-export const DEMO_PROTOCOLS = ['oauth1', 'oauth2'] as const;
-export type DemoProtocol = (typeof DEMO_PROTOCOLS)[number];
+const DEMO_PROTOCOLS = ['oauth1', 'oauth2'] as const;
+type DemoProtocol = (typeof DEMO_PROTOCOLS)[number];
 
 /** What each protocol's part prints with and runs on. */
 export interface DemoPart {

@@ -5,7 +5,7 @@ import { readTextFile } from '../../files/read-text-file.js';
 import { percentEncode } from '../../oauth/percent-encode.js';
 import type { RequestBody } from '../../oauth/types.js';
 
-export const FORM = 'application/x-www-form-urlencoded';
+const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = 'application/json';
 const MAX_BODY = 64 * 1024 * 1024;
 

@@ -24,7 +24,7 @@ import { bodyForStdout, bodyNote, requestLines, responseLines } from './render.j
 import { parseTarget } from './target.js';
 
 /** The one JSON document `request --json` prints. */
-export interface RequestReport {
+interface RequestReport {
   readonly ok: boolean;
   readonly provider: string | null;
   readonly placement: Placement;

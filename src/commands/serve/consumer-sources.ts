@@ -43,7 +43,7 @@ export function parseConsumersFile(text: string, shown: string): SharedSecretCon
  * already exposed; this file is a list kept for the purpose). Not checked
  * on Windows, where these mode bits mean nothing.
  */
-export function readConsumersFile(path: string, env: Environment): SharedSecretConsumer[] {
+function readConsumersFile(path: string, env: Environment): SharedSecretConsumer[] {
   const { text, mode } = readPrivateFile(path, env.cwd, { code: 'consumers-file-unreadable', shown: `--consumers-file ${path}`, hint: 'give the path of a file with one KEY:SECRET per line' });
   if (process.platform !== 'win32') {
     if ((mode & 0o077) !== 0) {

@@ -11,7 +11,7 @@ import { splitKeyValue } from './consumer-list.js';
 import { parseConsumerList, refuseDuplicateKeys } from './consumer-sources.js';
 
 /** serve --oauth2's clients from the environment: `id1:secret1,id2:secret2`. */
-export const OAUTH2_CLIENTS_VARIABLE = 'OAUTH_DOCTOR_OAUTH2_CLIENTS';
+const OAUTH2_CLIENTS_VARIABLE = 'OAUTH_DOCTOR_OAUTH2_CLIENTS';
 
 const seconds = (value: string, flag: string, allowNegative = false) => Math.round(parseDuration(value, flag, { bareUnit: 's', allowNegative }) / 1000);
 

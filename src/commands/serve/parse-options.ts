@@ -11,7 +11,7 @@ import { splitKeyValue } from './consumer-list.js';
 import { CONSUMERS_VARIABLE, refuseDuplicateKeys, sharedSecretConsumers } from './consumer-sources.js';
 
 /** `2s`, `500ms`, `10m`, `1h`; a bare number is seconds (the shared parser, cli/duration.ts). */
-export function parseDuration(value: string, flag: string): number {
+function parseDuration(value: string, flag: string): number {
   return parseSharedDuration(value, flag, { bareUnit: 's' });
 }
 

@@ -36,7 +36,7 @@ function checkFlags(options: SignOptions): void {
  * The method that is signed is the one the printed curl line sends (issue 15
  * item 1): without -X, a body means POST, as it does for curl; else GET.
  */
-export function signedMethod(options: Pick<SignOptions, 'method' | 'data'>): string {
+function signedMethod(options: Pick<SignOptions, 'method' | 'data'>): string {
   return options.method ?? (options.data !== undefined ? 'POST' : 'GET');
 }
 

@@ -29,7 +29,7 @@ export function nearCode(value: string): string | undefined {
 }
 
 /** Levenshtein distance, stopping once it exceeds `limit` (both strings are at most 64 characters). */
-export function editDistance(a: string, b: string, limit: number): number {
+function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {

@@ -6,17 +6,12 @@
  */
 
 /** Error messages are short; a long paste is read from its start. */
-export const MAX_CLASSIFY_INPUT = 20_000;
+const MAX_CLASSIFY_INPUT = 20_000;
 
 export interface Word {
   readonly word: string;
   readonly start: number;
   readonly end: number;
-}
-
-export interface Prepared {
-  readonly text: string;
-  readonly words: readonly Word[];
 }
 
 /** Scripts written without spaces between words: their terms are matched as they stand. */
@@ -48,7 +43,7 @@ export function foldText(prepared: string): string {
 }
 
 /** A plural or third-person -s is not a different word here (tokens → token, expires → expire). */
-export function stem(word: string): string {
+function stem(word: string): string {
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
   return word;
 }

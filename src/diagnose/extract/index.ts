@@ -18,7 +18,7 @@ import { percentEncode } from '../../oauth/percent-encode.js';
 
 export type FragmentKind = 'json' | 'form' | 'url' | 'xml' | 'html';
 
-export interface Fragment {
+interface Fragment {
   readonly kind: FragmentKind;
   /** The fragment as a reader wants it: JSON text, a form string, a URL, markup. */
   readonly text: string;
@@ -42,7 +42,7 @@ export interface Extraction {
 }
 
 /** Past this, a paste is cut: larger than any error response. */
-export const MAX_EXTRACT_CHARS = 2 * 1024 * 1024;
+const MAX_EXTRACT_CHARS = 2 * 1024 * 1024;
 const MAX_FRAGMENTS = 64;
 const MAX_SPAN = 200_000;
 

@@ -13,7 +13,7 @@ import type { PriorUse } from './types.js';
  */
 export type LedgerKind = 'code' | 'refresh_token' | 'device_code';
 
-export interface LedgerEntry {
+interface LedgerEntry {
   readonly kind: LedgerKind;
   /** fingerprintToken of the value. */
   readonly fp: string;
@@ -38,8 +38,8 @@ export const EMPTY_LEDGER: Ledger = { version: 1, entries: [], replays: {} };
 
 const MAX_USES = 10;
 /** Entries unused this long are forgotten: longer than any code's or most refresh tokens' life. */
-export const LEDGER_RETENTION_MS = 90 * 86_400_000;
-export const LEDGER_MAX_ENTRIES = 5000;
+const LEDGER_RETENTION_MS = 90 * 86_400_000;
+const LEDGER_MAX_ENTRIES = 5000;
 
 function find(ledger: Ledger, kind: LedgerKind, fp: string): LedgerEntry | undefined {
   return ledger.entries.find((entry) => entry.kind === kind && entry.fp === fp);

@@ -16,8 +16,3 @@ export function pkceChallenge(verifier: string, method: 'S256' | 'plain' = 'S256
 export function challengeForEvidence(challenge: string, method: 'S256' | 'plain' = 'S256'): string {
   return method === 'plain' ? fingerprintToken(challenge) : challenge;
 }
-
-/** RFC 7636 §4.1: 43–128 characters of [A-Z a-z 0-9 - . _ ~]. */
-export function wellFormedVerifier(verifier: string): boolean {
-  return /^[A-Za-z0-9\-._~]{43,128}$/.test(verifier);
-}

@@ -16,7 +16,7 @@ const ago = (from: number, to: number, lang: EvidenceContext['lang']): string =>
 const nowOf = (evidence: OAuth2Evidence): number | undefined => evidence.token?.at ?? evidence.observedAt;
 
 /** RFC 6749 §4.1.2: single use. The ledger says whether this very code was presented before. */
-export const codeReuse: OAuth2Rule = (evidence, { lang }) => {
+const codeReuse: OAuth2Rule = (evidence, { lang }) => {
   if (evidence.token?.code === undefined) return [];
   const prior = evidence.ledger?.code;
   if (prior === undefined) return evidence.ledger ? [{ cause: 'reuse', likelihood: 'unlikely', line: sayOAuth2('codeFirstUse', lang) }] : [];
@@ -27,7 +27,7 @@ export const codeReuse: OAuth2Rule = (evidence, { lang }) => {
 };
 
 /** The code's age at exchange against its lifetime (the provider's, else RFC 6749 §4.1.2's ceiling). */
-export const codeAge: OAuth2Rule = (evidence, { lang }) => {
+const codeAge: OAuth2Rule = (evidence, { lang }) => {
   const issued = evidence.callback?.at;
   const used = evidence.token?.at;
   if (issued === undefined || used === undefined || evidence.token?.code === undefined) return [];
@@ -47,7 +47,7 @@ function firstDifference(a: string, b: string): number {
 }
 
 /** RFC 6749 §4.1.3: the token request repeats the authorize leg's redirect_uri exactly. */
-export const redirectLegs: OAuth2Rule = (evidence, { lang }) => {
+const redirectLegs: OAuth2Rule = (evidence, { lang }) => {
   const sent = evidence.authorize?.redirectUri;
   const token = evidence.token;
   if (sent === undefined || token?.code === undefined) return [];
@@ -58,7 +58,7 @@ export const redirectLegs: OAuth2Rule = (evidence, { lang }) => {
 };
 
 /** RFC 7636 §4.6, checked here: the verifier sent against the challenge sent. */
-export const pkcePair: OAuth2Rule = (evidence, { lang }) => {
+const pkcePair: OAuth2Rule = (evidence, { lang }) => {
   const challenge = evidence.authorize?.codeChallenge;
   const method = evidence.authorize?.codeChallengeMethod ?? 'plain';
   const computed = evidence.token?.verifierChallenge;
@@ -72,7 +72,7 @@ export const pkcePair: OAuth2Rule = (evidence, { lang }) => {
 };
 
 /** Refresh rotation and reuse (RFC 6749 §6, RFC 9700 §4.14.2), from the ledger and this session. */
-export const refreshReuse: OAuth2Rule = (evidence, { lang }) => {
+const refreshReuse: OAuth2Rule = (evidence, { lang }) => {
   const fp = evidence.token?.refreshToken;
   if (fp === undefined) return [];
   const out: Adjustment[] = [];
@@ -99,7 +99,7 @@ export const refreshReuse: OAuth2Rule = (evidence, { lang }) => {
 };
 
 /** A refresh, client-credentials or device request carries no code: the code-only causes do not apply (RFC 6749 §4.1.3 vs §6, §4.4). */
-export const grantWithoutCode: OAuth2Rule = (evidence, { lang }) => {
+const grantWithoutCode: OAuth2Rule = (evidence, { lang }) => {
   const grant = evidence.token?.grantType;
   if (grant === undefined || grant === 'authorization_code' || evidence.token?.code !== undefined) return [];
   const line = sayOAuth2('noCodeInGrant', lang, { grant });
@@ -110,7 +110,7 @@ export const grantWithoutCode: OAuth2Rule = (evidence, { lang }) => {
 };
 
 /** The client authentication method used against the metadata's list (RFC 8414 §2). */
-export const clientAuthMethod: OAuth2Rule = (evidence, { problem, lang }) => {
+const clientAuthMethod: OAuth2Rule = (evidence, { problem, lang }) => {
   const used = evidence.token?.clientAuth;
   const supported = evidence.metadata?.tokenEndpointAuthMethods;
   if (used === undefined || supported === undefined || supported.length === 0) return [];
@@ -120,7 +120,7 @@ export const clientAuthMethod: OAuth2Rule = (evidence, { problem, lang }) => {
 };
 
 /** A client assertion judged by the server's clock, and its audience (RFC 7523 §3). */
-export const assertionClock: OAuth2Rule = (evidence, { lang }) => {
+const assertionClock: OAuth2Rule = (evidence, { lang }) => {
   const assertion = evidence.token?.assertion;
   const sentAt = evidence.token?.at;
   if (assertion === undefined || sentAt === undefined) return [];
@@ -145,7 +145,7 @@ export const assertionClock: OAuth2Rule = (evidence, { lang }) => {
 };
 
 /** The server's clock, when no assertion speaks for it: a large offset makes skew possible (token times are the server's). */
-export const clockOffset: OAuth2Rule = (evidence, { lang }) => {
+const clockOffset: OAuth2Rule = (evidence, { lang }) => {
   const offset = evidence.clockOffsetSec;
   if (offset === undefined || evidence.token?.assertion !== undefined) return [];
   const seconds = Math.round(Math.abs(offset));
@@ -157,7 +157,7 @@ export const clockOffset: OAuth2Rule = (evidence, { lang }) => {
 const scopes = (value: string | undefined): string[] => (value ?? '').split(' ').filter((s) => s !== '');
 
 /** RFC 6749 §3.3: scope asked against scope granted. */
-export const scopeGranted: OAuth2Rule = (evidence, { problem, lang }) => {
+const scopeGranted: OAuth2Rule = (evidence, { problem, lang }) => {
   const asked = evidence.authorize?.scope;
   const granted = evidence.scopeGranted;
   if (asked === undefined || granted === undefined) return [];
@@ -168,7 +168,7 @@ export const scopeGranted: OAuth2Rule = (evidence, { problem, lang }) => {
 };
 
 /** RFC 6749 §4.1.2 / §10.12 state, and RFC 9207 iss, on the callback. */
-export const callbackChecks: OAuth2Rule = (evidence, { lang }) => {
+const callbackChecks: OAuth2Rule = (evidence, { lang }) => {
   const out: Adjustment[] = [];
   const sent = evidence.authorize?.state;
   const callback = evidence.callback;
@@ -206,7 +206,7 @@ function accessDenied(evidence: OAuth2Evidence, lang: EvidenceContext['lang']): 
 }
 
 /** The device grant's polling (RFC 8628 §3.5) and lifetime (§3.2). */
-export const devicePolling: OAuth2Rule = (evidence, { problem, lang }) => {
+const devicePolling: OAuth2Rule = (evidence, { problem, lang }) => {
   const device = evidence.device;
   if (device === undefined) return [];
   const out: Adjustment[] = [];
@@ -239,7 +239,7 @@ export const devicePolling: OAuth2Rule = (evidence, { problem, lang }) => {
  * answers the browser itself. An error status there, with the redirect_uri
  * this run sent, points at the registration before anything else.
  */
-export const authorizeRefused: OAuth2Rule = (evidence, { problem, lang }) => {
+const authorizeRefused: OAuth2Rule = (evidence, { problem, lang }) => {
   const status = evidence.authorize?.pageStatus;
   if (evidence.failedStep !== 'authorize' || status === undefined) return [];
   const uri = evidence.authorize?.redirectUri ?? '?';
@@ -254,7 +254,7 @@ export const authorizeRefused: OAuth2Rule = (evidence, { problem, lang }) => {
 };
 
 /** A request oauth-doctor (or the capture) knows was OAuth 2.0 rules out "the endpoint wants OAuth 2.0". */
-export const spokeOAuth2: OAuth2Rule = (evidence, { lang }) => (evidence.oauth2Request ? [{ cause: 'oauth2-endpoint', likelihood: 'unlikely', line: sayOAuth2('oauth2Request', lang) }] : []);
+const spokeOAuth2: OAuth2Rule = (evidence, { lang }) => (evidence.oauth2Request ? [{ cause: 'oauth2-endpoint', likelihood: 'unlikely', line: sayOAuth2('oauth2Request', lang) }] : []);
 
 /** Applied in this order, after the generic response rule and before the provider's words. */
 export const OAUTH2_RULES: readonly OAuth2Rule[] = [spokeOAuth2, authorizeRefused, callbackChecks, codeReuse, refreshReuse, grantWithoutCode, redirectLegs, pkcePair, codeAge, clientAuthMethod, assertionClock, clockOffset, scopeGranted, devicePolling];

@@ -3,7 +3,7 @@ import type { Lang } from '../lang.js';
 import { fill } from '../text.js';
 
 /** The sentences diagnoseOAuth2 writes as evidence, English and Japanese side by side (data, STYLE habit 3). */
-export const OAUTH2_EVIDENCE_TEXT = {
+const OAUTH2_EVIDENCE_TEXT = {
   codeUsedBefore: {
     en: 'This authorization code was presented before, {count} time(s), first {ago} earlier (reuse ledger): a code is single-use (RFC 6749 §4.1.2).',
     ja: 'この認可コードは以前に {count} 回提示されています（最初は {ago} 前、再使用の記録による）。認可コードは一回限りです（RFC 6749 §4.1.2）。',

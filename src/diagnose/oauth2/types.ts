@@ -26,7 +26,7 @@ export type OAuth2Step =
 export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'client_secret_jwt' | 'private_key_jwt' | 'none' | 'tls_client_auth' | 'self_signed_tls_client_auth';
 
 /** The authorization request as sent (RFC 6749 §4.1.1, RFC 7636 §4.3). */
-export interface AuthorizeEvidence {
+interface AuthorizeEvidence {
   /** ms since the epoch. */
   readonly at?: number | undefined;
   readonly redirectUri?: string | undefined;
@@ -43,7 +43,7 @@ export interface AuthorizeEvidence {
 }
 
 /** The redirect back (RFC 6749 §4.1.2, §4.1.2.1; RFC 9207). */
-export interface CallbackEvidence {
+interface CallbackEvidence {
   readonly at?: number | undefined;
   readonly state?: string | undefined;
   readonly iss?: string | undefined;
@@ -54,7 +54,7 @@ export interface CallbackEvidence {
 }
 
 /** A client assertion's times and audience (RFC 7523 §3), seconds since the epoch by the client's clock. */
-export interface AssertionEvidence {
+interface AssertionEvidence {
   readonly iat?: number | undefined;
   readonly nbf?: number | undefined;
   readonly exp?: number | undefined;
@@ -62,7 +62,7 @@ export interface AssertionEvidence {
 }
 
 /** The token request as sent (RFC 6749 §4.1.3, §6; RFC 8628 §3.4). */
-export interface TokenRequestEvidence {
+interface TokenRequestEvidence {
   readonly at?: number | undefined;
   readonly grantType?: string | undefined;
   readonly redirectUri?: string | undefined;
@@ -103,7 +103,7 @@ export interface RefreshEvent {
 }
 
 /** The provider's metadata (RFC 8414 §2, OpenID Connect Discovery §3), the parts the diagnosis compares with. */
-export interface MetadataEvidence {
+interface MetadataEvidence {
   readonly issuer?: string | undefined;
   readonly tokenEndpoint?: string | undefined;
   readonly tokenEndpointAuthMethods?: readonly string[] | undefined;
@@ -113,7 +113,7 @@ export interface MetadataEvidence {
 }
 
 /** The device grant as run (RFC 8628 §3.2, §3.5). */
-export interface DeviceEvidence {
+interface DeviceEvidence {
   /** When the device authorization response came, ms since the epoch. */
   readonly issuedAt?: number | undefined;
   readonly expiresInSec?: number | undefined;

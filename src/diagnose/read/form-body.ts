@@ -17,7 +17,7 @@ export function formSegmentAround(text: string, key: string): string | undefined
 }
 
 /** The segment, and whether it is the query or fragment of a URL (it follows `?` or `#`). */
-export function formSegmentWithContext(text: string, key: string): { segment: string; inUrl: boolean } | undefined {
+function formSegmentWithContext(text: string, key: string): { segment: string; inUrl: boolean } | undefined {
   const at = text.indexOf(`${key}=`);
   if (at === -1) return undefined;
   let start = at;

@@ -14,7 +14,7 @@ import { fromDropboxError, fromFacebookError, fromGoogleStatus, fromLinkedInErro
 /** JSONP, as Flickr answers with format=json: `jsonFlickrApi({...})`. */
 const JSONP = /^[A-Za-z_$][\w$.]{0,63}\(\s*([{[][\s\S]*[}\]])\s*\)\s*;?$/;
 
-export function parseJson(body: string): Json | undefined {
+function parseJson(body: string): Json | undefined {
   const stripped = body.trim();
   const trimmed = JSONP.exec(stripped)?.[1] ?? stripped;
   if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return undefined;

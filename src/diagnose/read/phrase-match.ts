@@ -7,7 +7,7 @@ import { excerpt, type Finding } from './finding.js';
 const MAX_MATCH_INPUT = 100_000;
 
 /** The first known page or phrase in already-visible text (see knowledge/phrases.ts). */
-export function matchPhrase(text: string): { record: PhraseRecord; matched: string } | undefined {
+function matchPhrase(text: string): { record: PhraseRecord; matched: string } | undefined {
   const bounded = text.slice(0, MAX_MATCH_INPUT);
   for (const record of phrases()) {
     const match = record.pattern.exec(bounded);

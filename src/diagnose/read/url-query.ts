@@ -6,7 +6,7 @@ import { oauth2Finding, oauth2SignalsFor } from './oauth2.js';
 import { besideError } from './oauthlib-error.js';
 
 /** The query and fragment of a URL as pairs, or undefined when it is not a URL. */
-export function urlPairs(url: string): Pair[] | undefined {
+function urlPairs(url: string): Pair[] | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url.trim());

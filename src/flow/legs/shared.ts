@@ -62,7 +62,7 @@ export function isSuccess(status: number): boolean {
 }
 
 /** A token response (RFC 5849 §2.1, §2.3): a form body (some label it text/plain or text/html), or a JSON object with the same names (oauth/token-body.ts). */
-export function parseTokenBody(exchange: HttpExchange): Pair[] {
+function parseTokenBody(exchange: HttpExchange): Pair[] {
   return [...readTokenBody(exchange.response.body).fields];
 }
 

@@ -19,7 +19,7 @@ const AUTHORIZE_PAGE_CODES: readonly (readonly [RegExp, string])[] = [
 ];
 
 /** The problem a refusal holds: the provider's answer read as any other (readProblem), or the check of ours that failed. */
-export function problemOf(outcome: OAuth2Outcome): DetectedProblem | undefined {
+function problemOf(outcome: OAuth2Outcome): DetectedProblem | undefined {
   const failure = outcome.failure;
   if (!failure || NOT_DIAGNOSED.has(failure.refusal.error)) return undefined;
   const { refusal, exchange } = failure;

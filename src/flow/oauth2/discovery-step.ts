@@ -13,7 +13,7 @@ const GRANT_TYPES: Record<OAuth2FlowConfig['grant'], string> = {
 };
 
 /** What the run asks of the metadata (for the lint). */
-export function askOf(config: OAuth2FlowConfig): MetadataAsk {
+function askOf(config: OAuth2FlowConfig): MetadataAsk {
   const endpoints: MetadataAsk['endpoints'][number][] = ['token_endpoint'];
   if (config.grant === 'code') endpoints.push('authorization_endpoint');
   if (config.grant === 'device') endpoints.push('device_authorization_endpoint');

@@ -10,7 +10,7 @@ import { clockOffsetSec } from '../../oauth2/responses.js';
 import type { OAuth2Refusal } from '../../oauth2/types.js';
 import type { OAuth2FlowConfig, OAuth2Io, OAuth2StepName, OAuth2StepRecord, Working } from './types.js';
 
-export const STEP_TITLES: Record<OAuth2StepName, string> = {
+const STEP_TITLES: Record<OAuth2StepName, string> = {
   discovery: 'Discovery',
   jwks: 'JWKS',
   par: 'Pushed authorization request',

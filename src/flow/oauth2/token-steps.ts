@@ -20,7 +20,7 @@ export function need(endpoints: OAuth2Endpoints, key: keyof OAuth2Endpoints, ste
 }
 
 /** Fields of a token response worth showing, tokens masked by the observer's redactor. */
-export function tokenWorking(tokens: TokenSet): Working[] {
+function tokenWorking(tokens: TokenSet): Working[] {
   const out: Working[] = [
     { label: 'access_token', value: tokens.accessToken, secret: true },
     { label: 'token_type', value: tokens.tokenType || '(none: REQUIRED by RFC 6749 §5.1)' },

@@ -90,7 +90,7 @@ export interface OAuth2StepRecord {
   readonly error?: { readonly code: string; readonly message: string } | undefined;
 }
 
-export interface OAuth2Failure {
+interface OAuth2Failure {
   readonly step: OAuth2StepName;
   readonly refusal: OAuth2Refusal;
   readonly exchange?: HttpExchange | undefined;

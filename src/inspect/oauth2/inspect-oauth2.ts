@@ -18,9 +18,9 @@ import { readSteps, stepSecrets, type CapturedStep } from './steps.js';
  * as evidence (the reuse ledger replayed over the capture's own timeline).
  * Pure: no I/O.
  */
-export type OAuth2CheckId = 'code-reused' | 'refresh-replayed' | 'refresh-family-revoked' | 'redirect-differs' | 'verifier-mismatch' | 'state-differs' | 'provider-refused';
+type OAuth2CheckId = 'code-reused' | 'refresh-replayed' | 'refresh-family-revoked' | 'redirect-differs' | 'verifier-mismatch' | 'state-differs' | 'provider-refused';
 
-export interface OAuth2Finding {
+interface OAuth2Finding {
   readonly check: OAuth2CheckId;
   /** Index into steps. */
   readonly step: number;
@@ -29,7 +29,7 @@ export interface OAuth2Finding {
   readonly diagnosis: Diagnosis;
 }
 
-export interface OAuth2TimelineStep {
+interface OAuth2TimelineStep {
   readonly kind: CapturedStep['kind'];
   readonly origin: string;
   readonly exchangeIndex: number;

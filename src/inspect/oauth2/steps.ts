@@ -10,7 +10,7 @@ import { formValue, parseForm } from '../../oauth/form.js';
  * token request (§4.1.3, §6, RFC 8628 §3.4). Raw values live here in memory
  * only; evidence gets fingerprints and everything printed is masked.
  */
-export type CapturedStepKind = 'authorize' | 'callback' | 'token' | 'refresh' | 'device-token' | 'client-credentials';
+type CapturedStepKind = 'authorize' | 'callback' | 'token' | 'refresh' | 'device-token' | 'client-credentials';
 
 export interface CapturedStep {
   readonly kind: CapturedStepKind;

@@ -13,15 +13,7 @@ import { VARIANTS, type Candidate, type Variant, type VariantContext, type Varia
  * base string, that is compared directly — no secrets needed.
  */
 
-export type SignatureCheckStatus = 'match' | 'variant' | 'no-match' | 'unchecked';
-
-export interface VariantMatch {
-  /** Stable id; a pair is written `a+b`. */
-  readonly variant: string;
-  readonly variants: readonly VariantId[];
-  readonly details: readonly string[];
-  readonly baseString: string;
-}
+type SignatureCheckStatus = 'match' | 'variant' | 'no-match' | 'unchecked';
 
 export interface SignatureCheck {
   readonly status: SignatureCheckStatus;
@@ -49,7 +41,7 @@ export interface SignatureCheck {
   readonly server?: ServerBaseStringCheck | undefined;
 }
 
-export interface ServerBaseStringCheck {
+interface ServerBaseStringCheck {
   readonly baseString: string;
   /** Whether the server's base string equals the RFC 5849 one we computed. */
   readonly matchesOurs: boolean;
@@ -145,7 +137,7 @@ function checkServerBaseString(start: Recipe, context: VariantContext, serverBas
   };
 }
 
-export type UncheckedReason = 'no-signature-method' | 'unknown-signature-method' | 'rsa-needs-public-key' | 'no-consumer-secret' | 'unknown-token-secret';
+type UncheckedReason = 'no-signature-method' | 'unknown-signature-method' | 'rsa-needs-public-key' | 'no-consumer-secret' | 'unknown-token-secret';
 
 function uncheckedReason(method: string, input: SignatureCheckInput): UncheckedReason {
   if (method === '') return 'no-signature-method';

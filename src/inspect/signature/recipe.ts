@@ -21,7 +21,7 @@ export interface RecipeParameter {
   readonly rawValue?: string | undefined;
 }
 
-export interface RecipeUri {
+interface RecipeUri {
   readonly scheme: string;
   readonly host: string;
   /** '' when none is written. */
@@ -31,9 +31,9 @@ export interface RecipeUri {
   readonly query: string;
 }
 
-export type ParameterOrder = 'bytes' | 'as-sent' | 'case-insensitive' | 'name-only';
+type ParameterOrder = 'bytes' | 'as-sent' | 'case-insensitive' | 'name-only';
 
-export type KeyForm = 'rfc' | 'no-ampersand' | 'unencoded';
+type KeyForm = 'rfc' | 'no-ampersand' | 'unencoded';
 
 export interface Recipe {
   readonly method: string;
@@ -107,7 +107,7 @@ export function rfcRecipe(view: OAuthRequestView, secrets: RecipeSecrets): Recip
   };
 }
 
-export function renderUri(uri: RecipeUri): string {
+function renderUri(uri: RecipeUri): string {
   return `${uri.scheme}://${uri.host}${uri.port === '' ? '' : `:${uri.port}`}${uri.path}${uri.query === '' ? '' : `?${uri.query}`}`;
 }
 
@@ -116,7 +116,7 @@ function compare(a: string, b: string): number {
 }
 
 /** §3.4.1.3.2 normalised parameters under the recipe's encoding and order. */
-export function normalizedParameters(recipe: Recipe): string {
+function normalizedParameters(recipe: Recipe): string {
   const encoded = recipe.params.map((p) => ({ name: recipe.encodeParameter(p.name), value: recipe.encodeParameter(p.value) }));
   if (recipe.order === 'bytes') encoded.sort((a, b) => compare(a.name, b.name) || compare(a.value, b.value));
   else if (recipe.order === 'name-only') encoded.sort((a, b) => compare(a.name, b.name));

@@ -51,7 +51,7 @@ export type VariantId =
   | 'signature-double-encoded'
   | 'wrong-hash';
 
-export interface VariantText {
+interface VariantText {
   /** What the client did, as a short phrase. */
   readonly title: string;
   /** What to change. */
@@ -72,7 +72,7 @@ export interface Candidate {
   readonly detail?: string | undefined;
 }
 
-export type VariantPart = 'base-string' | 'key' | 'signature' | 'method';
+type VariantPart = 'base-string' | 'key' | 'signature' | 'method';
 
 export interface Variant {
   readonly id: VariantId;

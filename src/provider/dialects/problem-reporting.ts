@@ -7,7 +7,7 @@ import { problemPage } from '../pages/authorize-pages.js';
 import type { Dialect } from './types.js';
 
 /** oauth_problem, its companions and advice, as pairs (Problem Reporting extension). */
-export function problemPairs(failure: Failure): Pair[] {
+function problemPairs(failure: Failure): Pair[] {
   return [['oauth_problem', failure.problem], ...failure.parameters, ['oauth_problem_advice', failure.advice]];
 }
 

@@ -15,7 +15,7 @@ const EXCHANGE: EndpointRules = { required: ['oauth_token'], rejected: ['oauth_s
 /** OAuth Session extension: renew with the (possibly expired) access token and its session handle. */
 const RENEWAL: EndpointRules = { required: ['oauth_token', 'oauth_session_handle'], rejected: ['oauth_verifier', 'oauth_callback'], token: 'renewal' };
 
-export const DEMO_USER = { id: '1001', screenName: 'oauth_doctor_demo' } as const;
+const DEMO_USER = { id: '1001', screenName: 'oauth_doctor_demo' } as const;
 
 function seconds(ms: number): string {
   return String(Math.max(0, Math.round(ms / 1000)));

@@ -12,7 +12,7 @@ export type AdminRefusal = 'not-loopback' | 'foreign-host' | 'cross-origin' | 'c
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-export function isLoopback(address: string): boolean {
+function isLoopback(address: string): boolean {
   return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
 }
 

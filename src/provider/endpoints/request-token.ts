@@ -10,7 +10,7 @@ import { authenticateRequest, isFailure } from './authenticate-request.js';
 /** RFC 5849 §2.1: oauth_callback is required (`oob` when there is none). */
 const RULES: EndpointRules = { required: ['oauth_callback'], rejected: ['oauth_verifier', 'oauth_session_handle', 'oauth_token'], token: 'none' };
 
-export const KNOWN_SCOPES = ['read', 'write'] as const;
+const KNOWN_SCOPES = ['read', 'write'] as const;
 
 function checkCallback(callback: string, consumer: ConsumerRecord): Failure | undefined {
   const rejected = (advice: string, detail?: 'callback-not-approved' | 'oob-required') =>

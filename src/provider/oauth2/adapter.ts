@@ -5,7 +5,7 @@
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 
 /** Entries kept per model (codes, tokens, sessions, …); past it the oldest is forgotten first. */
-export const MAX_ENTRIES_PER_MODEL = 10_000;
+const MAX_ENTRIES_PER_MODEL = 10_000;
 
 /**
  * How long an expired entry is still handed to the engine. The engine checks
@@ -13,7 +13,7 @@ export const MAX_ENTRIES_PER_MODEL = 10_000;
  * expired", "refresh token is expired" — which it can only do if the entry is
  * still there; forgotten at once it would be "not found", the wrong cause.
  */
-export const EXPIRED_KEPT_SEC = 600;
+const EXPIRED_KEPT_SEC = 600;
 
 interface Entry {
   readonly payload: AdapterPayload;

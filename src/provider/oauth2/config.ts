@@ -17,12 +17,12 @@ export const DEMO_ACCOUNT = { sub: 'alice', name: 'Alice Example', email: 'alice
 export const INTERACTION_PATH = '/interaction/';
 
 /** How far a client assertion's times, or a token's expiry, may be off before it counts (oidc-provider's clockTolerance). */
-export const CLOCK_TOLERANCE_SEC = 5;
+const CLOCK_TOLERANCE_SEC = 5;
 
-export const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'none'] as const;
+const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'none'] as const;
 
 /** A client's metadata for the engine (RFC 7591 §2 names). Loopback clients are `native` (RFC 8252 §7.3). */
-export function clientMetadata(client: OAuth2ClientRegistration, defaultRedirects: readonly string[]): ClientMetadata {
+function clientMetadata(client: OAuth2ClientRegistration, defaultRedirects: readonly string[]): ClientMetadata {
   const redirectUris = [...(client.redirectUris ?? defaultRedirects)];
   const grantTypes = ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code'];
   if (client.secret !== undefined || client.privateKeyJwtOnly) grantTypes.push('client_credentials');

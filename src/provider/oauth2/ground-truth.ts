@@ -23,7 +23,7 @@ export const ENGINE_ERROR_EVENTS = {
   server_error: 'server',
 } as const;
 
-export type EngineEvent = keyof typeof ENGINE_ERROR_EVENTS | 'grant.revoked' | 'edge';
+type EngineEvent = keyof typeof ENGINE_ERROR_EVENTS | 'grant.revoked' | 'edge';
 
 export interface GroundTruth {
   /** ms since the epoch, real time (not the provider's skewed clock). */
@@ -45,7 +45,7 @@ export interface GroundTruth {
 }
 
 /** Entries kept; past it the oldest goes first. */
-export const MAX_GROUND_TRUTH = 500;
+const MAX_GROUND_TRUTH = 500;
 
 export class GroundTruthLog {
   readonly #entries: GroundTruth[] = [];

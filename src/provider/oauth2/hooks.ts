@@ -23,9 +23,9 @@ import type { OidcProvider } from './engine.js';
 import type { OAuth2Settings } from './options.js';
 import { ROUTES } from './server.js';
 
-export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 /** RFC 8628 §3.5: after slow_down "the interval MUST be increased by 5 seconds for this and all subsequent requests". */
-export const SLOW_DOWN_STEP_SEC = 5;
+const SLOW_DOWN_STEP_SEC = 5;
 /** Device codes whose pace is tracked at once; past it the oldest is forgotten. */
 const MAX_TRACKED_DEVICE_CODES = 10_000;
 
@@ -81,7 +81,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The middleware: `interval` on device authorization answers, slow_down on polls that come too soon. */
-export function pacingMiddleware(settings: OAuth2Settings, pacer: DevicePacer, emit: (ctx: KoaLike, error: Error) => void, SlowDown: SlowDownError, now: () => number): Middleware {
+function pacingMiddleware(settings: OAuth2Settings, pacer: DevicePacer, emit: (ctx: KoaLike, error: Error) => void, SlowDown: SlowDownError, now: () => number): Middleware {
   return async (ctx, next) => {
     await next();
     if (ctx.method !== 'POST') return;
@@ -111,7 +111,7 @@ const normalised = (uri: string): string | undefined => (URL.canParse(uri) ? new
  * engine's own rule (RFC 8252 §7.3: a loopback redirect of a native client
  * matches on any port). Set on this provider's Client class only.
  */
-export function installRedirectMatching(engine: OidcProvider, settings: OAuth2Settings): void {
+function installRedirectMatching(engine: OidcProvider, settings: OAuth2Settings): void {
   const prototype = engine.Client.prototype as { redirectUriAllowed(this: { redirectUris?: string[] }, value: string): boolean };
   const engineRule = prototype.redirectUriAllowed;
   prototype.redirectUriAllowed = function redirectUriAllowed(value: string): boolean {
@@ -140,7 +140,7 @@ interface RequestView {
 }
 
 /** See the head of this file: a client's other authentication methods, by the request's assertion. */
-export function installAuthMethodVariants(engine: OidcProvider, metadata: readonly ClientMetadata[]): void {
+function installAuthMethodVariants(engine: OidcProvider, metadata: readonly ClientMetadata[]): void {
   const current = new AsyncLocalStorage<RequestView>();
   engine.use(((ctx: RequestView, next: () => Promise<void>) => current.run(ctx, next)) as Parameters<OidcProvider['use']>[0]);
   const Client = engine.Client as unknown as { find(id: string): Promise<unknown>; new (metadata: ClientMetadata): unknown };

@@ -14,10 +14,9 @@ import { makeSigningKeys } from './keys.js';
 import { initialSettings, type OAuth2ClientRegistration, type OAuth2ProviderOptions, type OAuth2Settings } from './options.js';
 import { requestListener, ROUTES } from './server.js';
 
-export type { OAuth2ClientRegistration, OAuth2ProviderOptions, OAuth2Settings } from './options.js';
-export type { GroundTruth, GroundTruthLog } from './ground-truth.js';
+export type { OAuth2ProviderOptions, OAuth2Settings } from './options.js';
 
-export interface OAuth2Endpoints {
+interface OAuth2Endpoints {
   readonly issuer: string;
   readonly discovery: string;
   readonly authorizationServerMetadata: string;
@@ -50,10 +49,10 @@ export interface RunningOAuth2Provider {
 }
 
 /** The redirect URIs a client gets when none are given: loopback, any port (RFC 8252 §7.3). */
-export const DEFAULT_REDIRECT_URIS = ['http://127.0.0.1/callback', 'http://localhost/callback', 'http://[::1]/callback'] as const;
+const DEFAULT_REDIRECT_URIS = ['http://127.0.0.1/callback', 'http://localhost/callback', 'http://[::1]/callback'] as const;
 
 /** A demo client, made when none is given: confidential, its secret printed in full so it can be used. */
-export function generatedClient(): OAuth2ClientRegistration {
+function generatedClient(): OAuth2ClientRegistration {
   return { clientId: `demo-${randomBytes(4).toString('hex')}`, secret: randomBytes(24).toString('base64url'), generated: true };
 }
 

@@ -10,7 +10,7 @@ export function isOAuth2DialectName(value: string): value is OAuth2DialectName {
 }
 
 /** RFC 8252 §7.3: a native client's loopback redirect URI matches on any port; `exact` compares the whole URI. */
-export type RedirectMatching = 'loopback-any-port' | 'exact';
+type RedirectMatching = 'loopback-any-port' | 'exact';
 
 export interface OAuth2ClientRegistration {
   readonly clientId: string;
