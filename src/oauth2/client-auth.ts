@@ -121,3 +121,40 @@ export async function applyClientAuth(method: SupportedAuthMethod, client: Clien
     }
   }
 }
+
+/** Where the run's client authentication method came from. */
+export type ClientAuthSource = 'flag' | 'preset' | 'default';
+
+export interface ClientAuthChoice {
+  readonly method: SupportedAuthMethod;
+  /** Why, in a few words, for the step that uses it. */
+  readonly reason: string;
+}
+
+/** What each method needs of the client: a secret, a private key, nothing. */
+const NEEDS: Record<SupportedAuthMethod, 'secret' | 'key' | 'nothing'> = {
+  client_secret_basic: 'secret',
+  client_secret_post: 'secret',
+  client_secret_jwt: 'secret',
+  private_key_jwt: 'key',
+  none: 'nothing',
+};
+
+/**
+ * The method when `--client-auth` was not given (issue 18): the metadata's
+ * `token_endpoint_auth_methods_supported` (RFC 8414 §2; absent, it means
+ * client_secret_basic) decides among what the client can do. The run's own
+ * default (basic with a secret, the preset's documented method, private_key_jwt
+ * with a key, none without either) stays when the server lists it; else the
+ * first method listed that the client's credentials can do, in the server's
+ * order. A list that holds nothing the client can do keeps the default: the
+ * metadata lint says so, and the server's answer shows what it makes of it.
+ */
+export function chooseClientAuth(fallback: SupportedAuthMethod, supported: readonly string[] | undefined, client: { readonly secret: boolean; readonly key: boolean }): ClientAuthChoice {
+  if (supported === undefined) return { method: fallback, reason: fallback === 'client_secret_basic' ? 'the metadata lists no token_endpoint_auth_methods_supported, whose default is client_secret_basic (RFC 8414 §2)' : 'the metadata lists no token_endpoint_auth_methods_supported' };
+  if (supported.includes(fallback)) return { method: fallback, reason: `token_endpoint_auth_methods_supported lists ${fallback} (RFC 8414 §2)` };
+  const can = (m: SupportedAuthMethod) => NEEDS[m] === 'nothing' ? !client.secret && !client.key : NEEDS[m] === 'secret' ? client.secret : client.key;
+  const pick = supported.find((m): m is SupportedAuthMethod => m in NEEDS && can(m as SupportedAuthMethod));
+  if (pick === undefined) return { method: fallback, reason: `token_endpoint_auth_methods_supported (${supported.join(', ')}) lists nothing this client can do; ${fallback} is sent anyway` };
+  return { method: pick, reason: `token_endpoint_auth_methods_supported (${supported.join(', ')}) does not list ${fallback}: ${pick}, the first listed that this client can do (RFC 8414 §2)` };
+}

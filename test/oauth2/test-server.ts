@@ -25,6 +25,8 @@ export interface TestServerOptions {
   clientSecret?: string;
   /** Where PKCE is required. */
   requirePkce?: boolean;
+  /** token_endpoint_auth_methods_supported (null: left out of the metadata); the token endpoint takes only these. */
+  authMethods?: string[] | null;
 }
 
 export interface TestServer {
@@ -66,8 +68,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   };
   const refuse = (res: ServerResponse, status: number, error: string, description: string) => json(res, options.errorsWith200 ? 200 : status, { error, error_description: description });
 
+  const takes = (method: string) => options.authMethods === undefined || options.authMethods === null ? true : options.authMethods.includes(method);
   const authenticate = (req: IncomingMessage, form: URLSearchParams): string | undefined => {
     const header = req.headers.authorization;
+    if (header?.startsWith('Basic ') && !takes('client_secret_basic')) return undefined;
+    if (form.get('client_secret') !== null && !takes('client_secret_post')) return undefined;
     if (header?.startsWith('Basic ')) {
       const [id, secret] = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':').map((s) => decodeURIComponent(s.replace(/\+/g, ' ')));
       return id === clientId && secret === clientSecret ? id : undefined;
@@ -111,7 +116,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       require_pushed_authorization_requests: options.requirePar ?? false,
       authorization_response_iss_parameter_supported: options.callbackIss !== 'none',
       grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials', 'urn:ietf:params:oauth:grant-type:device_code'],
-      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
+      ...(options.authMethods === null ? {} : { token_endpoint_auth_methods_supported: options.authMethods ?? ['client_secret_basic', 'client_secret_post', 'none'] }),
       code_challenge_methods_supported: ['S256'],
       scopes_supported: ['openid', 'profile', 'api'],
     };

@@ -104,9 +104,13 @@ export async function resolveOAuth2Config(options: FlowOptions, env: Environment
   for (const step of then) if (!(AFTER_STEPS as readonly string[]).includes(step)) throw usageError('invalid-flag-value', `--then "${step}" is not ${AFTER_STEPS.join(', ')}`, 'e.g. --then userinfo,refresh,revoke');
   const authorize = oneOf<AuthorizeMode>(options.authorize, ['browser', 'print', 'http'], '--authorize', isInteractive(env) ? 'browser' : 'print');
   const callback = parseOAuth2Callback(options);
-  if (grant === 'code') checkSomeoneCanApprove(options, env, callback);
   const pkce = oneOf(options.pkce, ['S256', 'plain', 'off'] as const, '--pkce', 'S256');
   if (preset?.pkce === 'required' && pkce === 'off' && !options.exchangeTwice) throw usageError('pkce-required', `${preset.title} requires PKCE`, 'drop --pkce off (S256 is the default)');
+  // The preset's documented challenge methods (GitHub: S256 only): a method the provider refuses is refused here, before a code is spent.
+  if (preset?.pkceMethods !== undefined && pkce !== 'off' && !preset.pkceMethods.includes(pkce)) {
+    throw usageError('pkce-method-refused', `${preset.title} takes PKCE with ${preset.pkceMethods.join(' or ')} only, not ${pkce}`, `drop --pkce ${pkce} (S256 is the default)${preset.pkce === 'required' ? '' : ', or --pkce off'}`);
+  }
+  if (grant === 'code') checkSomeoneCanApprove(options, env, callback);
   const rehearsal = rehearsalOf(options, grant, pkce);
   return {
     provider: preset?.name ?? 'custom',
@@ -114,6 +118,7 @@ export async function resolveOAuth2Config(options: FlowOptions, env: Environment
     endpoints,
     client: { clientId, clientSecret, privateKey, keyId: options.keyId },
     clientAuth,
+    clientAuthSource: options.clientAuth !== undefined ? 'flag' : presetAuth !== undefined ? 'preset' : 'default',
     assertionAudience: oneOf<AssertionAudience>(options.assertionAud, ['token-endpoint', 'issuer'], '--assertion-aud', 'token-endpoint'),
     assertionAlg: options.assertionAlg,
     grant,

@@ -130,7 +130,8 @@ export async function runOAuth2FlowCommand(options: FlowOptions, env: Environmen
   try {
     const c = output.err;
     output.narrate(`${c.bold('oauth-doctor flow')} · OAuth 2.0 · ${GRANT_NAMES[config.grant]} grant`);
-    output.narrate(c.dim(`  client ${config.client.clientId} · ${config.clientAuth}${config.issuer ? ` · issuer ${config.issuer}` : ''}${config.grant === 'code' ? ` · PKCE ${config.pkce} · authorise: ${config.authorize}` : ''}`));
+    const auth = config.issuer !== undefined && config.clientAuthSource !== 'flag' ? `client auth from the metadata (else ${config.clientAuth})` : config.clientAuth;
+    output.narrate(c.dim(`  client ${config.client.clientId} · ${auth}${config.issuer ? ` · issuer ${config.issuer}` : ''}${config.grant === 'code' ? ` · PKCE ${config.pkce} · authorise: ${config.authorize}` : ''}`));
     for (const line of preambleLines(config, env.now())) output.narrate(c.dim(line));
     const outcome = await runOAuth2Flow(config, {
       now: () => env.now(),

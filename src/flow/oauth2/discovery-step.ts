@@ -1,5 +1,6 @@
 import { endpointsOf, lintMetadata, readMetadata, wellKnownUrls, type MetadataAsk, type ServerMetadata } from '../../oauth2/discovery.js';
 import type { HttpExchange } from '../../http/types.js';
+import { chooseClientAuth } from '../../oauth2/client-auth.js';
 import type { OAuth2Endpoints } from '../../oauth2/types.js';
 import type { Session } from './session.js';
 import { Stop } from './session.js';
@@ -13,7 +14,7 @@ const GRANT_TYPES: Record<OAuth2FlowConfig['grant'], string> = {
 };
 
 /** What the run asks of the metadata (for the lint). */
-function askOf(config: OAuth2FlowConfig): MetadataAsk {
+function askOf(config: OAuth2FlowConfig, clientAuth: string = config.clientAuth): MetadataAsk {
   const endpoints: MetadataAsk['endpoints'][number][] = ['token_endpoint'];
   if (config.grant === 'code') endpoints.push('authorization_endpoint');
   if (config.grant === 'device') endpoints.push('device_authorization_endpoint');
@@ -23,7 +24,7 @@ function askOf(config: OAuth2FlowConfig): MetadataAsk {
   if (config.par === 'always') endpoints.push('pushed_authorization_request_endpoint');
   return {
     grantType: GRANT_TYPES[config.grant],
-    clientAuth: config.clientAuth,
+    clientAuth,
     pkceMethod: config.grant === 'code' && config.pkce !== 'off' ? config.pkce : undefined,
     scopes: config.scope?.split(' ').filter(Boolean),
     endpoints: endpoints.filter((name) => !given(config.endpoints, name)),
@@ -83,7 +84,14 @@ export async function discover(session: Session, issuer: string): Promise<{ meta
     session.record({ name: 'discovery', ok: false, exchanges, working: [], notes, error: { code: 'discovery-failed', message: `no metadata document for the issuer ${issuer}; ${hint}` } });
     throw new Stop('discovery', { error: slashOnly ? 'discovery-issuer-mismatch' : 'discovery-failed', description: hint, status: last?.response.status }, last);
   }
-  for (const finding of lintMetadata(metadata, askOf(session.config))) notes.push(`${finding.severity === 'error' ? '✗' : '!'} ${finding.message}`);
+  if (session.config.clientAuthSource !== undefined && session.config.clientAuthSource !== 'flag') {
+    const c = session.config.client;
+    const choice = chooseClientAuth(session.config.clientAuth, metadata.token_endpoint_auth_methods_supported, { secret: c.clientSecret !== undefined, key: c.privateKey !== undefined });
+    session.clientAuth = choice.method;
+    session.clientAuthFromMetadata = true;
+    notes.push(`client auth ${choice.method}: ${choice.reason} (--client-auth overrides)`);
+  }
+  for (const finding of lintMetadata(metadata, askOf(session.config, session.clientAuth))) notes.push(`${finding.severity === 'error' ? '✗' : '!'} ${finding.message}`);
   session.evidence.metadata = {
     issuer: metadata.issuer,
     tokenEndpoint: metadata.token_endpoint,

@@ -3,7 +3,7 @@ import { EMPTY_LEDGER, priorUse, recordRevocation, recordRotation, recordUse, ty
 import type { OAuth2Evidence, PriorUse, RefreshEvent } from '../../diagnose/oauth2/types.js';
 import { DoctorError } from '../../errors.js';
 import type { HttpExchange, HttpRequest } from '../../http/types.js';
-import { applyClientAuth, type ClientAuthApplied } from '../../oauth2/client-auth.js';
+import { applyClientAuth, type ClientAuthApplied, type SupportedAuthMethod } from '../../oauth2/client-auth.js';
 import type { FormPairs } from '../../oauth2/form.js';
 import { formPost } from '../../oauth2/requests.js';
 import { clockOffsetSec } from '../../oauth2/responses.js';
@@ -50,6 +50,9 @@ export class Session {
   readonly evidence: Mutable<OAuth2Evidence> = { oauth2Request: true };
   readonly refreshes: RefreshEvent[] = [];
   private ledger: Ledger;
+  /** The method sent: the config's, or the one discovery chose from the metadata (chooseClientAuth). */
+  clientAuth: SupportedAuthMethod;
+  clientAuthFromMetadata = false;
   private paused: OAuth2StepName | undefined;
 
   constructor(
@@ -57,6 +60,7 @@ export class Session {
     readonly io: OAuth2Io,
   ) {
     this.ledger = io.ledger?.load() ?? EMPTY_LEDGER;
+    this.clientAuth = config.clientAuth;
     this.evidence.provider = config.provider;
     this.evidence.issuer = config.issuer;
     this.evidence.codeLifetimeSec = config.codeLifetimeSec;
@@ -98,7 +102,7 @@ export class Session {
   /** Client authentication for a request to `endpoint` (token, PAR, revocation, introspection, device authorization). */
   async auth(endpoint: string): Promise<ClientAuthApplied> {
     const c = this.config;
-    const applied = await applyClientAuth(c.clientAuth, c.client, {
+    const applied = await applyClientAuth(this.clientAuth, c.client, {
       audience: c.assertionAudience,
       issuer: this.evidence.metadata?.issuer ?? c.issuer,
       tokenEndpoint: endpoint,
@@ -115,7 +119,7 @@ export class Session {
   /** A form POST with client authentication, and the working it shows. */
   async post(endpoint: string, pairs: FormPairs): Promise<{ request: HttpRequest; working: Working[]; auth: ClientAuthApplied }> {
     const auth = await this.auth(endpoint);
-    const working: Working[] = [{ label: 'client auth', value: auth.method }];
+    const working: Working[] = [{ label: 'client auth', value: this.clientAuthFromMetadata ? `${auth.method} (chosen from the metadata, see Discovery)` : auth.method }];
     if (auth.assertion) {
       const { claims, alg } = auth.assertion;
       working.push({ label: 'assertion', value: `${alg} iss=sub=${claims.iss} aud=${claims.aud} iat=${claims.iat} exp=${claims.exp} jti=${claims.jti}` });

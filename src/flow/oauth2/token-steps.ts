@@ -75,13 +75,16 @@ export function expectedIssuer(issuer: string, template: string | undefined, idT
   return typeof tid === 'string' && /^[\w-]+$/.test(tid) ? template.replace('{tenantid}', tid) : issuer;
 }
 
+const ID_TOKEN_TITLE = 'ID token';
+
 /** OIDC Core §3.1.3.7: the ID token checked against the JWKS, each claim reported; a failed check fails the run. */
 export async function checkIdToken(session: Session, endpoints: OAuth2Endpoints, tokens: TokenSet, nonce: string | undefined, exchange: HttpExchange): Promise<void> {
   if (tokens.idToken === undefined) return;
   let jwks: JSONWebKeySet | undefined;
   const exchanges: HttpExchange[] = [];
   if (endpoints.jwks !== undefined) {
-    const jwksExchange = await session.send('jwks', { method: 'GET', url: endpoints.jwks, headers: { accept: 'application/json' } });
+    // One heading for the step: started and recorded under the same title (it printed 'JWKS', then 'ID token').
+    const jwksExchange = await session.send('jwks', { method: 'GET', url: endpoints.jwks, headers: { accept: 'application/json' } }, { title: ID_TOKEN_TITLE });
     exchanges.push(jwksExchange);
     const body = jsonObject(jwksExchange.response.body);
     if (jwksExchange.response.status === 200 && Array.isArray(body?.['keys'])) jwks = body as unknown as JSONWebKeySet;
@@ -97,7 +100,7 @@ export async function checkIdToken(session: Session, endpoints: OAuth2Endpoints,
   const failed = checks.filter((c) => !c.ok);
   session.record({
     name: 'jwks',
-    title: 'ID token',
+    title: ID_TOKEN_TITLE,
     ok: failed.length === 0,
     exchanges,
     ms: exchanges.reduce((s, e) => s + e.totalMs, 0),

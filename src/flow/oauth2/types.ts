@@ -2,7 +2,7 @@ import type { DoctorError } from '../../errors.js';
 import type { HttpExchange, HttpRequest } from '../../http/types.js';
 import type { OAuth2Evidence } from '../../diagnose/oauth2/types.js';
 import type { Ledger } from '../../diagnose/oauth2/ledger.js';
-import type { AssertionAudience, ClientIdentity, SupportedAuthMethod } from '../../oauth2/client-auth.js';
+import type { AssertionAudience, ClientAuthSource, ClientIdentity, SupportedAuthMethod } from '../../oauth2/client-auth.js';
 import type { ServerMetadata } from '../../oauth2/discovery.js';
 import type { PkceMethod } from '../../oauth2/pkce.js';
 import type { DeviceAuthorization, OAuth2Endpoints, OAuth2Refusal, OAuth2Step, TokenSet } from '../../oauth2/types.js';
@@ -30,6 +30,8 @@ export interface OAuth2FlowConfig {
   readonly endpoints: OAuth2Endpoints;
   readonly client: ClientIdentity;
   readonly clientAuth: SupportedAuthMethod;
+  /** `flag`: --client-auth said so; otherwise discovery's token_endpoint_auth_methods_supported may choose another (RFC 8414 §2). */
+  readonly clientAuthSource?: ClientAuthSource | undefined;
   readonly assertionAudience: AssertionAudience;
   readonly assertionAlg?: string | undefined;
   readonly grant: OAuth2Grant;
