@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import type { ExitCode } from '../errors.js';
 import type { Environment } from './environment.js';
 
@@ -9,4 +10,10 @@ export interface CommandContext {
   readonly env: Environment;
   /** Records the exit code the command ends with. */
   setExitCode(code: ExitCode): void;
+  /**
+   * The program with every command registered, built when asked (a run
+   * registers only the command it names): `completion` reads its flags from it
+   * without importing the program that registers it.
+   */
+  readonly wholeProgram: () => Command;
 }

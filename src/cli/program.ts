@@ -16,7 +16,7 @@ export interface ProgramRun {
 export function buildProgram(env: Environment, argv: readonly string[] = []): ProgramRun {
   let exitCode: ExitCode = ExitCode.Ok;
   const redactor = invocationRedactor(argv, env.env);
-  const context: CommandContext = { env, setExitCode: (code) => (exitCode = code) };
+  const context: CommandContext = { env, setExitCode: (code) => (exitCode = code), wholeProgram: () => buildProgram(env).program };
   const program = new Command('oauth-doctor')
     .description('Debug OAuth 1.0a: sign requests, run the three-legged flow step by step, and diagnose what providers answer.')
     .version(VERSION, '-V, --version')

@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../../cli/command-context.js';
-
-export interface CodesOptions {
-  lang?: string;
-  json?: boolean;
-}
+import type { CodesOptions } from './options.js';
 
 export function registerCodes(program: Command, context: CommandContext): void {
   program

@@ -9,7 +9,7 @@ import { providerCodes, qualifiedCode } from '../../knowledge/provider-codes.js'
 import { providers } from '../../knowledge/providers.js';
 import type { Palette } from '../../terminal/color.js';
 import { displayWidth, wrapText } from '../../terminal/wrap.js';
-import type { CodesOptions } from './command.js';
+import type { CodesOptions } from './options.js';
 
 export async function runCodes(options: CodesOptions, env: Environment): Promise<ExitCode> {
   const lang = resolveLang(options.lang, env.env);

@@ -16,6 +16,6 @@ Install:
     )
     .action(async (shell: string) => {
       const { runCompletion } = await import('./run.js');
-      context.setExitCode(await runCompletion(shell, context.env));
+      context.setExitCode(await runCompletion(shell, context.env, context.wholeProgram));
     });
 }

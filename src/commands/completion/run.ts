@@ -1,5 +1,5 @@
+import type { Command } from 'commander';
 import type { Environment } from '../../cli/environment.js';
-import { buildProgram } from '../../cli/program.js';
 import { createOutput } from '../../cli/output.js';
 import { ExitCode, usageError } from '../../errors.js';
 import { bashScript } from './bash.js';
@@ -11,14 +11,13 @@ import { zshScript } from './zsh.js';
 const RENDER: Readonly<Record<Shell, typeof bashScript>> = { bash: bashScript, zsh: zshScript, fish: fishScript };
 
 /** The script for a shell, from the program with every command registered. */
-function completionScript(shell: Shell, env: Environment): string {
-  const { program } = buildProgram(env, []);
+function completionScript(shell: Shell, program: Command): string {
   return RENDER[shell](completionSpec(program, VALUE_ROWS));
 }
 
-export async function runCompletion(shell: string, env: Environment): Promise<ExitCode> {
+export async function runCompletion(shell: string, env: Environment, wholeProgram: () => Command): Promise<ExitCode> {
   if (!(SHELLS as readonly string[]).includes(shell)) throw usageError('unknown-shell', `no completion for the shell "${shell}"`, `use one of ${SHELLS.join(', ')}`);
   const output = await createOutput(env);
-  output.results(completionScript(shell as Shell, env).replace(/\n$/, '').split('\n'));
+  output.results(completionScript(shell as Shell, wholeProgram()).replace(/\n$/, '').split('\n'));
   return ExitCode.Ok;
 }

@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../../cli/command-context.js';
-
-export interface CredentialsOptions {
-  json?: boolean;
-  showSecrets?: boolean;
-}
+import type { CredentialsOptions } from './options.js';
 
 export function registerCredentials(program: Command, context: CommandContext): void {
   const credentials = program

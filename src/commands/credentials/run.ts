@@ -2,7 +2,7 @@ import type { Environment } from '../../cli/environment.js';
 import { createOutput } from '../../cli/output.js';
 import { checkCredentialName, readCredentials, removeCredential } from '../../credentials/store.js';
 import { ExitCode, usageError } from '../../errors.js';
-import type { CredentialsOptions } from './command.js';
+import type { CredentialsOptions } from './options.js';
 
 /** `credentials list`: each name with its consumer key, what signs it, and the secrets masked. */
 export async function runCredentialsList(options: CredentialsOptions, env: Environment): Promise<ExitCode> {

@@ -1,15 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../../cli/command-context.js';
 import { EXIT_CODES_HELP } from '../../cli/help-text.js';
-
-export interface DemoOptions {
-  json?: boolean;
-  verbose?: boolean;
-  lang?: string;
-  only?: string;
-  protocol?: string;
-  timeout: string;
-}
+import type { DemoOptions } from './options.js';
 
 const DEMO_HELP = `
 Runs with nothing but this package: starts the embedded providers on

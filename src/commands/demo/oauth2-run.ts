@@ -24,7 +24,7 @@ import { causeOfTruth } from './oauth2-truth.js';
 import { OAUTH2_SCENARIOS, type OAuth2Expectation, type OAuth2Hooks, type OAuth2Scenario, type OAuth2World } from './oauth2-scenarios.js';
 import { compactDiagnosis, sectionRule } from './render.js';
 import { DemoClock } from './scenarios.js';
-import type { DemoPart, ScenarioResult, Verdict } from './run.js';
+import type { DemoPart, ScenarioResult, Verdict } from './part.js';
 import { DEMO_TEXT, say } from './text.js';
 
 /** Diagnosed as expected: refused at the expected step, read right, the expected cause first — and the engine's own reason names that cause. */

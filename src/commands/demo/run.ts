@@ -1,8 +1,8 @@
 import type { Environment } from '../../cli/environment.js';
 import { createOutput, type Output } from '../../cli/output.js';
 import { resolveLang, type Lang } from '../../diagnose/lang.js';
-import { diagnosisJson, renderDiagnosis, type DiagnosisJson } from '../../diagnose/render.js';
-import type { CauseId, Diagnosis } from '../../diagnose/types.js';
+import { diagnosisJson, renderDiagnosis } from '../../diagnose/render.js';
+import type { Diagnosis } from '../../diagnose/types.js';
 import { ExitCode, usageError } from '../../errors.js';
 import { createDispatcher } from '../../http/index.js';
 import { diagnoseOutcome } from '../../flow/diagnosis.js';
@@ -11,23 +11,16 @@ import type { FlowObserver, FlowOutcome } from '../../flow/types.js';
 import { buildEvidence } from '../../flow/evidence.js';
 import { networkIo, noPerson } from '../../flow/io.js';
 import { localFlowConfig } from '../../flow/local-config.js';
-import { stepJson, type StepJson } from '../../flow/report.js';
+import { stepJson } from '../../flow/report.js';
 import { secretsInStep } from '../../flow/secrets.js';
 import type { RunningProvider } from '../../provider/index.js';
 import { parseDuration } from '../../cli/duration.js';
-import type { OAuth2StepJson } from '../../flow/oauth2/report.js';
-import type { Palette } from '../../terminal/color.js';
-import type { DemoOptions } from './command.js';
-import { OAUTH2_SCENARIOS, type OAuth2Expectation } from './oauth2-scenarios.js';
+import type { DemoOptions } from './options.js';
+import { DEMO_PROTOCOLS, type DemoPart, type DemoProtocol, type ScenarioResult, type Verdict } from './part.js';
+import { OAUTH2_SCENARIOS } from './oauth2-scenarios.js';
 import { compactDiagnosis, sectionRule, stepLine } from './render.js';
 import { DemoClock, SCENARIOS, type Expectation, type Scenario, type ScenarioWorld } from './scenarios.js';
 import { DEMO_TEXT, say } from './text.js';
-
-export interface Verdict {
-  readonly ok: boolean;
-  /** What did not match, for the reader. */
-  readonly mismatch?: string | undefined;
-}
 
 /** Diagnosed as expected: stopped at the expected leg, read the problem right, ranked the expected cause first. */
 export function judge(outcome: FlowOutcome, diagnosis: Diagnosis | undefined, expected: Expectation): Verdict {
@@ -40,35 +33,6 @@ export function judge(outcome: FlowOutcome, diagnosis: Diagnosis | undefined, ex
   if (top === undefined || top.id !== expected.cause) return { ok: false, mismatch: `ranked ${top?.id ?? 'nothing'} first, expected ${expected.cause ?? 'nothing'}` };
   if (top.likelihood !== 'certain' && top.likelihood !== 'likely') return { ok: false, mismatch: `${top.id} is only ${top.likelihood}` };
   return { ok: true };
-}
-
-export interface ScenarioResult {
-  readonly protocol: DemoProtocol;
-  readonly id: string;
-  readonly title: string;
-  readonly ok: boolean;
-  readonly mismatch?: string | undefined;
-  readonly expected?: Expectation | OAuth2Expectation | undefined;
-  readonly steps: readonly (StepJson | OAuth2StepJson)[];
-  readonly diagnosis?: DiagnosisJson | undefined;
-  /** OAuth 2.0: the engine's own reason for the refusal, and the cause it means (what the diagnosis is scored against). */
-  readonly groundTruth?: { readonly event: string; readonly error?: string | undefined; readonly detail?: string | undefined; readonly cause?: CauseId | undefined; readonly source?: string | undefined } | undefined;
-}
-
-const DEMO_PROTOCOLS = ['oauth1', 'oauth2'] as const;
-type DemoProtocol = (typeof DEMO_PROTOCOLS)[number];
-
-/** What each protocol's part prints with and runs on. */
-export interface DemoPart {
-  print(line?: string): void;
-  readonly c: Palette;
-  readonly lang: Lang;
-  readonly output: Output;
-  readonly env: Environment;
-  readonly dispatcher: ReturnType<typeof createDispatcher>;
-  readonly timeoutMs: number;
-  readonly verbose: boolean;
-  readonly width: number;
 }
 
 const WHOLE_FLOW: Scenario = {

@@ -1,15 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../../cli/command-context.js';
 import { EXPLAIN_INSPECT_EXIT_NOTE } from '../../cli/help-text.js';
-
-export interface ExplainOptions {
-  session?: string;
-  status?: string;
-  header: string[];
-  lang?: string;
-  json?: boolean;
-  showSecrets?: boolean;
-}
+import type { ExplainOptions } from './options.js';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];

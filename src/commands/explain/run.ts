@@ -14,7 +14,7 @@ import { say } from '../../diagnose/text.js';
 import { parseSessionRecord } from '../../diagnose/session-file.js';
 import { renderSessionSummary, summarizeSession } from '../../diagnose/session-summary.js';
 import type { DetectedProblem, SessionEvidence } from '../../diagnose/types.js';
-import type { ExplainOptions } from './command.js';
+import type { ExplainOptions } from './options.js';
 
 /** Larger than any error response; a guard against pointing explain at a disk image. */
 const MAX_INPUT_BYTES = 8 * 1024 * 1024;

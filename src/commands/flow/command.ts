@@ -2,76 +2,11 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../../cli/command-context.js';
 import { EXIT_CODES_HELP, SECRETS_HELP } from '../../cli/help-text.js';
 import { findOAuth2Preset, OAUTH2_PRESETS } from '../../presets/oauth2.js';
+import type { FlowOptions } from './options.js';
 
 /** `--provider google` (an OAuth 2.0 preset) makes the run OAuth 2.0 by itself. */
 function isOAuth2Provider(name: string | undefined): boolean {
   return name !== undefined && findOAuth2Preset(name) !== undefined;
-}
-
-export interface FlowOptions {
-  provider?: string;
-  requestTokenUrl?: string;
-  authorizeUrl?: string;
-  accessTokenUrl?: string;
-  resourceUrl?: string;
-  baseUrl?: string;
-  account?: string;
-  consumerKey?: string;
-  consumerSecret?: string;
-  signatureMethod?: string;
-  privateKey?: string;
-  callback?: string;
-  callbackPort?: string;
-  callbackHost?: string;
-  requestTokenMethod?: string;
-  accessTokenMethod?: string;
-  resourceMethod?: string;
-  oauthParams?: string;
-  authorize?: string;
-  verifier?: string;
-  realm?: string;
-  scope?: string;
-  probe?: boolean;
-  step?: boolean;
-  verbose?: boolean;
-  json?: boolean;
-  save?: string;
-  saveCredentials?: string;
-  timeout: string;
-  waitTimeout: string;
-  ca?: string;
-  lang?: string;
-  showSecrets?: boolean;
-  // OAuth 2.0 (issue 18): any of --issuer, --client-id, --grant, --token-endpoint makes the run OAuth 2.0.
-  issuer?: string;
-  clientId?: string;
-  clientSecret?: string;
-  grant?: string;
-  clientAuth?: string;
-  keyId?: string;
-  assertionAud?: string;
-  assertionAlg?: string;
-  refreshToken?: string;
-  pkce?: string;
-  par?: string | true;
-  then?: string;
-  codeLifetime?: string;
-  authorizationEndpoint?: string;
-  tokenEndpoint?: string;
-  deviceAuthorizationEndpoint?: string;
-  parEndpoint?: string;
-  revocationEndpoint?: string;
-  introspectionEndpoint?: string;
-  userinfoEndpoint?: string;
-  jwksUri?: string;
-  tenant?: string;
-  domain?: string;
-  authorizeParam?: string[];
-  tokenParam?: string[];
-  // Rehearsals: a failure reproduced on purpose, diagnosed as any other.
-  exchangeTwice?: boolean;
-  tokenRedirectUri?: string;
-  codeVerifier?: string;
 }
 
 /** Repeatable flags collect their values. */

@@ -7,7 +7,7 @@ import { usageError } from '../../errors.js';
 import { findPreset, instantiatePreset, isHttpUrl, presetOrThrow, readProfile, type ProviderPreset, type ProviderProfile } from '../../presets/index.js';
 import type { AuthorizeMode, CallbackMode, FlowEndpoints, LegTransport, LegTransports, ParameterPlacement } from '../../flow/types.js';
 import { isRsaMethod, type SignatureMethod } from '../../oauth/methods.js';
-import type { FlowOptions } from './command.js';
+import type { FlowOptions } from './options.js';
 
 export interface ResolvedProvider {
   readonly preset: ProviderPreset;

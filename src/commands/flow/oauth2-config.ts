@@ -6,7 +6,7 @@ import type { AssertionAudience, SupportedAuthMethod } from '../../oauth2/client
 import type { OAuth2Endpoints } from '../../oauth2/types.js';
 import { AFTER_STEPS, type AfterStep, type OAuth2Callback, type OAuth2FlowConfig, type OAuth2Grant, type Rehearsal } from '../../flow/oauth2/types.js';
 import type { AuthorizeMode } from '../../flow/types.js';
-import type { FlowOptions } from './command.js';
+import type { FlowOptions } from './options.js';
 import { parsePositiveInt } from './config.js';
 
 const GRANTS: readonly OAuth2Grant[] = ['code', 'device', 'client-credentials', 'refresh'];

@@ -20,7 +20,7 @@ import { renderOAuth2Step, stepHeading } from '../../flow/oauth2/render.js';
 import { buildOAuth2Report } from '../../flow/oauth2/report.js';
 import type { OAuth2FlowConfig, OAuth2Observer, OAuth2Outcome } from '../../flow/oauth2/types.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
-import type { FlowOptions } from './command.js';
+import type { FlowOptions } from './options.js';
 import { resolveOAuth2Config } from './oauth2-config.js';
 import { checkCredentialName, saveCredential } from '../../credentials/store.js';
 import { checkClientSecretJwt } from '../../oauth2/client-secret-jwt.js';

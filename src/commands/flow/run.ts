@@ -20,7 +20,7 @@ import { secretsInStep } from '../../flow/secrets.js';
 import type { CallbackMode, FlowConfig, FlowIo, FlowOutcome, Person } from '../../flow/types.js';
 import { githubAnnotation } from '../../flow/annotation.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
-import type { FlowOptions } from './command.js';
+import type { FlowOptions } from './options.js';
 import { parseDuration } from '../../cli/duration.js';
 import { checkSomeoneCanAuthorize, parseAuthorizeMode, parseCallback, resolveTransports, requireClient, resolveClient, resolveEndpoints, resolveProvider } from './config.js';
 

@@ -1,21 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../../cli/command-context.js';
 import { EXPLAIN_INSPECT_EXIT_NOTE, SECRETS_HELP } from '../../cli/help-text.js';
-
-export interface InspectCommandOptions {
-  curl?: string;
-  format?: string;
-  scheme?: string;
-  consumerSecret?: string;
-  tokenSecret?: string;
-  privateKey?: string;
-  publicKey?: string;
-  maxSkew?: string;
-  lang?: string;
-  json?: boolean;
-  all?: boolean;
-  showSecrets?: boolean;
-}
+import type { InspectCommandOptions } from './options.js';
 
 export function registerInspect(program: Command, context: CommandContext): void {
   program

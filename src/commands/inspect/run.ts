@@ -16,7 +16,7 @@ import { inspectJsonDocument } from '../../inspect/report-json.js';
 import { t } from '../../inspect/text.js';
 import { loadPublicKey } from '../../oauth/signature.js';
 import { maskSecret } from '../../secrets/mask.js';
-import type { InspectCommandOptions } from './command.js';
+import type { InspectCommandOptions } from './options.js';
 
 /** Files above this size get a progress line on a TTY. */
 const PROGRESS_MIN_BYTES = 16 * 1024 * 1024;

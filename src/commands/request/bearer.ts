@@ -16,7 +16,7 @@ import type { HttpExchange } from '../../http/types.js';
 import { clockOffsetSec as serverClockOffsetSec } from '../../oauth2/responses.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import { readBody } from './body.js';
-import type { RequestOptions } from './command.js';
+import type { RequestOptions } from './options.js';
 import { parseHeaders } from './headers.js';
 import { bodyForStdout, bodyNote } from './render.js';
 import { parseTarget } from './target.js';

@@ -1,33 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../../cli/command-context.js';
 import { EXIT_CODES_HELP, SECRETS_HELP } from '../../cli/help-text.js';
-
-export interface RequestOptions {
-  method?: string;
-  data: string[];
-  form: string[];
-  jsonBody?: string;
-  header: string[];
-  placement?: string;
-  realm?: string;
-  bodyHash?: boolean;
-  provider?: string;
-  as?: string;
-  saveCredentials?: string;
-  consumerKey?: string;
-  consumerSecret?: string;
-  token?: string;
-  tokenSecret?: string;
-  signatureMethod?: string;
-  privateKey?: string;
-  timeout: string;
-  ca?: string;
-  json?: boolean;
-  lang?: string;
-  showSecrets?: boolean;
-  /** OAuth 2.0 (issue 18): an access token sent as `Authorization: Bearer` instead of an OAuth 1.0a signature. */
-  bearer?: string;
-}
+import type { RequestOptions } from './options.js';
 
 const REQUEST_HELP = `
 Arguments:

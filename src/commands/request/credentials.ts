@@ -3,7 +3,7 @@ import { resolveCredentials, type ResolvedCredentials } from '../../cli/credenti
 import type { OAuth1Credential } from '../../credentials/store.js';
 import { usageError } from '../../errors.js';
 import type { ProviderPreset, ProviderProfile } from '../../presets/index.js';
-import type { RequestOptions } from './command.js';
+import type { RequestOptions } from './options.js';
 
 export interface RequestCredentials extends ResolvedCredentials {
   /** `--as NAME`, when one was used. */

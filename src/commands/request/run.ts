@@ -15,7 +15,7 @@ import { parsePlacement, placeParameters, type Placement } from '../../oauth/pla
 import { signRequest, timestampFrom } from '../../oauth/sign-request.js';
 import type { SignedRequest, SignInput } from '../../oauth/types.js';
 import { readBody } from './body.js';
-import type { RequestOptions } from './command.js';
+import type { RequestOptions } from './options.js';
 import { resolveRequestCredentials, type RequestCredentials } from './credentials.js';
 import { diagnoseRefusal, type RefusalDiagnosis } from './diagnose.js';
 import { parseHeaders } from './headers.js';

@@ -4,48 +4,7 @@ import { SERVE_SECRETS_HELP } from '../../cli/help-text.js';
 // Both import types only: the numbers below, not the provider.
 import { DEFAULTS } from '../../provider/options.js';
 import { MIN_RETENTION_MS, RETENTION_TTL_FACTOR } from '../../provider/retention.js';
-
-export interface ServeOptions {
-  port?: string;
-  host: string;
-  allowRemote?: boolean;
-  consumer: string[];
-  consumersFile?: string;
-  rsaConsumer: string[];
-  throttle: string[];
-  reject: string[];
-  oobOnly: string[];
-  dialect: string;
-  autoApprove?: boolean;
-  requestTokenTtl?: string;
-  accessTokenTtl?: string;
-  sessionTtl?: string;
-  tokenRetention?: string;
-  renew: boolean;
-  clockSkew?: string;
-  timestampWindow?: string;
-  signatureMethods?: string;
-  outage?: string | boolean;
-  slow?: string;
-  authorizeLimit?: string;
-  authorizeMarksUsed?: boolean;
-  state?: string;
-  showSecrets?: boolean;
-  json?: boolean;
-  // serve --oauth2 (issue 19)
-  oauth2?: boolean;
-  client?: string[];
-  publicClient?: string[];
-  clientJwks?: string[];
-  redirectUri?: string[];
-  codeTtl?: string;
-  refreshTokenTtl?: string;
-  rotateRefresh?: boolean;
-  requirePkce?: boolean;
-  consentDenied?: boolean;
-  redirectMatching?: string;
-  deviceInterval?: string;
-}
+import type { ServeOptions } from './options.js';
 
 const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 /** The default retention rule as the help shows it, from the constants the provider uses. */

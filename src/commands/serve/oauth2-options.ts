@@ -6,7 +6,7 @@ import { parseDuration } from '../../cli/duration.js';
 import { usageError } from '../../errors.js';
 import { readTextFile } from '../../files/read-text-file.js';
 import { isOAuth2DialectName, OAUTH2_DIALECTS, type OAuth2ClientRegistration, type OAuth2ProviderOptions, type OAuth2Settings } from '../../provider/oauth2/options.js';
-import type { ServeOptions } from './command.js';
+import type { ServeOptions } from './options.js';
 import { splitKeyValue } from './consumer-list.js';
 import { parseConsumerList, refuseDuplicateKeys } from './consumer-sources.js';
 

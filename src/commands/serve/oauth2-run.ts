@@ -1,7 +1,7 @@
 import type { ExitCode } from '../../errors.js';
 import type { Environment } from '../../cli/environment.js';
 import { createOutput, type Output } from '../../cli/output.js';
-import type { ServeOptions } from './command.js';
+import type { ServeOptions } from './options.js';
 import { checkHost, serveUntilStopped, untilAborted } from './lifecycle.js';
 import { oauth2ProviderOptions } from './oauth2-options.js';
 

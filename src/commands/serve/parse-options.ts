@@ -6,7 +6,7 @@ import { usageError } from '../../errors.js';
 import { readTextFile } from '../../files/read-text-file.js';
 import type { ConsumerRegistration, ProviderOptions } from '../../provider/options.js';
 import { isDialectName } from '../../provider/options.js';
-import type { ServeOptions } from './command.js';
+import type { ServeOptions } from './options.js';
 import { splitKeyValue } from './consumer-list.js';
 import { CONSUMERS_VARIABLE, refuseDuplicateKeys, sharedSecretConsumers } from './consumer-sources.js';
 

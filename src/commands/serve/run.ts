@@ -4,7 +4,7 @@ import { createOutput, type Output } from '../../cli/output.js';
 import type { DoctorError } from '../../errors.js';
 import { startProvider, type RunningProvider } from '../../provider/index.js';
 import type { ProviderExchange } from '../../provider/options.js';
-import type { ServeOptions } from './command.js';
+import type { ServeOptions } from './options.js';
 import { checkHost, serveUntilStopped, untilAborted } from './lifecycle.js';
 import { flowCommandFor } from './flow-command.js';
 import { providerOptions } from './parse-options.js';

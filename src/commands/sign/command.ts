@@ -1,28 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../../cli/command-context.js';
 import { SECRETS_HELP } from '../../cli/help-text.js';
-
-export interface SignOptions {
-  url?: string;
-  method?: string;
-  consumerKey?: string;
-  consumerSecret?: string;
-  token?: string;
-  tokenSecret?: string;
-  callback?: string;
-  verifier?: string;
-  data?: string;
-  contentType?: string;
-  bodyHash?: boolean;
-  signatureMethod?: string;
-  privateKey?: string;
-  realm?: string;
-  timestamp?: string;
-  nonce?: string;
-  version: boolean;
-  showSecrets?: boolean;
-  json?: boolean;
-}
+import type { SignOptions } from './options.js';
 
 const SIGN_EXAMPLES = `Examples:
   oauth-doctor sign --url 'https://api.x.com/1.1/statuses/update.json?include_entities=true' \\

@@ -5,7 +5,7 @@ import { ExitCode, usageError, isDoctorError, DoctorError } from '../../errors.j
 import { parseHttpUrl } from '../../oauth/base-string.js';
 import { signRequest, timestampFrom } from '../../oauth/sign-request.js';
 import { curlCommand, describeSigningKey, renderSignedRequest } from './render.js';
-import type { SignOptions } from './command.js';
+import type { SignOptions } from './options.js';
 
 const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 

@@ -7,14 +7,11 @@ import type { OidcConfiguration } from './engine.js';
 import { OAUTH2_DEFAULTS, type OAuth2ClientRegistration, type OAuth2Settings } from './options.js';
 import { deviceConfirmSource, deviceInputSource, deviceSuccessSource, errorPage } from './pages.js';
 import type { Storage } from './adapter.js';
-import { ROUTES } from './server.js';
+import { INTERACTION_PATH, ROUTES } from './routes.js';
 import type { SigningKeys } from './keys.js';
 
 /** The one person who signs in at this provider (OpenID Connect Core §5.1 standard claims). */
 export const DEMO_ACCOUNT = { sub: 'alice', name: 'Alice Example', email: 'alice@example.test', email_verified: true } as const;
-
-/** Where the engine sends the browser for login and consent; served by our own page (interaction.ts). */
-export const INTERACTION_PATH = '/interaction/';
 
 /** How far a client assertion's times, or a token's expiry, may be off before it counts (oidc-provider's clockTolerance). */
 const CLOCK_TOLERANCE_SEC = 5;

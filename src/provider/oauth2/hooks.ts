@@ -21,7 +21,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ClientMetadata } from 'oidc-provider';
 import type { OidcProvider } from './engine.js';
 import type { OAuth2Settings } from './options.js';
-import { ROUTES } from './server.js';
+import { ROUTES } from './routes.js';
 
 const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 /** RFC 8628 §3.5: after slow_down "the interval MUST be increased by 5 seconds for this and all subsequent requests". */

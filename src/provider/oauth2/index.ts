@@ -12,7 +12,8 @@ import { GroundTruthLog, recordGroundTruth } from './ground-truth.js';
 import { installHooks } from './hooks.js';
 import { makeSigningKeys } from './keys.js';
 import { initialSettings, type OAuth2ClientRegistration, type OAuth2ProviderOptions, type OAuth2Settings } from './options.js';
-import { requestListener, ROUTES } from './server.js';
+import { ROUTES } from './routes.js';
+import { requestListener } from './server.js';
 
 export type { OAuth2ProviderOptions, OAuth2Settings } from './options.js';
 

@@ -4,7 +4,8 @@
 // switch, or the person's Deny) finishes with access_denied (RFC 6749 §4.1.2.1).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { InteractionResults } from 'oidc-provider';
-import { DEMO_ACCOUNT, INTERACTION_PATH } from './config.js';
+import { DEMO_ACCOUNT } from './config.js';
+import { INTERACTION_PATH } from './routes.js';
 import type { OidcProvider } from './engine.js';
 import type { OAuth2Settings } from './options.js';
 import { consentPage, loginPage } from './pages.js';

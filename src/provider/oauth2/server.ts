@@ -7,29 +7,14 @@ import { ADMIN_MAX_BODY_BYTES } from '../endpoints/admin-guard.js';
 import type { Storage } from './adapter.js';
 import { adminRefused, applySettings, grantsOf, type AdminAnswer } from './admin.js';
 import { onProviderClock } from './clock.js';
-import { INTERACTION_PATH } from './config.js';
 import type { OidcProvider } from './engine.js';
 import { interaction } from './interaction.js';
 import type { GroundTruthLog } from './ground-truth.js';
 import type { OAuth2Settings } from './options.js';
+import { INTERACTION_PATH, ROUTES } from './routes.js';
 
 /** Bodies of our own pages and the admin endpoints: a few short fields. */
 const FORM_MAX_BYTES = 16 * 1024;
-
-export const ROUTES = {
-  authorization: '/auth',
-  token: '/token',
-  userinfo: '/me',
-  jwks: '/jwks',
-  revocation: '/token/revocation',
-  introspection: '/token/introspection',
-  deviceAuthorization: '/device/auth',
-  deviceVerification: '/device',
-  pushedAuthorizationRequest: '/request',
-  openidConfiguration: '/.well-known/openid-configuration',
-  // RFC 8414 §3: the same metadata at the OAuth 2.0 path.
-  oauthAuthorizationServer: '/.well-known/oauth-authorization-server',
-} as const;
 
 export interface EdgeParts {
   readonly provider: OidcProvider;
