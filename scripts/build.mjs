@@ -5,8 +5,10 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { evaluateKnowledge, knowledgeTablesPlugin, tablesRead, writeTables } from './knowledge-tables.mjs';
 
 // Packages left to the installer (package.json dependencies), loaded only by the
 // commands that need them: undici by network commands; oidc-provider, jose and
@@ -32,6 +34,13 @@ const deferChildProcess = {
   },
 };
 
+// The knowledge tables, evaluated once: every bundle reads them from
+// dist/knowledge/*.json on first use instead of carrying them as code
+// (scripts/knowledge-tables.mjs; start-up and tarball size, issues #12, #17).
+await mkdir(staging, { recursive: true });
+const knowledge = await evaluateKnowledge(fileURLToPath(root), staging.pathname);
+const knowledgeFor = (dirExpression) => knowledgeTablesPlugin(fileURLToPath(root), knowledge, dirExpression);
+
 // The library: ES modules, one chunk per shared part.
 await build({
   entryPoints: { index: 'src/index.ts' },
@@ -49,6 +58,8 @@ await build({
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
+  // The loader lands in index.js or in a chunk one folder down.
+  plugins: [knowledgeFor("require('node:url').fileURLToPath(new URL(/\\/chunks\\/[^/]*$/.test(import.meta.url) ? '../knowledge/' : './knowledge/', import.meta.url))")],
 });
 
 // The CLI: CommonJS bundles loaded by bin/oauth-doctor.cjs through the V8 code
@@ -128,7 +139,10 @@ for (const name of OWN_BUNDLES) if (!commandNames.includes(name)) throw new Erro
 const asciiOnly = (code) => code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 async function buildCli(outfile, plugins, command) {
-  const result = await build({ ...cliOptions, plugins: [deferChildProcess, noColorDetection, ...plugins], outfile, write: false });
+  // The bin gives each bundle its own folder as __dirname.
+  const toKnowledge = relative(dirname(outfile), new URL('knowledge/', staging).pathname).replaceAll('\\', '/');
+  const knowledgeDir = `require('node:path').join(__dirname, ${JSON.stringify(toKnowledge)}) + require('node:path').sep`;
+  const result = await build({ ...cliOptions, plugins: [deferChildProcess, noColorDetection, knowledgeFor(knowledgeDir), ...plugins], outfile, write: false });
   // A command's bundle must hold that command alone, or the plugin above missed
   // (keepNames leaves each register<Name> function's name in the output).
   const registered = result.outputFiles
@@ -136,13 +150,21 @@ async function buildCli(outfile, plugins, command) {
     .filter((name) => commandNames.includes(name));
   if (command !== undefined && registered.join() !== command) throw new Error(`dist/commands/${command}.cjs registers ${registered.join(', ') || 'nothing'}`);
   await mkdir(dirname(outfile), { recursive: true });
-  for (const file of result.outputFiles) await writeFile(file.path, asciiOnly(file.text), 'ascii');
+  for (const file of result.outputFiles) {
+    await writeFile(file.path, asciiOnly(file.text), 'ascii');
+    tablesRead(file.text, read);
+  }
 }
+const read = new Map();
 
 await Promise.all([
   buildCli(new URL('cli.cjs', staging).pathname, []),
   ...OWN_BUNDLES.map((name) => buildCli(new URL(`commands/${name}.cjs`, staging).pathname, [onlyCommand(name)], name)),
 ]);
+for (const file of await readdir(staging, { recursive: true, encoding: 'utf8' })) {
+  if (/\.js$/.test(file)) tablesRead(await readFile(new URL(file, staging), 'utf8'), read);
+}
+await writeTables(new URL('knowledge/', staging).pathname, knowledge, read);
 await swapIn(staging, dist);
 
 // The library's type declarations (issue #17), with `--types` (npm's prepare,

@@ -49,11 +49,15 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const installedBin = () => join(project, 'node_modules', '.bin', 'oauth-doctor');
 
 describe('npm pack → npm install <tarball> → oauth-doctor', () => {
-  it('the tarball holds exactly: the bin, the bundles, the library and its chunks, its types, package.json, README, LICENSE', () => {
+  it('the tarball holds exactly: the bin, the bundles, the library and its chunks, the knowledge tables, its types, package.json, README, LICENSE', () => {
     const paths = packed.files.map((f) => f.path).sort();
     const types = paths.filter((p) => p.startsWith('types/'));
     const chunks = paths.filter((p) => p.startsWith('dist/chunks/'));
-    const rest = paths.filter((p) => !types.includes(p) && !chunks.includes(p));
+    // The knowledge base as data, once for every bundle (scripts/knowledge-tables.mjs).
+    const knowledge = paths.filter((p) => p.startsWith('dist/knowledge/'));
+    const rest = paths.filter((p) => !types.includes(p) && !chunks.includes(p) && !knowledge.includes(p));
+    for (const path of knowledge) expect(path).toMatch(/^dist\/knowledge\/[\w/-]+\.json$/);
+    expect(knowledge).toContain('dist/knowledge/problems.json');
     expect(rest).toEqual(['LICENSE', 'README.md', 'bin/oauth-doctor.cjs', 'dist/cli.cjs', 'dist/commands/explain.cjs', 'dist/commands/sign.cjs', 'dist/index.js', 'package.json']);
     for (const path of chunks) expect(path).toMatch(/^dist\/chunks\/[\w-]+\.js$/);
     for (const path of types) expect(path).toMatch(/^types\/[\w/.-]+\.d\.ts$/);
@@ -111,6 +115,14 @@ describe('npm pack → npm install <tarball> → oauth-doctor', () => {
   it('a network command finds undici from the install (demo against the embedded provider)', async () => {
     const { stdout } = await run(installedBin(), ['demo', '--json'], { cwd: project });
     expect((JSON.parse(stdout) as { ok: boolean }).ok).toBe(true);
+  });
+
+  it('explain reads the knowledge tables from the install (a provider code and a phrase)', async () => {
+    const { stdout } = await run(installedBin(), ['explain', 'x:89', '--json'], { cwd: project });
+    expect((JSON.parse(stdout) as { problem: { code: string } }).problem.code).toBe('token_rejected');
+    const library = "const m = await import('oauth-doctor'); const p = m.readProblemFromText('AADSTS50011: The redirect URI does not match'); console.log(m.diagnose(p, {}, { lang: 'en' }).problem.code)";
+    const { stdout: code } = await run(process.execPath, ['--input-type=module', '-e', library], { cwd: project });
+    expect(code.trim()).toBe('entra:AADSTS50011');
   });
 
   it('the library entry point imports', async () => {
