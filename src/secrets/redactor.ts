@@ -1,8 +1,18 @@
 import { maskSecret } from './mask.js';
 import { BASE_STRING_TOKENS } from './parameters.js';
 import { percentEncode } from '../oauth/percent-encode.js';
-import { ENCODING_LEVELS, firstCharacters, secretPattern, shortSecretPattern, standsAsValue } from './secret-pattern.js';
+import { ENCODING_LEVELS, firstCharacters, holdsSpelling, secretPattern, shortSecretPattern, spellingUnits, standsAsValue, type SpellingUnit } from './secret-pattern.js';
 import { levelsOf, SecretCandidates } from './candidates.js';
+
+/**
+ * Up to this length a text is first scanned by hand for a spelling of each
+ * secret (holdsSpelling): a printed line of `sign` or `explain` then compiles
+ * no pattern unless it holds the secret (each costs about a millisecond on
+ * first use). Longer texts, and every text once a secret was scanned for
+ * SCANS times (the pattern then pays for itself), go straight to the patterns.
+ */
+const SCAN_UP_TO = 4096;
+const SCANS = 32;
 
 /** From this many secrets on, each text is first asked which of them it may hold (candidates.ts), so redacting stays linear in the text (issue 14 item 1). */
 const CANDIDATES_FROM = 64;
@@ -24,6 +34,10 @@ interface Entry {
   readonly whole: RegExp;
   readonly first: readonly string[];
   readonly literals: readonly string[];
+  /** Made on the first hand scan (mayHold). */
+  units?: readonly SpellingUnit[];
+  /** Hand scans left before the pattern is used on every text (SCANS). */
+  scansLeft: number;
   readonly short: boolean;
 }
 
@@ -72,6 +86,7 @@ export class Redactor {
       whole: new RegExp(`^(?:${source})$`),
       first: firstCharacters(value),
       literals: literalForms(value),
+      scansLeft: SCANS,
       short,
     };
     this.entries.set(value, entry);
@@ -116,6 +131,7 @@ export class Redactor {
     const many = this.entries.size >= CANDIDATES_FROM;
     for (const entry of entries) {
       if (!entry.first.some((c) => out.includes(c))) continue;
+      if (!many && !mayHold(out, entry)) continue;
       // With many secrets, their usual spellings are replaced as literals first: a pattern costs a millisecond to
       // compile on its first use, 300,000 of them minutes; it runs only if a rarer spelling is left.
       if (many && !entry.short && this.literalsOnly(entry, (out = replaceLiterals(out, entry)))) continue;
@@ -135,7 +151,8 @@ export class Redactor {
 
   /** A string that is, whole, a spelling of a secret (a JSON value such as "signature": "s&t"), masked; else redacted as text. */
   private redactValue(value: string, entries: readonly Entry[]): string {
-    for (const entry of entries) if (entry.short && entry.whole.test(value)) return entry.mask;
+    const many = this.entries.size >= CANDIDATES_FROM;
+    for (const entry of entries) if (entry.short && (many || mayHold(value, entry)) && entry.whole.test(value)) return entry.mask;
     return this.redactWith(value, entries);
   }
 
@@ -178,6 +195,17 @@ export class Redactor {
     if (value === undefined) return '(none)';
     return this.enabled ? maskSecret(value) : value;
   }
+}
+
+/**
+ * False when a hand scan shows `text` holds no spelling of the entry's secret
+ * (see SCAN_UP_TO); true when it may. Not for many secrets: they have their
+ * own way around the patterns' cost (literals first, see redactWith).
+ */
+function mayHold(text: string, entry: Entry): boolean {
+  if (text.length > SCAN_UP_TO || entry.scansLeft <= 0) return true;
+  entry.scansLeft--;
+  return holdsSpelling(text, (entry.units ??= spellingUnits(entry.value)));
 }
 
 function replaceLiterals(text: string, entry: Entry): string {

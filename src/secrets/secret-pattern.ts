@@ -45,6 +45,74 @@ export function secretPattern(value: string): string {
   return [...value].map(characterPattern).join('');
 }
 
+/** One code point of a secret, as secretPattern spells it: itself, `+` for a space and back, or its UTF-8 octets percent-encoded. */
+export interface SpellingUnit {
+  readonly literal: string;
+  readonly alternative: string | undefined;
+  /** Each octet's two hex digits, upper case. */
+  readonly octets: readonly string[];
+}
+
+export function spellingUnits(value: string): SpellingUnit[] {
+  return [...value].map((c) => ({
+    literal: c,
+    alternative: c === '+' ? ' ' : c === ' ' ? '+' : undefined,
+    octets: [...Buffer.from(c, 'utf8')].map((byte) => byte.toString(16).toUpperCase().padStart(2, '0')),
+  }));
+}
+
+const hexAt = (text: string, at: number, digit: string): boolean => text[at] === digit || text[at] === digit.toLowerCase();
+
+/** Where `%(?:25){0,2}XY` (any case of hex digit) starting at `at` can end: each level secretPattern's LEVELS allows. */
+function octetEnds(text: string, at: number, hex: string, out: number[]): void {
+  if (text[at] !== '%') return;
+  let p = at + 1;
+  for (let level = 0; level < ENCODING_LEVELS; level++) {
+    if (hexAt(text, p, hex[0] ?? '') && hexAt(text, p + 1, hex[1] ?? '')) out.push(p + 2);
+    if (text[p] !== '2' || text[p + 1] !== '5') return;
+    p += 2;
+  }
+}
+
+function unitEnds(text: string, at: number, unit: SpellingUnit, out: number[]): void {
+  if (text.startsWith(unit.literal, at)) out.push(at + unit.literal.length);
+  if (unit.alternative !== undefined && text[at] === unit.alternative) out.push(at + 1);
+  let ends = [at];
+  for (const hex of unit.octets) {
+    const next: number[] = [];
+    for (const p of ends) octetEnds(text, p, hex, next);
+    if (next.length === 0) return;
+    ends = next;
+  }
+  out.push(...ends);
+}
+
+/**
+ * Whether `text` holds a spelling of the secret, matched by hand exactly as
+ * secretPattern's expression would (every alternative of every code point
+ * followed, like a regular expression's backtracking), without compiling it:
+ * the first use of such a pattern compiles it, about a millisecond each, which
+ * was most of what `sign` spent on its few printed lines (start-up, issue #17).
+ * Linear in the text for a secret without `%` in it; meant for short texts.
+ */
+export function holdsSpelling(text: string, units: readonly SpellingUnit[]): boolean {
+  const first = units[0];
+  if (first === undefined) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== '%' && c !== first.literal[0] && c !== first.alternative) continue;
+    let at = [i];
+    for (const unit of units) {
+      const next: number[] = [];
+      for (const p of at) unitEnds(text, p, unit, next);
+      at = [...new Set(next)];
+      if (at.length === 0) break;
+    }
+    if (at.length > 0) return true;
+  }
+  return false;
+}
+
 /** The characters a spelling of `value` can start with (a cheap test before the pattern is run). */
 export function firstCharacters(value: string): string[] {
   const first = [...value][0];
