@@ -1,8 +1,10 @@
 // `oauth-doctor completion bash|zsh|fish` (issue #17): the scripts complete
 // what the commander program defines and what the data tables hold. The bash
 // script is sourced into a real bash and its function called as bash's
-// completion does (COMP_WORDS, COMP_CWORD); the zsh one is parsed by zsh
-// (`zsh -n`); the fish one is read line by line (no fish on Debian's list).
+// completion does (COMP_WORDS, COMP_CWORD); the fish one is sourced into a
+// real fish and asked as fish's completion asks (`complete -C`); the zsh one
+// is parsed by zsh (`zsh -n`). No shell is optional: .ci/run installs bash,
+// zsh and fish (Debian's fish package), and a missing one fails the test.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -101,6 +103,67 @@ describe('completion bash, sourced into bash', () => {
     expect(bashComplete('inspect', '--private-key', '')).toEqual([]);
     expect(bashComplete('serve', '--outage', '')).toEqual(['503', '500', '502']);
     expect(bashComplete('serve', '--outage', '--dia')).toEqual(['--dialect']);
+  });
+});
+
+/**
+ * What fish's completion offers for the command line typed so far (the last
+ * word is being completed): `complete -C`, the query fish's own Tab runs,
+ * the candidates without their descriptions, sorted here (fish's own order
+ * sorts `--nonce` before `--no-version`).
+ */
+function fishComplete(...words: string[]): string[] {
+  const line = ['oauth-doctor', ...words].join(' ');
+  const script = `source '${join(dir, 'completion.fish')}'; complete -C '${line.replaceAll("'", "\\'")}'`;
+  const result = spawnSync('fish', ['--no-config', '-c', script], { encoding: 'utf8' });
+  expect(result.error, 'fish is not installed: .ci/run installs it (apt-get install fish)').toBeUndefined();
+  expect([result.status, result.stderr]).toEqual([0, '']);
+  return result.stdout
+    .split('\n')
+    .filter((out) => out !== '')
+    .map((out) => out.split('\t')[0] ?? '')
+    .sort();
+}
+
+const sorted = (values: readonly string[]) => [...values].sort();
+
+describe('completion fish, sourced into fish', () => {
+  it('completes the commands, with their descriptions', () => {
+    expect(fishComplete('')).toEqual(sorted(COMMANDS.map(([name]) => name)));
+    expect(fishComplete('fl')).toEqual(['flow']);
+    const described = spawnSync('fish', ['--no-config', '-c', `source '${join(dir, 'completion.fish')}'; complete -C 'oauth-doctor ex'`], { encoding: 'utf8' });
+    expect(described.stdout).toMatch(/^explain\texplain an OAuth error/);
+  });
+
+  it("completes each command's flags, also after a global flag", () => {
+    for (const command of program().commands) {
+      const longs = command.options.map((o) => o.long ?? '').filter((l) => l !== '');
+      expect(fishComplete(command.name(), '--'), command.name()).toEqual(sorted([...longs, '--help']));
+    }
+    expect(fishComplete('sign', '--sig')).toEqual(['--signature-method']);
+    expect(fishComplete('--debug', 'serve', '--dia')).toEqual(['--dialect']);
+  });
+
+  it('completes the values the data tables hold', () => {
+    expect(fishComplete('serve', '--dialect', '')).toEqual(sorted(SERVE_DIALECTS));
+    expect(fishComplete('flow', '--provider', 'key')).toEqual(['keycloak']);
+    expect(fishComplete('flow', '--consumer-key', 'k', '--provider', 'ha')).toEqual(['hatena']);
+    expect(fishComplete('sign', '--signature-method', '')).toEqual(sorted(SIGNATURE_METHODS));
+    expect(fishComplete('codes', '--lang', '')).toEqual(['en', 'ja']);
+    expect(fishComplete('explain', 'token_')).toEqual(sorted(PROBLEMS.map((p) => p.code).filter((c) => c.startsWith('token_'))));
+    expect(fishComplete('completion', '')).toEqual(['bash', 'fish', 'zsh']);
+  });
+
+  it('a value with no table offers nothing of its own; a file-valued flag offers files', () => {
+    expect(fishComplete('sign', '--url', '')).toEqual([]);
+    const files = mkdtempSync(join(tmpdir(), 'od-fish-files-'));
+    try {
+      writeFileSync(join(files, 'key.pem'), '');
+      const result = spawnSync('fish', ['--no-config', '-c', `cd '${files}'; source '${join(dir, 'completion.fish')}'; complete -C 'oauth-doctor inspect --private-key '`], { encoding: 'utf8' });
+      expect(result.stdout.split('\n')).toContain('key.pem');
+    } finally {
+      rmSync(files, { recursive: true, force: true });
+    }
   });
 });
 
