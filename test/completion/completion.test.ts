@@ -3,10 +3,11 @@
 // script is sourced into a real bash and its function called as bash's
 // completion does (COMP_WORDS, COMP_CWORD); the fish one is sourced into a
 // real fish and asked as fish's completion asks (`complete -C`); the zsh one
-// is parsed by zsh (`zsh -n`). No shell is optional: .ci/run installs bash,
-// zsh and fish (Debian's fish package), and a missing one fails the test.
+// is autoloaded by compinit in an interactive zsh that is sent the line and a
+// Tab (zsh-complete.zsh). No shell is optional: .ci/run installs bash, zsh and
+// fish (Debian's fish package), and a missing one fails the test.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +37,9 @@ beforeAll(async () => {
     scripts[shell] = result.stdout;
     writeFileSync(join(dir, `completion.${shell}`), result.stdout);
   }
+  // compinit autoloads a function file named for it, found on fpath.
+  mkdirSync(join(dir, 'zsh'));
+  writeFileSync(join(dir, 'zsh', '_oauth-doctor'), scripts['zsh'] ?? '');
 });
 
 /** The program as --help sees it: every command registered. */
@@ -161,6 +165,50 @@ describe('completion fish, sourced into fish', () => {
       writeFileSync(join(files, 'key.pem'), '');
       const result = spawnSync('fish', ['--no-config', '-c', `cd '${files}'; source '${join(dir, 'completion.fish')}'; complete -C 'oauth-doctor inspect --private-key '`], { encoding: 'utf8' });
       expect(result.stdout.split('\n')).toContain('key.pem');
+    } finally {
+      rmSync(files, { recursive: true, force: true });
+    }
+  });
+});
+
+/**
+ * What zsh's completion offers for each command line (the words typed so far), in `cwd` (files), each sorted.
+ */
+function zshComplete(lines: readonly (readonly string[])[], cwd = dir): string[][] {
+  const result = spawnSync('zsh', ['-f', join(__dirname, 'zsh-complete.zsh'), ...lines.map((words) => ['oauth-doctor', ...words].join(' '))], { encoding: 'utf8', cwd, env: { ...process.env, COMPLETION_DIR: join(dir, 'zsh') }, timeout: 60_000 });
+  expect(result.error, 'zsh is not installed: .ci/run installs it (apt-get install zsh)').toBeUndefined();
+  expect([result.status, result.stderr]).toEqual([0, '']);
+  const answers = result.stdout.split('--\n').slice(0, -1).map((block) => block.split('\n').filter((out) => out !== '').sort());
+  expect(answers).toHaveLength(lines.length);
+  return answers;
+}
+
+describe('completion zsh, autoloaded by compinit in an interactive zsh', () => {
+  it("completes the commands, each command's flags (also after a global flag) and the values the data tables hold", () => {
+    // A few commands' flags (the script-text test above checks every flag is in it; this checks zsh offers them).
+    const commands = program().commands.filter((c) => ['sign', 'flow', 'explain'].includes(c.name()));
+    const lines: (readonly string[])[] = [[''], ['fl'], ['sign', '--sig'], ['--debug', 'serve', '--dia'], ['serve', '--dialect', ''], ['sign', '--signature-method', 'HMAC'], ['explain', 'token_'], ['completion', ''], ...commands.map((c) => [c.name(), '--'])];
+    const [all, fl, sig, dia, dialects, hmac, tokens, shells, ...flags] = zshComplete(lines);
+    expect(all).toEqual(sorted(COMMANDS.map(([name]) => name)));
+    expect(fl).toEqual(['flow']);
+    expect(sig).toEqual(['--signature-method']);
+    expect(dia).toEqual(['--dialect']);
+    expect(dialects).toEqual(sorted(SERVE_DIALECTS));
+    expect(hmac).toEqual(sorted(SIGNATURE_METHODS.filter((m) => m.startsWith('HMAC'))));
+    expect(tokens).toEqual(sorted(PROBLEMS.map((p) => p.code).filter((c) => c.startsWith('token_'))));
+    expect(shells).toEqual(['bash', 'fish', 'zsh']);
+    commands.forEach((command, i) => {
+      const longs = command.options.map((o) => o.long ?? '').filter((l) => l !== '');
+      expect(flags[i], command.name()).toEqual(sorted([...longs, '--help']));
+    });
+  });
+
+  it('completes files where a flag takes a file, and both presets and files where it takes either', () => {
+    const files = mkdtempSync(join(tmpdir(), 'od-zsh-files-'));
+    try {
+      writeFileSync(join(files, 'keys.json'), '{}');
+      // A preset or a JSON profile file (issue #18): both are offered.
+      expect(zshComplete([['flow', '--provider', 'key'], ['inspect', '--private-key', '']], files)).toEqual([['keycloak', 'keys.json'], ['keys.json']]);
     } finally {
       rmSync(files, { recursive: true, force: true });
     }

@@ -10,7 +10,9 @@ const inSpec = (text: string) => text.replace(/[\\[\]:]/g, (c) => `\\${c}`);
 const value = (text: string) => text.replace(/[\\\s:()]/g, (c) => `\\${c}`);
 
 function action(option: { readonly values?: readonly string[] | undefined; readonly files: boolean }): string {
-  if (option.values && option.files) return `{_alternative 'values:value:(${option.values.map(value).join(' ')})' 'files:file:_files'}`;
+  // Inside an option's spec a colon starts the next argument: _alternative's own colons are escaped (a real zsh said
+  // "unmatched '" and completed nothing for flow --provider before).
+  if (option.values && option.files) return `{_alternative 'values\\:value\\:(${option.values.map(value).join(' ')})' 'files\\:file\\:_files'}`;
   if (option.values) return `(${option.values.map(value).join(' ')})`;
   return option.files ? '_files' : ' ';
 }
