@@ -25,13 +25,18 @@ function literalForms(value: string): string[] {
   return [...new Set(forms)];
 }
 
-interface Entry {
-  readonly value: string;
-  readonly mask: string;
+interface EntryPatterns {
   /** Every spelling of the value (secret-pattern.ts); for a short value, only where it stands as a value. */
   readonly pattern: RegExp;
   /** The whole string is a spelling of the value (a JSON string, a short value alone). */
   readonly whole: RegExp;
+}
+
+interface Entry {
+  readonly value: string;
+  readonly mask: string;
+  /** Made when first needed (patternsOf): a text the hand scan clears never needs them. */
+  patterns?: EntryPatterns;
   readonly first: readonly string[];
   readonly literals: readonly string[];
   /** Made on the first hand scan (mayHold). */
@@ -78,12 +83,9 @@ export class Redactor {
   add(value: string | undefined): this {
     if (!this.enabled || value === undefined || value === '' || this.entries.has(value)) return this;
     const short = [...value].length < this.anywhereFrom;
-    const source = secretPattern(value);
     const entry: Entry = {
       value,
       mask: maskSecret(value),
-      pattern: new RegExp(short ? shortSecretPattern(value) : source, 'g'),
-      whole: new RegExp(`^(?:${source})$`),
       first: firstCharacters(value),
       literals: literalForms(value),
       scansLeft: SCANS,
@@ -135,8 +137,9 @@ export class Redactor {
       // With many secrets, their usual spellings are replaced as literals first: a pattern costs a millisecond to
       // compile on its first use, 300,000 of them minutes; it runs only if a rarer spelling is left.
       if (many && !entry.short && this.literalsOnly(entry, (out = replaceLiterals(out, entry)))) continue;
-      entry.pattern.lastIndex = 0;
-      out = entry.short ? out.replace(entry.pattern, (match: string, at: number, whole: string) => (standsAsValue(whole, at, match.length) ? entry.mask : match)) : out.replace(entry.pattern, entry.mask);
+      const { pattern } = patternsOf(entry);
+      pattern.lastIndex = 0;
+      out = entry.short ? out.replace(pattern, (match: string, at: number, whole: string) => (standsAsValue(whole, at, match.length) ? entry.mask : match)) : out.replace(pattern, entry.mask);
     }
     if (!out.includes(ELLIPSIS)) return out;
     // A secret cut short before an ellipsis need not hold its anchor: with many secrets, every one is looked for there.
@@ -152,7 +155,7 @@ export class Redactor {
   /** A string that is, whole, a spelling of a secret (a JSON value such as "signature": "s&t"), masked; else redacted as text. */
   private redactValue(value: string, entries: readonly Entry[]): string {
     const many = this.entries.size >= CANDIDATES_FROM;
-    for (const entry of entries) if (entry.short && (many || mayHold(value, entry)) && entry.whole.test(value)) return entry.mask;
+    for (const entry of entries) if (entry.short && (many || mayHold(value, entry)) && patternsOf(entry).whole.test(value)) return entry.mask;
     return this.redactWith(value, entries);
   }
 
@@ -195,6 +198,14 @@ export class Redactor {
     if (value === undefined) return '(none)';
     return this.enabled ? maskSecret(value) : value;
   }
+}
+
+function patternsOf(entry: Entry): EntryPatterns {
+  if (entry.patterns === undefined) {
+    const source = secretPattern(entry.value);
+    entry.patterns = { pattern: new RegExp(entry.short ? shortSecretPattern(entry.value) : source, 'g'), whole: new RegExp(`^(?:${source})$`) };
+  }
+  return entry.patterns;
 }
 
 /**
