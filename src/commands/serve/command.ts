@@ -99,6 +99,8 @@ export function registerServe(program: Command, context: CommandContext): void {
     .option('--device-interval <duration>', '--oauth2: the device grant\'s polling interval; a poll sooner gets slow_down (default 5s)')
     .addHelpText('after', `\n${SERVE_EXAMPLES}\n\n${SERVE_SECRETS_HELP}\n\n${TOKEN_RETENTION_HELP}\n\n${OAUTH2_SERVE_HELP}`)
     .action(async (options: ServeOptions) => {
+      const { refuseForeignFlags } = await import('./protocol-flags.js');
+      refuseForeignFlags(options);
       if (options.oauth2) {
         const { runServeOAuth2 } = await import('./oauth2-run.js');
         return context.setExitCode(await runServeOAuth2(options, context.env));

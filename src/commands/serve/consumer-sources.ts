@@ -63,12 +63,16 @@ export function sharedSecretConsumers(flags: readonly string[], file: string | u
   return [...parseConsumerList(env.env[CONSUMERS_VARIABLE] ?? ''), ...(file === undefined ? [] : readConsumersFile(file, env)), ...fromFlags];
 }
 
+/** What the entries are called in messages: OAuth 1.0a consumers and their keys, or OAuth 2 clients and their ids. */
+export const CONSUMER_WORDS = { noun: 'consumer', key: 'consumer key', code: 'duplicate-consumer' } as const;
+export const CLIENT_WORDS = { noun: 'client', key: 'client id', code: 'duplicate-client' } as const;
+
 /** A key given twice, from any source (shared-secret or RSA), is refused naming both places. */
-export function refuseDuplicateKeys(consumers: readonly SourcedConsumer[]): void {
+export function refuseDuplicateKeys(consumers: readonly SourcedConsumer[], words: { readonly noun: string; readonly key: string; readonly code: string } = CONSUMER_WORDS): void {
   const seen = new Map<string, string>();
   for (const consumer of consumers) {
     const earlier = seen.get(consumer.key);
-    if (earlier !== undefined) throw usageError('duplicate-consumer', `consumer ${consumer.key} is given twice (${earlier}, ${consumer.from})`, 'give each consumer key once');
+    if (earlier !== undefined) throw usageError(words.code, `${words.noun} ${consumer.key} is given twice (${earlier}, ${consumer.from})`, `give each ${words.key} once`);
     seen.set(consumer.key, consumer.from);
   }
 }

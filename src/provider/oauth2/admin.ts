@@ -4,7 +4,7 @@
 import type { IncomingMessage } from 'node:http';
 import { ADMIN_REFUSAL_TEXT, adminRefusal } from '../endpoints/admin-guard.js';
 import type { Storage } from './adapter.js';
-import { isOAuth2DialectName, type OAuth2Settings } from './options.js';
+import { isOAuth2DialectName, NUMBER_SETTING_BOUNDS, settingProblem, type NumberSettingName, type OAuth2Settings } from './options.js';
 
 export interface AdminAnswer {
   readonly status: number;
@@ -49,14 +49,21 @@ export function grantsOf(storage: Storage): unknown[] {
 }
 
 const BOOLEAN_SETTINGS = ['autoApprove', 'consentDenied', 'rotateRefreshToken', 'pkceRequired'] as const;
-const NUMBER_SETTINGS = ['codeTtlSec', 'accessTokenTtlSec', 'refreshTokenTtlSec', 'clockSkewSec', 'deviceIntervalSec', 'tokenSlowMs'] as const;
+const NUMBER_SETTINGS = Object.keys(NUMBER_SETTING_BOUNDS) as NumberSettingName[];
 
 /** Applies the settings a form names; an invalid value is refused before anything changes. */
 export function applySettings(form: URLSearchParams, settings: OAuth2Settings): AdminAnswer {
   const next: OAuth2Settings = { ...settings };
+  const known = new Set<string>(['dialect', 'redirectMatching', 'tokenFailure', ...BOOLEAN_SETTINGS, ...NUMBER_SETTINGS]);
+  const names = [...form.keys()];
+  // A misspelt name would otherwise answer 200 and change nothing; a name twice would keep one of them silently.
+  const unknown = names.find((name) => !known.has(name));
+  if (unknown !== undefined) return { status: 400, body: { error: `no setting ${JSON.stringify(unknown.slice(0, 40))}`, settings: [...known] } };
+  const twice = names.find((name, index) => names.indexOf(name) !== index);
+  if (twice !== undefined) return { status: 400, body: { error: `${twice} given twice` } };
   const dialect = form.get('dialect');
   if (dialect !== null) {
-    if (!isOAuth2DialectName(dialect)) return { status: 400, body: { error: `unknown dialect ${dialect}` } };
+    if (!isOAuth2DialectName(dialect)) return { status: 400, body: { error: `unknown dialect ${JSON.stringify(dialect.slice(0, 40))}` } };
     next.dialect = dialect;
   }
   for (const name of BOOLEAN_SETTINGS) {
@@ -68,9 +75,10 @@ export function applySettings(form: URLSearchParams, settings: OAuth2Settings): 
   for (const name of NUMBER_SETTINGS) {
     const value = form.get(name);
     if (value === null) continue;
-    const number = Number(value);
-    const signed = name === 'clockSkewSec';
-    if (value.trim() === '' || !Number.isFinite(number) || (!signed && number < 0) || Math.abs(number) > 10 * 365 * 24 * 3600) return { status: 400, body: { error: `${name} must be a number of ${name.endsWith('Ms') ? 'milliseconds' : 'seconds'}` } };
+    const number = value.trim() === '' ? Number.NaN : Number(value);
+    // The same bounds as the flags (options.ts): 0 s lifetimes, fractions of the engine's seconds and absurd values are refused.
+    const problem = Number.isNaN(number) ? `must be a number of ${NUMBER_SETTING_BOUNDS[name].unit === 'ms' ? 'milliseconds' : 'seconds'}` : settingProblem(name, number);
+    if (problem !== undefined) return { status: 400, body: { error: `${name} ${problem}` } };
     next[name] = number;
   }
   const matching = form.get('redirectMatching');

@@ -84,3 +84,54 @@ export function initialSettings(given: Partial<OAuth2Settings> = {}): OAuth2Sett
     ...given,
   };
 }
+
+export type NumberSettingName = 'codeTtlSec' | 'accessTokenTtlSec' | 'refreshTokenTtlSec' | 'clockSkewSec' | 'deviceIntervalSec' | 'tokenSlowMs';
+
+interface NumberSettingBound {
+  readonly min: number;
+  readonly max: number;
+  readonly unit: 's' | 'ms';
+  /** Why the bounds are where they are. */
+  readonly why: string;
+}
+
+const DAY_SEC = 24 * 3600;
+
+/**
+ * The range of each numeric fault switch, for its flag and for POST
+ * /admin/settings alike. A lifetime of 0 is a token dead as it is made (the
+ * engine would issue it); a skew or a delay past these is no rehearsal of
+ * anything a real provider does. The engine counts lifetimes in whole seconds.
+ */
+export const NUMBER_SETTING_BOUNDS: Readonly<Record<NumberSettingName, NumberSettingBound>> = {
+  // RFC 6749 §4.1.2: "A maximum authorization code lifetime of 10 minutes is RECOMMENDED."
+  codeTtlSec: { min: 1, max: DAY_SEC, unit: 's', why: 'RFC 6749 §4.1.2 recommends at most 10 minutes' },
+  accessTokenTtlSec: { min: 1, max: 366 * DAY_SEC, unit: 's', why: 'a token must live at least a second' },
+  refreshTokenTtlSec: { min: 1, max: 366 * DAY_SEC, unit: 's', why: 'a token must live at least a second' },
+  // Time zones put a misset clock at most 14 h off (UTC+14, UTC−12); a day covers a wrong date too.
+  clockSkewSec: { min: -DAY_SEC, max: DAY_SEC, unit: 's', why: 'a clock off by more than a day is a wrong date, not skew' },
+  // RFC 8628 §3.2: the device code lives OAUTH2_DEFAULTS.deviceCodeTtlSec; an interval must leave room for polls.
+  deviceIntervalSec: { min: 1, max: 60, unit: 's', why: `the device code lives ${OAUTH2_DEFAULTS.deviceCodeTtlSec} s (RFC 8628 §3.2)` },
+  tokenSlowMs: { min: 0, max: 10 * 60 * 1000, unit: 'ms', why: 'every client gives up long before 10 minutes' },
+};
+
+function shownAmount(value: number, unit: 's' | 'ms'): string {
+  const seconds = unit === 'ms' ? value / 1000 : value;
+  const abs = Math.abs(seconds);
+  const text = abs >= DAY_SEC && abs % DAY_SEC === 0 ? `${abs / DAY_SEC} d` : abs >= 3600 && abs % 3600 === 0 ? `${abs / 3600} h` : abs >= 60 && abs % 60 === 0 ? `${abs / 60} min` : unit === 'ms' && abs < 1 ? `${abs * 1000} ms` : `${abs} s`;
+  return seconds < 0 ? `−${text}` : text;
+}
+
+/** The allowed range in words, e.g. "1 s to 1 d". */
+export function settingRange(name: NumberSettingName): string {
+  const { min, max, unit } = NUMBER_SETTING_BOUNDS[name];
+  return `${shownAmount(min, unit)} to ${shownAmount(max, unit)}`;
+}
+
+/** Why a value cannot be this setting (a whole number in its unit, inside its bounds), or undefined when it can. */
+export function settingProblem(name: NumberSettingName, value: number): string | undefined {
+  const { min, max, unit, why } = NUMBER_SETTING_BOUNDS[name];
+  if (!Number.isInteger(value)) return `must be a whole number of ${unit === 'ms' ? 'milliseconds' : 'seconds'}`;
+  if (value < min || value > max) return `must be from ${settingRange(name)} (${why})`;
+  return undefined;
+}
