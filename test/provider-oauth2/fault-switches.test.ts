@@ -4,14 +4,10 @@
 // Every refusal is checked twice: the answer on the wire, and the engine's
 // own reason for it (GET /admin/state's groundTruth, oidc-provider's
 // error_detail), which is what the diagnosis is scored against.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDrills as runPython, type Drill } from './run-drills.js';
 import { serveOAuth2, type ServeProcess } from './serve-process.js';
 
-const PYTHON = '/usr/bin/python3';
-const DRILLS = fileURLToPath(new URL('./drills.py', import.meta.url));
-const INSTALL_HINT = 'apt-get install -y python3-authlib python3-requests-oauthlib python3-oauthlib (see .ci/run)';
 // Long enough for HS256 client_secret_jwt (RFC 7518 §3.2: a key of at least the hash size).
 const SECRET = 'drill-secret-0123456789abcdef0123456789';
 
@@ -28,22 +24,9 @@ interface Answer {
   readonly body: { error?: string; error_description?: string; [k: string]: unknown };
   readonly contentType: string;
 }
-type Drill = Record<string, unknown> & { exception?: string };
 
-function runDrills(issuer: string, names: readonly string[]): Promise<Record<string, Drill>> {
-  const config = JSON.stringify({ issuer, clientId: 'drill-app', secret: SECRET, publicClientId: 'drill-public' });
-  return new Promise((resolve, reject) => {
-    const child = spawn(PYTHON, [DRILLS, config, ...names], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-    child.on('error', (error) => reject(new Error(`cannot run ${PYTHON} (${error.message}); ${INSTALL_HINT}`)));
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`drills.py exited ${code}: ${err.slice(-2000)}; ${INSTALL_HINT}`));
-      resolve(JSON.parse(out) as Record<string, Drill>);
-    });
-  });
+async function runDrills(issuer: string, names: readonly string[]): Promise<Record<string, Drill>> {
+  return (await runPython({ issuer, clientId: 'drill-app', secret: SECRET, publicClientId: 'drill-public' }, names)).results;
 }
 
 const DRILL_NAMES = [

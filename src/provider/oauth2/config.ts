@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { ClientMetadata } from 'oidc-provider';
 import type { OidcConfiguration } from './engine.js';
 import { OAUTH2_DEFAULTS, type OAuth2ClientRegistration, type OAuth2Settings } from './options.js';
-import { deviceConfirmSource, deviceInputSource, deviceSuccessSource, errorPage } from './pages.js';
+import { deviceConfirmSource, deviceInputSource, deviceSuccessSource, errorPage, type DevicePageRefusal } from './pages.js';
 import type { Storage } from './adapter.js';
 import { INTERACTION_PATH, ROUTES } from './routes.js';
 import type { SigningKeys } from './keys.js';
@@ -43,9 +43,11 @@ interface ConfigParts {
   readonly defaultRedirects: readonly string[];
   readonly storage: Storage;
   readonly keys: SigningKeys;
+  /** Hears why the device code page was shown again (the engine emits no event for it). */
+  readonly devicePageRefused?: DevicePageRefusal;
 }
 
-export function engineConfiguration({ settings, clients, defaultRedirects, storage, keys }: ConfigParts): OidcConfiguration {
+export function engineConfiguration({ settings, clients, defaultRedirects, storage, keys, devicePageRefused }: ConfigParts): OidcConfiguration {
   return {
     adapter: storage.adapter(),
     routes: {
@@ -96,7 +98,7 @@ export function engineConfiguration({ settings, clients, defaultRedirects, stora
       revocation: { enabled: true },
       userinfo: { enabled: true },
       pushedAuthorizationRequests: { enabled: true, requirePushedAuthorizationRequests: false },
-      deviceFlow: { enabled: true, userCodeInputSource: deviceInputSource, userCodeConfirmSource: deviceConfirmSource, successSource: deviceSuccessSource },
+      deviceFlow: { enabled: true, userCodeInputSource: deviceInputSource(devicePageRefused), userCodeConfirmSource: deviceConfirmSource, successSource: deviceSuccessSource },
       rpInitiatedLogout: { enabled: false },
       // Resource-less access tokens are opaque; client credentials get one for the provider itself.
       resourceIndicators: { enabled: false },

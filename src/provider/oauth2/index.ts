@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { usageError } from '../../errors.js';
 import { Storage } from './adapter.js';
 import { installClock, realTime } from './clock.js';
 import { engineConfiguration } from './config.js';
@@ -86,6 +87,13 @@ function listen(server: Server, host: string, port: number): Promise<AddressInfo
   });
 }
 
+/** A client the engine will not register (oidc-provider's InvalidClientMetadata, RFC 7591 §3.2.2) is a usage error naming its reason. */
+function engineRefusal(error: unknown): unknown {
+  const { name, error_description: description } = (error ?? {}) as { name?: unknown; error_description?: unknown };
+  if (name !== 'InvalidClientMetadata' || typeof description !== 'string') return error;
+  return usageError('invalid-client', `serve --oauth2: the engine refuses a client: ${description}`, 'check --client, --public-client, --client-jwks and --redirect-uri');
+}
+
 export async function startOAuth2Provider(options: OAuth2ProviderOptions = {}): Promise<RunningOAuth2Provider> {
   const host = options.host ?? '127.0.0.1';
   const settings = initialSettings(options.settings);
@@ -100,11 +108,21 @@ export async function startOAuth2Provider(options: OAuth2ProviderOptions = {}): 
   const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const issuer = `http://${hostPart}:${address.port}`;
   const storage = new Storage(realTime);
-  const configuration = engineConfiguration({ settings, clients, defaultRedirects: DEFAULT_REDIRECT_URIS, storage, keys });
-  const engine = new Provider(issuer, configuration);
+  const groundTruth = new GroundTruthLog(realTime);
+  // RFC 8628 §3.3: a wrong, expired or used user code, or the person's Abort, re-renders the code page without an engine event.
+  const devicePageRefused = (detail: string, errorName: string) =>
+    groundTruth.add({ event: 'code_verification.error', step: 'device-verification', detail, ...(errorName === 'AbortedError' ? { error: 'access_denied' } : {}) });
+  const configuration = engineConfiguration({ settings, clients, defaultRedirects: DEFAULT_REDIRECT_URIS, storage, keys, devicePageRefused });
+  let engine: OidcProvider;
+  try {
+    engine = new Provider(issuer, configuration);
+  } catch (error) {
+    // Bound already: a refusal must not leave the socket open (the process would never exit).
+    server.close();
+    throw engineRefusal(error);
+  }
   // The engine refuses; the dialect layer rewrites its answers on the way out (--dialect, live).
   installDialects(engine, settings);
-  const groundTruth = new GroundTruthLog(realTime);
   recordGroundTruth(engine, groundTruth);
   // Inside the dialect layer: a slow_down made here is rewritten in the dialect too.
   installHooks(engine, settings, realTime, configuration.clients ?? [], SlowDown);

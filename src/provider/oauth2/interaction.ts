@@ -58,7 +58,7 @@ export async function interaction(provider: OidcProvider, req: IncomingMessage, 
   if (req.method !== 'POST') return html(res, 405, 'method not allowed');
   if (action === 'abort') return provider.interactionFinished(req, res, DENIED, { mergeWithLastSubmission: false });
   if (action === 'login') {
-    if (form.get('login') !== DEMO_ACCOUNT.sub) return html(res, 200, loginPage(uid, clientId, DEMO_ACCOUNT.sub));
+    if (form.get('login') !== DEMO_ACCOUNT.sub) return html(res, 200, loginPage(uid, clientId, DEMO_ACCOUNT.sub, form.get('login') ?? ''));
     return provider.interactionFinished(req, res, { login: { accountId: DEMO_ACCOUNT.sub } }, { mergeWithLastSubmission: false });
   }
   if (action === 'confirm') {
