@@ -64,7 +64,7 @@ export function sharedSecretConsumers(flags: readonly string[], file: string | u
 }
 
 /** What the entries are called in messages: OAuth 1.0a consumers and their keys, or OAuth 2 clients and their ids. */
-export const CONSUMER_WORDS = { noun: 'consumer', key: 'consumer key', code: 'duplicate-consumer' } as const;
+const CONSUMER_WORDS = { noun: 'consumer', key: 'consumer key', code: 'duplicate-consumer' } as const;
 export const CLIENT_WORDS = { noun: 'client', key: 'client id', code: 'duplicate-client' } as const;
 
 /** A key given twice, from any source (shared-secret or RSA), is refused naming both places. */
