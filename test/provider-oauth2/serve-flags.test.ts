@@ -10,7 +10,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBin } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, runBin } from '../helpers/cli.js';
 import { serveOAuth2, type ServeProcess } from './serve-process.js';
 
 let dir: string;
@@ -151,4 +152,38 @@ describe('POST /admin/settings holds the same bounds, and refuses names it does 
     expect(answer).toMatchObject({ status: 200, body: { settings: { codeTtlSec: 1, clockSkewSec: -86400, deviceIntervalSec: 60, tokenSlowMs: 0 } } });
     await post('codeTtlSec=60&clockSkewSec=0&deviceIntervalSec=5');
   });
+});
+
+describe('the --json start line says everything a script needs', () => {
+  it('the account to sign in as, the switches in effect, and a flow command that runs against it as printed', async () => {
+    const serve = await serveOAuth2(['--auto-approve', '--code-ttl', '30s', '--dialect', 'keycloak']);
+    try {
+      const line = serve.line as unknown as { account: string; settings: Record<string, unknown>; flow: string; clients: { clientId: string; secret: string }[] };
+      expect(line.account).toBe('alice');
+      expect(line.settings).toMatchObject({ dialect: 'keycloak', autoApprove: true, codeTtlSec: 30, rotateRefreshToken: true, redirectMatching: 'loopback-any-port' });
+      const client = line.clients[0];
+      expect(line.flow).toBe(`OAUTH2_CLIENT_SECRET=${client?.secret ?? ''} oauth-doctor flow --issuer ${serve.line.issuer} --client-id ${client?.clientId ?? ''} --scope 'openid offline_access' --authorize http`);
+      // As a person pastes it into a shell (the binary by its path here); a ledger of its own.
+      const run = spawnSync('/bin/sh', ['-c', `${line.flow.replace(' oauth-doctor ', ` '${process.execPath}' '${BIN}' `)} --json`], {
+        env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', LANG: 'C', OAUTH_DOCTOR_LEDGER: join(dir, 'ledger.json') },
+        encoding: 'utf8',
+        timeout: 40_000,
+      });
+      expect(run.status, run.stderr).toBe(0);
+      expect((JSON.parse(run.stdout) as { ok: boolean }).ok).toBe(true);
+    } finally {
+      await serve.stop();
+    }
+  }, 60_000);
+
+  it('a user\'s secret stays out of the flow command unless --show-secrets', async () => {
+    const serve = await serveOAuth2(['--client', 'mine:sec-mine-0123456789abcdef']);
+    try {
+      const line = serve.line as unknown as { flow: string };
+      expect(line.flow).toBe(`OAUTH2_CLIENT_SECRET='<the secret of mine>' oauth-doctor flow --issuer ${serve.line.issuer} --client-id mine --scope 'openid offline_access'`);
+      expect(JSON.stringify(serve.line)).not.toContain('sec-mine-0123456789abcdef');
+    } finally {
+      await serve.stop();
+    }
+  }, 30_000);
 });

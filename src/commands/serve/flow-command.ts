@@ -1,4 +1,5 @@
 import type { RunningProvider } from '../../provider/index.js';
+import type { RunningOAuth2Provider } from '../../provider/oauth2/index.js';
 import { shellQuote } from '../../terminal/shell-quote.js';
 
 /**
@@ -17,6 +18,21 @@ export function flowCommandFor(provider: RunningProvider, options: { reveal: boo
   }
   parts.push('oauth-doctor', 'flow', '--provider', 'local', '--base-url', provider.url, '--consumer-key', shellQuote(consumer.key));
   if (consumer.publicKey) parts.push('--signature-method', 'RSA-SHA1', '--private-key', 'PRIVATE-KEY.pem');
+  if (provider.settings.autoApprove) parts.push('--authorize', 'http');
+  return parts.join(' ');
+}
+
+/**
+ * The same for serve --oauth2: `flow --issuer` with its first client that
+ * needs no key file (a confidential one, its secret in OAUTH2_CLIENT_SECRET,
+ * or a public one), `--authorize http` when it approves without a page.
+ */
+export function oauth2FlowCommandFor(provider: RunningOAuth2Provider, options: { reveal: boolean }): string | undefined {
+  const client = provider.clients.find((c) => c.secret !== undefined) ?? provider.clients.find((c) => !c.privateKeyJwtOnly);
+  if (!client) return undefined;
+  const parts: string[] = [];
+  if (client.secret !== undefined) parts.push(`OAUTH2_CLIENT_SECRET=${client.generated || options.reveal ? shellQuote(client.secret) : `'<the secret of ${client.clientId.replace(/'/g, '')}>'`}`);
+  parts.push('oauth-doctor', 'flow', '--issuer', provider.issuer, '--client-id', shellQuote(client.clientId), '--scope', shellQuote('openid offline_access'));
   if (provider.settings.autoApprove) parts.push('--authorize', 'http');
   return parts.join(' ');
 }

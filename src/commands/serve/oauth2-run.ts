@@ -3,6 +3,7 @@ import type { Environment } from '../../cli/environment.js';
 import { createOutput, type Output } from '../../cli/output.js';
 import type { ServeOptions } from './options.js';
 import { checkHost, serveUntilStopped, untilAborted } from './lifecycle.js';
+import { oauth2FlowCommandFor } from './flow-command.js';
 import { oauth2ProviderOptions } from './oauth2-options.js';
 
 import type { RunningOAuth2Provider as Running } from '../../provider/oauth2/index.js';
@@ -49,6 +50,7 @@ function printStart(provider: Running, output: Output): void {
     ['admin', `${endpoints.admin}/state`, '(loopback clients only)'],
   ];
   for (const [name, url, note] of rows) output.result(`  ${name.padEnd(21)} ${url}${note ? `  ${dim(note)}` : ''}`);
+  output.result(`  ${'sign in as'.padEnd(21)} ${provider.account}  ${dim(settings.autoApprove ? '(not asked: --auto-approve)' : '(any password)')}`);
   for (const client of provider.clients) {
     output.result();
     output.result(`  client id        ${client.clientId}${client.secret === undefined ? dim(client.privateKeyJwtOnly ? '  (private_key_jwt)' : '  (public: PKCE, no secret)') : ''}`);
@@ -57,6 +59,11 @@ function printStart(provider: Running, output: Output): void {
       else output.result(`  client secret    ${output.redactor.mask(client.secret)}`);
     }
     output.result(`  redirect URIs    ${(client.redirectUris ?? provider.defaultRedirectUris).join(' ')}${settings.redirectMatching === 'exact' ? '' : dim('  (loopback: any port, RFC 8252 §7.3)')}`);
+  }
+  const flow = oauth2FlowCommandFor(provider, { reveal: !output.redactor.active });
+  if (flow !== undefined) {
+    output.result();
+    output.result(`  ${dim('in another window:')} ${flow}`);
   }
 }
 
@@ -74,7 +81,17 @@ export async function runServeOAuth2(options: ServeOptions, env: Environment): P
   return serveUntilStopped(
     {
       json: options.json === true,
-      startLine: () => ({ issuer: provider.issuer, dialect: provider.settings.dialect, endpoints: provider.endpoints, clients: clientSummary(provider, output) }),
+      // Everything a script needs without reading the listing: the fault switches in effect (as GET /admin/state shows them),
+      // the account to sign in as on the login page, and a flow command that runs against this provider.
+      startLine: () => ({
+        issuer: provider.issuer,
+        dialect: provider.settings.dialect,
+        endpoints: provider.endpoints,
+        clients: clientSummary(provider, output),
+        account: provider.account,
+        settings: { ...provider.settings },
+        flow: oauth2FlowCommandFor(provider, { reveal: !output.redactor.active }),
+      }),
       printStart: () => printStart(provider, output),
       close: () => provider.close(),
     },

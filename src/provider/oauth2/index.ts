@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { usageError } from '../../errors.js';
 import { Storage } from './adapter.js';
 import { installClock, realTime } from './clock.js';
-import { engineConfiguration } from './config.js';
+import { DEMO_ACCOUNT, engineConfiguration } from './config.js';
 import { installDialects } from './dialects/index.js';
 import { loadEngine, type OidcProvider } from './engine.js';
 import { GroundTruthLog, recordGroundTruth } from './ground-truth.js';
@@ -38,6 +38,8 @@ export interface RunningOAuth2Provider {
   readonly issuer: string;
   readonly endpoints: OAuth2Endpoints;
   readonly clients: readonly OAuth2ClientRegistration[];
+  /** The one account a person signs in as on the login page (OpenID Connect Core §5.1 `sub`). */
+  readonly account: string;
   /** What a client registered without redirect URIs gets. */
   readonly defaultRedirectUris: readonly string[];
   /** Live: changing a field applies to the next request. */
@@ -133,6 +135,7 @@ export async function startOAuth2Provider(options: OAuth2ProviderOptions = {}): 
     issuer,
     endpoints: endpointsOf(issuer),
     clients,
+    account: DEMO_ACCOUNT.sub,
     defaultRedirectUris: DEFAULT_REDIRECT_URIS,
     settings,
     engine,
