@@ -6,8 +6,8 @@ import { authorizeWithVerifier, parseCallbackUrl } from './legs/authorize.js';
 import { findVerifierInPage } from './page-verifier.js';
 import { StopAtFailure, type Recorder } from './recorder.js';
 import { answerFailure, approvalPageFailure, redirectLoopFailure, stepError } from './failure.js';
-import { note, passed } from './notes.js';
-import type { AuthorizedRequestToken, FlowConfig, FlowIo, FlowNote, RequestToken } from './types.js';
+import { note, passed, type FlowNote } from './notes.js';
+import type { AuthorizedRequestToken, FlowConfig, FlowIo, RequestToken } from './types.js';
 
 const OAUTH_1_0_OOB_NOTE = 'protocol note: OAuth 1.0 out of band has no PIN (OAuth Core 1.0 §6.2.3): the access token is asked for without oauth_verifier';
 

@@ -11,6 +11,7 @@ import { LEG_TITLES } from './recorder.js';
 import { isCredentialParameter } from '../secrets/parameters.js';
 import type { FlowStep } from './types.js';
 import type { SignedRequest } from '../oauth/types.js';
+import { noteLine } from './notes.js';
 
 const NUMBERS: Record<Leg, string> = { request_token: '①', authorize: '②', callback: '②', access_token: '③', resource: '④' };
 const BODY_PREVIEW_CHARS = 600;
@@ -107,7 +108,7 @@ export function renderStep(step: FlowStep, c: Palette, options: RenderOptions): 
   } else if (step.ms !== undefined && step.ms >= 100 && step.name === 'callback') {
     lines.push(`  ${c.dim(`waited ${(step.ms / 1000).toFixed(1)} s`)}`);
   }
-  for (const note of step.notes) lines.push(`  ${note.passed ? `${c.green('✓')} ${note.text}` : c.dim(note.text)}`);
+  for (const note of step.notes) lines.push(noteLine(note, c));
   if (step.error) lines.push(`  ${c.red('✗')} ${step.error.message}`);
   return lines;
 }

@@ -6,6 +6,7 @@ import type { DetectedProblem, Leg } from '../diagnose/types.js';
 import type { ExchangeReading } from '../exchange/reading.js';
 import type { DoctorError } from '../errors.js';
 import type { CallbackHost, CallbackListener } from './callback-listener.js';
+import type { FlowNote } from './notes.js';
 
 /**
  * Branded values (oauth4webapi's habit): a leg only accepts what the leg
@@ -182,12 +183,6 @@ export interface StepError {
   readonly code: string;
   readonly kind: LegFailureKind | RunStopKind;
   readonly message: string;
-}
-
-/** One observation on a step: a check that passed (`passed: true`, shown with ✓) or a plain remark. */
-export interface FlowNote {
-  readonly text: string;
-  readonly passed?: true | undefined;
 }
 
 export type LegResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: LegFailure };

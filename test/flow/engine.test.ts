@@ -20,8 +20,8 @@ describe('runFlow against the embedded provider', () => {
     expect(outcome.steps.map((s) => s.name)).toEqual(['request_token', 'authorize', 'callback', 'access_token', 'resource']);
     expect(outcome.steps.every((s) => s.ok)).toBe(true);
     expect(outcome.callback).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
-    expect(outcome.steps[0]?.notes).toContainEqual({ text: 'oauth_callback_confirmed=true', passed: true });
-    expect(outcome.steps[2]?.notes).toContainEqual({ text: 'oauth_token matches the pending request token', passed: true });
+    expect(outcome.steps[0]?.notes).toContainEqual({ kind: 'ok', text: 'oauth_callback_confirmed=true' });
+    expect(outcome.steps[2]?.notes).toContainEqual({ kind: 'ok', text: 'oauth_token matches the pending request token' });
     expect(outcome.accessToken?.token).toBeTruthy();
     expect(outcome.steps[4]?.exchange?.response.status).toBe(200);
   });
@@ -29,14 +29,14 @@ describe('runFlow against the embedded provider', () => {
   it('oob callback over http: the PIN is read from the page', async () => {
     const outcome = await runFlow(localConfig(provider, { callback: { kind: 'oob' } }), testIo());
     expect(outcome.ok).toBe(true);
-    expect(outcome.steps[1]?.notes).toContainEqual({ text: 'found the PIN on the page' });
+    expect(outcome.steps[1]?.notes).toContainEqual({ kind: 'info', text: 'found the PIN on the page' });
     expect(outcome.steps[0]?.signed?.protocolParameters).toContainEqual(['oauth_callback', 'oob']);
   });
 
   it('a registered callback URL: the redirect is read, never fetched', async () => {
     const outcome = await runFlow(localConfig(provider, { callback: { kind: 'url', url: 'https://app.example.invalid/cb' } }), testIo());
     expect(outcome.ok).toBe(true);
-    expect(outcome.steps[1]?.notes.at(-1)).toEqual({ text: '302: redirected to the callback' });
+    expect(outcome.steps[1]?.notes.at(-1)).toEqual({ kind: 'info', text: '302: redirected to the callback' });
   });
 
   it('print mode with oob asks the person for the PIN', async () => {

@@ -23,7 +23,7 @@ describe('--probe: the authorise page is checked before a person is sent there',
       const outcome = await runFlow({ ...config, endpoints: { ...config.endpoints, authorize: other.endpoints.authorize } }, io);
       expect(outcome.failure?.leg).toBe('authorize');
       expect(outcome.failure?.exchange?.response.body).toContain('The request token for this page is invalid');
-      expect(outcome.steps.at(-1)?.notes).toContainEqual({ text: 'probed the authorise page before sending a person there' });
+      expect(outcome.steps.at(-1)?.notes).toContainEqual({ kind: 'info', text: 'probed the authorise page before sending a person there' });
       expect(shown).toEqual([]);
     } finally {
       await other.close();
@@ -46,7 +46,7 @@ describe('--probe: the authorise page is checked before a person is sent there',
     expect(outcome.error?.message).toBeUndefined();
     expect(outcome.ok).toBe(true);
     const authorizeStep = outcome.steps.find((s) => s.name === 'authorize');
-    expect(authorizeStep?.notes).toContainEqual({ text: 'with a request token of its own, so the one you approve is untouched' });
+    expect(authorizeStep?.notes).toContainEqual({ kind: 'info', text: 'with a request token of its own, so the one you approve is untouched' });
     expect(issued).toHaveLength(1);
   });
 

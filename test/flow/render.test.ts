@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { note, passed } from '../../src/flow/notes.js';
+import { failed, note, passed, warning } from '../../src/flow/notes.js';
+import { renderOAuth2Step } from '../../src/flow/oauth2/render.js';
+import type { OAuth2StepRecord } from '../../src/flow/oauth2/types.js';
 import { renderStep } from '../../src/flow/render.js';
 import { stepJson } from '../../src/flow/report.js';
 import type { FlowStep } from '../../src/flow/types.js';
@@ -28,3 +30,26 @@ describe('issue 13: a step is rendered from its data', () => {
     expect(json.error).toEqual({ code: 'permission_denied', kind: 'callback-denied', message: 'the person denied access' });
   });
 });
+
+describe('issue 13: an OAuth 2.0 step\'s notes are rendered from their kind, in the one place OAuth 1.0a\'s are', () => {
+  const step: OAuth2StepRecord = {
+    name: 'discovery',
+    title: 'Discovery',
+    ok: true,
+    exchanges: [],
+    working: [],
+    // Each kind once, and a remark whose words start with a mark: the kind decides, never the text.
+    notes: [passed('openid-configuration: issuer matches'), failed('nonce: nonce differs from the one sent'), warning('no code_challenge_methods_supported'), note('✓ said the server'), note('issuer "\u001b[2Jevil"')],
+  };
+
+  it('✓ green, ✗ red, ! yellow, a remark dim whatever its words; text from outside cannot drive the terminal', () => {
+    expect(renderOAuth2Step(step, TAGGED, { verbose: false, mask: (v) => v })).toEqual([
+      '  <green>✓</green> openid-configuration: issuer matches',
+      '  <red>✗</red> nonce: nonce differs from the one sent',
+      '  <y>!</y> no code_challenge_methods_supported',
+      '  <dim>✓ said the server</dim>',
+      '  <dim>issuer "\\x1b[2Jevil"</dim>',
+    ]);
+  });
+});
+

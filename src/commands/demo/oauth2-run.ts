@@ -85,7 +85,7 @@ function oauth2StepLine(step: OAuth2StepRecord, base: string, c: Palette, lang: 
   if (status === undefined && step.ok) return `   ${title} ${c.dim(target)} ${c.dim(say(DEMO_TEXT.notSent, lang))}`;
   if (status === undefined) return `   ${title} ${target} ${c.red(`✗ ${step.error?.code ?? ''}`)}`;
   // A refusal the flow takes in its stride (RFC 8628 §3.5: authorization_pending, slow_down), or one that stops it.
-  const pending = step.ok && status >= 400 ? (step.notes[0]?.split(':')[0] ?? '') : '';
+  const pending = step.ok && status >= 400 ? (step.waitedOut ?? '') : '';
   if (pending !== '') return `   ${title} ${target} ${c.yellow(padDisplay(`${status} ${pending}`, 24))} ${ms}`.trimEnd();
   if (!step.ok) return `   ${title} ${target} ${c.red(padDisplay(`${status} ${step.error?.code ?? STATUS_CODES[status] ?? ''}`, 24))} ${ms}`.trimEnd();
   const text = status >= 300 && status < 400 ? `${status} ${say(DEMO_TEXT.toCallback, lang)}` : `${status} ${STATUS_CODES[status] ?? ''}`;

@@ -233,7 +233,7 @@ export const OAUTH2_SCENARIOS: readonly OAuth2Scenario[] = [
       if (!(outcome.error instanceof ScenarioStop)) return outcome;
       const step = outcome.steps.findLast((s) => s.name === 'device-token');
       const exchange = step?.exchanges.at(-1);
-      return { ...outcome, error: undefined, failure: { step: 'device-token', refusal: { error: 'slow_down', description: step?.notes[0], status: exchange?.response.status }, exchange } };
+      return { ...outcome, error: undefined, failure: { step: 'device-token', refusal: { error: 'slow_down', description: step?.notes[0]?.text, status: exchange?.response.status }, exchange } };
     },
   },
 ];

@@ -5,6 +5,7 @@ import type { OAuth2Endpoints } from '../../oauth2/types.js';
 import type { Session } from './session.js';
 import { Stop } from './session.js';
 import type { OAuth2FlowConfig } from './types.js';
+import { failed, note, passed, warning, type FlowNote } from '../notes.js';
 
 const GRANT_TYPES: Record<OAuth2FlowConfig['grant'], string> = {
   code: 'authorization_code',
@@ -53,27 +54,27 @@ function given(endpoints: OAuth2Endpoints, member: string): boolean {
  */
 export async function discover(session: Session, issuer: string): Promise<{ metadata: ServerMetadata; endpoints: OAuth2Endpoints }> {
   const exchanges: HttpExchange[] = [];
-  const notes: string[] = [];
+  const notes: FlowNote[] = [];
   let chosen: ServerMetadata | undefined;
   let slashOnly: ServerMetadata | undefined;
   for (const wellKnown of wellKnownUrls(issuer)) {
     const exchange = await session.send('discovery', { method: 'GET', url: wellKnown.url, headers: { accept: 'application/json' } });
     exchanges.push(exchange);
     if (exchange.response.status !== 200) {
-      notes.push(`${wellKnown.kind}: ${exchange.response.status}`);
+      notes.push(note(`${wellKnown.kind}: ${exchange.response.status}`));
       continue;
     }
     const reading = readMetadata(exchange.response.body, issuer);
-    if (!reading.ok) notes.push(`✗ ${wellKnown.kind}: ${reading.reason === 'no-issuer' ? 'no issuer in the document' : 'not a JSON object'}`);
+    if (!reading.ok) notes.push(failed(`${wellKnown.kind}: ${reading.reason === 'no-issuer' ? 'no issuer in the document' : 'not a JSON object'}`));
     else if (reading.issuer === 'same') {
-      notes.push(`✓ ${wellKnown.kind}: issuer matches`);
+      notes.push(passed(`${wellKnown.kind}: issuer matches`));
       chosen ??= reading.metadata;
     } else if (reading.metadata.issuer === session.config.preset?.issuerTemplate) {
       // Entra ID's multi-tenant metadata names a template, not an issuer: known, accepted, and the ID token's iss is checked against it filled.
-      notes.push(`! ${wellKnown.kind}: issuer is the template "${reading.metadata.issuer}" (${session.config.preset.name}'s multi-tenant endpoints): the ID token's iss is checked with its own tenant`);
+      notes.push(warning(`${wellKnown.kind}: issuer is the template "${reading.metadata.issuer}" (${session.config.preset.name}'s multi-tenant endpoints): the ID token's iss is checked with its own tenant`));
       chosen ??= reading.metadata;
     } else {
-      notes.push(`✗ ${wellKnown.kind}: issuer is "${reading.metadata.issuer}", not "${issuer}" (RFC 8414 §3.3)`);
+      notes.push(failed(`${wellKnown.kind}: issuer is "${reading.metadata.issuer}", not "${issuer}" (RFC 8414 §3.3)`));
       if (reading.issuer === 'slash-only') slashOnly ??= reading.metadata;
     }
   }
@@ -89,9 +90,9 @@ export async function discover(session: Session, issuer: string): Promise<{ meta
     const choice = chooseClientAuth(session.config.clientAuth, metadata.token_endpoint_auth_methods_supported, { secret: c.clientSecret !== undefined, key: c.privateKey !== undefined });
     session.clientAuth = choice.method;
     session.clientAuthFromMetadata = true;
-    notes.push(`client auth ${choice.method}: ${choice.reason} (--client-auth overrides)`);
+    notes.push(note(`client auth ${choice.method}: ${choice.reason} (--client-auth overrides)`));
   }
-  for (const finding of lintMetadata(metadata, askOf(session.config, session.clientAuth))) notes.push(`${finding.severity === 'error' ? '✗' : '!'} ${finding.message}`);
+  for (const finding of lintMetadata(metadata, askOf(session.config, session.clientAuth))) notes.push(finding.severity === 'error' ? failed(finding.message) : warning(finding.message));
   session.evidence.metadata = {
     issuer: metadata.issuer,
     tokenEndpoint: metadata.token_endpoint,

@@ -11,6 +11,7 @@ import { randomValue, Session, Stop } from './session.js';
 import { checkIdToken, clientCredentials, deviceGrant, followToCallback, introspect, need, refresh, revoke, tokenCall, userinfo } from './token-steps.js';
 import type { OAuth2FlowConfig, OAuth2Io, OAuth2Outcome, Working } from './types.js';
 import type { LoopbackListener } from './loopback.js';
+import { checked, failed, note } from '../notes.js';
 
 /**
  * The OAuth 2.0 flow, one step at a time (issue 18 items 1–3): discovery,
@@ -102,7 +103,7 @@ async function codeGrant(session: Session, endpoints: OAuth2Endpoints, metadata:
         session.record({ name: 'par', ok: false, exchanges: [exchange], ms: exchange.totalMs, working: [...working, ...auth], notes: [], error: { code: parsed.refusal.error, message: parsed.refusal.description ?? parsed.refusal.error } });
         throw new Stop('par', parsed.refusal, exchange);
       }
-      session.record({ name: 'par', ok: true, exchanges: [exchange], ms: exchange.totalMs, working: [...working, ...auth, { label: 'request_uri', value: parsed.value.requestUri }], notes: metadata?.require_pushed_authorization_requests ? ['the server requires PAR (require_pushed_authorization_requests)'] : [] });
+      session.record({ name: 'par', ok: true, exchanges: [exchange], ms: exchange.totalMs, working: [...working, ...auth, { label: 'request_uri', value: parsed.value.requestUri }], notes: metadata?.require_pushed_authorization_requests ? [note('the server requires PAR (require_pushed_authorization_requests)')] : [] });
       url = parUrlAfterPush(authorizationEndpoint, config.client.clientId, parsed.value.requestUri);
     }
 
@@ -110,7 +111,7 @@ async function codeGrant(session: Session, endpoints: OAuth2Endpoints, metadata:
     const receivedAt = io.now();
     const reading = readCallback(callbackUrl, { state, issuer: metadata?.issuer ?? config.issuer, issRequired: metadata?.authorization_response_iss_parameter_supported === true, receivedAt });
     session.evidence.callback = { at: receivedAt, state: reading.state, iss: reading.iss, code: reading.code ? fingerprintToken(reading.code.code) : undefined, error: reading.refusal && !reading.refusal.error.startsWith('flow:') ? reading.refusal.error : undefined };
-    const notes = reading.checks.map((c) => `${c.ok ? '✓' : '✗'} ${c.detail}`);
+    const notes = reading.checks.map((c) => checked(c.ok, c.detail));
     if (!reading.code) {
       session.record({ name: 'callback', ok: false, exchanges: [], working: [], notes, error: { code: reading.refusal?.error ?? 'no-code', message: reading.refusal?.description ?? reading.refusal?.error ?? 'no code' } });
       throw new Stop('callback', reading.refusal ?? { error: 'malformed-response' });
@@ -134,7 +135,7 @@ async function codeGrant(session: Session, endpoints: OAuth2Endpoints, metadata:
       if (pkce && sentVerifier !== pkce.verifier) working.push({ label: 'rehearsal', value: `--code-verifier: a verifier that works out to ${pkceChallenge(sentVerifier ?? '', pkce.method)}, not the challenge sent (${pkce.method})` });
       else if (pkce) working.push({ label: 'PKCE', value: `checked here: the verifier works out to the challenge sent (${pkce.method})` });
       // RFC 6749 §4.1.2: the server MUST refuse a second use. Taking it is the server's fault, shown, not hidden.
-      const accepted = again ? () => ({ working: [], notes: ['✗ the server took the same code twice: RFC 6749 §4.1.2 says it MUST refuse it (and SHOULD revoke the tokens issued for it)'] }) : undefined;
+      const accepted = again ? () => ({ working: [], notes: [failed('the server took the same code twice: RFC 6749 §4.1.2 says it MUST refuse it (and SHOULD revoke the tokens issued for it)')] }) : undefined;
       return tokenCall(session, 'token', tokenEndpoint, codeExchangePairs(code.code, sentRedirectUri, sentVerifier), working, accepted, again ? 'Code exchange (again)' : undefined);
     };
     const { tokens, exchange } = await exchangeCode(false);
@@ -159,7 +160,7 @@ async function authorize(session: Session, url: string, redirectUri: string, sta
     if (followed.callbackUrl === undefined && last !== undefined && last.response.status >= 400) {
       // RFC 6749 §4.1.2.1: a redirect_uri or client_id the server does not take is not redirected back; the endpoint answers itself.
       session.evidence.authorize = { ...session.evidence.authorize, pageStatus: last.response.status };
-      session.record({ name: 'authorize', ok: false, exchanges: followed.exchanges, ms: io.now() - started, working, notes: [`✗ the authorization endpoint refused the request itself (${last.response.status}) instead of redirecting: RFC 6749 §4.1.2.1 does so for a redirect_uri or client_id it does not take`], error: { code: 'authorization-refused', message: `the authorization endpoint answered ${last.response.status}` } });
+      session.record({ name: 'authorize', ok: false, exchanges: followed.exchanges, ms: io.now() - started, working, notes: [failed(`the authorization endpoint refused the request itself (${last.response.status}) instead of redirecting: RFC 6749 §4.1.2.1 does so for a redirect_uri or client_id it does not take`)], error: { code: 'authorization-refused', message: `the authorization endpoint answered ${last.response.status}` } });
       throw new Stop('authorize', { error: 'http-error', status: last.response.status }, last);
     }
     if (followed.callbackUrl === undefined) {
@@ -168,7 +169,7 @@ async function authorize(session: Session, url: string, redirectUri: string, sta
     }
     // RFC 6749 §10.5: the code is a credential; the hops about to be shown carry it in a Location header and a redirect page.
     session.secret(codeOf(followed.callbackUrl));
-    session.record({ name: 'authorize', ok: true, exchanges: followed.exchanges, ms: io.now() - started, working, notes: [`redirected to the redirect URI after ${followed.exchanges.length} request${followed.exchanges.length === 1 ? '' : 's'}`] });
+    session.record({ name: 'authorize', ok: true, exchanges: followed.exchanges, ms: io.now() - started, working, notes: [note(`redirected to the redirect URI after ${followed.exchanges.length} request${followed.exchanges.length === 1 ? '' : 's'}`)] });
     return followed.callbackUrl;
   }
   await session.pause('authorize');

@@ -4,6 +4,7 @@ import type { Palette } from '../../terminal/color.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import { responseHeaderLines, statusLine } from '../render.js';
 import type { OAuth2StepRecord } from './types.js';
+import { noteLine } from '../notes.js';
 
 const untrusted = sanitizeForTerminal;
 const BODY_PREVIEW_CHARS = 600;
@@ -32,13 +33,6 @@ function bodyLines(exchange: HttpExchange, c: Palette): string[] {
   if (r.encoding === 'binary') return [c.dim('  (binary body, not shown)')];
   const text = r.body.length > BODY_PREVIEW_CHARS ? `${r.body.slice(0, BODY_PREVIEW_CHARS)}…` : r.body;
   return text.split(/\r?\n/).slice(0, 12).map((line) => `  ${c.dim('│')} ${untrusted(line)}`);
-}
-
-function noteLine(note: string, c: Palette): string {
-  if (note.startsWith('✓ ')) return `  ${c.green('✓')} ${note.slice(2)}`;
-  if (note.startsWith('✗ ')) return `  ${c.red('✗')} ${note.slice(2)}`;
-  if (note.startsWith('! ')) return `  ${c.yellow('!')} ${note.slice(2)}`;
-  return `  ${c.dim(note)}`;
 }
 
 /** The lines of a finished step: each exchange's status (and, with --verbose, the raw request and headers), what was worked out, the checks. */

@@ -6,6 +6,7 @@ import { shownHeaders } from '../../secrets/cookie-values.js';
 import type { Redactor } from '../../secrets/redactor.js';
 import { responseJson, type ResponseJson } from '../report.js';
 import type { OAuth2Outcome, OAuth2StepRecord } from './types.js';
+import { oauth2NoteText } from '../notes.js';
 
 interface ExchangeJson {
   readonly request: { readonly method: string; readonly url: string; readonly headers: Readonly<Record<string, string>>; readonly body?: string | undefined };
@@ -62,7 +63,7 @@ function stepJson(step: OAuth2StepRecord, redactor: Redactor): OAuth2StepJson {
     ...main,
     ms: step.ms,
     working: step.working.map((w) => ({ label: w.label, value: w.secret ? redactor.mask(w.value) : w.value })),
-    notes: step.notes,
+    notes: step.notes.map(oauth2NoteText),
     error: step.error,
     exchanges: step.exchanges.length > 1 ? step.exchanges.map(exchangeJson) : undefined,
   };

@@ -12,6 +12,7 @@ import type { DeviceAuthorization, OAuth2Endpoints, TokenSet } from '../../oauth
 import { isCredentialParameter } from '../../secrets/parameters.js';
 import { Stop, type Session } from './session.js';
 import type { OAuth2StepName, Working } from './types.js';
+import { checked, note, type FlowNote } from '../notes.js';
 
 export function need(endpoints: OAuth2Endpoints, key: keyof OAuth2Endpoints, step: OAuth2StepName, flag: string): string {
   const url = endpoints[key];
@@ -45,7 +46,7 @@ export async function tokenCall(
   endpoint: string,
   pairs: FormPairs,
   working: Working[] = [],
-  after?: (tokens: TokenSet) => { working: Working[]; notes: string[] },
+  after?: (tokens: TokenSet) => { working: Working[]; notes: FlowNote[] },
   title?: string,
 ): Promise<{ tokens: TokenSet; exchange: HttpExchange }> {
   const extra = session.config.tokenParams ?? [];
@@ -57,12 +58,12 @@ export async function tokenCall(
   session.evidence.token = { ...session.evidence.token, status: exchange.response.status };
   const parsed = parseTokenResponse(exchange.response);
   if (!parsed.ok) {
-    session.record({ name, title, ok: false, exchanges: [exchange], ms: exchange.totalMs, working: [...working, ...auth], notes: exchange.response.status === 200 ? ['a 200 answer with an error in its body: a refusal all the same'] : [], error: { code: parsed.refusal.error, message: parsed.refusal.description ?? parsed.refusal.error } });
+    session.record({ name, title, ok: false, exchanges: [exchange], ms: exchange.totalMs, working: [...working, ...auth], notes: exchange.response.status === 200 ? [note('a 200 answer with an error in its body: a refusal all the same')] : [], error: { code: parsed.refusal.error, message: parsed.refusal.description ?? parsed.refusal.error } });
     throw new Stop(name, parsed.refusal, exchange);
   }
   tokenSecrets(session, parsed.value);
   if (parsed.value.scope !== undefined) session.evidence.scopeGranted = parsed.value.scope;
-  const notes = parsed.value.tokenType.toLowerCase() === 'bearer' || parsed.value.tokenType === '' ? [] : [`token_type ${parsed.value.tokenType}: not Bearer; this client sends it as Bearer (RFC 6750)`];
+  const notes = parsed.value.tokenType.toLowerCase() === 'bearer' || parsed.value.tokenType === '' ? [] : [note(`token_type ${parsed.value.tokenType}: not Bearer; this client sends it as Bearer (RFC 6750)`)];
   const more = after?.(parsed.value);
   session.record({ name, title, ok: true, exchanges: [exchange], ms: exchange.totalMs, working: [...(more?.working ?? []), ...working, ...auth, ...tokenWorking(parsed.value)], notes: [...notes, ...(more?.notes ?? [])] });
   return { tokens: parsed.value, exchange };
@@ -105,7 +106,7 @@ export async function checkIdToken(session: Session, endpoints: OAuth2Endpoints,
     exchanges,
     ms: exchanges.reduce((s, e) => s + e.totalMs, 0),
     working: [],
-    notes: checks.map((c) => `${c.ok ? '✓' : '✗'} ${c.check}: ${c.detail}`),
+    notes: checks.map((c) => checked(c.ok, `${c.check}: ${c.detail}`)),
     error: failed.length > 0 ? { code: 'id-token-invalid', message: `the ID token fails ${failed.map((c) => c.check).join(', ')}` } : undefined,
   });
   if (failed.length > 0) throw new Stop('jwks', { error: 'id-token-invalid', description: failed.map((c) => `${c.check}: ${c.detail}`).join('; ') });
@@ -129,8 +130,8 @@ export async function refresh(session: Session, endpoints: OAuth2Endpoints, refr
     const { tokens, exchange } = await tokenCall(session, 'refresh', endpoint, refreshPairs(refreshToken, undefined), [], (issued) => {
       const next = issued.refreshToken;
       rotated = next !== undefined && next !== refreshToken;
-      if (rotated) return { working: [{ label: 'old refresh_token', value: refreshToken, secret: true }], notes: ['the refresh token was rotated: the old one must not be used again (RFC 9700 §4.14.2)'] };
-      return { working: [], notes: [next === undefined ? 'no new refresh token: the old one stays valid' : 'the same refresh token came back: not rotated'] };
+      if (rotated) return { working: [{ label: 'old refresh_token', value: refreshToken, secret: true }], notes: [note('the refresh token was rotated: the old one must not be used again (RFC 9700 §4.14.2)')] };
+      return { working: [], notes: [note(next === undefined ? 'no new refresh token: the old one stays valid' : 'the same refresh token came back: not rotated')] };
     });
     const issued = tokens.refreshToken;
     session.refreshes.push({ at, sent: fpOf(refreshToken), issued: issued === undefined ? undefined : fpOf(issued), status: exchange.response.status });
@@ -193,7 +194,7 @@ export async function deviceGrant(session: Session, endpoints: OAuth2Endpoints):
       state = decision.state;
       delay = decision.delayMs;
       const why = decision.reason === 'slow_down' ? `slow_down: the interval is now ${state.intervalSec} s (+5 s, RFC 8628 §3.5)` : `authorization_pending: polling again in ${state.intervalSec} s`;
-      session.record({ name: 'device-token', title, ok: true, exchanges: [answer], ms: answer.totalMs, working: [], notes: [why] });
+      session.record({ name: 'device-token', title, ok: true, exchanges: [answer], ms: answer.totalMs, working: [], notes: [note(why)], waitedOut: decision.reason });
       continue;
     }
     const refusal = decision.kind === 'stop' && decision.reason === 'expired' ? { error: 'expired_token', description: 'the device code expires before the next poll (RFC 8628 §3.5)', status: answer.response.status } : result.refusal;
@@ -213,7 +214,7 @@ export async function introspect(session: Session, endpoints: OAuth2Endpoints, t
     throw new Stop('introspection', parsed.refusal, exchange);
   }
   const shown = Object.entries(parsed.value).filter(([, v]) => typeof v !== 'object').map(([k, v]) => ({ label: k, value: String(v) }));
-  session.record({ name: 'introspection', ok: true, exchanges: [exchange], ms: exchange.totalMs, working: [...working, ...shown], notes: parsed.value.active ? [] : ['active: false — the server does not take this token (expired, revoked, or not its own)'] });
+  session.record({ name: 'introspection', ok: true, exchanges: [exchange], ms: exchange.totalMs, working: [...working, ...shown], notes: parsed.value.active ? [] : [note('active: false — the server does not take this token (expired, revoked, or not its own)')] });
   return parsed.value;
 }
 
@@ -229,7 +230,7 @@ export async function revoke(session: Session, endpoints: OAuth2Endpoints, token
     throw new Stop('revocation', parsed.refusal, exchange);
   }
   if (hint === 'refresh_token') session.revoked(token);
-  session.record({ name: 'revocation', ok: true, exchanges: [exchange], ms: exchange.totalMs, working: [...working, { label: 'token_type_hint', value: hint }], notes: ['200: revoked, or unknown to the server (RFC 7009 §2.2 answers both alike)'] });
+  session.record({ name: 'revocation', ok: true, exchanges: [exchange], ms: exchange.totalMs, working: [...working, { label: 'token_type_hint', value: hint }], notes: [note('200: revoked, or unknown to the server (RFC 7009 §2.2 answers both alike)')] });
 }
 
 /** OpenID Connect Core §5.3. */
@@ -239,7 +240,7 @@ export async function userinfo(session: Session, endpoints: OAuth2Endpoints, tok
   const parsed = parseUserinfo(exchange.response);
   if (!parsed.ok) {
     const challenge = firstHeaderValue(exchange.response.headers, 'www-authenticate');
-    session.record({ name: 'userinfo', ok: false, exchanges: [exchange], ms: exchange.totalMs, working: [], notes: challenge ? [`WWW-Authenticate: ${challenge}`] : [], error: { code: parsed.refusal.error, message: parsed.refusal.description ?? parsed.refusal.error } });
+    session.record({ name: 'userinfo', ok: false, exchanges: [exchange], ms: exchange.totalMs, working: [], notes: challenge ? [note(`WWW-Authenticate: ${challenge}`)] : [], error: { code: parsed.refusal.error, message: parsed.refusal.description ?? parsed.refusal.error } });
     throw new Stop('userinfo', parsed.refusal, exchange);
   }
   const shown = Object.entries(parsed.value).filter(([, v]) => typeof v !== 'object').map(([k, v]) => ({ label: k, value: String(v) }));

@@ -9,6 +9,7 @@ import type { DeviceAuthorization, OAuth2Endpoints, OAuth2Refusal, OAuth2Step, T
 import type { AuthorizeMode } from '../types.js';
 import type { OAuth2Preset } from '../../presets/oauth2.js';
 import type { LoopbackListener } from './loopback.js';
+import type { FlowNote } from '../notes.js';
 
 /** The grant a run performs (issue 18 item 1). */
 export type OAuth2Grant = 'code' | 'device' | 'client-credentials' | 'refresh';
@@ -87,8 +88,10 @@ export interface OAuth2StepRecord {
   readonly request?: HttpRequest | undefined;
   readonly ms?: number | undefined;
   readonly working: readonly Working[];
-  /** Checks and observations: `✓ …` passed, `✗ …` failed, others plain. */
-  readonly notes: readonly string[];
+  /** Checks and observations, each with its kind (passed, failed, a warning, a remark). */
+  readonly notes: readonly FlowNote[];
+  /** A device-token poll the flow waited out (RFC 8628 §3.5): the answer's error, authorization_pending or slow_down. */
+  readonly waitedOut?: 'authorization_pending' | 'slow_down' | undefined;
   readonly error?: { readonly code: string; readonly message: string } | undefined;
 }
 
