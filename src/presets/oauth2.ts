@@ -51,6 +51,8 @@ export interface OAuth2Preset {
    * `{tenantid}` from the token's own `tid` claim.
    */
   readonly issuerTemplate?: string | undefined;
+  /** A tenant whose metadata names another tenant's issuer (Entra ID's consumers: the consumer tenant's id): tenant → that id. */
+  readonly tenantIssuers?: Readonly<Record<string, string>> | undefined;
   /** The client secret is a JWT the developer signs (Sign in with Apple): checked before it is sent. */
   readonly clientSecretJwt?: { readonly alg: string; readonly aud: string; readonly maxLifetimeSec: number } | undefined;
   /** Short facts worth showing before the run starts. */
@@ -111,11 +113,12 @@ export const OAUTH2_PRESETS: readonly OAuth2Preset[] = [
     variables: ['tenant'],
     defaults: { tenant: 'common' },
     issuerTemplate: 'https://login.microsoftonline.com/{tenantid}/v2.0',
+    tenantIssuers: { consumers: '9188040d-6c67-4c5b-b112-36a304b66dad' },
     defaultScope: 'openid profile offline_access',
     pkce: 'supported',
     notes: [
       '--tenant is a tenant ID or domain, or common, organizations or consumers (default common)',
-      'common and organizations publish the issuer https://login.microsoftonline.com/{tenantid}/v2.0: the ID token\'s iss is that with its own tid claim',
+      'common and organizations publish the issuer https://login.microsoftonline.com/{tenantid}/v2.0: the ID token\'s iss is that with its own tid claim; consumers publishes the consumer tenant\'s issuer (9188040d-…)',
       'a refresh token comes with the offline_access scope',
     ],
     sources: [

@@ -81,7 +81,7 @@ describe('flow with OAuth 2.0 against a server on 127.0.0.1', () => {
 
   it('PAR is used when the server requires it (RFC 9126)', async () => {
     server = await startTestServer({ requirePar: true });
-    const { code, stdout, stderr } = await flow(server, ['--authorize', 'http', '--json']);
+    const { code, stdout, stderr } = await flow(server, ['--authorize', 'http', '--scope', 'api', '--json']);
     expect(code, stderr).toBe(0);
     expect((JSON.parse(stdout) as { steps: { name: string }[] }).steps.map((s) => s.name)).toEqual(['discovery', 'par', 'authorize', 'callback', 'token']);
     expect(server.log.find((l) => l.path === '/authorize')?.body).toBe('');

@@ -68,3 +68,40 @@ describe('the ID token step', () => {
   });
 });
 
+
+describe('microsoft --tenant consumers: the metadata names the consumer tenant’s issuer (Microsoft documents it)', () => {
+  it('discovery takes the documented issuer, and the ID token’s iss is checked against it', async () => {
+    server = await startTestServer({ mountPath: '/consumers/v2.0', issuerPath: '/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0' });
+    const result = await runBin(['flow', '--provider', 'microsoft', '--tenant', 'consumers', '--issuer', `${server.issuer}/consumers/v2.0`, '--client-id', server.clientId, '--authorize', 'http', '--scope', 'openid', '--json'], { env: { OAUTH2_CLIENT_SECRET: server.clientSecret, ...ledger() }, timeoutMs: 30_000 });
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as { steps: { name: string; ok: boolean; notes: string[] }[] };
+    expect(report.steps[0]?.notes.join('\n')).toContain('/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0", the issuer microsoft documents for this tenant');
+    expect(report.steps.find((s) => s.name === 'jwks')?.notes).toContain('✓ iss: iss is the issuer');
+  });
+
+  it('another tenant’s issuer is still refused (RFC 8414 §3.3)', async () => {
+    server = await startTestServer({ mountPath: '/contoso.example/v2.0', issuerPath: '/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0' });
+    const result = await runBin(['flow', '--provider', 'microsoft', '--tenant', 'contoso.example', '--issuer', `${server.issuer}/contoso.example/v2.0`, '--client-id', server.clientId, '--authorize', 'http', '--json'], { env: { OAUTH2_CLIENT_SECRET: server.clientSecret, ...ledger() }, timeoutMs: 30_000 });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('(RFC 8414 §3.3)');
+  });
+});
+
+describe('a default scope for an OpenID Connect server', () => {
+  it('no --scope on the code grant: openid alone is asked, the step says so, and an ID token is verified', async () => {
+    server = await startTestServer();
+    const result = await flow(server, ['--authorize', 'http', '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as { steps: { name: string; notes: string[]; request?: { url: string } }[] };
+    expect(report.steps[0]?.notes).toContain('scope openid: no --scope was given, and the server speaks OpenID Connect (--scope chooses another)');
+    expect(new URL(report.steps.find((s) => s.name === 'authorize')?.request?.url ?? 'http://x').searchParams.get('scope')).toBe('openid');
+    expect(report.steps.map((s) => s.name)).toContain('jwks');
+  });
+
+  it('client credentials keep no scope (no person, no ID token)', async () => {
+    server = await startTestServer();
+    const result = await flow(server, ['--grant', 'client-credentials']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(server.log.find((l) => l.path === '/token')?.body).toBe('grant_type=client_credentials');
+  });
+});

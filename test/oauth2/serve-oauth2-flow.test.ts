@@ -101,7 +101,8 @@ describe('rehearsals against serve --oauth2: one wire answer, three causes, each
 
 describe('an authorization request without openid, against an OpenID Connect provider', () => {
   it('oidc-provider grants nothing and answers a bare access_denied: ranked as the scope, not as a person saying no', async () => {
-    const { code, report } = await flow(['--authorize', 'http']);
+    // An explicit scope without openid (no --scope now asks for openid, the default for an OpenID Connect server; --scope '' sends none).
+    const { code, report } = await flow(['--authorize', 'http', '--scope', '']);
     expect(code).toBe(1);
     const callback = report.steps.find((s) => s.name === 'callback');
     expect(callback?.ok).toBe(false);

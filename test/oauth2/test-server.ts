@@ -27,6 +27,10 @@ export interface TestServerOptions {
   requirePkce?: boolean;
   /** token_endpoint_auth_methods_supported (null: left out of the metadata); the token endpoint takes only these. */
   authMethods?: string[] | null;
+  /** The well-known documents answer under this path too (an issuer with a path: Entra's /consumers/v2.0). */
+  mountPath?: string;
+  /** The issuer the metadata, the ID token and the callback name, as a path on this server (Entra's consumers names another tenant). */
+  issuerPath?: string;
 }
 
 export interface TestServer {
@@ -62,6 +66,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const devices = new Map<string, { polls: number; slowed: boolean; userCode: string }>();
   const log: TestServer['log'] = [];
   let issuer = '';
+  const named = () => `${issuer}${options.issuerPath ?? ''}`;
 
   const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers }).end(JSON.stringify(body));
@@ -94,17 +99,18 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       const now = Math.floor(Date.now() / 1000);
       const claims: Record<string, unknown> = { sub: 'alice' };
       if (nonce !== undefined) claims['nonce'] = options.idTokenNonce === 'wrong' ? 'not-the-nonce' : nonce;
-      body['id_token'] = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'test-key' }).setIssuer(issuer).setAudience(client).setIssuedAt(now).setExpirationTime(now + 300).sign(privateKey as KeyLike);
+      body['id_token'] = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'test-key' }).setIssuer(named()).setAudience(client).setIssuedAt(now).setExpirationTime(now + 300).sign(privateKey as KeyLike);
     }
     json(res, 200, body);
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse, body: string) => {
     const url = new URL(req.url ?? '/', issuer);
+    if (options.mountPath !== undefined && url.pathname.startsWith(`${options.mountPath}/`)) url.pathname = url.pathname.slice(options.mountPath.length);
     const form = new URLSearchParams(body);
     log.push({ method: req.method ?? '', path: url.pathname, body, authorization: req.headers.authorization });
     const metadata = {
-      issuer,
+      issuer: named(),
       authorization_endpoint: `${issuer}/authorize`,
       token_endpoint: `${issuer}/token`,
       jwks_uri: `${issuer}/jwks`,
@@ -145,7 +151,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         const back = new URL(redirect);
         back.searchParams.set('code', code);
         back.searchParams.set('state', params.get('state') ?? '');
-        if (options.callbackIss !== 'none') back.searchParams.set('iss', options.callbackIss === 'wrong' ? 'https://evil.example' : issuer);
+        if (options.callbackIss !== 'none') back.searchParams.set('iss', options.callbackIss === 'wrong' ? 'https://evil.example' : named());
         res.writeHead(302, { location: back.href }).end();
         return;
       }

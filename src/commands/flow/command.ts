@@ -5,8 +5,12 @@ import { findOAuth2Preset, OAUTH2_PRESETS } from '../../presets/oauth2.js';
 import type { FlowOptions } from './options.js';
 
 /** `--provider google` (an OAuth 2.0 preset) makes the run OAuth 2.0 by itself. */
-function isOAuth2Provider(name: string | undefined): boolean {
-  return name !== undefined && findOAuth2Preset(name) !== undefined;
+async function isOAuth2Provider(name: string | undefined, cwd: string): Promise<boolean> {
+  if (name === undefined) return false;
+  if (findOAuth2Preset(name) !== undefined) return true;
+  // --provider FILE: an OAuth 2.0 profile makes the run OAuth 2.0 too; an unreadable or broken file is the OAuth 1.0a reader's to report.
+  const { isOAuth2ProfileFile } = await import('../../presets/oauth2-profile.js');
+  return isOAuth2ProfileFile(name, cwd);
 }
 
 /** Repeatable flags collect their values. */
@@ -112,7 +116,7 @@ export function registerFlow(program: Command, context: CommandContext): void {
     .option('--code-verifier <verifier>', 'OAuth 2.0 rehearsal: send this code_verifier instead of the one made for the challenge')
     .addHelpText('after', `${FLOW_HELP}\n\n${EXIT_CODES_HELP}\n\n${SECRETS_HELP}`)
     .action(async (options: FlowOptions) => {
-      if (options.issuer !== undefined || options.grant !== undefined || options.clientId !== undefined || options.tokenEndpoint !== undefined || isOAuth2Provider(options.provider)) {
+      if (options.issuer !== undefined || options.grant !== undefined || options.clientId !== undefined || options.tokenEndpoint !== undefined || (await isOAuth2Provider(options.provider, context.env.cwd))) {
         const { runOAuth2FlowCommand } = await import('./oauth2-run.js');
         context.setExitCode(await runOAuth2FlowCommand(options, context.env));
         return;

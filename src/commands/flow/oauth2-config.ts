@@ -2,6 +2,7 @@ import { isInteractive, type Environment } from '../../cli/environment.js';
 import { usageError } from '../../errors.js';
 import { findOAuth2Preset, instantiateOAuth2Preset, isHttpUrl, OAUTH2_PRESETS, OAUTH2_VARIABLE_FLAGS, type OAuth2Preset, type OAuth2PresetVariable } from '../../presets/index.js';
 import { readPrivateKeyFile } from '../../keys/private-key-file.js';
+import { readOAuth2Profile, type OAuth2Profile } from '../../presets/oauth2-profile.js';
 import type { AssertionAudience, SupportedAuthMethod } from '../../oauth2/client-auth.js';
 import type { OAuth2Endpoints } from '../../oauth2/types.js';
 import { AFTER_STEPS, type AfterStep, type OAuth2Callback, type OAuth2FlowConfig, type OAuth2Grant, type Rehearsal } from '../../flow/oauth2/types.js';
@@ -63,9 +64,12 @@ function presetVariables(options: FlowOptions, preset: OAuth2Preset | undefined)
 }
 
 /** Flags, then environment (OAUTH2_CLIENT_ID, OAUTH2_CLIENT_SECRET, OAUTH2_REFRESH_TOKEN): the whole configuration checked before anything is sent. */
-export async function resolveOAuth2Config(options: FlowOptions, env: Environment): Promise<OAuth2FlowConfig> {
+export async function resolveOAuth2Config(given: FlowOptions, env: Environment): Promise<OAuth2FlowConfig> {
   const fromEnv = (name: string) => env.env[name] || undefined;
-  const preset = oauth2Preset(options);
+  // --provider FILE: an OAuth 2.0 profile stands for flags; the command's own flags win, one by one.
+  const profile: OAuth2Profile | undefined = given.provider !== undefined && findOAuth2Preset(given.provider) === undefined ? readOAuth2Profile(given.provider, env.cwd, env.env) : undefined;
+  const options: FlowOptions = profile ? { ...given, ...definedOnly(profile.flags), ...definedOnly(given) } : given;
+  const preset = profile?.preset ?? oauth2Preset(options);
   const variables = presetVariables(options, preset);
   const fromPreset = preset ? instantiateOAuth2Preset(preset, variables) : undefined;
   const mixed = OAUTH1_ONLY.filter((k) => options[k] !== undefined && !(preset && (k === 'provider' || (k === 'realm' && preset.variables?.includes('realm'))))).map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
@@ -87,7 +91,7 @@ export async function resolveOAuth2Config(options: FlowOptions, env: Environment
   if (issuer === undefined && endpoints.token === undefined) throw usageError('missing-issuer', 'no authorization server: pass --issuer URL (discovery), or --token-endpoint URL and the other endpoints the grant needs', 'e.g. oauth-doctor flow --issuer https://accounts.google.com --client-id ID');
   const clientId = options.clientId ?? fromEnv('OAUTH2_CLIENT_ID');
   if (clientId === undefined) throw usageError('missing-client-id', 'no client_id', 'pass --client-id ID or set OAUTH2_CLIENT_ID');
-  const clientSecret = options.clientSecret ?? fromEnv('OAUTH2_CLIENT_SECRET');
+  const clientSecret = options.clientSecret ?? fromEnv('OAUTH2_CLIENT_SECRET') ?? profile?.clientSecret?.value;
   const keyFlag = options.privateKey ?? fromEnv('OAUTH2_PRIVATE_KEY_FILE');
   const privateKey = keyFlag === undefined ? undefined : (await readPrivateKeyFile(keyFlag, env, options.privateKey ? '--private-key' : 'OAUTH2_PRIVATE_KEY_FILE')).key;
   // The preset's documented method when it names one (GitHub: post), else basic with a secret (RFC 6749 §2.3.1's MUST), none without.
@@ -134,7 +138,14 @@ export async function resolveOAuth2Config(options: FlowOptions, env: Environment
     tokenParams: pairsOf(options.tokenParam, '--token-param'),
     rehearsal,
     preset,
+    warnings: profile?.warnings,
+    profile: profile ? given.provider : undefined,
+    acceptedIssuers: tenantIssuer(preset, options.tenant ?? preset?.defaults?.tenant, issuer),
   };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /**
@@ -172,4 +183,11 @@ function checkSomeoneCanApprove(options: FlowOptions, env: Environment, callback
     `${why}, so nobody can approve the authorization request in a browser`,
     'pass --authorize http (a server that approves without a person), --grant client-credentials or --grant refresh (no person needed), or --callback URL with the redirected URL piped on stdin',
   );
+}
+
+/** Entra ID's consumers tenant: its metadata names the consumer tenant's own issuer (the preset's tenantIssuers), which is then the issuer. */
+function tenantIssuer(preset: OAuth2Preset | undefined, tenant: string | undefined, issuer: string | undefined): string[] | undefined {
+  const id = tenant === undefined ? undefined : preset?.tenantIssuers?.[tenant.toLowerCase()];
+  const segment = `/${encodeURIComponent(tenant ?? '')}/`;
+  return id === undefined || issuer === undefined || !issuer.includes(segment) ? undefined : [issuer.replace(segment, `/${id}/`)];
 }

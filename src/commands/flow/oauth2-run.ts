@@ -100,12 +100,13 @@ function preambleLines(config: OAuth2FlowConfig, now: number): string[] {
   const lines: string[] = [];
   const preset = config.preset;
   if (preset) {
-    lines.push(`  preset ${preset.name}: ${preset.title}`);
+    lines.push(config.profile === undefined ? `  preset ${preset.name}: ${preset.title}` : `  profile ${config.profile}${preset.title === `profile ${config.profile}` ? '' : `: ${preset.title}`}`);
     for (const note of preset.notes) lines.push(`  note: ${note}`);
     if (preset.clientSecretJwt && config.client.clientSecret !== undefined) {
       for (const f of checkClientSecretJwt(config.client.clientSecret, preset.clientSecretJwt, config.client.clientId, Math.floor(now / 1000))) lines.push(`  client secret JWT: ${f.ok ? '✓' : '✗'} ${f.detail}`);
     }
   }
+  for (const warning of config.warnings ?? []) lines.push(`  warning: ${warning}`);
   const r = config.rehearsal;
   if (r?.exchangeTwice) lines.push('  rehearsal: the code will be exchanged twice (--exchange-twice): the second exchange should be refused');
   if (r?.tokenRedirectUri !== undefined) lines.push(`  rehearsal: the token request will carry redirect_uri ${sanitizeForTerminal(r.tokenRedirectUri)} (--token-redirect-uri)`);

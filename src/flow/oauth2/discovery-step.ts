@@ -15,7 +15,7 @@ const GRANT_TYPES: Record<OAuth2FlowConfig['grant'], string> = {
 };
 
 /** What the run asks of the metadata (for the lint). */
-function askOf(config: OAuth2FlowConfig, clientAuth: string = config.clientAuth): MetadataAsk {
+function askOf(config: OAuth2FlowConfig, clientAuth: string = config.clientAuth, scope: string | undefined = config.scope): MetadataAsk {
   const endpoints: MetadataAsk['endpoints'][number][] = ['token_endpoint'];
   if (config.grant === 'code') endpoints.push('authorization_endpoint');
   if (config.grant === 'device') endpoints.push('device_authorization_endpoint');
@@ -27,7 +27,7 @@ function askOf(config: OAuth2FlowConfig, clientAuth: string = config.clientAuth)
     grantType: GRANT_TYPES[config.grant],
     clientAuth,
     pkceMethod: config.grant === 'code' && config.pkce !== 'off' ? config.pkce : undefined,
-    scopes: config.scope?.split(' ').filter(Boolean),
+    scopes: scope?.split(' ').filter(Boolean),
     endpoints: endpoints.filter((name) => !given(config.endpoints, name)),
   };
 }
@@ -73,6 +73,10 @@ export async function discover(session: Session, issuer: string): Promise<{ meta
       // Entra ID's multi-tenant metadata names a template, not an issuer: known, accepted, and the ID token's iss is checked against it filled.
       notes.push(warning(`${wellKnown.kind}: issuer is the template "${reading.metadata.issuer}" (${session.config.preset.name}'s multi-tenant endpoints): the ID token's iss is checked with its own tenant`));
       chosen ??= reading.metadata;
+    } else if (session.config.acceptedIssuers?.includes(reading.metadata.issuer)) {
+      // Microsoft documents consumers' metadata as naming the consumer tenant's issuer: the ID token's iss is checked against that.
+      notes.push(warning(`${wellKnown.kind}: issuer is "${reading.metadata.issuer}", the issuer ${session.config.preset?.name ?? 'the preset'} documents for this tenant: the ID token's iss is checked against it`));
+      chosen ??= reading.metadata;
     } else {
       notes.push(failed(`${wellKnown.kind}: issuer is "${reading.metadata.issuer}", not "${issuer}" (RFC 8414 §3.3)`));
       if (reading.issuer === 'slash-only') slashOnly ??= reading.metadata;
@@ -85,6 +89,14 @@ export async function discover(session: Session, issuer: string): Promise<{ meta
     session.record({ name: 'discovery', ok: false, exchanges, working: [], notes, error: { code: 'discovery-failed', message: `no metadata document for the issuer ${issuer}; ${hint}` } });
     throw new Stop('discovery', { error: slashOnly ? 'discovery-issuer-mismatch' : 'discovery-failed', description: hint, status: last?.response.status }, last);
   }
+  // No scope given to a grant with a person, and an OpenID Connect server (scopes_supported lists openid; or, without the list, the
+  // ID token algorithms OIDC Discovery §3 makes REQUIRED): ask for openid alone, as OpenIddict's client and openid-client do.
+  // Without it OIDC Core §3.1.2.1 leaves the behaviour unspecified (oidc-provider grants nothing: access_denied).
+  const grant = session.config.grant;
+  if (session.scope === undefined && (grant === 'code' || grant === 'device') && (metadata.scopes_supported?.includes('openid') ?? metadata.id_token_signing_alg_values_supported !== undefined)) {
+    session.scope = 'openid';
+    notes.push(note('scope openid: no --scope was given, and the server speaks OpenID Connect (--scope chooses another)'));
+  }
   if (session.config.clientAuthSource !== undefined && session.config.clientAuthSource !== 'flag') {
     const c = session.config.client;
     const choice = chooseClientAuth(session.config.clientAuth, metadata.token_endpoint_auth_methods_supported, { secret: c.clientSecret !== undefined, key: c.privateKey !== undefined });
@@ -92,7 +104,7 @@ export async function discover(session: Session, issuer: string): Promise<{ meta
     session.clientAuthFromMetadata = true;
     notes.push(note(`client auth ${choice.method}: ${choice.reason} (--client-auth overrides)`));
   }
-  for (const finding of lintMetadata(metadata, askOf(session.config, session.clientAuth))) notes.push(finding.severity === 'error' ? failed(finding.message) : warning(finding.message));
+  for (const finding of lintMetadata(metadata, askOf(session.config, session.clientAuth, session.scope))) notes.push(finding.severity === 'error' ? failed(finding.message) : warning(finding.message));
   session.evidence.metadata = {
     issuer: metadata.issuer,
     tokenEndpoint: metadata.token_endpoint,

@@ -82,16 +82,16 @@ async function codeGrant(session: Session, endpoints: OAuth2Endpoints, metadata:
   const pkce: PkcePair | undefined = config.pkce === 'off' ? undefined : createPkce(io.random(32), config.pkce);
   session.secret(pkce?.verifier);
   const state = randomValue(io);
-  const nonce = (config.scope ?? '').split(' ').includes('openid') ? randomValue(io) : undefined;
+  const nonce = (session.scope ?? '').split(' ').includes('openid') ? randomValue(io) : undefined;
   let listener: LoopbackListener | undefined;
   try {
     if (config.callback.kind === 'loopback') listener = await io.startLoopback(config.callback.port, config.callback.host);
     const redirectUri = listener?.redirectUri ?? (config.callback.kind === 'url' ? config.callback.url : '');
-    const pairs = authorizationPairs({ clientId: config.client.clientId, redirectUri, scope: config.scope, state, nonce, codeChallenge: pkce?.challenge, codeChallengeMethod: pkce?.method, extra: config.authorizeParams });
+    const pairs = authorizationPairs({ clientId: config.client.clientId, redirectUri, scope: session.scope, state, nonce, codeChallenge: pkce?.challenge, codeChallengeMethod: pkce?.method, extra: config.authorizeParams });
     const working: Working[] = [{ label: 'redirect_uri', value: redirectUri }, { label: 'state', value: state }];
     if (nonce !== undefined) working.push({ label: 'nonce', value: nonce });
     if (pkce) working.push({ label: 'code_verifier', value: pkce.verifier, secret: true }, { label: 'code_challenge', value: `${pkce.challenge}  (${pkce.method === 'S256' ? 'BASE64URL(SHA256(code_verifier))' : 'plain: the verifier itself'}, RFC 7636 §4.2)` });
-    session.evidence.authorize = { at: io.now(), redirectUri, state, codeChallenge: pkce ? challengeForEvidence(pkce.challenge, pkce.method) : undefined, codeChallengeMethod: pkce?.method, scope: config.scope, clientId: config.client.clientId, automatic: config.authorize === 'http' };
+    session.evidence.authorize = { at: io.now(), redirectUri, state, codeChallenge: pkce ? challengeForEvidence(pkce.challenge, pkce.method) : undefined, codeChallengeMethod: pkce?.method, scope: session.scope, clientId: config.client.clientId, automatic: config.authorize === 'http' };
 
     let url = authorizationUrl(authorizationEndpoint, pairs);
     if (usePar(config, metadata, endpoints)) {

@@ -53,6 +53,8 @@ export class Session {
   /** The method sent: the config's, or the one discovery chose from the metadata (chooseClientAuth). */
   clientAuth: SupportedAuthMethod;
   clientAuthFromMetadata = false;
+  /** The scope asked: the config's, or `openid` when none was given and the server is an OpenID Connect provider. */
+  scope: string | undefined;
   private paused: OAuth2StepName | undefined;
 
   constructor(
@@ -61,6 +63,7 @@ export class Session {
   ) {
     this.ledger = io.ledger?.load() ?? EMPTY_LEDGER;
     this.clientAuth = config.clientAuth;
+    this.scope = config.scope;
     this.evidence.provider = config.provider;
     this.evidence.issuer = config.issuer;
     this.evidence.codeLifetimeSec = config.codeLifetimeSec;

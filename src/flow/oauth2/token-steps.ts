@@ -151,7 +151,7 @@ export async function refresh(session: Session, endpoints: OAuth2Endpoints, refr
 export async function deviceGrant(session: Session, endpoints: OAuth2Endpoints): Promise<TokenSet> {
   const authEndpoint = need(endpoints, 'deviceAuthorization', 'device-authorization', '--device-authorization-endpoint');
   const tokenEndpoint = need(endpoints, 'token', 'device-token', '--token-endpoint');
-  const { request, working } = await session.post(authEndpoint, deviceAuthorizationPairs(session.config.scope));
+  const { request, working } = await session.post(authEndpoint, deviceAuthorizationPairs(session.scope));
   const exchange = await session.send('device-authorization', request);
   const parsed = parseDeviceAuthorization(exchange.response);
   if (!parsed.ok) {

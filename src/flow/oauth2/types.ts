@@ -54,6 +54,12 @@ export interface OAuth2FlowConfig {
   readonly rehearsal?: Rehearsal | undefined;
   /** The preset the run was made from, for its notes and quirks. */
   readonly preset?: OAuth2Preset | undefined;
+  /** What the person should know before the run (a profile readable by others, a secret variable not set). */
+  readonly warnings?: readonly string[] | undefined;
+  /** `--provider FILE`: the OAuth 2.0 profile the run was made from. */
+  readonly profile?: string | undefined;
+  /** Issuers the metadata may name instead of the one asked (a preset's documented tenant issuer). */
+  readonly acceptedIssuers?: readonly string[] | undefined;
 }
 
 /**
