@@ -98,17 +98,19 @@ function unitEnds(text: string, at: number, unit: SpellingUnit, out: number[]): 
 export function holdsSpelling(text: string, units: readonly SpellingUnit[]): boolean {
   const first = units[0];
   if (first === undefined) return false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c !== '%' && c !== first.literal[0] && c !== first.alternative) continue;
-    let at = [i];
-    for (const unit of units) {
-      const next: number[] = [];
-      for (const p of at) unitEnds(text, p, unit, next);
-      at = [...new Set(next)];
-      if (at.length === 0) break;
+  // A spelling starts with the first code point as it is, its alternative, or `%`: only those places are tried.
+  for (const start of new Set([first.literal[0] ?? '', '%', first.alternative ?? ''])) {
+    if (start === '') continue;
+    for (let i = text.indexOf(start); i !== -1; i = text.indexOf(start, i + 1)) {
+      let at = [i];
+      for (const unit of units) {
+        const next: number[] = [];
+        for (const p of at) unitEnds(text, p, unit, next);
+        at = next.length > 1 ? [...new Set(next)] : next;
+        if (at.length === 0) break;
+      }
+      if (at.length > 0) return true;
     }
-    if (at.length > 0) return true;
   }
   return false;
 }
@@ -133,7 +135,7 @@ function caseless(word: string): string {
  * --token-secret, signingKey, privateKey, PIN).
  */
 const SECRET_NAME_ENDINGS = ['secret', 'token', 'verifier', 'signature', 'session_handle', 'sessionHandle', 'signingKey', 'signing_key', 'privateKey', 'private_key', 'password', 'passphrase', 'pin', 'denied'];
-const SECRET_NAME = `[A-Za-z0-9_.\\-]*(?:${SECRET_NAME_ENDINGS.map(caseless).join('|')})`;
+const secretName = () => `[A-Za-z0-9_.\\-]*(?:${SECRET_NAME_ENDINGS.map(caseless).join('|')})`;
 
 /**
  * Where a short value stands as the value of a secret-named field: `name=V`
@@ -144,27 +146,35 @@ const SECRET_NAME = `[A-Za-z0-9_.\\-]*(?:${SECRET_NAME_ENDINGS.map(caseless).joi
  * HTML element or input named for one (`<code id="oauth_verifier">V</code>`,
  * `<input name="oauth_verifier" value="V">`).
  */
-const VALUE_POSITION = [
-  `${SECRET_NAME}(?:["']?[ \\t]*(?:=>|[=:])[ \\t]*["']?|%3[dD]|%253[dD]|[ \\t]{2,})`,
-  `--${SECRET_NAME}[ \\t]+`,
-  `<(?=[A-Za-z])[^<>]{0,200}${SECRET_NAME}[^<>]{0,200}(?:>(?:<!\\[CDATA\\[)?|value=["']?)`,
-].join('|');
+function valuePosition(): string {
+  const name = secretName();
+  return [
+    `${name}(?:["']?[ \\t]*(?:=>|[=:])[ \\t]*["']?|%3[dD]|%253[dD]|[ \\t]{2,})`,
+    `--${name}[ \\t]+`,
+    `<(?=[A-Za-z])[^<>]{0,200}${name}[^<>]{0,200}(?:>(?:<!\\[CDATA\\[)?|value=["']?)`,
+  ].join('|');
+}
 
 /** What ends a value: the end, white space, a quote, a separator, an encoded `&` (inside a base string or a PLAINTEXT signature), a closing bracket or tag. */
 const VALUE_END = `(?=$|[\\s&"',;<>)\\]}\\\\]|%26|%2526|\\]\\]>)`;
 
-/** A value position ends at lastIndex: sticky, so the lookbehind runs once, backwards from there. */
-const VALUE_POSITION_AT = new RegExp(`(?<=${VALUE_POSITION})`, 'y');
+/**
+ * A value position ends at lastIndex: sticky, so the lookbehind runs once,
+ * backwards from there. Made on first use: only a short secret asks, and
+ * building it (the caseless names, the parse) was a start-up cost of every command.
+ */
+let valuePositionAt: RegExp | undefined;
 
 /**
  * True when the `length` characters of `text` at `at` stand as a value: after
- * a secret-named field (VALUE_POSITION), quoted whole (`--signature-method
+ * a secret-named field (valuePosition), quoted whole (`--signature-method
  * "V"` in an error message, `'V'`), or alone on their line (a signature
  * under its heading).
  */
 export function standsAsValue(text: string, at: number, length: number): boolean {
-  VALUE_POSITION_AT.lastIndex = at;
-  if (VALUE_POSITION_AT.test(text)) return true;
+  valuePositionAt ??= new RegExp(`(?<=${valuePosition()})`, 'y');
+  valuePositionAt.lastIndex = at;
+  if (valuePositionAt.test(text)) return true;
   const before = text[at - 1];
   const after = text[at + length];
   if ((before === '"' || before === "'") && after === before) return true;
