@@ -640,6 +640,27 @@ def drill_par():
     }
 
 
+def drill_par_required():
+    """parRequired (RFC 9126 §5): discovery says so, a plain authorization request is refused, a pushed one still works."""
+    admin(parRequired=True)
+    try:
+        discovery = requests.get(ISSUER + "/.well-known/openid-configuration", timeout=10).json()
+        clear_truth()
+        plain = authorize(challenge=pkce_pair()[1])
+        plain_truth = [[e.get("step"), e.get("error"), e.get("description")] for e in truth()]
+        verifier, challenge = pkce_pair()
+        pushed = requests.post(META["pushed_authorization_request_endpoint"], data={"client_id": CLIENT_ID, "response_type": "code", "redirect_uri": REDIRECT, "scope": "openid", "code_challenge": challenge, "code_challenge_method": "S256"}, auth=(CLIENT_ID, SECRET), timeout=10).json()
+        got = follow(META["authorization_endpoint"] + "?" + urllib.parse.urlencode({"client_id": CLIENT_ID, "request_uri": pushed.get("request_uri", "")}))
+        token = token_request(code_form(got.get("query", {}).get("code", ""), verifier))
+    finally:
+        admin(parRequired=False)
+    after = requests.get(ISSUER + "/.well-known/openid-configuration", timeout=10).json()
+    return {
+        "discovery": discovery.get("require_pushed_authorization_requests"), "plain": plain.get("query"), "truth": plain_truth,
+        "pushedCode": "code" in got.get("query", {}), "token": token["status"], "after": after.get("require_pushed_authorization_requests"), "plainAfter": "code" in authorize(challenge=pkce_pair()[1]).get("query", {}),
+    }
+
+
 def drill_endpoint_refusals():
     """userinfo, introspection and revocation refuse what they must (RFC 6750 §3.1, RFC 7662 §2.2–2.3, RFC 7009 §2.2)."""
     _session, token = authlib_tokens()

@@ -202,11 +202,13 @@ describe('the switches as flags, and the admin endpoints\' guard', () => {
     }
   }, 60_000);
 
-  it('--consent-denied and --outage as flags', async () => {
-    const flagged = await serveOAuth2(['--auto-approve', '--consent-denied', '--outage', '502']);
+  it('--consent-denied, --outage and --require-par as flags', async () => {
+    const flagged = await serveOAuth2(['--auto-approve', '--consent-denied', '--outage', '502', '--require-par']);
     try {
       const state = (await (await fetch(`${flagged.line.issuer}/admin/state`)).json()) as { settings: Record<string, unknown> };
-      expect(state.settings).toMatchObject({ consentDenied: true, tokenFailure: 502 });
+      expect(state.settings).toMatchObject({ consentDenied: true, tokenFailure: 502, parRequired: true });
+      const metadata = (await (await fetch(`${flagged.line.issuer}/.well-known/oauth-authorization-server`)).json()) as Record<string, unknown>;
+      expect(metadata['require_pushed_authorization_requests']).toBe(true);
     } finally {
       await flagged.stop();
     }

@@ -24,7 +24,7 @@ function keyPair(type: 'rsa' | 'ec', kid: string) {
   return { jwk: { ...publicKey.export({ format: 'jwk' }), kid, alg: type === 'rsa' ? 'RS256' : 'ES256', use: 'sig' }, pem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() };
 }
 
-const DRILL_NAMES = ['private-key-jwt', 'client-secret-jwt', 'par', 'device-complete', 'person-code-flow', 'endpoint-refusals'] as const;
+const DRILL_NAMES = ['private-key-jwt', 'client-secret-jwt', 'par', 'par-required', 'device-complete', 'person-code-flow', 'endpoint-refusals'] as const;
 
 let dir: string;
 let serve: ServeProcess;
@@ -104,6 +104,16 @@ describe('PAR (RFC 9126)', () => {
       ['par', 'invalid_request', "redirect_uri did not match any of the client's registered redirect_uris"],
       ['authorize', 'invalid_request_uri', 'request_uri is invalid, expired, or was already used'],
     ]);
+  });
+});
+
+describe('PAR required (RFC 9126 §5), the switch live through POST /admin/settings', () => {
+  it('discovery says so, a plain authorization request comes back invalid_request, a pushed one gets a code that exchanges; switched off, both work again', () => {
+    const d = drill('par-required');
+    expect(d['discovery']).toBe(true);
+    expect(d['plain']).toMatchObject({ error: 'invalid_request', state: expect.any(String), iss: serve.line.issuer });
+    expect(d['truth']).toEqual([['authorize', 'invalid_request', 'Pushed Authorization Request must be used']]);
+    expect(d).toMatchObject({ pushedCode: true, token: 200, after: null, plainAfter: true });
   });
 });
 

@@ -108,6 +108,7 @@ describe('serve --oauth2: bad input is one line and exit 2, through the built CL
     [['--code-ttl', '5s'], '--code-ttl is for serve --oauth2 (the OAuth 2.0 provider) — add --oauth2, or drop --code-ttl'],
     [['--client', 'a:b'], '--client is for serve --oauth2'],
     [['--no-rotate-refresh'], '--no-rotate-refresh is for serve --oauth2'],
+    [['--require-par'], '--require-par is for serve --oauth2'],
   ] as const)('serve without --oauth2 refuses %j', async (args, message) => {
     const result = await runBin(['serve', '--json', ...args], { timeoutMs: 15_000 });
     expect(result.code).toBe(2);

@@ -39,7 +39,7 @@ export const OAUTH2_SERVE_HELP = `OAuth 2.0 (--oauth2):
   --no-rotate-refresh (rotation is on: a replayed rotated refresh token is
   invalid_grant and revokes the whole grant), --clock-skew (the provider's
   clock: assertions from "the future" are invalid_client), --consent-denied
-  (access_denied), --require-pkce, --redirect-matching exact, --device-interval
+  (access_denied), --require-pkce, --require-par, --redirect-matching exact, --device-interval
   (a poll sooner gets slow_down), --slow, --outage. Lifetimes are whole
   seconds from 1 s (a code at most 1 d, tokens 366 d, though a flag takes
   at most about 24 d); --clock-skew within ±1 d, --device-interval 1 s to
@@ -51,6 +51,7 @@ export const OAUTH2_SERVE_HELP = `OAuth 2.0 (--oauth2):
                              clockSkewSec, deviceIntervalSec, tokenSlowMs,
                              tokenFailure (500|502|503|off), autoApprove,
                              consentDenied, rotateRefreshToken, pkceRequired,
+                             parRequired,
                              redirectMatching (exact|loopback-any-port), dialect
     POST /admin/revoke-grant grantId=…  (everything issued under it goes)
     GET  /admin/state        settings, grants, and groundTruth: the engine's
@@ -99,6 +100,7 @@ export function registerServe(program: Command, context: CommandContext): void {
     .option('--refresh-token-ttl <duration>', '--oauth2: refresh-token lifetime (default 14 days)')
     .option('--no-rotate-refresh', '--oauth2: keep the refresh token on refresh (default: rotate; a replayed one revokes the grant)')
     .option('--require-pkce', '--oauth2: PKCE for confidential clients too (public clients always need it)')
+    .option('--require-par', '--oauth2: authorization requests only through PAR (RFC 9126 §5); a plain one is invalid_request')
     .option('--consent-denied', '--oauth2: every authorisation ends in access_denied')
     .option('--redirect-matching <how>', '--oauth2: exact, or loopback-any-port (RFC 8252 §7.3, the default)')
     .option('--device-interval <duration>', '--oauth2: the device grant\'s polling interval; a poll sooner gets slow_down (default 5s)')

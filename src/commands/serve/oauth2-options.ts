@@ -153,6 +153,7 @@ export function oauth2ProviderOptions(options: ServeOptions, env: Environment): 
     consentDenied: options.consentDenied ?? false,
     rotateRefreshToken: options.rotateRefresh ?? true,
     pkceRequired: options.requirePkce ?? false,
+    parRequired: options.requirePar ?? false,
     redirectMatching: matching,
     ...(options.codeTtl === undefined ? {} : { codeTtlSec: setting('codeTtlSec', options.codeTtl, '--code-ttl') }),
     ...(options.accessTokenTtl === undefined ? {} : { accessTokenTtlSec: setting('accessTokenTtlSec', options.accessTokenTtl, '--access-token-ttl') }),

@@ -38,6 +38,7 @@ export interface ServeOptions {
   refreshTokenTtl?: string;
   rotateRefresh?: boolean;
   requirePkce?: boolean;
+  requirePar?: boolean;
   consentDenied?: boolean;
   redirectMatching?: string;
   deviceInterval?: string;

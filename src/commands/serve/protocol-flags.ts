@@ -38,6 +38,7 @@ const OAUTH2_ONLY: readonly (readonly [flag: string, given: Given])[] = [
   ['--refresh-token-ttl', value('refreshTokenTtl')],
   ['--no-rotate-refresh', (o) => o.rotateRefresh === false],
   ['--require-pkce', (o) => o.requirePkce === true],
+  ['--require-par', (o) => o.requirePar === true],
   ['--consent-denied', (o) => o.consentDenied === true],
   ['--redirect-matching', value('redirectMatching')],
   ['--device-interval', value('deviceInterval')],

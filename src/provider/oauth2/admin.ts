@@ -48,7 +48,7 @@ export function grantsOf(storage: Storage): unknown[] {
   }));
 }
 
-const BOOLEAN_SETTINGS = ['autoApprove', 'consentDenied', 'rotateRefreshToken', 'pkceRequired'] as const;
+const BOOLEAN_SETTINGS = ['autoApprove', 'consentDenied', 'rotateRefreshToken', 'pkceRequired', 'parRequired'] as const;
 const NUMBER_SETTINGS = Object.keys(NUMBER_SETTING_BOUNDS) as NumberSettingName[];
 
 /** Applies the settings a form names; an invalid value is refused before anything changes. */

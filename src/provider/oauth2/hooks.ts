@@ -164,10 +164,36 @@ function installAuthMethodVariants(engine: OidcProvider, metadata: readonly Clie
   };
 }
 
+/**
+ * RFC 9126 §5 as a live switch: the engine reads a client's
+ * requirePushedAuthorizationRequests (process_request_object.js) from the
+ * instance its schema made at start, so each client found is given a getter
+ * reading the setting; discovery says so too (§5,
+ * require_pushed_authorization_requests).
+ */
+function installParRequired(engine: OidcProvider, settings: OAuth2Settings): void {
+  const Client = engine.Client as unknown as { find(id: string): Promise<unknown> };
+  const find = Client.find.bind(Client);
+  const patched = new WeakSet<object>();
+  Client.find = async (id: string) => {
+    const found = await find(id);
+    if (typeof found === 'object' && found !== null && !patched.has(found)) {
+      Object.defineProperty(found, 'requirePushedAuthorizationRequests', { get: () => settings.parRequired, configurable: true });
+      patched.add(found);
+    }
+    return found;
+  };
+  engine.use((async (ctx: KoaLike, next: () => Promise<void>) => {
+    await next();
+    if (ctx.path === ROUTES.openidConfiguration && isRecord(ctx.body) && settings.parRequired) ctx.body = { ...ctx.body, require_pushed_authorization_requests: true };
+  }) as Parameters<OidcProvider['use']>[0]);
+}
+
 /** Every hook, on one engine. */
 export function installHooks(engine: OidcProvider, settings: OAuth2Settings, now: () => number, clients: readonly ClientMetadata[], SlowDown: SlowDownError): void {
   const emit = (ctx: KoaLike, error: Error) => void engine.emit('grant.error', ctx, error);
   engine.use(pacingMiddleware(settings, new DevicePacer(), emit, SlowDown, now) as Parameters<OidcProvider['use']>[0]);
   installRedirectMatching(engine, settings);
   installAuthMethodVariants(engine, clients);
+  installParRequired(engine, settings);
 }

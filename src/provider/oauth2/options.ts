@@ -38,6 +38,8 @@ export interface OAuth2Settings {
   rotateRefreshToken: boolean;
   /** PKCE required for every client, confidential ones too (RFC 7636; the engine requires it of public clients anyway). */
   pkceRequired: boolean;
+  /** RFC 9126 §5: authorization requests only by a pushed request's request_uri (require_pushed_authorization_requests). */
+  parRequired: boolean;
   redirectMatching: RedirectMatching;
   /** The provider's clock, ahead (+) or behind (−) the real one, in seconds. */
   clockSkewSec: number;
@@ -77,6 +79,7 @@ export function initialSettings(given: Partial<OAuth2Settings> = {}): OAuth2Sett
     refreshTokenTtlSec: OAUTH2_DEFAULTS.refreshTokenTtlSec,
     rotateRefreshToken: true,
     pkceRequired: false,
+    parRequired: false,
     redirectMatching: 'loopback-any-port',
     clockSkewSec: 0,
     deviceIntervalSec: OAUTH2_DEFAULTS.deviceIntervalSec,
