@@ -1,11 +1,11 @@
 import type { Capture } from '../../capture/types.js';
 import { fingerprintToken } from '../../diagnose/fingerprint.js';
 import type { Lang } from '../../diagnose/lang.js';
-import { EMPTY_LEDGER, priorUse, recordRotation, recordUse, type Ledger } from '../../diagnose/oauth2/ledger.js';
 import { diagnoseOAuth2 } from '../../diagnose/oauth2/diagnose.js';
 import { challengeForEvidence, pkceChallenge } from '../../diagnose/oauth2/pkce.js';
-import type { OAuth2Evidence } from '../../diagnose/oauth2/types.js';
+import type { OAuth2Evidence, RefreshEvent } from '../../diagnose/oauth2/types.js';
 import type { CauseId, DetectedProblem, Diagnosis } from '../../diagnose/types.js';
+import { LedgerIndex } from './ledger-index.js';
 import { readSteps, stepSecrets, type CapturedStep } from './steps.js';
 
 /**
@@ -69,14 +69,24 @@ export function inspectOAuth2(capture: Capture, options: { lang: Lang }): OAuth2
   // Tie each callback to the latest authorize before it (same redirect_uri when both say one), each token request to its callback.
   const authorizeOf = new Map<number, number>();
   const sessionOf = new Map<number, number>();
-  const authorizes: number[] = [];
+  // The latest authorize, the latest without a redirect_uri and the latest for each redirect_uri: a callback's
+  // match in constant time (searching back through every authorize made long captures quadratic, issue 14 item 1).
+  let authorizes = 0;
+  let lastAuthorize: number | undefined;
+  let lastWithoutRedirect: number | undefined;
+  const lastByRedirect = new Map<string, number>();
   const callbackByCode = new Map<string, number>();
   steps.forEach((step, i) => {
     if (step.kind === 'authorize') {
-      authorizes.push(i);
-      sessionOf.set(i, authorizes.length);
+      authorizes++;
+      sessionOf.set(i, authorizes);
+      lastAuthorize = i;
+      if (step.redirectUri === undefined) lastWithoutRedirect = i;
+      else lastByRedirect.set(step.redirectUri, i);
     } else if (step.kind === 'callback') {
-      const match = [...authorizes].reverse().find((a) => steps[a]?.redirectUri === undefined || step.redirectUri === undefined || steps[a]?.redirectUri === step.redirectUri) ?? authorizes.at(-1);
+      // The latest authorize whose redirect_uri is unknown or the callback's, else the latest of all.
+      const fitting = step.redirectUri === undefined ? -1 : Math.max(lastByRedirect.get(step.redirectUri) ?? -1, lastWithoutRedirect ?? -1);
+      const match = fitting >= 0 ? fitting : lastAuthorize;
       if (match !== undefined) {
         authorizeOf.set(i, match);
         sessionOf.set(i, sessionOf.get(match) ?? 0);
@@ -84,7 +94,7 @@ export function inspectOAuth2(capture: Capture, options: { lang: Lang }): OAuth2
       if (step.code !== undefined && !callbackByCode.has(step.code)) callbackByCode.set(step.code, i);
     } else if (step.kind === 'token' && step.code !== undefined) {
       const callback = callbackByCode.get(step.code);
-      const authorize = callback === undefined ? authorizes.at(-1) : authorizeOf.get(callback);
+      const authorize = callback === undefined ? lastAuthorize : authorizeOf.get(callback);
       if (authorize !== undefined) {
         authorizeOf.set(i, authorize);
         sessionOf.set(i, sessionOf.get(authorize) ?? 0);
@@ -95,8 +105,10 @@ export function inspectOAuth2(capture: Capture, options: { lang: Lang }): OAuth2
   const findings: OAuth2Finding[] = [];
   const codeFirst = new Map<string, number>();
   const refreshFirst = new Map<string, number>();
-  let ledger: Ledger = EMPTY_LEDGER;
-  const refreshes: { at: number; sent: string; issued?: string; status?: number }[] = [];
+  const ledger = new LedgerIndex();
+  // The refreshes of the capture so far, by the token sent: the evidence reads only the first two that sent the
+  // token a step sends (rules.ts refreshReuse), so that is what it is given, not a copy of every refresh.
+  const refreshesBySent = new Map<string, RefreshEvent[]>();
   const seenStep = new Set<number>();
 
   steps.forEach((step, i) => {
@@ -126,7 +138,7 @@ export function inspectOAuth2(capture: Capture, options: { lang: Lang }): OAuth2
               status: step.status,
             }
           : undefined,
-        refreshes: [...refreshes],
+        refreshes: tokenLike && step.refreshTokenSent !== undefined ? [...(refreshesBySent.get(fp(step.refreshTokenSent)) ?? [])] : [],
         scopeGranted: step.scopeGranted,
         ...extra,
       };
@@ -145,8 +157,8 @@ export function inspectOAuth2(capture: Capture, options: { lang: Lang }): OAuth2
 
     if (step.kind === 'token' && step.code !== undefined) {
       const code = fp(step.code);
-      const prior = priorUse(ledger, 'code', code);
-      ledger = recordUse(ledger, { kind: 'code', fp: code, at });
+      const prior = ledger.priorUse('code', code);
+      ledger.recordUse('code', code, at);
       const first = codeFirst.get(step.code);
       if (first === undefined) codeFirst.set(step.code, i);
       const related = [authorizeIndex, callbackIndex].filter((n): n is number => n !== undefined);
@@ -161,8 +173,8 @@ export function inspectOAuth2(capture: Capture, options: { lang: Lang }): OAuth2
 
     if (step.kind === 'refresh' && step.refreshTokenSent !== undefined) {
       const sent = fp(step.refreshTokenSent);
-      const prior = priorUse(ledger, 'refresh_token', sent);
-      ledger = recordUse(ledger, { kind: 'refresh_token', fp: sent, at });
+      const prior = ledger.priorUse('refresh_token', sent);
+      ledger.recordUse('refresh_token', sent, at);
       const first = refreshFirst.get(step.refreshTokenSent);
       if (first === undefined) refreshFirst.set(step.refreshTokenSent, i);
       const extra = { ledger: { refreshToken: prior } };
@@ -170,8 +182,9 @@ export function inspectOAuth2(capture: Capture, options: { lang: Lang }): OAuth2
       else if (prior?.familyReplayedAt !== undefined && step.problem) add('refresh-family-revoked', [], extra, 'oauth2:invalid_grant');
       else if (step.problem) add('provider-refused', first === undefined ? [] : [first], extra, step.problem.code);
       const issued = step.refreshTokenIssued;
-      if (issued !== undefined && step.status !== undefined && step.status < 300) ledger = recordRotation(ledger, sent, fp(issued), at);
-      refreshes.push({ at, sent, issued: issued === undefined ? undefined : fp(issued), status: step.status });
+      if (issued !== undefined && step.status !== undefined && step.status < 300) ledger.recordRotation(sent, fp(issued), at);
+      const same = refreshesBySent.get(sent) ?? [];
+      if (same.length < 2) refreshesBySent.set(sent, [...same, { at, sent, issued: issued === undefined ? undefined : fp(issued), status: step.status }]);
     }
 
     if ((step.kind === 'device-token' || step.kind === 'client-credentials' || (step.kind === 'callback' && step.callbackError !== undefined)) && step.problem) add('provider-refused', [], {}, step.problem.code);
