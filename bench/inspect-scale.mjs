@@ -3,32 +3,35 @@
 // (bench/captures.mjs, ~600 bytes an entry), each inspected by the whole
 // command with --json to /dev/null in its own process: wall time and peak
 // resident set (maxRSS), against the targets of time linear in the capture
-// and peak memory at most 3× the file. A 200 MB base64 body is measured too.
+// and peak memory at most 3× the file. A 200 MB base64 body is measured too,
+// and curl and raw HTTP at 100k. CPU time is reported beside wall time (the
+// machine may be shared: CPU is the fairer figure) with the load average.
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { openSync, closeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { CONSUMER_SECRET, writeHar } from './captures.mjs';
+import { CONSUMER_SECRET, writeCurl, writeHar, writeRawHttp } from './captures.mjs';
 
 const BIN = fileURLToPath(new URL('../bin/oauth-doctor.cjs', import.meta.url));
 const DIST = new URL('../dist/index.js', import.meta.url).href;
 const MB = 1024 * 1024;
 
 function inspect(file, args) {
-  const hook = 'data:text/javascript,' + encodeURIComponent('import { writeSync } from "node:fs"; process.on("exit", () => writeSync(3, String(process.resourceUsage().maxRSS)));');
+  const hook = 'data:text/javascript,' + encodeURIComponent('import { writeSync } from "node:fs"; process.on("exit", () => { const u = process.resourceUsage(); writeSync(3, `${u.maxRSS} ${(u.userCPUTime + u.systemCPUTime) / 1000}`); });');
   const out = openSync('/dev/null', 'w');
   const t0 = performance.now();
   const result = spawnSync(process.execPath, ['--import', hook, BIN, 'inspect', file, ...args], { encoding: 'utf8', maxBuffer: 64 * MB, stdio: ['ignore', out, 'pipe', 'pipe'] });
   const ms = performance.now() - t0;
   closeSync(out);
   if (result.status !== 0 && result.status !== 1) throw new Error(`inspect exited ${result.status}: ${result.stderr.slice(0, 2000)}`);
-  return { ms, peakMB: Number(result.output[3]) / 1024 };
+  const [rss, cpuMs] = String(result.output[3]).split(' ').map(Number);
+  return { ms, cpuMs, peakMB: rss / 1024, load: loadavg()[0] };
 }
 
-export async function measureInspectScale({ sizes = [10_000, 100_000], base64MB = 200 } = {}) {
+export async function measureInspectScale({ sizes = [10_000, 100_000], base64MB = 200, textFormats = [] } = {}) {
   const { signRequest } = await import(DIST);
   const dir = await mkdtemp(join(tmpdir(), 'oauth-doctor-bench-scale-'));
   const rows = [];
@@ -40,7 +43,18 @@ export async function measureInspectScale({ sizes = [10_000, 100_000], base64MB 
       const fileMB = (await stat(file)).size / MB;
       console.error(`  ${exchanges} exchanges (${fileMB.toFixed(0)} MB): inspect --json …`);
       const run = inspect(file, ['--json', '--consumer-secret', CONSUMER_SECRET]);
-      rows.push({ exchanges, fileMB, ms: run.ms, peakMB: run.peakMB, usPerExchange: (run.ms * 1000) / exchanges, peakRatio: run.peakMB / fileMB });
+      rows.push({ format: 'har', exchanges, fileMB, ms: run.ms, cpuMs: run.cpuMs, load: run.load, peakMB: run.peakMB, usPerExchange: (run.cpuMs * 1000) / exchanges, peakRatio: run.peakMB / fileMB });
+      await rm(file, { force: true });
+    }
+    // curl lines and raw HTTP requests (issue 14 item 1: also at 100k).
+    for (const { format, exchanges } of textFormats) {
+      const file = join(dir, `${exchanges}.${format}`);
+      console.error(`  ${exchanges} ${format} exchanges: writing …`);
+      await (format === 'curl' ? writeCurl : writeRawHttp)(file, exchanges, { sign: signRequest });
+      const fileMB = (await stat(file)).size / MB;
+      console.error(`  ${exchanges} ${format} exchanges (${fileMB.toFixed(0)} MB): inspect --json …`);
+      const run = inspect(file, ['--json', '--consumer-secret', CONSUMER_SECRET, ...(format === 'http' ? ['--scheme', 'https'] : [])]);
+      rows.push({ format, exchanges, fileMB, ms: run.ms, cpuMs: run.cpuMs, load: run.load, peakMB: run.peakMB, usPerExchange: (run.cpuMs * 1000) / exchanges, peakRatio: run.peakMB / fileMB });
       await rm(file, { force: true });
     }
     let base64;
@@ -59,5 +73,8 @@ export async function measureInspectScale({ sizes = [10_000, 100_000], base64MB 
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const million = process.argv.includes('--million') || process.env['INSPECT_SCALE'] === '1000000';
-  console.log(JSON.stringify(await measureInspectScale({ sizes: million ? [10_000, 100_000, 1_000_000] : [10_000, 100_000] }), null, 2));
+  const only = process.argv.find((a) => a.startsWith('--sizes='));
+  const sizes = only ? only.slice('--sizes='.length).split(',').map(Number) : million ? [10_000, 100_000, 1_000_000] : [10_000, 100_000];
+  const textFormats = process.argv.includes('--text-formats') ? [{ format: 'curl', exchanges: 100_000 }, { format: 'http', exchanges: 100_000 }] : [];
+  console.log(JSON.stringify(await measureInspectScale({ sizes, textFormats, base64MB: process.argv.includes('--no-base64') ? 0 : 200 }), null, 2));
 }

@@ -3,7 +3,7 @@ import { parseCurl, type CurlReadOptions } from './curl.js';
 import { looksLikeCurlVerbose, parseCurlVerbose } from './curl-verbose.js';
 import { readHar, type HarReadOptions } from './har/index.js';
 import { parseRawHttp } from './raw-http.js';
-import type { Capture, CaptureFormat } from './types.js';
+import type { Capture, CapturedExchange, CaptureFormat } from './types.js';
 
 export * from './types.js';
 export { parseHar } from './har/index.js';
@@ -34,10 +34,26 @@ export interface ReadCaptureOptions {
 
 /** Reads a capture of any supported format from one Buffer. */
 export async function readCapture(buf: Buffer, options: ReadCaptureOptions): Promise<Capture> {
+  return readCaptureTo(buf, options);
+}
+
+/**
+ * The same, each exchange handed to `emit` as it is read (issue 14 item 1):
+ * a HAR's are never kept (the capture returned has its totals and notes, no
+ * exchanges); curl and raw HTTP are parsed first, then handed on.
+ */
+export async function streamCapture(buf: Buffer, options: ReadCaptureOptions, emit: (exchange: CapturedExchange) => void): Promise<Capture> {
+  const capture = await readCaptureTo(buf, options, emit);
+  if (capture.format === 'har') return capture;
+  for (const exchange of capture.exchanges) emit(exchange);
+  return { ...capture, exchanges: [] };
+}
+
+async function readCaptureTo(buf: Buffer, options: ReadCaptureOptions, emit?: (exchange: CapturedExchange) => void): Promise<Capture> {
   const format = options.format ?? detectFormat(options.source, buf);
   const capture =
     format === 'har'
-      ? await readHar(buf, { source: options.source, onProgress: options.onProgress, signal: options.signal })
+      ? await readHar(buf, { source: options.source, onProgress: options.onProgress, signal: options.signal }, emit)
       : format === 'curl'
         ? parseCurl(buf.toString('utf8'), { source: options.source, readFile: options.readFile })
         : readHttpText(buf, options);

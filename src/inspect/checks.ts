@@ -4,7 +4,7 @@ import type { CauseId, Likelihood } from '../diagnose/types.js';
 import { providerForUrl } from '../knowledge/providers.js';
 import { HASH_BYTES, isSignatureMethod, METHODS } from '../oauth/methods.js';
 import type { InspectedExchange } from './exchanges.js';
-import { clockOffsetOf, type Flow } from './timeline.js';
+import { clockOffsetOf, type Flow, type FlowEvent } from './timeline.js';
 import { t } from './text.js';
 
 /**
@@ -198,64 +198,98 @@ function formats(item: InspectedExchange, options: CheckOptions): CheckFinding[]
   return findings;
 }
 
-function duplicateNonces(signed: readonly InspectedExchange[], options: CheckOptions): CheckFinding[] {
-  const seen = new Map<string, InspectedExchange>();
-  const findings: CheckFinding[] = [];
-  for (const item of signed) {
+/**
+ * The nonces seen so far (RFC 5849 §3.3: unique per consumer key and
+ * timestamp), each with where it was first sent and its timestamp: all a
+ * repeat needs of the exchange before it, so the exchanges are not kept.
+ */
+export class NonceIndex {
+  private readonly seen = new Map<string, { origin: string; timestamp: number | undefined }>();
+
+  /** The duplicate-nonce finding of `item`, if it repeats a nonce seen before (and else remembers it). */
+  check(item: InspectedExchange, options: CheckOptions): CheckFinding | undefined {
     const nonce = item.view.get('oauth_nonce');
-    if (nonce === undefined || nonce === '') continue;
+    if (nonce === undefined || nonce === '') return undefined;
     const key = `${item.view.get('oauth_consumer_key') ?? ''}\u0000${nonce}`;
-    const earlier = seen.get(key);
+    const earlier = this.seen.get(key);
     if (!earlier) {
-      seen.set(key, item);
-      continue;
+      this.seen.set(key, { origin: where(item), timestamp: item.timestamp });
+      return undefined;
     }
     const same = earlier.timestamp !== undefined && earlier.timestamp === item.timestamp;
-    findings.push({
+    return {
       check: 'duplicate-nonce',
       exchange: item,
       problemCode: 'nonce_used',
       parameters: {},
       cause: 'nonce-reuse',
       likelihood: 'certain',
-      lines: [t('checkNonce', options.lang, { where: where(item), nonce, earlier: where(earlier), same: same ? t('sameTimestampToo', options.lang) : '' })],
-    });
+      lines: [t('checkNonce', options.lang, { where: where(item), nonce, earlier: earlier.origin, same: same ? t('sameTimestampToo', options.lang) : '' })],
+    };
+  }
+}
+
+function duplicateNonces(signed: readonly InspectedExchange[], options: CheckOptions): CheckFinding[] {
+  const nonces = new NonceIndex();
+  const findings: CheckFinding[] = [];
+  for (const item of signed) {
+    const finding = nonces.check(item, options);
+    if (finding) findings.push(finding);
   }
   return findings;
 }
 
+/** What a flow event says about token use (a reuse, a token of the wrong kind); `earlier`: the exchange it refers to. */
+export function tokenUseOf(event: FlowEvent, earlier: { readonly origin: string; readonly leg: string } | undefined, options: CheckOptions): CheckFinding | undefined {
+  const lang = options.lang;
+  const item = event.exchange;
+  if (event.kind === 'presented-after-exchange' || event.kind === 'exchanged-again') {
+    return {
+      check: 'token-reuse',
+      exchange: item,
+      problemCode: 'token_used',
+      parameters: {},
+      cause: 'reuse',
+      likelihood: 'certain',
+      lines: [t('checkReuse', lang, { where: where(item), earlier: earlier ? earlier.origin : '?', ago: formatDuration((event.sinceMs ?? 0) / 1000, lang) })],
+    };
+  }
+  if (event.kind === 'presented-again') {
+    // A reload the provider tolerated harms nothing; it matters only when the provider refused (X does).
+    return { check: 'token-reuse', exchange: item, problemCode: 'token_used', parameters: {}, cause: 'reuse', likelihood: 'likely', lines: [t('checkPresentedAgain', lang, { where: where(item), earlier: earlier ? earlier.origin : '?' })], supportingOnly: true };
+  }
+  if (event.kind === 'wrong-token-kind' && earlier) {
+    const kind = earlier.leg === 'request_token' ? t('kindRequest', lang) : t('kindAccess', lang);
+    return { check: 'token-type-confusion', exchange: item, problemCode: 'token_rejected', parameters: {}, cause: 'token-type-confusion', likelihood: 'certain', lines: [t('checkTokenKind', lang, { where: where(item), leg: item.leg, kind, earlier: earlier.origin })] };
+  }
+  return undefined;
+}
+
 function tokenUse(flows: readonly Flow[], options: CheckOptions): CheckFinding[] {
   const findings: CheckFinding[] = [];
-  const lang = options.lang;
   for (const flow of flows) {
     for (const event of flow.events) {
       const earlier = event.refersTo === undefined ? undefined : flow.exchanges[event.refersTo];
-      const item = event.exchange;
-      if (event.kind === 'presented-after-exchange' || event.kind === 'exchanged-again') {
-        findings.push({
-          check: 'token-reuse',
-          exchange: item,
-          problemCode: 'token_used',
-          parameters: {},
-          cause: 'reuse',
-          likelihood: 'certain',
-          lines: [t('checkReuse', lang, { where: where(item), earlier: earlier ? where(earlier) : '?', ago: formatDuration((event.sinceMs ?? 0) / 1000, lang) })],
-        });
-      } else if (event.kind === 'presented-again') {
-        // A reload the provider tolerated harms nothing; it matters only when the provider refused (X does).
-        findings.push({ check: 'token-reuse', exchange: item, problemCode: 'token_used', parameters: {}, cause: 'reuse', likelihood: 'likely', lines: [t('checkPresentedAgain', lang, { where: where(item), earlier: earlier ? where(earlier) : '?' })], supportingOnly: true });
-      } else if (event.kind === 'wrong-token-kind' && earlier) {
-        const kind = earlier.leg === 'request_token' ? t('kindRequest', lang) : t('kindAccess', lang);
-        findings.push({ check: 'token-type-confusion', exchange: item, problemCode: 'token_rejected', parameters: {}, cause: 'token-type-confusion', likelihood: 'certain', lines: [t('checkTokenKind', lang, { where: where(item), leg: item.leg, kind, earlier: where(earlier) })] });
-      }
+      const finding = tokenUseOf(event, earlier && { origin: where(earlier), leg: earlier.leg }, options);
+      if (finding) findings.push(finding);
     }
   }
   return findings;
 }
 
+/** Whether an exchange carries OAuth 1.0a protocol parameters (the checks are about those). */
+export function isOAuthSigned(item: InspectedExchange): boolean {
+  return item.view.signed || item.view.authorization !== undefined;
+}
+
+/** The checks of one exchange on its own: parameters, signature method, formats, clock. */
+export function checkExchange(item: InspectedExchange, options: CheckOptions): CheckFinding[] {
+  return [...missingParameters(item, options), ...duplicatedParameters(item, options), ...signatureMethod(item, options), ...formats(item, options), ...clockSkew(item, options)];
+}
+
 /** Runs every check over the capture's OAuth exchanges, in capture order. */
 export function runChecks(exchanges: readonly InspectedExchange[], flows: readonly Flow[], options: CheckOptions): CheckFinding[] {
-  const signed = exchanges.filter((item) => item.view.signed || item.view.authorization !== undefined);
-  const perExchange = signed.flatMap((item) => [...missingParameters(item, options), ...duplicatedParameters(item, options), ...signatureMethod(item, options), ...formats(item, options), ...clockSkew(item, options)]);
+  const signed = exchanges.filter(isOAuthSigned);
+  const perExchange = signed.flatMap((item) => checkExchange(item, options));
   return [...perExchange, ...duplicateNonces(signed, options), ...tokenUse(flows, options)];
 }

@@ -41,7 +41,7 @@ export interface Finding {
   readonly signatureCheck?: SignatureCheck | undefined;
 }
 
-interface ExchangeReport {
+export interface ExchangeReport {
   readonly item: InspectedExchange;
   readonly flowId: number;
   readonly signatureCheck?: SignatureCheck | undefined;
@@ -73,7 +73,7 @@ function tokenSecretsOf(items: readonly InspectedExchange[]): Map<string, string
  * them all; one with 100,000 flows tries those issued nearest the exchange,
  * or each check would cost as much as the whole capture (issue 14 item 1).
  */
-const OTHER_TOKEN_SECRETS_TRIED = 16;
+export const OTHER_TOKEN_SECRETS_TRIED = 16;
 
 /** The token secrets a capture issued, in capture order, for the variant search. */
 class IssuedSecrets {
@@ -121,7 +121,7 @@ class IssuedSecrets {
   }
 }
 
-function checkOne(item: InspectedExchange, options: InspectOptions, captured: Map<string, string>, others: (own: string | undefined) => string[]): SignatureCheck | undefined {
+export function checkOne(item: InspectedExchange, options: InspectOptions, captured: Map<string, string>, others: (own: string | undefined) => string[]): SignatureCheck | undefined {
   if (!item.view.signed) return undefined;
   const token = item.tokenSent;
   const fromCapture = token === undefined ? undefined : captured.get(token);
@@ -139,7 +139,7 @@ function checkOne(item: InspectedExchange, options: InspectOptions, captured: Ma
 }
 
 /** What the client signed, as far as the check knows it (LegRecord.baseString). */
-function signedBaseString(check: SignatureCheck | undefined): string | undefined {
+export function signedBaseString(check: SignatureCheck | undefined): string | undefined {
   if (!check) return undefined;
   if (check.status === 'match') return check.expectedBaseString;
   if (check.status === 'variant') return check.signedBaseString;
@@ -147,7 +147,7 @@ function signedBaseString(check: SignatureCheck | undefined): string | undefined
 }
 
 /** What a signature check adds to a diagnosis. */
-function withSignatureCheck(diagnosis: Diagnosis, item: InspectedExchange, check: SignatureCheck, lang: Lang): Diagnosis {
+export function withSignatureCheck(diagnosis: Diagnosis, item: InspectedExchange, check: SignatureCheck, lang: Lang): Diagnosis {
   let result = diagnosis;
   if (check.status === 'variant' && check.variants.length > 0) {
     const variants = check.variants.map((id) => variantById(id));
@@ -173,7 +173,7 @@ function withSignatureCheck(diagnosis: Diagnosis, item: InspectedExchange, check
   return result;
 }
 
-function synthesizedProblem(finding: CheckFinding): DetectedProblem {
+export function synthesizedProblem(finding: CheckFinding): DetectedProblem {
   return {
     code: finding.problemCode,
     // Not read from a response: inspect inferred it from the capture.
@@ -305,7 +305,11 @@ export function* inspectCaptureSteps(capture: Capture, options: InspectOptions):
 
 /** What the key material given cannot check (notes about the invocation, not findings about the capture). */
 function keyNotes(items: readonly InspectedExchange[], options: InspectOptions, lang: Lang): string[] {
-  const methods = new Set(items.filter((item) => item.view.signed).map((item) => (item.view.get('oauth_signature_method') ?? '').toUpperCase()));
+  return keyNotesFor(new Set(items.filter((item) => item.view.signed).map((item) => (item.view.get('oauth_signature_method') ?? '').toUpperCase())), options, lang);
+}
+
+/** The same, from the signature methods (upper case) the signed exchanges of the capture declare. */
+export function keyNotesFor(methods: ReadonlySet<string>, options: InspectOptions, lang: Lang): string[] {
   const notes: string[] = [];
   if ([...methods].some(isRsaMethod) && options.publicKey === undefined && options.consumerSecret !== undefined) notes.push(t('noteRsaWithSecret', lang));
   if (options.publicKey !== undefined && [...methods].some((m) => !isRsaMethod(m) && m !== '')) notes.push(t('noteKeyWithHmac', lang, { methods: [...methods].filter((m) => !isRsaMethod(m)).join(', ') }));
@@ -321,15 +325,20 @@ function keyNotes(items: readonly InspectedExchange[], options: InspectOptions, 
 function settleAssumedSchemes(items: InspectedExchange[], options: InspectOptions, captured: Map<string, string>, lang: Lang, othersFor: (item: InspectedExchange) => (own: string | undefined) => string[]): string[] {
   const notes: string[] = [];
   items.forEach((item, index) => {
-    const request = item.exchange.request;
-    if (request.schemeFrom !== 'assumed' || !request.url.startsWith('https://')) return;
-    const asIs = checkOne(item, options, captured, othersFor(item));
-    if (!asIs || asIs.status === 'match' || asIs.status === 'unchecked') return;
-    const http = inspectExchange({ ...item.exchange, request: { ...request, url: `http://${request.url.slice('https://'.length)}` } });
-    const check = http ? checkOne(http, options, captured, othersFor(item)) : undefined;
-    if (!http || check?.status !== 'match') return;
+    const http = settledScheme(item, (candidate) => checkOne(candidate, options, captured, othersFor(item)));
+    if (!http) return;
     items[index] = http;
     notes.push(t('noteSchemeFromSignature', lang, { where: item.exchange.origin }));
   });
   return notes;
+}
+
+/** The exchange read again as http, when https was assumed and only http makes its signature verify (else undefined). */
+export function settledScheme(item: InspectedExchange, check: (item: InspectedExchange) => SignatureCheck | undefined): InspectedExchange | undefined {
+  const request = item.exchange.request;
+  if (request.schemeFrom !== 'assumed' || !request.url.startsWith('https://')) return undefined;
+  const asIs = check(item);
+  if (!asIs || asIs.status === 'match' || asIs.status === 'unchecked') return undefined;
+  const http = inspectExchange({ ...item.exchange, request: { ...request, url: `http://${request.url.slice('https://'.length)}` } });
+  return http && check(http)?.status === 'match' ? http : undefined;
 }

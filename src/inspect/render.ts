@@ -2,6 +2,7 @@ import type { Lang } from '../diagnose/lang.js';
 import { formatDuration } from '../diagnose/text.js';
 import { renderDiagnosis } from '../diagnose/render.js';
 import type { Palette } from '../terminal/color.js';
+import type { Capture } from '../capture/types.js';
 import { where } from './checks.js';
 import type { InspectedExchange } from './exchanges.js';
 import type { Finding, InspectReport } from './inspect.js';
@@ -10,7 +11,7 @@ import { verbatimBaseString } from '../secrets/redactor.js';
 import { diffWindows, type BaseStringDiff } from './signature/diff.js';
 import { variantById } from './signature/variants.js';
 import { t } from './text.js';
-import type { Flow, FlowEvent } from './timeline.js';
+import type { FlowEvent } from './timeline.js';
 
 /**
  * The report as text lines (STYLE: render to strings, print elsewhere). The
@@ -34,7 +35,7 @@ export interface RenderOptions {
  * capture of 100,000 exchanges is read in full, but a person reads counts, the
  * first and the worst findings, not 200,000 timeline lines.
  */
-const SUMMARY_LIMITS = { events: 60, checks: 10, findings: 12, firstFindings: 3, worstFindings: 3 } as const;
+export const SUMMARY_LIMITS = { events: 60, checks: 10, findings: 12, firstFindings: 3, worstFindings: 3 } as const;
 
 /** Appends without spreading: `push(...lines)` of a long list overflows the call stack. */
 function append(target: string[], lines: readonly string[]): void {
@@ -50,10 +51,9 @@ function seconds(ms: number | undefined): string {
   return ms === undefined ? '' : `+${(ms / 1000).toFixed(ms < 10_000 ? 3 : 1)}s`;
 }
 
-function eventText(event: FlowEvent, flow: Flow, o: RenderOptions): string {
+function eventText(event: FlowEvent, ref: string, o: RenderOptions): string {
   const { lang, mask } = o;
   const item = event.exchange;
-  const ref = event.refersTo === undefined ? '?' : (flow.exchanges[event.refersTo]?.exchange.origin ?? '?');
   const after = event.sinceMs === undefined ? '' : t('afterIssue', lang, { ago: formatDuration(event.sinceMs / 1000, lang) });
   const ago = formatDuration((event.sinceMs ?? 0) / 1000, lang);
   const token = (value: string | undefined) => (value === undefined ? '' : mask(value));
@@ -83,36 +83,68 @@ function eventText(event: FlowEvent, flow: Flow, o: RenderOptions): string {
 const NEUTRAL_EVENTS = new Set(['sent']);
 const BAD_EVENTS = new Set(['request-refused', 'presented-after-exchange', 'presented-again', 'exchanged-again', 'exchange-refused', 'wrong-token-kind', 'resource-refused', 'denied']);
 
+/** A flow as the timeline shows it: its head, how many events it has, and (at least the first shown of) its events with what each refers to. */
+export interface TimelineFlow {
+  readonly id: number;
+  readonly requestToken: string | undefined;
+  readonly accessToken: string | undefined;
+  readonly startedInCapture: boolean;
+  readonly hosts: readonly string[];
+  readonly eventCount: number;
+  readonly events: readonly { readonly event: FlowEvent; readonly ref: string }[];
+}
+
+function timelineFlows(report: InspectReport): TimelineFlow[] {
+  return report.flows.map((flow) => ({
+    id: flow.id,
+    requestToken: flow.requestToken,
+    accessToken: flow.accessToken,
+    startedInCapture: flow.startedInCapture,
+    get hosts() {
+      return [...new Set(flow.exchanges.map((e) => e.host))];
+    },
+    eventCount: flow.events.length,
+    get events() {
+      return flow.events.map((event) => ({ event, ref: event.refersTo === undefined ? '?' : (flow.exchanges[event.refersTo]?.exchange.origin ?? '?') }));
+    },
+  }));
+}
+
 function renderTimeline(report: InspectReport, o: RenderOptions): string[] {
-  const c = o.palette;
-  const lines = [c.bold(t('timeline', o.lang))];
   let originWidth = 6;
   for (const e of report.exchanges) originWidth = Math.max(originWidth, e.item.exchange.origin.length);
-  const totalEvents = report.flows.reduce((n, flow) => n + flow.events.length, 0);
+  return renderTimelineOf(timelineFlows(report), originWidth, o);
+}
+
+/** The timeline: each flow's events, up to the summary's budget unless --all. */
+export function renderTimelineOf(flows: readonly TimelineFlow[], originWidth: number, o: RenderOptions): string[] {
+  const c = o.palette;
+  const lines = [c.bold(t('timeline', o.lang))];
+  const totalEvents = flows.reduce((n, flow) => n + flow.eventCount, 0);
   const budget = o.all ? Infinity : SUMMARY_LIMITS.events;
   let shown = 0;
   let flowsCut = 0;
-  for (const flow of report.flows) {
+  for (const flow of flows) {
     if (shown >= budget) {
-      if (flow.events.length > 0) flowsCut++;
+      if (flow.eventCount > 0) flowsCut++;
       continue;
     }
-    if (shown + flow.events.length > budget) flowsCut++;
+    if (shown + flow.eventCount > budget) flowsCut++;
     const heading = [c.bold(t('flowTitle', o.lang, { id: flow.id }))];
     if (flow.requestToken) heading.push(t('flowRequestToken', o.lang, { token: o.mask(flow.requestToken) }));
     else if (flow.accessToken) heading.push(t('flowAccessToken', o.lang, { token: o.mask(flow.accessToken) }));
     else heading.push(t('twoLegged', o.lang));
     if (!flow.startedInCapture && (flow.requestToken || flow.accessToken)) heading.push(t('flowNotStarted', o.lang));
-    heading.push(t('hosts', o.lang, { hosts: [...new Set(flow.exchanges.map((e) => e.host))].join(', ') }));
+    heading.push(t('hosts', o.lang, { hosts: flow.hosts.join(', ') }));
     lines.push(`  ${heading.join(' · ')}`);
-    for (const event of flow.events) {
+    for (const { event, ref } of flow.events) {
       if (shown >= budget) break;
       shown++;
       const item = event.exchange;
       const status = item.status === undefined ? '—' : String(item.status);
       const statusText = item.status !== undefined && item.status >= 400 ? c.red(status) : status;
       const wait = item.exchange.waitMs === undefined ? '' : `${Math.round(item.exchange.waitMs)} ms`;
-      const text = eventText(event, flow, o);
+      const text = eventText(event, ref, o);
       const problem = item.problem ? `  ${c.red(t('problemSaid', o.lang, { code: item.problem.code }))}` : '';
       const marker = BAD_EVENTS.has(event.kind) ? c.red('✗') : NEUTRAL_EVENTS.has(event.kind) ? c.dim('·') : c.green('✓');
       lines.push(
@@ -183,34 +215,65 @@ function renderSignatureCheck(check: SignatureCheck, o: RenderOptions): string[]
   return lines;
 }
 
+/** A signature check as the report shows it: the exchange it is of, and the check. */
+export interface ShownCheck {
+  readonly item: InspectedExchange;
+  readonly signatureCheck: SignatureCheck;
+}
+
+/**
+ * The signature checks of a report: how many, how many of each status (in
+ * order of first appearance), and those it shows — every one when there are
+ * few (or --all), else those that did not verify first, then the others.
+ */
+export interface ChecksView {
+  readonly total: number;
+  readonly counts: ReadonlyMap<string, number>;
+  /** In capture order: all of them, or at least the first SUMMARY_LIMITS.checks + 1. */
+  readonly inOrder: readonly ShownCheck[];
+  /** At least the first SUMMARY_LIMITS.checks of those that did not verify, and of the others. */
+  readonly notMatching: readonly ShownCheck[];
+  readonly others: readonly ShownCheck[];
+}
+
+/** Whether a check is one that did not verify (shown first in a summary). */
+export function checkMismatched(check: SignatureCheck): boolean {
+  return check.status === 'variant' || check.status === 'no-match';
+}
+
 function renderChecks(report: InspectReport, o: RenderOptions): string[] {
-  const checked = report.exchanges.filter((e) => e.signatureCheck);
-  if (checked.length === 0) return [];
-  const lines = [o.palette.bold(t('signatureChecks', o.lang))];
-  const summarise = !o.all && checked.length > SUMMARY_LIMITS.checks;
-  if (summarise) {
-    const counts = new Map<string, number>();
-    for (const { signatureCheck } of checked) if (signatureCheck) counts.set(signatureCheck.status, (counts.get(signatureCheck.status) ?? 0) + 1);
-    lines.push(`  ${t('checksCounted', o.lang, { total: checked.length, counts: [...counts].map(([status, n]) => `${n} ${status}`).join(', ') })}`);
+  const checked: ShownCheck[] = [];
+  const counts = new Map<string, number>();
+  for (const { item, signatureCheck } of report.exchanges) {
+    if (!signatureCheck) continue;
+    checked.push({ item, signatureCheck });
+    counts.set(signatureCheck.status, (counts.get(signatureCheck.status) ?? 0) + 1);
   }
+  return renderChecksOf({ total: checked.length, counts, inOrder: checked, notMatching: checked.filter((e) => checkMismatched(e.signatureCheck)), others: checked.filter((e) => !checkMismatched(e.signatureCheck)) }, o);
+}
+
+export function renderChecksOf(view: ChecksView, o: RenderOptions): string[] {
+  if (view.total === 0) return [];
+  const lines = [o.palette.bold(t('signatureChecks', o.lang))];
+  const summarise = !o.all && view.total > SUMMARY_LIMITS.checks;
+  if (summarise) lines.push(`  ${t('checksCounted', o.lang, { total: view.total, counts: [...view.counts].map(([status, n]) => `${n} ${status}`).join(', ') })}`);
   // Summarised: the checks that did not match first (they explain findings), then the others, up to the limit.
-  const order = summarise ? [...checked.filter((e) => e.signatureCheck?.status === 'variant' || e.signatureCheck?.status === 'no-match'), ...checked.filter((e) => e.signatureCheck?.status !== 'variant' && e.signatureCheck?.status !== 'no-match')] : checked;
+  const order = summarise ? [...view.notMatching.slice(0, SUMMARY_LIMITS.checks), ...view.others.slice(0, SUMMARY_LIMITS.checks)] : view.inOrder;
   const limit = summarise ? SUMMARY_LIMITS.checks : Infinity;
   let shown = 0;
   for (const { item, signatureCheck } of order) {
-    if (!signatureCheck) continue;
     if (shown++ >= limit) break;
     lines.push(`  ${where(item)}  ${item.view.method} ${item.view.url.href}  ${signatureCheck.signatureMethod || '?'}`);
     append(lines, renderSignatureCheck(signatureCheck, o));
   }
-  if (summarise) lines.push(o.palette.dim(`  ${t('moreChecks', o.lang, { count: checked.length - limit })}`));
+  if (summarise) lines.push(o.palette.dim(`  ${t('moreChecks', o.lang, { count: view.total - limit })}`));
   return lines;
 }
 
 const LIKELIHOOD_RANK = { certain: 0, likely: 1, possible: 2, unlikely: 3 } as const;
 
 /** Lower is worse: a provider's refusal before a check of ours, a certain cause before a likely one. */
-function severity(finding: Finding): number {
+export function severity(finding: Finding): number {
   const top = finding.diagnosis.causes[0];
   return (finding.kind === 'provider-refused' ? 0 : 10) + (top ? LIKELIHOOD_RANK[top.likelihood] : 5);
 }
@@ -230,37 +293,60 @@ function summaryFindings(findings: readonly Finding[]): number[] {
   return [...Array.from({ length: first }, (_, i) => i), ...worst];
 }
 
-function findingCounts(findings: readonly Finding[]): string {
-  const counts = new Map<string, number>();
-  for (const f of findings) {
-    const key = f.kind === 'check' ? (f.check ?? 'check') : f.diagnosis.problem.code;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+/** The key a finding is counted under in a summary. */
+export function findingKey(f: Finding): string {
+  return f.kind === 'check' ? (f.check ?? 'check') : f.diagnosis.problem.code;
+}
+
+function findingCounts(counts: ReadonlyMap<string, number>): string {
   return [...counts].sort((a, b) => b[1] - a[1]).map(([key, n]) => `${n} ${key}`).join(', ');
 }
 
 function renderFindings(report: InspectReport, o: RenderOptions): string[] {
+  const counts = new Map<string, number>();
+  for (const f of report.findings) counts.set(findingKey(f), (counts.get(findingKey(f)) ?? 0) + 1);
+  return renderFindingsOf(report.findings.length, counts, (summarise) => (summarise ? summaryFindings(report.findings) : report.findings.map((_, i) => i)).map((i) => [i, report.findings[i] as Finding]), o);
+}
+
+/** The findings: all of them, or (a long list, without --all) counts, the first and the worst; `pick` gives those shown with their indices. */
+export function renderFindingsOf(total: number, counts: ReadonlyMap<string, number>, pick: (summarise: boolean) => readonly (readonly [number, Finding])[], o: RenderOptions): string[] {
   const c = o.palette;
-  if (report.findings.length === 0) return [c.green(t('noFindings', o.lang))];
-  const lines = [c.bold(`${t('findings', o.lang)} (${report.findings.length})`)];
-  const summarise = !o.all && report.findings.length > SUMMARY_LIMITS.findings;
-  if (summarise) lines.push(`  ${t('findingsCounted', o.lang, { counts: findingCounts(report.findings) })}`);
-  const shown = summarise ? summaryFindings(report.findings) : report.findings.map((_, i) => i);
-  const firstShown = Math.min(report.findings.length, SUMMARY_LIMITS.firstFindings);
-  for (const i of shown) {
-    const finding = report.findings[i];
-    if (!finding) continue;
-    if (summarise && i === shown[firstShown]) lines.push('', c.dim(t('worstFindings', o.lang)));
+  if (total === 0) return [c.green(t('noFindings', o.lang))];
+  const lines = [c.bold(`${t('findings', o.lang)} (${total})`)];
+  const summarise = !o.all && total > SUMMARY_LIMITS.findings;
+  if (summarise) lines.push(`  ${t('findingsCounted', o.lang, { counts: findingCounts(counts) })}`);
+  const shown = pick(summarise);
+  const firstShown = Math.min(total, SUMMARY_LIMITS.firstFindings);
+  for (const [i, finding] of shown) {
+    if (summarise && i === shown[firstShown]?.[0]) lines.push('', c.dim(t('worstFindings', o.lang)));
     const item = finding.item;
     const kind = finding.kind === 'check' ? c.yellow(t('checkOf', o.lang, { check: finding.check ?? '', where: where(item) })) : t('providerOn', o.lang, { where: where(item), method: item.view.method, url: item.view.url.href, status: item.status ?? '—' });
     lines.push('', `${c.bold(`${i + 1}.`)} ${kind} · ${item.leg}`);
     for (const line of renderDiagnosis(finding.diagnosis, c, (o.width ?? 100) - 3)) lines.push(line === '' ? '' : `   ${line}`);
   }
-  if (summarise) lines.push('', c.dim(t('moreFindings', o.lang, { count: report.findings.length - shown.length })));
+  if (summarise) lines.push('', c.dim(t('moreFindings', o.lang, { count: total - shown.length })));
   return lines;
 }
 
 export function renderReport(report: InspectReport, o: RenderOptions): string[] {
+  return renderReportOf(
+    { capture: report.capture, exchanges: report.exchanges.length, notes: report.notes, oauth2: report.oauth2 !== undefined, timeline: () => renderTimeline(report, o), checks: () => renderChecks(report, o), findings: () => renderFindings(report, o) },
+    o,
+  );
+}
+
+/** The parts of a report, each section rendered on demand (a whole report's, or one read as a stream: src/inspect/stream.ts). */
+export interface ReportParts {
+  readonly capture: Pick<Capture, 'source' | 'format' | 'creator' | 'totalEntries' | 'notes'>;
+  readonly exchanges: number;
+  readonly notes: readonly string[];
+  readonly oauth2: boolean;
+  readonly timeline: () => string[];
+  readonly checks: () => string[];
+  readonly findings: () => string[];
+}
+
+export function renderReportOf(report: ReportParts, o: RenderOptions): string[] {
   const c = o.palette;
   const capture = report.capture;
   const lines = [
@@ -269,20 +355,20 @@ export function renderReport(report: InspectReport, o: RenderOptions): string[] 
       format: capture.format === 'har' ? 'HAR' : capture.format === 'curl' ? 'curl' : 'HTTP',
       creator: capture.creator ? ` (${capture.creator})` : '',
       total: capture.totalEntries,
-      oauth: report.exchanges.length,
+      oauth: report.exchanges,
     })}`,
   ];
   for (const note of [...capture.notes, ...report.notes]) lines.push(c.yellow(`  ! ${note}`));
   // OAuth 2.0 steps are rendered after these lines by the command (inspect/oauth2/render.ts).
-  if (report.exchanges.length === 0) return report.oauth2 ? lines : [...lines, '', t('noOAuth', o.lang)];
+  if (report.exchanges === 0) return report.oauth2 ? lines : [...lines, '', t('noOAuth', o.lang)];
   lines.push('');
-  append(lines, renderTimeline(report, o));
-  const checks = renderChecks(report, o);
+  append(lines, report.timeline());
+  const checks = report.checks();
   if (checks.length > 0) {
     lines.push('');
     append(lines, checks);
   }
   lines.push('');
-  append(lines, renderFindings(report, o));
+  append(lines, report.findings());
   return lines;
 }

@@ -2,7 +2,8 @@ import { diagnosisJson } from '../diagnose/render.js';
 import { fingerprintToken } from '../diagnose/fingerprint.js';
 import type { Lang } from '../diagnose/lang.js';
 import type { InspectedExchange } from './exchanges.js';
-import type { InspectReport } from './inspect.js';
+import type { ExchangeReport, Finding, InspectReport } from './inspect.js';
+import type { FlowEvent } from './timeline.js';
 import type { SignatureCheck } from './signature/check.js';
 import { variantById } from './signature/variants.js';
 import { t } from './text.js';
@@ -42,7 +43,7 @@ export interface SignatureCheckJson {
   } | null;
 }
 
-function signatureCheckJson(check: SignatureCheck, lang: Lang): SignatureCheckJson {
+export function signatureCheckJson(check: SignatureCheck, lang: Lang): SignatureCheckJson {
   const variants = check.variants.map((id) => variantById(id));
   return {
     status: check.status,
@@ -87,6 +88,75 @@ function* lazily<T, U>(items: readonly T[], make: (item: T) => U): Generator<U, 
   for (const item of items) yield make(item);
 }
 
+/** One finding of `inspect --json`. */
+export function findingJson(finding: Finding, lang: Lang) {
+  return {
+    kind: finding.kind,
+    check: finding.check ?? null,
+    flow: finding.flowId,
+    ...exchangeRef(finding.item),
+    ...diagnosisJson(finding.diagnosis),
+    signatureCheck: finding.signatureCheck ? signatureCheckJson(finding.signatureCheck, lang) : null,
+  };
+}
+
+/** A flow of `inspect --json`, but its events. */
+export function flowJson(flow: { readonly id: number; readonly requestToken: string | undefined; readonly accessToken: string | undefined; readonly startedInCapture: boolean }, hosts: readonly string[]) {
+  return { id: flow.id, requestToken: fp(flow.requestToken), accessToken: fp(flow.accessToken), startedInCapture: flow.startedInCapture, hosts };
+}
+
+/** One event of a flow in `inspect --json`. */
+export function eventJson(event: FlowEvent) {
+  return {
+    kind: event.kind,
+    ...exchangeRef(event.exchange),
+    at: iso(event.exchange.at),
+    offsetMs: event.offsetMs ?? null,
+    sinceMs: event.sinceMs ?? null,
+    waitMs: event.exchange.exchange.waitMs ?? null,
+    problem: event.exchange.problem?.code ?? null,
+  };
+}
+
+/** One exchange of `inspect --json`. */
+export function exchangeJson({ item, flowId, signatureCheck }: ExchangeReport, lang: Lang) {
+  return {
+    ...exchangeRef(item),
+    flow: flowId,
+    at: iso(item.at),
+    waitMs: item.exchange.waitMs ?? null,
+    signatureMethod: item.view.get('oauth_signature_method') ?? null,
+    tokenSent: fp(item.tokenSent),
+    tokenIssued: fp(item.tokenIssued),
+    problem: item.problem?.code ?? null,
+    signatureCheck: signatureCheck ? signatureCheckJson(signatureCheck, lang) : null,
+  };
+}
+
+/** Which signature check heads `inspect --json`: the first that did not verify, else the first that did, else the first. */
+export class HeadlineCheck {
+  private headline: SignatureCheck | undefined;
+  private firstMatch: SignatureCheck | undefined;
+  private first: SignatureCheck | undefined;
+
+  /** Takes the next check in capture order; false once the headline is settled. */
+  add(check: SignatureCheck | undefined): boolean {
+    if (this.headline) return false;
+    if (!check) return true;
+    this.first ??= check;
+    if (check.status === 'variant' || check.status === 'no-match') {
+      this.headline = check;
+      return false;
+    }
+    if (check.status === 'match') this.firstMatch ??= check;
+    return true;
+  }
+
+  get check(): SignatureCheck | undefined {
+    return this.headline ?? this.firstMatch ?? this.first;
+  }
+}
+
 /**
  * The document `inspect --json` prints, with its long lists (findings, flows
  * and their events, exchanges) as iterables that make each record only when
@@ -94,19 +164,8 @@ function* lazily<T, U>(items: readonly T[], make: (item: T) => U): Generator<U, 
  * as records at once.
  */
 export function inspectJsonDocument(report: InspectReport, lang: Lang, secretsMasked: boolean) {
-  let headline: SignatureCheck | undefined;
-  let firstMatch: SignatureCheck | undefined;
-  let first: SignatureCheck | undefined;
-  for (const { signatureCheck: check } of report.exchanges) {
-    if (!check) continue;
-    first ??= check;
-    if (check.status === 'variant' || check.status === 'no-match') {
-      headline = check;
-      break;
-    }
-    if (check.status === 'match') firstMatch ??= check;
-  }
-  headline ??= firstMatch ?? first;
+  const headline = new HeadlineCheck();
+  for (const { signatureCheck } of report.exchanges) if (!headline.add(signatureCheck)) break;
   return {
     capture: {
       source: report.capture.source,
@@ -116,42 +175,13 @@ export function inspectJsonDocument(report: InspectReport, lang: Lang, secretsMa
       oauthExchanges: report.exchanges.length,
       notes: [...report.capture.notes, ...report.notes],
     },
-    signatureCheck: headline ? signatureCheckJson(headline, lang) : null,
-    findings: lazily(report.findings, (finding) => ({
-      kind: finding.kind,
-      check: finding.check ?? null,
-      flow: finding.flowId,
-      ...exchangeRef(finding.item),
-      ...diagnosisJson(finding.diagnosis),
-      signatureCheck: finding.signatureCheck ? signatureCheckJson(finding.signatureCheck, lang) : null,
-    })),
+    signatureCheck: headline.check ? signatureCheckJson(headline.check, lang) : null,
+    findings: lazily(report.findings, (finding) => findingJson(finding, lang)),
     flows: lazily(report.flows, (flow) => ({
-      id: flow.id,
-      requestToken: fp(flow.requestToken),
-      accessToken: fp(flow.accessToken),
-      startedInCapture: flow.startedInCapture,
-      hosts: [...new Set(flow.exchanges.map((e) => e.host))],
-      events: lazily(flow.events, (event) => ({
-        kind: event.kind,
-        ...exchangeRef(event.exchange),
-        at: iso(event.exchange.at),
-        offsetMs: event.offsetMs ?? null,
-        sinceMs: event.sinceMs ?? null,
-        waitMs: event.exchange.exchange.waitMs ?? null,
-        problem: event.exchange.problem?.code ?? null,
-      })),
+      ...flowJson(flow, [...new Set(flow.exchanges.map((e) => e.host))]),
+      events: lazily(flow.events, eventJson),
     })),
-    exchanges: lazily(report.exchanges, ({ item, flowId, signatureCheck }) => ({
-      ...exchangeRef(item),
-      flow: flowId,
-      at: iso(item.at),
-      waitMs: item.exchange.waitMs ?? null,
-      signatureMethod: item.view.get('oauth_signature_method') ?? null,
-      tokenSent: fp(item.tokenSent),
-      tokenIssued: fp(item.tokenIssued),
-      problem: item.problem?.code ?? null,
-      signatureCheck: signatureCheck ? signatureCheckJson(signatureCheck, lang) : null,
-    })),
+    exchanges: lazily(report.exchanges, (exchange) => exchangeJson(exchange, lang)),
     secretsMasked,
   };
 }

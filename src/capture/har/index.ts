@@ -31,6 +31,7 @@ class HarReader {
   private readonly scanner: HarScanner;
   private readonly spans;
   private readonly exchanges: CapturedExchange[] = [];
+  private kept = 0;
   private total = 0;
   private withoutAuthorization = 0;
   done = false;
@@ -38,6 +39,8 @@ class HarReader {
   constructor(
     private readonly buf: Buffer,
     private readonly options: HarReadOptions,
+    /** Each exchange handed on as it is read, instead of kept (issue 14 item 1). */
+    private readonly emit?: ((exchange: CapturedExchange) => void) | undefined,
   ) {
     this.scanner = new HarScanner(buf, options.source);
     this.spans = this.scanner.scan();
@@ -60,11 +63,12 @@ class HarReader {
       this.total++;
       if (!this.options.allEntries && !mentionsOAuth(this.buf, span.start, span.end)) continue;
       const parsed = this.parseEntry(span.index, span.start, span.end);
-      const exchange = new HarEntryReader(this.options.source, span.index).read(parsed, this.exchanges.length);
+      const exchange = new HarEntryReader(this.options.source, span.index).read(parsed, this.kept++);
       if (!exchange.request.headers.some(([n]) => n.toLowerCase() === 'authorization') && /oauth/i.test(exchange.request.url) && /(request|access)[_-]?token|initiate|\/token\b/i.test(exchange.request.url)) {
         this.withoutAuthorization++;
       }
-      this.exchanges.push(exchange);
+      if (this.emit) this.emit(exchange);
+      else this.exchanges.push(exchange);
     }
   }
 
@@ -102,12 +106,15 @@ export function parseHar(buf: Buffer, options: HarReadOptions): Capture {
 /**
  * Reads a HAR held in one Buffer, yielding to the event loop every few MB so
  * progress can be drawn and Ctrl-C is honoured. Peak memory is the Buffer
- * plus one entry at a time plus the OAuth exchanges kept.
+ * plus one entry at a time plus the OAuth exchanges kept; with `emit`, each
+ * exchange is handed on as it is read and none is kept (the capture returned
+ * has no exchanges, only its totals and notes).
  */
-export async function readHar(buf: Buffer, options: HarReadOptions): Promise<Capture> {
-  const reader = new HarReader(buf, options);
+export async function readHar(buf: Buffer, options: HarReadOptions, emit?: (exchange: CapturedExchange) => void): Promise<Capture> {
+  const reader = new HarReader(buf, options, emit);
   while (!reader.done) {
-    reader.step(SLICE_BYTES);
+    // Handing exchanges on costs more a byte than keeping them: smaller slices, so Ctrl-C still answers at once.
+    reader.step(emit ? SLICE_BYTES / 32 : SLICE_BYTES);
     options.onProgress?.(reader.done ? buf.length : reader.offset, buf.length);
     if (reader.done) break;
     await new Promise((resolve) => setImmediate(resolve));
@@ -115,4 +122,3 @@ export async function readHar(buf: Buffer, options: HarReadOptions): Promise<Cap
   }
   return reader.capture();
 }
-

@@ -17,6 +17,7 @@ import { t } from '../../inspect/text.js';
 import { loadPublicKey } from '../../oauth/signature.js';
 import { maskSecret } from '../../secrets/mask.js';
 import type { InspectCommandOptions } from './options.js';
+import { runInspectStream, STREAM_MIN_BYTES } from './stream-run.js';
 
 /** Files above this size get a progress line on a TTY. */
 const PROGRESS_MIN_BYTES = 16 * 1024 * 1024;
@@ -150,21 +151,32 @@ export async function runInspect(file: string | undefined, options: InspectComma
 
   const source = options.curl !== undefined ? '--curl' : file === '-' ? 'stdin' : (file as string);
   let buf: Buffer | undefined = options.curl !== undefined ? Buffer.from(options.curl, 'utf8') : file === '-' ? await readStdin(env, {}) : readWholeFile(resolve(env.cwd, file as string), file as string);
-  const capture = await readCapture(buf, {
+  const read = {
     source,
     format: options.curl !== undefined ? (format ?? 'curl') : format,
     scheme,
-    readFile: (path) => readFileSync(resolve(env.cwd, path), 'utf8'),
+    readFile: (path: string) => readFileSync(resolve(env.cwd, path), 'utf8'),
     onProgress: progressReporter(env, source, buf.length, lang),
     signal: env.signal,
-  });
+  };
+  const pause = pacer(env.signal);
+  // A large capture is inspected as a stream, each exchange checked and dropped (issue 14 item 1); --all keeps the whole report.
+  const streamFrom = /^\d+$/.test(env.env['OAUTH_DOCTOR_STREAM_MIN_BYTES'] ?? '') ? Number(env.env['OAUTH_DOCTOR_STREAM_MIN_BYTES']) : STREAM_MIN_BYTES;
+  if (buf.length >= streamFrom && !options.all) {
+    const output = await createOutput(env, { showSecrets: options.showSecrets });
+    output.redactor.add(consumerSecret).add(tokenSecret);
+    const render = { palette: output.out, lang, mask: (value: string) => (output.redactor.active ? maskSecret(value) : value), redact: (text: string) => output.redactor.redact(text), width: output.outWidth, all: options.all };
+    const result = await runInspectStream({ buf, read, inspect: { lang, consumerSecret, tokenSecret, publicKey, maxSkewSec }, json: options.json === true, output, render, pause });
+    if (!options.json && output.redactor.active && result.secrets > 0) output.narrate(output.err.dim(t('secretsMasked', lang)));
+    return result.findings > 0 || result.oauth2Findings > 0 || (result.exchanges === 0 && !result.oauth2) ? ExitCode.Refused : ExitCode.Ok;
+  }
+  const capture = await readCapture(buf, read);
   // The file's bytes are not needed once read: let them go before the report is made (issue 14 item 1).
   buf = undefined;
 
   // OAuth 2.0 steps (issue 18 item 7): read beside the OAuth 1.0a core, loaded only here.
   const oauth2Module = await import('../../inspect/oauth2/index.js');
   const oauth2 = oauth2Module.inspectOAuth2(capture, { lang });
-  const pause = pacer(env.signal);
   const core = await drive(inspectCaptureSteps(capture, { lang, consumerSecret, tokenSecret, publicKey, maxSkewSec }), pause);
   const report = { ...core, oauth2, secrets: [...new Set([...core.secrets, ...(oauth2?.secrets ?? [])])] };
   const output = await createOutput(env, { showSecrets: options.showSecrets });

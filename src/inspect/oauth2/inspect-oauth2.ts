@@ -62,9 +62,13 @@ function capturedProblem(code: string): DetectedProblem {
 }
 
 export function inspectOAuth2(capture: Capture, options: { lang: Lang }): OAuth2InspectReport | undefined {
-  const steps = capture.exchanges.flatMap(readSteps);
+  return inspectOAuth2Steps(capture.exchanges.flatMap(readSteps), options);
+}
+
+/** The same from the steps read of each exchange (readSteps) as the capture went by: they hold no exchange. */
+export function inspectOAuth2Steps(steps: CapturedStep[], options: { lang: Lang }): OAuth2InspectReport | undefined {
   if (steps.length === 0) return undefined;
-  if (steps.every((s) => s.at !== undefined)) steps.sort((a, b) => (a.at ?? 0) - (b.at ?? 0) || a.exchange.index - b.exchange.index);
+  if (steps.every((s) => s.at !== undefined)) steps.sort((a, b) => (a.at ?? 0) - (b.at ?? 0) || a.exchangeIndex - b.exchangeIndex);
 
   // Tie each callback to the latest authorize before it (same redirect_uri when both say one), each token request to its callback.
   const authorizeOf = new Map<number, number>();
@@ -190,7 +194,7 @@ export function inspectOAuth2(capture: Capture, options: { lang: Lang }): OAuth2
     if ((step.kind === 'device-token' || step.kind === 'client-credentials' || (step.kind === 'callback' && step.callbackError !== undefined)) && step.problem) add('provider-refused', [], {}, step.problem.code);
   });
 
-  const timeline: OAuth2TimelineStep[] = steps.map((step, i) => ({ kind: step.kind, origin: step.exchange.origin, exchangeIndex: step.exchange.index, at: step.at, status: step.status, session: sessionOf.get(i) }));
+  const timeline: OAuth2TimelineStep[] = steps.map((step, i) => ({ kind: step.kind, origin: step.origin, exchangeIndex: step.exchangeIndex, at: step.at, status: step.status, session: sessionOf.get(i) }));
   const secrets = new Set<string>();
   for (const step of steps) for (const secret of stepSecrets(step)) secrets.add(secret);
   return { steps: timeline, findings, secrets: [...secrets] };

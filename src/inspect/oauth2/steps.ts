@@ -14,7 +14,9 @@ type CapturedStepKind = 'authorize' | 'callback' | 'token' | 'refresh' | 'device
 
 export interface CapturedStep {
   readonly kind: CapturedStepKind;
-  readonly exchange: CapturedExchange;
+  /** The exchange it was read from: its place among the capture's and where it came from (not the exchange, which is dropped). */
+  readonly exchangeIndex: number;
+  readonly origin: string;
   readonly at: number | undefined;
   readonly status: number | undefined;
   /** authorize: as sent. callback: as came back. token: as sent. */
@@ -71,7 +73,7 @@ function callbackFrom(params: URLSearchParams): Pick<CapturedStep, 'code' | 'sta
 /** Reads one exchange as OAuth 2.0 steps (an authorize answered by a redirect is two: the request and the callback it carried). */
 export function readSteps(exchange: CapturedExchange): CapturedStep[] {
   const { request, response } = exchange;
-  const base = { exchange, at: exchange.startedAt, status: response?.status };
+  const base = { exchangeIndex: exchange.index, origin: exchange.origin, at: exchange.startedAt, status: response?.status };
   const params = query(request.url);
   const out: CapturedStep[] = [];
   if (params?.has('response_type') && params.has('client_id')) {
