@@ -33,7 +33,7 @@ export interface OAuth1Credential {
  * run): the access token `request --as NAME` sends as a bearer token
  * (RFC 6750 §2.1), and what a refresh would need, kept in the same file.
  */
-interface OAuth2Credential {
+export interface OAuth2Credential {
   readonly protocol: 'oauth2';
   readonly clientId: string;
   readonly accessToken: string;

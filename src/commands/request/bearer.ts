@@ -12,7 +12,12 @@ import { readTextFile } from '../../files/read-text-file.js';
 import { responseHeaderLines, statusLine } from '../../flow/render.js';
 import { responseJson } from '../../flow/report.js';
 import { createDispatcher, firstHeaderValue, readCaFile, sendHttp } from '../../http/index.js';
-import type { HttpExchange } from '../../http/types.js';
+import type { HttpExchange, HttpRequest } from '../../http/types.js';
+import { randomBytes } from 'node:crypto';
+import type { OAuth2Credential } from '../../credentials/store.js';
+import { findOAuth2Preset } from '../../presets/oauth2.js';
+import { isOAuth2ProfileFile, readOAuth2Profile, type OAuth2Profile } from '../../presets/oauth2-profile.js';
+import { planRefresh, saveRefreshed, sendRefresh, type RefreshResult } from './bearer-refresh.js';
 import { clockOffsetSec as serverClockOffsetSec } from '../../oauth2/responses.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import { readBody } from './body.js';
@@ -48,6 +53,17 @@ function tokenFrom(value: string, env: Environment): string {
   return token;
 }
 
+function challengeOf(exchange: HttpExchange): BearerChallenge | undefined {
+  const header = firstHeaderValue(exchange.response.headers, 'www-authenticate');
+  return header === undefined ? undefined : parseBearerChallenge(header);
+}
+
+/** `--provider FILE` beside a bearer token: an OAuth 2.0 profile (for --refresh-on-401), nothing else. */
+function bearerProfile(path: string, env: Environment): OAuth2Profile {
+  if (findOAuth2Preset(path) !== undefined || !isOAuth2ProfileFile(path, env.cwd)) throw usageError('provider-with-bearer', `--provider ${path} with a bearer token must be an OAuth 2.0 profile (a JSON file)`, 'give the profile whose token endpoint and client refresh the token, or drop --provider');
+  return readOAuth2Profile(path, env.cwd, env.env);
+}
+
 function problemOf(exchange: HttpExchange, challenge: BearerChallenge | undefined): DetectedProblem {
   const r = exchange.response;
   const read = readProblem({ status: r.status, headers: r.headers, body: r.body, url: exchange.request.url, requestHeaders: exchange.request.headers });
@@ -56,7 +72,7 @@ function problemOf(exchange: HttpExchange, challenge: BearerChallenge | undefine
   return { code: 'unrecognised-response', source: 'status-only', confidence: 'heuristic', parameters: {}, status: r.status, message: `the server answered ${r.status}` };
 }
 
-export async function runBearerRequest(first: string, second: string | undefined, options: RequestOptions & { bearer: string; bearerName?: string | undefined }, env: Environment): Promise<ExitCode> {
+export async function runBearerRequest(first: string, second: string | undefined, options: RequestOptions & { bearer: string; bearerName?: string | undefined; credential?: OAuth2Credential | undefined }, env: Environment): Promise<ExitCode> {
   const OAUTH1 = ['as', 'consumerKey', 'consumerSecret', 'token', 'tokenSecret', 'signatureMethod', 'privateKey', 'realm', 'placement', 'saveCredentials'] as const;
   const mixed = OAUTH1.filter((k) => options[k] !== undefined);
   if (mixed.length > 0) throw usageError('oauth1-flag-with-bearer', `--${mixed[0]?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} signs OAuth 1.0a requests; --bearer sends an OAuth 2.0 token`, 'drop one of them');
@@ -65,6 +81,8 @@ export async function runBearerRequest(first: string, second: string | undefined
   const timeoutMs = parseDuration(options.timeout, '--timeout', { bareUnit: 'ms', min: 1 });
   const ca = options.ca === undefined ? undefined : readCaFile(options.ca, env.cwd);
   const token = options.bearerName !== undefined ? options.bearer : tokenFrom(options.bearer, env);
+  // --provider FILE with a bearer token: an OAuth 2.0 profile, for the refresh (its token endpoint and client).
+  const profile = options.provider === undefined ? undefined : bearerProfile(options.provider, env);
   const output = await createOutput(env, { showSecrets: options.showSecrets });
   output.redactor.add(token);
   const headers = parseHeaders(options.header);
@@ -81,14 +99,44 @@ export async function runBearerRequest(first: string, second: string | undefined
   output.narrate(`${c.bold('oauth-doctor request')} · OAuth 2.0 bearer token (RFC 6750 §2.1)${options.bearerName !== undefined ? ` · as ${options.bearerName}` : ''}`);
   const dispatcher = createDispatcher({ env: env.env, ca, timeoutMs });
   let exchange: HttpExchange;
+  let refresh: { result: RefreshResult; refused: HttpExchange } | undefined;
   try {
-    exchange = await sendHttp(request, { dispatcher, timeoutMs, signal: env.signal, now: () => env.now(), maxRedirects: 0 });
+    const send = (r: HttpRequest) => sendHttp(r, { dispatcher, timeoutMs, signal: env.signal, now: () => env.now(), maxRedirects: 0 });
+    exchange = await send(request);
+    // RFC 6750 §3.1: invalid_token is "expired, revoked, malformed or invalid"; a refresh (RFC 6749 §6) is the cure for the first.
+    if (exchange.response.status === 401 && challengeOf(exchange)?.error === 'invalid_token') {
+      const plan = planRefresh(env, options.credential, profile);
+      if (!options.refreshOn401) {
+        if (typeof plan !== 'string') output.narrate(c.yellow('  the token was refused as invalid_token and a refresh token is at hand: --refresh-on-401 refreshes it and retries once'));
+      } else if (typeof plan === 'string') output.narrate(c.yellow(`  --refresh-on-401: no refresh: ${plan}`));
+      else {
+        output.redactor.add(plan.refreshToken).add(plan.clientSecret);
+        const result = await sendRefresh(plan, env.now(), randomBytes(16).toString('base64url'), send);
+        // RFC 6749 §2.3.1: the Basic credentials are the secret in base64; the new tokens are secrets before anything is shown.
+        output.redactor.add(result.request.headers['authorization']?.replace(/^Basic\s+/i, '')).add(result.tokens?.accessToken).add(result.tokens?.refreshToken);
+        output.narrate();
+        output.narrate(c.bold('Refresh') + c.dim(`  POST ${sanitizeForTerminal(plan.tokenEndpoint)}  (401 invalid_token, --refresh-on-401; client auth ${plan.clientAuth})`));
+        output.narrate(statusLine(result.exchange, c));
+        const tokens = result.tokens;
+        if (tokens === undefined) output.narrate(c.red(`  ✗ the refresh was refused: ${result.refusal?.error ?? 'no tokens'}${result.refusal?.description ? ` (${sanitizeForTerminal(result.refusal.description)})` : ''}`));
+        else {
+          const next = tokens.refreshToken;
+          const rotated = next !== undefined && next !== plan.refreshToken;
+          output.narrate(`  access_token   ${output.redactor.mask(tokens.accessToken)}`);
+          output.narrate(`  refresh_token  ${rotated ? `${output.redactor.mask(plan.refreshToken)} → ${output.redactor.mask(next)}  (rotated: the old one must not be used again, RFC 9700 §4.14.2)` : `${output.redactor.mask(plan.refreshToken)}  (${next === undefined ? 'no new one: the old one stays' : 'the same one came back'})`}`);
+          if (options.bearerName !== undefined && options.credential) output.narrate(c.dim(`  credential ${options.bearerName} updated in ${saveRefreshed(env, options.bearerName, options.credential, tokens)}`));
+          const retried = { ...request, headers: { ...request.headers, authorization: `Bearer ${tokens.accessToken}` } };
+          refresh = { result, refused: exchange };
+          exchange = await send(retried);
+        }
+        refresh ??= { result, refused: exchange };
+      }
+    }
   } finally {
     await dispatcher.close().catch(() => undefined);
   }
   const ok = exchange.response.status >= 200 && exchange.response.status < 300;
-  const challengeHeader = firstHeaderValue(exchange.response.headers, 'www-authenticate');
-  const challenge = challengeHeader === undefined ? undefined : parseBearerChallenge(challengeHeader);
+  const challenge = challengeOf(exchange);
   // A bearer call signs no timestamp: the server's Date against when its headers arrived (the OAuth 2.0 flow's reading, RFC 9110 §6.6.1).
   const clockOffsetSec = serverClockOffsetSec(exchange.response, exchange.startedAt + exchange.headersMs);
   let diagnosis: Diagnosis | undefined;
@@ -106,12 +154,14 @@ export async function runBearerRequest(first: string, second: string | undefined
       clockOffsetSec: clockOffsetSec ?? null,
       challenge: challenge ?? null,
       diagnosis: diagnosis ? diagnosisJson(diagnosis) : null,
+      // --refresh-on-401: the refused call, the refresh, then the retried call is request/response above.
+      refresh: refresh ? { refused: responseJson(refresh.refused), request: { method: 'POST', url: refresh.result.request.url, headers: refresh.result.request.headers }, response: responseJson(refresh.result.exchange), ok: refresh.result.tokens !== undefined } : null,
       secretsMasked: output.redactor.active,
     });
     return ok ? ExitCode.Ok : ExitCode.Refused;
   }
   output.narrate();
-  output.narrate(c.bold('Request') + c.dim(`  ${request.method} ${sanitizeForTerminal(request.url)}`));
+  output.narrate(c.bold(refresh?.result.tokens ? 'Request (retried)' : 'Request') + c.dim(`  ${request.method} ${sanitizeForTerminal(request.url)}`));
   for (const [name, value] of Object.entries(exchange.request.headers)) output.narrate(`    ${name}: ${sanitizeForTerminal(value)}`);
   output.narrate();
   output.narrate(c.bold('Response') + statusLine(exchange, c).replace(/^ {2}→/, ''));

@@ -53,6 +53,7 @@ export function registerRequest(program: Command, context: CommandContext): void
     .option('--signature-method <method>', 'HMAC-SHA1, HMAC-SHA256, HMAC-SHA512, RSA-SHA1, RSA-SHA256, RSA-SHA512 or PLAINTEXT (default: the credential’s, the provider’s, else HMAC-SHA1)')
     .option('--private-key <file>', 'PEM private key for RSA-SHA* (or OAUTH_PRIVATE_KEY_FILE; encrypted: OAUTH_PRIVATE_KEY_PASSPHRASE or a prompt)')
     .option('--bearer <token>', 'OAuth 2.0: send this access token (RFC 6750); @FILE a flow --save session, -env OAUTH2_ACCESS_TOKEN')
+    .option('--refresh-on-401', 'OAuth 2.0: on a 401 invalid_token, refresh the token once and retry (the refresh token of --as NAME or OAUTH2_REFRESH_TOKEN; the token endpoint of the credential or of --provider FILE)')
     .option('--timeout <ms>', 'bound on the request', '30000')
     .option('--ca <file>', 'trust this CA certificate (PEM) as well as the system ones')
     .option('--json', 'print one JSON report on stdout: request, response, diagnosis')

@@ -26,4 +26,5 @@ export interface RequestOptions {
   showSecrets?: boolean;
   /** OAuth 2.0 (issue 18): an access token sent as `Authorization: Bearer` instead of an OAuth 1.0a signature. */
   bearer?: string;
+  refreshOn401?: boolean;
 }

@@ -118,7 +118,7 @@ export async function runRequest(first: string, second: string | undefined, opti
   if (found?.protocol === 'oauth2') {
     // An OAuth 2.0 credential signs nothing: its access token goes as a bearer token (RFC 6750 §2.1).
     const { runBearerRequest } = await import('./bearer.js');
-    return runBearerRequest(first, second, { ...options, as: undefined, bearer: found.accessToken, bearerName: options.as }, env);
+    return runBearerRequest(first, second, { ...options, as: undefined, bearer: found.accessToken, bearerName: options.as, credential: found }, env);
   }
   const named = found;
   const provider = resolveRequestProvider(options.provider, named?.provider, target.url, env);
