@@ -1,3 +1,4 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,11 +8,16 @@ import { join } from 'node:path';
  * and read back in order when the document is written (issue 14 item 1):
  * `inspect --json` of a million exchanges holds an index of offsets, never
  * the records. The directory is 0700, the file 0600, both removed by
- * `close()`; what is spooled has already been through the redactor.
+ * `close()`. The records are not yet redacted (a secret issued late in the
+ * capture is masked everywhere when the document is written), so each is
+ * encrypted with a key that lives only in this process: a file left behind by
+ * a killed run holds no readable secret.
  */
 export class Spool {
   private readonly fd: number;
-  private pending: string[] = [];
+  private readonly key = randomBytes(32);
+  private readonly ivPrefix = randomBytes(8);
+  private pending: Buffer[] = [];
   private pendingBytes = 0;
   private written = 0;
   private readonly offsets: number[] = [];
@@ -38,19 +44,32 @@ export class Spool {
 
   /** Appends one record (any JSON value); returns its number. */
   add(value: unknown): number {
-    const text = JSON.stringify(value);
-    const bytes = Buffer.byteLength(text);
+    const n = this.offsets.length;
+    const sealed = this.crypt(n, Buffer.from(JSON.stringify(value), 'utf8'), 'seal');
     this.offsets.push(this.written + this.pendingBytes);
-    this.lengths.push(bytes);
-    this.pending.push(text);
-    this.pendingBytes += bytes;
+    this.lengths.push(sealed.length);
+    this.pending.push(sealed);
+    this.pendingBytes += sealed.length;
     if (this.pendingBytes >= 1 << 20) this.flush();
-    return this.offsets.length - 1;
+    return n;
+  }
+
+  /** AES-256-CTR, one counter block sequence per record: the IV is a random prefix, the record's number and a zero block counter. */
+  private crypt(n: number, data: Buffer, way: 'seal' | 'open'): Buffer {
+    const iv = Buffer.alloc(16);
+    this.ivPrefix.copy(iv, 0);
+    iv.writeUInt32BE(n, 8);
+    const cipher = way === 'seal' ? createCipheriv('aes-256-ctr', this.key, iv) : createDecipheriv('aes-256-ctr', this.key, iv);
+    return Buffer.concat([cipher.update(data), cipher.final()]);
+  }
+
+  private parse(n: number, data: Buffer): unknown {
+    return JSON.parse(this.crypt(n, data, 'open').toString('utf8')) as unknown;
   }
 
   private flush(): void {
     if (this.pending.length === 0) return;
-    const buf = Buffer.from(this.pending.join(''), 'utf8');
+    const buf = Buffer.concat(this.pending);
     let done = 0;
     while (done < buf.length) done += writeSync(this.fd, buf, done, buf.length - done, this.written + done);
     this.written += buf.length;
@@ -69,7 +88,7 @@ export class Spool {
       if (read === 0) break;
       done += read;
     }
-    return JSON.parse(buf.toString('utf8', 0, done)) as unknown;
+    return this.parse(n, buf.subarray(0, done));
   }
 
   /** Every record in order, read back a block at a time. */
@@ -89,7 +108,7 @@ export class Spool {
         blockStart = start;
         blockEnd = start + readSync(this.fd, block, 0, block.length, start);
       }
-      yield JSON.parse(block.toString('utf8', start - blockStart, start - blockStart + length)) as unknown;
+      yield this.parse(n, block.subarray(start - blockStart, start - blockStart + length));
     }
   }
 
