@@ -4,7 +4,11 @@
  * knows becomes SessionEvidence; diagnose() turns both into a Diagnosis whose
  * JSON form is what `explain --json`, `flow --json` and `inspect --json` print.
  */
+import type { CauseId, Leg, Likelihood } from '../knowledge/types.js';
 import type { Lang } from './lang.js';
+
+// The knowledge base's vocabulary, which the reader speaks too (the data does not depend on its reader, issue 13).
+export type { CauseId, Leg, Likelihood };
 
 /** Where in a response the problem was found. */
 export type ProblemSource =
@@ -89,57 +93,6 @@ export interface ExtractedFrom {
   readonly at?: number | undefined;
   readonly decoded: readonly string[];
 }
-
-/** Stable cause ids; the JSON output uses them. A closed set: a misspelt id in a table is a type error (every id has a record in knowledge/causes.ts). */
-export type CauseId =
-  | 'reuse'
-  | 'expiry'
-  | 'revocation'
-  | 'clock-skew'
-  | 'nonce-reuse'
-  | 'wrong-secret'
-  | 'signature-base-mismatch'
-  | 'wrong-signature-method'
-  | 'unknown-consumer'
-  | 'app-suspended'
-  | 'rate-limited'
-  | 'verifier-mismatch'
-  | 'not-yet-authorized'
-  | 'user-denied'
-  | 'insufficient-scope'
-  | 'callback-not-approved'
-  | 'oob-required'
-  | 'host-mismatch'
-  | 'token-type-confusion'
-  | 'provider-outage'
-  | 'missing-parameter'
-  | 'oauth2-endpoint'
-  | 'wrong-version'
-  | 'unexpected-parameter'
-  | 'invalid-parameter-value'
-  | 'malformed-header'
-  | 'browser-interference'
-  | 'session-handle-expired'
-  | 'wrong-realm'
-  | 'wrong-endpoint'
-  | 'wrong-method'
-  | 'api-access-level'
-  | 'read-only-app'
-  | 'redirect-mismatch'
-  | 'pkce-verifier-mismatch'
-  | 'client-authentication'
-  | 'consent-required'
-  | 'session-ended'
-  | 'app-configuration'
-  | 'user-credentials'
-  | 'approval-needs-person'
-  | 'refresh-family-revoked'
-  | 'state-mismatch'
-  | 'provider-specific';
-
-export type Likelihood = 'certain' | 'likely' | 'possible' | 'unlikely';
-
-export type Leg = 'request_token' | 'authorize' | 'callback' | 'access_token' | 'resource';
 
 /** One request a run or a capture saw, in order. */
 export interface LegRecord {

@@ -1,4 +1,4 @@
-import type { CauseId } from '../diagnose/types.js';
+import type { CauseId } from './types.js';
 import { FLOW_CAUSES } from './problems-flow.js';
 import { PROVIDER_CAUSES } from './causes-providers.js';
 import type { CauseRecord } from './types.js';

@@ -1,5 +1,3 @@
-import type { CauseId, Leg, Likelihood } from '../diagnose/types.js';
-
 /**
  * The knowledge base is data (STYLE habit 3): every record carries its English
  * and Japanese text side by side, so a new provider or language is new rows.
@@ -8,6 +6,57 @@ export interface Text {
   readonly en: string;
   readonly ja: string;
 }
+
+/** Stable cause ids; the JSON output uses them. A closed set: a misspelt id in a table is a type error (every id has a record in knowledge/causes.ts). */
+export type CauseId =
+  | 'reuse'
+  | 'expiry'
+  | 'revocation'
+  | 'clock-skew'
+  | 'nonce-reuse'
+  | 'wrong-secret'
+  | 'signature-base-mismatch'
+  | 'wrong-signature-method'
+  | 'unknown-consumer'
+  | 'app-suspended'
+  | 'rate-limited'
+  | 'verifier-mismatch'
+  | 'not-yet-authorized'
+  | 'user-denied'
+  | 'insufficient-scope'
+  | 'callback-not-approved'
+  | 'oob-required'
+  | 'host-mismatch'
+  | 'token-type-confusion'
+  | 'provider-outage'
+  | 'missing-parameter'
+  | 'oauth2-endpoint'
+  | 'wrong-version'
+  | 'unexpected-parameter'
+  | 'invalid-parameter-value'
+  | 'malformed-header'
+  | 'browser-interference'
+  | 'session-handle-expired'
+  | 'wrong-realm'
+  | 'wrong-endpoint'
+  | 'wrong-method'
+  | 'api-access-level'
+  | 'read-only-app'
+  | 'redirect-mismatch'
+  | 'pkce-verifier-mismatch'
+  | 'client-authentication'
+  | 'consent-required'
+  | 'session-ended'
+  | 'app-configuration'
+  | 'user-credentials'
+  | 'approval-needs-person'
+  | 'refresh-family-revoked'
+  | 'state-mismatch'
+  | 'provider-specific';
+
+export type Likelihood = 'certain' | 'likely' | 'possible' | 'unlikely';
+
+export type Leg = 'request_token' | 'authorize' | 'callback' | 'access_token' | 'resource';
 
 export type Party = 'client' | 'user' | 'provider';
 type Audience = 'user' | 'developer';

@@ -221,7 +221,7 @@ export const OAUTH2_SCENARIOS: readonly OAuth2Scenario[] = [
       let slowedDown = false;
       const observer: OAuth2Observer = {
         stepDone(step) {
-          if (step.name === 'device-token' && step.exchanges.some((e) => e.response.body.includes('"slow_down"'))) slowedDown = true;
+          if (step.name === 'device-token' && step.waitedOut === 'slow_down') slowedDown = true;
         },
       };
       // The interval read as milliseconds; the scenario ends at the first slow_down, the answer to diagnose.

@@ -1,4 +1,4 @@
-import type { CauseId, Leg } from '../../diagnose/types.js';
+import type { CauseId, Leg } from '../types.js';
 import { problemRecord } from '../problems.js';
 import type { CauseRef, FixRecord, OAuth2CodeMatch, Party, ProviderCodeRecord, Text } from '../types.js';
 
