@@ -16,7 +16,7 @@ import { findingFromOAuthPairs } from './read/oauth-parameters.js';
 import { findingFromPhrase, findingFromWords } from './read/phrase-match.js';
 import { nearCode } from './classify/near-code.js';
 import { findingFromProviderCodeText } from './read/provider-code-text.js';
-import { readOAuth2Prose } from './read/oauth2-prose.js';
+import { readCasedOAuth2Code, readOAuth2Prose } from './read/oauth2-prose.js';
 import { looksLikeRawResponse, parseRawResponse } from './read/raw-http.js';
 import { readUrlQuery } from './read/url-query.js';
 import { collapseWhitespace, looksLikeHtml, visibleText } from './read/visible-text.js';
@@ -386,6 +386,9 @@ function readBodyCarriers(body: string, bounded: string, hostProvider: string | 
   // Prose only where no structure is: a `{…}` in the text is the extractor's to read.
   const oauth2Prose = bounded.includes('{') ? undefined : readOAuth2Prose(bounded, mentions?.oauth2 === true && !mentions.oauth1);
   if (oauth2Prose) return oauth2Prose;
+  // An enum or type name of a registered code (`.invalidGrant`, `InvalidClient`), also inside a printed object.
+  const cased = readCasedOAuth2Code(bounded);
+  if (cased) return cased;
   // A long log says what failed at its end: its last lines are read too.
   const finding = findingFromPhrase(prose, carrier, hostProvider) ?? (body.length > 100_000 && carrier === 'plain-text' ? findingFromPhrase(collapseWhitespace(body.slice(-TAIL_READ)), 'plain-text', hostProvider) : undefined);
   const echoed = finding ? echoedBaseString(prose) : undefined;

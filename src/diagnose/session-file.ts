@@ -124,7 +124,7 @@ function stripNulls(value: Record<string, unknown>): Record<string, unknown> {
 }
 
 
-const OAUTH2_SIGNALS: readonly OAuth2Signal[] = ['bearer-challenge', 'oauth2-only-code', 'bearer-request', 'error-uri', 'redirect-state', 'provider-dialect', 'oauth2-words', 'json-error', 'oauth2-context'];
+const OAUTH2_SIGNALS: readonly OAuth2Signal[] = ['bearer-challenge', 'oauth2-only-code', 'bearer-request', 'error-uri', 'redirect-state', 'provider-dialect', 'oauth2-words', 'json-error', 'oauth2-context', 'enum-form'];
 
 /** A recorded problem's OAuth 2.0 signs: the known ones, anything else dropped. */
 function oauth2SignalsOf(value: unknown): OAuth2Signal[] | undefined {

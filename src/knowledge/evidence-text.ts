@@ -259,6 +259,7 @@ export const EVIDENCE_TEXT = {
   'oauth2Sign_provider-dialect': { en: 'the error is one a known OAuth 2.0 provider documents (its code, or its exact wording of error_description)', ja: '既知の OAuth 2.0 プロバイダが文書化しているエラー（そのコード、または error_description の文言そのもの）' },
   'oauth2Sign_json-error': { en: 'an `error` member in a JSON answer (RFC 6749 §5.2 answers in application/json; oauthlib\'s OAuth 1 endpoints answer form-encoded); only a hint', ja: 'JSON の応答に `error` がある（RFC 6749 §5.2 は application/json で答える。oauthlib の OAuth 1 エンドポイントはフォーム形式で答える）（手がかりにとどまる）' },
   'oauth2Sign_oauth2-context': { en: 'the text around the error speaks of OAuth 2.0 (an oauth2 library or class, client_secret, an access token response) and not of OAuth 1.0a; only a hint', ja: 'エラーの前後の文が OAuth 2.0 に触れ（oauth2 のライブラリやクラス、client_secret、アクセストークン応答）、OAuth 1.0a には触れていない（手がかりにとどまる）' },
+  'oauth2Sign_enum-form': { en: 'the code is written as a type or enum case of a client library (.invalidGrant, InvalidGrant, INVALID_GRANT), the way OAuth 2.0 libraries name RFC 6749 §5.2 codes; only a hint', ja: 'コードがクライアント・ライブラリの型や列挙子として書かれている（.invalidGrant、InvalidGrant、INVALID_GRANT）。OAuth 2.0 のライブラリが RFC 6749 §5.2 のコードをそう名付ける（手がかりにとどまる）' },
   'oauth2Sign_redirect-state': { en: 'a state parameter in the redirect, which OAuth 1.0a does not have (RFC 6749 §4.1.2.1)', ja: 'リダイレクトの state パラメータ（OAuth 1.0a にはない、RFC 6749 §4.1.2.1）' },
   xV2OAuth1Refused: {
     en: 'X says this endpoint refuses OAuth 1.0a User Context and supports only: {supported}.',

@@ -254,4 +254,9 @@ export interface ConceptRecord {
   readonly tier: 0 | 1 | 2;
   /** Where the wording was seen, when it is a provider's own. */
   readonly source?: string;
+  /**
+   * Concepts this one decides over when both are in the text: a word only one protocol has
+   * (redirect_uri) settles which protocol's reading of a shared word (callback) is meant.
+   */
+  readonly outranks?: readonly Concept[];
 }

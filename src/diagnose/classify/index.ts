@@ -267,7 +267,9 @@ export function classify(input: string): Classification | undefined {
         bestOrder = o;
       }
     }
-    return best;
+    // A protocol's own word decides a shared one (redirect_uri beside "Callback URL mismatch" is OAuth 2.0's redirect).
+    const chosen = best;
+    return (chosen && matches.find((m) => m.record.outranks?.includes(chosen.record.concept) === true)) ?? best;
   } catch {
     return undefined;
   }

@@ -44,6 +44,8 @@ export interface ErrorShape {
   readonly oauth2Words?: boolean | undefined;
   /** The description speaks of what only OAuth 1.0a has (a consumer key, oauth_* parameters, a nonce, a request token): evidence against OAuth 2.0. */
   readonly oauth1Words?: boolean | undefined;
+  /** The code as written when it was not the registered spelling (`.invalidGrant`, `InvalidGrant`, `invalid token`): a mapped reading. */
+  readonly asWritten?: string | undefined;
 }
 
 /** Provider text is untrusted and may be huge: keep a bounded excerpt as data. */

@@ -3,6 +3,7 @@ import { isGenericRow, oauth2ProviderRow, providerCodes } from '../../knowledge/
 import { type Finding } from './finding.js';
 import { findingFromOAuthlibError } from './oauthlib-error.js';
 import { isOAuth2OnlyCode } from './oauth2.js';
+import { casedCodeIn } from '../classify/code-case.js';
 
 /**
  * An OAuth 2.0 error written out in prose, as client libraries print it
@@ -40,6 +41,26 @@ export function readOAuth2Prose(text: string, shared = false): Finding | undefin
   }
   return undefined;
 }
+
+/**
+ * A registered code written as a language names it (`.invalidGrant`, `InvalidGrant`, `INVALID_GRANT`, `:invalid_grant`
+ * is the snake_case reader's), with the quoted text after it as its description
+ * (`OAuthError.invalidClient("Client authentication failed")`, `Code.invalidGrant, description: "…"`). A code oauthlib's
+ * OAuth 1 endpoints share counts only beside an OAuth-named type (`OAuth2Error.invalidClient`).
+ */
+export function readCasedOAuth2Code(text: string): Finding | undefined {
+  const bounded = text.slice(0, 100_000);
+  const cased = casedCodeIn(bounded, (code) => isOAuth2OnlyCode(code) || SHARED_CASED.has(code));
+  if (cased === undefined) return undefined;
+  const before = bounded.slice(Math.max(0, cased.start - 40), cased.start);
+  if (!isOAuth2OnlyCode(cased.code) && !/oauth/i.test(before)) return undefined;
+  const rest = bounded.slice(cased.end, cased.end + 500);
+  // `description: "…"`, `"error_description" => "…"`, `error_description: Some("…")`, or the call's argument `("…")`.
+  const described = /(?:description|message)["']?\s*(?:=>|[:=])\s*(?:Some\()?["']([^"'\n]{1,400})["']/.exec(rest) ?? /^["']?\s*\(\s*["']([^"'\n]{1,400})["']/.exec(rest);
+  return findingFromOAuthlibError(cased.code, described?.[1], { carrier: 'plain-text', ...(cased.written !== undefined ? { asWritten: cased.written } : {}) });
+}
+
+const SHARED_CASED: ReadonlySet<string> = new Set(['invalid_request', 'invalid_client', 'access_denied']);
 
 /** The `error` values provider rows document (bad_verification_code, invalid_client_id, …), built once. */
 const PROVIDER_ERRORS = lazy(() => new Set(providerCodes().flatMap((row) => (isGenericRow(row) || row.readBy !== 'oauth2' || row.match?.error === undefined ? [] : typeof row.match.error === 'string' ? [row.match.error] : row.match.error))));

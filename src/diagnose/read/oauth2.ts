@@ -91,6 +91,8 @@ export function oauth2SignalsFor(shape: ErrorShape, context: OAuth2Context): OAu
     if (shape.uri !== undefined) signals.push('error-uri');
     if (shape.state) signals.push('redirect-state');
     if (shape.oauth2Words) signals.push('oauth2-words');
+    // A registered code as a type or enum case (`OAuth2Error.invalidClient`): OAuth 2.0 client libraries name them so; oauthlib's OAuth 1 errors are snake_case.
+    if (shape.asWritten !== undefined && shape.carrier === 'plain-text') signals.push('enum-form');
     // RFC 6749 §5.2: the token endpoint answers in application/json; oauthlib's OAuth 1 endpoints answer form-encoded.
     if (shape.carrier === 'json-body' && !shape.oauth1Words) signals.push('json-error');
     if (context.mentions?.oauth2 === true && !context.mentions.oauth1 && !shape.oauth1Words) signals.push('oauth2-context');
@@ -127,17 +129,19 @@ export function oauth2Finding(shape: ErrorShape, source: ProblemSource, signals:
     providerCode: row === undefined ? undefined : qualifiedCode(row),
     provider: row?.provider,
     source,
-    confidence: confidenceOf(signals),
+    // A code spelt another way (`.invalidGrant`, `invalid token`) is the registered one by mapping, never exactly.
+    confidence: shape.asWritten !== undefined && confidenceOf(signals) === 'exact' ? 'mapped' : confidenceOf(signals),
     parameters,
     message: shape.description === undefined ? undefined : excerpt(shape.description),
     oauth2Signals: signals,
+    ...(shape.asWritten !== undefined ? { asSent: shape.asWritten } : {}),
   };
 }
 
 /** The error a Bearer challenge names, or the bare challenge itself (also when its error is no code at all). */
 function bearerShape(bearer: BearerChallenge): ErrorShape {
   const error = bearer.error !== undefined && plausibleCode(bearer.error) ? bearer.error : BEARER_CHALLENGE_CODE.slice('oauth2:'.length);
-  return { error, description: bearer.description, uri: bearer.uri, scope: bearer.scope };
+  return { error, description: bearer.description, uri: bearer.uri, scope: bearer.scope, ...(bearer.written !== undefined && error === bearer.error ? { asWritten: bearer.written } : {}) };
 }
 
 /** Only the error value itself: RFC 6749 §5.2 limits it to printable ASCII; anything else is not a code to show. */

@@ -1,6 +1,7 @@
 import type { Pair } from '../../oauth/form.js';
 import { parseForm } from '../../oauth/form.js';
 import { percentDecode } from '../../oauth/percent-encode.js';
+import { snakeCode } from '../classify/code-case.js';
 
 export interface OAuthChallenge {
   readonly realm: string | undefined;
@@ -16,7 +17,18 @@ export interface BearerChallenge {
   readonly description: string | undefined;
   readonly uri: string | undefined;
   readonly scope: string | undefined;
+  /** The error as the server wrote it, when that was not the registered spelling (`invalid token`, `InvalidToken`). */
+  readonly written?: string | undefined;
 }
+
+/**
+ * Schemes that carry RFC 6750 §3's auth-params: Bearer itself, DPoP (RFC 9449 §7.1), and the names gateways
+ * send instead (WSO2's `OAuth2`, the draft-era `MAC`). `OAuth` is RFC 5849's, read as OAuth 2.0 only when it has an `error`.
+ */
+const BEARER_SCHEMES = ['bearer', 'dpop', 'oauth2', 'mac'] as const;
+
+/** The codes RFC 6750 §3.1 registers for a challenge. */
+const CHALLENGE_CODES: ReadonlySet<string> = new Set(['invalid_request', 'invalid_token', 'insufficient_scope']);
 
 /**
  * Finds the `OAuth` challenge in a WWW-Authenticate value (RFC 9110 §11.6.1,
@@ -45,12 +57,31 @@ export function parseOAuthChallenge(value: string): OAuthChallenge | undefined {
  * alone or beside others (`Bearer realm="api", error="invalid_token", OAuth realm="api"`).
  */
 export function parseBearerChallenge(value: string): BearerChallenge | undefined {
-  const start = findScheme(value, 'bearer');
-  if (start === undefined) return undefined;
+  for (const scheme of BEARER_SCHEMES) {
+    const start = findScheme(value, scheme);
+    if (start !== undefined) return bearerAt(value, start, false);
+  }
+  // RFC 5849's scheme name with RFC 6750's error (old Google and Salesforce answers, `OAuth realm="…", error="invalid_token"`).
+  const start = findScheme(value, 'oauth');
+  return start === undefined ? undefined : bearerAt(value, start, true);
+}
+
+function bearerAt(value: string, start: number, needsError: boolean): BearerChallenge | undefined {
   const { realm, params } = readAuthParams(value, start);
   const param = (name: string) => params.find(([n]) => n.toLowerCase() === name)?.[1];
-  const error = param('error')?.trim();
-  return { realm, error: error === '' ? undefined : error, description: param('error_description'), uri: param('error_uri'), scope: param('scope') };
+  const written = param('error')?.trim();
+  if (needsError && (written === undefined || written === '' || param('oauth_problem') !== undefined)) return undefined;
+  // `error="invalid token"`, `error="InvalidToken"`: the registered code, spelt another way.
+  const snake = written === undefined ? undefined : snakeCode(written);
+  const error = snake !== undefined && snake !== written && CHALLENGE_CODES.has(snake) ? snake : written;
+  return {
+    realm,
+    error: error === '' ? undefined : error,
+    description: param('error_description'),
+    uri: param('error_uri'),
+    scope: param('scope'),
+    ...(error !== written ? { written } : {}),
+  };
 }
 
 /**
