@@ -111,6 +111,22 @@ export function readProblemFromTextUnguarded(text: string, context: TextContext 
 }
 
 function readText(input: string, context: TextContext): Reading {
+  const reading = readTextCarriers(input, context);
+  const empty = reading.problem === undefined || typeof input !== 'string' ? [] : emptyOAuthParameters(input);
+  return reading.problem && empty.length > 0 ? { ...reading, problem: { ...reading.problem, emptyParameters: empty } } : reading;
+}
+
+/** `oauth_token=` followed by `&`, a quote, a space or the end: a parameter the client sent with no value (RFC 5849 §3.5.1, §6.2.1 need one). */
+const EMPTY_OAUTH_PARAMETER = /(?:^|[?&\s,"'])(oauth_(?:token|verifier|consumer_key|signature|nonce|timestamp|callback))=(?=$|[&\s,]|""|'')/g;
+
+/** The oauth_* parameters a paste shows sent empty, each once (its first 100,000 characters). */
+function emptyOAuthParameters(text: string): string[] {
+  const names = new Set<string>();
+  for (const match of text.slice(0, 100_000).matchAll(EMPTY_OAUTH_PARAMETER)) if (match[1] !== undefined) names.add(match[1]);
+  return [...names];
+}
+
+function readTextCarriers(input: string, context: TextContext): Reading {
   const text = typeof input === 'string' ? undoUtf16AsUtf8(input) : '';
   const trimmed = text.trim();
   const status = validStatus(context.status);

@@ -70,6 +70,8 @@ export interface DetectedProblem {
   readonly classified?: WordsReading | undefined;
   /** The value as the provider sent it, when it was read as a near code (`signatur_invalid` → signature_invalid). */
   readonly asSent?: string | undefined;
+  /** oauth_* parameters the paste shows sent with no value (`…/authenticate?oauth_token=`): never set, not refused. */
+  readonly emptyParameters?: readonly string[] | undefined;
 }
 
 /** What the message classifier (src/diagnose/classify/) read, and from which words. */

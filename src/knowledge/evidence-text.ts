@@ -133,6 +133,14 @@ export const EVIDENCE_TEXT = {
     en: 'The server says these were missing: {names}.',
     ja: 'サーバはこれらが欠けていると示しています: {names}。',
   },
+  parametersEmpty: {
+    en: 'The paste shows {names} sent with no value: it was never set (a code bug), so nothing was reused or expired.',
+    ja: '貼り付けた内容では {names} が値なしで送られています。値が設定されていない（コードの不具合）ため、再利用や期限切れではありません。',
+  },
+  statusRedirect: {
+    en: 'HTTP {status} is a redirect: the endpoint moved (http instead of https, a missing or extra trailing slash, another host), so the request was never read.',
+    ja: 'HTTP {status} はリダイレクトです。エンドポイントが移動している（https ではなく http、末尾スラッシュの有無、別のホスト）ため、リクエストは読まれていません。',
+  },
   parametersRejected: {
     en: 'The server rejected these parameters: {names}.',
     ja: 'サーバはこれらのパラメータを拒否しました: {names}。',

@@ -307,6 +307,8 @@ export function realWorldProviderCodes(): readonly ProviderCodeRecord[] {
       message: 'Please provide valid credentials. OAuth oauth_problem="bearer_token_not_over_ssl", realm="yahooapis.com"',
       source: 'https://github.com/whatadewitt/yahoo-fantasy-sports-api/issues/37',
       status: 401,
+      // RFC 6750 §5.3 requires TLS for a Bearer token; a request that breaks the transport rule is RFC 6750 §3.1's invalid_request.
+      maps: 'oauth2:invalid_request',
       overlay: {
         title: { en: 'Yahoo: the Bearer token was sent over plain HTTP', ja: 'Yahoo: Bearer トークンが平文の HTTP で送られた' },
         meaning: {
