@@ -3,7 +3,8 @@ import { isGenericRow, providerCodeRecord, providerCodes } from '../../knowledge
 import { excerpt, type Finding, type NotAProblemReason } from './finding.js';
 import { readFormBody } from './form-body.js';
 import { findingFromOAuthPairs } from './oauth-parameters.js';
-import { isStandardOAuth2Code } from './oauth2.js';
+import { isOAuth2OnlyCode, isStandardOAuth2Code } from './oauth2.js';
+import { casedCodeIn } from '../classify/code-case.js';
 import { findingFromOAuthlibError } from './oauthlib-error.js';
 import { findingFromPhrase } from './phrase-match.js';
 import { findingFromProviderCodeText } from './provider-code-text.js';
@@ -70,8 +71,27 @@ export function readJsonBody(body: string, hostProvider: string | undefined, res
     fromProviderCodeField(json, hostProvider) ??
     // After the providers' own codes: NetSuite, for one, wraps o:errorDetails in problem details.
     fromProblemDetails(json, hostProvider, response) ??
+    fromCasedCodeField(json) ??
     fromMessageFields(json, hostProvider, depth)
   );
+}
+
+/**
+ * A `code` (or `error.code`, `error.innererror.code`) that is a registered OAuth 2.0 code spelt as a type name:
+ * Azure's `{"error":{"code":"InvalidTokenError","message":"…"}}` is RFC 6750 §3.1's invalid_token. Mapped, never exact.
+ */
+function fromCasedCodeField(json: JsonObject): Finding | undefined {
+  const error = isObject(json['error']) ? json['error'] : undefined;
+  const inner = error !== undefined && isObject(error['innererror']) ? error['innererror'] : undefined;
+  for (const holder of [inner, error, json]) {
+    const value = holder === undefined ? undefined : jsonText(holder['code']);
+    if (value === undefined || value.length > 64) continue;
+    const cased = casedCodeIn(value, isOAuth2OnlyCode);
+    if (cased?.written === undefined) continue;
+    const message = jsonText(inner?.['message']) ?? jsonText(error?.['message']) ?? jsonText(json['message']);
+    return findingFromOAuthlibError(cased.code, message, { carrier: 'json-body', asWritten: cased.written });
+  }
+  return undefined;
 }
 
 /** A provider's own envelope is read when the URL names that provider or names none. */

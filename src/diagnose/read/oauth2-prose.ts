@@ -14,7 +14,7 @@ import { casedCodeIn } from '../classify/code-case.js';
  * OAuth 2.0 alone defines, or one a provider row documents, is taken as a code.
  */
 const KEYED = /\berror["']?\s*[:=]\s*["']([a-z][a-z_]{2,63})["']\s*,?\s*(?:\\n|\s)*["']?error_description["']?\s*[:=]\s*(["'])([^"'\n]{1,400})\2/;
-const BARE = /(?:^|[\s"'`(:{[])([a-z]+(?:_[a-z]+)+)["'`)]?(?:\s*[:-]\s*|\s+)(["'])?([^\n"']{1,400})/g;
+const BARE = /(?:^|[\s"'`(:{[])([a-z]+(?:_[a-z]+)+)["'`)]?(?:(?:\s*[:,-]\s*|\s+)(["'])?([^\n"']{1,400})|\s*$)/gm;
 
 /**
  * `shared`: the paste speaks of OAuth 2.0 (an oauth2 package, client_secret) and not of OAuth 1.0a, so a code
@@ -50,7 +50,7 @@ export function readOAuth2Prose(text: string, shared = false): Finding | undefin
  */
 export function readCasedOAuth2Code(text: string): Finding | undefined {
   const bounded = text.slice(0, 100_000);
-  const cased = casedCodeIn(bounded, (code) => isOAuth2OnlyCode(code) || SHARED_CASED.has(code));
+  const cased = casedCodeIn(bounded, (code) => isOAuth2OnlyCode(code) || SHARED_CASED.has(code)) ?? spacedCodeIn(bounded);
   if (cased === undefined) return undefined;
   const before = bounded.slice(Math.max(0, cased.start - 40), cased.start);
   if (!isOAuth2OnlyCode(cased.code) && !/oauth/i.test(before)) return undefined;
@@ -61,6 +61,19 @@ export function readCasedOAuth2Code(text: string): Finding | undefined {
 }
 
 const SHARED_CASED: ReadonlySet<string> = new Set(['invalid_request', 'invalid_client', 'access_denied']);
+
+/**
+ * Codes whose words, written out with spaces ("Unsupported grant type: refresh_token", "Invalid grant"), are OAuth 2.0's
+ * alone (RFC 6749 §5.2, §4.1.2.1; OpenID Connect Core §3.1.2.6). Not "invalid token", "expired token", "insufficient scope" or "server error":
+ * OAuth 1.0a pages and any server say those.
+ */
+const SPACED = /\b(unsupported grant type|invalid grant|unauthorized client|invalid scope|unsupported response type|login required|consent required|interaction required|account selection required|redirect uri mismatch|authorization pending)\b/i;
+
+function spacedCodeIn(text: string): { code: string; written: string; start: number; end: number } | undefined {
+  const match = SPACED.exec(text);
+  if (match?.[1] === undefined) return undefined;
+  return { code: match[1].toLowerCase().replaceAll(' ', '_'), written: match[1], start: match.index, end: match.index + match[0].length };
+}
 
 /** The `error` values provider rows document (bad_verification_code, invalid_client_id, …), built once. */
 const PROVIDER_ERRORS = lazy(() => new Set(providerCodes().flatMap((row) => (isGenericRow(row) || row.readBy !== 'oauth2' || row.match?.error === undefined ? [] : typeof row.match.error === 'string' ? [row.match.error] : row.match.error))));
