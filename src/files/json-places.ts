@@ -3,12 +3,16 @@
  * `scopes[1]`), as 1-based line and column: a profile's problems are told by
  * place, never by quoting the file (it may hold a secret). The text is
  * valid JSON already (JSON.parse took it); a member named twice keeps its
- * last place, as JSON.parse keeps the last value.
+ * last place, as JSON.parse keeps the last value. Below MAX_DEPTH levels a
+ * value is skipped without recursion (no profile nests that deep; a hostile
+ * one must not overflow the stack).
  */
 export interface JsonPlace {
   readonly line: number;
   readonly column: number;
 }
+
+const MAX_DEPTH = 64;
 
 export function jsonPlaces(text: string): Map<string, JsonPlace> {
   const places = new Map<string, JsonPlace>();
@@ -35,11 +39,26 @@ export function jsonPlaces(text: string): Map<string, JsonPlace> {
     at++;
     return JSON.parse(text.slice(start, at)) as string;
   };
-  const value = (path: string): void => {
+  // A whole nested value, brackets counted iteratively (strings skipped with their escapes).
+  const skipNested = (): void => {
+    let depth = 0;
+    do {
+      const ch = text[at];
+      if (ch === '"') {
+        string();
+        continue;
+      }
+      if (ch === '{' || ch === '[') depth++;
+      else if (ch === '}' || ch === ']') depth--;
+      at++;
+    } while (depth > 0 && at < text.length);
+  };
+  const value = (path: string, depth = 0): void => {
     space();
     places.set(path, placeOf(at));
     const c = text[at];
-    if (c === '{') {
+    if ((c === '{' || c === '[') && depth >= MAX_DEPTH) skipNested();
+    else if (c === '{') {
       at++;
       space();
       while (text[at] === '"') {
@@ -48,7 +67,7 @@ export function jsonPlaces(text: string): Map<string, JsonPlace> {
         const member = path === '' ? key : `${path}.${key}`;
         space();
         at++; // ':'
-        value(member);
+        value(member, depth + 1);
         places.set(member, placeOf(keyAt));
         space();
         if (text[at] === ',') {
@@ -62,7 +81,7 @@ export function jsonPlaces(text: string): Map<string, JsonPlace> {
       space();
       let index = 0;
       while (at < text.length && text[at] !== ']') {
-        value(`${path}[${index++}]`);
+        value(`${path}[${index++}]`, depth + 1);
         space();
         if (text[at] === ',') at++;
         space();

@@ -154,7 +154,7 @@ export function chooseClientAuth(fallback: SupportedAuthMethod, supported: reado
   if (supported === undefined) return { method: fallback, reason: fallback === 'client_secret_basic' ? 'the metadata lists no token_endpoint_auth_methods_supported, whose default is client_secret_basic (RFC 8414 §2)' : 'the metadata lists no token_endpoint_auth_methods_supported' };
   if (supported.includes(fallback)) return { method: fallback, reason: `token_endpoint_auth_methods_supported lists ${fallback} (RFC 8414 §2)` };
   const can = (m: SupportedAuthMethod) => NEEDS[m] === 'nothing' ? !client.secret && !client.key : NEEDS[m] === 'secret' ? client.secret : client.key;
-  const pick = supported.find((m): m is SupportedAuthMethod => m in NEEDS && can(m as SupportedAuthMethod));
+  const pick = supported.find((m): m is SupportedAuthMethod => Object.hasOwn(NEEDS, m) && can(m as SupportedAuthMethod));
   if (pick === undefined) return { method: fallback, reason: `token_endpoint_auth_methods_supported (${supported.join(', ')}) lists nothing this client can do; ${fallback} is sent anyway` };
   return { method: pick, reason: `token_endpoint_auth_methods_supported (${supported.join(', ')}) does not list ${fallback}: ${pick}, the first listed that this client can do (RFC 8414 §2)` };
 }

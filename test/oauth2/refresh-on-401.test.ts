@@ -74,5 +74,15 @@ describe('request --refresh-on-401', () => {
     expect(report.ok).toBe(true);
     expect(report.refresh).toMatchObject({ refused: { status: 401 }, response: { status: 200 }, ok: true });
     expect(result.stdout).not.toContain(me?.refreshToken ?? '#');
+    // The refresh answer's ID token (scope openid) is a credential too (OIDC Core §16.18 ff.): never in full.
+    expect(result.stdout).toContain('id_token');
+    expect(result.stdout).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/);
+  });
+
+  it('refuses --refresh-on-401 on an OAuth 1.0a request: exit 2, one line, nothing sent', async () => {
+    const result = await runBin(['request', '--refresh-on-401', '--consumer-key', 'k', '--consumer-secret', 's', 'http://127.0.0.1:9/x']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/--refresh-on-401 refreshes an OAuth 2\.0 bearer token/);
   });
 });

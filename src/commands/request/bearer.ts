@@ -113,7 +113,7 @@ export async function runBearerRequest(first: string, second: string | undefined
         output.redactor.add(plan.refreshToken).add(plan.clientSecret);
         const result = await sendRefresh(plan, env.now(), randomBytes(16).toString('base64url'), send);
         // RFC 6749 §2.3.1: the Basic credentials are the secret in base64; the new tokens are secrets before anything is shown.
-        output.redactor.add(result.request.headers['authorization']?.replace(/^Basic\s+/i, '')).add(result.tokens?.accessToken).add(result.tokens?.refreshToken);
+        output.redactor.add(result.request.headers['authorization']?.replace(/^Basic\s+/i, '')).add(result.tokens?.accessToken).add(result.tokens?.refreshToken).add(result.tokens?.idToken);
         output.narrate();
         output.narrate(c.bold('Refresh') + c.dim(`  POST ${sanitizeForTerminal(plan.tokenEndpoint)}  (401 invalid_token, --refresh-on-401; client auth ${plan.clientAuth})`));
         output.narrate(statusLine(result.exchange, c));

@@ -1,4 +1,4 @@
-import { ExitCode } from '../../errors.js';
+import { ExitCode, usageError } from '../../errors.js';
 import { resolve } from 'node:path';
 import type { Environment } from '../../cli/environment.js';
 import { parseDuration } from '../../cli/duration.js';
@@ -120,6 +120,8 @@ export async function runRequest(first: string, second: string | undefined, opti
     const { runBearerRequest } = await import('./bearer.js');
     return runBearerRequest(first, second, { ...options, as: undefined, bearer: found.accessToken, bearerName: options.as, credential: found }, env);
   }
+  // --refresh-on-401 refreshes OAuth 2.0 bearer tokens (RFC 6749 §6); an OAuth 1.0a token has no refresh.
+  if (options.refreshOn401) throw usageError('refresh-without-bearer', '--refresh-on-401 refreshes an OAuth 2.0 bearer token; this request is signed with OAuth 1.0a', 'give --bearer TOKEN or --as NAME of an OAuth 2.0 credential, or drop --refresh-on-401');
   const named = found;
   const provider = resolveRequestProvider(options.provider, named?.provider, target.url, env);
   const output = await createOutput(env, { showSecrets: options.showSecrets });

@@ -12,7 +12,8 @@ export function response({ problem, companions, lang }: EvidenceContext): Adjust
   if (status === 404) out.push({ cause: 'wrong-endpoint', likelihood: saidExactly ? 'possible' : 'likely', line: say('statusNotFound', lang), raiseOnly: true });
   if (status === 405) out.push({ cause: 'wrong-method', likelihood: saidExactly ? 'possible' : 'likely', line: say('statusMethod', lang), raiseOnly: true });
   // RFC 9110 §15.4: a redirect answers the request with another place; an OAuth endpoint that moves (http→https, a trailing slash, a new host) never read the request.
-  if (status !== undefined && [301, 302, 303, 307, 308].includes(status)) out.push({ cause: 'wrong-endpoint', likelihood: 'certain', line: say('statusRedirect', lang, { status }) });
+  // A redirect whose query carries the answer (RFC 6749 §4.1.2.1 error=, OAuth 1.0a denied=) is the flow working as designed.
+  if (status !== undefined && [301, 302, 303, 307, 308].includes(status) && problem.source !== 'url-query') out.push({ cause: 'wrong-endpoint', likelihood: 'certain', line: say('statusRedirect', lang, { status }) });
   // An empty oauth_token= in the paste: the client never set the value (a code bug), so no token was refused or reused.
   if (problem.emptyParameters && problem.emptyParameters.length > 0) out.push({ cause: 'missing-parameter', likelihood: 'certain', line: say('parametersEmpty', lang, { names: problem.emptyParameters.join(', ') }) });
   if (companions.parametersAbsent && companions.parametersAbsent.length > 0) {
