@@ -1,8 +1,8 @@
 import { dirname, resolve } from 'node:path';
 import { usageError } from '../errors.js';
-import { describeJsonError } from '../files/json-error.js';
-import { jsonPlaces } from '../files/json-places.js';
 import { readPrivateFile } from '../files/read-private-file.js';
+import { readProfileJson } from './profile-json.js';
+import { jsonPlaces } from '../files/json-places.js';
 import { findOAuth2Preset, type OAuth2Preset, type OAuth2PresetVariable } from './oauth2.js';
 import { isHttpUrl } from './profile.js';
 
@@ -182,14 +182,7 @@ function isOAuth2ProfileData(data: unknown): boolean {
 /** Reads `--provider FILE` as an OAuth 2.0 profile; every problem as `FILE:LINE:COLUMN: …`, one line each (exit 2). */
 export function readOAuth2Profile(path: string, cwd: string, env: Readonly<Record<string, string | undefined>>): OAuth2Profile {
   const full = resolve(cwd, path);
-  const { text, mode } = readPrivateFile(full, cwd, { code: 'profile-unreadable', shown: `--provider ${path}`, hint: 'give a preset name or the path of a JSON profile' });
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    // Never JSON.parse's message: it quotes the text around the error (issue 14 #10).
-    throw usageError('profile-invalid', `--provider ${path} is not valid JSON (${describeJsonError(text)})`, 'fix the file; the README lists the OAuth 2.0 profile fields');
-  }
+  const { text, mode, data } = readProfileJson(path, cwd, 'fix the file; the README lists the OAuth 2.0 profile fields');
   const problems = validateOAuth2Profile(data);
   if (problems.length > 0) {
     const places = jsonPlaces(text);
@@ -261,7 +254,7 @@ export function readOAuth2Profile(path: string, cwd: string, env: Readonly<Recor
 /** Whether `--provider FILE` is an OAuth 2.0 profile (a file that cannot be read or parsed is not: the OAuth 1.0a reader says why). */
 export function isOAuth2ProfileFile(path: string, cwd: string): boolean {
   try {
-    return isOAuth2ProfileData(JSON.parse(readPrivateFile(resolve(cwd, path), cwd, { code: 'profile-unreadable', shown: path, hint: '' }).text));
+    return isOAuth2ProfileData(readProfileJson(path, cwd, '').data);
   } catch {
     return false;
   }

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { usageError } from '../errors.js';
-import { describeJsonError } from '../files/json-error.js';
-import { readPrivateFile } from '../files/read-private-file.js';
+import { readProfileJson } from './profile-json.js';
 import { isSignatureMethod, methodList, type SignatureMethod } from '../oauth/types.js';
 import type { LegTransport, LegTransports, ParameterPlacement } from '../flow/types.js';
 import { PLACEMENTS } from '../oauth/placement.js';
@@ -120,14 +119,7 @@ export function validateProfile(data: unknown): { problems: string[]; fields: Re
 /** Reads and validates `--provider FILE`. */
 export function readProfile(path: string, cwd: string): ProviderProfile {
   const full = resolve(cwd, path);
-  const { text, mode } = readPrivateFile(full, cwd, { code: 'profile-unreadable', shown: `--provider ${path}`, hint: 'give a preset name or the path of a JSON profile' });
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    // Never JSON.parse's message: it quotes the file around the error, a secret included (issue 14 #10).
-    throw usageError('profile-invalid', `--provider ${path} is not valid JSON (${describeJsonError(text)})`, 'fix the file; see the README for the profile fields');
-  }
+  const { mode, data } = readProfileJson(path, cwd, 'fix the file; see the README for the profile fields');
   const { problems, fields } = validateProfile(data);
   if (problems.length > 0) {
     throw usageError('profile-invalid', `--provider ${path} has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.join('; ')}`, 'fix the file; see the README for the profile fields');

@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PRESETS, findPreset, instantiatePreset, netsuiteAccountForms, readProfile, validateProfile } from '../../src/presets/index.js';
+import { isOAuth2ProfileFile, readOAuth2Profile } from '../../src/presets/oauth2-profile.js';
 import { DoctorError } from '../../src/errors.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -90,6 +91,14 @@ describe('provider profiles (--provider FILE)', () => {
   it('a profile holding a secret that others can read gets a warning', () => {
     const path = file('acme.json', { requestTokenUrl: 'https://a.example/rt', authorizeUrl: 'https://a.example/auth', accessTokenUrl: 'https://a.example/at', consumerKey: 'k', consumerSecret: 's3cret' }, 0o644);
     expect(readProfile(path, '/').warnings[0]).toMatch(/holds a secret but other users can read it \(mode 0644\); run chmod 600/);
+  });
+
+  it('a UTF-8 byte order mark before the JSON is dropped, for both protocols (RFC 8259 §8.1)', () => {
+    const oauth1 = file('bom1.json', '\uFEFF' + JSON.stringify({ extends: 'x', name: 'x-bom' }));
+    expect(readProfile(oauth1, '/').preset.name).toBe('x-bom');
+    const oauth2 = file('bom2.json', '\uFEFF' + JSON.stringify({ protocol: 'oauth2', issuer: 'https://as.example', clientId: 'c-bom' }));
+    expect(isOAuth2ProfileFile(oauth2, '/')).toBe(true);
+    expect(readOAuth2Profile(oauth2, '/', {}).flags).toMatchObject({ clientId: 'c-bom' });
   });
 
   it('a malformed profile is a usage error naming the file, exit 2', async () => {
