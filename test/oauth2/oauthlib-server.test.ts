@@ -57,6 +57,19 @@ describe('flow against Python oauthlib’s authorization server on 127.0.0.1', (
     expect(diagnosis?.causes[0]).toMatchObject({ id: 'revocation', likelihood: 'certain' });
   });
 
+  it('a server that takes a rotated-out refresh token again is flagged: no reuse detection (RFC 9700 §4.14.2)', async () => {
+    const env = ledger();
+    const first = await flow(['--authorize', 'http', '--then', 'refresh', '--json', '--show-secrets'], env);
+    expect(first.code, first.stderr).toBe(0);
+    const rotation = (JSON.parse(first.stdout) as Report).rotation;
+    const warned = (r: { stdout: string }) => (JSON.parse(r.stdout) as Report).steps.find((s) => s.name === 'refresh')?.notes.some((n) => n.includes('does not detect refresh-token reuse'));
+    expect(warned(first)).toBe(false);
+    // oauthlib's test server keeps the old token valid after rotation; the ledger knows it was rotated out.
+    const replay = await flow(['--grant', 'refresh', '--json'], { ...env, OAUTH2_REFRESH_TOKEN: rotation?.from ?? '' });
+    expect(replay.code, replay.stderr).toBe(0);
+    expect(warned(replay)).toBe(true);
+  });
+
   it('client credentials with client_secret_post; a client secret with a space, / and + travels form-encoded in Basic', async () => {
     const post = await flow(['--grant', 'client-credentials', '--client-auth', 'post', '--scope', 'read', '--json'], ledger());
     expect(post.code, post.stderr).toBe(0);

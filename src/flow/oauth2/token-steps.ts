@@ -12,7 +12,7 @@ import type { DeviceAuthorization, OAuth2Endpoints, TokenSet } from '../../oauth
 import { isCredentialParameter } from '../../secrets/parameters.js';
 import { Stop, type Session } from './session.js';
 import type { OAuth2StepName, Working } from './types.js';
-import { checked, note, type FlowNote } from '../notes.js';
+import { checked, note, warning, type FlowNote } from '../notes.js';
 
 export function need(endpoints: OAuth2Endpoints, key: keyof OAuth2Endpoints, step: OAuth2StepName, flag: string): string {
   const url = endpoints[key];
@@ -117,6 +117,14 @@ export async function clientCredentials(session: Session, endpoints: OAuth2Endpo
   return (await tokenCall(session, 'client-credentials', endpoint, clientCredentialsPairs(session.config.scope))).tokens;
 }
 
+/**
+ * The ledger saw this refresh token rotated out by an earlier refresh, and the server took it again:
+ * it does not detect refresh-token reuse, so a stolen old token keeps working (RFC 9700 §4.14.2).
+ */
+function replayAcceptedWarning(): FlowNote {
+  return warning('this refresh token was rotated out by an earlier refresh, yet the server accepted it again: it does not detect refresh-token reuse (RFC 9700 §4.14.2), so a leaked old token stays usable');
+}
+
 /** RFC 6749 §6, with the rotation shown (old and new, masked) and the ledger told. */
 export async function refresh(session: Session, endpoints: OAuth2Endpoints, refreshToken: string): Promise<{ tokens: TokenSet; rotation?: { from: string; to: string } }> {
   const endpoint = need(endpoints, 'token', 'refresh', '--token-endpoint');
@@ -130,8 +138,9 @@ export async function refresh(session: Session, endpoints: OAuth2Endpoints, refr
     const { tokens, exchange } = await tokenCall(session, 'refresh', endpoint, refreshPairs(refreshToken, undefined), [], (issued) => {
       const next = issued.refreshToken;
       rotated = next !== undefined && next !== refreshToken;
-      if (rotated) return { working: [{ label: 'old refresh_token', value: refreshToken, secret: true }], notes: [note('the refresh token was rotated: the old one must not be used again (RFC 9700 §4.14.2)')] };
-      return { working: [], notes: [note(next === undefined ? 'no new refresh token: the old one stays valid' : 'the same refresh token came back: not rotated')] };
+      const replayAccepted = prior?.rotated === true ? [replayAcceptedWarning()] : [];
+      if (rotated) return { working: [{ label: 'old refresh_token', value: refreshToken, secret: true }], notes: [note('the refresh token was rotated: the old one must not be used again (RFC 9700 §4.14.2)'), ...replayAccepted] };
+      return { working: [], notes: [note(next === undefined ? 'no new refresh token: the old one stays valid' : 'the same refresh token came back: not rotated'), ...replayAccepted] };
     });
     const issued = tokens.refreshToken;
     session.refreshes.push({ at, sent: fpOf(refreshToken), issued: issued === undefined ? undefined : fpOf(issued), status: exchange.response.status });
