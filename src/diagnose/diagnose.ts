@@ -173,7 +173,9 @@ function failedLegIndex(evidence: SessionEvidence, legs: readonly LegRecord[]): 
 
 function notes(problem: DetectedProblem, evidence: SessionEvidence, legs: readonly LegRecord[], provider: ProviderRecord | undefined, usualStatus: number | undefined, lang: Lang): string[] {
   const out: string[] = [];
-  if (problem.asSent !== undefined) out.push(problem.classified === undefined ? say('nearCode', lang, { sent: problem.asSent, code: problem.code }) : say('notACode', lang, { sent: problem.asSent }));
+  // An OAuth 2.0 code spelt another way is RFC 6749's, not a near miss of Problem Reporting's (OAuth 1.0a) vocabulary.
+  const spelt = problem.code.startsWith('oauth2:') ? 'casedCode' : 'nearCode';
+  if (problem.asSent !== undefined) out.push(problem.classified === undefined ? say(spelt, lang, { sent: problem.asSent, code: problem.code }) : say('notACode', lang, { sent: problem.asSent }));
   if (problem.code.startsWith('oauth2:')) {
     const why = oauth2Note(problem.oauth2Signals ?? [], lang);
     if (why !== undefined) out.push(why);

@@ -15,6 +15,7 @@ import { readOAuthlibForm } from './read/oauthlib-error.js';
 import { findingFromOAuthPairs } from './read/oauth-parameters.js';
 import { findingFromPhrase, findingFromWords } from './read/phrase-match.js';
 import { nearCode } from './classify/near-code.js';
+import { casedCodeIn } from './classify/code-case.js';
 import { findingFromProviderCodeText } from './read/provider-code-text.js';
 import { readCasedOAuth2Code, readOAuth2Prose } from './read/oauth2-prose.js';
 import { looksLikeRawResponse, parseRawResponse } from './read/raw-http.js';
@@ -22,7 +23,7 @@ import { readUrlQuery } from './read/url-query.js';
 import { collapseWhitespace, looksLikeHtml, visibleText } from './read/visible-text.js';
 import { readXmlBody } from './read/xml-body.js';
 import { httpStatusCode, statusFinding } from './read/status-only.js';
-import { BEARER_CHALLENGE_CODE, besideSignals, carriesBearer, isOAuth2OnlyCode, mentionsOf, resolveOAuth2, type PasteMentions } from './read/oauth2.js';
+import { BEARER_CHALLENGE_CODE, besideSignals, carriesBearer, isOAuth2OnlyCode, isStandardOAuth2Code, mentionsOf, resolveOAuth2, type PasteMentions } from './read/oauth2.js';
 import { parseBearerChallenge, parseOAuthChallenge, type BearerChallenge } from './read/www-authenticate.js';
 
 /** A provider's answer, as flow, inspect or a pasted capture has it. Header names are case-insensitive. */
@@ -502,6 +503,17 @@ function rereadUnknownValue(finding: Finding): Finding | undefined {
 
 const PROVIDER_ALIASES: Readonly<Record<string, string>> = { twitter: 'x' };
 
+/** `INVALID_CLIENT`, `InvalidClient`, `.invalidClient`, `OAuthError.accessDenied`, maybe after `error:` or `code =`: the whole text is one cased registered code. */
+function casedArgument(text: string): { code: string; written: string } | undefined {
+  const bare = /^(?:(?:error|code|err)\s*[:=]\s*)?["'`]?(\.?[A-Za-z][\w.:-]{2,80})["'`]?$/i.exec(text)?.[1];
+  if (bare === undefined) return undefined;
+  const found = casedCodeIn(bare, isStandardOAuth2Code);
+  if (found === undefined || found.written === undefined || found.end !== bare.length) return undefined;
+  // What stands before the code is a namespace or type (`OAuthError.`, `AuthError::`), never more words.
+  if (!/^(?:[A-Za-z][\w]*(?:\.|::))*[.:]?$/.test(bare.slice(0, found.start))) return undefined;
+  return { code: found.code, written: found.written };
+}
+
 /** A code typed as the argument: standard, unknown snake_case, provider-qualified, a provider's own name, or a number. */
 function readCodeArgument(text: string): DetectedProblem | undefined {
   const argument = (code: string, providerCode?: string, provider?: string): DetectedProblem => ({
@@ -538,6 +550,10 @@ function readCodeArgument(text: string): DetectedProblem | undefined {
     const row = providerCodes().find((r) => isGenericRow(r) && r.code === text && !/^[a-z_]+$/.test(r.code));
     if (row) return argument(row.maps ?? qualifiedCode(row), qualifiedCode(row), row.provider);
   }
+  // A registered OAuth 2.0 code typed as a library spells it (INVALID_CLIENT, InvalidClient, .invalidClient, ACCESS_DENIED,
+  // `error: INVALID_CLIENT`): nothing else in the paste, so the spelling is the sign (RFC 6749 §5.2, §4.1.2.1).
+  const cased = casedArgument(text);
+  if (cased !== undefined) return { ...argument(`oauth2:${cased.code}`), confidence: 'mapped', asSent: cased.written, oauth2Signals: ['enum-form'] };
   if (/^\d{1,3}$/.test(text)) {
     // A bare 4xx/5xx is an HTTP status unless X uses the number: another provider's `401` (Vimeo) must be typed `vimeo:401`.
     const httpError = Number(text) >= 400 && Number(text) <= 599;

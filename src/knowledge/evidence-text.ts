@@ -226,6 +226,10 @@ export const EVIDENCE_TEXT = {
     en: 'The provider sent "{sent}", which is no code Problem Reporting defines; read as {code} (did you mean {code}?).',
     ja: 'プロバイダは「{sent}」を送りましたが、Problem Reporting の定めるコードではありません。{code} として読みました（{code} のことでしょうか）。',
   },
+  casedCode: {
+    en: 'The provider sent "{sent}": the registered OAuth 2.0 code {code} (RFC 6749 §5.2, §4.1.2.1; RFC 6750 §3.1) spelt the way a client library names it; read as that code.',
+    ja: 'プロバイダは「{sent}」を送りました。これは登録済みの OAuth 2.0 コード {code}（RFC 6749 §5.2、§4.1.2.1、RFC 6750 §3.1）を、クライアント・ライブラリの命名で書いたものです。そのコードとして読みました。',
+  },
   notACode: {
     en: 'The provider sent "{sent}" where a code belongs: it is no code oauth-doctor knows, so the reading rests on its words.',
     ja: 'プロバイダはコードの位置に「{sent}」を送りました。oauth-doctor の知るコードではないため、その語から読み取りました。',

@@ -203,3 +203,34 @@ describe('ranking oauth2-endpoint', () => {
     expect(d.causes.map((c) => c.id)).toEqual(['provider-specific', 'oauth2-endpoint']);
   });
 });
+
+describe('registered OAuth 2.0 codes typed as a library spells them, and logfmt lines (issue 12)', () => {
+  it('INVALID_CLIENT, InvalidClient, .invalidClient, ACCESS_DENIED, error: INVALID_GRANT read as the registered code, mapped, and the note names RFC 6749, not Problem Reporting', () => {
+    const cases: [string, string][] = [
+      ['INVALID_CLIENT', 'oauth2:invalid_client'],
+      ['InvalidClient', 'oauth2:invalid_client'],
+      ['.invalidClient', 'oauth2:invalid_client'],
+      ['ACCESS_DENIED', 'oauth2:access_denied'],
+      ['error: INVALID_GRANT', 'oauth2:invalid_grant'],
+      ['AuthError.invalidScope', 'oauth2:invalid_scope'],
+    ];
+    for (const [text, code] of cases) {
+      const problem = readProblemFromText(text);
+      expect(problem, text).toMatchObject({ code, confidence: 'mapped', oauth2Signals: ['enum-form'] });
+      const d = diagnose(problem as DetectedProblem, {}, { lang: 'en' });
+      expect(d.notes.join(' '), text).toMatch(/registered OAuth 2\.0 code/);
+      expect(d.notes.join(' '), text).not.toMatch(/Problem Reporting/);
+    }
+    // Words around it are not a code typed: "Invalid Client" in a sentence stays for the readers.
+    expect(readProblemFromText('token_used')?.code).toBe('token_used');
+    expect(readProblemFromText('TOKEN_USED')?.code).not.toMatch(/^oauth2:/);
+  });
+
+  it('a key=value log line keeps the quoted description after error= (logfmt)', () => {
+    const problem = readProblemFromText('time=2024-05-01T10:00:00Z level=error msg="token exchange failed" error=invalid_client error_description="Client authentication failed" state=xyz');
+    expect(problem?.code).toBe('oauth2:invalid_client');
+    expect(problem?.parameters['error_description']).toBe('Client authentication failed');
+    const d = diagnose(problem as DetectedProblem, {}, { lang: 'en' });
+    expect(d.causes[0]?.id).toBe('client-authentication');
+  });
+});

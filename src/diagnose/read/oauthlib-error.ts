@@ -65,6 +65,25 @@ export function readOAuthlibForm(text: string): Finding | undefined {
   const pairs = parseForm(segment);
   const error = pairs.find(([name]) => name === 'error')?.[1]?.trim();
   if (!error || !/^[a-z_]{3,64}$/.test(error)) return undefined;
-  const description = pairs.find(([name]) => name === 'error_description')?.[1];
-  return findingFromOAuthlibError(error, description, { ...besideError(pairs), carrier: 'form-body' });
+  // A key=value log line (logfmt: `error=invalid_client error_description="Client authentication failed"`) ends the form at a space:
+  // its companions stand after it, each quoted or a bare word.
+  const logged = pairs.some(([name]) => name === 'error_description') ? [] : loggedCompanions(text, text.indexOf(`${segment}`) + segment.length);
+  const all = [...pairs, ...logged];
+  const description = all.find(([name]) => name === 'error_description')?.[1];
+  return findingFromOAuthlibError(error, description, { ...besideError(all), carrier: 'form-body' });
+}
+
+/** `key="value"`, `key='value'` or `key=word` after a log line's `error=…`, for the companions RFC 6749 §5.2 defines (within 2,000 characters). */
+const LOGGED = /(?:^|[\s,;])(error_description|error_uri|state)=(?:"((?:\\.|[^"\\\n]){0,2000})"|'([^'\n]{0,2000})'|([^\s"',;]{1,2000}))/g;
+
+function loggedCompanions(text: string, from: number): Pair[] {
+  if (from < 0) return [];
+  const after = text.slice(from, from + 2000);
+  const pairs: Pair[] = [];
+  for (const match of after.matchAll(LOGGED)) {
+    const name = match[1];
+    const value = match[2]?.replace(/\\(["\\])/g, '$1') ?? match[3] ?? match[4];
+    if (name !== undefined && value !== undefined && !pairs.some(([n]) => n === name)) pairs.push([name, value]);
+  }
+  return pairs;
 }
