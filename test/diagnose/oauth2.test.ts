@@ -218,8 +218,8 @@ describe('registered OAuth 2.0 codes typed as a library spells them, and logfmt 
       const problem = readProblemFromText(text);
       expect(problem, text).toMatchObject({ code, confidence: 'mapped', oauth2Signals: ['enum-form'] });
       const d = diagnose(problem as DetectedProblem, {}, { lang: 'en' });
-      expect(d.notes.join(' '), text).toMatch(/registered OAuth 2\.0 code/);
-      expect(d.notes.join(' '), text).not.toMatch(/Problem Reporting/);
+      expect((d.notes ?? []).join(' '), text).toMatch(/registered OAuth 2\.0 code/);
+      expect((d.notes ?? []).join(' '), text).not.toMatch(/Problem Reporting/);
     }
     // Words around it are not a code typed: "Invalid Client" in a sentence stays for the readers.
     expect(readProblemFromText('token_used')?.code).toBe('token_used');
