@@ -11,7 +11,13 @@ require('node:module').enableCompileCache(process.env.OD_BENCH_COMPILE_CACHE);
 const dist = join(__dirname, '..', 'dist');
 const argv = process.argv.slice(2);
 const own = join(dist, 'commands', `${argv[0]}.cjs`);
+const signal = () => new AbortController().signal;
 const { main, processEnvironment } = require(/^[a-z]+$/.test(argv[0] ?? '') && existsSync(own) ? own : join(dist, 'cli.cjs'));
-main(argv, processEnvironment(() => new AbortController().signal)).then((code) => {
+main(argv, processEnvironment(signal)).then(async (code) => {
+  // An own bundle leaves help and usage errors to the full CLI, as bin/ does.
+  if (code === undefined) {
+    const full = require(join(dist, 'cli.cjs'));
+    code = await full.main(argv, full.processEnvironment(signal));
+  }
   process.exitCode = code;
 });

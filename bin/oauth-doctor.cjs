@@ -8,7 +8,9 @@
 // It loads a bundled CLI through a V8 code cache, the way v8-compile-cache
 // does for require(): the bundle's functions arrive compiled instead of being
 // parsed and compiled on every start. `explain …` loads
-// dist/commands/explain.cjs, which holds that command alone; anything else
+// dist/commands/explain.cjs, which holds that command alone and no commander:
+// it reads the usual lines with the command's option table and leaves the rest
+// (its --help, a usage error) to dist/cli.cjs (issue #17). Anything else
 // (--help, no command, a typo) loads dist/cli.cjs, which holds them all.
 // A cache only fits the V8 that made it, so none is shipped (issue #17: a
 // cache built with Node 20 was 1.9 MB of the package that Node 22, 24 and 26
@@ -25,9 +27,9 @@ const vm = require('node:vm');
 const DIST = join(__dirname, '..', 'dist');
 const FULL_BUNDLE = join(DIST, 'cli.cjs');
 
-/** The bundle for a command line's first word: its own, or the full one. */
-function bundleFor(firstWord) {
-  if (typeof firstWord === 'string' && /^[a-z]+$/.test(firstWord)) {
+/** The bundle for a command line's first word: its own, or the full one (always with `full`). */
+function bundleFor(firstWord, full = false) {
+  if (!full && typeof firstWord === 'string' && /^[a-z]+$/.test(firstWord)) {
     const own = join(DIST, 'commands', `${firstWord}.cjs`);
     const stat = statSync(own, { throwIfNoEntry: false });
     if (stat?.isFile()) return { path: own, stat };
@@ -112,9 +114,9 @@ function lendImport() {
 }
 
 /** The result's saveCache() leaves a cache for the next run when this one had none it could use. */
-function loadCli(firstWord) {
+function loadCli(firstWord, full = false) {
   lendImport();
-  const { path, stat } = bundleFor(firstWord);
+  const { path, stat } = bundleFor(firstWord, full);
   const userFile = userCachePath(path, stat);
   const cachedData = userFile !== undefined && isPrivateFolder(dirname(userFile)) ? readOrUndefined(userFile) : undefined;
   // The build writes bundles in pure ASCII, so latin1 reads them right, and faster than UTF-8.
@@ -155,7 +157,7 @@ function start(argv) {
 }
 
 async function run(argv) {
-  const loaded = loadCli(argv[0]);
+  let loaded = loadCli(argv[0]);
   const { main, processEnvironment } = loaded.cli;
   // Made, with the interrupt handlers, when a command first asks for its
   // signal: one that never does (explain, sign, codes) keeps Node's default,
@@ -176,6 +178,14 @@ async function run(argv) {
   };
   // A command decides what an interrupt means: `serve` stops cleanly (0), a
   // waiting flow reports it (130).
-  process.exitCode = await main(argv, processEnvironment(signal));
+  let code = await main(argv, processEnvironment(signal));
+  if (code === undefined) {
+    // A command's own bundle reads the usual lines without commander and
+    // leaves the others (help, usage errors) to the full CLI (issue #17).
+    loaded.saveCache();
+    loaded = loadCli(argv[0], true);
+    code = await loaded.cli.main(argv, loaded.cli.processEnvironment(signal));
+  }
+  process.exitCode = code;
   loaded.saveCache();
 }

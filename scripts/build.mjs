@@ -84,23 +84,22 @@ const noColorDetection = {
   },
 };
 
-// src/commands/all.ts with one command in it: the rest of the CLI is unchanged.
-const onlyCommand = (name) => ({
-  name: 'only-command',
-  setup(b) {
-    b.onResolve({ filter: /^\.\/all\.js$/ }, (args) =>
-      args.importer.replaceAll('\\', '/').endsWith('src/commands/registry.ts') ? { path: name, namespace: 'only-command', pluginData: args.resolveDir } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'only-command' }, (args) => {
-      const register = `register${name[0].toUpperCase()}${name.slice(1)}`;
-      return {
-        contents: `import { ${register} } from './${name}/command.ts';\nexport const COMMANDS = [['${name}', ${register}]];\n`,
-        resolveDir: args.pluginData,
-        loader: 'ts',
-      };
-    });
+// A command's own bundle: its src/commands/<name>/main.ts, which reads the
+// usual command lines with the command's option table and leaves the rest
+// (help, errors) to the full bundle, so it holds no commander (issue 17).
+const ownEntry = (name) => ({
+  stdin: {
+    contents: `export { main } from './src/commands/${name}/main.ts';\nexport { processEnvironment } from './src/cli/environment.ts';\n`,
+    resolveDir: fileURLToPath(root),
+    sourcefile: `${name}-entry.ts`,
+    loader: 'ts',
   },
 });
+
+// Packages an own bundle must not hold: commander (the full bundle's), the
+// crypto and network libraries of the commands it does not run. The build lists
+// the packages each own bundle holds on its first line (test/cli/bundles.test.ts).
+const NOT_IN_OWN_BUNDLE = { explain: ['commander', '@noble/hashes', 'oauth-1.0a', ...RUNTIME_PACKAGES], sign: ['commander', ...RUNTIME_PACKAGES] };
 
 const cliOptions = {
   entryPoints: ['src/cli.ts'],
@@ -138,28 +137,35 @@ for (const name of OWN_BUNDLES) if (!commandNames.includes(name)) throw new Erro
 // which a regular expression reads the same with or without the u flag.
 const asciiOnly = (code) => code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
-async function buildCli(outfile, plugins, command) {
+async function buildCli(outfile, command) {
   // The bin gives each bundle its own folder as __dirname.
   const toKnowledge = relative(dirname(outfile), new URL('knowledge/', staging).pathname).replaceAll('\\', '/');
   const knowledgeDir = `require('node:path').join(__dirname, ${JSON.stringify(toKnowledge)}) + require('node:path').sep`;
-  const result = await build({ ...cliOptions, plugins: [deferChildProcess, noColorDetection, knowledgeFor(knowledgeDir), ...plugins], outfile, write: false });
-  // A command's bundle must hold that command alone, or the plugin above missed
-  // (keepNames leaves each register<Name> function's name in the output).
-  const registered = result.outputFiles
-    .flatMap((file) => [...file.text.matchAll(/"register([A-Z][a-z]+)"/g)].map((m) => m[1].toLowerCase()))
-    .filter((name) => commandNames.includes(name));
-  if (command !== undefined && registered.join() !== command) throw new Error(`dist/commands/${command}.cjs registers ${registered.join(', ') || 'nothing'}`);
+  const { entryPoints, ...common } = cliOptions;
+  const entry = command === undefined ? { entryPoints } : ownEntry(command);
+  const result = await build({ ...common, ...entry, plugins: [deferChildProcess, noColorDetection, knowledgeFor(knowledgeDir)], outfile, write: false, metafile: true });
+  let banner = '';
+  if (command !== undefined) {
+    // A command's bundle must hold that command alone and none of the packages it does not need.
+    const packages = [...new Set(Object.keys(result.metafile.inputs).flatMap((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? []))].sort();
+    const banned = packages.filter((name) => NOT_IN_OWN_BUNDLE[command].includes(name));
+    if (banned.length > 0) throw new Error(`dist/commands/${command}.cjs holds ${banned.join(', ')}, which ${command} must not load`);
+    // No command.ts: those register commands with commander.
+    const registrations = Object.keys(result.metafile.inputs).filter((input) => /src\/commands\/[a-z]+\/command\.ts$/.test(input));
+    if (registrations.length > 0) throw new Error(`dist/commands/${command}.cjs holds ${registrations.join(', ')}`);
+    banner = `// packages: ${packages.join(' ') || '(none)'}\n`;
+  }
   await mkdir(dirname(outfile), { recursive: true });
   for (const file of result.outputFiles) {
-    await writeFile(file.path, asciiOnly(file.text), 'ascii');
+    await writeFile(file.path, banner + asciiOnly(file.text), 'ascii');
     tablesRead(file.text, read);
   }
 }
 const read = new Map();
 
 await Promise.all([
-  buildCli(new URL('cli.cjs', staging).pathname, []),
-  ...OWN_BUNDLES.map((name) => buildCli(new URL(`commands/${name}.cjs`, staging).pathname, [onlyCommand(name)], name)),
+  buildCli(new URL('cli.cjs', staging).pathname),
+  ...OWN_BUNDLES.map((name) => buildCli(new URL(`commands/${name}.cjs`, staging).pathname, name)),
 ]);
 for (const file of await readdir(staging, { recursive: true, encoding: 'utf8' })) {
   if (/\.js$/.test(file)) tablesRead(await readFile(new URL(file, staging), 'utf8'), read);

@@ -1,6 +1,6 @@
 import { ExitCode } from '../errors.js';
 import type { Environment } from './environment.js';
-import { reportError } from './report-error.js';
+import { reportFailure } from './own-main.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -20,8 +20,6 @@ export async function main(argv: readonly string[], env: Environment): Promise<E
     await run.program.parseAsync([...argv], { from: 'user' });
     return run.exitCode();
   } catch (error) {
-    // Errors can quote what was typed; mask the secrets given on the command line or in the environment.
-    const { invocationRedactor } = await import('./invocation-secrets.js');
-    return reportError(error, env, invocationRedactor(argv, env.env), debug);
+    return reportFailure(error, argv, env, debug);
   }
 }

@@ -69,6 +69,34 @@ describe('the CLI bundles and their V8 code caches', () => {
     for (const bundle of bundles) expect(readFileSync(bundle).findIndex((byte) => byte > 0x7f), bundle).toBe(-1);
   });
 
+  // Issue 17: an own bundle carries only what its command runs; commander (help, usage errors) stays in the full one.
+  it.each([
+    ['explain', ['explain', 'token_used', '--json'], ['chalk']],
+    ['sign', ['sign', '--url', 'https://photos.example.net/initiate', '--consumer-key', 'k', '--consumer-secret', 's', '--timestamp', '1', '--nonce', 'n', '--json'], ['@noble/hashes', 'chalk', 'oauth-1.0a']],
+  ])("%s's own bundle holds no package it does not need, and loads neither commander's bundle nor node:crypto", (command, args, allowed) => {
+    // The build lists the packages a bundle holds (from esbuild's metafile) on its first line.
+    const first = readFileSync(join(ROOT, `dist/commands/${command}.cjs`), 'latin1').split('\n', 1)[0] ?? '';
+    expect(first).toMatch(/^\/\/ packages: /);
+    const packages = first.replace(/^\/\/ packages: /, '').split(' ');
+    expect(packages.filter((name) => !allowed.includes(name))).toEqual([]);
+    expect(packages).not.toContain('commander');
+    // At run time: the modules Node loaded, and the files read.
+    const dir = mkdtempSync(join(tmpdir(), 'od-bundle-'));
+    made.push(dir);
+    const probe = join(dir, 'probe.cjs');
+    writeFileSync(probe, `const fs = require('node:fs'); const read = []; const orig = fs.readFileSync; fs.readFileSync = function (p, ...a) { read.push(String(p)); return orig.call(this, p, ...a); };
+process.on('exit', () => fs.writeSync(2, JSON.stringify({ builtins: process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)), read })));`);
+    const result = spawnSync(process.execPath, ['--require', probe, join(ROOT, 'bin/oauth-doctor.cjs'), ...args], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', NODE_DISABLE_COMPILE_CACHE: '1' } });
+    expect(result.status).toBe(0);
+    const seen = JSON.parse(result.stderr) as { builtins: string[]; read: string[] };
+    expect(seen.builtins.filter((m) => /^(crypto|internal\/crypto\/)/.test(m) && m !== 'internal/crypto/util' && m !== 'internal/crypto/hashnames')).toEqual([]);
+    expect(seen.read.filter((file) => file.startsWith(join(ROOT, 'dist')) && file.endsWith('.cjs'))).toEqual([join(ROOT, `dist/commands/${command}.cjs`)]);
+    // A line the own bundle leaves to commander still gets commander's answer, from the full bundle.
+    const help = spawnSync(process.execPath, [join(ROOT, 'bin/oauth-doctor.cjs'), command, '--help'], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', NODE_DISABLE_COMPILE_CACHE: '1' } });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain(`Usage: oauth-doctor ${command} [options]`);
+  });
+
   it('a word that is not a command, or looks like a path, loads the full bundle', () => {
     for (const word of ['--help', 'explian', '../cli', 'Explain']) expect(loaded(ROOT, word).path).toBe(join(ROOT, 'dist/cli.cjs'));
   });
@@ -176,19 +204,27 @@ describe('the CLI bundles and their V8 code caches', () => {
     });
   });
 
-  it.each(OWN_BUNDLES)('%s: its own bundle answers exactly as the full one', (command) => {
+  it.each(OWN_BUNDLES)('%s: its own bundle answers exactly as the full one, or leaves the line to it', (command) => {
     // Both run in a child with the real process environment; only the bundle differs.
     const drive = (bundleWord: string | undefined, argv: string[]) =>
       spawnSync(
         process.execPath,
-        ['-e', `const { cli } = require(${JSON.stringify(join(ROOT, 'bin/oauth-doctor.cjs'))}).loadCli(${JSON.stringify(bundleWord)}); cli.main(${JSON.stringify(argv)}, cli.processEnvironment(() => new AbortController().signal)).then((code) => { process.exitCode = code; });`],
+        ['-e', `const { cli } = require(${JSON.stringify(join(ROOT, 'bin/oauth-doctor.cjs'))}).loadCli(${JSON.stringify(bundleWord)}); cli.main(${JSON.stringify(argv)}, cli.processEnvironment(() => new AbortController().signal)).then((code) => { process.exitCode = code ?? 99; });`],
         { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } },
       );
+    const usual = command === 'sign' ? [command, '--url', 'https://a.example/r?x=1', '--consumer-key', 'k', '--consumer-secret', 's', '--timestamp', '1', '--nonce', 'n'] : [command, 'token_used'];
+    const own = drive(command, usual);
+    expect(own.stdout).not.toBe('');
+    expect([own.status, own.stdout, own.stderr]).toEqual([full(usual).status, full(usual).stdout, full(usual).stderr]);
     for (const argv of [[command, '--help'], [command, '--no-such-flag']]) {
-      const own = drive(command, argv);
-      const full = drive(undefined, argv);
-      expect(own.stdout + own.stderr).not.toBe('');
-      expect([own.status, own.stdout, own.stderr]).toEqual([full.status, full.stdout, full.stderr]);
+      // The own bundle does nothing (exit 99 above: main gave undefined); the bin then runs the full one.
+      expect([drive(command, argv).status, drive(command, argv).stdout, drive(command, argv).stderr]).toEqual([99, '', '']);
+      const bin = spawnSync(process.execPath, [join(ROOT, 'bin/oauth-doctor.cjs'), ...argv], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } });
+      expect(bin.stdout + bin.stderr).not.toBe('');
+      expect([bin.status, bin.stdout, bin.stderr]).toEqual([full(argv).status, full(argv).stdout, full(argv).stderr]);
     }
-  });
+    function full(argv: string[]) {
+      return drive(undefined, argv);
+    }
+});
 });

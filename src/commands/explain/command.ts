@@ -1,23 +1,15 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../../cli/command-context.js';
 import { EXPLAIN_INSPECT_EXIT_NOTE } from '../../cli/help-text.js';
-import type { ExplainOptions } from './options.js';
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
+import { addOptions } from '../../cli/command-line.js';
+import { EXPLAIN_COMMAND_LINE, type ExplainOptions } from './options.js';
 
 export function registerExplain(program: Command, context: CommandContext): void {
-  program
+  const command = program
     .command('explain')
     .description('explain an OAuth error — a code, pasted text, a raw HTTP response, a URL, a file or - (stdin) — and rank its causes')
-    .argument('[input...]', 'oauth_problem code (token_rejected, x:89), text, raw response, URL, file path, or - for stdin')
-    .option('--session <file>', 'a session record (flow --save) whose evidence ranks the causes; alone, explains the problem it recorded')
-    .option('--status <code>', 'the HTTP status of the response, when the input is only its body')
-    .option('--header <header>', "a response header, 'Name: value' (repeatable)", collect, [])
-    .option('--lang <lang>', 'en or ja (default: from LC_ALL, LC_MESSAGES, LANG)')
-    .option('--show-secrets', 'print tokens and verifiers found in the input in full')
-    .option('--json', 'print one JSON object on stdout')
+    .argument('[input...]', 'oauth_problem code (token_rejected, x:89), text, raw response, URL, file path, or - for stdin');
+  addOptions(command, EXPLAIN_COMMAND_LINE)
     .addHelpText(
       'after',
       `
