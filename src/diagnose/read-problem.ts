@@ -23,7 +23,7 @@ import { readUrlQuery } from './read/url-query.js';
 import { collapseWhitespace, looksLikeHtml, visibleText } from './read/visible-text.js';
 import { readXmlBody } from './read/xml-body.js';
 import { httpStatusCode, statusFinding } from './read/status-only.js';
-import { BEARER_CHALLENGE_CODE, besideSignals, carriesBearer, isOAuth2OnlyCode, isStandardOAuth2Code, mentionsOf, resolveOAuth2, type PasteMentions } from './read/oauth2.js';
+import { BEARER_CHALLENGE_CODE, besideSignals, carriesBearer, isOAuth2OnlyCode, isStandardOAuth2Code, leanStatusToBearer, mentionsOf, resolveOAuth2, type PasteMentions } from './read/oauth2.js';
 import { parseBearerChallenge, parseOAuthChallenge, type BearerChallenge } from './read/www-authenticate.js';
 
 /** A provider's answer, as flow, inspect or a pasted capture has it. Header names are case-insensitive. */
@@ -314,10 +314,12 @@ function readResponse(response: ProviderResponse): Reading {
   // An error in a JSON or XML body is still read whatever the status (some OAuth 2.0 servers answer errors with 200).
   const said = merged?.classified !== undefined && status !== undefined && status < 400 && (merged.source === 'html-page' || merged.source === 'plain-text') ? undefined : merged;
   // Words that say little ("Service Unavailable", "authentication failed") say no more than an error status: the status reads it, the words ride beside.
-  const found = said?.classified?.tier === 2 && status !== undefined && status >= 400 ? statusFinding(status, { parameters: said.parameters, message: said.message, classified: said.classified, provider: said.provider }) : said;
+  const found = said?.classified?.tier === 2 && said.errorShape === undefined && status !== undefined && status >= 400 ? statusFinding(status, { parameters: said.parameters, message: said.message, classified: said.classified, provider: said.provider }) : said;
   // OAuth 1.0a or OAuth 2.0? Decided by evidence (read/oauth2.ts).
   let finding = resolveOAuth2(found, { ...oauth2, hostProvider, offersOAuth: challenge !== undefined, status });
   if (!finding && status !== undefined && status >= 400) finding = withSignals(statusFinding(status), besideSignals(oauth2));
+  // With no challenge to go by (a challenge is better evidence, read above), a bare 401 in a Bearer or gRPC paste leans to OAuth 2.0.
+  if (finding?.code === 'http:401' && challenge === undefined && oauth2.bearer === undefined && !finding.code.startsWith('oauth2:')) finding = leanStatusToBearer(finding, response.mentions);
   if (!finding) return { notAProblem: typeof bodyReading === 'string' ? bodyReading : undefined };
 
   const provider = finding.provider ?? hostProvider ?? providerOfBaseString(finding.serverBaseString);

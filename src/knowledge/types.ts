@@ -221,6 +221,8 @@ type Concept =
   | 'oauth2-consent'
   | 'oauth2-session'
   | 'oauth2-app'
+  | 'oauth2-refresh'
+  | 'audience'
   | 'clock';
 
 /**
@@ -250,6 +252,8 @@ export interface ConceptRecord {
   readonly parameters?: Readonly<Record<string, string>>;
   /** The causes these words point at, most likely first: raised by the words whatever the code. */
   readonly causes: readonly CauseId[];
+  /** How many of its causes the words make likely (the rest possible); 1 when absent. */
+  readonly likely?: number;
   /** 0: says the most (a permission or a rate limit names its cause outright); 2: says the least (a generic failure). */
   readonly tier: 0 | 1 | 2;
   /** Where the wording was seen, when it is a provider's own. */

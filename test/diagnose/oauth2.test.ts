@@ -234,3 +234,32 @@ describe('registered OAuth 2.0 codes typed as a library spells them, and logfmt 
     expect(d.causes[0]?.id).toBe('client-authentication');
   });
 });
+
+describe('a refused token with no protocol marker, gRPC statuses, and OAuth 2.0 causes from words (issue 12)', () => {
+  it('"Invalid access token" in a JSON body, beside a Bearer token or in a gRPC status leans to RFC 6750 invalid_token; with an oauth_* parameter or no context it stays OAuth 1.0a', () => {
+    for (const text of ['{"message":"Invalid access token"}', 'Authorization: Bearer abc\n{"code":401,"message":"Invalid token"}', 'rpc error: code = Unauthenticated desc = invalid access token']) {
+      const problem = readProblemFromText(text);
+      expect(problem, text).toMatchObject({ code: 'oauth2:invalid_token', confidence: 'heuristic' });
+      expect(problem?.oauth2Signals, text).toContain('bearer-words');
+    }
+    expect(readProblemFromText('Invalid access token')?.code).toBe('token_rejected');
+    expect(readProblemFromText('{"message":"Invalid access token","oauth_token":"abc"}')?.code).toBe('token_rejected');
+    expect(readProblemFromText('{"message":"Invalid request token"}')?.code).not.toMatch(/^oauth2:/);
+  });
+
+  it('a gRPC status gives the HTTP status google.rpc.Code maps it to', () => {
+    expect(readProblemFromText('StatusCode.UNAUTHENTICATED details = "Authentication failed" grpc')?.status).toBe(401);
+    expect(readProblemFromText('rpc error: code = PermissionDenied desc = insufficient permissions')?.status).toBe(403);
+    expect(readProblemFromText('rpc error: code = ResourceExhausted desc = rate limit exceeded')?.status).toBe(429);
+  });
+
+  it("words on an OAuth 2.0 answer raise OAuth 2.0's causes: no signature or token secret, a refresh token's own causes, an assertion's clock", () => {
+    const causes = (text: string) => diagnose(readProblemFromText(text) as DetectedProblem, {}, { lang: 'en' }).causes.map((c) => c.id);
+    expect(causes('{"error":"access_denied","error_description":"authentication failure"}')).not.toContain('wrong-secret');
+    expect(causes('{"error":"invalid_grant","error_description":"Invalid refresh token"}').slice(0, 2)).toEqual(['revocation', 'token-type-confusion']);
+    expect(causes('{"error":"invalid_grant","error_description":"invalid assertion"}').slice(0, 2)).toEqual(['client-authentication', 'clock-skew']);
+    expect(causes('{"error":"invalid_grant","error_description":"JWT validation failed: iat claim is in the future"}')[0]).toBe('clock-skew');
+    expect(causes('{"error":"invalid_request","error_description":"cannot supply multiple client credentials"}')[0]).toBe('client-authentication');
+    expect(causes('{"error":"invalid_request","error_description":"Service not found: https://api.example.com"}')[0]).toBe('app-configuration');
+  });
+});

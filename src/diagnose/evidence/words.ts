@@ -1,4 +1,6 @@
 import { problemRecord } from '../../knowledge/problems.js';
+import { providerCodeRecord } from '../../knowledge/provider-codes.js';
+import type { CauseId } from '../../knowledge/types.js';
 import { classifyAll, type Classification } from '../classify/index.js';
 import { say } from '../text.js';
 import type { Adjustment, EvidenceContext } from './context.js';
@@ -14,15 +16,21 @@ import type { Adjustment, EvidenceContext } from './context.js';
 export function words(context: EvidenceContext): Adjustment[] {
   const { problem, lang } = context;
   const texts = new Set<string>();
-  for (const text of [problem.message, problem.parameters['error_description'], problem.parameters['oauth_problem_advice'], problem.parameters['detail'], problem.asSent, unknownCodeWords(context)]) {
+  // A provider row that matched the description's documented wording already read it: its causes stand, the loose words add nothing.
+  const rowRead = problem.providerCode !== undefined && providerCodeRecord(problem.providerCode)?.match?.description !== undefined;
+  const description = problem.parameters['error_description'];
+  for (const text of [rowRead ? undefined : problem.message, rowRead ? undefined : description, problem.parameters['oauth_problem_advice'], problem.parameters['detail'], problem.asSent, unknownCodeWords(context)]) {
     if (text !== undefined && text.trim() !== '') texts.add(text.slice(0, 4000));
   }
   const out: Adjustment[] = [];
   const readings: Classification[] = [];
   for (const text of texts) readings.push(...classifyAll(text));
+  const oauth2 = problem.code.startsWith('oauth2:');
   for (const reading of readings) {
     const line = say('wordsSay', lang, { words: reading.words.map((w) => `"${w}"`).join(' + ') });
-    reading.record.causes.forEach((cause, i) => out.push({ cause, likelihood: i === 0 ? 'likely' : 'possible', line, raiseOnly: true }));
+    // On an OAuth 2.0 answer, a cause only OAuth 1.0a has is read as its OAuth 2.0 counterpart, or dropped (no signature, no token secret there).
+    const causes = oauth2 ? [...new Set(reading.record.causes.flatMap((cause) => oauth2Counterpart(cause)))] : reading.record.causes;
+    causes.forEach((cause, i) => out.push({ cause, likelihood: i < (reading.record.likely ?? 1) ? 'likely' : 'possible', line, raiseOnly: true }));
   }
   return out;
 }
@@ -32,4 +40,25 @@ function unknownCodeWords({ problem }: EvidenceContext): string | undefined {
   if (problemRecord(problem.code) !== undefined || problem.providerCode !== undefined) return undefined;
   const code = problem.code.startsWith('oauth2:') ? problem.code.slice('oauth2:'.length) : problem.code;
   return /[a-z]_[a-z]/i.test(code) || /[a-z][A-Z]/.test(code) ? code : undefined;
+}
+
+/**
+ * OAuth 1.0a causes and what they are in OAuth 2.0 (RFC 6749 §2.3 client authentication, §3.1.2 redirection, RFC 7636 PKCE):
+ * a wrong secret is the client's authentication; signature, nonce, realm and token-secret causes have no counterpart.
+ */
+const OAUTH2_COUNTERPART: Partial<Record<CauseId, readonly CauseId[]>> = {
+  'wrong-secret': ['client-authentication'],
+  'signature-base-mismatch': [],
+  'wrong-signature-method': [],
+  'nonce-reuse': [],
+  'wrong-realm': [],
+  'malformed-header': [],
+  'verifier-mismatch': ['pkce-verifier-mismatch'],
+  'callback-not-approved': ['redirect-mismatch'],
+  'oob-required': [],
+  'session-handle-expired': [],
+};
+
+function oauth2Counterpart(cause: CauseId): readonly CauseId[] {
+  return OAUTH2_COUNTERPART[cause] ?? [cause];
 }

@@ -302,6 +302,32 @@ function statusLine(text: string): number | undefined {
   for (const match of head.matchAll(STATUS_LINE)) status = Number(match[1]);
   if (status !== undefined) return status;
   for (const match of head.matchAll(STATUS_WORDS)) status = Number(match[1]);
+  return status ?? grpcStatus(head);
+}
+
+/**
+ * The HTTP status a gRPC status stands for (google.rpc.Code, googleapis/google/rpc/code.proto, which names each code's
+ * HTTP mapping): Go's `rpc error: code = Unauthenticated desc = …`, Python's `StatusCode.UNAUTHENTICATED`, .NET's
+ * `Status(StatusCode="Unauthenticated", …)`, `grpc-status: 16`, `grpc_status:16`, Google's JSON `"status": "UNAUTHENTICATED"`.
+ */
+const GRPC_HTTP: Readonly<Record<string, number>> = {
+  cancelled: 499, unknown: 500, invalid_argument: 400, deadline_exceeded: 504, not_found: 404, already_exists: 409,
+  permission_denied: 403, resource_exhausted: 429, failed_precondition: 400, aborted: 409, out_of_range: 400,
+  unimplemented: 501, internal: 500, unavailable: 503, data_loss: 500, unauthenticated: 401,
+};
+const GRPC_NUMBERS = ['ok', 'cancelled', 'unknown', 'invalid_argument', 'deadline_exceeded', 'not_found', 'already_exists', 'permission_denied', 'resource_exhausted', 'failed_precondition', 'aborted', 'out_of_range', 'unimplemented', 'internal', 'unavailable', 'data_loss', 'unauthenticated'];
+const GRPC_STATUS = /\brpc error: code = ([A-Za-z]{2,24})\b|\bStatusCode(?:\.|\s*=\s*["']?)([A-Za-z_]{2,24})\b|\bgrpc[-_]status["']?\s*[:=]\s*["']?([A-Za-z_]{2,24}|\d{1,2})\b|"status"\s*:\s*"([A-Z_]{2,24})"/g;
+
+function grpcStatus(text: string): number | undefined {
+  let status: number | undefined;
+  let count = 0;
+  for (const match of text.matchAll(GRPC_STATUS)) {
+    if (++count > 64) break;
+    const raw = match[1] ?? match[2] ?? match[3] ?? match[4] ?? '';
+    const name = /^\d+$/.test(raw) ? (GRPC_NUMBERS[Number(raw)] ?? '') : raw.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+    const http = GRPC_HTTP[name];
+    if (http !== undefined) status = http;
+  }
   return status;
 }
 

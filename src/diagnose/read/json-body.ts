@@ -216,7 +216,8 @@ function nestedErrorObject(value: Json, depth: number): JsonObject {
 function fromErrorObject(json: JsonObject, hostProvider: string | undefined): Finding | undefined {
   const error = jsonText(json['error']);
   // Zoom writes the description as `reason` (`{"reason":"Invalid authorization code","error":"invalid_request"}`).
-  const description = jsonText(json['error_description']) ?? jsonText(json['reason']);
+  // Client libraries rename it as their language does (auth0.js `errorDescription`), or a logged map calls it `description`.
+  const description = jsonText(json['error_description']) ?? jsonText(json['reason']) ?? jsonText(json['errorDescription']) ?? jsonText(json['description']);
   if (error === undefined || !/^[a-z_]{3,64}$/.test(error)) return undefined;
   // `{"error":"invalid_grant"}` or `{"error":"invalid_client"}` needs no description: a code RFC 6749 defines, in the JSON it answers with.
   // A code the host's provider documents needs none either.

@@ -56,7 +56,8 @@ export function readCasedOAuth2Code(text: string): Finding | undefined {
   if (!isOAuth2OnlyCode(cased.code) && !/oauth/i.test(before)) return undefined;
   const rest = bounded.slice(cased.end, cased.end + 500);
   // `description: "…"`, `"error_description" => "…"`, `error_description: Some("…")`, or the call's argument `("…")`.
-  const described = /(?:description|message)["']?\s*(?:=>|[:=])\s*(?:Some\()?["']([^"'\n]{1,400})["']/.exec(rest) ?? /^["']?\s*\(\s*["']([^"'\n]{1,400})["']/.exec(rest);
+  // Or, last, the words after it on its line (Spring's `InvalidGrantException, Invalid refresh token: …`).
+  const described = /(?:description|message)["']?\s*(?:=>|[:=])\s*(?:Some\()?["']([^"'\n]{1,400})["']/.exec(rest) ?? /^["']?\s*\(\s*["']([^"'\n]{1,400})["']/.exec(rest) ?? /^["']?\s*[,:-]\s*([A-Za-z][^\n]{2,400})/.exec(rest);
   return findingFromOAuthlibError(cased.code, described?.[1], { carrier: 'plain-text', ...(cased.written !== undefined ? { asWritten: cased.written } : {}) });
 }
 

@@ -69,15 +69,18 @@ export interface OAuth2Context {
 export interface PasteMentions {
   readonly oauth2: boolean;
   readonly oauth1: boolean;
+  /** The paste speaks of a Bearer token, a JWT or a gRPC call (whose credentials are Bearer tokens in its `authorization` metadata). */
+  readonly bearer?: boolean;
 }
 
 const OAUTH2_MENTION = /\boauth ?2(?:\.0)?\b|oauth2[_./-]|[_./-]oauth2\b|\bclient[_ ]secret\b|\bclient_id\b|\baccess token response\b|\bopenid\b|\bOidc\w*|\bOAuth2\w*|\bMsal\w*|\bAADSTS\d/i;
+const BEARER_MENTION = /\bbearer\b|\bjwts?\b|\bid[_ ]token\b|\brpc error\b|\bgrpc\b|\bStatusCode[.=]|\bRpcException\b|"access_token"|\bx-api-key\b/i;
 const OAUTH1_MENTION = /\boauth ?1(?:\.0a?)?\b|oauth1[_./-]|\bOAuth1\w*|\boauth_(?:consumer_key|token|signature|nonce|verifier|callback)\b|\bconsumer[ _-]?(?:key|secret)\b|\brfc ?5849\b/i;
 
 /** Whether a paste speaks of OAuth 2.0 or of OAuth 1.0a, beside the error it holds (its first 20,000 characters). */
 export function mentionsOf(text: string): PasteMentions {
   const head = text.slice(0, 20_000);
-  return { oauth2: OAUTH2_MENTION.test(head), oauth1: OAUTH1_MENTION.test(head) };
+  return { oauth2: OAUTH2_MENTION.test(head), oauth1: OAUTH1_MENTION.test(head), bearer: BEARER_MENTION.test(head) };
 }
 
 /** The signs that an `error=` answer is OAuth 2.0; none means it stays an oauthlib (OAuth 1) reading. */
@@ -175,6 +178,7 @@ export function resolveOAuth2(finding: Finding | undefined, context: OAuth2Conte
     return withBeside(finding, beside);
   }
   if (bearerError && (finding === undefined || finding.confidence === 'heuristic')) return oauth2Finding(bearerShape(bearerError), 'www-authenticate', beside);
+  if (finding && leansBearer(finding, context)) return bearerTokenFinding(finding, [...beside, 'bearer-words']);
   if (finding) return withBeside(finding, beside);
   const refused = context.status === undefined || context.status >= 400;
   if (bearer && !context.offersOAuth && refused) return oauth2Finding(bearerShape(bearer), 'www-authenticate', beside);
@@ -193,4 +197,38 @@ export function besideSignals(context: OAuth2Context): OAuth2Signal[] {
 /** `Authorization: Bearer …` on the request (RFC 6750 §2.1). */
 export function carriesBearer(authorization: string | undefined): boolean {
   return authorization !== undefined && /^\s*bearer(?:\s|$)/i.test(authorization);
+}
+
+/** What free words about a refused token read as in OAuth 1.0a (Problem Reporting §2): in OAuth 2.0 each is RFC 6750 §3.1 invalid_token. */
+const TOKEN_WORD_CODES: ReadonlySet<string> = new Set(['token_rejected', 'token_expired', 'token_revoked', 'token_used']);
+
+const CREDENTIAL_CONCEPTS: ReadonlySet<string> = new Set(['key-and-secret', 'authentication']);
+
+/** A status read alone (no words, no code), leant to RFC 6750 §3.1 invalid_token when the paste speaks of Bearer tokens or gRPC. */
+export function leanStatusToBearer(finding: Finding, mentions: PasteMentions | undefined): Finding {
+  return leansBearer(finding, { mentions }) ? bearerTokenFinding(finding, [...(finding.oauth2Signals ?? []), 'bearer-words']) : finding;
+}
+
+/** Words that name OAuth 1.0a's own tokens: a request token or temporary credentials are never a Bearer token. */
+const OAUTH1_TOKEN_WORDS = /request[ _-]?token|temporary|token[ _-]?secret|oauth[ _-]?token\b/i;
+
+/**
+ * A token refused in free words ("Invalid access token", "invalid token") with no oauth_* parameter anywhere but a Bearer
+ * token, a JWT or a gRPC call around it, or an `error`-less JSON body: an access token presented the RFC 6750 way, so
+ * the answer leans to OAuth 2.0's invalid_token (RFC 6750 §3.1). Only a hint: the reading stays heuristic.
+ */
+function leansBearer(finding: Finding, context: OAuth2Context): boolean {
+  const mentions = context.mentions;
+  // A bare 401 in a paste that speaks of Bearer tokens or gRPC (an `Unauthenticated` status): RFC 6750 §3.1's invalid_token answer.
+  if (finding.code === 'http:401') return mentions?.bearer === true && mentions.oauth1 !== true;
+  if (finding.confidence !== 'heuristic' || finding.classified === undefined) return false;
+  // "Request had invalid authentication credentials. Expected OAuth 2 access token …" (Google): credentials that are an access token.
+  const accessTokenCredentials = CREDENTIAL_CONCEPTS.has(finding.classified.concept) && mentions?.oauth2 === true && /\baccess[ _-]?token\b/i.test(finding.message ?? '');
+  if (!TOKEN_WORD_CODES.has(finding.code) && !accessTokenCredentials) return false;
+  if (mentions?.oauth1 === true || finding.classified.words.some((w) => OAUTH1_TOKEN_WORDS.test(w)) || OAUTH1_TOKEN_WORDS.test(finding.message ?? '')) return false;
+  return mentions?.bearer === true || mentions?.oauth2 === true || finding.source === 'json-body';
+}
+
+function bearerTokenFinding(finding: Finding, signals: readonly OAuth2Signal[]): Finding {
+  return { ...finding, code: 'oauth2:invalid_token', providerCode: undefined, confidence: 'heuristic', oauth2Signals: signals, parameters: finding.message === undefined ? finding.parameters : { error_description: finding.message, ...finding.parameters } };
 }

@@ -23,7 +23,7 @@ export function findingFromOAuthlibError(error: string, description: string | un
   return oauthlibCode(error, message, errorShape);
 }
 
-const OAUTH2_CONCEPTS: ReadonlySet<string> = new Set(['oauth2-grant', 'oauth2-redirect', 'oauth2-pkce', 'oauth2-client', 'oauth2-consent', 'oauth2-session', 'oauth2-app']);
+const OAUTH2_CONCEPTS: ReadonlySet<string> = new Set(['oauth2-grant', 'oauth2-redirect', 'oauth2-pkce', 'oauth2-client', 'oauth2-consent', 'oauth2-session', 'oauth2-app', 'oauth2-refresh']);
 
 function speaksOAuth2(finding: Finding | undefined): boolean {
   const read = finding?.classified;
@@ -69,7 +69,8 @@ export function readOAuthlibForm(text: string): Finding | undefined {
   // its companions stand after it, each quoted or a bare word.
   const logged = pairs.some(([name]) => name === 'error_description') ? [] : loggedCompanions(text, text.indexOf(`${segment}`) + segment.length);
   const all = [...pairs, ...logged];
-  const description = all.find(([name]) => name === 'error_description')?.[1];
+  // A Java map printed (`{httpStatus=400,error=invalid_grant,description=…}`) names it `description`.
+  const description = all.find(([name]) => name === 'error_description')?.[1] ?? all.find(([name]) => name === 'description' || name === 'errorDescription')?.[1];
   return findingFromOAuthlibError(error, description, { ...besideError(all), carrier: 'form-body' });
 }
 
