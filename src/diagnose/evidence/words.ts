@@ -16,10 +16,10 @@ import type { Adjustment, EvidenceContext } from './context.js';
 export function words(context: EvidenceContext): Adjustment[] {
   const { problem, lang } = context;
   const texts = new Set<string>();
-  // A provider row that matched the description's documented wording already read it: its causes stand, the loose words add nothing.
-  const rowRead = problem.providerCode !== undefined && providerCodeRecord(problem.providerCode)?.match?.description !== undefined;
-  const description = problem.parameters['error_description'];
-  for (const text of [rowRead ? undefined : problem.message, rowRead ? undefined : description, problem.parameters['oauth_problem_advice'], problem.parameters['detail'], problem.asSent, unknownCodeWords(context)]) {
+  // A provider row that matched the description's documented wording already read it: the words only raise the causes it names.
+  const row = problem.providerCode === undefined ? undefined : providerCodeRecord(problem.providerCode);
+  const rowCauses = row?.match?.description === undefined ? undefined : new Set((row.overlay?.causes ?? []).map((c) => c.id));
+  for (const text of [problem.message, problem.parameters['error_description'], problem.parameters['oauth_problem_advice'], problem.parameters['detail'], problem.asSent, unknownCodeWords(context)]) {
     if (text !== undefined && text.trim() !== '') texts.add(text.slice(0, 4000));
   }
   const out: Adjustment[] = [];
@@ -29,7 +29,8 @@ export function words(context: EvidenceContext): Adjustment[] {
   for (const reading of readings) {
     const line = say('wordsSay', lang, { words: reading.words.map((w) => `"${w}"`).join(' + ') });
     // On an OAuth 2.0 answer, a cause only OAuth 1.0a has is read as its OAuth 2.0 counterpart, or dropped (no signature, no token secret there).
-    const causes = oauth2 ? [...new Set(reading.record.causes.flatMap((cause) => oauth2Counterpart(cause)))] : reading.record.causes;
+    const read = oauth2 ? [...new Set(reading.record.causes.flatMap((cause) => oauth2Counterpart(cause)))] : reading.record.causes;
+    const causes = rowCauses === undefined ? read : read.filter((cause) => rowCauses.has(cause));
     causes.forEach((cause, i) => out.push({ cause, likelihood: i < (reading.record.likely ?? 1) ? 'likely' : 'possible', line, raiseOnly: true }));
   }
   return out;
