@@ -42,18 +42,33 @@ interface Flag {
   readonly row: OptionRow;
 }
 
-/** The options of the program itself (src/cli/program.ts), which commander recognises anywhere on the line. */
-const PROGRAM_OPTION = /^(?:--debug|--version|--help|-[hV].*)$/;
+/** The options of the program itself (src/cli/program.ts), which commander recognises anywhere on the line (also -h or -V leading a group). */
+function isProgramOption(arg: string): boolean {
+  return arg === '--debug' || arg === '--version' || arg === '--help' || (arg[0] === '-' && (arg[1] === 'h' || arg[1] === 'V'));
+}
 
+const isLetter = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+
+// String operations, not patterns: a regular expression costs its compilation
+// on first use, and this runs at every start (issue #8).
 function flagOf(row: OptionRow): Flag {
-  const match = /^(?:(-[A-Za-z]), )?(--[a-z][a-z0-9-]*)(?: <[a-z-]+>)?$/.exec(row.flags);
-  if (match === null) throw new Error(`option flags "${row.flags}" are not of a form the command-line reader knows`);
-  const long = match[2] as string;
+  const parts = row.flags.split(' ');
+  let short: string | undefined;
+  if (parts[0]?.length === 3 && parts[0][0] === '-' && parts[0][2] === ',') short = parts.shift()?.slice(0, 2);
+  const [long = '', value, ...rest] = parts;
+  const takesValue = value !== undefined && value.startsWith('<') && value.endsWith('>');
+  const plainLong = long.startsWith('--') && long.length > 2 && [...long.slice(2)].every((c) => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c === '-');
+  if (!plainLong || rest.length > 0 || (value !== undefined && !takesValue) || (short !== undefined && !isLetter(short.charAt(1)))) {
+    throw new Error(`option flags "${row.flags}" are not of a form the command-line reader knows`);
+  }
   const negate = long.startsWith('--no-');
-  const takesValue = row.flags.endsWith('>');
   if (negate && (takesValue || row.default !== undefined)) throw new Error(`option "${row.flags}": a --no- option takes no value`);
-  const key = long.slice(negate ? 5 : 2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-  return { short: match[1], long, takesValue, negate, key, row };
+  const key = long
+    .slice(negate ? 5 : 2)
+    .split('-')
+    .map((word, i) => (i === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1)))
+    .join('');
+  return { short, long, takesValue, negate, key, row };
 }
 
 /** Registers the table's options on a commander command, in its order. */
@@ -86,7 +101,7 @@ export function readCommandLine(args: readonly string[], table: CommandLineTable
     else options[flag.key] = value as string;
   };
   // The program reads its own options anywhere, also where a value of ours would be.
-  if (args.some((arg) => arg === '--' || PROGRAM_OPTION.test(arg))) return undefined;
+  if (args.some((arg) => arg === '--' || isProgramOption(arg))) return undefined;
   const operands: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
