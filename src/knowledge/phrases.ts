@@ -90,6 +90,13 @@ export const phrases = lazy((): readonly PhraseRecord[] => [
   { id: 'oauthlib-client-key-format', kind: 'plain-text', pattern: /Invalid client key format/i, problem: 'consumer_key_unknown', confidence: 'heuristic' },
   { id: 'oauthlib-nonce-format', kind: 'plain-text', pattern: /Invalid nonce format/i, problem: 'parameter_rejected', confidence: 'heuristic' },
   { id: 'oauthlib-https-only', kind: 'plain-text', pattern: /Only HTTPS connections are permitted/i, problem: 'oauthlib:insecure_transport_protocol', providerCode: 'oauthlib:insecure_transport_protocol', confidence: 'heuristic' },
+  // ── A client library refusing the callback because its state is not the one it sent (RFC 6749 §10.12):
+  // Authlib/oauthlib MismatchingStateError (authlib/authlib#376, oauthlib/oauthlib#875), oidc-client(-ts)
+  // "No matching state found in storage" (authts/react-oidc-context#445), AppAuth "State returned in
+  // authorization response … does not match", and the plain "state mismatch" wordings of other libraries.
+  { id: 'library-mismatching-state', kind: 'plain-text', pattern: /\bMismatchingStateError\b|\bmismatching_state\b|State not equal in request and response/i, problem: 'flow:state-mismatch', confidence: 'mapped' },
+  { id: 'library-no-matching-state', kind: 'plain-text', pattern: /No (?:matching )?state found in storage|No matching state found/i, problem: 'flow:state-mismatch', confidence: 'mapped' },
+  { id: 'library-state-does-not-match', kind: 'plain-text', pattern: /\bstate\b[^.\n]{0,160}\bdo(?:es|)(?:n't| not) match\b|\bstate[ _-]mismatch(?:ed)?\b|\bmismatch(?:ed|ing) (?:oauth2? )?state\b/i, problem: 'flow:state-mismatch', confidence: 'heuristic' },
   // ── Providers' own wordings from real reports, before the generic guesses.
   ...realWorldPhrases(),
   // Generic wordings are no longer phrases here: the message classifier
