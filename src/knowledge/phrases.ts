@@ -93,10 +93,12 @@ export const phrases = lazy((): readonly PhraseRecord[] => [
   // ── A client library refusing the callback because its state is not the one it sent (RFC 6749 §10.12):
   // Authlib/oauthlib MismatchingStateError (authlib/authlib#376, oauthlib/oauthlib#875), oidc-client(-ts)
   // "No matching state found in storage" (authts/react-oidc-context#445), AppAuth "State returned in
-  // authorization response … does not match", and the plain "state mismatch" wordings of other libraries.
+  // authorization response (…) does not match", and the plain "state mismatch" wordings of other libraries.
+  // "state" must be what does not match: not a state=… parameter before another mismatch (a PKCE verifier's),
+  // nor a word qualified by another ("Validation state does not match").
   { id: 'library-mismatching-state', kind: 'plain-text', pattern: /\bMismatchingStateError\b|\bmismatching_state\b|State not equal in request and response/i, problem: 'flow:state-mismatch', confidence: 'mapped' },
   { id: 'library-no-matching-state', kind: 'plain-text', pattern: /No (?:matching )?state found in storage|No matching state found/i, problem: 'flow:state-mismatch', confidence: 'mapped' },
-  { id: 'library-state-does-not-match', kind: 'plain-text', pattern: /\bstate\b[^.\n]{0,160}\bdo(?:es|)(?:n't| not) match\b|\bstate[ _-]mismatch(?:ed)?\b|\bmismatch(?:ed|ing) (?:oauth2? )?state\b/i, problem: 'flow:state-mismatch', confidence: 'heuristic' },
+  { id: 'library-state-does-not-match', kind: 'plain-text', pattern: /(?<![A-Za-z][ _-])\bstate(?: (?:parameter|param|value))?(?: returned in (?:the )?authori[sz]ation response)?(?: \([^)\n]{0,200}\))? do(?:es)?(?:n't| not) match\b|\b(?:oauth2?|the|returned|callback|response) state (?:(?:parameter|param|value) )?do(?:es)?(?:n't| not) match\b|\bstate[ _-]mismatch(?:ed)?\b|\bmismatch(?:ed|ing) (?:oauth2? )?state\b/i, problem: 'flow:state-mismatch', confidence: 'heuristic' },
   // ── Providers' own wordings from real reports, before the generic guesses.
   ...realWorldPhrases(),
   // Generic wordings are no longer phrases here: the message classifier
