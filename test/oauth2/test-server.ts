@@ -31,6 +31,10 @@ export interface TestServerOptions {
   mountPath?: string;
   /** The issuer the metadata, the ID token and the callback name, as a path on this server (Entra's consumers names another tenant). */
   issuerPath?: string;
+  /** Access tokens as RFC 9068 JWTs, signed with the JWKS key (`signed`) or with a key the JWKS does not hold (`wrong-key`). */
+  jwtAccessToken?: 'signed' | 'wrong-key';
+  /** The server's clock (its Date header and the times in its tokens) this many seconds off the real one. */
+  clockSkewSec?: number;
 }
 
 export interface TestServer {
@@ -55,6 +59,8 @@ const rnd = () => randomBytes(16).toString('base64url');
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
+  const other = options.jwtAccessToken === 'wrong-key' ? (await generateKeyPair('RS256')).privateKey : privateKey;
+  const skew = options.clockSkewSec ?? 0;
   const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
   const clientId = 'test-client';
   const clientSecret = options.clientSecret ?? 'test-secret-value';
@@ -69,7 +75,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const named = () => `${issuer}${options.issuerPath ?? ''}`;
 
   const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-    res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers }).end(JSON.stringify(body));
+    res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...(skew ? { date: new Date(Date.now() + skew * 1000).toUTCString() } : {}), ...headers }).end(JSON.stringify(body));
   };
   const refuse = (res: ServerResponse, status: number, error: string, description: string) => json(res, options.errorsWith200 ? 200 : status, { error, error_description: description });
 
@@ -87,7 +93,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   };
 
   const issue = async (res: ServerResponse, client: string, scope: string, family: string | undefined, nonce?: string) => {
-    const at = rnd();
+    const serverNow = Math.floor(Date.now() / 1000) + skew;
+    // RFC 9068 §2.2: iss, exp, aud, sub, client_id, iat, jti; typ at+jwt (§2.1).
+    const at = options.jwtAccessToken === undefined ? rnd() : await new SignJWT({ client_id: client, scope, sub: 'alice' }).setProtectedHeader({ alg: 'RS256', kid: 'test-key', typ: 'at+jwt' }).setIssuer(named()).setAudience('https://api.example').setIssuedAt(serverNow).setExpirationTime(serverNow + 300).setJti(rnd()).sign(other as KeyLike);
     access.set(at, { scope, active: true });
     const body: Record<string, unknown> = { access_token: at, token_type: 'Bearer', expires_in: 3600, scope };
     if (family !== undefined) {

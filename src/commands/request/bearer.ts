@@ -20,6 +20,8 @@ import { isOAuth2ProfileFile, readOAuth2Profile, type OAuth2Profile } from '../.
 import { planRefresh, saveRefreshed, sendRefresh, type RefreshResult } from './bearer-refresh.js';
 import { clockOffsetSec as serverClockOffsetSec } from '../../oauth2/responses.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
+import { jwtDisplay, verifyAccessToken, type IdTokenCheck } from '../../oauth2/jwt.js';
+import { discoverIssuer, fetchJwks } from './issuer.js';
 import { readBody } from './body.js';
 import type { RequestOptions } from './options.js';
 import { parseHeaders } from './headers.js';
@@ -72,6 +74,53 @@ function problemOf(exchange: HttpExchange, challenge: BearerChallenge | undefine
   return { code: 'unrecognised-response', source: 'status-only', confidence: 'heuristic', parameters: {}, status: r.status, message: `the server answered ${r.status}` };
 }
 
+/** The issuer a JWT access token can be checked against: the profile's (a plain URL, not a preset's template) or the saved credential's. */
+function knownIssuer(profile: OAuth2Profile | undefined, credential: OAuth2Credential | undefined): string | undefined {
+  const issuer = profile?.preset.issuer ?? credential?.issuer;
+  return issuer !== undefined && !issuer.includes('{') ? issuer : undefined;
+}
+
+interface AccessTokenReading {
+  readonly header: string;
+  readonly claims: string;
+  readonly signature: string;
+  readonly issuer?: string | undefined;
+  readonly checks: readonly IdTokenCheck[];
+  /** Why nothing was verified (no issuer known, discovery found nothing). */
+  readonly unverified?: string | undefined;
+}
+
+/**
+ * A JWT access token sent by `request` (RFC 9068): decoded for display, and
+ * verified with flow's code against the issuer's JWKS when the profile or the
+ * credential names the issuer, times by the issuer's clock (its Date header).
+ * Undefined for an opaque token.
+ */
+async function readAccessToken(token: string, profile: OAuth2Profile | undefined, credential: OAuth2Credential | undefined, now: number, send: (r: HttpRequest) => Promise<HttpExchange>): Promise<AccessTokenReading | undefined> {
+  const shown = jwtDisplay(token);
+  if (shown === undefined) return undefined;
+  const issuer = knownIssuer(profile, credential);
+  let jwksUri = profile?.preset.endpoints?.jwks;
+  if (jwksUri === undefined && issuer === undefined) return { ...shown, checks: [], unverified: 'no issuer known to verify it against (give --provider FILE, an OAuth 2.0 profile with its issuer)' };
+  let problem: string | undefined;
+  let last: HttpExchange | undefined;
+  if (jwksUri === undefined && issuer !== undefined) {
+    const found = await discoverIssuer(issuer, send);
+    last = found.exchanges.at(-1);
+    jwksUri = found.metadata?.jwks_uri;
+    problem = found.problem ?? (jwksUri === undefined ? `the metadata of ${issuer} has no jwks_uri` : undefined);
+  }
+  let jwks;
+  if (jwksUri !== undefined) {
+    const fetched = await fetchJwks(jwksUri, send);
+    last = fetched.exchange;
+    jwks = fetched.jwks;
+  }
+  const clockOffsetSec = last === undefined ? undefined : serverClockOffsetSec(last.response, last.startedAt + last.headersMs);
+  const checks = await verifyAccessToken(token, jwks, { issuer, now: Math.floor(now / 1000), clockOffsetSec });
+  return { ...shown, issuer, checks, unverified: problem };
+}
+
 export async function runBearerRequest(first: string, second: string | undefined, options: RequestOptions & { bearer: string; bearerName?: string | undefined; credential?: OAuth2Credential | undefined }, env: Environment): Promise<ExitCode> {
   const OAUTH1 = ['as', 'consumerKey', 'consumerSecret', 'token', 'tokenSecret', 'signatureMethod', 'privateKey', 'realm', 'placement', 'saveCredentials'] as const;
   const mixed = OAUTH1.filter((k) => options[k] !== undefined);
@@ -100,6 +149,7 @@ export async function runBearerRequest(first: string, second: string | undefined
   const dispatcher = createDispatcher({ env: env.env, ca, timeoutMs });
   let exchange: HttpExchange;
   let refresh: { result: RefreshResult; refused: HttpExchange } | undefined;
+  let accessToken: AccessTokenReading | undefined;
   try {
     const send = (r: HttpRequest) => sendHttp(r, { dispatcher, timeoutMs, signal: env.signal, now: () => env.now(), maxRedirects: 0 });
     exchange = await send(request);
@@ -132,6 +182,8 @@ export async function runBearerRequest(first: string, second: string | undefined
         refresh ??= { result, refused: exchange };
       }
     }
+    const sent = firstHeaderValue(exchange.request.headers, 'authorization')?.replace(/^Bearer\s+/i, '') ?? token;
+    accessToken = await readAccessToken(sent, profile, options.credential, env.now(), send);
   } finally {
     await dispatcher.close().catch(() => undefined);
   }
@@ -156,6 +208,8 @@ export async function runBearerRequest(first: string, second: string | undefined
       diagnosis: diagnosis ? diagnosisJson(diagnosis) : null,
       // --refresh-on-401: the refused call, the refresh, then the retried call is request/response above.
       refresh: refresh ? { refused: responseJson(refresh.refused), request: { method: 'POST', url: refresh.result.request.url, headers: refresh.result.request.headers }, response: responseJson(refresh.result.exchange), ok: refresh.result.tokens !== undefined } : null,
+      // RFC 9068: a JWT access token decoded (the token itself masked above) and checked; null for an opaque one.
+      accessToken: accessToken ? { header: JSON.parse(accessToken.header) as unknown, claims: JSON.parse(accessToken.claims) as unknown, issuer: accessToken.issuer ?? null, checks: accessToken.checks, unverified: accessToken.unverified ?? null } : null,
       secretsMasked: output.redactor.active,
     });
     return ok ? ExitCode.Ok : ExitCode.Refused;
@@ -167,6 +221,15 @@ export async function runBearerRequest(first: string, second: string | undefined
   output.narrate(c.bold('Response') + statusLine(exchange, c).replace(/^ {2}→/, ''));
   for (const line of responseHeaderLines(exchange, c)) output.narrate(line);
   if (challenge) output.narrate(c.dim(`  Bearer challenge: ${[challenge.error && `error=${challenge.error}`, challenge.description && `error_description="${challenge.description}"`, challenge.scope && `scope="${challenge.scope}"`, challenge.realm && `realm="${challenge.realm}"`].filter(Boolean).join(', ') || '(no error: no token, or one the server did not take)'}`));
+  if (accessToken) {
+    output.narrate();
+    output.narrate(c.bold('Access token (JWT)') + c.dim(accessToken.issuer ? `  issuer ${sanitizeForTerminal(accessToken.issuer)}` : ''));
+    output.narrate(`  header     ${sanitizeForTerminal(accessToken.header)}`);
+    output.narrate(`  claims     ${sanitizeForTerminal(accessToken.claims)}`);
+    output.narrate(`  signature  ${accessToken.signature}`);
+    for (const check of accessToken.checks) output.narrate(`  ${check.ok ? c.green('✓') : c.red('✗')} ${check.check}: ${sanitizeForTerminal(check.detail)}`);
+    if (accessToken.unverified) output.narrate(c.dim(`  not verified: ${sanitizeForTerminal(accessToken.unverified)}`));
+  }
   const note = bodyNote(exchange);
   if (note) output.narrate(c.dim(`  ${note}`));
   if (diagnosis) {

@@ -8,7 +8,7 @@ import type { ServerMetadata } from '../../oauth2/discovery.js';
 import type { OAuth2Endpoints, TokenSet } from '../../oauth2/types.js';
 import { discover } from './discovery-step.js';
 import { randomValue, Session, Stop } from './session.js';
-import { checkIdToken, clientCredentials, deviceGrant, followToCallback, introspect, need, refresh, revoke, tokenCall, userinfo } from './token-steps.js';
+import { checkIssuedTokens, clientCredentials, deviceGrant, followToCallback, introspect, need, refresh, revoke, tokenCall, userinfo } from './token-steps.js';
 import type { OAuth2FlowConfig, OAuth2Io, OAuth2Outcome, Working } from './types.js';
 import type { LoopbackListener } from './loopback.js';
 import { checked, failed, note } from '../notes.js';
@@ -139,7 +139,7 @@ async function codeGrant(session: Session, endpoints: OAuth2Endpoints, metadata:
       return tokenCall(session, 'token', tokenEndpoint, codeExchangePairs(code.code, sentRedirectUri, sentVerifier), working, accepted, again ? 'Code exchange (again)' : undefined);
     };
     const { tokens, exchange } = await exchangeCode(false);
-    await checkIdToken(session, endpoints, tokens, nonce, exchange);
+    await checkIssuedTokens(session, endpoints, tokens, exchange, { nonce });
     if (rehearsal?.exchangeTwice) {
       const second = await exchangeCode(true);
       return second.tokens;

@@ -13,6 +13,7 @@ import type { OAuth2FlowConfig, OAuth2Io, OAuth2StepName, OAuth2StepRecord, Work
 const STEP_TITLES: Record<OAuth2StepName, string> = {
   discovery: 'Discovery',
   jwks: 'JWKS',
+  'access-token': 'Access token (JWT)',
   par: 'Pushed authorization request',
   authorize: 'Authorization',
   callback: 'Callback',
@@ -151,7 +152,7 @@ export class Session {
   }
 
   evidenceNow(failedStep: OAuth2StepName | undefined): OAuth2Evidence {
-    return { ...this.evidence, observedAt: this.io.now(), failedStep: failedStep === 'jwks' ? 'token' : failedStep, refreshes: [...this.refreshes] };
+    return { ...this.evidence, observedAt: this.io.now(), failedStep: failedStep === 'jwks' || failedStep === 'access-token' ? 'token' : failedStep, refreshes: [...this.refreshes] };
   }
 }
 

@@ -4,7 +4,7 @@ import { firstHeaderValue } from '../../http/headers.js';
 import type { HttpExchange } from '../../http/types.js';
 import { nextPoll, startPolling } from '../../device/poll.js';
 import { fingerprintToken as fpOf } from '../../diagnose/fingerprint.js';
-import { decodeToken, verifyIdToken } from '../../oauth2/jwt.js';
+import { decodeToken, jwtDisplay, verifyAccessToken, verifyIdToken } from '../../oauth2/jwt.js';
 import type { FormPairs } from '../../oauth2/form.js';
 import { bearerRequest, clientCredentialsPairs, deviceAuthorizationPairs, deviceTokenPairs, refreshPairs, tokenPairs } from '../../oauth2/requests.js';
 import { jsonObject, parseDeviceAuthorization, parseIntrospection, parseRevocation, parseTokenResponse, parseUserinfo } from '../../oauth2/responses.js';
@@ -77,44 +77,73 @@ export function expectedIssuer(issuer: string, template: string | undefined, idT
 }
 
 const ID_TOKEN_TITLE = 'ID token';
+const ACCESS_TOKEN_TITLE = 'Access token (JWT)';
 
-/** OIDC Core §3.1.3.7: the ID token checked against the JWKS, each claim reported; a failed check fails the run. */
-export async function checkIdToken(session: Session, endpoints: OAuth2Endpoints, tokens: TokenSet, nonce: string | undefined, exchange: HttpExchange): Promise<void> {
-  if (tokens.idToken === undefined) return;
-  let jwks: JSONWebKeySet | undefined;
-  const exchanges: HttpExchange[] = [];
-  if (endpoints.jwks !== undefined) {
-    // One heading for the step: started and recorded under the same title (it printed 'JWKS', then 'ID token').
-    const jwksExchange = await session.send('jwks', { method: 'GET', url: endpoints.jwks, headers: { accept: 'application/json' } }, { title: ID_TOKEN_TITLE });
-    exchanges.push(jwksExchange);
-    const body = jsonObject(jwksExchange.response.body);
-    if (jwksExchange.response.status === 200 && Array.isArray(body?.['keys'])) jwks = body as unknown as JSONWebKeySet;
+/** The issuer's JWKS, fetched once per token response under the heading of the step that needs it first. */
+async function fetchJwks(session: Session, endpoints: OAuth2Endpoints, title: string): Promise<{ jwks?: JSONWebKeySet | undefined; exchanges: HttpExchange[] }> {
+  if (endpoints.jwks === undefined) return { exchanges: [] };
+  // One heading for the step: started and recorded under the same title (it printed 'JWKS', then 'ID token').
+  const exchange = await session.send('jwks', { method: 'GET', url: endpoints.jwks, headers: { accept: 'application/json' } }, { title });
+  const body = jsonObject(exchange.response.body);
+  return { jwks: exchange.response.status === 200 && Array.isArray(body?.['keys']) ? (body as unknown as JSONWebKeySet) : undefined, exchanges: [exchange] };
+}
+
+/**
+ * What a token response issued, checked: the ID token (OIDC Core §3.1.3.7, a
+ * failed check fails the run) when `idToken` says this grant's one is judged,
+ * and a JWT access token (RFC 9068) decoded and verified against the same
+ * JWKS, reported but never a refusal: the token is the resource server's to
+ * judge. An opaque access token is left alone.
+ */
+export async function checkIssuedTokens(session: Session, endpoints: OAuth2Endpoints, tokens: TokenSet, exchange: HttpExchange, idToken: { nonce: string | undefined } | undefined): Promise<void> {
+  const idTokenToCheck = idToken !== undefined ? tokens.idToken : undefined;
+  const accessJwt = jwtDisplay(tokens.accessToken);
+  if (idTokenToCheck === undefined && accessJwt === undefined) return;
+  const fetched = await fetchJwks(session, endpoints, idTokenToCheck !== undefined ? ID_TOKEN_TITLE : ACCESS_TOKEN_TITLE);
+  const now = Math.floor((exchange.startedAt + exchange.headersMs) / 1000);
+  const metadataIssuer = session.evidence.metadata?.issuer ?? session.config.issuer;
+  if (idTokenToCheck !== undefined) {
+    const issuer = expectedIssuer(metadataIssuer ?? '', session.config.preset?.issuerTemplate, idTokenToCheck);
+    const checks = await verifyIdToken(idTokenToCheck, fetched.jwks, { issuer, clientId: session.config.client.clientId, nonce: idToken?.nonce, now, clockOffsetSec: session.evidence.clockOffsetSec });
+    const failedChecks = checks.filter((c) => !c.ok);
+    session.record({
+      name: 'jwks',
+      title: ID_TOKEN_TITLE,
+      ok: failedChecks.length === 0,
+      exchanges: fetched.exchanges,
+      ms: fetched.exchanges.reduce((s, e) => s + e.totalMs, 0),
+      working: [],
+      notes: checks.map((c) => checked(c.ok, `${c.check}: ${c.detail}`)),
+      error: failedChecks.length > 0 ? { code: 'id-token-invalid', message: `the ID token fails ${failedChecks.map((c) => c.check).join(', ')}` } : undefined,
+    });
+    if (failedChecks.length > 0) throw new Stop('jwks', { error: 'id-token-invalid', description: failedChecks.map((c) => `${c.check}: ${c.detail}`).join('; ') });
   }
-  const issuer = expectedIssuer(session.evidence.metadata?.issuer ?? session.config.issuer ?? '', session.config.preset?.issuerTemplate, tokens.idToken);
-  const checks = await verifyIdToken(tokens.idToken, jwks, {
-    issuer,
-    clientId: session.config.client.clientId,
-    nonce,
-    now: Math.floor((exchange.startedAt + exchange.headersMs) / 1000),
-    clockOffsetSec: session.evidence.clockOffsetSec,
-  });
-  const failed = checks.filter((c) => !c.ok);
+  if (accessJwt === undefined) return;
+  const own = idTokenToCheck === undefined ? fetched.exchanges : [];
+  const issuer = metadataIssuer === undefined ? undefined : expectedIssuer(metadataIssuer, session.config.preset?.issuerTemplate, tokens.accessToken);
+  const checks = await verifyAccessToken(tokens.accessToken, fetched.jwks, { issuer, now, clockOffsetSec: session.evidence.clockOffsetSec });
+  const typ = decodeToken(tokens.accessToken)?.header.typ;
+  const failing = checks.some((c) => !c.ok);
   session.record({
-    name: 'jwks',
-    title: ID_TOKEN_TITLE,
-    ok: failed.length === 0,
-    exchanges,
-    ms: exchanges.reduce((s, e) => s + e.totalMs, 0),
-    working: [],
-    notes: checks.map((c) => checked(c.ok, `${c.check}: ${c.detail}`)),
-    error: failed.length > 0 ? { code: 'id-token-invalid', message: `the ID token fails ${failed.map((c) => c.check).join(', ')}` } : undefined,
+    name: 'access-token',
+    title: ACCESS_TOKEN_TITLE,
+    ok: true,
+    exchanges: own,
+    ms: own.reduce((s, e) => s + e.totalMs, 0),
+    working: [{ label: 'header', value: accessJwt.header }, { label: 'claims', value: accessJwt.claims }, { label: 'signature', value: accessJwt.signature }],
+    notes: [
+      note(typeof typ === 'string' && /^(application\/)?at\+jwt$/i.test(typ) ? `typ ${typ}: a JWT access token by RFC 9068 §2.1` : `typ ${typ === undefined ? '(none)' : String(typ)}: a JWT, though not typed at+jwt (RFC 9068 §2.1)`),
+      ...checks.map((c) => checked(c.ok, `${c.check}: ${c.detail}`)),
+      ...(failing ? [note('an access token is its resource server\'s to judge (RFC 6750 §1.2): a failed check here is reported, the run goes on')] : []),
+    ],
   });
-  if (failed.length > 0) throw new Stop('jwks', { error: 'id-token-invalid', description: failed.map((c) => `${c.check}: ${c.detail}`).join('; ') });
 }
 
 export async function clientCredentials(session: Session, endpoints: OAuth2Endpoints): Promise<TokenSet> {
   const endpoint = need(endpoints, 'token', 'client-credentials', '--token-endpoint');
-  return (await tokenCall(session, 'client-credentials', endpoint, clientCredentialsPairs(session.config.scope))).tokens;
+  const { tokens, exchange } = await tokenCall(session, 'client-credentials', endpoint, clientCredentialsPairs(session.config.scope));
+  await checkIssuedTokens(session, endpoints, tokens, exchange, undefined);
+  return tokens;
 }
 
 /**
@@ -144,6 +173,7 @@ export async function refresh(session: Session, endpoints: OAuth2Endpoints, refr
     });
     const issued = tokens.refreshToken;
     session.refreshes.push({ at, sent: fpOf(refreshToken), issued: issued === undefined ? undefined : fpOf(issued), status: exchange.response.status });
+    await checkIssuedTokens(session, endpoints, tokens, exchange, undefined);
     if (rotated && issued !== undefined) {
       session.rotated(refreshToken, issued);
       return { tokens, rotation: { from: refreshToken, to: issued } };
@@ -194,7 +224,7 @@ export async function deviceGrant(session: Session, endpoints: OAuth2Endpoints):
       polls.push({ at });
       tokenSecrets(session, result.value);
       session.record({ name: 'device-token', title, ok: true, exchanges: [answer], ms: answer.totalMs, working: [...pollWorking, ...tokenWorking(result.value)], notes: [] });
-      await checkIdToken(session, endpoints, result.value, undefined, answer);
+      await checkIssuedTokens(session, endpoints, result.value, answer, { nonce: undefined });
       return result.value;
     }
     polls.push({ at, error: result.refusal.error });

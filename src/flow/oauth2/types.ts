@@ -17,8 +17,8 @@ export type OAuth2Grant = 'code' | 'device' | 'client-credentials' | 'refresh';
 export type AfterStep = 'userinfo' | 'introspect' | 'refresh' | 'revoke';
 export const AFTER_STEPS: readonly AfterStep[] = ['userinfo', 'introspect', 'refresh', 'revoke'];
 
-/** A step's name: the diagnosis's steps, and the JWKS fetch an ID token needs. */
-export type OAuth2StepName = OAuth2Step | 'jwks';
+/** A step's name: the diagnosis's steps, the JWKS fetch an ID token needs, and a JWT access token's reading (never a refusal). */
+export type OAuth2StepName = OAuth2Step | 'jwks' | 'access-token';
 
 export type OAuth2Callback = { readonly kind: 'loopback'; readonly port?: number | undefined; readonly host?: '127.0.0.1' | 'localhost' | undefined } | { readonly kind: 'url'; readonly url: string };
 
