@@ -94,7 +94,7 @@ export function diagnose(problem: DetectedProblem, evidence: SessionEvidence, op
       ...problem,
       provider: problem.provider ?? provider?.id,
       title: pick(record.title, lang),
-      meaning: pick(record.meaning, lang),
+      meaning: pick((protocol === 'oauth2' ? record.oauth2?.meaning : undefined) ?? record.meaning, lang),
       leg: record.legs,
       party: record.party,
       usualStatus: record.usualStatus,

@@ -175,6 +175,17 @@ const OWN: readonly CauseRecord[] = [
       { for: 'developer', text: { en: 'Resolve the app\'s status with the provider (developer portal, policy review, enable the feature); no change to the client code will help until then.', ja: 'プロバイダ側でアプリの状態を解決します（開発者ポータル、ポリシー審査、機能の有効化）。それまではクライアントのコードを変えても解決しません。' } },
       { for: 'user', text: { en: 'This is not something you can fix; try again later or contact the application\'s support.', ja: '利用者側では解決できません。時間をおいて試すか、アプリのサポートに連絡してください。' } },
     ],
+    // RFC 6749 §5.2 unauthorized_client / invalid_client for a disabled or deleted app (GitHub application_suspended, Entra AADSTS7000112).
+    oauth2: {
+      confirm: {
+        en: 'Look at the app registration in the provider\'s console: suspended (GitHub application_suspended), disabled or deleted (Google deleted_client, Entra AADSTS7000112), or not allowed this grant type (unauthorized_client, RFC 6749 §5.2).',
+        ja: 'プロバイダのコンソールでアプリ登録の状態を確認します。停止（GitHub の application_suspended）、無効化や削除（Google の deleted_client、Entra の AADSTS7000112）、またはこのグラント種別が許可されていない（unauthorized_client、RFC 6749 §5.2）などです。',
+      },
+      fixes: [
+        { for: 'developer', text: { en: 'Re-enable or re-create the app registration (and allow the grant type for the client); no change to the client code will help until then.', ja: 'アプリ登録を再有効化または作り直し（クライアントにこのグラント種別を許可し）ます。それまではクライアントのコードを変えても解決しません。' } },
+        { for: 'user', text: { en: 'This is not something you can fix; try again later or contact the application\'s support.', ja: '利用者側では解決できません。時間をおいて試すか、アプリのサポートに連絡してください。' } },
+      ],
+    },
   },
   {
     id: 'rate-limited',
@@ -187,6 +198,17 @@ const OWN: readonly CauseRecord[] = [
       { for: 'developer', text: { en: 'Back off and retry later (honour Retry-After), sign each retry afresh, and reduce the request rate.', ja: '間隔を空けて再試行し（Retry-After に従う）、再試行ごとに署名し直し、リクエスト頻度を下げます。' } },
       { for: 'user', text: { en: 'Wait a while and try again.', ja: 'しばらく待ってからもう一度お試しください。' } },
     ],
+    // RFC 6749 §4.1.2.1 temporarily_unavailable; RFC 8628 §3.5 slow_down; RFC 6585 §4 429.
+    oauth2: {
+      confirm: {
+        en: 'Look at the status (429 or 503) and any Retry-After or rate-limit headers; temporarily_unavailable (RFC 6749 §4.1.2.1) and a device poll\'s slow_down (RFC 8628 §3.5) are temporary by definition.',
+        ja: 'ステータス（429 または 503）と Retry-After やレート制限のヘッダを確認します。temporarily_unavailable（RFC 6749 §4.1.2.1）とデバイス・ポーリングの slow_down（RFC 8628 §3.5）は定義上一時的なものです。',
+      },
+      fixes: [
+        { for: 'developer', text: { en: 'Back off and retry later (honour Retry-After; after slow_down poll 5 s slower), and reduce the request rate.', ja: '間隔を空けて再試行し（Retry-After に従い、slow_down の後はポーリング間隔を 5 秒延ばす）、リクエスト頻度を下げます。' } },
+        { for: 'user', text: { en: 'Wait a while and try again.', ja: 'しばらく待ってからもう一度お試しください。' } },
+      ],
+    },
   },
   {
     id: 'verifier-mismatch',
@@ -211,6 +233,17 @@ const OWN: readonly CauseRecord[] = [
       { for: 'developer', text: { en: 'Wait for the callback (or the PIN) before requesting the access token.', ja: 'コールバック（または PIN）を受け取ってからアクセス・トークンを要求します。' } },
       { for: 'user', text: { en: 'Finish the approval on the provider\'s page, then return to the application.', ja: 'プロバイダのページで許可を完了してから、アプリに戻ってください。' } },
     ],
+    // RFC 8628 §3.5 authorization_pending: the device grant's token request before the person approved.
+    oauth2: {
+      confirm: {
+        en: 'A device-code poll answered authorization_pending: the person has not yet entered the user code and approved at the verification URI (RFC 8628 §3.5). Check that the client keeps polling at the interval until then.',
+        ja: 'デバイス・コードのポーリングに authorization_pending が返りました。利用者が検証 URI でユーザー・コードを入力して許可していません（RFC 8628 §3.5）。それまでクライアントが interval ごとにポーリングを続けるか確認します。',
+      },
+      fixes: [
+        { for: 'developer', text: { en: 'Treat authorization_pending as "poll again after interval", not as a failure, until expires_in runs out.', ja: 'authorization_pending は失敗ではなく「interval 後に再ポーリング」として扱い、expires_in が切れるまで続けます。' } },
+        { for: 'user', text: { en: 'Open the verification address, enter the code shown and approve, then return to the application.', ja: '検証用アドレスを開いて表示されたコードを入力し、許可してからアプリに戻ってください。' } },
+      ],
+    },
   },
   {
     id: 'user-denied',
@@ -295,6 +328,17 @@ const OWN: readonly CauseRecord[] = [
     fixes: [
       { for: 'developer', text: { en: 'Store request and access tokens separately (with their own secrets), and sign API calls with the access token and its secret.', ja: 'リクエスト・トークンとアクセス・トークンを（それぞれのシークレットと共に）分けて保存し、API 呼び出しはアクセス・トークンとそのシークレットで署名します。' } },
     ],
+    // RFC 6749 §6 (a refresh takes the refresh token), OIDC Core §2 (an ID token is not an access token), RFC 9068 §4.
+    oauth2: {
+      title: { en: 'One OAuth 2.0 token used as another (access, refresh or ID token)', ja: 'OAuth 2.0 のトークンの取り違え（アクセス・リフレッシュ・ID トークン）' },
+      confirm: {
+        en: 'Check which token was sent: a refresh needs the refresh_token (RFC 6749 §6), not the access token (Keycloak: "Invalid refresh token. Token type: Bearer"); an API call needs the access token, not the ID token (OpenID Connect Core §2).',
+        ja: 'どのトークンを送ったか確認します。リフレッシュにはアクセス・トークンではなく refresh_token が必要です（RFC 6749 §6。Keycloak は「Invalid refresh token. Token type: Bearer」）。API 呼び出しには ID トークンではなくアクセス・トークンが必要です（OpenID Connect Core §2）。',
+      },
+      fixes: [
+        { for: 'developer', text: { en: 'Store the access, refresh and ID tokens of a token response under their own names, and send each only where it belongs.', ja: 'トークン応答のアクセス・リフレッシュ・ID トークンをそれぞれの名前で保存し、それぞれ本来の送り先にだけ送ります。' } },
+      ],
+    },
   },
   {
     id: 'provider-outage',
@@ -307,6 +351,17 @@ const OWN: readonly CauseRecord[] = [
       { for: 'developer', text: { en: 'Check the provider\'s status page and developer forums; retry later with a fresh request token.', ja: 'プロバイダの障害情報や開発者フォーラムを確認し、時間をおいて新しいリクエスト・トークンで再試行します。' } },
       { for: 'user', text: { en: 'Wait and try again later; the fault is not on your side.', ja: '時間をおいて再度お試しください。原因はあなたの側にはありません。' } },
     ],
+    // RFC 6749 §5.2 / §4.1.2.1 server_error, temporarily_unavailable; a 5xx from the token endpoint.
+    oauth2: {
+      confirm: {
+        en: 'Many applications failing the same way at the same time, a 5xx status or server_error / temporarily_unavailable (RFC 6749 §4.1.2.1), or the provider\'s status page points here.',
+        ja: '多くのアプリが同時に同じ失敗をしている、5xx ステータスや server_error / temporarily_unavailable（RFC 6749 §4.1.2.1）、プロバイダの障害情報が手がかりです。',
+      },
+      fixes: [
+        { for: 'developer', text: { en: 'Check the provider\'s status page; retry later from a fresh authorization request (a code is single-use; a refresh token still valid may be retried).', ja: 'プロバイダの障害情報を確認し、時間をおいて新しい認可リクエストからやり直します（コードは一度きり。有効なリフレッシュ・トークンは再試行できます）。' } },
+        { for: 'user', text: { en: 'Wait and try again later; the fault is not on your side.', ja: '時間をおいて再度お試しください。原因はあなたの側にはありません。' } },
+      ],
+    },
   },
   {
     id: 'missing-parameter',
@@ -318,6 +373,16 @@ const OWN: readonly CauseRecord[] = [
     fixes: [
       { for: 'developer', text: { en: 'Send every required protocol parameter; on the request-token leg always send oauth_callback (`oob` when there is none).', ja: '必須のプロトコル・パラメータをすべて送ります。リクエスト・トークン取得時は必ず oauth_callback を送ります（ない場合は `oob`）。' } },
     ],
+    // RFC 6749 §4.1.1, §4.1.3, §4.4.2, §6: the parameters each request needs; §5.2 invalid_request.
+    oauth2: {
+      confirm: {
+        en: 'Check the request for what RFC 6749 requires: grant_type on every token request; code, redirect_uri (when the authorization request had one) and the PKCE code_verifier on the code exchange (§4.1.3); refresh_token on a refresh (§6); response_type, client_id and the code_challenge on the authorization request (§4.1.1). error_description often names the one missing.',
+        ja: 'RFC 6749 が求めるパラメータがあるか確認します。すべてのトークン要求に grant_type、コード交換には code、（認可リクエストで送った場合）redirect_uri、PKCE の code_verifier（§4.1.3）、リフレッシュには refresh_token（§6）、認可リクエストには response_type、client_id、code_challenge（§4.1.1）。error_description が欠けたものを名指しすることがよくあります。',
+      },
+      fixes: [
+        { for: 'developer', text: { en: 'Send every required parameter form-encoded in the body of the token request (application/x-www-form-urlencoded, RFC 6749 §4.1.3), not as JSON or in the query.', ja: '必須パラメータをすべて、トークン要求の本文にフォーム形式（application/x-www-form-urlencoded、RFC 6749 §4.1.3）で送ります。JSON やクエリではありません。' } },
+      ],
+    },
   },
   {
     id: 'wrong-version',
@@ -373,6 +438,17 @@ const OWN: readonly CauseRecord[] = [
     fixes: [
       { for: 'user', text: { en: 'Turn off browser extensions (or use a private window), allow cookies for the provider, and start the login again.', ja: 'ブラウザ拡張を無効にする（またはプライベート・ウィンドウを使う）、プロバイダのクッキーを許可する、のうえでログインをやり直してください。' } },
     ],
+    // Google disallowed_useragent (embedded web views), Entra AADSTS50058 (no session cookie), Okta login_required.
+    oauth2: {
+      confirm: {
+        en: 'Try the authorization URL in a normal browser window without extensions: an embedded web view (Google disallowed_useragent, RFC 8252 §8.12), blocked third-party cookies (Entra AADSTS50058, Okta login_required with prompt=none) or an extension can lose the login session.',
+        ja: '拡張機能のない通常のブラウザ・ウィンドウで認可 URL を試します。埋め込みウェブビュー（Google の disallowed_useragent、RFC 8252 §8.12）、サードパーティ・クッキーのブロック（Entra の AADSTS50058、prompt=none での Okta の login_required）、拡張機能がログイン・セッションを失わせることがあります。',
+      },
+      fixes: [
+        { for: 'developer', text: { en: 'Open the authorization URL in the system browser (RFC 8252 §6), never in an embedded web view; do not rely on prompt=none where third-party cookies are blocked.', ja: '認可 URL は埋め込みウェブビューではなくシステムのブラウザで開きます（RFC 8252 §6）。サードパーティ・クッキーがブロックされる環境では prompt=none に頼りません。' } },
+        { for: 'user', text: { en: 'Turn off browser extensions (or use a private window), allow cookies for the provider, and start the login again.', ja: 'ブラウザ拡張を無効にする（またはプライベート・ウィンドウを使う）、プロバイダのクッキーを許可する、のうえでログインをやり直してください。' } },
+      ],
+    },
   },
   {
     id: 'session-handle-expired',
@@ -406,6 +482,16 @@ const OWN: readonly CauseRecord[] = [
     fixes: [
       { for: 'developer', text: { en: 'Call the documented endpoint with the documented method, and sign that same method and URL.', ja: 'ドキュメントどおりのエンドポイントとメソッドで呼び、同じメソッドと URL で署名します。' } },
     ],
+    // RFC 6749 §3.1 (authorization endpoint: GET), §3.2 (token endpoint: POST); RFC 8414 §2 names both.
+    oauth2: {
+      confirm: {
+        en: 'Compare the URL and method with the server\'s metadata (RFC 8414 §2, /.well-known/openid-configuration): the token endpoint takes POST only (RFC 6749 §3.2), the authorization endpoint a GET in the browser (§3.1); a token request sent to the authorization endpoint or to an API path is refused.',
+        ja: 'URL とメソッドをサーバのメタデータ（RFC 8414 §2、/.well-known/openid-configuration）と比べます。トークン・エンドポイントは POST のみ（RFC 6749 §3.2）、認可エンドポイントはブラウザでの GET（§3.1）です。トークン要求を認可エンドポイントや API のパスに送ると拒否されます。',
+      },
+      fixes: [
+        { for: 'developer', text: { en: 'Take the endpoints from the metadata (oauth-doctor flow --issuer URL discovers them) and POST the token request form-encoded.', ja: 'エンドポイントはメタデータから取り（oauth-doctor flow --issuer URL が探します）、トークン要求はフォーム形式で POST します。' } },
+      ],
+    },
   },
   {
     id: 'oauth2-endpoint',

@@ -346,6 +346,12 @@ export const PROBLEMS: readonly ProblemRecord[] = [
       en: 'The server said only 400. RFC 5849 §3.2 uses 400 for an unsupported parameter or signature method, a missing parameter, or a duplicated protocol parameter.',
       ja: 'サーバは 400 だけを返しました。RFC 5849 §3.2 では、未対応のパラメータや署名方式、パラメータの欠落、プロトコル・パラメータの重複に 400 を使います。',
     },
+    oauth2: {
+      meaning: {
+        en: 'The server said only 400. RFC 6749 §5.2 uses 400 at the token endpoint for invalid_request, invalid_grant, unsupported_grant_type and invalid_scope; RFC 6750 §3.1 at a resource for invalid_request.',
+        ja: 'サーバは 400 だけを返しました。RFC 6749 §5.2 ではトークン・エンドポイントの invalid_request、invalid_grant、unsupported_grant_type、invalid_scope に、RFC 6750 §3.1 ではリソースでの invalid_request に 400 を使います。',
+      },
+    },
     legs: 'any',
     party: 'client',
     usualStatus: 400,
@@ -363,6 +369,12 @@ export const PROBLEMS: readonly ProblemRecord[] = [
     meaning: {
       en: 'The server said only 401. RFC 5849 §3.2 uses 401 for invalid client credentials, an invalid or expired token, an invalid signature, or an invalid or used nonce.',
       ja: 'サーバは 401 だけを返しました。RFC 5849 §3.2 では、不正なクライアント・クレデンシャル、不正または期限切れのトークン、不正な署名、不正または使用済みの nonce に 401 を使います。',
+    },
+    oauth2: {
+      meaning: {
+        en: 'The server said only 401. RFC 6749 §5.2 uses 401 for client authentication that failed (invalid_client); RFC 6750 §3.1 for an access token expired, revoked or malformed (invalid_token), with a WWW-Authenticate: Bearer challenge.',
+        ja: 'サーバは 401 だけを返しました。RFC 6749 §5.2 ではクライアント認証の失敗（invalid_client）に、RFC 6750 §3.1 では期限切れ・失効・不正なアクセス・トークン（invalid_token）に、WWW-Authenticate: Bearer チャレンジ付きで 401 を使います。',
+      },
     },
     legs: 'any',
     party: 'client',
@@ -402,6 +414,12 @@ export const PROBLEMS: readonly ProblemRecord[] = [
     meaning: {
       en: 'The server said only 404: nothing answers at this URL (RFC 9110 §15.5.5). OAuth checks answer 400 or 401 (RFC 5849 §3.2), so a 404 usually means the request went to the wrong place, not that it was signed wrong.',
       ja: 'サーバは 404 だけを返しました。この URL では何も応答しません（RFC 9110 §15.5.5）。OAuth の検査は 400 か 401 を返す（RFC 5849 §3.2）ので、404 はたいてい署名の誤りではなく送り先の誤りです。',
+    },
+    oauth2: {
+      meaning: {
+        en: 'The server said only 404: nothing answers at this URL (RFC 9110 §15.5.5). OAuth 2.0 refusals are 400 or 401 (RFC 6749 §5.2), so a 404 usually means the wrong endpoint: compare it with the server\'s metadata (RFC 8414 §2).',
+        ja: 'サーバは 404 だけを返しました。この URL では何も応答しません（RFC 9110 §15.5.5）。OAuth 2.0 の拒否は 400 か 401（RFC 6749 §5.2）なので、404 はたいていエンドポイントの誤りです。サーバのメタデータ（RFC 8414 §2）と比べます。',
+      },
     },
     legs: 'any',
     party: 'client',
@@ -445,6 +463,12 @@ export const PROBLEMS: readonly ProblemRecord[] = [
     meaning: {
       en: 'The server failed or is overloaded; OAuth itself may be fine. 503 is also what consumer_key_refused and user_refused use.',
       ja: 'サーバが失敗しているか過負荷です。OAuth 自体には問題がない場合があります。503 は consumer_key_refused や user_refused でも使われます。',
+    },
+    oauth2: {
+      meaning: {
+        en: 'The server failed or is overloaded; OAuth itself may be fine. RFC 6749 names the same with server_error and temporarily_unavailable (§4.1.2.1), which a token endpoint may send as a 5xx.',
+        ja: 'サーバが失敗しているか過負荷です。OAuth 自体には問題がない場合があります。RFC 6749 は同じことを server_error と temporarily_unavailable（§4.1.2.1）と呼び、トークン・エンドポイントはこれを 5xx で返すことがあります。',
+      },
     },
     legs: 'any',
     party: 'provider',

@@ -86,6 +86,8 @@ export interface ProblemRecord {
   readonly causes: readonly CauseRef[];
   /** Fixes that belong to the problem itself; causes bring their own. */
   readonly fixes: readonly FixRecord[];
+  /** The meaning told in OAuth 2.0's terms (RFC 6749, RFC 6750) for a status-only problem met in an OAuth 2.0 exchange, as CauseRecord's. */
+  readonly oauth2?: { readonly meaning: Text };
 }
 
 export interface CauseRecord {
