@@ -110,12 +110,15 @@ for (const { major, binary } of matrix(majors.length > 0 ? majors : MATRIX_MAJOR
   // The summary reporter's last line is `N passed, N failed`; keep it to report it again at the end.
   const { output, status } = await vitest(binary);
   const summary = output.match(/^\d+ passed, \d+ failed.*$/gm)?.at(-1);
+  // The summary reporter names each failure just above its line; repeat them at the end too.
+  const named = [...new Set(output.match(/^FAILED .*$/gm) ?? [])];
   const ok = status === 0 && summary !== undefined;
   failed ||= !ok;
   const [, passed = 0, failures = 1] = summary?.match(/^(\d+) passed, (\d+) failed/)?.map(Number) ?? [];
   total.passed += passed;
   total.failed += ok ? failures : Math.max(failures, 1);
   lines.push(`node ${version}: ${summary ?? 'no summary line'} (${((Date.now() - started) / 1000).toFixed(0)} s)${ok ? '' : ` — exit ${status}`}`);
+  for (const line of named) lines.push(`  ${line}`);
 }
 if (majors.length === 0) {
   const binary = nodeBinary(OLDEST);

@@ -20,14 +20,39 @@ const IN_PROSE = new RegExp(`(?:${SECRET_NAMES})["']?[ \\t]*(?::|=>|=)[ \\t]*(${
 const PLAIN_WORD = /^(?:[a-z]+|[A-Z][a-z]+|[A-Z]+)$/;
 
 /**
+ * Credentials known by their shape, wherever they stand (a provider's message
+ * quoting the token it refused, a log line): a JWS or JWE in compact form
+ * (RFC 7515 §7.1, RFC 7516 §7.1: its header is base64url JSON, so `eyJ`), the
+ * b64token after `Bearer` (RFC 6750 §2.1), and a long opaque value right after
+ * the words "access token", "refresh token", "id token" or "token".
+ */
+const COMPACT_JWT = /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?/g;
+/** Not an auth-param (`Bearer realm="…"`, `Bearer error=invalid_token`): a name followed by `=` and a value. */
+const BEARER_CREDENTIAL = /\bBearer[ \t]+([A-Za-z0-9\-._~+/]+=*)(?![A-Za-z0-9\-._~+/=]|[ \t]*=)/gi;
+const AFTER_TOKEN_WORDS = /\b(?:(?:access|refresh|id|bearer)[ _-]?)?token\b["']?[ \t]*(?:[:=][ \t]*)?["']?([A-Za-z0-9\-._~+/]{16,}=*)/gi;
+/** An opaque token mixes letters and digits; a word of prose ("authorization_uri", "Unauthorized") does not. */
+const TOKEN_LIKE = /^(?=.*[0-9])(?=.*[A-Za-z])/;
+
+function credentialsByShape(text: string): string[] {
+  const found = [...text.matchAll(COMPACT_JWT)].map((m) => m[0]);
+  for (const pattern of [BEARER_CREDENTIAL, AFTER_TOKEN_WORDS]) {
+    for (const match of text.matchAll(pattern)) {
+      const value = match[1] ?? '';
+      if (value.length >= 8 && TOKEN_LIKE.test(value)) found.push(value);
+    }
+  }
+  return found;
+}
+
+/**
  * The credential values in a pasted response or capture, so the output can
  * mask them (STYLE habit 5). Each value is returned raw and decoded; the
  * Redactor also covers its encoded forms.
  */
 export function secretsInText(text: string): string[] {
-  // Every secret follows one of the names; most pasted inputs (a bare code, an HTML page) hold none.
-  if (!MENTIONS_A_SECRET_NAME.test(text)) return [];
-  const found = new Set<string>();
+  const found = new Set<string>(credentialsByShape(text.slice(0, 1_000_000)));
+  // Every other secret follows one of the names; most pasted inputs (a bare code, an HTML page) hold none.
+  if (!MENTIONS_A_SECRET_NAME.test(text)) return [...found];
   // The extractor reads values whose quotes arrived escaped (`oauth_token_secret=\"…\"`, `&quot;`): so must the mask.
   const views = [text.slice(0, 1_000_000)];
   for (const decode of [decodeBackslashQuotes, decodeHtmlEntities]) {

@@ -67,11 +67,12 @@ describe('inspect of a capture of 20,000 exchanges', () => {
     expect(result.stdout.split('\n').length).toBeLessThan(1_000);
   }, 300_000);
 
-  it('Ctrl-C is honoured within a second, with exit 130', async () => {
+  it('Ctrl-C is honoured mid-work, with exit 130 and no report written (it was ignored for 20 s)', async () => {
     const child = spawn(process.execPath, [BIN, 'inspect', file('big.har'), '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
+    let stdout = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.stdout.resume();
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     const closed = new Promise<{ code: number | null; at: number }>((resolve) => child.on('close', (code) => resolve({ code, at: performance.now() })));
     // Well into the work: reading, inspecting or writing.
     await new Promise((resolve) => setTimeout(resolve, 2_500));
@@ -79,7 +80,10 @@ describe('inspect of a capture of 20,000 exchanges', () => {
     child.kill('SIGINT');
     const { code, at } = await closed;
     expect(code, stderr).toBe(130);
-    expect(at - sent).toBeLessThan(1_000);
+    // The report was never finished: the interrupt stopped the work, not its end.
+    expect(() => JSON.parse(stdout)).toThrow();
+    // Well under a second on an idle machine; the bound is for a loaded one, far below the 20 s it took.
+    expect(at - sent).toBeLessThan(5_000);
   }, 60_000);
 });
 
