@@ -6,6 +6,7 @@ import { percentDecode } from '../oauth/percent-encode.js';
 import type { DetectedProblem } from './types.js';
 import { extract, type Extraction, type FragmentKind, type PasteShape } from './extract/index.js';
 import { singleFailedHarAnswer } from './extract/har.js';
+import { withoutStatedStatuses } from './extract/status.js';
 import { excerpt, type Finding, type NotAProblemReason } from './read/finding.js';
 import { echoedBaseString } from './read/echoed-base-string.js';
 import { readFormBody, wordAround } from './read/form-body.js';
@@ -155,7 +156,10 @@ function readTextCarriers(input: string, context: TextContext): Reading {
   }
   // A URL of a known provider anywhere in the paste names whose answer it is (Apple's `POST https://appleid.apple.com/auth/token` before `{"error":"invalid_client"}`).
   const hostHint = extraction.fragments.find((f) => f.kind === 'url' && providerForUrl(f.text) !== undefined)?.text ?? urlInText(text);
-  const whole = readWhole(text, trimmed, status, extraHeaders, hostHint, mentions);
+  // A status the text states (a status line, `HTTP Error 401`, `status code 403`, `401 Unauthorized`) is the answer's status
+  // as a status line at the top would be (RFC 9110 §15); an error status only, since a 2xx or 3xx in a log is often another exchange's.
+  const statedStatus = extraction.status !== undefined && extraction.status >= 400 ? extraction.status : undefined;
+  const whole = readWhole(text, trimmed, status, extraHeaders, hostHint, mentions, statedStatus);
   // A reading of the paste as a whole that named a plausible code stands; words alone, the status alone, or a
   // code that is really an escaped quote or a run of comma-joined parameters give way to a fragment that names one.
   // A code read from the words of a paste that also holds JSON gives way to what the JSON says (it carries the `error` the provider sent).
@@ -175,7 +179,9 @@ function readTextCarriers(input: string, context: TextContext): Reading {
   // Words read from the whole paste give way to the `error` a JSON fragment of it carries, even when that reading is only a hint.
   if (wordsOverJson && whole.problem?.confidence === 'heuristic' && heuristic?.problem?.extracted?.fragment === 'json' && heuristic.problem.code.startsWith('oauth2:')) return heuristic;
   // Words read from the whole paste keep the status a line of it printed.
-  if (whole.problem && PLAUSIBLE_CODE.test(whole.problem.code)) return whole.problem.status === undefined && fragmentStatus !== undefined ? { problem: { ...whole.problem, status: fragmentStatus } } : whole;
+  // (The status alone, when only the words stated it, is no reading of the words: a fragment's reading goes first.)
+  const statedOnly = whole.problem?.source === 'status-only' && status === undefined && statedStatus !== undefined && !looksLikeRawResponse(trimmed);
+  if (whole.problem && !(statedOnly && heuristic) && PLAUSIBLE_CODE.test(whole.problem.code)) return whole.problem.status === undefined && fragmentStatus !== undefined ? { problem: { ...whole.problem, status: fragmentStatus } } : whole;
   if (heuristic) return heuristic;
   // Nothing in the words: the status a line of the paste gave, with the headers it printed.
   if (fragmentStatus !== undefined || Object.keys(extraction.headers).length > 0) {
@@ -243,16 +249,19 @@ function afterCommand(text: string): string {
 const PLAUSIBLE_CODE = /^[A-Za-z0-9_:./-]{1,80}$/;
 
 /** The paste read as one response, a URL or one body, as before the extractor. */
-function readWhole(text: string, trimmed: string, status: number | undefined, extraHeaders: HeaderBag, hostHint: string | undefined, mentions: PasteMentions): Reading {
+function readWhole(text: string, trimmed: string, given: number | undefined, extraHeaders: HeaderBag, hostHint: string | undefined, mentions: PasteMentions, stated: number | undefined): Reading {
   if (looksLikeRawResponse(trimmed)) {
     const raw = parseRawResponse(trimmed);
-    return readResponse({ status: status ?? raw.status, headers: mergeHeaders(raw.headers, extraHeaders), body: raw.body, hostHint, mentions });
+    return readResponse({ status: given ?? raw.status, headers: mergeHeaders(raw.headers, extraHeaders), body: raw.body, hostHint, mentions });
   }
+  const status = given ?? stated;
+  // A status named by its reason phrase (`401 Unauthorized`, `HTTP Error 401: Unauthorized`) says the status, not what the provider said.
+  const words = stated === undefined ? text : withoutStatedStatuses(text);
   if (/^https?:\/\/\S+$/i.test(trimmed)) {
     const fromUrl = readResponse({ url: trimmed, status, headers: extraHeaders, mentions });
     return fromUrl.problem ? fromUrl : readResponse({ body: trimmed, status, headers: extraHeaders, mentions });
   }
-  return readResponse({ body: text, status, headers: extraHeaders, hostHint, mentions });
+  return readResponse({ body: words, status, headers: extraHeaders, hostHint, mentions });
 }
 
 /** The first https URL of a known provider in the text (a log line's request), when the extractor kept none (no query). */

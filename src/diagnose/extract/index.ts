@@ -1,6 +1,7 @@
 import { looksLikeCurlVerbose, readCurlVerbose } from '../../capture/curl-verbose.js';
 import { decodeBackslashQuotes, decodeHtmlEntities, type Decoding } from './decode.js';
 import { looseObjectToJson } from './loose-object.js';
+import { statusInWords } from './status.js';
 import { percentEncode } from '../../oauth/percent-encode.js';
 
 /**
@@ -293,16 +294,14 @@ function markupStart(text: string): { kind: 'xml' | 'html'; at: number } | undef
 }
 
 const STATUS_LINE = /(?:^|[\s"'([])HTTP\/\d(?:\.\d)?\s+([1-5]\d\d)\b/g;
-const STATUS_WORDS = /\b(?:status(?:[ _-]?code)?|http[ _-]?status|response[ _-]?code|statusCode|failed with code)["']?\s*[:=]?\s*["']?([1-5]\d\d)\b/gi;
 
-/** The status a status line or a `status: 401` / `statusCode=404` in the text gives; the last one wins. */
+/** The status a status line, or else the words (`status: 401`, `HTTP Error 401`, `401 Unauthorized`; extract/status.ts), give; the last one wins. */
 function statusLine(text: string): number | undefined {
   const head = text.length > MAX_SPAN * 2 ? text.slice(0, MAX_SPAN) + text.slice(-MAX_SPAN) : text;
   let status: number | undefined;
   for (const match of head.matchAll(STATUS_LINE)) status = Number(match[1]);
   if (status !== undefined) return status;
-  for (const match of head.matchAll(STATUS_WORDS)) status = Number(match[1]);
-  return status ?? grpcStatus(head);
+  return statusInWords(head) ?? grpcStatus(head);
 }
 
 /**
