@@ -71,7 +71,7 @@ const WITH_PHRASE = new RegExp(String.raw`(?<![\w.:/-])\(?([1-5]\d\d)${BETWEEN}(
 const MAX_MATCHES = 64;
 
 /** A status the text states, and where: the span covers the number and, when it is the number's own, its reason phrase. */
-export interface StatedStatus {
+interface StatedStatus {
   readonly status: number;
   /** The statement holds the number's own reason phrase. */
   readonly named: boolean;
@@ -86,7 +86,7 @@ function phraseOf(number: string, phrase: string | undefined): boolean {
 }
 
 /** Every status the text's words state, in order (at most a few dozen of each form). */
-export function statedStatuses(text: string): StatedStatus[] {
+function statedStatuses(text: string): StatedStatus[] {
   const found: StatedStatus[] = [];
   let count = 0;
   // A status word or requests' `401 Client Error`, then maybe a phrase: the phrase is part of the statement only when it is the number's own.
