@@ -33,7 +33,11 @@ async function knowledgeModules(root) {
     .sort();
 }
 
-/** Each top-level const of a module: its name, whether it is a `lazy(...)` table, and where its initializer is. */
+/**
+ * Each top-level const of a module: its name, whether it is a `lazy(...)` table,
+ * and where its initializer is; and the row indexes the module asks for with
+ * `rowIndex(TABLE, 'field')` (src/knowledge/lazy.ts): table name → fields.
+ */
 function topLevelConsts(path, text) {
   const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const consts = [];
@@ -46,7 +50,20 @@ function topLevelConsts(path, text) {
       consts.push({ name: declaration.name.text, lazy, start: init.getStart(source), end: init.getEnd() });
     }
   }
-  return consts;
+  const indexes = new Map();
+  const visit = (node) => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'rowIndex') {
+      const [table, field] = node.arguments;
+      if (node.arguments.length !== 2 || !ts.isIdentifier(table) || !ts.isStringLiteral(field)) {
+        throw new Error(`${path}: rowIndex takes a table of this module and a field name in quotes`);
+      }
+      if (!indexes.has(table.text)) indexes.set(table.text, new Set());
+      indexes.get(table.text).add(field.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return { consts, indexes };
 }
 
 /**
@@ -109,7 +126,8 @@ class NotData extends Error {}
 export async function evaluateKnowledge(root, scratch) {
   const modules = await knowledgeModules(root);
   const texts = new Map(await Promise.all(modules.map(async (m) => [m, await readFile(m, 'utf8')])));
-  const constsOf = new Map(modules.map((m) => [m, topLevelConsts(m, texts.get(m))]));
+  const declared = new Map(modules.map((m) => [m, topLevelConsts(m, texts.get(m))]));
+  const constsOf = new Map(modules.map((m) => [m, declared.get(m).consts]));
   const entry = modules.map((m, i) => `export * as m${i} from ${JSON.stringify(m)};`).join('\n');
   const outfile = join(scratch, `knowledge-eval-${process.pid}.mjs`);
   await build({
@@ -147,7 +165,10 @@ export async function evaluateKnowledge(root, scratch) {
           value = value();
         }
         const table = encodeTable(value);
-        if (table !== undefined) found.set(c.name, { ...table, lazy: c.lazy, start: c.start, end: c.end });
+        if (table !== undefined) found.set(c.name, { ...table, lazy: c.lazy, start: c.start, end: c.end, index: indexOf(m, c.name, table, declared.get(m).indexes.get(c.name)) });
+      }
+      for (const name of declared.get(m).indexes.keys()) {
+        if (!found.get(name) || found.get(name).lazy) throw new Error(`${m}: rowIndex(${name}, …) needs a table of plain rows written as a const of this module`);
       }
       tables.set(moduleId(root, m), found);
     });
@@ -155,6 +176,28 @@ export async function evaluateKnowledge(root, scratch) {
     await rm(outfile, { force: true });
   }
   return { tables, texts };
+}
+
+/**
+ * The row numbers of an array table by the value of each field asked for
+ * (field → value → row). A value two rows share is refused: a lookup by it
+ * would depend on the order of the rows.
+ */
+function indexOf(module, name, table, fields) {
+  if (fields === undefined) return undefined;
+  if (table.kind !== 'a') throw new Error(`${module}: rowIndex(${name}, …) needs an array of rows`);
+  const index = {};
+  for (const field of fields) {
+    const byValue = {};
+    table.data.forEach((row, i) => {
+      const value = row?.[field];
+      if (typeof value !== 'string') throw new Error(`${module}: row ${i} of ${name} has no string ${field} to index`);
+      if (Object.hasOwn(byValue, value)) throw new Error(`${module}: rows ${byValue[value]} and ${i} of ${name} share the ${field} ${JSON.stringify(value)}`);
+      byValue[value] = i;
+    });
+    index[field] = byValue;
+  }
+  return index;
 }
 
 const moduleId = (root, path) => relative(join(root, 'src', 'knowledge'), path).replaceAll('\\', '/').replace(/\.ts$/, '');
@@ -196,21 +239,74 @@ export function tablesRead(code, into = new Map()) {
   return into;
 }
 
+/**
+ * A module's tables as one JSON document whose first line is an index, so a
+ * bundle parses only the rows it reads (issue #17: `explain token_used` reads
+ * one problem, a few causes and labels of four files, and parsing them whole
+ * was most of its young-generation allocation and the collection it set off):
+ *
+ *     {"index":{"CAUSES":{"kind":"a","span":[s,e],"rows":[[s,e],…],"regexps":[…],"by":{"id":{"reuse":3,…}}},…}
+ *     ,"tables":{"CAUSES":[
+ *     {…row 0…},
+ *     …]}}
+ *
+ * Offsets are UTF-8 byte offsets from the start of the second line. `span`
+ * is a whole table (a lazy() table is parsed whole), `rows` each row (an
+ * array's by number, an object's by key); `regexps` puts back the regular
+ * expressions JSON cannot hold ([row, …path, source, flags]); `by` is a
+ * rowIndex() of the module (field → value → row).
+ */
+function tablesFile(names, module, tables) {
+  const index = {};
+  const parts = [];
+  let offset = 0;
+  const append = (text) => {
+    parts.push(text);
+    offset += Buffer.byteLength(text);
+  };
+  append(',"tables":{');
+  [...names].sort().forEach((name, n) => {
+    const table = tables.get(module)?.get(name);
+    if (table === undefined) throw new Error(`a bundle reads knowledge table ${module}#${name}, which the build did not make`);
+    append(`${n === 0 ? '' : ','}${JSON.stringify(name)}:`);
+    const start = offset;
+    const entries = table.kind === 'a' ? table.data.map((row) => [undefined, row]) : Object.entries(table.data);
+    const rows = table.kind === 'a' ? [] : {};
+    append(table.kind === 'a' ? '[' : '{');
+    entries.forEach(([key, row], i) => {
+      append(`${i === 0 ? '' : ','}\n${key === undefined ? '' : `${JSON.stringify(key)}:`}`);
+      const rowStart = offset;
+      append(JSON.stringify(row));
+      if (table.kind === 'a') rows.push([rowStart, offset]);
+      else rows[key] = [rowStart, offset];
+    });
+    append(table.kind === 'a' ? ']' : '}');
+    index[name] = { kind: table.kind, span: [start, offset], rows };
+    if (table.regexps.length > 0) index[name].regexps = table.regexps.map(([path, source, flags]) => [...path, source, flags]);
+    if (table.index !== undefined) index[name].by = table.index;
+  });
+  append('}}');
+  return `{"index":${JSON.stringify(index)}\n${parts.join('')}`;
+}
+
+/** The file of a module holding `values` (name → table), rowIndex()ed by `indexes` (name → fields): for the tests. */
+export function knowledgeFileFor(values, indexes = {}) {
+  const found = new Map();
+  for (const [name, value] of Object.entries(values)) {
+    const table = encodeTable(value);
+    if (table === undefined) throw new Error(`${name} is not plain data`);
+    found.set(name, { ...table, index: indexOf('test', name, table, indexes[name] === undefined ? undefined : new Set(indexes[name])) });
+  }
+  return tablesFile(found.keys(), 'test', new Map([['test', found]]));
+}
+
 /** Writes dist/knowledge/<module>.json for the tables the bundles read; returns the bytes written. */
 export async function writeTables(outDir, { tables }, read) {
   let bytes = 0;
   for (const [module, names] of [...read].sort()) {
-    const file = { tables: {}, regexps: [] };
-    for (const name of [...names].sort()) {
-      const table = tables.get(module)?.get(name);
-      if (table === undefined) throw new Error(`a bundle reads knowledge table ${module}#${name}, which the build did not make`);
-      file.tables[name] = table.data;
-      for (const [path, source, flags] of table.regexps) file.regexps.push([name, ...path, source, flags]);
-    }
-    if (file.regexps.length === 0) delete file.regexps;
     const path = join(outDir, `${module}.json`);
     await mkdir(dirname(path), { recursive: true });
-    const json = JSON.stringify(file);
+    const json = tablesFile(names, module, tables);
     await writeFile(path, json, 'utf8');
     bytes += Buffer.byteLength(json);
   }
@@ -219,45 +315,109 @@ export async function writeTables(outDir, { tables }, read) {
 
 /**
  * The loader in the bundle. A table is a Proxy over an empty array or object
- * until something reads it: then its module's file is read and parsed, its
- * regular expressions are put back, and every access goes to the parsed value.
+ * until something reads it: then its module's file is read (as bytes, outside
+ * the JavaScript heap) with its index, and each row is parsed when it is first
+ * read, its regular expressions put back; a parsed row stays, so a row is the
+ * same object at every read. Whatever needs every row (keys, a change) parses
+ * them all. A lazy() table is parsed whole on first use, a plain value.
+ * A table answers ROW_INDEX (src/knowledge/lazy.ts) with the build's rowIndex.
  */
-function loaderSource(dirExpression) {
+export function loaderSource(dirExpression) {
   return `
 import { readFileSync } from 'node:fs';
+const ROW_INDEX = Symbol.for('oauth-doctor.knowledge-row-index');
 const files = new Map();
 let dir;
-function table(id) {
+function tableIndex(id) {
   const at = id.indexOf('#');
   const module = id.slice(${ID_PREFIX.length}, at);
   let file = files.get(module);
   if (file === undefined) {
     dir ??= ${dirExpression};
-    file = JSON.parse(readFileSync(dir + module + '.json', 'utf8'));
-    for (const entry of file.regexps ?? []) {
-      let holder = file.tables;
-      for (let i = 0; i < entry.length - 3; i++) holder = holder[entry[i]];
-      holder[entry[entry.length - 3]] = new RegExp(entry[entry.length - 2], entry[entry.length - 1]);
-    }
+    const bytes = readFileSync(dir + module + '.json');
+    const newline = bytes.indexOf(10);
+    file = { bytes, body: newline + 1, index: JSON.parse(bytes.toString('utf8', 0, newline) + '}').index };
     files.set(module, file);
   }
-  return file.tables[id.slice(at + 1)];
+  const table = file.index[id.slice(at + 1)];
+  if (table === undefined) throw new Error('oauth-doctor: ' + module + '.json lacks the table ' + id + ' (reinstall the package)');
+  return { file, table };
+}
+const parse = (file, [start, end]) => JSON.parse(file.bytes.toString('utf8', file.body + start, file.body + end));
+/** Puts regular expressions back: each entry is [...path, source, flags], its path from 'skip' on. */
+function withRegexps(value, entries, skip) {
+  for (const entry of entries) {
+    const last = entry.length - 3;
+    const regexp = new RegExp(entry[last + 1], entry[last + 2]);
+    if (last < skip) return regexp;
+    let holder = value;
+    for (let i = skip; i < last; i++) holder = holder[entry[i]];
+    holder[entry[last]] = regexp;
+  }
+  return value;
 }
 export function __knowledgeLazy(id) {
   let value;
-  return () => (value ??= table(id));
+  return () => {
+    if (value === undefined) {
+      const { file, table } = tableIndex(id);
+      value = withRegexps(parse(file, table.span), table.regexps ?? [], 0);
+    }
+    return value;
+  };
 }
 export function __knowledgeTable(id, kind) {
-  let value;
-  const get = () => (value ??= table(id));
-  return new Proxy(kind === 'a' ? [] : {}, {
-    get: (_, key) => Reflect.get(get(), key),
-    has: (_, key) => Reflect.has(get(), key),
-    ownKeys: () => Reflect.ownKeys(get()),
-    getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(get(), key),
-    set: (_, key, v) => Reflect.set(get(), key, v),
-    deleteProperty: (_, key) => Reflect.deleteProperty(get(), key),
-    defineProperty: (_, key, d) => Reflect.defineProperty(get(), key, d),
+  const rows = kind === 'a' ? [] : {};
+  let file, table, regexps, whole = false;
+  const open = () => {
+    if (table === undefined) {
+      ({ file, table } = tableIndex(id));
+      if (kind === 'a') rows.length = table.rows.length;
+    }
+  };
+  const isRow = (key) => typeof key === 'string' && Object.hasOwn(table.rows, key) && (kind !== 'a' || key !== 'length');
+  const row = (key) => {
+    if (Object.hasOwn(rows, key)) return rows[key];
+    if (regexps === undefined) {
+      regexps = new Map();
+      for (const entry of table.regexps ?? []) {
+        const at = String(entry[0]);
+        if (!regexps.has(at)) regexps.set(at, []);
+        regexps.get(at).push(entry);
+      }
+    }
+    return (rows[key] = withRegexps(parse(file, table.rows[key]), regexps.get(key) ?? [], 1));
+  };
+  const all = () => {
+    open();
+    if (!whole) for (const key of Object.keys(table.rows)) row(key);
+    whole = true;
+    return rows;
+  };
+  const byField = (field) => {
+    open();
+    const by = table.by?.[field];
+    return by && ((value) => (Object.hasOwn(by, value) ? row(String(by[value])) : undefined));
+  };
+  return new Proxy(rows, {
+    get: (_, key) => {
+      if (key === ROW_INDEX) return byField;
+      open();
+      return isRow(key) ? row(key) : Reflect.get(rows, key);
+    },
+    has: (_, key) => {
+      open();
+      return isRow(key) || Reflect.has(rows, key);
+    },
+    ownKeys: () => Reflect.ownKeys(all()),
+    getOwnPropertyDescriptor: (_, key) => {
+      open();
+      if (isRow(key)) row(key);
+      return Reflect.getOwnPropertyDescriptor(rows, key);
+    },
+    set: (_, key, v) => Reflect.set(all(), key, v),
+    deleteProperty: (_, key) => Reflect.deleteProperty(all(), key),
+    defineProperty: (_, key, d) => Reflect.defineProperty(all(), key, d),
   });
 }
 `;

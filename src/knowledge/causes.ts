@@ -1,3 +1,4 @@
+import { rowIndex } from './lazy.js';
 import type { CauseId } from './types.js';
 import { FLOW_CAUSES } from './problems-flow.js';
 import { PROVIDER_CAUSES } from './causes-providers.js';
@@ -647,8 +648,9 @@ const OWN: readonly CauseRecord[] = [
 /** Every cause: these, then the provider rows' causes (causes-providers.ts) whose ids are not defined here. */
 export const CAUSES: readonly CauseRecord[] = [...OWN, ...PROVIDER_CAUSES.filter((cause) => !OWN.some((own) => own.id === cause.id))];
 
-const BY_ID = new Map(CAUSES.map((cause) => [cause.id, cause]));
+// By id without parsing every row (the build indexes them: src/knowledge/lazy.ts).
+const BY_ID = rowIndex(CAUSES, 'id');
 
 export function causeRecord(id: CauseId): CauseRecord | undefined {
-  return BY_ID.get(id);
+  return BY_ID(id);
 }

@@ -1,4 +1,5 @@
 import { FLOW_PROBLEMS } from './problems-flow.js';
+import { rowIndex } from './lazy.js';
 import { OAUTH2_PROBLEMS } from './problems-oauth2.js';
 import type { ProblemRecord } from './types.js';
 
@@ -497,10 +498,11 @@ export const UNKNOWN_PROBLEM: Omit<ProblemRecord, 'code'> = {
   fixes: [],
 };
 
-const BY_CODE = new Map(PROBLEMS.map((problem) => [problem.code, problem]));
+// By code without parsing every row (the build indexes them: src/knowledge/lazy.ts).
+const BY_CODE = rowIndex(PROBLEMS, 'code');
 
 export function problemRecord(code: string): ProblemRecord | undefined {
-  return BY_CODE.get(code);
+  return BY_CODE(code);
 }
 
 /** The oauth_problem values of the Problem Reporting extension and its companions (not the http: rows). */
