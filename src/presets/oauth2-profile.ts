@@ -5,6 +5,7 @@ import { readProfileJson } from './profile-json.js';
 import { jsonPlaces } from '../files/json-places.js';
 import { findOAuth2Preset, type OAuth2Preset, type OAuth2PresetVariable } from './oauth2.js';
 import { isHttpUrl } from './profile.js';
+import { redirectUriKind } from '../oauth2/redirect-uri.js';
 
 /**
  * An OAuth 2.0 profile (issue 18 item 5, "JSON profiles as for OAuth
@@ -53,9 +54,12 @@ interface OAuth2ProfileFlags {
   realm?: string;
 }
 
-type Kind = 'string' | 'url' | 'strings' | 'pairs' | 'port' | 'seconds' | 'env-name' | readonly string[];
+type Kind = 'string' | 'url' | 'redirect-uri' | 'strings' | 'pairs' | 'port' | 'seconds' | 'env-name' | readonly string[];
 
 const CLIENT_AUTH = ['basic', 'post', 'none', 'private-key-jwt', 'client-secret-jwt', 'client_secret_basic', 'client_secret_post', 'private_key_jwt', 'client_secret_jwt'] as const;
+const RFC7591_AUTH = ['client_secret_basic', 'client_secret_post', 'none', 'private_key_jwt', 'client_secret_jwt'] as const;
+/** A clientAuth value, in this profile's short form (basic, post, none, private-key-jwt, client-secret-jwt). */
+const shortAuth = (value: string): string => value.replace(/^client_secret_(basic|post)$/, '$1').replace(/^private_key_jwt$/, 'private-key-jwt').replace(/^client_secret_jwt$/, 'client-secret-jwt');
 const ENDPOINTS = ['authorization', 'token', 'deviceAuthorization', 'par', 'revocation', 'introspection', 'userinfo', 'jwks'] as const;
 
 /** The fields, as data: name → what its value must be. */
@@ -69,6 +73,8 @@ const FIELDS: Record<string, Kind> = {
   endpoints: 'url',
   clientId: 'string',
   clientAuth: CLIENT_AUTH,
+  // RFC 7591 §2's name for the same thing, as a client registration (or a copy of one) spells it.
+  token_endpoint_auth_method: RFC7591_AUTH,
   clientSecret: 'string',
   clientSecretEnv: 'env-name',
   clientSecretFile: 'string',
@@ -76,7 +82,7 @@ const FIELDS: Record<string, Kind> = {
   keyId: 'string',
   assertionAud: ['token-endpoint', 'issuer'],
   scope: 'strings',
-  redirectUri: 'url',
+  redirectUri: 'redirect-uri',
   callbackPort: 'port',
   pkce: ['S256', 'plain', 'off'],
   grant: ['code', 'device', 'client-credentials', 'refresh'],
@@ -114,6 +120,11 @@ function check(path: string, value: unknown, kind: Kind): string | undefined {
       return typeof value === 'string' && value !== '' ? undefined : `"${path}" must be a non-empty string`;
     case 'url':
       return typeof value === 'string' && isHttpUrl(value) ? undefined : `"${path}" must be an absolute http(s) URL`;
+    case 'redirect-uri': {
+      if (typeof value !== 'string' || value === '') return `"${path}" must be a redirect URI (https://…, http://127.0.0.1/…, or com.example.app:/callback)`;
+      const reading = redirectUriKind(value);
+      return 'problem' in reading ? `"${path}" ${reading.problem}` : undefined;
+    }
     case 'env-name':
       return typeof value === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value) ? undefined : `"${path}" must be the name of an environment variable`;
     case 'strings':
@@ -160,6 +171,8 @@ function validateOAuth2Profile(data: unknown): Problem[] {
   if (typeof record['extends'] === 'string' && base === undefined) problems.push({ path: 'extends', message: '"extends" is not an OAuth 2.0 preset (google, microsoft, github, okta, …)' });
   const endpoints = (typeof record['endpoints'] === 'object' && record['endpoints'] !== null ? record['endpoints'] : {}) as Record<string, unknown>;
   if (record['issuer'] === undefined && endpoints['token'] === undefined && base === undefined) problems.push({ path: '', message: 'no "issuer" (for discovery) and no "endpoints.token": one is needed' });
+  const auths = [record['clientAuth'], record['token_endpoint_auth_method']];
+  if (auths.every((a) => typeof a === 'string') && shortAuth(auths[0] as string) !== shortAuth(auths[1] as string)) problems.push({ path: 'token_endpoint_auth_method', message: '"clientAuth" and "token_endpoint_auth_method" name different client authentications: keep one' });
   const secrets = ['clientSecret', 'clientSecretEnv', 'clientSecretFile'].filter((k) => record[k] !== undefined);
   if (secrets.length > 1) problems.push({ path: secrets[1] ?? '', message: `"${secrets.join('" and "')}" both name the client secret: keep one` });
   for (const variable of ['tenant', 'domain', 'baseUrl', 'realm'] as const) {
@@ -210,7 +223,8 @@ export function readOAuth2Profile(path: string, cwd: string, env: Readonly<Recor
   };
   const pairs = (k: string) => (record[k] === undefined ? undefined : Object.entries(record[k] as Record<string, string>).map(([n, v]) => `${n}=${v}`));
   const scope = record['scope'];
-  const clientAuth = str('clientAuth')?.replace(/^client_secret_/, '').replace(/^private_key_jwt$/, 'private-key-jwt').replace(/^jwt$/, 'client-secret-jwt');
+  const authNamed = str('clientAuth') ?? str('token_endpoint_auth_method');
+  const clientAuth = authNamed === undefined ? undefined : shortAuth(authNamed);
   const flags: OAuth2ProfileFlags = {
     clientId: str('clientId'),
     clientAuth,

@@ -79,6 +79,34 @@ describe('request --refresh-on-401', () => {
     expect(result.stdout).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/);
   });
 
+  it('an issuer-only profile: the token endpoint is discovered (RFC 8414 §3), then the refresh; without the flag nothing is discovered', async () => {
+    server = await startTestServer();
+    const { saved } = await savedThenRevoked(server);
+    const me = saved().credentials['me'];
+    const dir = mkdtempSync(join(tmpdir(), 'od-r401i-'));
+    const profile = join(dir, 'as.json');
+    writeFileSync(profile, JSON.stringify({ protocol: 'oauth2', issuer: server.issuer, clientId: server.clientId, token_endpoint_auth_method: 'client_secret_post', clientSecretEnv: 'AS_SECRET' }));
+    chmodSync(profile, 0o600);
+    const env = { OAUTH2_REFRESH_TOKEN: me?.refreshToken, AS_SECRET: server.clientSecret };
+    const before = server.log.length;
+    const offered = await runBin(['request', '--bearer', me?.accessToken ?? '', '--provider', profile, `${server.issuer}/userinfo`], { env });
+    expect(offered.code).toBe(1);
+    expect(offered.stderr).toContain('--refresh-on-401 refreshes it and retries once');
+    expect(server.log.slice(before).map((l) => l.path)).toEqual(['/userinfo']);
+    const result = await runBin(['request', '--bearer', me?.accessToken ?? '', '--provider', profile, '--refresh-on-401', '--json', `${server.issuer}/userinfo`], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`token endpoint ${server.issuer}/token (discovered from ${server.issuer})`);
+    const report = JSON.parse(result.stdout) as { ok: boolean; refresh: { discovery: { url: string; status: number }[]; ok: boolean } };
+    expect(report.refresh.ok).toBe(true);
+    expect(report.refresh.discovery.at(-1)?.status).toBe(200);
+    // token_endpoint_auth_method (RFC 7591 §2) client_secret_post: the secret in the body, no Basic header (RFC 6749 §2.3.1).
+    const refreshed = server.log.find((l) => l.path === '/token' && l.body.startsWith('grant_type=refresh_token'));
+    expect(refreshed?.authorization).toBeUndefined();
+    expect(refreshed?.body).toMatch(/client_secret=/);
+    expect(result.stdout + result.stderr).not.toContain(server.clientSecret);
+    expect(result.stdout + result.stderr).not.toContain(me?.refreshToken ?? '#');
+  });
+
   it('refuses --refresh-on-401 on an OAuth 1.0a request: exit 2, one line, nothing sent', async () => {
     const result = await runBin(['request', '--refresh-on-401', '--consumer-key', 'k', '--consumer-secret', 's', 'http://127.0.0.1:9/x']);
     expect(result.code).toBe(2);

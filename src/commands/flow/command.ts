@@ -64,7 +64,7 @@ export function registerFlow(program: Command, context: CommandContext): void {
     .option('--consumer-secret <secret>', 'consumer secret (or OAUTH_CONSUMER_SECRET)')
     .option('--signature-method <method>', 'HMAC-SHA1, HMAC-SHA256, HMAC-SHA512, RSA-SHA1, RSA-SHA256, RSA-SHA512 or PLAINTEXT (default: the preset’s)')
     .option('--private-key <file>', 'PEM private key for RSA-SHA* (or OAUTH_PRIVATE_KEY_FILE; encrypted: OAUTH_PRIVATE_KEY_PASSPHRASE or a prompt)')
-    .option('--callback <mode>', 'loopback (listen on 127.0.0.1), oob (PIN) or a registered callback URL', 'loopback')
+    .option('--callback <mode>', 'loopback (listen on 127.0.0.1; the default, unless the profile names a callback), oob (PIN) or a registered callback URL')
     .option('--callback-port <n>', 'port for the loopback listener (default: a free one)')
     .option('--callback-host <host>', 'host name in the loopback callback: 127.0.0.1 (default) or localhost, as registered at the provider')
     .option('--request-token-method <method>', 'method of the request-token leg (default POST; some providers take GET only)')

@@ -60,7 +60,7 @@ export function resolveEndpoints(options: FlowOptions, provider: ResolvedProvide
 
 export function parseCallback(options: FlowOptions, profile: ProviderProfile | undefined, preset?: ProviderPreset): CallbackMode {
   const fallback = profile?.callback ?? preset?.callback;
-  const value = options.callback === 'loopback' && fallback !== undefined ? fallback : (options.callback ?? 'loopback');
+  const value = (options.callback ?? 'loopback') === 'loopback' && fallback !== undefined ? fallback : (options.callback ?? 'loopback');
   const port = options.callbackPort === undefined ? undefined : parsePositiveInt(options.callbackPort, '--callback-port', 65535);
   const host = options.callbackHost;
   if (host !== undefined && host !== 'localhost' && host !== '127.0.0.1') throw usageError('invalid-callback-host', `--callback-host "${host}" is not localhost or 127.0.0.1`, 'use the host name your callback is registered with at the provider');

@@ -19,17 +19,23 @@ export interface RefreshPlan {
   readonly clientAuth: SupportedAuthMethod;
 }
 
-export function planRefresh(env: Environment, credential: OAuth2Credential | undefined, profile: OAuth2Profile | undefined): RefreshPlan | string {
+/** A plan whose token endpoint is still to be discovered from the issuer (RFC 8414 §3: an issuer-only profile or credential). */
+export type RefreshPlanning = (Omit<RefreshPlan, 'tokenEndpoint'> & { readonly tokenEndpoint?: string | undefined; readonly issuer?: string | undefined }) | string;
+
+export function planRefresh(env: Environment, credential: OAuth2Credential | undefined, profile: OAuth2Profile | undefined): RefreshPlanning {
   const refreshToken = credential?.refreshToken ?? (env.env['OAUTH2_REFRESH_TOKEN'] || undefined);
   if (refreshToken === undefined) return 'no refresh token (the saved credential has none; or set OAUTH2_REFRESH_TOKEN)';
   const tokenEndpoint = profile?.preset.endpoints?.token ?? credential?.tokenEndpoint;
-  if (tokenEndpoint === undefined) return 'no token endpoint (give --provider FILE, an OAuth 2.0 profile with endpoints.token)';
+  // A preset's issuer with a {tenant} left in it is no URL to discover.
+  const named = profile?.preset.issuer ?? credential?.issuer;
+  const issuer = named !== undefined && !named.includes('{') ? named : undefined;
+  if (tokenEndpoint === undefined && issuer === undefined) return 'no token endpoint and no issuer to discover it from (give --provider FILE, an OAuth 2.0 profile with "issuer" or "endpoints.token")';
   const clientId = profile?.flags.clientId ?? credential?.clientId ?? (env.env['OAUTH2_CLIENT_ID'] || undefined);
   if (clientId === undefined) return 'no client id (the profile\'s clientId or OAUTH2_CLIENT_ID)';
   const clientSecret = (env.env['OAUTH2_CLIENT_SECRET'] || undefined) ?? profile?.clientSecret?.value;
-  const named = profile?.flags.clientAuth === undefined ? undefined : AUTH[profile.flags.clientAuth];
+  const auth = profile?.flags.clientAuth === undefined ? undefined : AUTH[profile.flags.clientAuth];
   // RFC 6749 §2.3.1: Basic with a secret; a public client sends its client_id (§3.2.1).
-  return { refreshToken, tokenEndpoint, clientId, clientSecret, clientAuth: named ?? (clientSecret === undefined ? 'none' : 'client_secret_basic') };
+  return { refreshToken, tokenEndpoint, issuer, clientId, clientSecret, clientAuth: auth ?? (clientSecret === undefined ? 'none' : 'client_secret_basic') };
 }
 
 export interface RefreshResult {

@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 import type { OAuth2Credential } from '../../credentials/store.js';
 import { findOAuth2Preset } from '../../presets/oauth2.js';
 import { isOAuth2ProfileFile, readOAuth2Profile, type OAuth2Profile } from '../../presets/oauth2-profile.js';
-import { planRefresh, saveRefreshed, sendRefresh, type RefreshResult } from './bearer-refresh.js';
+import { planRefresh, saveRefreshed, sendRefresh, type RefreshPlan, type RefreshResult } from './bearer-refresh.js';
 import { clockOffsetSec as serverClockOffsetSec } from '../../oauth2/responses.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import { jwtDisplay, verifyAccessToken, type IdTokenCheck } from '../../oauth2/jwt.js';
@@ -150,14 +150,25 @@ export async function runBearerRequest(first: string, second: string | undefined
   let exchange: HttpExchange;
   let refresh: { result: RefreshResult; refused: HttpExchange } | undefined;
   let accessToken: AccessTokenReading | undefined;
+  let discovery: readonly HttpExchange[] = [];
   try {
     const send = (r: HttpRequest) => sendHttp(r, { dispatcher, timeoutMs, signal: env.signal, now: () => env.now(), maxRedirects: 0 });
     exchange = await send(request);
     // RFC 6750 §3.1: invalid_token is "expired, revoked, malformed or invalid"; a refresh (RFC 6749 §6) is the cure for the first.
     if (exchange.response.status === 401 && challengeOf(exchange)?.error === 'invalid_token') {
-      const plan = planRefresh(env, options.credential, profile);
+      const planning = planRefresh(env, options.credential, profile);
+      let plan: RefreshPlan | string = typeof planning === 'string' ? planning : '';
+      if (typeof planning !== 'string' && planning.tokenEndpoint !== undefined) plan = { ...planning, tokenEndpoint: planning.tokenEndpoint };
+      else if (typeof planning !== 'string' && planning.issuer !== undefined && options.refreshOn401) {
+        // RFC 8414 §3 / OpenID Connect Discovery §4: the token endpoint of a profile or credential that names only the issuer.
+        const found = await discoverIssuer(planning.issuer, send);
+        discovery = found.exchanges;
+        const endpoint = found.metadata?.token_endpoint;
+        plan = endpoint !== undefined ? { ...planning, tokenEndpoint: endpoint } : `no token endpoint: ${found.problem ?? `the metadata of ${planning.issuer} has no token_endpoint`}`;
+        if (endpoint !== undefined) output.narrate(c.dim(`  token endpoint ${sanitizeForTerminal(endpoint)} (discovered from ${sanitizeForTerminal(planning.issuer)})`));
+      }
       if (!options.refreshOn401) {
-        if (typeof plan !== 'string') output.narrate(c.yellow('  the token was refused as invalid_token and a refresh token is at hand: --refresh-on-401 refreshes it and retries once'));
+        if (typeof planning !== 'string') output.narrate(c.yellow('  the token was refused as invalid_token and a refresh token is at hand: --refresh-on-401 refreshes it and retries once'));
       } else if (typeof plan === 'string') output.narrate(c.yellow(`  --refresh-on-401: no refresh: ${plan}`));
       else {
         output.redactor.add(plan.refreshToken).add(plan.clientSecret);
@@ -207,7 +218,7 @@ export async function runBearerRequest(first: string, second: string | undefined
       challenge: challenge ?? null,
       diagnosis: diagnosis ? diagnosisJson(diagnosis) : null,
       // --refresh-on-401: the refused call, the refresh, then the retried call is request/response above.
-      refresh: refresh ? { refused: responseJson(refresh.refused), request: { method: 'POST', url: refresh.result.request.url, headers: refresh.result.request.headers }, response: responseJson(refresh.result.exchange), ok: refresh.result.tokens !== undefined } : null,
+      refresh: refresh ? { discovery: discovery.map((e) => ({ url: e.request.url, status: e.response.status })), refused: responseJson(refresh.refused), request: { method: 'POST', url: refresh.result.request.url, headers: refresh.result.request.headers }, response: responseJson(refresh.result.exchange), ok: refresh.result.tokens !== undefined } : null,
       // RFC 9068: a JWT access token decoded (the token itself masked above) and checked; null for an opaque one.
       accessToken: accessToken ? { header: JSON.parse(accessToken.header) as unknown, claims: JSON.parse(accessToken.claims) as unknown, issuer: accessToken.issuer ?? null, checks: accessToken.checks, unverified: accessToken.unverified ?? null } : null,
       secretsMasked: output.redactor.active,

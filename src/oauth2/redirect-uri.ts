@@ -1,0 +1,33 @@
+/**
+ * What a redirect URI may be (one rule for a profile's redirectUri, flow's
+ * --callback and serve --oauth2's registered URIs):
+ * - an absolute URI without a fragment (RFC 6749 §3.1.2);
+ * - no userinfo (`https://user@host/cb`): RFC 3986 §3.2.1 deprecates a
+ *   password in it, and a user part makes a URI that reads as one host and
+ *   goes to another (RFC 3986 §7.6, semantic attacks);
+ * - http(s), or a private-use URI scheme in reverse domain name notation, as
+ *   a native app registers (RFC 8252 §7.1: `com.example.app:/callback`, the
+ *   scheme holding a period, so never `javascript:` or `file:`).
+ * Pure: the kind, or the reason as one line without the value (the caller
+ * names the flag or field and quotes what it may).
+ */
+export type RedirectUriKind = 'http' | 'private-use';
+
+/** An authority with a `user@` part, also an empty one (`https://@host/`, which URL reads as no user name). */
+const USERINFO = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i;
+
+export function redirectUriKind(value: string): { kind: RedirectUriKind } | { problem: string } {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return { problem: 'is not an absolute URI (RFC 6749 §3.1.2)' };
+  }
+  if (url.hash !== '' || value.includes('#')) return { problem: 'has a fragment (#…), which RFC 6749 §3.1.2 forbids' };
+  if (url.username !== '' || url.password !== '' || USERINFO.test(value)) return { problem: 'has a user name or password before the host (user@host): refused, it reads as one host and may go to another (RFC 3986 §3.2.1, §7.6)' };
+  if (url.protocol === 'http:' || url.protocol === 'https:') return url.hostname === '' ? { problem: 'has no host' } : { kind: 'http' };
+  const scheme = url.protocol.slice(0, -1);
+  // RFC 8252 §7.1: "a scheme based on a domain name under their control, expressed in reverse order".
+  if (/^[a-z][a-z0-9+-]*(\.[a-z0-9+-]+)+$/i.test(scheme)) return { kind: 'private-use' };
+  return { problem: `uses the scheme "${scheme}:", neither http(s) nor a private-use scheme in reverse domain name notation (RFC 8252 §7.1, e.g. com.example.app:/callback)` };
+}
