@@ -121,7 +121,13 @@ async function readAccessToken(token: string, profile: OAuth2Profile | undefined
   return { ...shown, issuer, checks, unverified: problem };
 }
 
-export async function runBearerRequest(first: string, second: string | undefined, options: RequestOptions & { bearer: string; bearerName?: string | undefined; credential?: OAuth2Credential | undefined }, env: Environment): Promise<ExitCode> {
+export async function runBearerRequest(
+  first: string,
+  second: string | undefined,
+  /** tokenNote: where the token came from when nobody named it (request --provider FILE without --bearer). */
+  options: RequestOptions & { bearer: string; bearerName?: string | undefined; credential?: OAuth2Credential | undefined; tokenNote?: string | undefined },
+  env: Environment,
+): Promise<ExitCode> {
   const OAUTH1 = ['as', 'consumerKey', 'consumerSecret', 'token', 'tokenSecret', 'signatureMethod', 'privateKey', 'realm', 'placement', 'saveCredentials'] as const;
   const mixed = OAUTH1.filter((k) => options[k] !== undefined);
   if (mixed.length > 0) throw usageError('oauth1-flag-with-bearer', `--${mixed[0]?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} signs OAuth 1.0a requests; --bearer sends an OAuth 2.0 token`, 'drop one of them');
@@ -146,6 +152,9 @@ export async function runBearerRequest(first: string, second: string | undefined
   };
   const c = output.err;
   output.narrate(`${c.bold('oauth-doctor request')} · OAuth 2.0 bearer token (RFC 6750 §2.1)${options.bearerName !== undefined ? ` · as ${options.bearerName}` : ''}`);
+  if (options.tokenNote !== undefined) output.narrate(c.dim(`  token: ${options.tokenNote}`));
+  const expiresAt = options.credential?.expiresAt === undefined ? Number.NaN : Date.parse(options.credential.expiresAt);
+  if (expiresAt <= env.now()) output.narrate(c.yellow(`  the saved token expired at ${options.credential?.expiresAt ?? ''} (its expires_in)${options.refreshOn401 ? '' : ': --refresh-on-401 refreshes it on a 401'}`));
   const dispatcher = createDispatcher({ env: env.env, ca, timeoutMs });
   let exchange: HttpExchange;
   let refresh: { result: RefreshResult; refused: HttpExchange } | undefined;

@@ -14,6 +14,8 @@ is not, unless oauth_body_hash covers it (--body-hash, automatic for providers t
 
 Credentials, first found wins: flags, --as NAME (a saved credential), the OAUTH_* variables, a
 --provider FILE profile. Save what worked with --save-credentials NAME (or flow --save-credentials).
+OAuth 2.0: --bearer TOKEN, --as NAME, or --provider FILE of an OAuth 2.0 profile alone (the token
+flow --provider FILE --save-credentials NAME saved for its client, else OAUTH2_ACCESS_TOKEN).
 
 Examples:
   oauth-doctor request --as x-me https://api.x.com/1.1/account/verify_credentials.json
@@ -43,7 +45,7 @@ export function registerRequest(program: Command, context: CommandContext): void
     .option('--realm <realm>', 'realm for the Authorization header (never signed)')
     .option('--body-hash', 'add oauth_body_hash (automatic where the provider wants it)')
     .option('--no-body-hash', 'never add oauth_body_hash, whatever the provider')
-    .option('--provider <name|file>', 'a preset (x, mastercard, netsuite, …) or a JSON profile: its signature method, realm and body-hash rule (default: from the URL)')
+    .option('--provider <name|file>', 'a preset (x, mastercard, netsuite, …) or a JSON profile: its signature method, realm and body-hash rule (default: from the URL); an OAuth 2.0 profile or preset without --bearer: the token flow --save-credentials saved for its client')
     .option('--as <name>', 'sign with a saved credential (see oauth-doctor credentials list)')
     .option('--save-credentials <name>', 'save the credentials used, when the call succeeds (mode 0600)')
     .option('--consumer-key <key>', 'consumer key (or OAUTH_CONSUMER_KEY)')

@@ -20,6 +20,9 @@ import { resolveRequestCredentials, type RequestCredentials } from './credential
 import { diagnoseRefusal, type RefusalDiagnosis } from './diagnose.js';
 import { parseHeaders } from './headers.js';
 import { resolveRequestProvider, type RequestProvider } from './provider.js';
+import { findPreset } from '../../presets/index.js';
+import { findOAuth2Preset } from '../../presets/oauth2.js';
+import { isOAuth2ProfileFile, readOAuth2Profile } from '../../presets/oauth2-profile.js';
 import { bodyForStdout, bodyNote, requestLines, responseLines } from './render.js';
 import { parseTarget } from './target.js';
 
@@ -102,6 +105,13 @@ function credentialToSave(credentials: RequestCredentials, provider: RequestProv
   };
 }
 
+/** Whether --provider names an OAuth 2.0 server: an OAuth 2.0 profile file, or an OAuth 2.0 preset that is no OAuth 1.0a one. */
+function oauth2ProviderOf(value: string, env: Environment): 'profile' | 'preset' | undefined {
+  if (findPreset(value) !== undefined) return undefined;
+  if (findOAuth2Preset(value) !== undefined) return 'preset';
+  return isOAuth2ProfileFile(value, env.cwd) ? 'profile' : undefined;
+}
+
 /**
  * `oauth-doctor request [METHOD] URL`: build (sign, place) → send (undici,
  * no redirect followed: the signature covers the URL) → show → diagnose a
@@ -119,6 +129,20 @@ export async function runRequest(first: string, second: string | undefined, opti
     // An OAuth 2.0 credential signs nothing: its access token goes as a bearer token (RFC 6750 §2.1).
     const { runBearerRequest } = await import('./bearer.js');
     return runBearerRequest(first, second, { ...options, as: undefined, bearer: found.accessToken, bearerName: options.as, credential: found }, env);
+  }
+  // --provider FILE naming an OAuth 2.0 server (a profile, or an OAuth 2.0 preset) without --bearer: the token saved for its client.
+  const oauth2Provider = options.provider === undefined ? undefined : oauth2ProviderOf(options.provider, env);
+  if (oauth2Provider !== undefined && options.provider !== undefined) {
+    if (found !== undefined) throw usageError('oauth1-credential-with-oauth2-provider', `--as ${options.as ?? ''} is an OAuth 1.0a credential and --provider ${options.provider} an OAuth 2.0 server`, 'give --as NAME of a credential saved by an OAuth 2.0 flow, or drop --provider');
+    const { profileServer, profileToken } = await import('./profile-token.js');
+    const profile = oauth2Provider === 'profile' ? readOAuth2Profile(options.provider, env.cwd, env.env) : undefined;
+    const choice = profileToken(options.provider, profileServer(profile, oauth2Provider === 'preset' ? options.provider : undefined, env), env);
+    const { runBearerRequest } = await import('./bearer.js');
+    // A preset names no file for bearer.ts to read: the credential carries its issuer and token endpoint.
+    const provider = oauth2Provider === 'profile' ? options.provider : undefined;
+    if (choice.kind === 'env') return runBearerRequest(first, second, { ...options, provider, bearer: '-env', tokenNote: 'OAUTH2_ACCESS_TOKEN (no saved credential is for this client)' }, env);
+    const note = `the credential saved for this client${choice.others.length > 0 ? ` (the newest of ${choice.others.length + 1}; also ${choice.others.join(', ')}: --as NAME picks one)` : ''}`;
+    return runBearerRequest(first, second, { ...options, provider, bearer: choice.credential.accessToken, bearerName: choice.name, credential: choice.credential, tokenNote: note }, env);
   }
   // --refresh-on-401 refreshes OAuth 2.0 bearer tokens (RFC 6749 §6); an OAuth 1.0a token has no refresh.
   if (options.refreshOn401) throw usageError('refresh-without-bearer', '--refresh-on-401 refreshes an OAuth 2.0 bearer token; this request is signed with OAuth 1.0a', 'give --bearer TOKEN or --as NAME of an OAuth 2.0 credential, or drop --refresh-on-401');
