@@ -40,10 +40,10 @@ export const OAUTH2_SERVE_HELP = `OAuth 2.0 (--oauth2):
   invalid_grant and revokes the whole grant), --clock-skew (the provider's
   clock: assertions from "the future" are invalid_client), --consent-denied
   (access_denied), --require-pkce, --require-par, --redirect-matching exact, --device-interval
-  (a poll sooner gets slow_down), --slow, --outage. Lifetimes are whole
-  seconds from 1 s (a code at most 1 d, tokens 366 d, though a flag takes
-  at most about 24 d); --clock-skew within ±1 d, --device-interval 1 s to
-  1 min, --slow at most 10 min. Everything is kept in memory and forgotten
+  (a poll sooner gets slow_down), --slow, --outage. Durations: 500ms, 5s,
+  10m, 1h, 30d (a bare number is seconds). Lifetimes are whole seconds from
+  1 s (a code at most 1 d, tokens 366 d); --clock-skew within ±1 d,
+  --device-interval 1 s to 1 min, --slow at most 10 min. Everything is kept in memory and forgotten
   when it stops (no --state); OAuth 1.0a-only flags are refused.
   The same switches, live, in the same bounds, from a
   loopback client with this server's Host and no foreign Origin:

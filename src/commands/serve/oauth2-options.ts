@@ -30,14 +30,15 @@ const OAUTH2_CLIENTS_VARIABLE = 'OAUTH_DOCTOR_OAUTH2_CLIENTS';
  */
 function setting(name: NumberSettingName, value: string, flag: string): number {
   const unitMs = name.endsWith('Ms') ? 1 : 1000;
-  const ms = parseDuration(value, flag, { bareUnit: 's', allowNegative: name === 'clockSkewSec' });
+  // The setting's own bounds judge the amount (a refresh token may live 366 d, past a timer's 24 d): the engine compares lifetimes with its clock.
+  const ms = parseDuration(value, flag, { bareUnit: 's', allowNegative: name === 'clockSkewSec', maxMs: Number.MAX_SAFE_INTEGER });
   const amount = ms / unitMs;
   const problem = settingProblem(name, amount);
   if (problem !== undefined) throw usageError('invalid-duration', `${flag} "${value}" ${Number.isInteger(amount) ? `is out of range: ${settingRange(name)}` : 'is not a whole number of seconds (the engine counts lifetimes in seconds)'}`, `e.g. ${flag} ${EXAMPLES[name]}`);
   return amount;
 }
 
-const EXAMPLES: Readonly<Record<NumberSettingName, string>> = { codeTtlSec: '5s', accessTokenTtlSec: '10m', refreshTokenTtlSec: '1h', clockSkewSec: '-10m', deviceIntervalSec: '5s', tokenSlowMs: '2s' };
+const EXAMPLES: Readonly<Record<NumberSettingName, string>> = { codeTtlSec: '5s', accessTokenTtlSec: '10m', refreshTokenTtlSec: '30d', clockSkewSec: '-10m', deviceIntervalSec: '5s', tokenSlowMs: '2s' };
 
 /**
  * RFC 6749 Appendix A.1: client-id = *VSCHAR (%x20-7E). A space is allowed

@@ -5,6 +5,7 @@ import type { ServeOptions } from './options.js';
 import { checkHost, serveUntilStopped, untilAborted } from './lifecycle.js';
 import { oauth2FlowCommandFor } from './flow-command.js';
 import { oauth2ProviderOptions } from './oauth2-options.js';
+import { initialSettings } from '../../provider/oauth2/options.js';
 
 import type { RunningOAuth2Provider as Running } from '../../provider/oauth2/index.js';
 
@@ -30,6 +31,38 @@ function clientSummary(provider: Running, output: Output) {
   });
 }
 
+/** A duration as its flag takes it: the largest whole unit (`30d`, `10m`, `90s`, `500ms`). */
+function flagDuration(ms: number): string {
+  const sign = ms < 0 ? '-' : '';
+  const abs = Math.abs(ms);
+  for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const) if (abs % size === 0) return `${sign}${abs / size}${unit}`;
+  return `${sign}${abs}ms`;
+}
+
+/**
+ * The fault switches in effect, as the flags that set them (what differs
+ * from initialSettings()), for the text listing: the --json line and GET
+ * /admin/state carry the settings themselves.
+ */
+function switchesInEffect(settings: Running['settings']): string[] {
+  const d = initialSettings();
+  const out: string[] = [];
+  const flag = (on: boolean, text: string) => on && out.push(text);
+  flag(settings.parRequired, '--require-par');
+  flag(settings.pkceRequired, '--require-pkce');
+  flag(settings.consentDenied, '--consent-denied');
+  flag(!settings.rotateRefreshToken, '--no-rotate-refresh');
+  flag(settings.redirectMatching !== d.redirectMatching, `--redirect-matching ${settings.redirectMatching}`);
+  flag(settings.codeTtlSec !== d.codeTtlSec, `--code-ttl ${flagDuration(settings.codeTtlSec * 1000)}`);
+  flag(settings.accessTokenTtlSec !== d.accessTokenTtlSec, `--access-token-ttl ${flagDuration(settings.accessTokenTtlSec * 1000)}`);
+  flag(settings.refreshTokenTtlSec !== d.refreshTokenTtlSec, `--refresh-token-ttl ${flagDuration(settings.refreshTokenTtlSec * 1000)}`);
+  flag(settings.clockSkewSec !== d.clockSkewSec, `--clock-skew ${flagDuration(settings.clockSkewSec * 1000)}`);
+  flag(settings.deviceIntervalSec !== d.deviceIntervalSec, `--device-interval ${flagDuration(settings.deviceIntervalSec * 1000)}`);
+  flag(settings.tokenSlowMs !== d.tokenSlowMs, `--slow ${flagDuration(settings.tokenSlowMs)}`);
+  flag(settings.tokenFailure !== undefined, `--outage ${settings.tokenFailure ?? ''}`);
+  return out;
+}
+
 function printStart(provider: Running, output: Output): void {
   const { endpoints, settings } = provider;
   const dim = output.out.dim;
@@ -38,11 +71,11 @@ function printStart(provider: Running, output: Output): void {
   const rows: [string, string, string?][] = [
     ['discovery', endpoints.discovery],
     ['RFC 8414 metadata', endpoints.authorizationServerMetadata],
-    ['authorization', endpoints.authorization, settings.autoApprove ? '(auto-approve)' : '(login and consent page)'],
+    ['authorization', endpoints.authorization, `(${[settings.autoApprove ? 'auto-approve' : 'login and consent page', settings.parRequired ? 'only a pushed request_uri: --require-par' : undefined, settings.pkceRequired ? 'PKCE required' : undefined].filter(Boolean).join('; ')})`],
     ['token', endpoints.token],
     ['device authorization', endpoints.deviceAuthorization],
     ['device verification', endpoints.deviceVerification],
-    ['PAR', endpoints.pushedAuthorizationRequest],
+    ['PAR', endpoints.pushedAuthorizationRequest, settings.parRequired ? '(required, RFC 9126 §5: --require-par)' : undefined],
     ['userinfo', endpoints.userinfo],
     ['revocation', endpoints.revocation],
     ['introspection', endpoints.introspection],
@@ -51,6 +84,8 @@ function printStart(provider: Running, output: Output): void {
   ];
   for (const [name, url, note] of rows) output.result(`  ${name.padEnd(21)} ${url}${note ? `  ${dim(note)}` : ''}`);
   output.result(`  ${'sign in as'.padEnd(21)} ${provider.account}  ${dim(settings.autoApprove ? '(not asked: --auto-approve)' : '(any password)')}`);
+  const switches = switchesInEffect(settings);
+  if (switches.length > 0) output.result(`  ${'fault switches'.padEnd(21)} ${switches.join(' ')}  ${dim('(live at POST /admin/settings)')}`);
   for (const client of provider.clients) {
     output.result();
     output.result(`  client id        ${client.clientId}${client.secret === undefined ? dim(client.privateKeyJwtOnly ? '  (private_key_jwt)' : '  (public: PKCE, no secret)') : ''}`);

@@ -10,9 +10,15 @@ import type { ServeOptions } from './options.js';
 import { splitKeyValue } from './consumer-list.js';
 import { CONSUMERS_VARIABLE, refuseDuplicateKeys, sharedSecretConsumers } from './consumer-sources.js';
 
-/** `2s`, `500ms`, `10m`, `1h`; a bare number is seconds (the shared parser, cli/duration.ts). */
+/** `2s`, `500ms`, `10m`, `1h`, `30d`; a bare number is seconds (the shared parser, cli/duration.ts). */
 function parseDuration(value: string, flag: string): number {
   return parseSharedDuration(value, flag, { bareUnit: 's' });
+}
+
+/** A lifetime is compared with the provider's clock, never waited on by a timer: up to a year rather than a timer's 24 days. */
+const LIFETIME_MAX_MS = 366 * 86_400_000;
+function parseLifetime(value: string | undefined, flag: string): number | undefined {
+  return value === undefined ? undefined : parseSharedDuration(value, flag, { bareUnit: 's', maxMs: LIFETIME_MAX_MS });
 }
 
 /** Whole seconds from a duration flag (`600`, `10m`, `-10m` when negative is allowed). */
@@ -72,10 +78,10 @@ export function providerOptions(options: ServeOptions, env: Environment): Provid
     consumers: consumers(options, env),
     dialect: options.dialect,
     autoApprove: options.autoApprove ?? false,
-    requestTokenTtlMs: duration(options.requestTokenTtl, '--request-token-ttl'),
-    accessTokenTtlMs: duration(options.accessTokenTtl, '--access-token-ttl'),
-    sessionTtlMs: duration(options.sessionTtl, '--session-ttl'),
-    tokenRetentionMs: duration(options.tokenRetention, '--token-retention'),
+    requestTokenTtlMs: parseLifetime(options.requestTokenTtl, '--request-token-ttl'),
+    accessTokenTtlMs: parseLifetime(options.accessTokenTtl, '--access-token-ttl'),
+    sessionTtlMs: parseLifetime(options.sessionTtl, '--session-ttl'),
+    tokenRetentionMs: parseLifetime(options.tokenRetention, '--token-retention'),
     renewable: options.renew,
     clockSkewSec: options.clockSkew === undefined ? undefined : durationSeconds(options.clockSkew, '--clock-skew', true),
     timestampWindowSec: options.timestampWindow === undefined ? undefined : durationSeconds(options.timestampWindow, '--timestamp-window', false),
