@@ -31,3 +31,8 @@ export function redirectUriKind(value: string): { kind: RedirectUriKind } | { pr
   if (/^[a-z][a-z0-9+-]*(\.[a-z0-9+-]+)+$/i.test(scheme)) return { kind: 'private-use' };
   return { problem: `uses the scheme "${scheme}:", neither http(s) nor a private-use scheme in reverse domain name notation (RFC 8252 §7.1, e.g. com.example.app:/callback)` };
 }
+
+/** A redirect URI as a message may quote it: at most 80 characters, a user name or password before the host left out. */
+export function shownRedirectUri(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1…@').slice(0, 80);
+}

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { redirectUriKind } from '../../src/oauth2/redirect-uri.js';
 import { runBin } from '../helpers/cli.js';
 import { startTestServer, type TestServer } from './test-server.js';
+import { serveOAuth2 } from '../provider-oauth2/serve-process.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -58,11 +59,17 @@ describe('redirectUriKind', () => {
 describe('flow --callback URL and a profile\'s redirectUri', () => {
   it('a callback with userinfo or a fragment is refused before anything is sent: exit 2, one line naming the rule', async () => {
     server = await startTestServer();
-    for (const [callback, rule] of [['https://me@app.example.com/cb', 'RFC 3986 §3.2.1'], ['https://app.example.com/cb#x', 'RFC 6749 §3.1.2'], ['myapp:/cb', 'RFC 8252 §7.1']] as const) {
+    const cases = [
+      ['https://me:pw@app.example.com/cb', 'https://…@app.example.com/cb', 'RFC 3986 §3.2.1'],
+      ['https://app.example.com/cb#x', 'https://app.example.com/cb#x', 'RFC 6749 §3.1.2'],
+      ['myapp:/cb', 'myapp:/cb', 'RFC 8252 §7.1'],
+    ] as const;
+    for (const [callback, shown, rule] of cases) {
       const result = await runBin(['flow', '--issuer', server.issuer, '--client-id', server.clientId, '--callback', callback, '--authorize', 'http'], { env: { OAUTH2_CLIENT_SECRET: server.clientSecret, ...ledger() } });
       expect(result.code, result.stderr).toBe(2);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
-      expect(result.stderr).toContain(`--callback "${callback}"`);
+      expect(result.stderr).toContain(`--callback "${shown}"`);
+      expect(result.stderr).not.toContain('me:pw');
       expect(result.stderr).toContain(rule);
       expect(result.stderr).not.toMatch(/\n\s+at /);
     }
@@ -101,4 +108,28 @@ describe('flow --callback URL and a profile\'s redirectUri', () => {
     expect(form.get('redirect_uri')).toBe('com.example.app:/cb');
     expect(result.stdout + result.stderr).not.toContain(server.clientSecret);
   });
+});
+
+describe('serve --oauth2 and a redirect URI with userinfo', () => {
+  it('--redirect-uri with user@ is refused at start (one line, the user part not quoted); an authorize request naming one is not redirected to', async () => {
+    const refused = await runBin(['serve', '--oauth2', '--json', '--redirect-uri', 'http://alice:pw@127.0.0.1/callback'], { timeoutMs: 15_000 });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim().split('\n')).toEqual([expect.stringContaining('--redirect-uri "http://…@127.0.0.1/callback" has a user name or password before the host')]);
+    expect(refused.stderr).not.toContain('alice:pw');
+
+    const serve = await serveOAuth2(['--auto-approve']);
+    try {
+      const clientId = serve.line.clients[0]?.clientId ?? '';
+      const ask = (redirectUri: string) => fetch(`${serve.line.endpoints['authorization'] ?? ''}?${new URLSearchParams({ client_id: clientId, response_type: 'code', scope: 'openid', redirect_uri: redirectUri, code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256' })}`, { redirect: 'manual' });
+      // The registered loopback URI (any port, RFC 8252 §7.3) is redirected to; the same with a user part before the host is not.
+      const good = await ask('http://127.0.0.1:51234/callback');
+      expect(good.status).toBeGreaterThanOrEqual(300);
+      expect(good.status).toBeLessThan(400);
+      const bad = await ask('http://evil@127.0.0.1:51234/callback');
+      expect(bad.status).toBe(400);
+      expect(bad.headers.get('location')).toBeNull();
+    } finally {
+      await serve.stop();
+    }
+  }, 40_000);
 });

@@ -1,5 +1,5 @@
 import { isInteractive, type Environment } from '../../cli/environment.js';
-import { redirectUriKind } from '../../oauth2/redirect-uri.js';
+import { redirectUriKind, shownRedirectUri } from '../../oauth2/redirect-uri.js';
 import { usageError } from '../../errors.js';
 import { findOAuth2Preset, instantiateOAuth2Preset, isHttpUrl, OAUTH2_PRESETS, OAUTH2_VARIABLE_FLAGS, type OAuth2Preset, type OAuth2PresetVariable } from '../../presets/index.js';
 import { readPrivateKeyFile } from '../../keys/private-key-file.js';
@@ -172,7 +172,7 @@ function parseOAuth2Callback(options: FlowOptions): OAuth2Callback {
   if (port !== undefined || host !== undefined) throw usageError('callback-port-without-loopback', '--callback-port and --callback-host only apply to --callback loopback', 'drop them, or use --callback loopback');
   // RFC 6749 §3.1.2, RFC 8252 §7.1: http(s) or a native app's private-use scheme (com.example.app:/callback), no fragment, no userinfo.
   const reading = redirectUriKind(value);
-  if ('problem' in reading) throw usageError('invalid-callback', `--callback "${value.slice(0, 80)}" ${reading.problem}`, 'give the redirect URI registered for the client, e.g. https://app.example.com/cb or com.example.app:/callback, or --callback loopback');
+  if ('problem' in reading) throw usageError('invalid-callback', `--callback "${shownRedirectUri(value)}" ${reading.problem}`, 'give the redirect URI registered for the client, e.g. https://app.example.com/cb or com.example.app:/callback, or --callback loopback');
   return { kind: 'url', url: value };
 }
 

@@ -18,6 +18,7 @@ import {
 } from '../../provider/oauth2/options.js';
 import type { ServeOptions } from './options.js';
 import { consumerListEntries, splitKeyValue } from './consumer-list.js';
+import { redirectUriKind, shownRedirectUri } from '../../oauth2/redirect-uri.js';
 import { CLIENT_WORDS, refuseDuplicateKeys } from './consumer-sources.js';
 
 /** serve --oauth2's clients from the environment: `id1:secret1,id2:secret2`. */
@@ -115,12 +116,11 @@ function clients(options: ServeOptions, env: Environment): OAuth2ClientRegistrat
   refuseDuplicateKeys([...fromEnv, ...fromFlags, ...publics], CLIENT_WORDS);
   const uris = options.redirectUri ?? [];
   uris.forEach((uri, index) => {
-    if (!URL.canParse(uri)) throw usageError('invalid-redirect-uri', `--redirect-uri "${uri.slice(0, 80)}" is not an absolute URI`, 'e.g. --redirect-uri http://127.0.0.1/callback');
-    // RFC 6749 §3.1.2: "The endpoint URI MUST NOT include a fragment component."
-    if (new URL(uri).hash !== '' || uri.includes('#')) throw usageError('invalid-redirect-uri', `--redirect-uri "${uri.slice(0, 80)}" has a fragment (#…), which a redirect URI must not have (RFC 6749 §3.1.2)`, 'e.g. --redirect-uri http://127.0.0.1/callback');
-    // Schemes a browser runs or reads rather than navigates to (RFC 6749 §10.6, RFC 8252 §7.1 allows private-use schemes, not these).
-    if (/^(javascript|data|vbscript|file):/i.test(uri)) throw usageError('invalid-redirect-uri', `--redirect-uri "${uri.slice(0, 80)}" has a scheme a browser would run, not follow`, 'use http://127.0.0.1/…, https://…, or a private-use scheme such as com.example.app:/callback (RFC 8252 §7.1)');
-    if (uris.indexOf(uri) !== index) throw usageError('invalid-redirect-uri', `--redirect-uri "${uri.slice(0, 80)}" is given twice`, 'give each redirect URI once');
+    // The one rule of flow --callback and profiles (src/oauth2/redirect-uri.ts): absolute, no fragment (RFC 6749 §3.1.2), no user@ (RFC 3986 §7.6),
+    // http(s) or a private-use scheme (RFC 8252 §7.1) — so never javascript:, data: or file:, which a browser runs or reads rather than follows.
+    const reading = redirectUriKind(uri);
+    if ('problem' in reading) throw usageError('invalid-redirect-uri', `--redirect-uri "${shownRedirectUri(uri)}" ${reading.problem}`, 'e.g. --redirect-uri http://127.0.0.1/callback, https://app.example.com/cb or com.example.app:/callback');
+    if (uris.indexOf(uri) !== index) throw usageError('invalid-redirect-uri', `--redirect-uri "${shownRedirectUri(uri)}" is given twice`, 'give each redirect URI once');
   });
   const redirectUris = uris.length > 0 ? uris : undefined;
   const all: OAuth2ClientRegistration[] = [...fromEnv, ...fromFlags].map(({ key, secret }) => ({ clientId: key, secret, redirectUris }));
