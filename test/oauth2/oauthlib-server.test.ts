@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBin } from '../helpers/cli.js';
 import { runInProcess } from '../helpers/in-process.js';
 import { INSTALL_HINT, PYTHON } from './python.js';
 
@@ -85,4 +86,37 @@ describe('flow against Python oauthlib’s authorization server on 127.0.0.1', (
     expect(diagnosis?.problem.code).toBe('oauth2:invalid_client');
     expect(diagnosis?.causes[0]?.id).toBe('client-authentication');
   });
+});
+
+/** request with an OAuth 2.0 profile against oauthlib: the token flow saved for the profile's client, and a refresh whose endpoint is discovered. */
+describe('request --provider FILE against Python oauthlib on 127.0.0.1 (the built CLI)', () => {
+  it('the saved token is sent to oauthlib\'s resource; revoked, --refresh-on-401 refreshes at the token endpoint flow discovered (RFC 8414) and retries', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'od-oauthlib-req-'));
+    const profile = join(dir, 'py.json');
+    writeFileSync(profile, JSON.stringify({ protocol: 'oauth2', issuer: server.issuer, clientId: server.clientId, clientSecretEnv: 'PY_SECRET' }));
+    chmodSync(profile, 0o600);
+    const env = { XDG_CONFIG_HOME: dir, PY_SECRET: server.clientSecret, ...ledger() };
+    const saved = await runBin(['flow', '--provider', profile, '--authorize', 'http', '--save-credentials', 'py', '--json', '--show-secrets'], { env });
+    expect(saved.code, saved.stderr).toBe(0);
+    const access = (JSON.parse(saved.stdout) as { tokens: { access_token: string } }).tokens.access_token;
+
+    const first = await runBin(['request', '--provider', profile, `${server.issuer}/me`], { env });
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toEqual({ sub: 'alice' });
+    expect(first.stderr).toContain('· as py');
+
+    const basic = `Basic ${Buffer.from(`${server.clientId}:${encodeURIComponent(server.clientSecret)}`).toString('base64')}`;
+    const revoked = await fetch(`${server.issuer}/revoke`, { method: 'POST', headers: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${encodeURIComponent(access)}` });
+    expect(revoked.status).toBe(200);
+    const refused = await runBin(['request', '--provider', profile, `${server.issuer}/me`], { env });
+    expect(refused.code).toBe(1);
+
+    const refreshed = await runBin(['request', '--provider', profile, '--refresh-on-401', `${server.issuer}/me`], { env });
+    expect(refreshed.code, refreshed.stderr).toBe(0);
+    // The credential flow saved carries the token endpoint it discovered (RFC 8414 metadata): the refresh goes there.
+    expect(refreshed.stderr).toContain(`Refresh  POST ${server.issuer}/token  (401 invalid_token, --refresh-on-401`);
+    expect(refreshed.stderr).toMatch(/credential py updated in /);
+    expect(refreshed.stdout + refreshed.stderr).not.toContain(access);
+    expect(refreshed.stdout + refreshed.stderr).not.toContain(server.clientSecret);
+  }, 60_000);
 });

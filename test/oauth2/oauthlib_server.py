@@ -1,8 +1,8 @@
 """An independent OAuth 2.0 authorization server for the flow tests: Python
 oauthlib's endpoints (Debian python3-oauthlib) behind http.server on
 127.0.0.1. Code with PKCE (S256), client credentials, refresh with rotation,
-revocation (RFC 7009), introspection (RFC 7662) and RFC 8414 metadata; the
-authorization endpoint approves at once. Prints one JSON line {"issuer": …}."""
+revocation (RFC 7009), introspection (RFC 7662), RFC 8414 metadata and a
+bearer-protected /me (RFC 6750); the authorization endpoint approves at once. Prints one JSON line {"issuer": …}."""
 import base64
 import json
 import sys
@@ -109,6 +109,13 @@ class Validator(RequestValidator):
             if token in table:
                 table[token]["active"] = False
 
+    def validate_bearer_token(self, token, scopes, request):
+        record = tokens.get(token)
+        if not record or not record["active"]:
+            return False
+        request.client_id, request.user, request.scopes = CLIENT_ID, "alice", scopes
+        return True
+
     def introspect_token(self, token, token_type_hint, request, *args, **kwargs):
         record = tokens.get(token)
         if not record or not record["active"]:
@@ -157,6 +164,12 @@ class Handler(BaseHTTPRequestHandler):
             except OAuth2Error as error:
                 return self.answer({"Content-Type": "application/json"}, error.json, error.status_code)
             return self.answer(headers, body, status)
+        if self.path.startswith("/me"):
+            # A resource: oauthlib's ResourceEndpoint checks the bearer token (RFC 6750 §2.1); a refusal says invalid_token (§3.1).
+            valid, request = server.verify_request(uri, "GET", None, dict(self.headers), scopes=[])
+            if not valid:
+                return self.answer({"Content-Type": "application/json", "WWW-Authenticate": 'Bearer error="invalid_token"'}, json.dumps({"error": "invalid_token"}), 401)
+            return self.answer({"Content-Type": "application/json"}, json.dumps({"sub": request.user}), 200)
         self.answer({}, "", 404)
 
     def do_POST(self):
