@@ -108,6 +108,15 @@ describe('request --provider FILE (OAuth 2.0 profile) without --bearer', () => {
     expect(again.code, again.stderr).toBe(0);
   });
 
+  it('the profile\'s clientSecretEnv unset: a warning line before the call, as for an OAuth 1.0a profile', async () => {
+    server = await startTestServer();
+    const { env, file } = setUp(server);
+    await flowSaves(file, 'me', env);
+    const result = await runBin(['request', '--provider', file, `${server.issuer}/userinfo`], { env: { ...env, ACME_SECRET: undefined } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('warning: the profile names the client secret\'s variable ACME_SECRET, which is not set');
+  });
+
   it('--as NAME of an OAuth 1.0a credential with an OAuth 2.0 profile: one line, exit 2', async () => {
     server = await startTestServer();
     const { env, file, dir } = setUp(server);

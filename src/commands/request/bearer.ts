@@ -140,6 +140,8 @@ export async function runBearerRequest(
   const profile = options.provider === undefined ? undefined : bearerProfile(options.provider, env);
   const output = await createOutput(env, { showSecrets: options.showSecrets });
   output.redactor.add(token);
+  // As for an OAuth 1.0a profile: a secret variable the profile names but nobody set is said before a refresh is refused for it.
+  for (const warning of profile?.warnings ?? []) output.narrate(output.err.yellow(`warning: ${warning}`));
   const headers = parseHeaders(options.header);
   const body = await readBody({ data: options.data, form: options.form, jsonBody: options.jsonBody, contentType: headers['content-type'] }, env);
   const method = target.method ?? (body ? 'POST' : 'GET');
