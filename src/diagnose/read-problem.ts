@@ -7,6 +7,7 @@ import type { DetectedProblem } from './types.js';
 import { extract, type Extraction, type FragmentKind, type PasteShape } from './extract/index.js';
 import { singleFailedHarAnswer } from './extract/har.js';
 import { withoutStatedStatuses } from './extract/status.js';
+import { withoutPlaceholders, withoutStackFrames } from './extract/noise.js';
 import { excerpt, type Finding, type NotAProblemReason } from './read/finding.js';
 import { echoedBaseString } from './read/echoed-base-string.js';
 import { readFormBody, wordAround } from './read/form-body.js';
@@ -18,6 +19,7 @@ import { findingFromPhrase, findingFromWords } from './read/phrase-match.js';
 import { nearCode } from './classify/near-code.js';
 import { casedCodeIn } from './classify/code-case.js';
 import { findingFromProviderCodeText } from './read/provider-code-text.js';
+import { findingFromCodedLine } from './read/coded-line.js';
 import { readCasedOAuth2Code, readOAuth2Prose } from './read/oauth2-prose.js';
 import { looksLikeRawResponse, parseRawResponse } from './read/raw-http.js';
 import { readUrlQuery } from './read/url-query.js';
@@ -129,7 +131,8 @@ function emptyOAuthParameters(text: string): string[] {
 }
 
 function readTextCarriers(input: string, context: TextContext): Reading {
-  const text = typeof input === 'string' ? undoUtf16AsUtf8(input) : '';
+  // A message template's unfilled parameters (`{0}`, `%s`, `{{client_id}}`) are blanked: the template reads by its fixed words.
+  const text = typeof input === 'string' ? withoutPlaceholders(undoUtf16AsUtf8(input)) : '';
   const trimmed = text.trim();
   const status = validStatus(context.status);
   const extraHeaders = context.headers ?? {};
@@ -255,8 +258,9 @@ function readWhole(text: string, trimmed: string, given: number | undefined, ext
     return readResponse({ status: given ?? raw.status, headers: mergeHeaders(raw.headers, extraHeaders), body: raw.body, hostHint, mentions });
   }
   const status = given ?? stated;
-  // A status named by its reason phrase (`401 Unauthorized`, `HTTP Error 401: Unauthorized`) says the status, not what the provider said.
-  const words = stated === undefined ? text : withoutStatedStatuses(text);
+  // A status named by its reason phrase (`401 Unauthorized`, `HTTP Error 401: Unauthorized`) says the status, not what the provider said;
+  // a stack frame (`at com.foo.Bar.baz(Bar.java:12)`, `File "x.py", line 3, in f`) says where the code was.
+  const words = withoutStackFrames(stated === undefined ? text : withoutStatedStatuses(text));
   if (/^https?:\/\/\S+$/i.test(trimmed)) {
     const fromUrl = readResponse({ url: trimmed, status, headers: extraHeaders, mentions });
     return fromUrl.problem ? fromUrl : readResponse({ body: trimmed, status, headers: extraHeaders, mentions });
@@ -409,7 +413,7 @@ function readBodyCarriers(body: string, bounded: string, hostProvider: string | 
   if (oauthlib) return oauthlib;
   const prose = looksLikeHtml(bounded) ? visibleText(bounded) : collapseWhitespace(bounded.slice(0, 100_000));
   const carrier = looksLikeHtml(bounded) ? 'html-page' : 'plain-text';
-  const coded = findingFromProviderCodeText(prose, carrier);
+  const coded = findingFromProviderCodeText(prose, carrier) ?? findingFromCodedLine(prose, carrier, hostProvider);
   if (coded) return coded;
   // Prose only where no structure is: a `{…}` in the text is the extractor's to read.
   const oauth2Prose = bounded.includes('{') ? undefined : readOAuth2Prose(bounded, mentions?.oauth2 === true && !mentions.oauth1);

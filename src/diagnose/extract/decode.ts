@@ -1,5 +1,5 @@
 /** What the extractor undid to read a fragment; `explain --json` names them. */
-export type Decoding = 'backslash-escapes' | 'html-entities' | 'bytes-repr' | 'object-literal' | 'comma-separated' | 'truncated';
+export type Decoding = 'backslash-escapes' | 'html-entities' | 'bytes-repr' | 'object-literal' | 'comma-separated' | 'truncated' | 'log-prefixes';
 
 /** A quote escaped, or a line break or tab written as its escape (a letter after it would be a word: `\note`). */
 const ESCAPED = /\\["']|\\[nrt](?![a-z])|\\[nrt](?=\\)/;

@@ -2,6 +2,7 @@ import { looksLikeCurlVerbose, readCurlVerbose } from '../../capture/curl-verbos
 import { decodeBackslashQuotes, decodeHtmlEntities, type Decoding } from './decode.js';
 import { looseObjectToJson } from './loose-object.js';
 import { statusInWords } from './status.js';
+import { withoutLogPrefixes } from './noise.js';
 import { percentEncode } from '../../oauth/percent-encode.js';
 
 /**
@@ -70,6 +71,9 @@ export function extractUnguarded(input: string): Extraction {
   if (unescaped !== undefined) scan(unescaped, ['backslash-escapes'], add);
   const unentitied = decodeHtmlEntities(text);
   if (unentitied !== undefined) scan(unentitied, ['html-entities'], add);
+  // A value a logger printed over several lines, each stamped with a time and level: read again without the stamps.
+  const unprefixed = text.includes('{') ? withoutLogPrefixes(text) : undefined;
+  if (unprefixed !== undefined) scan(unprefixed, ['log-prefixes'], add);
   return { shape, status: statusLine(text), headers: headerLines(text), fragments };
 }
 
@@ -97,6 +101,7 @@ function scan(text: string, decoded: readonly Decoding[], add: (fragment: Fragme
   // A log that cut the answer off mid-object (`{"error": "invalid_request", "error_description": "…"` and no `}`): closed and read, said so.
   const cut = spans.length === 0 ? truncatedObject(text) : undefined;
   if (cut) add({ kind: 'json', text: cut.text, at: cut.at, decoded: [...decoded, 'truncated'] });
+  for (const list of bracketLists(text)) objectFragment(`{${list.text}}`, list.at, decoded, add);
   for (const bytes of byteReprs(text)) {
     for (const span of braceSpans(bytes.text)) objectFragment(span.text, bytes.at + span.at, [...decoded, 'bytes-repr'], add);
   }
@@ -207,6 +212,23 @@ function withClassName(text: string, open: number, end: number): string {
   let j = open;
   while (j > 0 && j > open - 100 && /[\w$.]/.test(text[j - 1] ?? '')) j--;
   return j < open && /[A-Za-z_$]/.test(text[j] ?? '') ? text.slice(j, end) : text.slice(open, end);
+}
+
+/**
+ * A key-value list printed in square brackets, as a Java or Kotlin toString()
+ * or a logger prints a map: `[error: invalid_client, description: null]`,
+ * `[code=401, message=Unauthorized]`. Two pairs at least (one bracketed
+ * `name: message` is an error's own line, read as words); one line; not nested.
+ */
+function bracketLists(text: string): { text: string; at: number }[] {
+  const found: { text: string; at: number }[] = [];
+  const pattern = /\[\s*([A-Za-z_][\w.-]{0,40}\s*[:=][^[\]\n]{0,2000})\]/g;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(text)) !== null && found.length < 8) {
+    const inner = match[1] ?? '';
+    if (/,\s*[A-Za-z_][\w.-]{0,40}\s*[:=]/.test(inner)) found.push({ text: inner, at: match.index });
+  }
+  return found;
 }
 
 /** Python's `b'…'` / `b"…"`: the text inside, its escapes undone. */

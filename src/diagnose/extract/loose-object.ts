@@ -54,6 +54,18 @@ class LooseParser {
         this.pos++;
         return out;
       }
+      // Node's util.inspect of an Error before Node 12: `{ [invalid_grant: authentication failure] name: 'invalid_grant' }`,
+      // the error's `name: message` in brackets where a key would be, then its own properties (no comma after it).
+      if (this.text[this.pos] === '[' && close === '}') {
+        const inspected = /^\[([^[\]\n]{1,2000})\]/.exec(this.text.slice(this.pos, this.pos + 2002));
+        if (inspected?.[1] !== undefined && !/^\s*["'{[\d]/.test(inspected[1])) {
+          this.pos += inspected[0].length;
+          out['message'] ??= inspected[1].trim();
+          this.space();
+          if (this.text[this.pos] === ',') this.pos++;
+          continue;
+        }
+      }
       const key = this.key();
       if (key === undefined) return undefined;
       this.space();

@@ -1,4 +1,6 @@
 import { problemRecord } from '../../knowledge/problems.js';
+import { findingFromCodedLine } from './coded-line.js';
+import { readOAuth2Prose } from './oauth2-prose.js';
 import { isGenericRow, providerCodeRecord, providerCodes } from '../../knowledge/provider-codes.js';
 import { excerpt, type Finding, type NotAProblemReason } from './finding.js';
 import { readFormBody } from './form-body.js';
@@ -280,6 +282,13 @@ function findCodeField(value: Json, hostProvider: string | undefined, depth: num
   return undefined;
 }
 
+/** A message field that begins with an OAuth 2.0 code and its description (`invalid_grant: authentication failure`), nothing before it. */
+function codedOAuth2Message(message: string): Finding | undefined {
+  if (!/^\s*[a-z]+(?:_[a-z]+)+\s*:\s/.test(message)) return undefined;
+  const finding = readOAuth2Prose(message);
+  return finding === undefined ? undefined : { ...finding, source: 'json-body' };
+}
+
 const MESSAGE_KEYS = ['error', 'message', 'Message', 'error_description', 'error_text', 'detail', 'title', 'errorMessage', 'description', 'msg', 'errorSummary', 'Description', 'error_summary', 'body'];
 
 /** Known phrases in the fields a message usually sits in, a few levels deep. */
@@ -294,7 +303,9 @@ function fromMessageFields(json: JsonObject, hostProvider: string | undefined, d
     if (embedded) return embedded;
   }
   for (const message of messages) {
-    const coded = findingFromProviderCodeText(message, 'json-body');
+    // A message that is a code and its description, as a library's error message is (`invalid_grant: authentication failure`,
+    // jsforce; `INVALID_LOGIN: Invalid username, …`, Salesforce): the code read, the description kept.
+    const coded = findingFromProviderCodeText(message, 'json-body') ?? findingFromCodedLine(message, 'json-body', hostProvider) ?? codedOAuth2Message(message);
     if (coded) return coded;
     // A log message that quotes the provider's JSON answer as text: `"msg":"… Response: {\"error\":…}"`.
     const open = message.indexOf('{');
