@@ -33,7 +33,7 @@ const ROWS_BY_CODE = lazy((): ReadonlyMap<string, readonly ProviderCodeRecord[]>
 });
 
 /** Words that say nothing of which provider wrote them. */
-const COMMON = new Set(['invalid', 'error', 'failed', 'failure', 'request', 'please', 'more', 'details', 'with', 'that', 'this', 'from', 'your', 'have', 'been', 'does', 'will', 'when', 'were', 'there', 'their', 'some', 'code', 'message']);
+const COMMON = new Set('invalid error failed failure request please more details with that this from your have been does will when were there their some code message'.split(' '));
 
 function contentWords(text: string): Set<string> {
   const words = new Set<string>();
