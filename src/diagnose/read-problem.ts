@@ -562,13 +562,15 @@ function readCodeArgument(text: string): DetectedProblem | undefined {
     }
   }
   if (/^[A-Za-z][A-Za-z_]{2,63}$/.test(text)) {
-    const row = providerCodes().find((r) => isGenericRow(r) && r.code === text && !/^[a-z_]+$/.test(r.code));
+    // A provider's own name (AWS's AccessDenied, Azure's AuthorizationFailed, or its alias AccessDeniedException) before any OAuth 2.0 spelling.
+    const row = providerCodes().find((r) => isGenericRow(r) && (r.code === text || r.alias === text) && !/^[a-z_]+$/.test(r.code));
     if (row) return argument(row.maps ?? qualifiedCode(row), qualifiedCode(row), row.provider);
   }
   // A registered OAuth 2.0 code typed as a library spells it (INVALID_CLIENT, InvalidClient, .invalidClient, ACCESS_DENIED,
   // `error: INVALID_CLIENT`): nothing else in the paste, so the spelling is the sign (RFC 6749 §5.2, §4.1.2.1).
+  // Bare PascalCase (`InvalidClient`) is also how cloud APIs name their own codes: the spelling alone is only a hint.
   const cased = casedArgument(text);
-  if (cased !== undefined) return { ...argument(`oauth2:${cased.code}`), confidence: 'mapped', asSent: cased.written, oauth2Signals: ['enum-form'] };
+  if (cased !== undefined) return { ...argument(`oauth2:${cased.code}`), confidence: cased.written === text && /^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(text) ? 'heuristic' : 'mapped', asSent: cased.written, oauth2Signals: ['enum-form'] };
   if (/^\d{1,3}$/.test(text)) {
     // A bare 4xx/5xx is an HTTP status unless X uses the number: another provider's `401` (Vimeo) must be typed `vimeo:401`.
     const httpError = Number(text) >= 400 && Number(text) <= 599;

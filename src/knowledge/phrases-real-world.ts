@@ -7,6 +7,8 @@ import type { PhraseRecord } from './types.js';
  */
 export function realWorldPhrases(): readonly PhraseRecord[] {
   return [
+    // API Gateway's answer to a request with no SigV4 signature or to a path/method not deployed [https://repost.aws/knowledge-center/api-gateway-authentication-token-errors].
+    { id: 'aws-missing-authentication-token', kind: 'plain-text', pattern: /\bMissing Authentication Token\b/, problem: 'aws:MissingAuthenticationToken', providerCode: 'aws:MissingAuthenticationToken', provider: 'aws', confidence: 'heuristic' },
     { id: 'tumblr-signature-mismatch', kind: 'plain-text', pattern: /oauth_signature \[[^\]\s]{0,200}\] does not match expected value/i, problem: 'signature_invalid', provider: 'tumblr', confidence: 'mapped' },
     { id: 'khan-expected-base-string', kind: 'plain-text', pattern: /OAuth error\. Invalid signature\. Expected signature base string/i, problem: 'signature_invalid', provider: 'khan', confidence: 'mapped' },
     { id: 'quickbooks-3200', kind: 'plain-text', pattern: /(?:Application)?AuthenticationFailed; errorCode=0{0,3}3200\b/, problem: 'quickbooks:3200', providerCode: 'quickbooks:3200', provider: 'quickbooks', confidence: 'mapped' },

@@ -2,6 +2,7 @@ import { lazy } from './lazy.js';
 import { providers } from './providers.js';
 import { realWorldProviderCodes } from './provider-codes-real-world.js';
 import { apiProviderCodes } from './provider-codes/api-providers.js';
+import { cloudApiProviderCodes } from './provider-codes/cloud-apis.js';
 import { entraProviderCodes } from './provider-codes/entra.js';
 import { envelopeProviderCodes } from './provider-codes/envelopes.js';
 import { googleProviderCodes } from './provider-codes/google.js';
@@ -638,6 +639,7 @@ export const providerCodes = lazy((): readonly ProviderCodeRecord[] => [
   ...identityProviderCodes(),
   ...appleProviderCodes(),
   ...envelopeProviderCodes(),
+  ...cloudApiProviderCodes(),
 ]);
 
 /** `x:89` → the record, and `(x, 89)` likewise. */

@@ -97,6 +97,35 @@ export function oauth2Providers(): readonly ProviderRecord[] {
         en: 'E*TRADE request tokens expire after 5 minutes; access tokens expire at midnight US Eastern time and go inactive after two hours without use (renew_access_token revives them).',
         ja: 'E*TRADE のリクエスト・トークンは 5 分で失効します。アクセス・トークンは米国東部時間の深夜 0 時に失効し、2 時間使われないと非アクティブになります（renew_access_token で復活します）。',
       } },
+    // Cloud APIs whose own codes people paste beside OAuth errors (knowledge/provider-codes/cloud-apis.ts); no hosts: an OAuth answer from their sign-in services keeps its own reading.
+    {
+      id: 'aws',
+      name: 'Amazon Web Services (Signature Version 4, IAM, STS, S3)',
+      hosts: [],
+      // How the SDKs print a code (only codes with a row are claimed): botocore/AWS CLI `An error occurred (ExpiredToken) when calling …`,
+      // aws-sdk-go-v2 `api error ExpiredToken: …`, the Java SDK `(Service: …; Status Code: 403; Error Code: AccessDenied; …)`,
+      // S3's XML `<Code>AccessDenied</Code>`, the JSON protocols' `"__type":"…#ExpiredTokenException"` and query protocol's `"Code":"…"`.
+      codePatterns: [
+        { pattern: /An error occurred \(([A-Za-z]+)\)/, needle: 'an error occurred (' },
+        { pattern: /\bapi error ([A-Z][A-Za-z]+):/, needle: 'api error ' },
+        { pattern: /\bError Code: ([A-Z][A-Za-z]+)\b/, needle: 'error code: ' },
+        { pattern: /<Code>([A-Za-z]+)<\/Code>/, needle: '<code>' },
+        { pattern: /"__type"\s*:\s*"(?:[\w.:-]+#)?([A-Za-z]+)"/, needle: '__type' },
+        { pattern: /"Code"\s*:\s*"([A-Za-z]+)"/, needle: '"code"' },
+      ],
+      source: 'https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html',
+    },
+    {
+      id: 'azure',
+      name: 'Microsoft Azure (Resource Manager, Microsoft Graph, Storage)',
+      hosts: [],
+      // The Azure CLI and SDKs print `(AuthorizationFailed) The client …` and `Code: AuthorizationFailed`; only codes with a row are claimed.
+      codePatterns: [
+        { pattern: /(?:^|\s)\(([A-Z][A-Za-z_]+)\)\s/, needle: ')' },
+        { pattern: /\bCode: ([A-Z][A-Za-z_]+)\b/, needle: 'code: ' },
+      ],
+      source: 'https://learn.microsoft.com/en-us/graph/errors',
+    },
     { id: 'lti', name: 'LTI 1.0/1.1 tool launch (OAuth 1.0a body signing)', hosts: [], signatureMethods: ['HMAC-SHA1'], source: 'https://www.imsglobal.org/specs/ltiv1p1/implementation-guide',
       notes: {
         en: 'An LTI 1.x launch is a form POST signed with OAuth 1.0a (HMAC-SHA1) by the platform; the tool checks it with the shared key and secret. The URL signed is the launch URL the platform knows: behind a proxy or load balancer the tool must check against the same scheme, host and port.',

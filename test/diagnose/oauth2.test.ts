@@ -208,7 +208,7 @@ describe('registered OAuth 2.0 codes typed as a library spells them, and logfmt 
   it('INVALID_CLIENT, InvalidClient, .invalidClient, ACCESS_DENIED, error: INVALID_GRANT read as the registered code, mapped, and the note names RFC 6749, not Problem Reporting', () => {
     const cases: [string, string][] = [
       ['INVALID_CLIENT', 'oauth2:invalid_client'],
-      ['InvalidClient', 'oauth2:invalid_client'],
+      ['OAuthError.InvalidClient', 'oauth2:invalid_client'],
       ['.invalidClient', 'oauth2:invalid_client'],
       ['ACCESS_DENIED', 'oauth2:access_denied'],
       ['error: INVALID_GRANT', 'oauth2:invalid_grant'],

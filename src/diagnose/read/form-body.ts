@@ -28,6 +28,12 @@ function formSegmentWithContext(text: string, key: string): { segment: string; i
   return { segment: text.slice(start, end), inUrl: before === '?' || before === '#' };
 }
 
+/** A value written with its quotes (`error=%22access_denied%22`, `error='access_denied'`): the quotes are not part of it. */
+export function unquotedValue(value: string): string {
+  const trimmed = value.trim();
+  return /^(["'`])[^"'`]*\1$/.test(trimmed) ? trimmed.slice(1, -1) : value;
+}
+
 /** The whitespace-delimited word around `needle`, e.g. a URL in a log line. */
 export function wordAround(text: string, needle: string): string | undefined {
   const at = text.indexOf(needle);

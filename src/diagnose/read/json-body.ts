@@ -241,7 +241,9 @@ function fromProviderCodeField(json: JsonObject, hostProvider: string | undefine
   const found = findCodeField(json, hostProvider, 0);
   if (!found) return undefined;
   const { row, message } = found;
-  const phrased = row.maps === undefined && message !== undefined ? findingFromPhrase(message, 'json-body', row.provider) : undefined;
+  // Only a catch-all row (WooCommerce's one code for every check: many causes) is refined; a row that names its causes (AWS's, Azure's) is not second-guessed by loose words.
+  const catchAll = row.maps === undefined && (row.overlay?.causes?.length ?? 0) > 3;
+  const phrased = catchAll && message !== undefined ? findingFromPhrase(message, 'json-body', row.provider) : undefined;
   // A phrase naming another code of the same provider says no more than the code the provider sent.
   const refined = phrased?.providerCode?.startsWith(`${row.provider}:`) === true ? undefined : phrased;
   if (refined) return { ...refined, provider: refined.provider ?? row.provider, message: excerpt(message ?? '') };

@@ -71,16 +71,23 @@ export interface PasteMentions {
   readonly oauth1: boolean;
   /** The paste speaks of a Bearer token, a JWT or a gRPC call (whose credentials are Bearer tokens in its `authorization` metadata). */
   readonly bearer?: boolean;
+  /** The paste speaks of an API key (an `x-api-key` header, `api_key=`, "API key"): a static key, not an OAuth 2.0 access token. */
+  readonly apiKey?: boolean;
 }
 
 const OAUTH2_MENTION = /\boauth ?2(?:\.0)?\b|oauth2[_./-]|[_./-]oauth2\b|\bclient[_ ]secret\b|\bclient_id\b|\baccess token response\b|\bopenid\b|\bOidc\w*|\bOAuth2\w*|\bMsal\w*|\bAADSTS\d/i;
-const BEARER_MENTION = /\bbearer\b|\bjwts?\b|\bid[_ ]token\b|\brpc error\b|\bgrpc\b|\bStatusCode[.=]|\bRpcException\b|"access_token"|\bx-api-key\b/i;
+const BEARER_MENTION = /\bbearer\b|\bjwts?\b|\bid[_ ]token\b|\brpc error\b|\bgrpc\b|\bStatusCode[.=]|\bRpcException\b|"access_token"/i;
+/**
+ * An API key, by the names it travels under: the `x-api-key` header (AWS API Gateway, Anthropic, many gateways), an
+ * `api_key`/`apikey` parameter, "API key". A key is a static credential of the app, not a token RFC 6750 speaks of.
+ */
+const API_KEY_MENTION = /\bx-api-key\b|\bapi[_-]?key\b|\bapi key\b|\bApiKey\w*/i;
 const OAUTH1_MENTION = /\boauth ?1(?:\.0a?)?\b|oauth1[_./-]|\bOAuth1\w*|\boauth_(?:consumer_key|token|signature|nonce|verifier|callback)\b|\bconsumer[ _-]?(?:key|secret)\b|\brfc ?5849\b/i;
 
 /** Whether a paste speaks of OAuth 2.0 or of OAuth 1.0a, beside the error it holds (its first 20,000 characters). */
 export function mentionsOf(text: string): PasteMentions {
   const head = text.slice(0, 20_000);
-  return { oauth2: OAUTH2_MENTION.test(head), oauth1: OAUTH1_MENTION.test(head), bearer: BEARER_MENTION.test(head) };
+  return { oauth2: OAUTH2_MENTION.test(head), oauth1: OAUTH1_MENTION.test(head), bearer: BEARER_MENTION.test(head), apiKey: API_KEY_MENTION.test(head) };
 }
 
 /** The signs that an `error=` answer is OAuth 2.0; none means it stays an oauthlib (OAuth 1) reading. */
@@ -204,9 +211,19 @@ const TOKEN_WORD_CODES: ReadonlySet<string> = new Set(['token_rejected', 'token_
 
 const CREDENTIAL_CONCEPTS: ReadonlySet<string> = new Set(['key-and-secret', 'authentication']);
 
-/** A status read alone (no words, no code), leant to RFC 6750 §3.1 invalid_token when the paste speaks of Bearer tokens or gRPC. */
+/**
+ * A status read alone (no words, no code), leant to RFC 6750 §3.1 invalid_token when the paste speaks of Bearer tokens or gRPC;
+ * a 401 in a paste that speaks only of an API key (`x-api-key`) is the key refused: the app's key unknown, wrong or revoked.
+ */
 export function leanStatusToBearer(finding: Finding, mentions: PasteMentions | undefined): Finding {
-  return leansBearer(finding, { mentions }) ? bearerTokenFinding(finding, [...(finding.oauth2Signals ?? []), 'bearer-words']) : finding;
+  if (leansBearer(finding, { mentions })) return bearerTokenFinding(finding, [...(finding.oauth2Signals ?? []), 'bearer-words']);
+  if (finding.code === 'http:401' && speaksOnlyOfApiKey(mentions)) return { ...finding, code: 'consumer_key_unknown', confidence: 'heuristic' };
+  return finding;
+}
+
+/** An API key named, and no Bearer token, JWT, OAuth 2.0 or OAuth 1.0a word beside it. */
+function speaksOnlyOfApiKey(mentions: PasteMentions | undefined): boolean {
+  return mentions?.apiKey === true && mentions.bearer !== true && !mentions.oauth2 && !mentions.oauth1;
 }
 
 /** Words that name OAuth 1.0a's own tokens: a request token or temporary credentials are never a Bearer token. */
@@ -226,6 +243,8 @@ function leansBearer(finding: Finding, context: OAuth2Context): boolean {
   const accessTokenCredentials = CREDENTIAL_CONCEPTS.has(finding.classified.concept) && mentions?.oauth2 === true && /\baccess[ _-]?token\b/i.test(finding.message ?? '');
   if (!TOKEN_WORD_CODES.has(finding.code) && !accessTokenCredentials) return false;
   if (mentions?.oauth1 === true || finding.classified.words.some((w) => OAUTH1_TOKEN_WORDS.test(w)) || OAUTH1_TOKEN_WORDS.test(finding.message ?? '')) return false;
+  // A refusal in a paste that speaks of an API key and of no Bearer token: the key is what was sent, not an RFC 6750 token.
+  if (speaksOnlyOfApiKey(mentions)) return false;
   return mentions?.bearer === true || mentions?.oauth2 === true || finding.source === 'json-body';
 }
 

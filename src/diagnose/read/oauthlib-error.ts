@@ -1,7 +1,7 @@
 import { parseForm, type Pair } from '../../oauth/form.js';
 import { providerCodeRecord } from '../../knowledge/provider-codes.js';
 import { excerpt, type ErrorShape, type Finding } from './finding.js';
-import { formSegmentAround } from './form-body.js';
+import { formSegmentAround, unquotedValue } from './form-body.js';
 import { findingFromPhrase } from './phrase-match.js';
 import { speaksOAuth1 } from './oauth2.js';
 
@@ -62,7 +62,8 @@ export function besideError(pairs: readonly Pair[]): Omit<ErrorShape, 'error' | 
 export function readOAuthlibForm(text: string): Finding | undefined {
   const segment = formSegmentAround(text, 'error');
   if (segment === undefined) return undefined;
-  const pairs = parseForm(segment);
+  // A value sent with its quotes (`error=%22invalid_request%22`) is the value without them.
+  const pairs = parseForm(segment).map(([name, value]) => [name, unquotedValue(value)] as Pair);
   const error = pairs.find(([name]) => name === 'error')?.[1]?.trim();
   if (!error || !/^[a-z_]{3,64}$/.test(error)) return undefined;
   // A key=value log line (logfmt: `error=invalid_client error_description="Client authentication failed"`) ends the form at a space:
