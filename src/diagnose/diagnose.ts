@@ -9,7 +9,7 @@ import { callback } from './evidence/callback.js';
 import { clockOffset } from './evidence/clock.js';
 import { hosts } from './evidence/hosts.js';
 import { nonce } from './evidence/nonce.js';
-import { oauth2, oauth2Note } from './evidence/oauth2.js';
+import { jwtAssertion, oauth2, oauth2Note } from './evidence/oauth2.js';
 import { response } from './evidence/response.js';
 import { signatureMethod } from './evidence/signature-method.js';
 import { tokenAge } from './evidence/token-age.js';
@@ -25,7 +25,7 @@ import type { CauseId, DetectedProblem, Diagnosis, Fix, LegRecord, Likelihood, R
 // What X API v2 says outright about the authentication it accepts comes before the OAuth 2.0 signals (a certain word stays certain).
 // The provider's words come last and only raise a cause: what a session showed is said first.
 // signedByOauthDoctor last: what the words of a message suggest cannot outweigh that oauth-doctor's own base string is RFC-exact.
-const RULES: readonly Rule[] = [response, tokenHistory, tokenAge, clockOffset, hosts, callback, baseString, nonce, signatureMethod, xV2Authentication, oauth2, words, signedByOauthDoctor];
+const RULES: readonly Rule[] = [response, tokenHistory, tokenAge, clockOffset, hosts, callback, baseString, nonce, signatureMethod, xV2Authentication, oauth2, jwtAssertion, words, signedByOauthDoctor];
 
 export interface DiagnoseOptions {
   readonly lang: Lang;

@@ -166,7 +166,9 @@ function readTextCarriers(input: string, context: TextContext): Reading {
   // A reading of the paste as a whole that named a plausible code stands; words alone, the status alone, or a
   // code that is really an escaped quote or a run of comma-joined parameters give way to a fragment that names one.
   // A code read from the words of a paste that also holds JSON gives way to what the JSON says (it carries the `error` the provider sent).
-  const wordsOverJson = whole.problem?.source === 'plain-text' && extraction.fragments.some((f) => f.kind === 'json');
+  // A provider's own code the text names that is no OAuth 2.0 `error` (Google's documented sentence: CREDENTIALS_MISSING) is no loose words: it stands.
+  const ownCode = whole.problem?.providerCode !== undefined && !whole.problem.code.startsWith('oauth2:');
+  const wordsOverJson = whole.problem?.source === 'plain-text' && !ownCode && extraction.fragments.some((f) => f.kind === 'json');
   const wholeStands = whole.problem !== undefined && whole.problem.confidence !== 'heuristic' && PLAUSIBLE_CODE.test(whole.problem.code) && !wordsOverJson;
   if (wholeStands || whole.notAProblem !== undefined) return whole;
   const fragmentStatus = status ?? whole.problem?.status ?? extraction.status;

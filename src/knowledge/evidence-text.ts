@@ -273,6 +273,12 @@ export const EVIDENCE_TEXT = {
   'oauth2Sign_oauth2-context': { en: 'the text around the error speaks of OAuth 2.0 (an oauth2 library or class, client_secret, an access token response) and not of OAuth 1.0a; only a hint', ja: 'エラーの前後の文が OAuth 2.0 に触れ（oauth2 のライブラリやクラス、client_secret、アクセストークン応答）、OAuth 1.0a には触れていない（手がかりにとどまる）' },
   'oauth2Sign_enum-form': { en: 'the code is written as a type or enum case of a client library (.invalidGrant, InvalidGrant, INVALID_GRANT), the way OAuth 2.0 libraries name RFC 6749 §5.2 codes; only a hint', ja: 'コードがクライアント・ライブラリの型や列挙子として書かれている（.invalidGrant、InvalidGrant、INVALID_GRANT）。OAuth 2.0 のライブラリが RFC 6749 §5.2 のコードをそう名付ける（手がかりにとどまる）' },
   'oauth2Sign_bearer-words': { en: 'a token refused in words, with a Bearer token, a JWT, a gRPC call or a JSON body around it and no oauth_* parameter anywhere: an access token sent the RFC 6750 way (RFC 6750 §3.1 invalid_token); only a hint', ja: 'トークンが拒否されたという文で、前後にベアラー・トークン、JWT、gRPC 呼び出し、JSON 本文があり、oauth_* パラメータはどこにもない。RFC 6750 の方法で送られたアクセストークン（RFC 6750 §3.1 invalid_token）（手がかりにとどまる）' },
+  'oauth2Sign_client-words': { en: 'the message speaks of the client\'s authentication (client authentication, client credentials, a client secret or assertion) in a paste that speaks of OAuth 2.0 (client_id, grant_type, a token endpoint, Bearer) and not of OAuth 1.0a: RFC 6749 §5.2 invalid_client; only a hint', ja: 'メッセージがクライアント認証（クライアント認証、クライアント・クレデンシャル、クライアント・シークレットやアサーション）に触れ、貼り付けた文が OAuth 2.0（client_id、grant_type、トークン・エンドポイント、Bearer）に触れて OAuth 1.0a には触れていない。RFC 6749 §5.2 の invalid_client（手がかりにとどまる）' },
+  'oauth2Sign_jwt-assertion': { en: 'the request carried an RFC 7523 JWT assertion (grant_type …:jwt-bearer, client_assertion)', ja: 'リクエストが RFC 7523 の JWT アサーション（grant_type …:jwt-bearer、client_assertion）を送っていた' },
+  jwtAssertionClock: {
+    en: 'The request carried a JWT assertion (RFC 7523 §3): the server checks its exp, nbf and iat against its own clock, so a clock a few minutes off refuses it.',
+    ja: 'リクエストは JWT アサーション（RFC 7523 §3）を送っていました。サーバは exp、nbf、iat を自分の時計と照合するため、時計が数分ずれていると拒否されます。',
+  },
   'oauth2Sign_redirect-state': { en: 'a state parameter in the redirect, which OAuth 1.0a does not have (RFC 6749 §4.1.2.1)', ja: 'リダイレクトの state パラメータ（OAuth 1.0a にはない、RFC 6749 §4.1.2.1）' },
   xV2OAuth1Refused: {
     en: 'X says this endpoint refuses OAuth 1.0a User Context and supports only: {supported}.',

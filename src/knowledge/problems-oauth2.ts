@@ -85,7 +85,9 @@ export const OAUTH2_PROBLEMS: readonly ProblemRecord[] = [
     legs: 'any',
     party: 'client',
     usualStatus: 400,
-    causes: [{ id: 'app-configuration', prior: 'likely' }, { id: 'app-suspended', prior: 'possible' }, ENDPOINT_POSSIBLE],
+    // RFC 6749 §5.2 keeps unauthorized_client for an authenticated client, but servers answer it for a failed client authentication too
+    // (modelcontextprotocol/python-sdk#1480, mosip/esignet#2260, thunder-id/thunderid#4483): check the credentials as well.
+    causes: [{ id: 'app-configuration', prior: 'likely' }, { id: 'client-authentication', prior: 'likely' }, { id: 'app-suspended', prior: 'possible' }, ENDPOINT_POSSIBLE],
     fixes: [developer('Enable the grant type (authorization code, client credentials, refresh token) for the app in the provider\'s developer portal, or use one it allows.', 'プロバイダの開発者ポータルでアプリにそのグラント種別（認可コード、クライアント・クレデンシャル、リフレッシュ・トークン）を有効にするか、許可されたものを使います。')],
   },
   {

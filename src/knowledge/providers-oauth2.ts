@@ -23,7 +23,11 @@ export function oauth2Providers(): readonly ProviderRecord[] {
       name: 'Google',
       hosts: ['oauth2.googleapis.com', 'accounts.google.com', 'www.googleapis.com', '.googleapis.com'],
       // The sign-in error page: "Error 400: redirect_uri_mismatch" (only codes with a row are claimed).
-      codePatterns: [{ pattern: /\bError (?:400|401|403): ([a-z_]{3,40})\b/, prefix: 'page:', needle: 'error 4' }],
+      codePatterns: [
+        { pattern: /\bError (?:400|401|403): ([a-z_]{3,40})\b/, prefix: 'page:', needle: 'error 4' },
+        // Its APIs' two documented 401 sentences (https://cloud.google.com/apis/design/errors), in any wrapper: rows CREDENTIALS_MISSING and UNAUTHENTICATED.
+        { pattern: /\b(Request is missing required authentication credential|Request had invalid authentication credentials)\b/, needle: 'authentication credential' },
+      ],
       source: 'https://developers.google.com/identity/protocols/oauth2',
       notes: {
         en: 'Google refresh tokens stop working when the person revokes access, after six months unused, on a password change (with Gmail scopes), beyond 100 refresh tokens per account and client, and after 7 days for an app whose consent screen is in "Testing".',
@@ -112,6 +116,8 @@ export function oauth2Providers(): readonly ProviderRecord[] {
         { pattern: /<Code>([A-Za-z]+)<\/Code>/, needle: '<code>' },
         { pattern: /"__type"\s*:\s*"(?:[\w.:-]+#)?([A-Za-z]+)"/, needle: '__type' },
         { pattern: /"Code"\s*:\s*"([A-Za-z]+)"/, needle: '"code"' },
+        // The JavaScript SDKs name the error by its code: `ExpiredToken: The security token …`, `ExpiredTokenException: …`.
+        { pattern: /(?:^|[\s\]])([A-Z][a-z]+(?:[A-Z][a-z]+)+): /, needle: ': ' },
       ],
       source: 'https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html',
     },
@@ -122,7 +128,8 @@ export function oauth2Providers(): readonly ProviderRecord[] {
       // The Azure CLI and SDKs print `(AuthorizationFailed) The client …` and `Code: AuthorizationFailed`; only codes with a row are claimed.
       codePatterns: [
         { pattern: /(?:^|\s)\(([A-Z][A-Za-z_]+)\)\s/, needle: ')' },
-        { pattern: /\bCode: ([A-Z][A-Za-z_]+)\b/, needle: 'code: ' },
+        // `Code: AuthorizationFailed` (Azure CLI), `Error code: InvalidAuthenticationToken` (the Graph SDKs).
+        { pattern: /\b[Cc]ode: ([A-Z][A-Za-z_]+)\b/, needle: 'code: ' },
       ],
       source: 'https://learn.microsoft.com/en-us/graph/errors',
     },

@@ -265,4 +265,11 @@ export interface ConceptRecord {
    * (redirect_uri) settles which protocol's reading of a shared word (callback) is meant.
    */
   readonly outranks?: readonly Concept[];
+  /**
+   * The RFC 6749 §5.2 code these words stand for when the answer is OAuth 2.0's (read/oauth2.ts): "Client authentication
+   * failed" is invalid_client, not OAuth 1.0a's consumer_key_unknown, once the paste speaks of OAuth 2.0.
+   */
+  readonly oauth2?: string;
+  /** The words are OAuth 2.0's alone (client authentication, a client assertion): they are that evidence themselves. */
+  readonly oauth2Only?: boolean;
 }

@@ -79,3 +79,68 @@ describe('an error in a redirect URL, however it is wrapped (issue 12, RFC 6749 
     expect(readProblemFromText('https://app.example/login?next=https%3A%2F%2Fapp.example%2Fhome%3Ftab%3D1')).toBeUndefined();
   });
 });
+
+describe('a login page\'s conditional destinations are no answer (issue 12)', () => {
+  it('Facebook\'s login URL carries cancel_url=…?error=access_denied before anyone cancelled: not read as the person denying', () => {
+    const url = 'https://www.facebook.com/login.php?skip_api_login=1&next=https%3A%2F%2Fwww.facebook.com%2Fdialog%2Foauth%3Fclient_id%3D1%26redirect_uri%3Dhttps%253A%252F%252Fapp.example%252Fcb&cancel_url=https%3A%2F%2Fapp.example%2Fcb%3Ferror%3Daccess_denied%26error_code%3D200%26error_description%3DPermissions%2Berror%26error_reason%3Duser_denied%26state%3Ds&display=page';
+    expect(readProblemFromText(url)?.code ?? 'nothing').not.toMatch(/access_denied|permission_denied/);
+  });
+});
+
+describe('OAuth 2.0 client authentication in words reads as invalid_client, not OAuth 1.0a\'s consumer key (issue 12, RFC 6749 §5.2)', () => {
+  it.each([
+    ['RFC 6749\'s own wording, alone', 'Client authentication failed'],
+    ['in a JSON message', '{"message":"Client authentication failed.","status_code":500}'],
+    ['Box\'s wording, alone', 'The client credentials are invalid'],
+    ['an unknown client id beside a token endpoint', 'POST /oauth2/token grant_type=client_credentials -> {"message":"Invalid client id"}'],
+  ])('%s', (_label, text) => {
+    const r = reading(text);
+    expect(r).toMatchObject({ code: 'oauth2:invalid_client', confidence: 'heuristic' });
+    expect(r.top[0]).toBe('client-authentication');
+  });
+
+  it('"application not authorized" beside a token endpoint is unauthorized_client, with the client\'s credentials among the first causes', () => {
+    const r = reading('Request to https://login.example.com/oauth2/token failed: {"message":"application not authorized"}');
+    expect(r.code).toBe('oauth2:unauthorized_client');
+    expect(r.top).toContain('client-authentication');
+  });
+
+  it('OAuth 1.0a words keep the OAuth 1.0a reading', () => {
+    expect(reading('Invalid consumer key').code).toBe('consumer_key_unknown');
+    expect(reading('oauth_consumer_key=abc: client credentials are invalid').code).not.toBe('oauth2:invalid_client');
+  });
+});
+
+describe('Google\'s "missing required authentication credential" is no credential sent, not a signature (issue 12)', () => {
+  it.each([
+    ['alone', 'Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential.'],
+    ['in its JSON', '{"error":{"code":401,"message":"Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential.","errors":[{"message":"Login Required.","domain":"global","reason":"required","location":"Authorization","locationType":"header"}],"status":"UNAUTHENTICATED"}}'],
+    ['in googleapiclient\'s HttpError', 'googleapiclient.errors.HttpError: <HttpError 401 when requesting https://www.googleapis.com/drive/v3/files returned "Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential.". Details: "[{\'message\': \'Login Required.\', \'domain\': \'global\', \'reason\': \'required\'}]">'],
+  ])('%s', (_label, text) => {
+    const r = reading(text);
+    expect(r.code).toBe('google:CREDENTIALS_MISSING');
+    expect(r.top).toEqual(['missing-parameter', 'token-type-confusion']);
+  });
+
+  it('"Request had invalid authentication credentials" is Google\'s UNAUTHENTICATED, not signature_invalid', () => {
+    expect(reading('Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.').code).toBe('google:UNAUTHENTICATED');
+  });
+});
+
+describe('a refused RFC 7523 JWT assertion brings the clock among the first causes (issue 12)', () => {
+  it.each([
+    ['JWT is not yet valid', '{"error":"invalid_grant","error_description":"JWT is not yet valid"}'],
+    ['Token used before issued', 'invalid_grant: Token used before issued'],
+    ['not valid before', '{"error":"invalid_grant","error_description":"The JWT is not valid before 2024-01-01T00:00:00Z"}'],
+    ['exp too far in the future', '{"error":"invalid_client","error_description":"The client_assertion token has an expiration too far in the future."}'],
+    ['a bare invalid_grant to a jwt-bearer grant', 'POST /oauth2/token grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion=eyJ… -> {"error":"invalid_grant"}'],
+    ['a bare invalid_client to a client assertion', 'client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer -> 401 {"error":"invalid_client"}'],
+    ['a JWT library\'s exception', 'io.jsonwebtoken.PrematureJwtException: JWT must not be accepted before 2024-01-01T00:00:00Z.'],
+  ])('%s', (_label, text) => {
+    expect(reading(text).top).toContain('clock-skew');
+  });
+
+  it('the jwt-bearer grant is an OAuth 2.0 sign of its own', () => {
+    expect(readProblemFromText('grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer -> {"error":"invalid_grant"}')?.oauth2Signals).toContain('jwt-assertion');
+  });
+});

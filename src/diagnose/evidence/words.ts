@@ -24,7 +24,7 @@ export function words(context: EvidenceContext): Adjustment[] {
   }
   const out: Adjustment[] = [];
   const readings: Classification[] = [];
-  for (const text of texts) readings.push(...classifyAll(text));
+  for (const text of texts) readings.push(...withinLonger(classifyAll(text)));
   const oauth2 = problem.code.startsWith('oauth2:');
   for (const reading of readings) {
     const line = say('wordsSay', lang, { words: reading.words.map((w) => `"${w}"`).join(' + ') });
@@ -34,6 +34,14 @@ export function words(context: EvidenceContext): Adjustment[] {
     causes.forEach((cause, i) => out.push({ cause, likelihood: i < (reading.record.likely ?? 1) ? 'likely' : 'possible', line, raiseOnly: true }));
   }
   return out;
+}
+
+/**
+ * A reading whose subject lies inside a longer subject read at the same place says less than it: "Token used before
+ * issued" is the JWT clock (iat), not a token used twice; only the longer is kept.
+ */
+function withinLonger(readings: readonly Classification[]): Classification[] {
+  return readings.filter((r) => !readings.some((q) => q !== r && q.length > r.length && q.at <= r.at && q.at + q.length >= r.at + r.length));
 }
 
 /** A code nobody listed may still be words: `redirect_uri_mismatch`, `code_already_used`. */

@@ -1,4 +1,4 @@
-import { providerCodeRecord } from '../../knowledge/provider-codes.js';
+import { providerCodeInText, providerCodeRecord } from '../../knowledge/provider-codes.js';
 import { echoedBaseString } from './echoed-base-string.js';
 import { excerpt, type Finding } from './finding.js';
 import { isObject, jsonHttpStatus, jsonText, type JsonObject } from './json.js';
@@ -161,7 +161,10 @@ export function fromGoogleStatus(json: JsonObject): Finding | undefined {
     const found = envelopeFinding('google', reason, message, status);
     if (found) return found;
   }
-  return envelopeFinding('google', name, message, status);
+  // The message names the case when no reason does ("Request is missing required authentication credential": CREDENTIALS_MISSING).
+  const named = message === undefined ? undefined : providerCodeInText(message);
+  const byMessage = named?.row.provider === 'google' ? envelopeFinding('google', named.row.code, message, status) : undefined;
+  return byMessage ?? envelopeFinding('google', name, message, status);
 }
 
 /** Dropbox API v2: `{"error_summary":"expired_access_token/…","error":{".tag":"expired_access_token"}}`. */

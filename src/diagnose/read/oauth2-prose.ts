@@ -33,7 +33,8 @@ export function readOAuth2Prose(text: string, shared = false): Finding | undefin
     const sharedCode = SHARED_WITH_OAUTH1.has(error) && !error.startsWith('invalid_signature') && error !== 'insecure_transport_protocol';
     if (!isCode(error) && !sharedCode) continue;
     const quoted = match[2] !== undefined;
-    const description = (match[3] ?? '').replace(/\s+$/, '');
+    // A description in parentheses (`invalid_grant (The provided authorization grant is invalid: …)`) is one too.
+    const description = (match[3] ?? '').replace(/\s+$/, '').replace(/^\((.*)\)$/, '$1');
     // Unquoted words run to the end of the line; a sentence there is the description only when it reads as one.
     const read = !quoted && !/^[A-Za-z]/.test(description) ? finding(error, undefined) : finding(error, description === '' ? undefined : description);
     if (sharedCode && !isCode(error) && !shared && read.errorShape?.oauth2Words !== true && oauth2ProviderRow({ error, description }) === undefined) continue;

@@ -1,3 +1,5 @@
+import { concepts } from '../../knowledge/concepts.js';
+import { lazy } from '../../knowledge/lazy.js';
 import { oauth2ProviderRow, providerCodeRecord, qualifiedCode } from '../../knowledge/provider-codes.js';
 import type { OAuth2Signal, ProblemConfidence, ProblemSource } from '../types.js';
 import { excerpt, type ErrorShape, type Finding } from './finding.js';
@@ -73,21 +75,27 @@ export interface PasteMentions {
   readonly bearer?: boolean;
   /** The paste speaks of an API key (an `x-api-key` header, `api_key=`, "API key"): a static key, not an OAuth 2.0 access token. */
   readonly apiKey?: boolean;
+  /** The request carried an RFC 7523 JWT assertion (the jwt-bearer grant type, a client_assertion). */
+  readonly assertion?: boolean;
 }
 
-const OAUTH2_MENTION = /\boauth ?2(?:\.0)?\b|oauth2[_./-]|[_./-]oauth2\b|\bclient[_ ]secret\b|\bclient_id\b|\baccess token response\b|\bopenid\b|\bOidc\w*|\bOAuth2\w*|\bMsal\w*|\bAADSTS\d/i;
+// grant_type and a token endpoint's path (`/oauth2/token`, `/oauth/token`, `/connect/token`, `…/openid-connect/token`) are OAuth 2.0's
+// (RFC 6749 §3.2, §4.1.3); OAuth 1.0a's endpoints are request_token and access_token.
+const OAUTH2_MENTION = /\boauth ?2(?:\.0)?\b|oauth2[_./-]|[_./-]oauth2\b|\bclient[_ ]secret\b|\bclient_id\b|\bgrant_type\b|\/token\b(?![-_.])|\baccess token response\b|\bopenid\b|\bOidc\w*|\bOAuth2\w*|\bMsal\w*|\bAADSTS\d/i;
 const BEARER_MENTION = /\bbearer\b|\bjwts?\b|\bid[_ ]token\b|\brpc error\b|\bgrpc\b|\bStatusCode[.=]|\bRpcException\b|"access_token"/i;
 /**
  * An API key, by the names it travels under: the `x-api-key` header (AWS API Gateway, Anthropic, many gateways), an
  * `api_key`/`apikey` parameter, "API key". A key is a static credential of the app, not a token RFC 6750 speaks of.
  */
+/** RFC 7523 §2.1 and §2.2: the jwt-bearer grant type and client assertion type, or their parameter names. */
+const ASSERTION_MENTION = /urn:ietf:params:oauth:(?:grant-type|client-assertion-type):jwt-bearer|\bclient_assertion(?:_type)?\b|\bjwt[-_ ]bearer\b/i;
 const API_KEY_MENTION = /\bx-api-key\b|\bapi[_-]?key\b|\bapi key\b|\bApiKey\w*/i;
 const OAUTH1_MENTION = /\boauth ?1(?:\.0a?)?\b|oauth1[_./-]|\bOAuth1\w*|\boauth_(?:consumer_key|token|signature|nonce|verifier|callback)\b|\bconsumer[ _-]?(?:key|secret)\b|\brfc ?5849\b/i;
 
 /** Whether a paste speaks of OAuth 2.0 or of OAuth 1.0a, beside the error it holds (its first 20,000 characters). */
 export function mentionsOf(text: string): PasteMentions {
   const head = text.slice(0, 20_000);
-  return { oauth2: OAUTH2_MENTION.test(head), oauth1: OAUTH1_MENTION.test(head), bearer: BEARER_MENTION.test(head), apiKey: API_KEY_MENTION.test(head) };
+  return { oauth2: OAUTH2_MENTION.test(head), oauth1: OAUTH1_MENTION.test(head), bearer: BEARER_MENTION.test(head), apiKey: API_KEY_MENTION.test(head), assertion: ASSERTION_MENTION.test(head) };
 }
 
 /** The signs that an `error=` answer is OAuth 2.0; none means it stays an oauthlib (OAuth 1) reading. */
@@ -106,6 +114,8 @@ export function oauth2SignalsFor(shape: ErrorShape, context: OAuth2Context): OAu
     // RFC 6749 §5.2: the token endpoint answers in application/json; oauthlib's OAuth 1 endpoints answer form-encoded.
     if (shape.carrier === 'json-body' && !shape.oauth1Words) signals.push('json-error');
     if (context.mentions?.oauth2 === true && !context.mentions.oauth1 && !shape.oauth1Words) signals.push('oauth2-context');
+    // RFC 7523: a JWT assertion is an OAuth 2.0 grant or client authentication, and its time claims are checked (evidence/oauth2.ts).
+    if (context.mentions?.assertion === true && !context.mentions.oauth1) signals.push('jwt-assertion');
     if (oauth2ProviderRow(shape, context.hostProvider) ?? hostRow(shape.error, context.hostProvider)) signals.push('provider-dialect');
   }
   return signals;
@@ -169,6 +179,17 @@ function plausibleCode(error: string): boolean {
  * endpoint wants a Bearer token.
  */
 export function resolveOAuth2(finding: Finding | undefined, context: OAuth2Context & { readonly offersOAuth: boolean; readonly status: number | undefined }): Finding | undefined {
+  return withAssertion(resolveFinding(finding, context), context.mentions);
+}
+
+/** An OAuth 2.0 reading of a paste that sent a JWT assertion says so (its signals), whichever reader found it. */
+function withAssertion(finding: Finding | undefined, mentions: PasteMentions | undefined): Finding | undefined {
+  if (finding === undefined || !finding.code.startsWith('oauth2:') || mentions?.assertion !== true || mentions.oauth1) return finding;
+  const signals = finding.oauth2Signals ?? [];
+  return signals.includes('jwt-assertion') ? finding : { ...finding, oauth2Signals: [...signals, 'jwt-assertion'] };
+}
+
+function resolveFinding(finding: Finding | undefined, context: OAuth2Context & { readonly offersOAuth: boolean; readonly status: number | undefined }): Finding | undefined {
   const { bearer } = context;
   const beside = besideSignals(context);
   // The challenge's own error, when it is a code (RFC 6750 §3.1): the header is what the resource server said.
@@ -186,6 +207,8 @@ export function resolveOAuth2(finding: Finding | undefined, context: OAuth2Conte
   }
   if (bearerError && (finding === undefined || finding.confidence === 'heuristic')) return oauth2Finding(bearerShape(bearerError), 'www-authenticate', beside);
   if (finding && leansBearer(finding, context)) return bearerTokenFinding(finding, [...beside, 'bearer-words']);
+  const client = finding === undefined ? undefined : clientWordsFinding(finding, context, beside);
+  if (client) return client;
   if (finding) return withBeside(finding, beside);
   const refused = context.status === undefined || context.status >= 400;
   if (bearer && !context.offersOAuth && refused) return oauth2Finding(bearerShape(bearer), 'www-authenticate', beside);
@@ -246,6 +269,33 @@ function leansBearer(finding: Finding, context: OAuth2Context): boolean {
   // A refusal in a paste that speaks of an API key and of no Bearer token: the key is what was sent, not an RFC 6750 token.
   if (speaksOnlyOfApiKey(mentions)) return false;
   return mentions?.bearer === true || mentions?.oauth2 === true || finding.source === 'json-body';
+}
+
+const conceptById = lazy(() => new Map(concepts().map((record) => [record.id, record])));
+
+/**
+ * Words about the client's own authentication ("Client authentication failed", "The client credentials are invalid",
+ * "application not authorized") read with no code: in an OAuth 2.0 paste they are RFC 6749 §5.2's invalid_client (or
+ * unauthorized_client), not OAuth 1.0a's consumer_key_unknown. OAuth 2.0 is said by the words themselves when only
+ * OAuth 2.0 has them (client authentication, a client assertion), or by the paste around them: client_id, grant_type, a
+ * token endpoint's path, a Bearer token. Never with OAuth 1.0a's words anywhere. Heuristic.
+ */
+function clientWordsFinding(finding: Finding, context: OAuth2Context, beside: readonly OAuth2Signal[]): Finding | undefined {
+  if (finding.confidence !== 'heuristic' || finding.classified === undefined || finding.code.startsWith('oauth2:')) return undefined;
+  const record = conceptById().get(finding.classified.row);
+  if (record?.oauth2 === undefined) return undefined;
+  const mentions = context.mentions;
+  if (mentions?.oauth1 === true || speaksOAuth1(finding.message) || finding.classified.words.some((w) => /consumer/i.test(w))) return undefined;
+  const around = mentions?.oauth2 === true || mentions?.bearer === true || context.requestBearer === true || context.bearer !== undefined;
+  if (record.oauth2Only !== true && !around) return undefined;
+  return {
+    ...finding,
+    code: record.oauth2,
+    providerCode: undefined,
+    confidence: 'heuristic',
+    oauth2Signals: [...beside, 'client-words'],
+    parameters: finding.message === undefined ? finding.parameters : { error_description: finding.message, ...finding.parameters },
+  };
 }
 
 function bearerTokenFinding(finding: Finding, signals: readonly OAuth2Signal[]): Finding {

@@ -72,9 +72,16 @@ function readPairs(pairs: readonly Pair[]): Finding | undefined {
   return undefined;
 }
 
+/**
+ * Where a page sends the person only if something happens (Facebook's login page carries `cancel_url=…?error=access_denied`
+ * before anyone cancelled): such a URL is no answer that came back.
+ */
+const CONDITIONAL_DESTINATION = /cancel|deny|denied|fail|abort/i;
+
 /** A parameter's value that is itself a URL or a query holding `error=` / `oauth_problem=`: what it says, read the same way. */
 function nestedFinding(pairs: readonly Pair[], depth: number): Finding | undefined {
-  for (const [, raw] of pairs.slice(0, 64)) {
+  for (const [name, raw] of pairs.slice(0, 64)) {
+    if (CONDITIONAL_DESTINATION.test(name)) continue;
     const value = decodedAgain(raw);
     if (!/(?:^|[?#&])(?:error|oauth_problem|denied)=/.test(value)) continue;
     if (/^https?:\/\//i.test(value.trim())) {

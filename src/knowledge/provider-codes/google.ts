@@ -225,10 +225,41 @@ const API_ROWS: readonly OAuth2RowSpec[] = [
   {
     code: 'UNAUTHENTICATED',
     message: 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
+    // The sentence names the status as surely as the code (providers-oauth2.ts codePatterns): a log line often has only the sentence.
+    alias: 'Request had invalid authentication credentials',
     status: 401,
     title: ['Google API: invalid authentication credentials', 'Google API: 認証情報が無効'],
     meaning: ['The API did not accept the access token: it expired (they last an hour), was revoked, is missing, or is not an OAuth 2.0 access token (an ID token or API key sent as Bearer).', 'API がアクセス・トークンを受け付けませんでした。期限切れ（寿命は 1 時間）、取り消し、欠落、または OAuth 2.0 のアクセス・トークンではない（ID トークンや API キーを Bearer で送った）のいずれかです。'],
     causes: ['expiry', 'token-type-confusion', 'missing-parameter'],
+    legs: ['resource'],
+  },
+  {
+    // google.api.ErrorReason CREDENTIALS_MISSING (googleapis/googleapis google/api/error_reason.proto); the legacy body says `"reason": "required"` or "unauthorized".
+    code: 'CREDENTIALS_MISSING',
+    message: 'Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
+    alias: 'Request is missing required authentication credential',
+    status: 401,
+    title: ['Google API: no credential it accepts was sent', 'Google API: 受け付けられる認証情報が送られていない'],
+    meaning: ['No credential reached the API, or none of the kind this method takes: the Authorization header is missing or empty (a token never fetched, a header dropped by a redirect or a proxy), or only an API key was sent where the method needs an OAuth 2.0 access token. This is not a signature problem.', 'API に認証情報が届いていないか、このメソッドが受け付ける種類のものがありません。Authorization ヘッダがない、または空（トークンを取得していない、リダイレクトやプロキシでヘッダが落ちた）か、OAuth 2.0 のアクセス・トークンが必要なメソッドに API キーだけを送っています。署名の問題ではありません。'],
+    causes: ['missing-parameter', 'token-type-confusion!'],
+    legs: ['resource'],
+  },
+  {
+    code: 'ACCESS_TOKEN_EXPIRED',
+    message: 'Request had invalid authentication credentials. (reason ACCESS_TOKEN_EXPIRED)',
+    status: 401,
+    title: ['Google API: the access token expired', 'Google API: アクセス・トークンの期限切れ'],
+    meaning: ['The access token is past its hour; refresh it (or get a new one) and retry.', 'アクセス・トークンが 1 時間の寿命を過ぎました。更新（または再取得）して再試行します。'],
+    causes: ['expiry'],
+    legs: ['resource'],
+  },
+  {
+    code: 'ACCESS_TOKEN_TYPE_UNSUPPORTED',
+    message: 'Request had invalid authentication credentials. (reason ACCESS_TOKEN_TYPE_UNSUPPORTED)',
+    status: 401,
+    title: ['Google API: not an access token this API takes', 'Google API: この API が受け付けるアクセス・トークンではない'],
+    meaning: ['The Bearer value is not a Google OAuth 2.0 access token this API accepts: an ID token, a token of another issuer, or a refresh token sent as Bearer.', 'Bearer の値が、この API が受け付ける Google の OAuth 2.0 アクセス・トークンではありません。ID トークン、別の発行者のトークン、または Bearer として送ったリフレッシュ・トークンです。'],
+    causes: ['token-type-confusion'],
     legs: ['resource'],
   },
   {
