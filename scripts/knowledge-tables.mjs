@@ -179,8 +179,8 @@ export async function evaluateKnowledge(root, scratch) {
 }
 
 /**
- * The row numbers of an array table by the value of each field asked for
- * (field → value → row). A value two rows share is refused: a lookup by it
+ * What the build keeps of a rowIndex(): each row's value of the field (field →
+ * values, in row order). A value two rows share is refused: a lookup by it
  * would depend on the order of the rows.
  */
 function indexOf(module, name, table, fields) {
@@ -188,14 +188,14 @@ function indexOf(module, name, table, fields) {
   if (table.kind !== 'a') throw new Error(`${module}: rowIndex(${name}, …) needs an array of rows`);
   const index = {};
   for (const field of fields) {
-    const byValue = {};
-    table.data.forEach((row, i) => {
+    const seen = new Map();
+    index[field] = table.data.map((row, i) => {
       const value = row?.[field];
       if (typeof value !== 'string') throw new Error(`${module}: row ${i} of ${name} has no string ${field} to index`);
-      if (Object.hasOwn(byValue, value)) throw new Error(`${module}: rows ${byValue[value]} and ${i} of ${name} share the ${field} ${JSON.stringify(value)}`);
-      byValue[value] = i;
+      if (seen.has(value)) throw new Error(`${module}: rows ${seen.get(value)} and ${i} of ${name} share the ${field} ${JSON.stringify(value)}`);
+      seen.set(value, i);
+      return value;
     });
-    index[field] = byValue;
   }
   return index;
 }
@@ -245,16 +245,19 @@ export function tablesRead(code, into = new Map()) {
  * one problem, a few causes and labels of four files, and parsing them whole
  * was most of its young-generation allocation and the collection it set off):
  *
- *     {"index":{"CAUSES":{"kind":"a","span":[s,e],"rows":[[s,e],…],"regexps":[…],"by":{"id":{"reuse":3,…}}},…}
+ *     {"index":{"CAUSES":{"kind":"a","span":[s,e],"rows":[s0,e0,s1,e1,…],"by":{"id":["reuse",…]}},
+ *               "LABELS":{"kind":"o","span":[s,e],"keys":["problem",…],"rows":[s0,e0,…]},…}
  *     ,"tables":{"CAUSES":[
  *     {…row 0…},
  *     …]}}
  *
  * Offsets are UTF-8 byte offsets from the start of the second line. `span`
- * is a whole table (a lazy() table is parsed whole), `rows` each row (an
- * array's by number, an object's by key); `regexps` puts back the regular
- * expressions JSON cannot hold ([row, …path, source, flags]); `by` is a
- * rowIndex() of the module (field → value → row).
+ * is a whole table (a lazy() table is parsed whole), `rows` each row's start
+ * and end (an object table's in the order of its `keys`); `regexps` puts back
+ * the regular expressions JSON cannot hold ([row, …path, source, flags]);
+ * `by` is a rowIndex() of the module: each row's value of the field. Lists,
+ * not objects keyed by name: an object of a hundred new keys costs V8 a
+ * hundred new hidden classes to parse, five times the time of the lists.
  */
 function tablesFile(names, module, tables) {
   const index = {};
@@ -271,19 +274,21 @@ function tablesFile(names, module, tables) {
     append(`${n === 0 ? '' : ','}${JSON.stringify(name)}:`);
     const start = offset;
     const entries = table.kind === 'a' ? table.data.map((row) => [undefined, row]) : Object.entries(table.data);
-    const rows = table.kind === 'a' ? [] : {};
+    const rows = [];
     append(table.kind === 'a' ? '[' : '{');
     entries.forEach(([key, row], i) => {
       append(`${i === 0 ? '' : ','}\n${key === undefined ? '' : `${JSON.stringify(key)}:`}`);
-      const rowStart = offset;
+      rows.push(offset);
       append(JSON.stringify(row));
-      if (table.kind === 'a') rows.push([rowStart, offset]);
-      else rows[key] = [rowStart, offset];
+      rows.push(offset);
     });
     append(table.kind === 'a' ? ']' : '}');
-    index[name] = { kind: table.kind, span: [start, offset], rows };
-    if (table.regexps.length > 0) index[name].regexps = table.regexps.map(([path, source, flags]) => [...path, source, flags]);
-    if (table.index !== undefined) index[name].by = table.index;
+    const entry = { kind: table.kind, span: [start, offset] };
+    if (table.kind === 'o') entry.keys = entries.map(([key]) => key);
+    entry.rows = rows;
+    if (table.regexps.length > 0) entry.regexps = table.regexps.map(([path, source, flags]) => [...path, source, flags]);
+    if (table.index !== undefined) entry.by = table.index;
+    index[name] = entry;
   });
   append('}}');
   return `{"index":${JSON.stringify(index)}\n${parts.join('')}`;
@@ -368,15 +373,22 @@ export function __knowledgeLazy(id) {
 }
 export function __knowledgeTable(id, kind) {
   const rows = kind === 'a' ? [] : {};
-  let file, table, regexps, whole = false;
+  let file, table, position, regexps, whole = false;
   const open = () => {
     if (table === undefined) {
       ({ file, table } = tableIndex(id));
-      if (kind === 'a') rows.length = table.rows.length;
+      if (kind === 'a') rows.length = table.rows.length / 2;
+      else position = new Map(table.keys.map((key, i) => [key, i]));
     }
   };
-  const isRow = (key) => typeof key === 'string' && Object.hasOwn(table.rows, key) && (kind !== 'a' || key !== 'length');
-  const row = (key) => {
+  /** The row number of a key, or -1 when it names no row. */
+  const rowOf = (key) => {
+    if (typeof key !== 'string') return -1;
+    if (kind !== 'a') return position.get(key) ?? -1;
+    const i = Number(key);
+    return i >= 0 && i < rows.length && String(i) === key ? i : -1;
+  };
+  const row = (key, i) => {
     if (Object.hasOwn(rows, key)) return rows[key];
     if (regexps === undefined) {
       regexps = new Map();
@@ -386,38 +398,53 @@ export function __knowledgeTable(id, kind) {
         regexps.get(at).push(entry);
       }
     }
-    return (rows[key] = withRegexps(parse(file, table.rows[key]), regexps.get(key) ?? [], 1));
+    return (rows[key] = withRegexps(parse(file, [table.rows[2 * i], table.rows[2 * i + 1]]), regexps.get(key) ?? [], 1));
   };
   const all = () => {
     open();
-    if (!whole) for (const key of Object.keys(table.rows)) row(key);
+    if (!whole) for (let i = 0; i < table.rows.length / 2; i++) row(kind === 'a' ? String(i) : table.keys[i], i);
     whole = true;
     return rows;
   };
   const byField = (field) => {
     open();
-    const by = table.by?.[field];
-    return by && ((value) => (Object.hasOwn(by, value) ? row(String(by[value])) : undefined));
+    const values = table.by?.[field];
+    if (values === undefined) return undefined;
+    const byValue = new Map(values.map((value, i) => [value, i]));
+    return (value) => {
+      const i = byValue.get(value);
+      return i === undefined ? undefined : row(String(i), i);
+    };
+  };
+  // Changed (nothing does so far), a table is its rows: every row parsed, the traps plain.
+  let changed = false;
+  const change = () => {
+    all();
+    changed = true;
+    return rows;
   };
   return new Proxy(rows, {
     get: (_, key) => {
       if (key === ROW_INDEX) return byField;
       open();
-      return isRow(key) ? row(key) : Reflect.get(rows, key);
+      const i = changed ? -1 : rowOf(key);
+      return i < 0 ? Reflect.get(rows, key) : row(key, i);
     },
     has: (_, key) => {
       open();
-      return isRow(key) || Reflect.has(rows, key);
+      return (!changed && rowOf(key) >= 0) || Reflect.has(rows, key);
     },
-    ownKeys: () => Reflect.ownKeys(all()),
+    // An object table's keys in their order, whatever order its rows were read in.
+    ownKeys: () => (kind === 'a' || changed ? Reflect.ownKeys(all()) : (all(), [...table.keys])),
     getOwnPropertyDescriptor: (_, key) => {
       open();
-      if (isRow(key)) row(key);
+      const i = changed ? -1 : rowOf(key);
+      if (i >= 0) row(key, i);
       return Reflect.getOwnPropertyDescriptor(rows, key);
     },
-    set: (_, key, v) => Reflect.set(all(), key, v),
-    deleteProperty: (_, key) => Reflect.deleteProperty(all(), key),
-    defineProperty: (_, key, d) => Reflect.defineProperty(all(), key, d),
+    set: (_, key, v) => Reflect.set(change(), key, v),
+    deleteProperty: (_, key) => Reflect.deleteProperty(change(), key),
+    defineProperty: (_, key, d) => Reflect.defineProperty(change(), key, d),
   });
 }
 `;

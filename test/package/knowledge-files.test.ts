@@ -79,6 +79,7 @@ describe('a knowledge file', () => {
   it('an object table reads as the object it was, keys in order', () => {
     const { __knowledgeTable } = loaderOver(FILE);
     const table = __knowledgeTable('@knowledge/test#WORDS', 'o') as typeof WORDS;
+    expect(table.confirm.en).toBe('confirm');
     expect(Object.keys(table)).toEqual(Object.keys(WORDS));
     expect(table).toEqual(WORDS);
     expect(table.confirm.ja).toBe('確認');
@@ -138,13 +139,16 @@ describe('the files the build wrote (dist/knowledge)', () => {
       const bytes = readFileSync(join(dir, name));
       const whole = JSON.parse(bytes.toString()) as { tables: Record<string, Record<string, unknown>> };
       const newline = bytes.indexOf(10);
-      const { index } = JSON.parse(`${bytes.toString('utf8', 0, newline)}}`) as { index: Record<string, { span: [number, number]; rows: Record<string, [number, number]> }> };
+      const { index } = JSON.parse(`${bytes.toString('utf8', 0, newline)}}`) as { index: Record<string, { span: [number, number]; keys?: string[]; rows: number[] }> };
       expect(Object.keys(index).sort(), name).toEqual(Object.keys(whole.tables).sort());
-      const at = ([start, end]: [number, number]): unknown => JSON.parse(bytes.toString('utf8', newline + 1 + start, newline + 1 + end));
-      for (const [table, { span, rows }] of Object.entries(index)) {
-        expect(at(span), `${name} ${table}`).toEqual(whole.tables[table]);
-        expect(Object.keys(rows), `${name} ${table}`).toEqual(Object.keys(whole.tables[table] ?? {}));
-        for (const [key, row] of Object.entries(rows)) expect(at(row)).toEqual(whole.tables[table]?.[key]);
+      const at = (start: number | undefined, end: number | undefined): unknown => JSON.parse(bytes.toString('utf8', newline + 1 + (start ?? NaN), newline + 1 + (end ?? NaN)));
+      for (const [table, { span, keys, rows }] of Object.entries(index)) {
+        const value = whole.tables[table] ?? {};
+        expect(at(...span), `${name} ${table}`).toEqual(value);
+        const names = keys ?? Object.keys(value);
+        expect(names, `${name} ${table}`).toEqual(Object.keys(value));
+        expect(rows).toHaveLength(2 * names.length);
+        names.forEach((key, i) => expect(at(rows[2 * i], rows[2 * i + 1]), `${name} ${table} ${key}`).toEqual(value[key]));
       }
     }
   });
