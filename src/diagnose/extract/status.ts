@@ -56,17 +56,26 @@ const PHRASE_ALTERNATIVES = [...new Set(Object.values(REASON_PHRASES).flat())]
 /** What may stand between a number and its reason phrase: `401 Unauthorized`, `(401) Unauthorized`, `401 - Unauthorized`, `code=401, message='Unauthorized'`. */
 const BETWEEN = String.raw`\)?(?:\s*[-:]\s*|\s+|["']?\s*[,;]\s*(?:message|reason|reason[ _-]?phrase|status[ _-]?text)\s*[:=]\s*["']?)`;
 
-/** A status word, then an optional separator (`:`, `=`, `=>`, `#`, `of`), then the number, then maybe its reason phrase. */
-const STATUS_WORDS = new RegExp(
-  String.raw`(?:\b(?:http[ _-]?)?(?:status(?:[ _-]?code)?(?:[ _-]?error)?|response[ _-]?code|http[ _-]?code|failed with code)|\bhttp(?:[ _-]?(?:error|response|request failed|status|code))*|\bResponse\{[^{}\n]{0,60}?\bcode)["']?\s*(?:=>|[:=#]|\bof\b|\bis\b)?\s*["']?\(?([1-5]\d\d)(?![\d%\w]|[.,]\d|\.\w)(?:${BETWEEN}(${PHRASE_ALTERNATIVES})\b)?`,
-  'gid',
-);
-
-/** Python requests' raise_for_status(): `401 Client Error: Unauthorized for url: …`, `503 Server Error`. */
-const REQUESTS_ERROR = new RegExp(String.raw`\b([45]\d\d) (?:Client|Server) Error\b(?::\s*(${PHRASE_ALTERNATIVES})\b)?`, 'gid');
-
-/** The number beside its reason phrase, either order: `401 Unauthorized`, `(401) Unauthorized`, `400 - Bad Request`, `Unauthorized (401)`. */
-const WITH_PHRASE = new RegExp(String.raw`(?<![\w.:/-])\(?([1-5]\d\d)${BETWEEN}(${PHRASE_ALTERNATIVES})\b|\b(${PHRASE_ALTERNATIVES})\s*[(\[]([1-5]\d\d)[)\]]`, 'gi');
+/**
+ * The patterns, made on first use: V8 parses a pattern when it is made, and
+ * these three (every reason phrase, case-insensitive) took 0.4 ms of the
+ * start-up of every explain, also of a bare code, which states no status
+ * (issue #17).
+ */
+let patterns: { readonly statusWords: RegExp; readonly requestsError: RegExp; readonly withPhrase: RegExp } | undefined;
+function statusPatterns(): NonNullable<typeof patterns> {
+  return (patterns ??= {
+    /** A status word, then an optional separator (`:`, `=`, `=>`, `#`, `of`), then the number, then maybe its reason phrase. */
+    statusWords: new RegExp(
+      String.raw`(?:\b(?:http[ _-]?)?(?:status(?:[ _-]?code)?(?:[ _-]?error)?|response[ _-]?code|http[ _-]?code|failed with code)|\bhttp(?:[ _-]?(?:error|response|request failed|status|code))*|\bResponse\{[^{}\n]{0,60}?\bcode)["']?\s*(?:=>|[:=#]|\bof\b|\bis\b)?\s*["']?\(?([1-5]\d\d)(?![\d%\w]|[.,]\d|\.\w)(?:${BETWEEN}(${PHRASE_ALTERNATIVES})\b)?`,
+      'gid',
+    ),
+    /** Python requests' raise_for_status(): `401 Client Error: Unauthorized for url: …`, `503 Server Error`. */
+    requestsError: new RegExp(String.raw`\b([45]\d\d) (?:Client|Server) Error\b(?::\s*(${PHRASE_ALTERNATIVES})\b)?`, 'gid'),
+    /** The number beside its reason phrase, either order: `401 Unauthorized`, `(401) Unauthorized`, `400 - Bad Request`, `Unauthorized (401)`. */
+    withPhrase: new RegExp(String.raw`(?<![\w.:/-])\(?([1-5]\d\d)${BETWEEN}(${PHRASE_ALTERNATIVES})\b|\b(${PHRASE_ALTERNATIVES})\s*[(\[]([1-5]\d\d)[)\]]`, 'gi'),
+  });
+}
 
 const MAX_MATCHES = 64;
 
@@ -87,21 +96,22 @@ function phraseOf(number: string, phrase: string | undefined): boolean {
 
 /** Every status the text's words state, in order (at most a few dozen of each form). */
 function statedStatuses(text: string): StatedStatus[] {
+  const { statusWords, requestsError, withPhrase } = statusPatterns();
   const found: StatedStatus[] = [];
   let count = 0;
   // A status word or requests' `401 Client Error`, then maybe a phrase: the phrase is part of the statement only when it is the number's own.
-  for (const pattern of [STATUS_WORDS, REQUESTS_ERROR]) {
+  for (const pattern of [statusWords, requestsError]) {
     count = 0;
     for (const match of text.matchAll(pattern)) {
       if (++count > MAX_MATCHES) break;
       const number = match[1] ?? '';
       const own = phraseOf(number, match[2]);
       const end = own || match[2] === undefined ? match.index + match[0].length : (match.indices?.[1]?.[1] ?? match.index + match[0].length);
-      found.push({ status: Number(number), named: own, start: match.index, end: pattern === REQUESTS_ERROR && !own ? match.index + (/^\d+ \w+ Error/.exec(match[0])?.[0].length ?? 0) : end });
+      found.push({ status: Number(number), named: own, start: match.index, end: pattern === requestsError && !own ? match.index + (/^\d+ \w+ Error/.exec(match[0])?.[0].length ?? 0) : end });
     }
   }
   count = 0;
-  for (const match of text.matchAll(WITH_PHRASE)) {
+  for (const match of text.matchAll(withPhrase)) {
     if (++count > MAX_MATCHES) break;
     const number = match[1] ?? match[4] ?? '';
     if (phraseOf(number, match[2] ?? match[3])) found.push({ status: Number(number), named: true, start: match.index, end: match.index + match[0].length });
