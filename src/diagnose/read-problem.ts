@@ -15,7 +15,7 @@ import { firstHeaderValue, headerValues, joinedHeaderValue, parseHttpDate, type 
 import { readJsonBody, type JsonResponseContext } from './read/json-body.js';
 import { readOAuthlibForm } from './read/oauthlib-error.js';
 import { findingFromOAuthPairs } from './read/oauth-parameters.js';
-import { findingFromPhrase, findingFromWords } from './read/phrase-match.js';
+import { findingFromPhrase } from './read/phrase-match.js';
 import { nearCode } from './classify/near-code.js';
 import { casedCodeIn } from './classify/code-case.js';
 import { findingFromProviderCodeText } from './read/provider-code-text.js';
@@ -513,7 +513,7 @@ function rereadUnknownValue(finding: Finding): Finding | undefined {
   const sent = finding.code;
   const near = nearCode(sent);
   if (near !== undefined) return { ...finding, code: near, confidence: 'heuristic', asSent: sent };
-  const words = findingFromWords(sent, finding.source, finding.provider);
+  const words = findingFromPhrase(sent, finding.source, finding.provider);
   if (!words) return undefined;
   return { ...finding, code: words.code, providerCode: words.providerCode, provider: finding.provider ?? words.provider, confidence: 'heuristic', parameters: { ...words.parameters, ...finding.parameters }, message: finding.message ?? excerpt(sent), classified: words.classified, asSent: sent };
 }

@@ -194,6 +194,10 @@ export const EVIDENCE_TEXT = {
     en: 'Signed with {method}; {provider} accepts {accepted}.',
     ja: '{method} で署名しましたが、{provider} が受け付けるのは {accepted} です。',
   },
+  methodOlderOnly: {
+    en: 'Signed with {method}, which {provider} accepted in older releases; its current release accepts {latest} only.',
+    ja: '{method} で署名しました。{provider} は古いリリースでは受け付けましたが、現在のリリースが受け付けるのは {latest} だけです。',
+  },
   methodAccepted: {
     en: '{method} is a method {provider} accepts.',
     ja: '{method} は {provider} が受け付ける方式です。',

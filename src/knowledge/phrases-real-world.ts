@@ -20,6 +20,8 @@ export function realWorldPhrases(): readonly PhraseRecord[] {
     { id: 'evernote-edam-consumer-key', kind: 'plain-text', pattern: /EDAMUserException\(errorCode=8, parameter='consumerKey'\)/, problem: 'consumer_key_unknown', providerCode: 'evernote:EDAM-8', provider: 'evernote', confidence: 'mapped' },
     { id: 'evernote-edam-auth-expired', kind: 'plain-text', pattern: /EDAMUserException\(errorCode=9\b/, problem: 'token_expired', providerCode: 'evernote:EDAM-9', provider: 'evernote', confidence: 'mapped' },
     { id: 'evernote-tomcat-consumer-key', kind: 'plain-text', pattern: /HTTP Status 401 - oauth_consumer_key/, problem: 'consumer_key_unknown', provider: 'evernote', confidence: 'heuristic' },
+    // Magento 2's own sentence (Magento\\Framework\\Oauth): in a JSON message, a 401 body or an oauth_problem value [magento/magento2#37913, #33940].
+    { id: 'magento-signature-invalid', kind: 'plain-text', pattern: /\bThe signature is invalid\. Verify and try again\b/i, problem: 'signature_invalid', providerCode: 'magento:signature_invalid', provider: 'magento', confidence: 'mapped' },
     { id: 'withings-342', kind: 'plain-text', pattern: /signature \(using oauth\) is invalid/i, problem: 'signature_invalid', providerCode: 'withings:342', provider: 'withings', confidence: 'heuristic' },
     { id: 'vimeo-signature-not-valid', kind: 'plain-text', pattern: /The oauth_signature passed was not valid/i, problem: 'signature_invalid', providerCode: 'vimeo:401', provider: 'vimeo', confidence: 'heuristic' },
     // The Rails oauth-plugin's one answer to every failed check (Goodreads).

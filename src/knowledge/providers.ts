@@ -88,8 +88,11 @@ export const providers = lazy((): readonly ProviderRecord[] => [
     id: 'magento',
     name: 'Magento',
     hosts: [],
-    paths: ['/oauth/initiate', '/oauth/token', '/admin/oauth_authorize'],
-    signatureMethods: ['HMAC-SHA1', 'RSA-SHA1', 'PLAINTEXT'],
+    // Magento 2's REST paths too (/rest/V1/…, /rest/<store>/V1/…).
+    paths: ['/oauth/initiate', '/oauth/token', '/admin/oauth_authorize', '/rest/V1/', '/rest/default/V1/', '/rest/all/V1/'],
+    // Magento 1 and 2 up to 2.4.3; 2.4.4 and later accept HMAC-SHA256 only [magento/magento2#35510].
+    signatureMethods: ['HMAC-SHA1', 'HMAC-SHA256', 'RSA-SHA1', 'PLAINTEXT'],
+    signatureMethodsLatest: ['HMAC-SHA256'],
   },
   {
     id: 'mixi',

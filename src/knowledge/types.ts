@@ -170,6 +170,8 @@ export interface ProviderRecord {
   /** Half-width of the accepted timestamp window, in seconds, when documented. */
   readonly timestampWindowSec?: number;
   readonly signatureMethods?: readonly string[];
+  /** What the provider's current release accepts, when older releases accepted more (Magento 2.4.4+: HMAC-SHA256 only). */
+  readonly signatureMethodsLatest?: readonly string[];
   /** Hosts that are the same service under two names: tokens must not cross between them. */
   readonly hostAliases?: readonly (readonly string[])[];
   readonly notes?: Text;

@@ -7,6 +7,10 @@ export function signatureMethod(context: EvidenceContext): Adjustment[] {
   const method = sentParameter(context, 'oauth_signature_method');
   const accepted = provider?.signatureMethods;
   if (!method || !accepted || !provider) return [];
+  const latest = provider.signatureMethodsLatest;
+  if (latest !== undefined && accepted.includes(method.toUpperCase()) && !latest.includes(method.toUpperCase())) {
+    return [{ cause: 'wrong-signature-method', likelihood: 'likely', line: say('methodOlderOnly', lang, { method, provider: provider.name, latest: latest.join(', ') }) }];
+  }
   if (accepted.includes(method.toUpperCase())) {
     return [{ cause: 'wrong-signature-method', likelihood: 'unlikely', line: say('methodAccepted', lang, { method, provider: provider.name }) }];
   }

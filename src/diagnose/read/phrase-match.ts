@@ -43,7 +43,7 @@ export function findingFromPhrase(text: string, carrier: ProblemSource, provider
  * own words, from the first matched term to the last: as with a phrase,
  * no more of the paste than what was read (it may hold credentials).
  */
-export function findingFromWords(text: string, carrier: ProblemSource, provider?: string): Finding | undefined {
+function findingFromWords(text: string, carrier: ProblemSource, provider?: string): Finding | undefined {
   const reading = classify(text);
   if (!reading) return undefined;
   const { record, words, quoted } = reading;

@@ -13,6 +13,8 @@ const MAGENTO = 'https://developer.adobe.com/commerce/webapi/get-started/authent
 const X_CODES = 'https://docs.x.com/x-api/fundamentals/response-codes-and-errors';
 const IMS_LTI = 'https://github.com/omsmith/ims-lti/blob/master/src/hmac-sha1.coffee';
 const PYLTI = 'https://github.com/mitodl/pylti/blob/master/pylti/common.py';
+const LTI_GUIDE = 'https://www.imsglobal.org/specs/ltiv1p1/implementation-guide';
+const MAGENTO_24 = 'https://github.com/magento/magento2/issues/35510';
 const LTI_GEM = 'https://github.com/instructure/ims-lti/blob/master/lib/ims/lti/request_validator.rb';
 
 function own(title: readonly [string, string], meaning: readonly [string, string], causes: ProblemOverlay['causes'], party: 'client' | 'user' | 'provider' = 'client'): ProblemOverlay {
@@ -80,6 +82,28 @@ const MAGENTO_ROWS: readonly ProviderCodeRecord[] = [
   { provider: 'magento', code: 'token_revoke', message: 'token_revoke (Magento\'s spelling, code 11): the person revoked the token', maps: 'token_revoked', source: MAGENTO },
   { provider: 'magento', code: 'consumer_key_rejected', message: 'consumer_key_rejected (code 8): the consumer key has the wrong length or does not exist', maps: 'consumer_key_rejected', source: MAGENTO, overlay: { causes: [{ id: 'unknown-consumer', prior: 'likely' }, { id: 'invalid-parameter-value', prior: 'possible' }] } },
   { provider: 'magento', code: 'signature_method_rejected', message: 'signature_method_rejected (code 6): Adobe Commerce 2.4 accepts HMAC-SHA256 only', maps: 'signature_method_rejected', source: MAGENTO, overlay: { causes: [{ id: 'wrong-signature-method', prior: 'likely' }] } },
+  // Magento 2's "The signature is invalid. Verify and try again." (also as oauth_problem): from 2.4.4 only HMAC-SHA256 is accepted
+  // (OauthInterface::getSupportedSignatureMethods), and some releases answer an HMAC-SHA1 request with this refusal rather than
+  // "Signature method %1 is not supported" [magento/magento2#35510, klaviyo/magento2-klaviyo#177, magento/magento2#37913].
+  {
+    provider: 'magento',
+    code: 'signature_invalid',
+    message: 'The signature is invalid. Verify and try again.',
+    maps: 'signature_invalid',
+    source: MAGENTO_24,
+    overlay: {
+      meaning: {
+        en: 'Magento refused the signature. Magento 2.4.4 and later (Adobe Commerce) accept HMAC-SHA256 only, so a client still signing with HMAC-SHA1 gets this; otherwise the base string differs (query parameters such as searchCriteria[…] encoded differently, or the token and secret of another integration).',
+        ja: 'Magento が署名を拒否しました。Magento 2.4.4 以降（Adobe Commerce）は HMAC-SHA256 しか受け付けないため、HMAC-SHA1 で署名するクライアントはこれを受け取ります。そうでなければ署名ベース文字列が異なります（searchCriteria[…] などのクエリ・パラメータのエンコードの違い、または別の統合のトークンとシークレット）。',
+      },
+      causes: [
+        { id: 'signature-base-mismatch', prior: 'likely' },
+        { id: 'wrong-secret', prior: 'likely' },
+        // Likely too, but the wording alone does not say 2.4.4 or later: the method sent (evidence/signature-method.ts) decides.
+        { id: 'wrong-signature-method', prior: 'likely' },
+      ],
+    },
+  },
   { provider: 'magento', code: 'permission_denied', message: 'permission_denied (code 15): the integration is not authorised for this resource', maps: 'permission_denied', source: MAGENTO, overlay: { party: 'client', causes: [{ id: 'insufficient-scope', prior: 'likely' }] } },
 ];
 
@@ -93,6 +117,27 @@ const LTI_ROWS: readonly ProviderCodeRecord[] = [
   lti('ims-lti:nonce', 'Expired nonce / Invalid nonce (ims-lti for Node: nonce store)', IMS_LTI, 'nonce_used'),
   lti('pylti:LTIException', 'OAuth error: Please check your key and secret (pylti: the launch did not verify)', PYLTI, 'signature_invalid'),
   lti('ims-lti-ruby:invalid', 'Invalid LTI launch / OAuth signature invalid (ims-lti gem: valid_request? false)', LTI_GEM, 'signature_invalid'),
+  // A tool's or platform's refusal that names no check ("Invalid LTI launch", "Couldn't validate LTI request"): what the
+  // tool verifies is the launch's OAuth 1.0a signature, timestamp window and nonce (LTI 1.1 Implementation Guide §4.1.1).
+  {
+    provider: 'lti',
+    code: 'launch',
+    message: 'Invalid LTI launch / Could not validate LTI request (the tool refused the launch without naming the check)',
+    maps: 'signature_invalid',
+    source: LTI_GUIDE,
+    overlay: {
+      meaning: {
+        en: 'The tool could not verify the LTI 1.x launch: its OAuth 1.0a signature (the key and shared secret, or the launch URL it signs against: scheme, host, port and trailing slash behind a proxy), its oauth_timestamp (outside the tool\'s window, often 5 to 90 minutes) or its oauth_nonce (seen before, as when the platform re-posts a launch).',
+        ja: 'ツールが LTI 1.x の起動を検証できませんでした。OAuth 1.0a の署名（キーと共有シークレット、またはツールが署名を検証する起動 URL: プロキシの後ろでのスキーム、ホスト、ポート、末尾のスラッシュ）、oauth_timestamp（ツールの許容範囲外、多くは 5〜90 分）、または oauth_nonce（再送された起動などで使用済み）のいずれかです。',
+      },
+      causes: [
+        { id: 'signature-base-mismatch', prior: 'likely' },
+        { id: 'wrong-secret', prior: 'likely' },
+        { id: 'clock-skew', prior: 'possible' },
+        { id: 'nonce-reuse', prior: 'possible' },
+      ],
+    },
+  },
 ];
 
 /** X v1.1 codes beyond the reference sheet [X_CODES]. */
