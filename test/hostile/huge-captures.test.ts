@@ -73,13 +73,15 @@ describe('inspect of a capture of 20,000 exchanges', () => {
     let stdout = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    const closed = new Promise<{ code: number | null; at: number }>((resolve) => child.on('close', (code) => resolve({ code, at: performance.now() })));
+    const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, at: performance.now() })));
     // Well into the work: reading, inspecting or writing.
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     const sent = performance.now();
     child.kill('SIGINT');
-    const { code, at } = await closed;
-    expect(code, stderr).toBe(130);
+    const { code, signal, at } = await closed;
+    // 130 once inspect has installed its handler; before that (start-up on a loaded machine), Node's
+    // default: death by SIGINT, which a shell reports as 130 too.
+    expect(code === 130 || (code === null && signal === 'SIGINT'), `${code} ${signal} ${stderr}`).toBe(true);
     // The report was never finished: the interrupt stopped the work, not its end.
     expect(() => JSON.parse(stdout)).toThrow();
     // Well under a second on an idle machine; the bound is for a loaded one, far below the 20 s it took.
