@@ -42,11 +42,11 @@ const hex = (n, width = 8) => n.toString(16).padStart(width, '0');
  */
 export const CONSUMER_SECRET = 'benchsecret';
 
-function exchange(i, sign) {
+function exchange(i, sign, flowLength = 50) {
   const ts = Math.floor((T0 + i * 50) / 1000);
   const nonce = i % 1000 === 999 ? `n${hex(i - 1)}` : `n${hex(i)}`;
-  const flow = Math.floor(i / 50);
-  const leg = i % 50 === 0 ? 'request' : i % 50 === 1 ? 'access' : 'resource';
+  const flow = Math.floor(i / flowLength);
+  const leg = i % flowLength === 0 ? 'request' : i % flowLength === 1 ? 'access' : 'resource';
   const url = leg === 'request' ? 'https://api.example.com/oauth/request_token' : leg === 'access' ? 'https://api.example.com/oauth/access_token' : `https://api.example.com/1.1/items/${i}.json`;
   const method = leg === 'resource' ? 'GET' : 'POST';
   const token = leg === 'access' ? { token: `rt${hex(flow)}`, tokenSecret: `rs${hex(flow)}` } : leg === 'resource' ? { token: `at${hex(flow)}`, tokenSecret: `as${hex(flow)}` } : undefined;
@@ -64,12 +64,12 @@ function exchange(i, sign) {
   return { at: new Date(T0 + i * 50).toISOString(), date: new Date(T0 + i * 50).toUTCString(), method, url, auth, status, body, mime: refused || leg !== 'resource' ? 'application/x-www-form-urlencoded' : 'application/json' };
 }
 
-/** A HAR of `count` OAuth 1.0a exchanges (and `padding` bytes of base64 body in the first entry, when asked). */
-export async function writeHar(file, count, { base64BodyBytes = 0, sign } = {}) {
+/** A HAR of `count` OAuth 1.0a exchanges (and `padding` bytes of base64 body in the first entry, when asked); flows of `flowLength` (50) exchanges. */
+export async function writeHar(file, count, { base64BodyBytes = 0, sign, flowLength = 50 } = {}) {
   const out = writer(file);
   await out.write('{"log":{"version":"1.2","creator":{"name":"oauth-doctor bench","version":"1"},"entries":[');
   for (let i = 0; i < count; i++) {
-    const e = exchange(i, sign);
+    const e = exchange(i, sign, flowLength);
     let content = `{"size":${e.body.length},"mimeType":"${e.mime}","text":${JSON.stringify(e.body)}}`;
     if (i === 0 && base64BodyBytes > 0) content = `{"size":${base64BodyBytes},"mimeType":"application/octet-stream","encoding":"base64","text":"${'QUJD'.repeat(Math.ceil(base64BodyBytes / 4))}"}`;
     const entry = `{"startedDateTime":"${e.at}","request":{"method":"${e.method}","url":"${e.url}","headers":[{"name":"Authorization","value":${JSON.stringify(e.auth)}}]},"response":{"status":${e.status},"headers":[{"name":"Date","value":"${e.date}"}],"content":${content}},"timings":{"wait":10}}`;

@@ -1,7 +1,7 @@
 import { captureError } from './errors.js';
 import { parseCurl, type CurlReadOptions } from './curl.js';
 import { looksLikeCurlVerbose, parseCurlVerbose } from './curl-verbose.js';
-import { readHar, type HarReadOptions } from './har/index.js';
+import { readHar, type ByteSource, type HarReadOptions } from './har/index.js';
 import { parseRawHttp } from './raw-http.js';
 import type { Capture, CapturedExchange, CaptureFormat } from './types.js';
 
@@ -37,12 +37,25 @@ export async function readCapture(buf: Buffer, options: ReadCaptureOptions): Pro
   return readCaptureTo(buf, options);
 }
 
+/** A capture file too large to be held whole (issue 14 item 1): read by position, a HAR a block at a time. */
+export interface CaptureFile extends ByteSource {
+  /** Its first bytes (at least what detectFormat looks at). */
+  readonly head: Buffer;
+  /** All of it, for the formats not yet read a block at a time. */
+  whole(): Buffer;
+}
+
 /**
  * The same, each exchange handed to `emit` as it is read (issue 14 item 1):
  * a HAR's are never kept (the capture returned has its totals and notes, no
- * exchanges); curl and raw HTTP are parsed first, then handed on.
+ * exchanges), and from a CaptureFile it is read a block at a time; curl and
+ * raw HTTP are parsed first, then handed on.
  */
-export async function streamCapture(buf: Buffer, options: ReadCaptureOptions, emit: (exchange: CapturedExchange) => void): Promise<Capture> {
+export async function streamCapture(input: Buffer | CaptureFile, options: ReadCaptureOptions, emit: (exchange: CapturedExchange) => void): Promise<Capture> {
+  let buf: Buffer;
+  if (Buffer.isBuffer(input)) buf = input;
+  else if ((options.format ?? detectFormat(options.source, input.head)) === 'har') return readHar(input, { source: options.source, onProgress: options.onProgress, signal: options.signal }, emit);
+  else buf = input.whole();
   const capture = await readCaptureTo(buf, options, emit);
   if (capture.format === 'har') return capture;
   for (const exchange of capture.exchanges) emit(exchange);

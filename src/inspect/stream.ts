@@ -57,12 +57,22 @@ interface KeptLeg extends ExchangeReading {
 
 interface FlowState extends StreamedFlow {
   readonly tracker: FlowEvents;
-  readonly first: KeptLeg[];
+  first: KeptLeg[];
   last: KeptLeg[];
+  /** Its legs were let go when it fell idle: its first legs are not taken again if it comes back. */
+  idled: boolean;
 }
 
-/** Flows whose last legs are kept for evidence; a flow idle longer keeps its first legs only. */
-const ACTIVE_FLOWS_KEPT = 1024;
+/**
+ * Flows whose legs are kept for evidence, the most recently active. A flow
+ * idle longer (the ACTIVE_FLOWS_KEPT flows active since have pushed it out)
+ * lets its legs go, its first ones too, so what is held does not grow with
+ * the capture (issue 14 item 1: 1,000,000 exchanges in flows of three kept
+ * the first legs of all 333,000 flows, some 600 bytes each); should it come
+ * back, a finding on it is diagnosed with its legs since. At most
+ * ACTIVE_FLOWS_KEPT × (EVIDENCE_LEGS.first + 2 × EVIDENCE_LEGS.last) legs.
+ */
+const ACTIVE_FLOWS_KEPT = 256;
 
 function keptLeg(item: InspectedExchange, index: number, baseString: string | undefined): KeptLeg {
   return {
@@ -143,6 +153,13 @@ export class InspectPipeline {
     return this.flows.length;
   }
 
+  /** Legs held for evidence over all flows: at most those of the ACTIVE_FLOWS_KEPT most recently active. */
+  get legsKept(): number {
+    const kept = new Set<KeptLeg>();
+    for (const flow of this.flows) for (const leg of [...flow.first, ...flow.last]) kept.add(leg);
+    return kept.size;
+  }
+
   /** The flows, as kept (tokens, hosts, event counts), in id order. */
   flowList(): readonly StreamedFlow[] {
     return this.flows;
@@ -161,7 +178,7 @@ export class InspectPipeline {
 
   private flowFor(item: InspectedExchange): FlowState {
     const make = (startedInCapture: boolean): FlowState => {
-      const flow: FlowState = { id: this.flows.length + 1, requestToken: undefined, accessToken: undefined, startedInCapture, hosts: new Set(), events: 0, tracker: new FlowEvents(), first: [], last: [] };
+      const flow: FlowState = { id: this.flows.length + 1, requestToken: undefined, accessToken: undefined, startedInCapture, hosts: new Set(), events: 0, tracker: new FlowEvents(), first: [], last: [], idled: false };
       this.flows.push(flow);
       return flow;
     };
@@ -181,20 +198,22 @@ export class InspectPipeline {
 
   /** Keeps the leg for evidence and returns the legs a finding on it is diagnosed with (timeline.ts evidenceFor). */
   private keep(flow: FlowState, leg: KeptLeg): KeptLeg[] {
-    if (flow.first.length < EVIDENCE_LEGS.first) flow.first.push(leg);
+    if (!flow.idled && flow.first.length < EVIDENCE_LEGS.first) flow.first.push(leg);
     this.active.delete(flow.id);
     this.active.set(flow.id, flow);
     if (this.active.size > ACTIVE_FLOWS_KEPT) {
       const [idle] = this.active.values();
       if (idle) {
+        idle.first = [];
         idle.last = [];
+        idle.idled = true;
         this.active.delete(idle.id);
       }
     }
     flow.last.push(leg);
     if (flow.last.length > EVIDENCE_LEGS.last * 2) flow.last = flow.last.slice(-EVIDENCE_LEGS.last);
     const recent = flow.last.length > EVIDENCE_LEGS.last ? flow.last.slice(-EVIDENCE_LEGS.last) : flow.last;
-    return [...flow.first, ...recent.filter((l) => l.index >= EVIDENCE_LEGS.first)];
+    return flow.idled ? recent : [...flow.first, ...recent.filter((l) => l.index >= EVIDENCE_LEGS.first)];
   }
 
   /** Reads one captured exchange; undefined when it is not part of an OAuth 1.0a flow. */

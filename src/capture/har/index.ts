@@ -1,7 +1,9 @@
-import { captureError, describeOffset } from '../errors.js';
+import { captureError } from '../errors.js';
 import type { Capture, CapturedExchange } from '../types.js';
 import { HarEntryReader } from './entry.js';
-import { HarScanner, mentionsOAuth, textWithLongStringsCut } from './scan.js';
+import { HarScanner, mentionsOAuth, textWithLongStringsCut, type ByteSource } from './scan.js';
+
+export type { ByteSource } from './scan.js';
 import { MAX_BODY_CHARS } from './entry.js';
 import { DoctorError } from '../../errors.js';
 
@@ -37,12 +39,12 @@ class HarReader {
   done = false;
 
   constructor(
-    private readonly buf: Buffer,
+    input: Buffer | ByteSource,
     private readonly options: HarReadOptions,
     /** Each exchange handed on as it is read, instead of kept (issue 14 item 1). */
     private readonly emit?: ((exchange: CapturedExchange) => void) | undefined,
   ) {
-    this.scanner = new HarScanner(buf, options.source);
+    this.scanner = new HarScanner(input, options.source);
     this.spans = this.scanner.scan();
   }
 
@@ -61,7 +63,7 @@ class HarReader {
       }
       const span = next.value;
       this.total++;
-      if (!this.options.allEntries && !mentionsOAuth(this.buf, span.start, span.end)) continue;
+      if (!this.options.allEntries && !mentionsOAuth(this.scanner.window, span.start, span.end)) continue;
       const parsed = this.parseEntry(span.index, span.start, span.end);
       const exchange = new HarEntryReader(this.options.source, span.index).read(parsed, this.kept++);
       if (!exchange.request.headers.some(([n]) => n.toLowerCase() === 'authorization') && /oauth/i.test(exchange.request.url) && /(request|access)[_-]?token|initiate|\/token\b/i.test(exchange.request.url)) {
@@ -73,7 +75,8 @@ class HarReader {
   }
 
   private parseEntry(index: number, start: number, end: number): unknown {
-    const text = end - start > LONG_STRING_BYTES ? textWithLongStringsCut(this.buf, start, end, LONG_STRING_BYTES) : this.buf.toString('utf8', start, end);
+    const buf = this.scanner.window;
+    const text = end - start > LONG_STRING_BYTES ? textWithLongStringsCut(buf, start, end, LONG_STRING_BYTES) : buf.toString('utf8', start, end);
     try {
       return JSON.parse(text);
     } catch (error) {
@@ -81,7 +84,7 @@ class HarReader {
       const position = /at position (\d+)/.exec(message);
       const offset = position ? start + Buffer.byteLength(text.slice(0, Number(position[1]))) : start;
       const reason = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
-      throw captureError('har-malformed', `${this.options.source}: log.entries[${index}] is not valid JSON (${reason}) at ${describeOffset(this.buf, offset)}`, 'the HAR file is damaged; export it again');
+      throw captureError('har-malformed', `${this.options.source}: log.entries[${index}] is not valid JSON (${reason}) at ${this.scanner.describe(offset)}`, 'the HAR file is damaged; export it again');
     }
   }
 
@@ -104,18 +107,20 @@ export function parseHar(buf: Buffer, options: HarReadOptions): Capture {
 }
 
 /**
- * Reads a HAR held in one Buffer, yielding to the event loop every few MB so
- * progress can be drawn and Ctrl-C is honoured. Peak memory is the Buffer
- * plus one entry at a time plus the OAuth exchanges kept; with `emit`, each
- * exchange is handed on as it is read and none is kept (the capture returned
- * has no exchanges, only its totals and notes).
+ * Reads a HAR held in one Buffer or read from a file a block at a time,
+ * yielding to the event loop every few MB so progress can be drawn and
+ * Ctrl-C is honoured. Peak memory is the Buffer (or a block and the largest
+ * entry) plus one entry at a time plus the OAuth exchanges kept; with `emit`,
+ * each exchange is handed on as it is read and none is kept (the capture
+ * returned has no exchanges, only its totals and notes).
  */
-export async function readHar(buf: Buffer, options: HarReadOptions, emit?: (exchange: CapturedExchange) => void): Promise<Capture> {
-  const reader = new HarReader(buf, options, emit);
+export async function readHar(input: Buffer | ByteSource, options: HarReadOptions, emit?: (exchange: CapturedExchange) => void): Promise<Capture> {
+  const reader = new HarReader(input, options, emit);
+  const size = Buffer.isBuffer(input) ? input.length : input.size;
   while (!reader.done) {
     // Handing exchanges on costs more a byte than keeping them: smaller slices, so Ctrl-C still answers at once.
     reader.step(emit ? SLICE_BYTES / 32 : SLICE_BYTES);
-    options.onProgress?.(reader.done ? buf.length : reader.offset, buf.length);
+    options.onProgress?.(reader.done ? size : reader.offset, size);
     if (reader.done) break;
     await new Promise((resolve) => setImmediate(resolve));
     if (options.signal?.aborted) throw new DoctorError('interrupted', 'interrupted', 'interrupted while reading the HAR');

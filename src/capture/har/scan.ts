@@ -1,13 +1,19 @@
-import { captureError, describeOffset } from '../errors.js';
+import { captureError } from '../errors.js';
 
 /**
- * A structural JSON scanner over one Buffer, so a HAR of hundreds of MB is
- * never turned into one giant string or object graph (V8 cannot even hold a
- * string above ~512 MB). It walks the two outer levels (`{ "log": { … } }`)
+ * A structural JSON scanner over one Buffer or over a file read a block at a
+ * time, so a HAR of hundreds of MB is never turned into one giant string or
+ * object graph (V8 cannot even hold a string above ~512 MB), nor held whole
+ * (issue 14 item 1). It walks the two outer levels (`{ "log": { … } }`)
  * itself and hands back the byte span of each `log.entries[i]`; the caller
  * JSON.parses one entry at a time. Values it only skips are checked for
  * balanced brackets and terminated strings; entries it hands out are checked
  * fully by JSON.parse.
+ *
+ * Read from a file, the scanner holds a window of it: blocks are appended as
+ * a value runs past its end (positions in the window stay put while a value
+ * is scanned) and the bytes before the next entry are let go between two
+ * entries, so it holds about one block and the largest entry.
  */
 
 const QUOTE = 0x22;
@@ -24,9 +30,21 @@ const INLINE_STRING_SCAN = 24;
 export interface EntrySpan {
   /** 0-based index in log.entries. */
   readonly index: number;
+  /** Offsets in the scanner's window (HarScanner.window) while the span is the one last handed out. */
   readonly start: number;
   readonly end: number;
 }
+
+/** A file (or anything) read by position: the bytes of a capture too large to be held whole. */
+export interface ByteSource {
+  /** Its size in bytes (for progress). */
+  readonly size: number;
+  /** Reads up to `length` bytes from `position` into `into` at `offset`; the number read, 0 at the end. */
+  read(into: Buffer, offset: number, length: number, position: number): number;
+}
+
+/** Bytes read from a ByteSource at a time; the bytes before an entry are let go once this many are behind. */
+const BLOCK = 1 << 20;
 
 export interface HarHeader {
   version?: string | undefined;
@@ -40,28 +58,112 @@ function isWhitespace(byte: number | undefined): boolean {
 export class HarScanner {
   private pos = 0;
   readonly header: HarHeader = {};
+  /** The bytes held: all of them for a Buffer; for a ByteSource, a window from file offset `base`. */
+  private buf: Buffer;
+  private store: Buffer;
+  private base = 0;
+  private readonly input: ByteSource | undefined;
+  private atEnd: boolean;
+  /** Lines ended and where the last began (file offsets) in the bytes let go, for the line and column of an error. */
+  private linesBefore = 0;
+  private lineStartBefore = 0;
 
   constructor(
-    private readonly buf: Buffer,
+    input: Buffer | ByteSource,
     private readonly source: string,
-  ) {}
+  ) {
+    if (Buffer.isBuffer(input)) {
+      this.buf = this.store = input;
+      this.input = undefined;
+      this.atEnd = true;
+    } else {
+      this.input = input;
+      this.store = Buffer.allocUnsafe(4 * BLOCK);
+      this.buf = this.store.subarray(0, 0);
+      this.atEnd = false;
+      this.more();
+    }
+  }
 
+  /** The bytes the last span handed out lies in. */
+  get window(): Buffer {
+    return this.buf;
+  }
+
+  /** File offset of the scan. */
   get offset(): number {
-    return this.pos;
+    return this.base + this.pos;
+  }
+
+  /** Appends the next block of the source to the window (offsets in it are kept); false at the end. */
+  private more(): boolean {
+    const input = this.input;
+    if (this.atEnd || input === undefined) return false;
+    const filled = this.buf.length;
+    if (this.store.length - filled < BLOCK) {
+      const grown = Buffer.allocUnsafe(Math.max(this.store.length * 2, filled + BLOCK));
+      this.buf.copy(grown, 0, 0, filled);
+      this.store = grown;
+    }
+    const read = input.read(this.store, filled, Math.min(BLOCK, this.store.length - filled), this.base + filled);
+    if (read === 0) {
+      this.atEnd = true;
+      return false;
+    }
+    this.buf = this.store.subarray(0, filled + read);
+    return true;
+  }
+
+  /** Lets go of the bytes before the scan (between two entries, where no other offset is held). */
+  private release(): void {
+    if (this.input === undefined || this.pos < BLOCK) return;
+    const buf = this.buf;
+    for (let i = buf.indexOf(0x0a); i !== -1 && i < this.pos; i = buf.indexOf(0x0a, i + 1)) {
+      this.linesBefore++;
+      this.lineStartBefore = this.base + i + 1;
+    }
+    const kept = buf.length - this.pos;
+    // After a huge entry, go back to a small store.
+    const target = this.store.length > 8 * BLOCK && kept < 2 * BLOCK ? Buffer.allocUnsafe(4 * BLOCK) : this.store;
+    buf.copy(target, 0, this.pos, buf.length);
+    this.store = target;
+    this.base += this.pos;
+    this.pos = 0;
+    this.buf = this.store.subarray(0, kept);
+  }
+
+  /** `byte 1234 (line 56, column 7)` of an offset in the window. */
+  describe(offset: number): string {
+    const buf = this.buf;
+    let line = this.linesBefore + 1;
+    let lineStart = this.lineStartBefore;
+    const end = Math.min(offset, buf.length);
+    for (let i = 0; i < end; i++) {
+      if (buf[i] === 0x0a) {
+        line++;
+        lineStart = this.base + i + 1;
+      }
+    }
+    return `byte ${this.base + offset} (line ${line}, column ${this.base + end - lineStart + 1})`;
   }
 
   private fail(code: string, offset: number, what: string): never {
-    throw captureError(code, `${this.source}: ${what} at ${describeOffset(this.buf, offset)}`, 'the HAR file is damaged or cut short; export it again from the browser or proxy');
+    throw captureError(code, `${this.source}: ${what} at ${this.describe(offset)}`, 'the HAR file is damaged or cut short; export it again from the browser or proxy');
   }
 
   private skipWhitespace(): void {
-    const buf = this.buf;
+    let buf = this.buf;
     let i = this.pos;
-    while (isWhitespace(buf[i])) i++;
+    for (;;) {
+      while (i < buf.length && isWhitespace(buf[i])) i++;
+      if (i < buf.length || !this.more()) break;
+      buf = this.buf;
+    }
     this.pos = i;
   }
 
   private found(offset: number): string {
+    while (offset + 12 > this.buf.length && this.more());
     if (offset >= this.buf.length) return 'the end of the file';
     const text = this.buf.toString('utf8', offset, Math.min(offset + 12, this.buf.length)).replace(/\s+/g, ' ');
     return `"${text}"`;
@@ -75,7 +177,7 @@ export class HarScanner {
 
   /** Offset just after the closing quote of the string that opens at `start`. */
   private stringEnd(start: number): number {
-    const buf = this.buf;
+    let buf = this.buf;
     const inlineLimit = Math.min(buf.length, start + INLINE_STRING_SCAN);
     let i = start + 1;
     for (; i < inlineLimit; i++) {
@@ -83,11 +185,14 @@ export class HarScanner {
       if (c === QUOTE) return i + 1;
       if (c === BACKSLASH) i++;
     }
-    if (i >= buf.length) this.fail('har-malformed', start, 'a string is never closed; it starts');
-    // Long string: jump from quote to quote, counting the backslashes before each.
+    // Long string (or one running past the window): jump from quote to quote, counting the backslashes before each.
     for (;;) {
-      const quote = buf.indexOf(QUOTE, i);
-      if (quote === -1) this.fail('har-malformed', start, 'a string is never closed; it starts');
+      const quote = i < buf.length ? buf.indexOf(QUOTE, i) : -1;
+      if (quote === -1) {
+        if (!this.more()) this.fail('har-malformed', start, 'a string is never closed; it starts');
+        buf = this.buf;
+        continue;
+      }
       let backslashes = 0;
       for (let k = quote - 1; k > start && buf[k] === BACKSLASH; k--) backslashes++;
       if (backslashes % 2 === 0) return quote + 1;
@@ -97,15 +202,19 @@ export class HarScanner {
 
   /** Offset just after the value that starts at `start` (object, array, string or scalar). */
   private valueEnd(start: number): number {
-    const buf = this.buf;
+    let buf = this.buf;
     const first = buf[start];
     if (first === QUOTE) return this.stringEnd(start);
     if (first !== LBRACE && first !== LBRACKET) {
       let i = start;
-      while (i < buf.length) {
-        const c = buf[i];
-        if (c === COMMA || c === RBRACE || c === RBRACKET || isWhitespace(c)) break;
-        i++;
+      for (;;) {
+        while (i < buf.length) {
+          const c = buf[i];
+          if (c === COMMA || c === RBRACE || c === RBRACKET || isWhitespace(c)) break;
+          i++;
+        }
+        if (i < buf.length || !this.more()) break;
+        buf = this.buf;
       }
       if (i === start) this.fail('har-malformed', start, `expected a value but found ${this.found(start)}`);
       return i;
@@ -113,11 +222,18 @@ export class HarScanner {
     // Containers: track the expected closers so `{ ]` is caught, skip strings whole.
     const closers: number[] = [];
     let i = start;
-    const length = buf.length;
-    while (i < length) {
+    let length = buf.length;
+    for (;;) {
+      if (i >= length) {
+        if (!this.more()) break;
+        buf = this.buf;
+        length = buf.length;
+      }
       const c = buf[i] as number;
       if (c === QUOTE) {
         i = this.stringEnd(i);
+        buf = this.buf;
+        length = buf.length;
         continue;
       }
       if (c === LBRACE) closers.push(RBRACE);
@@ -193,6 +309,7 @@ export class HarScanner {
       return true;
     }
     for (let index = 0; ; index++) {
+      this.release();
       this.skipWhitespace();
       const start = this.pos;
       if (this.buf[start] !== LBRACE) this.fail('har-malformed', start, `log.entries[${index}] should be an object but found ${this.found(start)}`);
@@ -254,6 +371,7 @@ export class HarScanner {
 
   /** Yields the span of every log.entries element, in order. */
   *scan(): Generator<EntrySpan, void> {
+    while (this.buf.length < 3 && this.more());
     if (this.buf[0] === 0xef && this.buf[1] === 0xbb && this.buf[2] === 0xbf) this.pos = 3;
     this.skipWhitespace();
     if (this.pos >= this.buf.length) throw captureError('har-empty', `${this.source}: the file is empty`, 'export the HAR again');

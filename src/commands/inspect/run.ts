@@ -5,7 +5,7 @@ import type { KeyObject } from 'node:crypto';
 import type { Environment } from '../../cli/environment.js';
 import { readPrivateKeyFile } from '../../keys/private-key-file.js';
 import { createOutput } from '../../cli/output.js';
-import { readCapture } from '../../capture/index.js';
+import { readCapture, type CaptureFile, type ReadCaptureOptions } from '../../capture/index.js';
 import type { CaptureFormat } from '../../capture/types.js';
 import { resolveLang, type Lang } from '../../diagnose/lang.js';
 import { ExitCode, DoctorError, isDoctorError, usageError } from '../../errors.js';
@@ -26,8 +26,8 @@ function fileError(code: string, what: string, error: unknown, hint: string) {
   return usageError(code, `${what}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, hint);
 }
 
-/** Reads a whole file into exactly one Buffer of its size (works past the 2 GiB limit of readFileSync). */
-function readWholeFile(path: string, shown: string): Buffer {
+/** A capture file opened: its descriptor and size (a directory or a file larger than a Buffer refused). */
+function openInput(path: string, shown: string): { fd: number; size: number } {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -37,21 +37,46 @@ function readWholeFile(path: string, shown: string): Buffer {
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw usageError('input-is-directory', `${shown} is a directory`, 'give the capture file itself');
-    if (stat.size > bufferConstants.MAX_LENGTH) throw usageError('input-too-large', `${shown} is ${stat.size} bytes, more than this Node.js can hold`, 'cut the capture down to the OAuth exchanges (filter the HAR by domain)');
-    const buf = Buffer.allocUnsafe(stat.size);
-    let offset = 0;
-    while (offset < stat.size) {
-      const read = readSync(fd, buf, offset, Math.min(stat.size - offset, 64 * 1024 * 1024), offset);
-      if (read === 0) break;
-      offset += read;
-    }
-    return offset === stat.size ? buf : buf.subarray(0, offset);
+    return { fd, size: stat.size };
   } catch (error) {
+    closeSync(fd);
     if (isDoctorError(error)) throw error;
     throw fileError('input-unreadable', shown, error, 'check the file');
-  } finally {
-    closeSync(fd);
   }
+}
+
+/** Bytes of the file at a position, as many as it has (a short read only at its end). */
+function readAt(fd: number, into: Buffer, offset: number, length: number, position: number, shown: string): number {
+  let done = 0;
+  try {
+    while (done < length) {
+      const read = readSync(fd, into, offset + done, Math.min(length - done, 64 * 1024 * 1024), position + done);
+      if (read === 0) break;
+      done += read;
+    }
+  } catch (error) {
+    throw fileError('input-unreadable', shown, error, 'check the file');
+  }
+  return done;
+}
+
+/** The whole file in exactly one Buffer of its size (works past the 2 GiB limit of readFileSync). */
+function readWhole(fd: number, size: number, shown: string): Buffer {
+  if (size > bufferConstants.MAX_LENGTH) throw usageError('input-too-large', `${shown} is ${size} bytes, more than this Node.js can hold`, 'cut the capture down to the OAuth exchanges (filter the HAR by domain)');
+  const buf = Buffer.allocUnsafe(size);
+  const read = readAt(fd, buf, 0, size, 0, shown);
+  return read === size ? buf : buf.subarray(0, read);
+}
+
+/** The file read by position (a large capture, streamed: issue 14 item 1); its descriptor is closed by the caller. */
+function captureFile(fd: number, size: number, shown: string): CaptureFile {
+  const head = Buffer.allocUnsafe(Math.min(size, 64 * 1024));
+  return {
+    size,
+    head: head.subarray(0, readAt(fd, head, 0, head.length, 0, shown)),
+    read: (into, offset, length, position) => readAt(fd, into, offset, length, position, shown),
+    whole: () => readWhole(fd, size, shown),
+  };
 }
 
 function parseFormat(value: string | undefined): CaptureFormat | undefined {
@@ -150,26 +175,51 @@ export async function runInspect(file: string | undefined, options: InspectComma
         : undefined;
 
   const source = options.curl !== undefined ? '--curl' : file === '-' ? 'stdin' : (file as string);
-  let buf: Buffer | undefined = options.curl !== undefined ? Buffer.from(options.curl, 'utf8') : file === '-' ? await readStdin(env, {}) : readWholeFile(resolve(env.cwd, file as string), file as string);
-  const read = {
-    source,
-    format: options.curl !== undefined ? (format ?? 'curl') : format,
-    scheme,
-    readFile: (path: string) => readFileSync(resolve(env.cwd, path), 'utf8'),
-    onProgress: progressReporter(env, source, buf.length, lang),
-    signal: env.signal,
-  };
-  const pause = pacer(env.signal);
-  // A large capture is inspected as a stream, each exchange checked and dropped (issue 14 item 1); --all keeps the whole report.
-  const streamFrom = /^\d+$/.test(env.env['OAUTH_DOCTOR_STREAM_MIN_BYTES'] ?? '') ? Number(env.env['OAUTH_DOCTOR_STREAM_MIN_BYTES']) : STREAM_MIN_BYTES;
-  if (buf.length >= streamFrom && !options.all) {
-    const output = await createOutput(env, { showSecrets: options.showSecrets });
-    output.redactor.add(consumerSecret).add(tokenSecret);
-    const render = { palette: output.out, lang, mask: (value: string) => (output.redactor.active ? maskSecret(value) : value), redact: (text: string) => output.redactor.redact(text), width: output.outWidth, all: options.all };
-    const result = await runInspectStream({ buf, read, inspect: { lang, consumerSecret, tokenSecret, publicKey, maxSkewSec }, json: options.json === true, output, render, pause });
-    if (!options.json && output.redactor.active && result.secrets > 0) output.narrate(output.err.dim(t('secretsMasked', lang)));
-    return result.findings > 0 || result.oauth2Findings > 0 || (result.exchanges === 0 && !result.oauth2) ? ExitCode.Refused : ExitCode.Ok;
+  const opened = options.curl !== undefined || file === '-' ? undefined : openInput(resolve(env.cwd, file as string), file as string);
+  try {
+    let buf: Buffer | undefined = options.curl !== undefined ? Buffer.from(options.curl, 'utf8') : opened === undefined ? await readStdin(env, {}) : undefined;
+    const size = buf?.length ?? opened?.size ?? 0;
+    const read = {
+      source,
+      format: options.curl !== undefined ? (format ?? 'curl') : format,
+      scheme,
+      readFile: (path: string) => readFileSync(resolve(env.cwd, path), 'utf8'),
+      onProgress: progressReporter(env, source, size, lang),
+      signal: env.signal,
+    };
+    const pause = pacer(env.signal);
+    // A large capture is inspected as a stream, each exchange checked and dropped, a file read a block at a time (issue 14 item 1); --all keeps the whole report.
+    const streamFrom = /^\d+$/.test(env.env['OAUTH_DOCTOR_STREAM_MIN_BYTES'] ?? '') ? Number(env.env['OAUTH_DOCTOR_STREAM_MIN_BYTES']) : STREAM_MIN_BYTES;
+    if (size >= streamFrom && !options.all) {
+      const input = buf ?? captureFile((opened as { fd: number }).fd, size, file as string);
+      const output = await createOutput(env, { showSecrets: options.showSecrets });
+      output.redactor.add(consumerSecret).add(tokenSecret);
+      const render = { palette: output.out, lang, mask: (value: string) => (output.redactor.active ? maskSecret(value) : value), redact: (text: string) => output.redactor.redact(text), width: output.outWidth, all: options.all };
+      const result = await runInspectStream({ input, read, inspect: { lang, consumerSecret, tokenSecret, publicKey, maxSkewSec }, json: options.json === true, output, render, pause });
+      if (!options.json && output.redactor.active && result.secrets > 0) output.narrate(output.err.dim(t('secretsMasked', lang)));
+      return result.findings > 0 || result.oauth2Findings > 0 || (result.exchanges === 0 && !result.oauth2) ? ExitCode.Refused : ExitCode.Ok;
+    }
+    buf ??= readWhole((opened as { fd: number }).fd, size, file as string);
+    return await inspectWhole(buf, read, pause, { options, env, lang, consumerSecret, tokenSecret, publicKey, maxSkewSec });
+  } finally {
+    if (opened) closeSync(opened.fd);
   }
+}
+
+interface WholeRun {
+  readonly options: InspectCommandOptions;
+  readonly env: Environment;
+  readonly lang: Lang;
+  readonly consumerSecret: string | undefined;
+  readonly tokenSecret: string | undefined;
+  readonly publicKey: KeyObject | undefined;
+  readonly maxSkewSec: number | undefined;
+}
+
+/** A capture inspected whole: read, sorted by time, reported (smaller captures, --all). */
+async function inspectWhole(input: Buffer, read: ReadCaptureOptions, pause: () => Promise<void>, run: WholeRun): Promise<ExitCode> {
+  const { options, env, lang, consumerSecret, tokenSecret, publicKey, maxSkewSec } = run;
+  let buf: Buffer | undefined = input;
   const capture = await readCapture(buf, read);
   // The file's bytes are not needed once read: let them go before the report is made (issue 14 item 1).
   buf = undefined;

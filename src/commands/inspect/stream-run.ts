@@ -1,5 +1,5 @@
 import type { Capture, CapturedExchange } from '../../capture/types.js';
-import { streamCapture, type ReadCaptureOptions } from '../../capture/index.js';
+import { streamCapture, type CaptureFile, type ReadCaptureOptions } from '../../capture/index.js';
 import type { Output } from '../../cli/output.js';
 import type { Lang } from '../../diagnose/lang.js';
 import type { Finding, InspectOptions } from '../../inspect/inspect.js';
@@ -24,7 +24,8 @@ import { Spool } from './spool.js';
 export const STREAM_MIN_BYTES = 2 * 1024 * 1024;
 
 export interface StreamRun {
-  readonly buf: Buffer;
+  /** The capture: held whole (stdin, --curl) or a file read by position. */
+  readonly input: Buffer | CaptureFile;
   readonly read: ReadCaptureOptions;
   readonly inspect: InspectOptions;
   readonly json: boolean;
@@ -133,7 +134,7 @@ export async function runInspectStream(run: StreamRun): Promise<StreamResult> {
         spools.exchanges.add(exchangeJson({ item: row.item, flowId: row.flow.id, signatureCheck: row.signatureCheck }, lang));
       } else summarise(text, row);
     };
-    const capture = await streamCapture(run.buf, run.read, emit);
+    const capture = await streamCapture(run.input, run.read, emit);
     const oauth2 = oauth2Module.inspectOAuth2Steps(steps, { lang });
     for (const secret of oauth2?.secrets ?? []) output.redactor.add(secret);
     secrets += oauth2?.secrets.length ?? 0;
