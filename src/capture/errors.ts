@@ -14,23 +14,3 @@ export function captureError(code: string, message: string, hint?: string): Doct
   for (const secret of secretsInText(`${message}\n${hint ?? ''}`)) redactor.add(secret);
   return new DoctorError(code, 'input', redactor.redact(message), { hint: hint === undefined ? undefined : redactor.redact(hint) });
 }
-
-/** 1-based line and column of a byte offset in a buffer (counted only when reporting an error). */
-function lineAndColumn(buffer: Uint8Array, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, buffer.length);
-  for (let i = 0; i < end; i++) {
-    if (buffer[i] === 0x0a) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
-}
-
-/** `byte 1234 (line 56, column 7)`. */
-export function describeOffset(buffer: Uint8Array, offset: number): string {
-  const { line, column } = lineAndColumn(buffer, offset);
-  return `byte ${offset} (line ${line}, column ${column})`;
-}
