@@ -300,18 +300,33 @@ function toExchange(state: CurlState, context: Context, commandNumber: number, f
 }
 
 /** Parses one or more curl commands (one per line, continuations allowed). */
-export function parseCurl(input: string, options: CurlReadOptions): Capture {
+/**
+ * The curl commands of a text, each an exchange. With `emit`, each is handed
+ * on as its command ends and none is kept (issue 14 item 1: 100,000 commands'
+ * words and exchanges were held at once); the capture returned then has the
+ * count, no exchanges.
+ */
+export function parseCurl(input: string, options: CurlReadOptions, emit?: (exchange: CapturedExchange) => void): Capture {
   const text = input.replace(/^\uFEFF/, '');
   const context: Context = { source: options.source, readFile: options.readFile, at: (w) => `line ${w.line}, column ${w.column}` };
-  const commands = splitShellCommands(text, options.source)
+  const exchanges: CapturedExchange[] = [];
+  let count = 0;
+  let first: ShellWord[] | undefined;
+  const take = (exchange: CapturedExchange) => {
+    count++;
+    if (emit) emit(exchange);
+    else exchanges.push(exchange);
+  };
+  splitShellCommands(text, options.source, (command) => {
     // A leading prompt (`$ curl …`) is not part of the command.
-    .map((words) => (words[0]?.text === '$' ? words.slice(1) : words))
-    .filter((words) => words.length > 0);
-  const curlCommands = commands.filter((words) => /(^|\/)curl(\.exe)?$/.test(words[0]?.text ?? ''));
-  if (curlCommands.length === 0) {
-    if (commands[0]) return { format: 'curl', source: options.source, exchanges: [parseCommand(commands[0], context, 1)], totalEntries: 1, notes: [] };
-    throw captureError('curl-empty', `${options.source}: no curl command found`, "give a command such as curl -X POST 'https://…' -H 'Authorization: OAuth …'");
+    const words = command[0]?.text === '$' ? command.slice(1) : command;
+    if (words.length === 0) return;
+    first ??= words;
+    if (/(^|\/)curl(\.exe)?$/.test(words[0]?.text ?? '')) take(parseCommand(words, context, count + 1));
+  });
+  if (count === 0) {
+    if (first) take(parseCommand(first, context, 1));
+    else throw captureError('curl-empty', `${options.source}: no curl command found`, "give a command such as curl -X POST 'https://…' -H 'Authorization: OAuth …'");
   }
-  const exchanges = curlCommands.map((words, i) => parseCommand(words, context, i + 1));
-  return { format: 'curl', source: options.source, exchanges, totalEntries: exchanges.length, notes: [] };
+  return { format: 'curl', source: options.source, exchanges, totalEntries: count, notes: [] };
 }

@@ -48,8 +48,9 @@ export interface CaptureFile extends ByteSource {
 /**
  * The same, each exchange handed to `emit` as it is read (issue 14 item 1):
  * a HAR's are never kept (the capture returned has its totals and notes, no
- * exchanges), and from a CaptureFile it is read a block at a time; curl and
- * raw HTTP are parsed first, then handed on.
+ * exchanges), and from a CaptureFile it is read a block at a time; curl
+ * commands and raw HTTP messages are handed on as each is parsed (from the
+ * whole text), a `curl -v` transcript once it is parsed.
  */
 export async function streamCapture(input: Buffer | CaptureFile, options: ReadCaptureOptions, emit: (exchange: CapturedExchange) => void): Promise<Capture> {
   let buf: Buffer;
@@ -57,7 +58,6 @@ export async function streamCapture(input: Buffer | CaptureFile, options: ReadCa
   else if ((options.format ?? detectFormat(options.source, input.head)) === 'har') return readHar(input, { source: options.source, onProgress: options.onProgress, signal: options.signal }, emit);
   else buf = input.whole();
   const capture = await readCaptureTo(buf, options, emit);
-  if (capture.format === 'har') return capture;
   for (const exchange of capture.exchanges) emit(exchange);
   return { ...capture, exchanges: [] };
 }
@@ -68,15 +68,15 @@ async function readCaptureTo(buf: Buffer, options: ReadCaptureOptions, emit?: (e
     format === 'har'
       ? await readHar(buf, { source: options.source, onProgress: options.onProgress, signal: options.signal }, emit)
       : format === 'curl'
-        ? parseCurl(buf.toString('utf8'), { source: options.source, readFile: options.readFile })
-        : readHttpText(buf, options);
-  if (capture.exchanges.length === 0 && format !== 'har') throw captureError('capture-empty', `${options.source}: no request found`, 'give a HAR file, a curl command or a raw HTTP request');
+        ? parseCurl(buf.toString('utf8'), { source: options.source, readFile: options.readFile }, emit)
+        : readHttpText(buf, options, emit);
+  if (capture.exchanges.length === 0 && capture.totalEntries === 0 && format !== 'har') throw captureError('capture-empty', `${options.source}: no request found`, 'give a HAR file, a curl command or a raw HTTP request');
   return capture;
 }
 
 /** Raw HTTP, or a `curl -v` transcript (its `> ` / `< ` lines are HTTP messages with a prefix). */
-function readHttpText(buf: Buffer, options: ReadCaptureOptions): Capture {
+function readHttpText(buf: Buffer, options: ReadCaptureOptions, emit?: (exchange: CapturedExchange) => void): Capture {
   const head = buf.toString('utf8', 0, Math.min(buf.length, 64 * 1024));
   if (looksLikeCurlVerbose(head)) return parseCurlVerbose(buf.toString('utf8'), { source: options.source });
-  return parseRawHttp(buf, { source: options.source, scheme: options.scheme });
+  return parseRawHttp(buf, { source: options.source, scheme: options.scheme }, emit);
 }

@@ -204,11 +204,17 @@ class RawHttpReader {
     return { status, headers, body: body === undefined ? undefined : this.decode(body, headers, line.number) };
   }
 
-  read(): Capture {
+  /** Reads every message; with `emit`, each exchange is handed on as it is read and none is kept (issue 14 item 1). */
+  read(emit?: (exchange: CapturedExchange) => void): Capture {
     const exchanges: CapturedExchange[] = [];
+    let count = 0;
     let pending: { request: CapturedRequest; line: number } | undefined;
     const flush = (response?: CapturedResponse) => {
-      if (pending) exchanges.push({ index: exchanges.length, origin: `line ${pending.line}`, request: pending.request, response });
+      if (pending) {
+        const exchange = { index: count++, origin: `line ${pending.line}`, request: pending.request, response };
+        if (emit) emit(exchange);
+        else exchanges.push(exchange);
+      }
       pending = undefined;
     };
     if (this.buf[0] === 0xef && this.buf[1] === 0xbb && this.buf[2] === 0xbf) this.pos = 3;
@@ -233,10 +239,10 @@ class RawHttpReader {
       this.skipBlankLines();
     }
     flush();
-    return { format: 'http', source: this.options.source, exchanges, totalEntries: exchanges.length, notes: this.notes };
+    return { format: 'http', source: this.options.source, exchanges, totalEntries: count, notes: this.notes };
   }
 }
 
-export function parseRawHttp(input: Buffer | string, options: RawHttpReadOptions): Capture {
-  return new RawHttpReader(typeof input === 'string' ? Buffer.from(input, 'utf8') : input, options).read();
+export function parseRawHttp(input: Buffer | string, options: RawHttpReadOptions, emit?: (exchange: CapturedExchange) => void): Capture {
+  return new RawHttpReader(typeof input === 'string' ? Buffer.from(input, 'utf8') : input, options).read(emit);
 }

@@ -17,7 +17,7 @@ const ANSI_C_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '
  * Anything that needs a shell to evaluate ($VAR, $(…), `…`) is an error that
  * says where it is, because guessing its value would sign the wrong thing.
  */
-export function splitShellCommands(input: string, source: string): ShellWord[][] {
+export function splitShellCommands(input: string, source: string, onCommand?: (words: ShellWord[]) => void): ShellWord[][] {
   const commands: ShellWord[][] = [];
   let words: ShellWord[] = [];
   let current = '';
@@ -46,7 +46,11 @@ export function splitShellCommands(input: string, source: string): ShellWord[][]
   };
   const endCommand = () => {
     endWord();
-    if (words.length > 0) commands.push(words);
+    // With onCommand, each command is handed on as it ends and none is kept (issue 14 item 1).
+    if (words.length > 0) {
+      if (onCommand) onCommand(words);
+      else commands.push(words);
+    }
     words = [];
   };
   const newline = (at: number) => {
