@@ -36,6 +36,11 @@ export async function measureInspectScale({ sizes = [10_000, 100_000], base64MB 
   const dir = await mkdtemp(join(tmpdir(), 'oauth-doctor-bench-scale-'));
   const rows = [];
   try {
+    // The floor: node, the CLI and a report of 100 exchanges (about 75 MB whatever the file), so the ratio of what a capture adds is seen beside the plain one.
+    const tiny = join(dir, 'floor.har');
+    await writeHar(tiny, 100, { sign: signRequest });
+    const floor = inspect(tiny, ['--json', '--consumer-secret', CONSUMER_SECRET]);
+    await rm(tiny, { force: true });
     for (const exchanges of sizes) {
       const file = join(dir, `${exchanges}.har`);
       console.error(`  ${exchanges} exchanges: writing the HAR …`);
@@ -43,7 +48,7 @@ export async function measureInspectScale({ sizes = [10_000, 100_000], base64MB 
       const fileMB = (await stat(file)).size / MB;
       console.error(`  ${exchanges} exchanges (${fileMB.toFixed(0)} MB): inspect --json …`);
       const run = inspect(file, ['--json', '--consumer-secret', CONSUMER_SECRET]);
-      rows.push({ format: 'har', exchanges, fileMB, ms: run.ms, cpuMs: run.cpuMs, load: run.load, peakMB: run.peakMB, usPerExchange: (run.cpuMs * 1000) / exchanges, peakRatio: run.peakMB / fileMB });
+      rows.push({ format: 'har', exchanges, fileMB, ms: run.ms, cpuMs: run.cpuMs, load: run.load, peakMB: run.peakMB, usPerExchange: (run.cpuMs * 1000) / exchanges, peakRatio: run.peakMB / fileMB, floorMB: floor.peakMB });
       await rm(file, { force: true });
     }
     // curl lines and raw HTTP requests (issue 14 item 1: also at 100k).
@@ -54,7 +59,7 @@ export async function measureInspectScale({ sizes = [10_000, 100_000], base64MB 
       const fileMB = (await stat(file)).size / MB;
       console.error(`  ${exchanges} ${format} exchanges (${fileMB.toFixed(0)} MB): inspect --json …`);
       const run = inspect(file, ['--json', '--consumer-secret', CONSUMER_SECRET, ...(format === 'http' ? ['--scheme', 'https'] : [])]);
-      rows.push({ format, exchanges, fileMB, ms: run.ms, cpuMs: run.cpuMs, load: run.load, peakMB: run.peakMB, usPerExchange: (run.cpuMs * 1000) / exchanges, peakRatio: run.peakMB / fileMB });
+      rows.push({ format, exchanges, fileMB, ms: run.ms, cpuMs: run.cpuMs, load: run.load, peakMB: run.peakMB, usPerExchange: (run.cpuMs * 1000) / exchanges, peakRatio: run.peakMB / fileMB, floorMB: floor.peakMB });
       await rm(file, { force: true });
     }
     let base64;
@@ -65,7 +70,7 @@ export async function measureInspectScale({ sizes = [10_000, 100_000], base64MB 
       console.error(`  a ${base64MB} MB base64 body: inspect --json …`);
       base64 = { fileMB, ...inspect(file, ['--json']) };
     }
-    return { rows, base64 };
+    return { floorMB: floor.peakMB, rows, base64 };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
