@@ -24,12 +24,13 @@ const PLAIN_WORD = /^(?:[a-z]+|[A-Z][a-z]+|[A-Z]+)$/;
  * quoting the token it refused, a log line): a JWS or JWE in compact form
  * (RFC 7515 §7.1, RFC 7516 §7.1: its header is base64url JSON, so `eyJ`), the
  * b64token after `Bearer` (RFC 6750 §2.1), and a long opaque value right after
- * the words "access token", "refresh token", "id token" or "token".
+ * the words "access token", "refresh token", "id token", "token" or
+ * "(authorization) code" ("code SplxlOBeZQQYbYS6WxSbIA was already redeemed").
  */
 const COMPACT_JWT = /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?/g;
 /** Not an auth-param (`Bearer realm="…"`, `Bearer error=invalid_token`): a name followed by `=` and a value. */
 const BEARER_CREDENTIAL = /\bBearer[ \t]+([A-Za-z0-9\-._~+/]+=*)(?![A-Za-z0-9\-._~+/=]|[ \t]*=)/gi;
-const AFTER_TOKEN_WORDS = /\b(?:(?:access|refresh|id|bearer)[ _-]?)?token\b["']?[ \t]*(?:[:=][ \t]*)?["']?([A-Za-z0-9\-._~+/]{16,}=*)/gi;
+const AFTER_TOKEN_WORDS = /\b(?:(?:(?:access|refresh|id|bearer)[ _-]?)?token|(?:(?:authorization|auth|device)[ _-]?)?code)\b["']?[ \t]*(?:[:=][ \t]*)?["']?([A-Za-z0-9\-._~+/]{16,}=*)/gi;
 /** An opaque token mixes letters and digits; a word of prose ("authorization_uri", "Unauthorized") does not. */
 const TOKEN_LIKE = /^(?=.*[0-9])(?=.*[A-Za-z])/;
 

@@ -13,7 +13,7 @@ interface CredentialParameter {
   readonly name: string;
   readonly kind: CredentialKind;
   /** The OAuth 1.0a names are the ones a base string can carry. */
-  readonly protocol: 'oauth1' | 'oauth2';
+  readonly protocol: 'oauth1' | 'oauth2' | 'other';
   readonly source: string;
 }
 
@@ -31,6 +31,13 @@ const CREDENTIAL_PARAMETERS: readonly CredentialParameter[] = [
   { name: 'access_token', kind: 'token', protocol: 'oauth2', source: 'RFC 6749 §1.4, §5.1; RFC 6750 §2.3' },
   { name: 'code_verifier', kind: 'key', protocol: 'oauth2', source: 'RFC 7636 §4.1' },
   { name: 'client_assertion', kind: 'key', protocol: 'oauth2', source: 'RFC 7521 §4.2; RFC 7523 §2.2' },
+  { name: 'password', kind: 'key', protocol: 'oauth2', source: 'RFC 6749 §4.3.2 (the resource owner password grant)' },
+  // Not OAuth parameters: what pasted logs of the providers' own sign-ins and SDKs quote beside an OAuth error.
+  { name: 'security_token', kind: 'key', protocol: 'other', source: 'Salesforce SOAP login(): the password followed by the security token' },
+  { name: 'aws_secret_access_key', kind: 'key', protocol: 'other', source: 'AWS CLI configuration and credentials files' },
+  { name: 'aws_session_token', kind: 'key', protocol: 'other', source: 'AWS CLI configuration and credentials files' },
+  { name: 'SecretAccessKey', kind: 'key', protocol: 'other', source: 'AWS STS Credentials (AssumeRole responses)' },
+  { name: 'SessionToken', kind: 'key', protocol: 'other', source: 'AWS STS Credentials (AssumeRole responses)' },
 ];
 
 /** Every credential parameter name, longest first (so a pattern built from them prefers oauth_token_secret to oauth_token). */

@@ -25,7 +25,7 @@ describe('an HTTP status stated inside free text (issue 12)', () => {
     expect(extract(text).status).toBe(status);
   });
 
-  it.each(['at line 401 col 3', 'connect to port 443 failed', 'error code 32', 'error 401', 'x:401', 'status 4015', 'version 401.2', 'http://host:403/x', 'https://host/401/Unauthorized', 'took 404 ms, not found', 'status code 401.5', '404notfound', '401 Not Found', 'ticket 500 Bad Gateway? no, ticket #500'])('not a status: %s', (text) => {
+  it.each(['at line 401 col 3', 'connect to port 443 failed', 'error code 32', 'error 401', 'x:401', 'status 4015', 'version 401.2', 'http://host:403/x', 'https://host/401/Unauthorized', 'took 404 ms, not found', 'status code 401.5', '404notfound', '401 Not Found', 'ticket 500 Bad Gateway? no, ticket #500', 'line 401: Unauthorized use of variable', 'The response code is 500 ms slower than before', 'item 404 - Not Found in the cart', 'status 401 bytes long'])('not a status: %s', (text) => {
     expect(statusInWords(text)).toBeUndefined();
   });
 
@@ -47,5 +47,17 @@ describe('an HTTP status stated inside free text (issue 12)', () => {
     // A bare status stays (a JSON body around it must still parse); a phrase that is not the number's stays too.
     expect(withoutStatedStatuses('{"status":401,"message":"Unauthorized"}')).toBe('{"status":401,"message":"Unauthorized"}');
     expect(withoutStatedStatuses('status 401 Not Found')).toBe('status 401 Not Found');
+  });
+});
+
+describe('a code before a colon is read by the provider\'s own wording (review of issue 12)', () => {
+  it('two providers\' rows for one code that the words do not tell apart: neither is mapped', () => {
+    const problem = readProblemFromText('PERMISSION_DENIED: Missing or insufficient permissions.');
+    expect(problem?.providerCode).not.toBe('evernote:EDAM-3');
+  });
+
+  it('a registered OAuth 2.0 code in capitals with a description about any API is heuristic; about OAuth things, mapped', () => {
+    expect(readProblemFromText('INVALID_REQUEST: Request is not well-formed, syntactically incorrect, or violates schema.')?.confidence).toBe('heuristic');
+    expect(readProblemFromText('INVALID_GRANT: authorization code expired')).toMatchObject({ code: 'oauth2:invalid_grant', confidence: 'mapped' });
   });
 });

@@ -16,6 +16,11 @@ const CASES: readonly [string, string, string][] = [
   ['a JWS in a JSON message', `HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\n\r\n${JSON.stringify({ message: `Invalid access token ${JWS}` })}`, JWS],
   ['a JWE in an error_description', JSON.stringify({ error: 'invalid_token', error_description: `token ${JWE} expired` }), JWE],
   ['a Bearer credential in a log line', `401 Unauthorized: request with Authorization: Bearer ${OPAQUE} was refused (invalid token)`, OPAQUE],
+  ['an authorization code in a description (parenthesised)', 'invalid_grant (code SplxlOBeZQQYbYS6WxSbIA99 was already redeemed)', 'SplxlOBeZQQYbYS6WxSbIA99'],
+  ['a password beside Salesforce INVALID_LOGIN', 'INVALID_LOGIN: Invalid username, password, security token; or user locked out. (username=bob@x.example, password=Hunter2pw77x, security_token=AbC1dEf2GhI3jK)', 'Hunter2pw77x'],
+  ['a security token beside Salesforce INVALID_LOGIN', 'exceptionCode=INVALID_LOGIN password=Hunter2pw77x security_token=AbC1dEf2GhI3jK', 'AbC1dEf2GhI3jK'],
+  ['an AWS secret key beside SignatureDoesNotMatch', 'SignatureDoesNotMatch: The request signature we calculated does not match. aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
+  ['an AWS session token', 'ExpiredToken: The security token included in the request is expired. aws_session_token=IQoJb3JpZ2luX2VjEXAMPLE123', 'IQoJb3JpZ2luX2VjEXAMPLE123'],
   ['an opaque value after "access token"', JSON.stringify({ error: 'invalid_token', error_description: `The access token ${OPAQUE} has been revoked` }), OPAQUE],
 ];
 
@@ -39,5 +44,6 @@ describe('explain masks tokens known by their shape', () => {
     expect(secretsInText('Bearer error=invalid_token')).toEqual([]);
     expect(secretsInText('The access token is invalid. Invalid Bearer token. token expired')).toEqual([]);
     expect(secretsInText('token_type_hint: refresh_token_expired')).toEqual([]);
+    expect(secretsInText('error code 1234567890123456, authorization code expired')).toEqual([]);
   });
 });

@@ -56,6 +56,11 @@ const PHRASE_ALTERNATIVES = [...new Set(Object.values(REASON_PHRASES).flat())]
 /** What may stand between a number and its reason phrase: `401 Unauthorized`, `(401) Unauthorized`, `401 - Unauthorized`, `code=401, message='Unauthorized'`. */
 const BETWEEN = String.raw`\)?(?:\s*[-:]\s*|\s+|["']?\s*[,;]\s*(?:message|reason|reason[ _-]?phrase|status[ _-]?text)\s*[:=]\s*["']?)`;
 
+/** A number that measures something (`500 ms`, `401 bytes`, `403 times`) is not a status. */
+const NOT_A_QUANTITY = String.raw`(?!\s*(?:ms|milliseconds?|s|secs?|seconds?|minutes?|min|hours?|bytes?|[kKMG]i?B|%|percent|times|x)\b)`;
+/** A number that counts or places something (`line 401: …`, `port 443`, `item 404 - Not Found`) is not a status. */
+const NOT_A_COUNTED_THING = String.raw`(?<!\b(?:line|lines|row|rows|column|col|item|items|page|pages|port|step|case|issue|ticket|version|v|no|number|#)\.?\s*)`;
+
 /**
  * The patterns, made on first use: V8 parses a pattern when it is made, and
  * these three (every reason phrase, case-insensitive) took 0.4 ms of the
@@ -67,13 +72,13 @@ function statusPatterns(): NonNullable<typeof patterns> {
   return (patterns ??= {
     /** A status word, then an optional separator (`:`, `=`, `=>`, `#`, `of`), then the number, then maybe its reason phrase. */
     statusWords: new RegExp(
-      String.raw`(?:\b(?:http[ _-]?)?(?:status(?:[ _-]?code)?(?:[ _-]?error)?|response[ _-]?code|http[ _-]?code|failed with code)|\bhttp(?:[ _-]?(?:error|response|request failed|status|code))*|\bResponse\{[^{}\n]{0,60}?\bcode)["']?\s*(?:=>|[:=#]|\bof\b|\bis\b)?\s*["']?\(?([1-5]\d\d)(?![\d%\w]|[.,]\d|\.\w)(?:${BETWEEN}(${PHRASE_ALTERNATIVES})\b)?`,
+      String.raw`(?:\b(?:http[ _-]?)?(?:status(?:[ _-]?code)?(?:[ _-]?error)?|response[ _-]?code|http[ _-]?code|failed with code)|\bhttp(?:[ _-]?(?:error|response|request failed|status|code))*|\bResponse\{[^{}\n]{0,60}?\bcode)["']?\s*(?:=>|[:=#]|\bof\b|\bis\b)?\s*["']?\(?([1-5]\d\d)(?![\d%\w]|[.,]\d|\.\w)${NOT_A_QUANTITY}(?:${BETWEEN}(${PHRASE_ALTERNATIVES})\b)?`,
       'gid',
     ),
     /** Python requests' raise_for_status(): `401 Client Error: Unauthorized for url: …`, `503 Server Error`. */
     requestsError: new RegExp(String.raw`\b([45]\d\d) (?:Client|Server) Error\b(?::\s*(${PHRASE_ALTERNATIVES})\b)?`, 'gid'),
     /** The number beside its reason phrase, either order: `401 Unauthorized`, `(401) Unauthorized`, `400 - Bad Request`, `Unauthorized (401)`. */
-    withPhrase: new RegExp(String.raw`(?<![\w.:/-])\(?([1-5]\d\d)${BETWEEN}(${PHRASE_ALTERNATIVES})\b|\b(${PHRASE_ALTERNATIVES})\s*[(\[]([1-5]\d\d)[)\]]`, 'gi'),
+    withPhrase: new RegExp(String.raw`(?<![\w.:/-])${NOT_A_COUNTED_THING}\(?([1-5]\d\d)${BETWEEN}(${PHRASE_ALTERNATIVES})\b|\b(${PHRASE_ALTERNATIVES})\s*[(\[]([1-5]\d\d)[)\]]`, 'gi'),
   });
 }
 

@@ -48,6 +48,8 @@ function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 }
 
 const MAX_CODES = 32;
+/** What an OAuth 2.0 error's description speaks of (RFC 6749 §5.2's errors are about these). */
+const OAUTH_WORDS = /\b(?:client|grant|token|scope|redirect|authori[sz]\w*|credential|secret|assertion|consent|code|verifier|pkce|oauth)/i;
 const DESCRIPTION_SPAN = 300;
 
 export function findingFromCodedLine(text: string, carrier: ProblemSource, hostProvider?: string): Finding | undefined {
@@ -63,22 +65,27 @@ export function findingFromCodedLine(text: string, carrier: ProblemSource, hostP
     const lower = code.toLowerCase();
     if (isStandardOAuth2Code(lower) && /^\s*:\s/.test(bounded.slice(end, end + 4))) {
       const description = /^\s*:\s*([^\n]{1,400})/.exec(bounded.slice(end, end + 402))?.[1]?.trim();
-      return { code: `oauth2:${lower}`, source: carrier, confidence: 'mapped', asSent: code, oauth2Signals: ['enum-form'], parameters: description === undefined ? {} : { error_description: description }, message: description === undefined ? undefined : excerpt(description) };
+      // Mapped when the description speaks of OAuth's things; `INVALID_REQUEST: Request is not well-formed` (PayPal's REST API) is any API's.
+      const confidence = description !== undefined && OAUTH_WORDS.test(description) ? 'mapped' : 'heuristic';
+      return { code: `oauth2:${lower}`, source: carrier, confidence, asSent: code, oauth2Signals: ['enum-form'], parameters: description === undefined ? {} : { error_description: description }, message: description === undefined ? undefined : excerpt(description) };
     }
     const rows = byCode.get(code);
     if (rows === undefined) continue;
     // What follows the code, to a blank line: `: description`, `' exceptionMessage='description'`, `</faultcode><faultstring>…`.
     const description = (bounded.slice(end, end + DESCRIPTION_SPAN).split(/\n\s*\n/)[0] ?? '').replace(/<[^>]{0,80}>/g, ' ');
     const said = contentWords(description);
+    // Scored against the provider's documented wording only, never our own titles of it (STYLE: no decision by our English).
     let best: { row: ProviderCodeRecord; score: number } | undefined;
+    let tied = false;
     for (const row of rows) {
-      const score = shared(said, contentWords(`${row.message} ${row.overlay?.title?.en ?? ''}`)) + (row.provider === hostProvider ? 100 : 0);
-      if (best === undefined || score > best.score) best = { row, score };
+      const score = shared(said, contentWords(row.message)) + (row.provider === hostProvider ? 100 : 0);
+      if (best !== undefined && score === best.score) tied = true;
+      if (best === undefined || score > best.score) [best, tied] = [{ row, score }, false];
     }
     if (best === undefined) continue;
-    // One row and nothing said beside the code: that row. Otherwise the wording has to agree.
+    // One row and nothing said beside the code: that row. Otherwise the wording has to agree, with one provider's row only.
     const bare = said.size === 0 && rows.length === 1;
-    if (best.score === 0 && !bare) continue;
+    if ((best.score === 0 && !bare) || tied) continue;
     const providerCode = qualifiedCode(best.row);
     return {
       code: providerCode,
