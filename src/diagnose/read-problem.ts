@@ -400,6 +400,18 @@ function readBody(body: string, hostProvider: string | undefined, response: Json
   return json && (other === undefined || other.confidence === 'heuristic') ? json : other;
 }
 
+/** The body is one JSON object with a string `error` member: OAuth 2.0's error response (RFC 6749 §5.2). */
+function hasJsonErrorMember(body: string): boolean {
+  const trimmed = body.trim();
+  if (!trimmed.startsWith('{') || !/"error"\s*:\s*"/.test(trimmed)) return false;
+  try {
+    const value: unknown = JSON.parse(trimmed);
+    return typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>)['error'] === 'string';
+  } catch {
+    return false;
+  }
+}
+
 function readBodyCarriers(body: string, bounded: string, hostProvider: string | undefined, mentions: PasteMentions | undefined): Finding | undefined {
   const form = readFormBody(bounded);
   if (form) return form;
@@ -421,7 +433,8 @@ function readBodyCarriers(body: string, bounded: string, hostProvider: string | 
   const oauth2Prose = bounded.includes('{') ? undefined : readOAuth2Prose(bounded, mentions?.oauth2 === true && !mentions.oauth1);
   if (oauth2Prose) return oauth2Prose;
   // An enum or type name of a registered code (`.invalidGrant`, `InvalidClient`), also inside a printed object.
-  const cased = readCasedOAuth2Code(bounded);
+  // Not inside a JSON error response: its `error` member is the answer (RFC 6749 §5.2), a code-like word in its description is not.
+  const cased = hasJsonErrorMember(bounded) ? undefined : readCasedOAuth2Code(bounded);
   if (cased) return cased;
   // A long log says what failed at its end: its last lines are read too.
   const finding = findingFromPhrase(prose, carrier, hostProvider) ?? (body.length > 100_000 && carrier === 'plain-text' ? findingFromPhrase(collapseWhitespace(body.slice(-TAIL_READ)), 'plain-text', hostProvider) : undefined);

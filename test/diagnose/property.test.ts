@@ -132,7 +132,8 @@ describe('the readers never throw, whatever a provider sends (fast-check)', () =
         expect(problem?.code ?? '').not.toMatch(/^oauth2:/);
         expect(problem?.oauth2Signals ?? []).toEqual([]);
       }),
-      { numRuns: RUNS },
+      // The deep run's counterexample (seed -626830628): a code-like word in the description was read as a second answer.
+      { numRuns: RUNS, examples: [['invalid_request', 'netsuite:invalid_token', true, 400]] },
     );
   });
 
