@@ -15,7 +15,8 @@ import { BIN, runBin, runCli } from '../helpers/cli.js';
 import { writeCurl, writeCurlManyHeaders, writeHar, writeRawHttp } from '../../bench/captures.mjs';
 import { textWithLongStringsCut } from '../../src/capture/har/scan.js';
 import { SecretCandidates } from '../../src/secrets/candidates.js';
-import { Redactor } from '../../src/secrets/redactor.js';
+import type { Redactor } from '../../src/secrets/redactor.js';
+import { numberedSecret, redactorWithSecrets } from '../helpers/many-secrets.js';
 import { JsonStreamWriter } from '../../src/cli/json-stream.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'oauth-doctor-huge-'));
@@ -135,26 +136,20 @@ describe('a 30 MB base64 body', () => {
 });
 
 describe('masking with 20,000 secrets', () => {
-  const token = (i: number) => `tok${String(i).padStart(7, '0')}`;
-  const redactorOf = (count: number) => {
-    const redactor = new Redactor();
-    for (let i = 0; i < count; i++) redactor.add(token(i));
-    return redactor;
-  };
   const timeOf = (redactor: Redactor) => {
     const started = performance.now();
-    for (let i = 0; i < 1_000; i++) expect(redactor.redact(`GET /x?oauth_token=${token(i % 200)} ok`)).not.toMatch(/tok\d{7}/);
+    for (let i = 0; i < 1_000; i++) expect(redactor.redact(`GET /x?oauth_token=${numberedSecret(i % 200)} ok`)).not.toMatch(/tok\d{7}/);
     return performance.now() - started;
   };
 
   it('a text costs about the same with 100 times as many secrets (it is asked only about those it may hold), and every spelling is still masked', () => {
-    const few = redactorOf(200);
-    const many = redactorOf(20_000);
+    const few = redactorWithSecrets(200);
+    const many = redactorWithSecrets(20_000);
     timeOf(few);
     timeOf(many);
     // Testing every secret against every text made this 100 times slower.
     expect(timeOf(many)).toBeLessThan(10 * timeOf(few) + 250);
-    const secret = token(12_345);
+    const secret = numberedSecret(12_345);
     const overEncoded = [...secret].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join('');
     for (const spelling of [secret, encodeURIComponent(secret), `x${secret}y`, overEncoded, `oauth_token=${encodeURIComponent(overEncoded)}`]) expect(many.redact(spelling)).not.toMatch(/tok\d{7}|%74%6F%6B/);
     const candidates = new SecretCandidates<string>();

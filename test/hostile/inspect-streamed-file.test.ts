@@ -19,7 +19,8 @@ import { HarScanner, type ByteSource } from '../../src/capture/har/scan.js';
 import { parseHar } from '../../src/capture/har/index.js';
 import { isDoctorError } from '../../src/errors.js';
 import { InspectPipeline } from '../../src/inspect/stream.js';
-import { Redactor } from '../../src/secrets/redactor.js';
+import type { Redactor } from '../../src/secrets/redactor.js';
+import { numberedSecret, redactorWithSecrets } from '../helpers/many-secrets.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'oauth-doctor-streamed-'));
 const file = (name: string) => join(dir, name);
@@ -148,29 +149,23 @@ describe('inspect of a capture larger than the scanner block, streamed from the 
 });
 
 describe('a secret cut short before an ellipsis, with 20,000 secrets', () => {
-  const token = (i: number) => `tok${String(i).padStart(7, '0')}`;
-  const redactorOf = (count: number) => {
-    const redactor = new Redactor();
-    for (let i = 0; i < count; i++) redactor.add(token(i));
-    return redactor;
-  };
   // A base-string diff or a preview cut inside a secret: `…&oauth_token=tok00001…`.
   const timeOf = (redactor: Redactor) => {
     const started = performance.now();
-    for (let i = 0; i < 500; i++) expect(redactor.redact(`expected …&oauth_token%3D${token(i % 200).slice(0, 8)}… got …`)).not.toMatch(/tok\d{5}/);
+    for (let i = 0; i < 500; i++) expect(redactor.redact(`expected …&oauth_token%3D${numberedSecret(i % 200).slice(0, 8)}… got …`)).not.toMatch(/tok\d{5}/);
     return performance.now() - started;
   };
 
   it('is masked, at about the same cost a text with 100 times as many secrets (they are looked up by how they start)', () => {
-    const few = redactorOf(200);
-    const many = redactorOf(20_000);
+    const few = redactorWithSecrets(200);
+    const many = redactorWithSecrets(20_000);
     timeOf(few);
     timeOf(many);
     // Every secret tried at every ellipsis made this some 100 times slower.
     expect(timeOf(many)).toBeLessThan(10 * timeOf(few) + 250);
     // The longest cut wins, a secret not cut is left alone, our own masks are not cut secrets.
-    expect(many.redact(`x=${token(12_345).slice(0, 9)}…`)).not.toContain('tok001234');
+    expect(many.redact(`x=${numberedSecret(12_345).slice(0, 9)}…`)).not.toContain('tok001234');
     expect(many.redact('x=abcdefgh…')).toBe('x=abcdefgh…');
-    expect(many.redact(`${token(7)} and ${token(8).slice(0, 5)}…`)).not.toMatch(/tok\d/);
+    expect(many.redact(`${numberedSecret(7)} and ${numberedSecret(8).slice(0, 5)}…`)).not.toMatch(/tok\d/);
   }, 120_000);
 });
