@@ -21,15 +21,29 @@ export function redirectUriKind(value: string): { kind: RedirectUriKind } | { pr
   try {
     url = new URL(value);
   } catch {
-    return { problem: 'is not an absolute URI (RFC 6749 §3.1.2)' };
+    return { problem: portProblem(value) ?? 'is not an absolute URI (RFC 6749 §3.1.2)' };
   }
   if (url.hash !== '' || value.includes('#')) return { problem: 'has a fragment (#…), which RFC 6749 §3.1.2 forbids' };
   if (url.username !== '' || url.password !== '' || USERINFO.test(value)) return { problem: 'has a user name or password before the host (user@host): refused, it reads as one host and may go to another (RFC 3986 §3.2.1, §7.6)' };
-  if (url.protocol === 'http:' || url.protocol === 'https:') return url.hostname === '' ? { problem: 'has no host' } : { kind: 'http' };
+  if (url.protocol === 'http:' || url.protocol === 'https:') {
+    if (url.hostname === '') return { problem: 'has no host' };
+    // URL mends `http:/host/cb` and `http:\\host\cb` into http://host/cb; the provider compares the string as registered, so it would never match.
+    if (!/^https?:\/\//i.test(value) || value.includes('\\')) return { problem: 'is not written scheme://host/path: the host must follow "//" and paths use "/" (RFC 3986 §3)' };
+    return { kind: 'http' };
+  }
   const scheme = url.protocol.slice(0, -1);
   // RFC 8252 §7.1: "a scheme based on a domain name under their control, expressed in reverse order".
   if (/^[a-z][a-z0-9+-]*(\.[a-z0-9+-]+)+$/i.test(scheme)) return { kind: 'private-use' };
   return { problem: `uses the scheme "${scheme}:", neither http(s) nor a private-use scheme in reverse domain name notation (RFC 8252 §7.1, e.g. com.example.app:/callback)` };
+}
+
+/** Why an authority's port is refused (RFC 3986 §3.2.3: digits; a TCP port is at most 65535), when that is why the URI does not parse. */
+function portProblem(value: string): string | undefined {
+  const port = /^[a-z][a-z0-9+.-]*:\/\/(?:\[[^\]/]*\]|[^/?#:[]*):([^/?#]*)/i.exec(value)?.[1];
+  // With a user@ part the colon may be the password's: that URI is refused for its user part.
+  if (port === undefined || port.includes('@')) return undefined;
+  if (!/^\d+$/.test(port)) return 'has a port that is not a number (RFC 3986 §3.2.3), e.g. http://127.0.0.1:8080/callback';
+  return Number(port) > 65535 ? `has port ${port}, and a port is at most 65535` : undefined;
 }
 
 /** A redirect URI as a message may quote it: at most 80 characters, a user name or password before the host left out. */

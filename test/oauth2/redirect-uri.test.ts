@@ -48,6 +48,15 @@ describe('redirectUriKind', () => {
     ['file:///etc/passwd', 'reverse domain'],
     ['/callback', 'absolute'],
     ['not a uri', 'absolute'],
+    // URL would mend these into http://127.0.0.1/cb; the provider compares the string as registered.
+    ['http:/127.0.0.1/cb', 'must follow "//"'],
+    ['http:127.0.0.1/cb', 'must follow "//"'],
+    ['http:\\\\127.0.0.1\\cb', 'must follow "//"'],
+    ['https://app.example.com\\cb', 'paths use "/"'],
+    ['http://127.0.0.1:99999/cb', 'has port 99999, and a port is at most 65535'],
+    ['http://127.0.0.1:80a/cb', 'has a port that is not a number'],
+    ['http://[::1]:70000/cb', 'has port 70000'],
+    ['http://[::1]:8080/cb', 'http'],
   ];
   it.each(cases)('%s → %s', (value, expected) => {
     const reading = redirectUriKind(value);
@@ -108,6 +117,26 @@ describe('flow --callback URL and a profile\'s redirectUri', () => {
     expect(form.get('redirect_uri')).toBe('com.example.app:/cb');
     expect(result.stdout + result.stderr).not.toContain(server.clientSecret);
   });
+});
+
+describe('serve --oauth2 --redirect-uri and the generated demo client', () => {
+  it('with no --client, the demo client is registered with the given redirect URI, and the loopback default is gone', async () => {
+    const serve = await serveOAuth2(['--auto-approve', '--redirect-uri', 'https://app.example.com/cb']);
+    try {
+      const client = serve.line.clients[0];
+      expect(client?.generated).toBe(true);
+      expect((client as { redirectUris?: string[] } | undefined)?.redirectUris).toEqual(['https://app.example.com/cb']);
+      const ask = (redirectUri: string) => fetch(`${serve.line.endpoints['authorization'] ?? ''}?${new URLSearchParams({ client_id: client?.clientId ?? '', response_type: 'code', scope: 'openid', redirect_uri: redirectUri })}`, { redirect: 'manual' });
+      const given = await ask('https://app.example.com/cb');
+      expect(given.status).toBeGreaterThanOrEqual(300);
+      expect(given.status).toBeLessThan(400);
+      const loopback = await ask('http://127.0.0.1/callback');
+      expect(loopback.status).toBe(400);
+      expect(loopback.headers.get('location')).toBeNull();
+    } finally {
+      await serve.stop();
+    }
+  }, 40_000);
 });
 
 describe('serve --oauth2 and a redirect URI with userinfo', () => {

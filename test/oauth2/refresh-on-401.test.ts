@@ -107,6 +107,23 @@ describe('request --refresh-on-401', () => {
     expect(result.stdout + result.stderr).not.toContain(me?.refreshToken ?? '#');
   });
 
+  it('an issuer-only profile and JWT access tokens: the metadata is fetched once, for the refresh and the JWKS alike', async () => {
+    server = await startTestServer({ jwtAccessToken: 'signed' });
+    const { saved } = await savedThenRevoked(server);
+    const me = saved().credentials['me'];
+    const dir = mkdtempSync(join(tmpdir(), 'od-r401j-'));
+    const profile = join(dir, 'as.json');
+    writeFileSync(profile, JSON.stringify({ protocol: 'oauth2', issuer: server.issuer, clientId: server.clientId, clientSecretEnv: 'AS_SECRET' }));
+    chmodSync(profile, 0o600);
+    const before = server.log.length;
+    const result = await runBin(['request', '--bearer', me?.accessToken ?? '', '--provider', profile, '--refresh-on-401', '--json', `${server.issuer}/userinfo`], { env: { OAUTH2_REFRESH_TOKEN: me?.refreshToken, AS_SECRET: server.clientSecret } });
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as { accessToken: { checks: { status: string }[] } | null };
+    expect(report.accessToken?.checks.length).toBeGreaterThan(0);
+    const discoveries = server.log.slice(before).filter((l) => l.path.startsWith('/.well-known/'));
+    expect(discoveries).toHaveLength(1);
+  });
+
   it('refuses --refresh-on-401 on an OAuth 1.0a request: exit 2, one line, nothing sent', async () => {
     const result = await runBin(['request', '--refresh-on-401', '--consumer-key', 'k', '--consumer-secret', 's', 'http://127.0.0.1:9/x']);
     expect(result.code).toBe(2);

@@ -130,4 +130,18 @@ describe('request --provider FILE (OAuth 2.0 profile) without --bearer', () => {
     expect(result.stderr).toContain('--as x is an OAuth 1.0a credential and --provider');
     expect(server.log).toEqual([]);
   });
+
+  it('an OAuth 1.0a flag with an OAuth 2.0 profile or credential names what made the call OAuth 2.0, not a --bearer nobody gave', async () => {
+    server = await startTestServer();
+    const { env, file } = setUp(server);
+    await flowSaves(file, 'mine', env);
+    const viaProfile = await runBin(['request', '--provider', file, '--consumer-key', 'ck', `${server.issuer}/userinfo`], { env });
+    const viaCredential = await runBin(['request', '--as', 'mine', '--token-secret', 'ts', `${server.issuer}/userinfo`], { env });
+    const viaBearer = await runBin(['request', '--bearer', 'abc', '--signature-method', 'PLAINTEXT', `${server.issuer}/userinfo`], { env });
+    expect(viaProfile.stderr.trim().split('\n')).toEqual([expect.stringContaining(`--consumer-key signs OAuth 1.0a requests; --provider ${file} names an OAuth 2.0 server`)]);
+    expect(viaCredential.stderr.trim().split('\n')).toEqual([expect.stringContaining('--token-secret signs OAuth 1.0a requests; --as mine is an OAuth 2.0 credential')]);
+    expect(viaBearer.stderr.trim().split('\n')).toEqual([expect.stringContaining('--signature-method signs OAuth 1.0a requests; --bearer sends an OAuth 2.0 token')]);
+    for (const result of [viaProfile, viaCredential, viaBearer]) expect(result.code).toBe(2);
+    expect(server.log.filter((l) => l.path === '/userinfo')).toEqual([]);
+  });
 });

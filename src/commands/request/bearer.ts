@@ -21,7 +21,7 @@ import { planRefresh, saveRefreshed, sendRefresh, type RefreshPlan, type Refresh
 import { clockOffsetSec as serverClockOffsetSec } from '../../oauth2/responses.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import { jwtDisplay, verifyAccessToken, type IdTokenCheck } from '../../oauth2/jwt.js';
-import { discoverIssuer, fetchJwks } from './issuer.js';
+import { discoverIssuer, fetchJwks, type IssuerReading } from './issuer.js';
 import { readBody } from './body.js';
 import type { RequestOptions } from './options.js';
 import { parseHeaders } from './headers.js';
@@ -96,7 +96,7 @@ interface AccessTokenReading {
  * credential names the issuer, times by the issuer's clock (its Date header).
  * Undefined for an opaque token.
  */
-async function readAccessToken(token: string, profile: OAuth2Profile | undefined, credential: OAuth2Credential | undefined, now: number, send: (r: HttpRequest) => Promise<HttpExchange>): Promise<AccessTokenReading | undefined> {
+async function readAccessToken(token: string, profile: OAuth2Profile | undefined, credential: OAuth2Credential | undefined, now: number, send: (r: HttpRequest) => Promise<HttpExchange>, discover: (issuer: string) => Promise<IssuerReading>): Promise<AccessTokenReading | undefined> {
   const shown = jwtDisplay(token);
   if (shown === undefined) return undefined;
   const issuer = knownIssuer(profile, credential);
@@ -105,7 +105,7 @@ async function readAccessToken(token: string, profile: OAuth2Profile | undefined
   let problem: string | undefined;
   let last: HttpExchange | undefined;
   if (jwksUri === undefined && issuer !== undefined) {
-    const found = await discoverIssuer(issuer, send);
+    const found = await discover(issuer);
     last = found.exchanges.at(-1);
     jwksUri = found.metadata?.jwks_uri;
     problem = found.problem ?? (jwksUri === undefined ? `the metadata of ${issuer} has no jwks_uri` : undefined);
@@ -130,7 +130,11 @@ export async function runBearerRequest(
 ): Promise<ExitCode> {
   const OAUTH1 = ['as', 'consumerKey', 'consumerSecret', 'token', 'tokenSecret', 'signatureMethod', 'privateKey', 'realm', 'placement', 'saveCredentials'] as const;
   const mixed = OAUTH1.filter((k) => options[k] !== undefined);
-  if (mixed.length > 0) throw usageError('oauth1-flag-with-bearer', `--${mixed[0]?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} signs OAuth 1.0a requests; --bearer sends an OAuth 2.0 token`, 'drop one of them');
+  if (mixed.length > 0) {
+    // Named as the user gave it: --bearer, an OAuth 2.0 credential (--as), or an OAuth 2.0 profile's saved token (--provider).
+    const oauth2 = options.tokenNote !== undefined ? `--provider${options.provider === undefined ? '' : ` ${options.provider}`} names an OAuth 2.0 server (a bearer token is sent)` : options.bearerName !== undefined ? `--as ${options.bearerName} is an OAuth 2.0 credential (its bearer token is sent)` : '--bearer sends an OAuth 2.0 token';
+    throw usageError('oauth1-flag-with-bearer', `--${mixed[0]?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} signs OAuth 1.0a requests; ${oauth2}`, 'drop one of them');
+  }
   const target = parseTarget(first, second, options.method);
   const lang = resolveLang(options.lang, env.env);
   const timeoutMs = parseDuration(options.timeout, '--timeout', { bareUnit: 'ms', min: 1 });
@@ -164,6 +168,13 @@ export async function runBearerRequest(
   let discovery: readonly HttpExchange[] = [];
   try {
     const send = (r: HttpRequest) => sendHttp(r, { dispatcher, timeoutMs, signal: env.signal, now: () => env.now(), maxRedirects: 0 });
+    // One discovery per issuer and run: the refresh's token endpoint and the JWT's JWKS come from the same metadata.
+    const discovered = new Map<string, Promise<IssuerReading>>();
+    const discover = (issuer: string): Promise<IssuerReading> => {
+      let reading = discovered.get(issuer);
+      if (reading === undefined) discovered.set(issuer, (reading = discoverIssuer(issuer, send)));
+      return reading;
+    };
     exchange = await send(request);
     // RFC 6750 §3.1: invalid_token is "expired, revoked, malformed or invalid"; a refresh (RFC 6749 §6) is the cure for the first.
     if (exchange.response.status === 401 && challengeOf(exchange)?.error === 'invalid_token') {
@@ -172,7 +183,7 @@ export async function runBearerRequest(
       if (typeof planning !== 'string' && planning.tokenEndpoint !== undefined) plan = { ...planning, tokenEndpoint: planning.tokenEndpoint };
       else if (typeof planning !== 'string' && planning.issuer !== undefined && options.refreshOn401) {
         // RFC 8414 §3 / OpenID Connect Discovery §4: the token endpoint of a profile or credential that names only the issuer.
-        const found = await discoverIssuer(planning.issuer, send);
+        const found = await discover(planning.issuer);
         discovery = found.exchanges;
         const endpoint = found.metadata?.token_endpoint;
         plan = endpoint !== undefined ? { ...planning, tokenEndpoint: endpoint } : `no token endpoint: ${found.problem ?? `the metadata of ${planning.issuer} has no token_endpoint`}`;
@@ -205,7 +216,7 @@ export async function runBearerRequest(
       }
     }
     const sent = firstHeaderValue(exchange.request.headers, 'authorization')?.replace(/^Bearer\s+/i, '') ?? token;
-    accessToken = await readAccessToken(sent, profile, options.credential, env.now(), send);
+    accessToken = await readAccessToken(sent, profile, options.credential, env.now(), send, discover);
   } finally {
     await dispatcher.close().catch(() => undefined);
   }

@@ -95,7 +95,7 @@ export function registerServe(program: Command, context: CommandContext): void {
     .option('--client <id:secret>', '--oauth2: register a confidential client (repeatable)', collect, [])
     .option('--public-client <id>', '--oauth2: register a public client, PKCE and no secret (repeatable)', collect, [])
     .option('--client-jwks <id:file>', "--oauth2: a client's public JWK Set, for private_key_jwt (repeatable)", collect, [])
-    .option('--redirect-uri <uri>', '--oauth2: the redirect URIs of the registered clients (repeatable; default loopback /callback)', collect, [])
+    .option('--redirect-uri <uri>', '--oauth2: the redirect URIs of every client, the generated demo client too (repeatable; default loopback /callback)', collect, [])
     .option('--code-ttl <duration>', '--oauth2: authorization-code lifetime (default 60s)')
     .option('--refresh-token-ttl <duration>', '--oauth2: refresh-token lifetime (default 14 days)')
     .option('--no-rotate-refresh', '--oauth2: keep the refresh token on refresh (default: rotate; a replayed one revokes the grant)')

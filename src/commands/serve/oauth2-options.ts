@@ -114,17 +114,8 @@ function clients(options: ServeOptions, env: Environment): OAuth2ClientRegistrat
   });
   for (const { key, from } of [...fromEnv, ...fromFlags, ...publics]) checkClientId(key, from);
   refuseDuplicateKeys([...fromEnv, ...fromFlags, ...publics], CLIENT_WORDS);
-  const uris = options.redirectUri ?? [];
-  uris.forEach((uri, index) => {
-    // The one rule of flow --callback and profiles (src/oauth2/redirect-uri.ts): absolute, no fragment (RFC 6749 §3.1.2), no user@ (RFC 3986 §7.6),
-    // http(s) or a private-use scheme (RFC 8252 §7.1) — so never javascript:, data: or file:, which a browser runs or reads rather than follows.
-    const reading = redirectUriKind(uri);
-    if ('problem' in reading) throw usageError('invalid-redirect-uri', `--redirect-uri "${shownRedirectUri(uri)}" ${reading.problem}`, 'e.g. --redirect-uri http://127.0.0.1/callback, https://app.example.com/cb or com.example.app:/callback');
-    if (uris.indexOf(uri) !== index) throw usageError('invalid-redirect-uri', `--redirect-uri "${shownRedirectUri(uri)}" is given twice`, 'give each redirect URI once');
-  });
-  const redirectUris = uris.length > 0 ? uris : undefined;
-  const all: OAuth2ClientRegistration[] = [...fromEnv, ...fromFlags].map(({ key, secret }) => ({ clientId: key, secret, redirectUris }));
-  all.push(...publics.map(({ key }) => ({ clientId: key, redirectUris })));
+  const all: OAuth2ClientRegistration[] = [...fromEnv, ...fromFlags].map(({ key, secret }) => ({ clientId: key, secret }));
+  all.push(...publics.map(({ key }) => ({ clientId: key })));
   const withKeys = new Set<string>();
   for (const value of (options.clientJwks ?? [])) {
     const { clientId, jwks } = readJwks(value, env);
@@ -134,9 +125,22 @@ function clients(options: ServeOptions, env: Environment): OAuth2ClientRegistrat
     if (publics.some((p) => p.key === clientId)) throw usageError('invalid-client', `--client-jwks ${clientId}: ${clientId} is a --public-client, which does not authenticate (RFC 6749 §2.1)`, `drop --public-client ${clientId}: a client with keys only is registered for private_key_jwt`);
     const index = all.findIndex((c) => c.clientId === clientId);
     if (index >= 0) all[index] = { ...all[index], clientId, jwks };
-    else all.push({ clientId, jwks, redirectUris, privateKeyJwtOnly: true });
+    else all.push({ clientId, jwks, privateKeyJwtOnly: true });
   }
   return all;
+}
+
+/** --redirect-uri: the redirect URIs of every client given without its own, the generated demo client too. */
+function redirectUris(options: ServeOptions): string[] {
+  const uris = options.redirectUri ?? [];
+  uris.forEach((uri, index) => {
+    // The one rule of flow --callback and profiles (src/oauth2/redirect-uri.ts): absolute, no fragment (RFC 6749 §3.1.2), no user@ (RFC 3986 §7.6),
+    // http(s) or a private-use scheme (RFC 8252 §7.1) — so never javascript:, data: or file:, which a browser runs or reads rather than follows.
+    const reading = redirectUriKind(uri);
+    if ('problem' in reading) throw usageError('invalid-redirect-uri', `--redirect-uri "${shownRedirectUri(uri)}" ${reading.problem}`, 'e.g. --redirect-uri http://127.0.0.1/callback, https://app.example.com/cb or com.example.app:/callback');
+    if (uris.indexOf(uri) !== index) throw usageError('invalid-redirect-uri', `--redirect-uri "${shownRedirectUri(uri)}" is given twice`, 'give each redirect URI once');
+  });
+  return uris;
 }
 
 /** Turns serve's flags into the OAuth 2 provider's options; every bad value is a usage error naming its flag. */
@@ -166,5 +170,5 @@ export function oauth2ProviderOptions(options: ServeOptions, env: Environment): 
   };
   const port = options.port === undefined ? 0 : Number(options.port);
   if (!/^\d+$/.test(options.port ?? '0') || port > 65535) throw usageError('invalid-number', `--port "${options.port ?? ''}" must be a whole number from 0 to 65535`, 'e.g. --port 9000');
-  return { host: options.host, port, clients: clients(options, env), settings };
+  return { host: options.host, port, clients: clients(options, env), redirectUris: redirectUris(options), settings };
 }

@@ -100,6 +100,7 @@ export async function startOAuth2Provider(options: OAuth2ProviderOptions = {}): 
   const host = options.host ?? '127.0.0.1';
   const settings = initialSettings(options.settings);
   const clients = options.clients && options.clients.length > 0 ? options.clients : [generatedClient()];
+  const defaultRedirectUris = options.redirectUris && options.redirectUris.length > 0 ? options.redirectUris : DEFAULT_REDIRECT_URIS;
   const [{ default: Provider, errors: { SlowDown } }, keys] = await Promise.all([loadEngine(), makeSigningKeys()]);
   const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000, maxHeaderSize: 16 * 1024 });
   // Idle keep-alive sockets stay open a minute: a client's pool (undici closes its own after 4 s by its clock) never
@@ -114,7 +115,7 @@ export async function startOAuth2Provider(options: OAuth2ProviderOptions = {}): 
   // RFC 8628 §3.3: a wrong, expired or used user code, or the person's Abort, re-renders the code page without an engine event.
   const devicePageRefused = (detail: string, errorName: string) =>
     groundTruth.add({ event: 'code_verification.error', step: 'device-verification', detail, ...(errorName === 'AbortedError' ? { error: 'access_denied' } : {}) });
-  const configuration = engineConfiguration({ settings, clients, defaultRedirects: DEFAULT_REDIRECT_URIS, storage, keys, devicePageRefused });
+  const configuration = engineConfiguration({ settings, clients, defaultRedirects: defaultRedirectUris, storage, keys, devicePageRefused });
   let engine: OidcProvider;
   try {
     engine = new Provider(issuer, configuration);
@@ -136,7 +137,7 @@ export async function startOAuth2Provider(options: OAuth2ProviderOptions = {}): 
     endpoints: endpointsOf(issuer),
     clients,
     account: DEMO_ACCOUNT.sub,
-    defaultRedirectUris: DEFAULT_REDIRECT_URIS,
+    defaultRedirectUris,
     settings,
     engine,
     groundTruth,

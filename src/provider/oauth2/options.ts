@@ -66,6 +66,8 @@ export interface OAuth2ProviderOptions {
   /** 0 or absent: a free port. */
   readonly port?: number;
   readonly clients?: readonly OAuth2ClientRegistration[];
+  /** The redirect URIs of every client registered without its own, the generated demo client included (default: loopback /callback, any port). */
+  readonly redirectUris?: readonly string[];
   readonly settings?: Partial<OAuth2Settings>;
 }
 
