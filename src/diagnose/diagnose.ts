@@ -179,9 +179,11 @@ function notes(problem: DetectedProblem, evidence: SessionEvidence, legs: readon
   if (problem.code.startsWith('oauth2:')) {
     const why = oauth2Note(problem.oauth2Signals ?? [], lang);
     if (why !== undefined) out.push(why);
-  } else if (problem.classified !== undefined && problem.source !== 'status-only') {
+  }
+  // Words read as OAuth 2.0's code are still words: the note names them too (issue #12 item 6).
+  if (problem.classified !== undefined && problem.source !== 'status-only') {
     out.push(say('heuristicWords', lang, { words: problem.classified.words.map((w) => `"${w}"`).join(' + '), lang: problem.classified.lang }));
-  } else if (problem.confidence === 'heuristic' && problem.source !== 'status-only') {
+  } else if (!problem.code.startsWith('oauth2:') && problem.confidence === 'heuristic' && problem.source !== 'status-only') {
     out.push(say('heuristicSource', lang, { source: problem.source }));
   }
   if (problem.status !== undefined && usualStatus !== undefined && problem.status !== usualStatus && problem.status < 500 && problem.status !== 429) {

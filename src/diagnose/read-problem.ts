@@ -393,7 +393,7 @@ function readBody(body: string, hostProvider: string | undefined, response: Json
   if (body.trim() === '') return undefined;
   const bounded = body.slice(0, 500_000);
   // A JSON body is read as JSON first: an oauth_problem inside one of its strings belongs to it.
-  const json = readJsonBody(bounded, hostProvider, response);
+  const json = readJsonBody(bounded, hostProvider, { ...response, protocol: mentions?.evidence });
   if (json && (typeof json === 'string' || json.confidence !== 'heuristic')) return json;
   // Words read in a JSON message field give way to a code another carrier of the same body names (an `error=…` form quoted in a message).
   const other = readBodyCarriers(body, bounded, hostProvider, mentions);

@@ -39,7 +39,7 @@ export type ProblemSource =
  * oauthlib's OAuth 1 endpoints answer form-encoded). `oauth2-context`: the paste around the error speaks of OAuth 2.0
  * (an `oauth2` package or class, client_secret, an access token response) and nothing of OAuth 1.0a.
  */
-export type OAuth2Signal = 'bearer-challenge' | 'oauth2-only-code' | 'bearer-request' | 'error-uri' | 'redirect-state' | 'oauth2-words' | 'provider-dialect' | 'json-error' | 'oauth2-context' | 'enum-form' | 'bearer-words' | 'client-words' | 'jwt-assertion';
+export type OAuth2Signal = 'bearer-challenge' | 'oauth2-only-code' | 'bearer-request' | 'error-uri' | 'redirect-state' | 'oauth2-words' | 'provider-dialect' | 'json-error' | 'oauth2-context' | 'enum-form' | 'bearer-words' | 'client-words' | 'jwt-assertion' | 'oauth2-vocabulary' | 'no-oauth1-evidence';
 
 /** How sure the reader is that it read the problem right. */
 export type ProblemConfidence = 'exact' | 'mapped' | 'heuristic';

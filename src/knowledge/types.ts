@@ -275,3 +275,46 @@ export interface ConceptRecord {
   /** The words are OAuth 2.0's alone (client authentication, a client assertion): they are that evidence themselves. */
   readonly oauth2Only?: boolean;
 }
+
+/** Which protocol a word, parameter name or header form belongs to (knowledge/protocol-words.ts). */
+export type ProtocolName = 'oauth1' | 'oauth2';
+
+/** A word only one protocol has: its presence in a paste is evidence for that protocol. */
+export interface ProtocolWordRecord {
+  readonly id: string;
+  readonly protocol: ProtocolName;
+  readonly pattern: RegExp;
+  /** It names the token endpoint or the client's own credentials (RFC 6749 §3.2): a refusal there is the client's. */
+  readonly endpoint?: 'token';
+  /** A Bearer token, a JWT or a gRPC call: the credential presented is an access token (RFC 6750). */
+  readonly bearer?: boolean;
+  readonly source: string;
+}
+
+/** The protocols a provider's API speaks today. */
+export interface ProviderProtocolRecord {
+  readonly provider: string;
+  readonly protocols: readonly ProtocolName[];
+  /** The provider named as a word in a paste (its product, SDK or library name), beside any URL of its hosts. */
+  readonly names?: RegExp;
+  readonly source: string;
+}
+
+/** What words read in OAuth 1.0a's vocabulary are in OAuth 2.0's (knowledge/protocol-words.ts). */
+export interface ProtocolTranslationRecord {
+  readonly id: string;
+  /** The classifier concepts, rows or OAuth 1.0a codes the reading may have (any one). */
+  readonly concepts?: readonly string[];
+  readonly rows?: readonly string[];
+  readonly codes?: readonly string[];
+  /** Must match the words the reading rests on (or its message). */
+  readonly words?: RegExp;
+  /** Only when the paste names the token endpoint or the client's credentials. */
+  readonly endpoint?: 'token';
+  /** The OAuth 2.0 code (RFC 6749 §5.2, RFC 6750 §3.1). */
+  readonly to: string;
+  readonly signal: 'bearer-words' | 'client-words';
+  /** Only when the paste speaks of OAuth 2.0: never by default. */
+  readonly needsEvidence?: boolean;
+  readonly source: string;
+}

@@ -40,13 +40,14 @@ const CASES: readonly Case[] = [
   { text: 'Consumer key has expired', code: 'consumer_key_rejected', cause: 'app-suspended', concept: 'consumer-key' },
   { text: 'The consumer key was revoked', code: 'consumer_key_rejected', cause: 'app-suspended', concept: 'consumer-key' },
   { text: 'This API key has been disabled', code: 'consumer_key_rejected', cause: 'app-suspended', concept: 'consumer-key' },
-  // token
-  { text: 'The access token has expired', code: 'token_expired', cause: 'expiry', concept: 'token' },
-  { text: 'Tokens expired', code: 'token_expired', cause: 'expiry', concept: 'token' },
-  { text: 'Token has been revoked by the user', code: 'token_revoked', cause: 'revocation', concept: 'token' },
+  // token: with nothing of OAuth 1.0a's in the text (no oauth_* parameter, request token, consumer key), words about a token are
+  // OAuth 2.0's RFC 6750 §3.1 invalid_token (read/protocol.ts); OAuth 1.0a's own words keep OAuth 1.0a's codes.
+  { text: 'The access token has expired', code: 'oauth2:invalid_token', cause: 'expiry', concept: 'token' },
+  { text: 'Tokens expired', code: 'oauth2:invalid_token', cause: 'expiry', concept: 'token' },
+  { text: 'Token has been revoked by the user', code: 'oauth2:invalid_token', cause: 'revocation', concept: 'token' },
   { text: 'request token already used', code: 'token_used', cause: 'reuse', concept: 'token' },
-  { text: 'This token was already redeemed', code: 'token_used', cause: 'reuse', concept: 'token' },
-  { text: 'Token not valid', code: 'token_rejected', cause: 'reuse', concept: 'token' },
+  { text: 'This token was already redeemed', code: 'oauth2:invalid_token', cause: 'reuse', concept: 'token' },
+  { text: 'Token not valid', code: 'oauth2:invalid_token', cause: 'expiry', concept: 'token' },
   { text: 'oauth_token not found', code: 'token_rejected', cause: 'reuse', concept: 'token' },
   // verifier, timestamp, clock, nonce
   { text: 'Invalid oauth_verifier', code: 'verifier_invalid', cause: 'verifier-mismatch', concept: 'verifier' },
@@ -65,7 +66,7 @@ const CASES: readonly Case[] = [
   { text: 'This client is not permitted to use xAuth.', code: 'additional_authorization_required', cause: 'api-access-level', concept: 'permission' },
   { text: 'You currently have access to a subset of Twitter API v2 endpoints and limited v1.1 endpoints only', code: 'additional_authorization_required', cause: 'api-access-level', concept: 'permission' },
   { text: 'Your access level is too low for this endpoint', code: 'additional_authorization_required', cause: 'api-access-level', concept: 'permission' },
-  { text: 'Insufficient scope for this action', code: 'additional_authorization_required', cause: 'insufficient-scope', concept: 'permission' },
+  { text: 'Insufficient scope for this action', code: 'oauth2:insufficient_scope', cause: 'insufficient-scope', concept: 'permission' },
   { text: 'You do not have permission to access this resource', code: 'additional_authorization_required', cause: 'insufficient-scope', concept: 'permission' },
   { text: 'The token lacks the write permissions needed', code: 'additional_authorization_required', cause: 'read-only-app', concept: 'permission' },
   // rate limit, outage
@@ -77,9 +78,9 @@ const CASES: readonly Case[] = [
   // Japanese
   { text: '署名が一致しません', code: 'signature_invalid', cause: 'signature-base-mismatch', lang: 'ja' },
   { text: 'コンシューマキーが無効です', code: 'consumer_key_unknown', cause: 'unknown-consumer', lang: 'ja' },
-  { text: 'アクセストークンの有効期限が切れています', code: 'token_expired', cause: 'expiry', lang: 'ja' },
-  { text: 'このトークンは使用済みです', code: 'token_used', cause: 'reuse', lang: 'ja' },
-  { text: 'トークンが取り消されました', code: 'token_revoked', cause: 'revocation', lang: 'ja' },
+  { text: 'アクセストークンの有効期限が切れています', code: 'oauth2:invalid_token', cause: 'expiry', lang: 'ja' },
+  { text: 'このトークンは使用済みです', code: 'oauth2:invalid_token', cause: 'reuse', lang: 'ja' },
+  { text: 'トークンが取り消されました', code: 'oauth2:invalid_token', cause: 'revocation', lang: 'ja' },
   { text: 'タイムスタンプが許容範囲外です', code: 'timestamp_refused', cause: 'clock-skew', lang: 'ja' },
   { text: 'nonce が重複しています', code: 'nonce_used', cause: 'nonce-reuse', lang: 'ja' },
   { text: 'コールバックURLが登録されていません', code: 'parameter_rejected', cause: 'callback-not-approved', lang: 'ja' },

@@ -83,7 +83,8 @@ const CORPUS: Record<string, Expected> = {
   'devtools-headers-yahoo.txt': { code: 'permission_denied', providerCode: 'yahoo:permission_denied', source: 'www-authenticate' },
   'outage-503.http': { code: 'http:5xx', source: 'status-only', status: 503 },
   // plain-text phrases from providers nobody listed
-  'plain-expired-token.txt': { code: 'token_expired', source: 'plain-text', confidence: 'heuristic' },
+  // Nothing of OAuth 1.0a's in "Error: expired token": OAuth 2.0's invalid_token (read/protocol.ts), heuristic.
+  'plain-expired-token.txt': { code: 'oauth2:invalid_token', source: 'plain-text', confidence: 'heuristic' },
   'plain-nonce-used.txt': { code: 'nonce_used', source: 'plain-text', confidence: 'heuristic' },
   'plain-consumer-key.txt': { code: 'consumer_key_unknown', source: 'plain-text', confidence: 'heuristic' },
   'plain-invalid-signature.http': { code: 'signature_invalid', source: 'plain-text', confidence: 'heuristic', status: 401 },

@@ -236,13 +236,16 @@ describe('registered OAuth 2.0 codes typed as a library spells them, and logfmt 
 });
 
 describe('a refused token with no protocol marker, gRPC statuses, and OAuth 2.0 causes from words (issue 12)', () => {
-  it('"Invalid access token" in a JSON body, beside a Bearer token or in a gRPC status leans to RFC 6750 invalid_token; with an oauth_* parameter or no context it stays OAuth 1.0a', () => {
+  it('"Invalid access token" in a JSON body, beside a Bearer token, in a gRPC status or with nothing of OAuth 1.0a\'s reads as RFC 6750 invalid_token; with an oauth_* parameter or a request token it stays OAuth 1.0a', () => {
     for (const text of ['{"message":"Invalid access token"}', 'Authorization: Bearer abc\n{"code":401,"message":"Invalid token"}', 'rpc error: code = Unauthenticated desc = invalid access token']) {
       const problem = readProblemFromText(text);
       expect(problem, text).toMatchObject({ code: 'oauth2:invalid_token', confidence: 'heuristic' });
       expect(problem?.oauth2Signals, text).toContain('bearer-words');
     }
-    expect(readProblemFromText('Invalid access token')?.code).toBe('token_rejected');
+    // Nothing in the text is OAuth 1.0a's: the reading is OAuth 2.0's, and says that is why (read/protocol.ts).
+    expect(readProblemFromText('Invalid access token')).toMatchObject({ code: 'oauth2:invalid_token', confidence: 'heuristic', oauth2Signals: ['bearer-words', 'no-oauth1-evidence'] });
+    expect(readProblemFromText('Invalid access token (Trello)')?.code).toBe('token_rejected');
+    expect(readProblemFromText('Invalid access token. Check the consumer key and token secret.')?.code).not.toMatch(/^oauth2:/);
     expect(readProblemFromText('{"message":"Invalid access token","oauth_token":"abc"}')?.code).toBe('token_rejected');
     expect(readProblemFromText('{"message":"Invalid request token"}')?.code).not.toMatch(/^oauth2:/);
   });

@@ -12,6 +12,7 @@ import { findingFromPhrase } from './phrase-match.js';
 import { findingFromProviderCodeText } from './provider-code-text.js';
 import { findingFromProblemDetails, isProblemJsonType, isXPartialErrorDocument, problemDetailsOf } from './problem-details.js';
 import { isObject, jsonText, type Json, type JsonObject } from './json.js';
+import { decide, onlyProtocolOf, type ProtocolEvidence } from './protocol.js';
 import { fromDropboxError, fromFacebookError, fromGoogleStatus, fromLinkedInError, fromMastercardErrors, fromSlackEnvelope, fromTumblrEnvelope } from './json-providers.js';
 
 /** JSONP, as Flickr answers with format=json: `jsonFlickrApi({...})`. */
@@ -39,6 +40,8 @@ function numericCode(value: Json | undefined): string | undefined {
 export interface JsonResponseContext {
   readonly status?: number | undefined;
   readonly contentType?: string | undefined;
+  /** What the paste around the body says of the protocol (read/protocol.ts), when the caller had a paste. */
+  readonly protocol?: ProtocolEvidence | undefined;
 }
 
 /**
@@ -70,7 +73,7 @@ export function readJsonBody(body: string, hostProvider: string | undefined, res
     (isHost(hostProvider, 'dropbox') ? fromDropboxError(json) : undefined) ??
     fromStatFail(json, hostProvider) ??
     fromOAuthlib(json, hostProvider) ??
-    fromProviderCodeField(json, hostProvider) ??
+    fromProviderCodeField(json, hostProvider, response.protocol) ??
     // After the providers' own codes: NetSuite, for one, wraps o:errorDetails in problem details.
     fromProblemDetails(json, hostProvider, response) ??
     fromCasedCodeField(json) ??
@@ -237,9 +240,12 @@ const CODE_KEYS = ['code', 'errorCode', 'error_code', 'errorKey'];
  * `errors` array), a NetSuite RESTlet `{"error":{"code":"INVALID_LOGIN_ATTEMPT"}}`.
  * A row that stands for several checks is refined by the message beside it.
  */
-function fromProviderCodeField(json: JsonObject, hostProvider: string | undefined): Finding | undefined {
+function fromProviderCodeField(json: JsonObject, hostProvider: string | undefined, protocol: ProtocolEvidence | undefined): Finding | undefined {
   const found = findCodeField(json, hostProvider, 0);
   if (!found) return undefined;
+  // A code word any API may use (INVALID_AUTH), found with no host, is not claimed for a provider that speaks only OAuth 1.0a
+  // (Evernote) when nothing in the paste is OAuth 1.0a's or names that provider: the paste is read as OAuth 2.0's (read/protocol.ts).
+  if (hostProvider === undefined && protocol !== undefined && onlyProtocolOf(found.row.provider) === 'oauth1' && decide(protocol) !== 'oauth1' && decide(protocol) !== 'both') return undefined;
   const { row, message } = found;
   // Only a catch-all row (WooCommerce's one code for every check: many causes) is refined; a row that names its causes (AWS's, Azure's) is not second-guessed by loose words.
   const catchAll = row.maps === undefined && (row.overlay?.causes?.length ?? 0) > 3;

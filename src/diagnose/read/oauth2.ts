@@ -4,6 +4,8 @@ import { oauth2ProviderRow, providerCodeRecord, qualifiedCode } from '../../know
 import type { OAuth2Signal, ProblemConfidence, ProblemSource } from '../types.js';
 import { excerpt, type ErrorShape, type Finding } from './finding.js';
 import type { BearerChallenge } from './www-authenticate.js';
+import { protocolWords } from '../../knowledge/protocol-words.js';
+import { decide, oauth2Translation, protocolEvidenceIn, withProvider, withReading, type ProtocolEvidence } from './protocol.js';
 
 /**
  * Error codes only OAuth 2.0 defines: RFC 6749 §5.2 (token endpoint),
@@ -77,25 +79,34 @@ export interface PasteMentions {
   readonly apiKey?: boolean;
   /** The request carried an RFC 7523 JWT assertion (the jwt-bearer grant type, a client_assertion). */
   readonly assertion?: boolean;
+  /** The evidence rows the paste matched (read/protocol.ts); absent when the caller had no paste (flow, inspect). */
+  readonly evidence?: ProtocolEvidence;
 }
 
-// grant_type and a token endpoint's path (`/oauth2/token`, `/oauth/token`, `/connect/token`, `…/openid-connect/token`) are OAuth 2.0's
-// (RFC 6749 §3.2, §4.1.3); OAuth 1.0a's endpoints are request_token and access_token.
-const OAUTH2_MENTION = /\boauth ?2(?:\.0)?\b|oauth2[_./-]|[_./-]oauth2\b|\bclient[_ ]secret\b|\bclient_id\b|\bgrant_type\b|\/token\b(?![-_.])|\baccess token response\b|\bopenid\b|\bOidc\w*|\bOAuth2\w*|\bMsal\w*|\bAADSTS\d/i;
-const BEARER_MENTION = /\bbearer\b|\bjwts?\b|\bid[_ ]token\b|\brpc error\b|\bgrpc\b|\bStatusCode[.=]|\bRpcException\b|"access_token"/i;
+/** RFC 7523 §2.1 and §2.2: the jwt-bearer grant type and client assertion type, or their parameter names. */
+const ASSERTION_MENTION = /urn:ietf:params:oauth:(?:grant-type|client-assertion-type):jwt-bearer|\bclient_assertion(?:_type)?\b|\bjwt[-_ ]bearer\b/i;
 /**
  * An API key, by the names it travels under: the `x-api-key` header (AWS API Gateway, Anthropic, many gateways), an
  * `api_key`/`apikey` parameter, "API key". A key is a static credential of the app, not a token RFC 6750 speaks of.
  */
-/** RFC 7523 §2.1 and §2.2: the jwt-bearer grant type and client assertion type, or their parameter names. */
-const ASSERTION_MENTION = /urn:ietf:params:oauth:(?:grant-type|client-assertion-type):jwt-bearer|\bclient_assertion(?:_type)?\b|\bjwt[-_ ]bearer\b/i;
 const API_KEY_MENTION = /\bx-api-key\b|\bapi[_-]?key\b|\bapi key\b|\bApiKey\w*/i;
-const OAUTH1_MENTION = /\boauth ?1(?:\.0a?)?\b|oauth1[_./-]|\bOAuth1\w*|\boauth_(?:consumer_key|token|signature|nonce|verifier|callback)\b|\bconsumer[ _-]?(?:key|secret)\b|\brfc ?5849\b/i;
 
-/** Whether a paste speaks of OAuth 2.0 or of OAuth 1.0a, beside the error it holds (its first 20,000 characters). */
+/**
+ * Whether a paste speaks of OAuth 2.0 or of OAuth 1.0a, beside the error it holds (its first 20,000 characters):
+ * the evidence rows of knowledge/protocol-words.ts (read/protocol.ts), read once.
+ */
 export function mentionsOf(text: string): PasteMentions {
   const head = text.slice(0, 20_000);
-  return { oauth2: OAUTH2_MENTION.test(head), oauth1: OAUTH1_MENTION.test(head), bearer: BEARER_MENTION.test(head), apiKey: API_KEY_MENTION.test(head), assertion: ASSERTION_MENTION.test(head) };
+  const evidence = protocolEvidenceIn(head);
+  const bearerRows = new Set(protocolWords().filter((row) => row.bearer === true).map((row) => row.id));
+  return {
+    oauth2: evidence.oauth2.some((id) => !bearerRows.has(id)),
+    oauth1: evidence.oauth1.length > 0,
+    bearer: evidence.bearer,
+    apiKey: API_KEY_MENTION.test(head),
+    assertion: ASSERTION_MENTION.test(head),
+    evidence,
+  };
 }
 
 /** The signs that an `error=` answer is OAuth 2.0; none means it stays an oauthlib (OAuth 1) reading. */
@@ -206,9 +217,9 @@ function resolveFinding(finding: Finding | undefined, context: OAuth2Context & {
     return withBeside(finding, beside);
   }
   if (bearerError && (finding === undefined || finding.confidence === 'heuristic')) return oauth2Finding(bearerShape(bearerError), 'www-authenticate', beside);
-  if (finding && leansBearer(finding, context)) return bearerTokenFinding(finding, [...beside, 'bearer-words']);
-  const client = finding === undefined ? undefined : clientWordsFinding(finding, context, beside);
-  if (client) return client;
+  // OAuth 1.0a or OAuth 2.0 for words, by the paste's evidence (read/protocol.ts).
+  const inOAuth2 = finding === undefined ? undefined : wordsInOAuth2(finding, context, beside);
+  if (inOAuth2) return inOAuth2;
   if (finding) return withBeside(finding, beside);
   const refused = context.status === undefined || context.status >= 400;
   if (bearer && !context.offersOAuth && refused) return oauth2Finding(bearerShape(bearer), 'www-authenticate', beside);
@@ -229,17 +240,59 @@ export function carriesBearer(authorization: string | undefined): boolean {
   return authorization !== undefined && /^\s*bearer(?:\s|$)/i.test(authorization);
 }
 
-/** What free words about a refused token read as in OAuth 1.0a (Problem Reporting §2): in OAuth 2.0 each is RFC 6750 §3.1 invalid_token. */
-const TOKEN_WORD_CODES: ReadonlySet<string> = new Set(['token_rejected', 'token_expired', 'token_revoked', 'token_used']);
-
-const CREDENTIAL_CONCEPTS: ReadonlySet<string> = new Set(['key-and-secret', 'authentication']);
+/**
+ * The evidence for a reading: the paste's rows (read/protocol.ts), the provider the response or the reading names, a Bearer
+ * challenge or request, and the reading's own words. Undefined when the caller gave no paste (flow, inspect) and nothing
+ * else says a protocol: then OAuth 1.0a words stay as read.
+ */
+function evidenceFor(finding: Finding | undefined, context: OAuth2Context): ProtocolEvidence | undefined {
+  const pasted = context.mentions?.evidence;
+  const bearer = context.bearer !== undefined || context.requestBearer === true;
+  if (pasted === undefined && !bearer && context.hostProvider === undefined) return undefined;
+  let evidence: ProtocolEvidence = pasted ?? { oauth1: [], oauth2: [], tokenEndpoint: false, bearer: false };
+  if (bearer) evidence = { ...evidence, oauth2: [...evidence.oauth2, 'bearer-header'], bearer: true };
+  evidence = withProvider(withProvider(evidence, context.hostProvider), finding?.provider);
+  return withReading(evidence, finding?.classified, finding?.message);
+}
 
 /**
- * A status read alone (no words, no code), leant to RFC 6750 §3.1 invalid_token when the paste speaks of Bearer tokens or gRPC;
- * a 401 in a paste that speaks only of an API key (`x-api-key`) is the key refused: the app's key unknown, wrong or revoked.
+ * Words read in OAuth 1.0a's vocabulary ("Invalid access token", "Token has expired or has been revoked", "Invalid Credentials",
+ * "missing scope") are OAuth 2.0's answer when the paste is OAuth 2.0's, or when nothing in it is OAuth 1.0a's (no oauth_*
+ * parameter, no consumer key or token secret, no OAuth 1.0a provider): RFC 6750 §3.1 invalid_token or insufficient_scope,
+ * RFC 6749 §5.2 invalid_grant (a refresh token, a code) or invalid_client (the client's credentials at the token endpoint).
+ * Which words become which code is data (knowledge/protocol-words.ts). Words about the client's own authentication
+ * keep their concept's own OAuth 2.0 code (concepts*.ts `oauth2`). Always heuristic.
+ */
+function wordsInOAuth2(finding: Finding, context: OAuth2Context, beside: readonly OAuth2Signal[]): Finding | undefined {
+  if (finding.confidence !== 'heuristic' || finding.classified === undefined || finding.code.startsWith('oauth2:')) return undefined;
+  // A refusal in a paste that speaks of an API key and of no token: the key is what was sent, not an RFC 6750 token.
+  if (speaksOnlyOfApiKey(context.mentions)) return undefined;
+  // A provider's own documented wording (X's request-token page in any language) is that provider's answer, not loose words.
+  if (finding.providerCode !== undefined) return undefined;
+  const evidence = evidenceFor(finding, context);
+  if (evidence === undefined) return undefined;
+  const decision = decide(evidence);
+  const signal: OAuth2Signal = decision === 'none' ? 'no-oauth1-evidence' : 'oauth2-vocabulary';
+  const record = conceptById().get(finding.classified.row);
+  // Words about the client's own authentication: RFC 6749 §5.2 invalid_client (or unauthorized_client), by the concept's row.
+  if (record?.oauth2 !== undefined && (decision === 'oauth2' || (decision === 'none' && (record.oauth2Only === true || /\bclient\b/i.test(finding.classified.words.join(' ')))))) {
+    return asOAuth2(finding, record.oauth2, [...beside, 'client-words', signal]);
+  }
+  const row = oauth2Translation({ code: finding.code, classified: finding.classified, message: finding.message }, evidence);
+  return row === undefined ? undefined : asOAuth2(finding, row.to, [...beside, row.signal, signal]);
+}
+
+/**
+ * A status read alone (no words, no code) in a paste that speaks OAuth 2.0 and not OAuth 1.0a: RFC 6750 §3.1 invalid_token
+ * (an API's refusal of its access token), or RFC 6749 §5.2 invalid_client when the paste names only the token endpoint or the
+ * client's credentials. A 401 in a paste that speaks only of an API key (`x-api-key`) is the key refused.
  */
 export function leanStatusToBearer(finding: Finding, mentions: PasteMentions | undefined): Finding {
-  if (leansBearer(finding, { mentions })) return bearerTokenFinding(finding, [...(finding.oauth2Signals ?? []), 'bearer-words']);
+  const evidence = mentions?.evidence;
+  if (finding.code === 'http:401' && evidence !== undefined && !speaksOnlyOfApiKey(mentions) && decide(evidence) === 'oauth2') {
+    const code = evidence.tokenEndpoint && !evidence.bearer ? 'oauth2:invalid_client' : 'oauth2:invalid_token';
+    return asOAuth2(finding, code, [...(finding.oauth2Signals ?? []), code === 'oauth2:invalid_client' ? 'client-words' : 'bearer-words', 'oauth2-vocabulary']);
+  }
   if (finding.code === 'http:401' && speaksOnlyOfApiKey(mentions)) return { ...finding, code: 'consumer_key_unknown', confidence: 'heuristic' };
   return finding;
 }
@@ -249,55 +302,8 @@ function speaksOnlyOfApiKey(mentions: PasteMentions | undefined): boolean {
   return mentions?.apiKey === true && mentions.bearer !== true && !mentions.oauth2 && !mentions.oauth1;
 }
 
-/** Words that name OAuth 1.0a's own tokens: a request token or temporary credentials are never a Bearer token. */
-const OAUTH1_TOKEN_WORDS = /request[ _-]?token|temporary|token[ _-]?secret|oauth[ _-]?token\b/i;
-
-/**
- * A token refused in free words ("Invalid access token", "invalid token") with no oauth_* parameter anywhere but a Bearer
- * token, a JWT or a gRPC call around it, or an `error`-less JSON body: an access token presented the RFC 6750 way, so
- * the answer leans to OAuth 2.0's invalid_token (RFC 6750 §3.1). Only a hint: the reading stays heuristic.
- */
-function leansBearer(finding: Finding, context: OAuth2Context): boolean {
-  const mentions = context.mentions;
-  // A bare 401 in a paste that speaks of Bearer tokens or gRPC (an `Unauthenticated` status): RFC 6750 §3.1's invalid_token answer.
-  if (finding.code === 'http:401') return mentions?.bearer === true && mentions.oauth1 !== true;
-  if (finding.confidence !== 'heuristic' || finding.classified === undefined) return false;
-  // "Request had invalid authentication credentials. Expected OAuth 2 access token …" (Google): credentials that are an access token.
-  const accessTokenCredentials = CREDENTIAL_CONCEPTS.has(finding.classified.concept) && mentions?.oauth2 === true && /\baccess[ _-]?token\b/i.test(finding.message ?? '');
-  if (!TOKEN_WORD_CODES.has(finding.code) && !accessTokenCredentials) return false;
-  if (mentions?.oauth1 === true || finding.classified.words.some((w) => OAUTH1_TOKEN_WORDS.test(w)) || OAUTH1_TOKEN_WORDS.test(finding.message ?? '')) return false;
-  // A refusal in a paste that speaks of an API key and of no Bearer token: the key is what was sent, not an RFC 6750 token.
-  if (speaksOnlyOfApiKey(mentions)) return false;
-  return mentions?.bearer === true || mentions?.oauth2 === true || finding.source === 'json-body';
-}
-
 const conceptById = lazy(() => new Map(concepts().map((record) => [record.id, record])));
 
-/**
- * Words about the client's own authentication ("Client authentication failed", "The client credentials are invalid",
- * "application not authorized") read with no code: in an OAuth 2.0 paste they are RFC 6749 §5.2's invalid_client (or
- * unauthorized_client), not OAuth 1.0a's consumer_key_unknown. OAuth 2.0 is said by the words themselves when only
- * OAuth 2.0 has them (client authentication, a client assertion), or by the paste around them: client_id, grant_type, a
- * token endpoint's path, a Bearer token. Never with OAuth 1.0a's words anywhere. Heuristic.
- */
-function clientWordsFinding(finding: Finding, context: OAuth2Context, beside: readonly OAuth2Signal[]): Finding | undefined {
-  if (finding.confidence !== 'heuristic' || finding.classified === undefined || finding.code.startsWith('oauth2:')) return undefined;
-  const record = conceptById().get(finding.classified.row);
-  if (record?.oauth2 === undefined) return undefined;
-  const mentions = context.mentions;
-  if (mentions?.oauth1 === true || speaksOAuth1(finding.message) || finding.classified.words.some((w) => /consumer/i.test(w))) return undefined;
-  const around = mentions?.oauth2 === true || mentions?.bearer === true || context.requestBearer === true || context.bearer !== undefined;
-  if (record.oauth2Only !== true && !around) return undefined;
-  return {
-    ...finding,
-    code: record.oauth2,
-    providerCode: undefined,
-    confidence: 'heuristic',
-    oauth2Signals: [...beside, 'client-words'],
-    parameters: finding.message === undefined ? finding.parameters : { error_description: finding.message, ...finding.parameters },
-  };
-}
-
-function bearerTokenFinding(finding: Finding, signals: readonly OAuth2Signal[]): Finding {
-  return { ...finding, code: 'oauth2:invalid_token', providerCode: undefined, confidence: 'heuristic', oauth2Signals: signals, parameters: finding.message === undefined ? finding.parameters : { error_description: finding.message, ...finding.parameters } };
+function asOAuth2(finding: Finding, code: string, signals: readonly OAuth2Signal[]): Finding {
+  return { ...finding, code, providerCode: undefined, confidence: 'heuristic', oauth2Signals: [...new Set(signals)], parameters: finding.message === undefined ? finding.parameters : { error_description: finding.message, ...finding.parameters } };
 }
