@@ -28,7 +28,7 @@ export const protocolWords = lazy((): readonly ProtocolWordRecord[] => [
   { id: 'oauth1-named', protocol: 'oauth1', pattern: /\boauth ?1(?:\.0a?)?\b|oauth1[_./-]|\bOAuth1\w*|\brfc ?5849\b|\bx_auth_(?:mode|username|password)\b|\bxAuth\b/i, source: 'RFC 5849; xAuth (X\'s OAuth 1.0a extension)' },
 
   // ── OAuth 2.0's own words.
-  { id: 'oauth2-named', protocol: 'oauth2', pattern: /\boauth ?2(?:\.0)?\b|oauth2[_./-]|[_./-]oauth2\b|\bOAuth2\w*/i, source: 'RFC 6749' },
+  { id: 'oauth2-named', protocol: 'oauth2', pattern: /\boauth ?2(?:\.0)?\b|oauth2[_./-]|[_./-]oauth2\b|\bOAuth2\w*/i, source: 'RFC 6749 (The OAuth 2.0 Authorization Framework), by name or a library named for it' },
   { id: 'oauth2-client-parameters', protocol: 'oauth2', endpoint: 'token', pattern: /\bclient_(?:id|secret|assertion(?:_type)?)\b|\bclient[ ]secret\b/i, source: 'RFC 6749 §2.3.1 (client_id, client_secret); RFC 7523 §2.2 (client_assertion)' },
   { id: 'oauth2-grant-parameters', protocol: 'oauth2', endpoint: 'token', pattern: /\bgrant_type\b|\bauthorization_code\b|\bclient_credentials\b|\bcode_verifier\b|\bjwt-bearer\b/i, source: 'RFC 6749 §4.1.3, §4.4.2 (grant_type); RFC 7636 §4.5 (code_verifier); RFC 7523 §2.1' },
   { id: 'oauth2-token-endpoint', protocol: 'oauth2', endpoint: 'token', pattern: /\/token\b(?![-_.])|\baccess token response\b/i, source: 'RFC 6749 §3.2 (the token endpoint; OAuth 1.0a\'s endpoints are request_token and access_token)' },

@@ -245,7 +245,9 @@ function fromProviderCodeField(json: JsonObject, hostProvider: string | undefine
   if (!found) return undefined;
   // A code word any API may use (INVALID_AUTH), found with no host, is not claimed for a provider that speaks only OAuth 1.0a
   // (Evernote) when nothing in the paste is OAuth 1.0a's or names that provider: the paste is read as OAuth 2.0's (read/protocol.ts).
-  if (hostProvider === undefined && protocol !== undefined && onlyProtocolOf(found.row.provider) === 'oauth1' && decide(protocol) !== 'oauth1' && decide(protocol) !== 'both') return undefined;
+  // A code that names its provider or OAuth 1.0a (woocommerce_rest_…, json_oauth1_…) is that provider's wherever it is found.
+  const generic = !found.written.toLowerCase().includes(found.row.provider) && !/oauth/i.test(found.written);
+  if (generic && hostProvider === undefined && protocol !== undefined && onlyProtocolOf(found.row.provider) === 'oauth1' && decide(protocol) !== 'oauth1' && decide(protocol) !== 'both') return undefined;
   const { row, message } = found;
   // Only a catch-all row (WooCommerce's one code for every check: many causes) is refined; a row that names its causes (AWS's, Azure's) is not second-guessed by loose words.
   const catchAll = row.maps === undefined && (row.overlay?.causes?.length ?? 0) > 3;
@@ -265,7 +267,7 @@ function fromProviderCodeField(json: JsonObject, hostProvider: string | undefine
   };
 }
 
-function findCodeField(value: Json, hostProvider: string | undefined, depth: number): { row: ReturnType<typeof providerCodes>[number]; message: string | undefined } | undefined {
+function findCodeField(value: Json, hostProvider: string | undefined, depth: number): { row: ReturnType<typeof providerCodes>[number]; message: string | undefined; written: string } | undefined {
   if (depth > 3) return undefined;
   if (Array.isArray(value)) {
     for (const item of value.slice(0, 20)) {
@@ -280,7 +282,7 @@ function findCodeField(value: Json, hostProvider: string | undefined, depth: num
     if (code === undefined || !/^[A-Za-z][\w.-]{2,63}$/.test(code)) continue;
     // Standard values and numbers are read by their own carriers; only a provider's own name is looked up here.
     const row = providerCodes().find((r) => isGenericRow(r) && (r.code === code || r.alias === code) && !problemRecord(r.code) && (hostProvider === undefined || r.provider === hostProvider));
-    if (row) return { row, message: jsonText(value['message']) ?? jsonText(value['Message']) };
+    if (row) return { row, message: jsonText(value['message']) ?? jsonText(value['Message']), written: code };
   }
   for (const child of Object.values(value)) {
     if (typeof child !== 'object' || child === null) continue;
