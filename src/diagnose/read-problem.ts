@@ -12,7 +12,8 @@ import { excerpt, type Finding, type NotAProblemReason } from './read/finding.js
 import { echoedBaseString } from './read/echoed-base-string.js';
 import { readFormBody, wordAround } from './read/form-body.js';
 import { firstHeaderValue, headerValues, joinedHeaderValue, parseHttpDate, type HeaderBag } from '../http/headers.js';
-import { readJsonBody, type JsonResponseContext } from './read/json-body.js';
+import { jsonStrings, parseJson, readJsonBody, type JsonResponseContext } from './read/json-body.js';
+import type { Json } from './read/json.js';
 import { readOAuthlibForm } from './read/oauthlib-error.js';
 import { findingFromOAuthPairs } from './read/oauth-parameters.js';
 import { findingFromPhrase } from './read/phrase-match.js';
@@ -26,6 +27,7 @@ import { readUrlQuery } from './read/url-query.js';
 import { collapseWhitespace, looksLikeHtml, visibleText } from './read/visible-text.js';
 import { readXmlBody } from './read/xml-body.js';
 import { httpStatusCode, statusFinding } from './read/status-only.js';
+import { claimWithoutEvidence } from './read/protocol.js';
 import { BEARER_CHALLENGE_CODE, besideSignals, carriesBearer, isOAuth2OnlyCode, isStandardOAuth2Code, leanStatusToBearer, mentionsOf, resolveOAuth2, type PasteMentions } from './read/oauth2.js';
 import { parseBearerChallenge, parseOAuthChallenge, type BearerChallenge } from './read/www-authenticate.js';
 
@@ -395,24 +397,29 @@ function readBody(body: string, hostProvider: string | undefined, response: Json
   // A JSON body is read as JSON first: an oauth_problem inside one of its strings belongs to it.
   const json = readJsonBody(bounded, hostProvider, { ...response, protocol: mentions?.evidence });
   if (json && (typeof json === 'string' || json.confidence !== 'heuristic')) return json;
+  // An RFC 6749 §5.2 error object the JSON reader read (its `error`, `error_description`, `error_uri`) is the answer the JSON
+  // carries; which protocol it is, resolveOAuth2 decides. No text reader reads its members again for a second answer.
+  if (json?.errorShape !== undefined) return json;
+  // Any other JSON body is structure, not prose: the word readers read its strings, each a sentence of its own, never its keys
+  // (`{"data":{"invalid_grant":true}}` names no code). The providers' code patterns, written for JSON text, still read it whole.
+  const parsed = /^\s*[[{]|^\s*[A-Za-z_$][\w$.]{0,63}\(/.test(bounded) ? parseJson(bounded) : undefined;
+  const strings = parsed !== undefined && typeof parsed === 'object' && parsed !== null ? jsonStrings(parsed) : undefined;
   // Words read in a JSON message field give way to a code another carrier of the same body names (an `error=…` form quoted in a message).
-  const other = readBodyCarriers(body, bounded, hostProvider, mentions);
+  const other = readBodyCarriers(body, bounded, hostProvider, mentions, strings === undefined ? undefined : { strings, errorMember: hasErrorMember(parsed) });
   return json && (other === undefined || other.confidence === 'heuristic') ? json : other;
 }
 
 /** The body is one JSON object with a string `error` member: OAuth 2.0's error response (RFC 6749 §5.2). */
-function hasJsonErrorMember(body: string): boolean {
-  const trimmed = body.trim();
-  if (!trimmed.startsWith('{') || !/"error"\s*:\s*"/.test(trimmed)) return false;
-  try {
-    const value: unknown = JSON.parse(trimmed);
-    return typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>)['error'] === 'string';
-  } catch {
-    return false;
-  }
+function hasErrorMember(value: Json | undefined): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof value['error'] === 'string';
 }
 
-function readBodyCarriers(body: string, bounded: string, hostProvider: string | undefined, mentions: PasteMentions | undefined): Finding | undefined {
+/**
+ * The text carriers of a body, most specific first. `json`: the body is JSON, and `strings` are its strings, one sentence
+ * each, for the word readers; `errorMember`: it has an RFC 6749 §5.2 `error` member, which is the answer, so no code is
+ * read from a code-like word in its description (readCasedOAuth2Code) and no OAuth 2.0 prose reading is made beside it.
+ */
+function readBodyCarriers(body: string, bounded: string, hostProvider: string | undefined, mentions: PasteMentions | undefined, json?: { readonly strings: string; readonly errorMember: boolean }): Finding | undefined {
   const form = readFormBody(bounded);
   if (form) return form;
   const xml = readXmlBody(bounded, hostProvider);
@@ -425,20 +432,24 @@ function readBodyCarriers(body: string, bounded: string, hostProvider: string | 
   }
   const oauthlib = readOAuthlibForm(bounded);
   if (oauthlib) return oauthlib;
-  const prose = looksLikeHtml(bounded) ? visibleText(bounded) : collapseWhitespace(bounded.slice(0, 100_000));
-  const carrier = looksLikeHtml(bounded) ? 'html-page' : 'plain-text';
-  const coded = findingFromProviderCodeText(prose, carrier) ?? findingFromCodedLine(prose, carrier, hostProvider);
-  if (coded) return coded;
-  // Prose only where no structure is: a `{…}` in the text is the extractor's to read.
-  const oauth2Prose = bounded.includes('{') ? undefined : readOAuth2Prose(bounded, mentions?.oauth2 === true && !mentions.oauth1);
+  const html = json === undefined && looksLikeHtml(bounded);
+  const prose = html ? visibleText(bounded) : collapseWhitespace(bounded.slice(0, 100_000));
+  const carrier = html ? 'html-page' : 'plain-text';
+  // What the word readers read: the prose, or a JSON body's strings.
+  const words = json === undefined ? prose : collapseWhitespace(json.strings.slice(0, 100_000));
+  const coded = findingFromProviderCodeText(prose, carrier) ?? findingFromCodedLine(words, carrier, hostProvider);
+  // A code before its description claimed for an OAuth 1.0a-only provider on its spelling alone gives way (read/protocol.ts).
+  if (coded && !claimWithoutEvidence(coded.provider, coded.providerCode?.slice(coded.providerCode.indexOf(':') + 1) ?? coded.code, hostProvider, mentions?.evidence)) return coded;
+  // Prose only where no structure is: a `{…}` in the text, a JSON body among them, is the extractor's and the JSON reader's to read.
+  const oauth2Prose = json !== undefined || bounded.includes('{') ? undefined : readOAuth2Prose(bounded, mentions?.oauth2 === true && !mentions.oauth1);
   if (oauth2Prose) return oauth2Prose;
   // An enum or type name of a registered code (`.invalidGrant`, `InvalidClient`), also inside a printed object.
   // Not inside a JSON error response: its `error` member is the answer (RFC 6749 §5.2), a code-like word in its description is not.
-  const cased = hasJsonErrorMember(bounded) ? undefined : readCasedOAuth2Code(bounded);
+  const cased = json?.errorMember === true ? undefined : readCasedOAuth2Code(json === undefined ? bounded : json.strings);
   if (cased) return cased;
   // A long log says what failed at its end: its last lines are read too.
-  const finding = findingFromPhrase(prose, carrier, hostProvider) ?? (body.length > 100_000 && carrier === 'plain-text' ? findingFromPhrase(collapseWhitespace(body.slice(-TAIL_READ)), 'plain-text', hostProvider) : undefined);
-  const echoed = finding ? echoedBaseString(prose) : undefined;
+  const finding = findingFromPhrase(words, carrier, hostProvider) ?? (body.length > 100_000 && carrier === 'plain-text' && json === undefined ? findingFromPhrase(collapseWhitespace(body.slice(-TAIL_READ)), 'plain-text', hostProvider) : undefined);
+  const echoed = finding ? echoedBaseString(words) : undefined;
   return finding && echoed !== undefined ? { ...finding, serverBaseString: echoed } : finding;
 }
 

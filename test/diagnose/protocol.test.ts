@@ -69,3 +69,29 @@ describe('OAuth 2.0 errors in providers\' own shapes read as OAuth 2.0, OAuth 1.
     expect(readProblem({ status: 401, body: 'Invalid token', requestHeaders: { Authorization: 'Bearer abc' } })?.code).toBe('oauth2:invalid_token');
   });
 });
+
+describe('a JSON error body is read as structure: the text readers read only what the JSON does not carry itself (issue 12)', () => {
+  it('its keys are no words: a member named like a code is no code', () => {
+    expect(readProblemFromText('{"code":"ERR","message":"Request failed","data":{"invalid_grant":true}}')?.code).not.toBe('oauth2:invalid_grant');
+  });
+
+  it('an RFC 6749 §5.2 error object stands as the JSON reader read it: no second answer from its members read as prose', () => {
+    expect(readProblemFromText('{"error":"bad_verification_code","error_description":"The code passed is incorrect or expired."}')).toMatchObject({ code: 'oauth2:bad_verification_code', source: 'json-body', confidence: 'exact' });
+    expect(readProblemFromText('{"error":"invalid_request","error_description":"netsuite:invalid_token"}')?.code).toBe('oauth2:invalid_request');
+  });
+
+  it('a field/code object is one sentence ("access_token invalid"); separate members are separate sentences', () => {
+    expect(readProblemFromText('{"message":"Authorization Error","errors":[{"resource":"Athlete","field":"access_token","code":"invalid"}]}')?.code).toBe('oauth2:invalid_token');
+    // "Unauthorized" (the error member) and "Invalid OAuth token" (the message) are not one sentence about an unauthorised token.
+    expect(readProblemFromText('{"error":"Unauthorized","status":401,"message":"Invalid OAuth token"}')?.code).toBe('oauth2:invalid_token');
+  });
+
+  it('the providers\' code patterns written for JSON text still read it whole (AWS __type)', () => {
+    expect(readProblemFromText('{"__type":"com.amazon.coral.service#ExpiredTokenException","message":"The security token included in the request is expired"}')?.code).toBe('aws:ExpiredToken');
+  });
+
+  it('a code word claimed for an OAuth 1.0a-only provider on its spelling alone gives way; beside the provider\'s own name it stands', () => {
+    expect(readProblemFromText('{"success":false,"errorCode":"INVALID_AUTH","errorMessage":"Invalid authentication token"}')?.providerCode).toBeUndefined();
+    expect(readProblemFromText('EDAMUserException(errorCode:INVALID_AUTH, parameter:consumerKey)')?.providerCode).toBe('evernote:EDAM-8');
+  });
+});

@@ -12,13 +12,13 @@ import { findingFromPhrase } from './phrase-match.js';
 import { findingFromProviderCodeText } from './provider-code-text.js';
 import { findingFromProblemDetails, isProblemJsonType, isXPartialErrorDocument, problemDetailsOf } from './problem-details.js';
 import { isObject, jsonText, type Json, type JsonObject } from './json.js';
-import { decide, onlyProtocolOf, type ProtocolEvidence } from './protocol.js';
+import { claimWithoutEvidence, type ProtocolEvidence } from './protocol.js';
 import { fromDropboxError, fromFacebookError, fromGoogleStatus, fromLinkedInError, fromMastercardErrors, fromSlackEnvelope, fromTumblrEnvelope } from './json-providers.js';
 
 /** JSONP, as Flickr answers with format=json: `jsonFlickrApi({...})`. */
 const JSONP = /^[A-Za-z_$][\w$.]{0,63}\(\s*([{[][\s\S]*[}\]])\s*\)\s*;?$/;
 
-function parseJson(body: string): Json | undefined {
+export function parseJson(body: string): Json | undefined {
   const stripped = body.trim();
   const trimmed = JSONP.exec(stripped)?.[1] ?? stripped;
   if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return undefined;
@@ -28,6 +28,38 @@ function parseJson(body: string): Json | undefined {
     return undefined;
   }
 }
+
+/**
+ * A JSON body's strings as sentences, without its keys, quotes or braces: what the word readers may read in a JSON body
+ * (read-problem's readBody). A sentence is a string of words (`"message":"Access token expired"`); an object's short
+ * identifier-like values together are one more (`{"field":"access_token","code":"invalid"}`: "access_token invalid", the
+ * field/code lists of Strava, Google's v1 errors[]). A full stop ends each, so words in two members are never one sentence.
+ * Depth-first, at most 200 sentences a few levels deep.
+ */
+export function jsonStrings(value: Json): string {
+  const out: string[] = [];
+  const sentence = (t: string): void => {
+    if (t !== '' && out.length < 200) out.push(/[.!?。]$/.test(t) ? t : `${t}.`);
+  };
+  const walk = (v: Json, depth: number): void => {
+    if (out.length >= 200 || depth > 8) return;
+    if (typeof v === 'string') sentence(v.trim());
+    else if (Array.isArray(v)) for (const item of v) walk(item, depth + 1);
+    else if (isObject(v)) {
+      const names: string[] = [];
+      for (const item of Object.values(v)) {
+        if (typeof item === 'string' && IDENTIFIER_LIKE.test(item.trim())) names.push(item.trim());
+        else walk(item, depth + 1);
+      }
+      sentence(names.join(' '));
+    }
+  };
+  walk(value, 0);
+  return out.join('\n');
+}
+
+/** A value that names rather than says: `access_token`, `invalid`, `activity:read_permission`, `authError`. */
+const IDENTIFIER_LIKE = /^[A-Za-z][\w.:#/-]{0,63}$/;
 
 /** A numeric provider code: `{"code":89}` or `{"code":"89"}`. */
 function numericCode(value: Json | undefined): string | undefined {
@@ -244,10 +276,8 @@ function fromProviderCodeField(json: JsonObject, hostProvider: string | undefine
   const found = findCodeField(json, hostProvider, 0);
   if (!found) return undefined;
   // A code word any API may use (INVALID_AUTH), found with no host, is not claimed for a provider that speaks only OAuth 1.0a
-  // (Evernote) when nothing in the paste is OAuth 1.0a's or names that provider: the paste is read as OAuth 2.0's (read/protocol.ts).
-  // A code that names its provider or OAuth 1.0a (woocommerce_rest_…, json_oauth1_…) is that provider's wherever it is found.
-  const generic = !found.written.toLowerCase().includes(found.row.provider) && !/oauth/i.test(found.written);
-  if (generic && hostProvider === undefined && protocol !== undefined && onlyProtocolOf(found.row.provider) === 'oauth1' && decide(protocol) !== 'oauth1' && decide(protocol) !== 'both') return undefined;
+  // (Evernote) when nothing in the paste is OAuth 1.0a's or names that provider (read/protocol.ts).
+  if (claimWithoutEvidence(found.row.provider, found.written, hostProvider, protocol)) return undefined;
   const { row, message } = found;
   // Only a catch-all row (WooCommerce's one code for every check: many causes) is refined; a row that names its causes (AWS's, Azure's) is not second-guessed by loose words.
   const catchAll = row.maps === undefined && (row.overlay?.causes?.length ?? 0) > 3;

@@ -52,9 +52,21 @@ export function protocolEvidenceIn(text: string): ProtocolEvidence {
 const protocolsOf = lazy((): ReadonlyMap<string, readonly ProtocolName[]> => new Map(providerProtocols().map((row) => [row.provider, row.protocols])));
 
 /** The one protocol a provider's API speaks, when it speaks only one (knowledge/protocol-words.ts). */
-export function onlyProtocolOf(provider: string | undefined): ProtocolName | undefined {
+function onlyProtocolOf(provider: string | undefined): ProtocolName | undefined {
   const protocols = provider === undefined ? undefined : protocolsOf().get(provider);
   return protocols?.length === 1 ? protocols[0] : undefined;
+}
+
+/**
+ * A code word any API may use (INVALID_AUTH), claimed with no host for a provider that speaks only OAuth 1.0a (Evernote),
+ * in a paste whose evidence says nothing of OAuth 1.0a: the claim has nothing behind it but the spelling, and the paste
+ * is read as OAuth 2.0's instead. A code that names its provider or OAuth (woocommerce_rest_…, json_oauth1_…) stands.
+ */
+export function claimWithoutEvidence(provider: string | undefined, written: string, hostProvider: string | undefined, evidence: ProtocolEvidence | undefined): boolean {
+  if (provider === undefined || hostProvider !== undefined || evidence === undefined || onlyProtocolOf(provider) !== 'oauth1') return false;
+  if (written.toLowerCase().includes(provider) || /oauth/i.test(written)) return false;
+  const decision = decide(evidence);
+  return decision !== 'oauth1' && decision !== 'both';
 }
 
 /** The evidence with a provider's added: a provider whose API speaks one protocol only is evidence for it. */
