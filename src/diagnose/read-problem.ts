@@ -336,7 +336,7 @@ function readResponse(response: ProviderResponse): Reading {
   let finding = resolveOAuth2(found, { ...oauth2, hostProvider, offersOAuth: challenge !== undefined, status });
   if (!finding && status !== undefined && status >= 400) finding = withSignals(statusFinding(status), besideSignals(oauth2));
   // With no challenge to go by (a challenge is better evidence, read above), a bare 401 in a Bearer or gRPC paste leans to OAuth 2.0.
-  if (finding?.code === 'http:401' && challenge === undefined && oauth2.bearer === undefined) finding = leanStatusToBearer(finding, response.mentions);
+  if (finding?.code === 'http:401' && challenge === undefined && oauth2.bearer === undefined) finding = leanStatusToBearer(finding, response.mentions, hostProvider);
   if (!finding) return { notAProblem: typeof bodyReading === 'string' ? bodyReading : undefined };
 
   const provider = finding.provider ?? hostProvider ?? providerOfBaseString(finding.serverBaseString);

@@ -95,3 +95,15 @@ describe('a JSON error body is read as structure: the text readers read only wha
     expect(readProblemFromText('EDAMUserException(errorCode:INVALID_AUTH, parameter:consumerKey)')?.providerCode).toBe('evernote:EDAM-8');
   });
 });
+
+describe('bare words and bare statuses from OAuth 2.0-only providers (issue 12)', () => {
+  it('a bare lowercase word in a code field is no provider\'s code without its host (Box\'s "unauthorized" was LinkedIn v1\'s row)', () => {
+    expect(readProblemFromText('{"type":"error","status":401,"code":"unauthorized","message":"Unauthorized","request_id":"abc"}')?.providerCode).toBeUndefined();
+  });
+
+  it('a bare 401 from an OAuth 2.0-only provider\'s host leans to RFC 6750 invalid_token; from X (both protocols) or Flickr (OAuth 1.0a) it stays the status', () => {
+    expect(readProblemFromText('{"type":"error","status":401,"code":"unauthorized","message":"Unauthorized"} GET https://api.box.com/2.0/users/me')?.code).toBe('oauth2:invalid_token');
+    expect(readProblemFromText('HTTP 401 from https://api.x.com/2/users/me')?.code).toBe('http:401');
+    expect(readProblemFromText('HTTP 401 from https://www.flickr.com/services/rest')?.code).toBe('http:401');
+  });
+});

@@ -311,6 +311,8 @@ function findCodeField(value: Json, hostProvider: string | undefined, depth: num
     const code = jsonText(value[key]);
     if (code === undefined || !/^[A-Za-z][\w.-]{2,63}$/.test(code)) continue;
     // Standard values and numbers are read by their own carriers; only a provider's own name is looked up here.
+    // A bare lowercase word (`"code":"unauthorized"`, Box, Notion) is any API's word, not one provider's name for its code: only with the host.
+    if (hostProvider === undefined && /^[a-z]+$/.test(code)) continue;
     const row = providerCodes().find((r) => isGenericRow(r) && (r.code === code || r.alias === code) && !problemRecord(r.code) && (hostProvider === undefined || r.provider === hostProvider));
     if (row) return { row, message: jsonText(value['message']) ?? jsonText(value['Message']), written: code };
   }

@@ -287,8 +287,8 @@ function wordsInOAuth2(finding: Finding, context: OAuth2Context, beside: readonl
  * (an API's refusal of its access token), or RFC 6749 §5.2 invalid_client when the paste names only the token endpoint or the
  * client's credentials. A 401 in a paste that speaks only of an API key (`x-api-key`) is the key refused.
  */
-export function leanStatusToBearer(finding: Finding, mentions: PasteMentions | undefined): Finding {
-  const evidence = mentions?.evidence;
+export function leanStatusToBearer(finding: Finding, mentions: PasteMentions | undefined, hostProvider?: string): Finding {
+  const evidence = mentions?.evidence === undefined ? undefined : withProvider(mentions.evidence, hostProvider);
   if (finding.code === 'http:401' && evidence !== undefined && !speaksOnlyOfApiKey(mentions) && decide(evidence) === 'oauth2') {
     const code = evidence.tokenEndpoint && !evidence.bearer ? 'oauth2:invalid_client' : 'oauth2:invalid_token';
     return asOAuth2(finding, code, [...(finding.oauth2Signals ?? []), code === 'oauth2:invalid_client' ? 'client-words' : 'bearer-words', 'oauth2-vocabulary']);
