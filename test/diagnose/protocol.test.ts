@@ -107,3 +107,10 @@ describe('bare words and bare statuses from OAuth 2.0-only providers (issue 12)'
     expect(readProblemFromText('HTTP 401 from https://www.flickr.com/services/rest')?.code).toBe('http:401');
   });
 });
+
+describe('without a paste, OAuth 2.0 is never the default (issue 12)', () => {
+  it('a flow or capture against X (both protocols) keeps OAuth 1.0a words; against Google (OAuth 2.0 only) they are OAuth 2.0\'s', () => {
+    expect(readProblem({ status: 401, body: 'Invalid token', url: 'https://api.x.com/1.1/account/verify_credentials.json' })?.code).toBe('token_rejected');
+    expect(readProblem({ status: 401, body: 'Invalid token', url: 'https://www.googleapis.com/drive/v3/files' })?.code).toBe('oauth2:invalid_token');
+  });
+});

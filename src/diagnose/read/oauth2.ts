@@ -251,8 +251,9 @@ function evidenceFor(finding: Finding | undefined, context: OAuth2Context): Prot
   if (pasted === undefined && !bearer && context.hostProvider === undefined) return undefined;
   let evidence: ProtocolEvidence = pasted ?? { oauth1: [], oauth2: [], tokenEndpoint: false, bearer: false };
   if (bearer) evidence = { ...evidence, oauth2: [...evidence.oauth2, 'bearer-header'], bearer: true };
-  evidence = withProvider(withProvider(evidence, context.hostProvider), finding?.provider);
-  return withReading(evidence, finding?.classified, finding?.message);
+  evidence = withReading(withProvider(withProvider(evidence, context.hostProvider), finding?.provider), finding?.classified, finding?.message);
+  // With no paste, OAuth 2.0 is never the default: a flow or capture against a provider that speaks both (X) keeps its words.
+  return pasted === undefined && decide(evidence) === 'none' ? undefined : evidence;
 }
 
 /**
