@@ -188,4 +188,10 @@ async function run(argv) {
   }
   process.exitCode = code;
   loaded.saveCache();
+  // Nothing left to do (no timer, socket, request or pending write: output
+  // went out with writeSync, and a write Node's own stream still holds is a
+  // pending request): leave now. Letting the event loop run dry first costs
+  // the leftover work Node and V8 do before a natural exit, and the heap's
+  // teardown: 1-2 ms of `explain`'s 11 (issue #17, measured on Node 20–26).
+  if (process.getActiveResourcesInfo().length === 0) process.exit();
 }
