@@ -4,6 +4,7 @@ import type { CauseRef, FixRecord, ProviderRecord, Text } from '../knowledge/typ
 import { decodeCompanions } from './companions.js';
 import { compareBaseStrings } from './base-string-diff.js';
 import type { Adjustment, EvidenceContext, Rule } from './evidence/context.js';
+import { bareUnauthorized } from './evidence/bare-unauthorized.js';
 import { baseString, signedByOauthDoctor } from './evidence/base-string.js';
 import { callback } from './evidence/callback.js';
 import { clockOffset } from './evidence/clock.js';
@@ -25,7 +26,7 @@ import type { CauseId, DetectedProblem, Diagnosis, Fix, LegRecord, Likelihood, R
 // What X API v2 says outright about the authentication it accepts comes before the OAuth 2.0 signals (a certain word stays certain).
 // The provider's words come last and only raise a cause: what a session showed is said first.
 // signedByOauthDoctor last: what the words of a message suggest cannot outweigh that oauth-doctor's own base string is RFC-exact.
-const RULES: readonly Rule[] = [response, tokenHistory, tokenAge, clockOffset, hosts, callback, baseString, nonce, signatureMethod, xV2Authentication, oauth2, jwtAssertion, words, signedByOauthDoctor];
+const RULES: readonly Rule[] = [response, tokenHistory, tokenAge, clockOffset, hosts, callback, baseString, nonce, signatureMethod, xV2Authentication, oauth2, jwtAssertion, bareUnauthorized, words, signedByOauthDoctor];
 
 export interface DiagnoseOptions {
   readonly lang: Lang;
@@ -56,8 +57,11 @@ const RANK: Record<Likelihood, number> = { certain: 0, likely: 1, possible: 2, u
 interface Working {
   likelihood: Likelihood;
   readonly evidence: string[];
-  readonly order: number;
+  order: number;
 }
+
+/** Orders below every record's own (0, 1, …): a cause the text names leads its band, the first named first. */
+const LEAD_ORDER = -1_000_000;
 
 /**
  * Explains a problem and ranks its causes by what the session shows (issue
@@ -82,7 +86,8 @@ export function diagnose(problem: DetectedProblem, evidence: SessionEvidence, op
 
   const working = new Map<CauseId, Working>();
   record.causes.forEach((ref: CauseRef, order) => working.set(ref.id, { likelihood: ref.prior, evidence: [], order }));
-  for (const rule of rulesWith(options.rules)) for (const adjustment of rule(context)) apply(working, adjustment);
+  const leads = { next: LEAD_ORDER };
+  for (const rule of rulesWith(options.rules)) for (const adjustment of rule(context)) apply(working, adjustment, leads);
 
   const protocol = options.protocol ?? (problem.code.startsWith('oauth2:') ? 'oauth2' : 'oauth1');
   const causes = rankCauses(working, lang, protocol);
@@ -108,7 +113,7 @@ export function diagnose(problem: DetectedProblem, evidence: SessionEvidence, op
   };
 }
 
-function apply(working: Map<CauseId, Working>, { cause, likelihood, line, raiseOnly }: Adjustment): void {
+function apply(working: Map<CauseId, Working>, { cause, likelihood, line, raiseOnly, lead }: Adjustment, leads: { next: number }): void {
   let entry = working.get(cause);
   if (!entry) {
     // Evidence may raise a cause the problem does not usually have; an
@@ -120,6 +125,7 @@ function apply(working: Map<CauseId, Working>, { cause, likelihood, line, raiseO
     entry.likelihood = likelihood;
   }
   if (line !== undefined && !entry.evidence.includes(line)) entry.evidence.push(line);
+  if (lead === true && entry.order >= 0) entry.order = leads.next++;
 }
 
 function rankCauses(working: Map<CauseId, Working>, lang: Lang, protocol: Protocol): RankedCause[] {

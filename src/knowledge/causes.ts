@@ -642,6 +642,20 @@ const OWN: readonly CauseRecord[] = [
       { for: 'developer', text: { en: 'Keep state and the PKCE verifier per authorization request, refuse a callback whose state differs, and start afresh.', ja: 'state と PKCE の verifier は認可要求ごとに保持し、state の違うコールバックは拒否して、やり直します。' } },
     ],
   },
+  {
+    // RFC 6749 §4.4: a client-credentials token acts for the application alone, with no resource owner behind it; X's v1.1
+    // "Application-only authentication is not allowed for this endpoint" / v2 "Authenticating with OAuth 2.0 Application-Only
+    // is forbidden for this endpoint", Microsoft Graph's /me with an app-only token.
+    id: 'app-only-token',
+    title: { en: 'An app-only token was used where a user\'s authorisation is needed', ja: 'ユーザーの認可が必要な所でアプリ専用トークンが使われた' },
+    confirm: {
+      en: 'See how the token was obtained: a client-credentials grant or an app Bearer token (RFC 6749 §4.4) acts for the application alone, so an endpoint that reads or writes on a person\'s behalf (posting, /me, direct messages) refuses it whatever its scopes.',
+      ja: 'トークンの取得方法を確認します。クライアント・クレデンシャル・グラントやアプリの Bearer トークン（RFC 6749 §4.4）はアプリ自身としてだけ動くため、利用者に代わって読み書きするエンドポイント（投稿、/me、ダイレクト・メッセージ）は、スコープに関係なくそれを拒否します。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Get a user-context token for this call (the authorization code flow with PKCE, or OAuth 1.0a user tokens where the provider accepts them) and keep the app-only token for endpoints that allow it.', ja: 'この呼び出しにはユーザー・コンテキストのトークン（PKCE 付き認可コード・フロー、またはプロバイダが受け付けるなら OAuth 1.0a のユーザー・トークン）を取得し、アプリ専用トークンはそれを許すエンドポイントだけに使います。' } },
+    ],
+  },
   ...FLOW_CAUSES,
 ];
 

@@ -290,6 +290,14 @@ export const EVIDENCE_TEXT = {
     en: 'X says this endpoint refuses OAuth 1.0a User Context and supports only: {supported}.',
     ja: 'X によると、このエンドポイントは OAuth 1.0a User Context を受け付けず、対応するのは次だけです: {supported}。',
   },
+  xV2AppOnlyRefused: {
+    en: 'X says this endpoint refuses OAuth 2.0 Application-Only and supports only: {supported} (a user context is needed).',
+    ja: 'X によると、このエンドポイントは OAuth 2.0 Application-Only を受け付けず、対応するのは次だけです: {supported}（ユーザー・コンテキストが必要）。',
+  },
+  bareUnauthorizedOAuth2: {
+    en: 'A 401 with nothing more on an OAuth 2.0 call: RFC 6750 §3.1 answers so for an access token expired, revoked or invalid, and an expired one is the most common.',
+    ja: 'OAuth 2.0 の呼び出しにそれ以上の情報のない 401: RFC 6750 §3.1 では期限切れ・失効・不正なアクセス・トークンにこう答え、最も多いのは期限切れです。',
+  },
   xV2OAuth1Supported: {
     en: 'X says this endpoint supports OAuth 1.0a User Context ({supported}) but read the request as "{used}".',
     ja: 'X によると、このエンドポイントは OAuth 1.0a User Context に対応しています（{supported}）が、リクエストを「{used}」と認識しました。',

@@ -52,6 +52,7 @@ export type CauseId =
   | 'approval-needs-person'
   | 'refresh-family-revoked'
   | 'state-mismatch'
+  | 'app-only-token'
   | 'provider-specific';
 
 export type Likelihood = 'certain' | 'likely' | 'possible' | 'unlikely';
@@ -260,6 +261,11 @@ export interface ConceptRecord {
   readonly likely?: number;
   /** 0: says the most (a permission or a rate limit names its cause outright); 2: says the least (a generic failure). */
   readonly tier: 0 | 1 | 2;
+  /**
+   * The words name their first cause outright ("The user denied access"): it leads the causes as likely as it, whatever the
+   * code (tier-0 rows always do).
+   */
+  readonly names?: boolean;
   /** Where the wording was seen, when it is a provider's own. */
   readonly source?: string;
   /**

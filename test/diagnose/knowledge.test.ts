@@ -30,6 +30,8 @@ const REQUIRED_CAUSES: readonly CauseId[] = [
   // issue #12: permission and access level, OAuth 2.0, the status fallbacks
   'read-only-app', 'api-access-level', 'redirect-mismatch', 'pkce-verifier-mismatch', 'client-authentication',
   'consent-required', 'session-ended', 'app-configuration', 'wrong-endpoint', 'wrong-method',
+  // an app-only (client-credentials) token on an endpoint that needs a user
+  'app-only-token',
 ];
 
 /** Every id of the closed CauseId union, once: the type checker fails this table when an id is added without a row here. */
@@ -44,7 +46,7 @@ const EVERY_CAUSE_ID: Record<CauseId, true> = {
   'wrong-method': true, 'api-access-level': true, 'read-only-app': true, 'redirect-mismatch': true,
   'pkce-verifier-mismatch': true, 'client-authentication': true, 'consent-required': true, 'session-ended': true,
   'app-configuration': true, 'approval-needs-person': true, 'provider-specific': true, 'user-credentials': true,
-  'refresh-family-revoked': true, 'state-mismatch': true,
+  'refresh-family-revoked': true, 'state-mismatch': true, 'app-only-token': true,
 };
 
 /** Provider codes the task names explicitly. */

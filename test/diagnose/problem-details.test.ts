@@ -48,8 +48,9 @@ const CORPUS: Record<string, Expected> = {
     code: 'x:v2:unsupported-authentication', status: 403, top: ['malformed-header', 'likely'], also: { 'oauth2-endpoint': 'unlikely' },
     parameters: { authentication_used: 'Unknown', authentication_supported: 'OAuth 1.0a User Context, OAuth 2.0 User Context' },
   },
+  // An app-only Bearer token refused where only user contexts are supported (RFC 6749 §4.4): the token acts for no person.
   'x-v2-unsupported-authentication-app-only.json': {
-    code: 'x:v2:unsupported-authentication', top: ['malformed-header', 'possible'], also: { 'oauth2-endpoint': 'unlikely' },
+    code: 'x:v2:unsupported-authentication', top: ['app-only-token', 'certain'], also: { 'oauth2-endpoint': 'unlikely' },
     parameters: { authentication_used: 'OAuth 2.0 Application-Only', authentication_supported: 'OAuth 1.0a User Context, OAuth 2.0 User Context' },
   },
   // X v2's generic 401 for a bad signature, a wrong secret or a revoked token: the status reading, with the detail beside it

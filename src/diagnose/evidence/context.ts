@@ -24,6 +24,11 @@ export interface Adjustment {
   readonly line?: string;
   /** Only make the cause more likely, never less (what a message's words say). */
   readonly raiseOnly?: boolean;
+  /**
+   * The text names this cause outright ("The user denied access", "consumer key is empty", "Application-only authentication
+   * is not allowed"): it goes first among the causes of its likelihood, ahead of the problem's usual ones.
+   */
+  readonly lead?: boolean;
 }
 
 export type Rule = (context: EvidenceContext) => Adjustment[];

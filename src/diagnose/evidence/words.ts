@@ -31,7 +31,9 @@ export function words(context: EvidenceContext): Adjustment[] {
     // On an OAuth 2.0 answer, a cause only OAuth 1.0a has is read as its OAuth 2.0 counterpart, or dropped (no signature, no token secret there).
     const read = oauth2 ? [...new Set(reading.record.causes.flatMap((cause) => oauth2Counterpart(cause)))] : reading.record.causes;
     const causes = rowCauses === undefined ? read : read.filter((cause) => rowCauses.has(cause));
-    causes.forEach((cause, i) => out.push({ cause, likelihood: i < (reading.record.likely ?? 1) ? 'likely' : 'possible', line, raiseOnly: true }));
+    // Words that name their cause outright (tier 0, or a row that says so) put it first among the causes as likely as it.
+    const names = reading.record.tier === 0 || reading.record.names === true;
+    causes.forEach((cause, i) => out.push({ cause, likelihood: i < (reading.record.likely ?? 1) ? 'likely' : 'possible', line, raiseOnly: true, lead: names && i === 0 }));
   }
   return out;
 }

@@ -2,6 +2,8 @@ import { say } from '../text.js';
 import type { Adjustment, EvidenceContext } from './context.js';
 
 const OAUTH1 = /^OAuth 1\.0a\b/i;
+/** RFC 6749 §4.4: a client-credentials (app Bearer) token, acting for the application alone. */
+const APP_ONLY = /\bApplication[- ]Only\b/i;
 
 /**
  * X API v2 `unsupported-authentication` names what X read the request as
@@ -18,6 +20,13 @@ export function xV2Authentication({ problem, lang }: EvidenceContext): Adjustmen
   const supported = problem.parameters['authentication_supported'];
   if (used === undefined || supported === undefined) return [];
   const supportsOAuth1 = supported.split(',').some((type) => OAUTH1.test(type.trim()));
+  // An app-only token refused where only user contexts are supported: the token acts for no person.
+  if (APP_ONLY.test(used) && !supported.split(',').some((type) => APP_ONLY.test(type))) {
+    return [
+      { cause: 'app-only-token', likelihood: 'certain', line: say('xV2AppOnlyRefused', lang, { supported }) },
+      { cause: 'oauth2-endpoint', likelihood: 'unlikely' },
+    ];
+  }
   if (OAUTH1.test(used) && !supportsOAuth1) {
     return [{ cause: 'oauth2-endpoint', likelihood: 'certain', line: say('xV2OAuth1Refused', lang, { supported }) }];
   }
