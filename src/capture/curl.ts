@@ -1,5 +1,5 @@
 import { captureError } from './errors.js';
-import { splitShellCommands, type ShellWord } from './shell-words.js';
+import { ShellSplitter, type ShellWord } from './shell-words.js';
 import type { Capture, CapturedExchange, HeaderList } from './types.js';
 
 /**
@@ -299,34 +299,69 @@ function toExchange(state: CurlState, context: Context, commandNumber: number, f
   };
 }
 
-/** Parses one or more curl commands (one per line, continuations allowed). */
 /**
- * The curl commands of a text, each an exchange. With `emit`, each is handed
- * on as its command ends and none is kept (issue 14 item 1: 100,000 commands'
- * words and exchanges were held at once); the capture returned then has the
- * count, no exchanges.
+ * The curl commands of a text, each an exchange, the text given whole or a
+ * piece at a time (issue 14 item 1: a 200,000-line curl file is read from
+ * the file a block at a time, never held whole). With `emit`, each exchange
+ * is handed on as its command ends and none is kept (100,000 commands' words
+ * and exchanges were held at once); the capture then has the count, no
+ * exchanges.
  */
-export function parseCurl(input: string, options: CurlReadOptions, emit?: (exchange: CapturedExchange) => void): Capture {
-  const text = input.replace(/^\uFEFF/, '');
-  const context: Context = { source: options.source, readFile: options.readFile, at: (w) => `line ${w.line}, column ${w.column}` };
-  const exchanges: CapturedExchange[] = [];
-  let count = 0;
-  let first: ShellWord[] | undefined;
-  const take = (exchange: CapturedExchange) => {
-    count++;
-    if (emit) emit(exchange);
-    else exchanges.push(exchange);
-  };
-  splitShellCommands(text, options.source, (command) => {
-    // A leading prompt (`$ curl …`) is not part of the command.
-    const words = command[0]?.text === '$' ? command.slice(1) : command;
-    if (words.length === 0) return;
-    first ??= words;
-    if (/(^|\/)curl(\.exe)?$/.test(words[0]?.text ?? '')) take(parseCommand(words, context, count + 1));
-  });
-  if (count === 0) {
-    if (first) take(parseCommand(first, context, 1));
-    else throw captureError('curl-empty', `${options.source}: no curl command found`, "give a command such as curl -X POST 'https://…' -H 'Authorization: OAuth …'");
+export class CurlReader {
+  private readonly splitter: ShellSplitter;
+  private readonly context: Context;
+  private readonly exchanges: CapturedExchange[] = [];
+  private count = 0;
+  private first: ShellWord[] | undefined;
+  private started = false;
+
+  constructor(
+    private readonly options: CurlReadOptions,
+    private readonly emit?: ((exchange: CapturedExchange) => void) | undefined,
+  ) {
+    this.context = { source: options.source, readFile: options.readFile, at: (w) => `line ${w.line}, column ${w.column}` };
+    this.splitter = new ShellSplitter(options.source, (command) => {
+      // A leading prompt (`$ curl …`) is not part of the command.
+      const words = command[0]?.text === '$' ? command.slice(1) : command;
+      if (words.length === 0) return;
+      this.first ??= words;
+      if (/(^|\/)curl(\.exe)?$/.test(words[0]?.text ?? '')) this.take(parseCommand(words, this.context, this.count + 1));
+    });
   }
-  return { format: 'curl', source: options.source, exchanges, totalEntries: count, notes: [] };
+
+  private take(exchange: CapturedExchange): void {
+    this.count++;
+    if (this.emit) this.emit(exchange);
+    else this.exchanges.push(exchange);
+  }
+
+  /** Characters held waiting for the rest of a command's quoted string or comment. */
+  get pending(): number {
+    return this.splitter.pending;
+  }
+
+  /** Reads the next piece of the text; `last` says nothing follows. */
+  push(text: string, last: boolean): void {
+    if (!this.started && text !== '') {
+      this.started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    this.splitter.push(text, last);
+  }
+
+  /** The capture, once the last piece was pushed. */
+  capture(): Capture {
+    if (this.count === 0) {
+      if (this.first) this.take(parseCommand(this.first, this.context, 1));
+      else throw captureError('curl-empty', `${this.options.source}: no curl command found`, "give a command such as curl -X POST 'https://…' -H 'Authorization: OAuth …'");
+    }
+    return { format: 'curl', source: this.options.source, exchanges: this.exchanges, totalEntries: this.count, notes: [] };
+  }
+}
+
+/** The curl commands of a whole text (see CurlReader). */
+export function parseCurl(input: string, options: CurlReadOptions, emit?: (exchange: CapturedExchange) => void): Capture {
+  const reader = new CurlReader(options, emit);
+  reader.push(input, true);
+  return reader.capture();
 }

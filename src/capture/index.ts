@@ -1,8 +1,10 @@
 import { captureError } from './errors.js';
-import { parseCurl, type CurlReadOptions } from './curl.js';
+import { StringDecoder } from 'node:string_decoder';
+import { feedBlocks } from './blocks.js';
+import { CurlReader, parseCurl, type CurlReadOptions } from './curl.js';
 import { looksLikeCurlVerbose, parseCurlVerbose } from './curl-verbose.js';
 import { readHar, type ByteSource, type HarReadOptions } from './har/index.js';
-import { parseRawHttp } from './raw-http.js';
+import { parseRawHttp, RawHttpReader } from './raw-http.js';
 import type { Capture, CapturedExchange, CaptureFormat } from './types.js';
 
 export * from './types.js';
@@ -11,6 +13,9 @@ export { parseCurl } from './curl.js';
 export { parseRawHttp } from './raw-http.js';
 export { parseCurlVerbose } from './curl-verbose.js';
 export { splitShellCommands } from './shell-words.js';
+
+/** The bytes a capture's kind is told from (a `curl -v` transcript's first lines included). */
+export const HEAD_BYTES = 64 * 1024;
 
 /** Which parser a file needs, from its name and its first bytes. */
 export function detectFormat(name: string, buf: Buffer): CaptureFormat {
@@ -37,29 +42,49 @@ export async function readCapture(buf: Buffer, options: ReadCaptureOptions): Pro
   return readCaptureTo(buf, options);
 }
 
-/** A capture file too large to be held whole (issue 14 item 1): read by position, a HAR a block at a time. */
+/** A capture file too large to be held whole (issue 14 item 1): read by position, a block at a time. */
 export interface CaptureFile extends ByteSource {
-  /** Its first bytes (at least what detectFormat looks at). */
+  /** Its first bytes (at least what detectFormat and looksLikeCurlVerbose look at). */
   readonly head: Buffer;
-  /** All of it, for the formats not yet read a block at a time. */
+  /** All of it, for a `curl -v` transcript (not yet read a block at a time). */
   whole(): Buffer;
 }
 
 /**
- * The same, each exchange handed to `emit` as it is read (issue 14 item 1):
- * a HAR's are never kept (the capture returned has its totals and notes, no
- * exchanges), and from a CaptureFile it is read a block at a time; curl
- * commands and raw HTTP messages are handed on as each is parsed (from the
- * whole text), a `curl -v` transcript once it is parsed.
+ * The same, each exchange handed to `emit` as it is read and none kept (the
+ * capture returned has its totals and notes, no exchanges), issue 14 item 1.
+ * From a CaptureFile a HAR, curl commands and raw HTTP are read a block at a
+ * time, each exchange handed on as its entry, command or message ends; a
+ * `curl -v` transcript is read whole, then handed on.
  */
 export async function streamCapture(input: Buffer | CaptureFile, options: ReadCaptureOptions, emit: (exchange: CapturedExchange) => void): Promise<Capture> {
-  let buf: Buffer;
-  if (Buffer.isBuffer(input)) buf = input;
-  else if ((options.format ?? detectFormat(options.source, input.head)) === 'har') return readHar(input, { source: options.source, onProgress: options.onProgress, signal: options.signal }, emit);
-  else buf = input.whole();
-  const capture = await readCaptureTo(buf, options, emit);
-  for (const exchange of capture.exchanges) emit(exchange);
-  return { ...capture, exchanges: [] };
+  const head = Buffer.isBuffer(input) ? input.subarray(0, HEAD_BYTES) : input.head;
+  const format = options.format ?? detectFormat(options.source, head);
+  if (format === 'har') return readHar(input, { source: options.source, onProgress: options.onProgress, signal: options.signal }, emit);
+  const feed = { onProgress: options.onProgress, signal: options.signal };
+  let capture: Capture;
+  if (format === 'curl') {
+    const reader = new CurlReader({ source: options.source, readFile: options.readFile }, emit);
+    const decoder = new StringDecoder('utf8');
+    await feedBlocks(input, feed, (block, last) => {
+      reader.push(last ? decoder.end() : decoder.write(block), last);
+      return reader.pending;
+    });
+    capture = reader.capture();
+  } else if (looksLikeCurlVerbose(head.toString('utf8'))) {
+    capture = parseCurlVerbose((Buffer.isBuffer(input) ? input : input.whole()).toString('utf8'), { source: options.source });
+    for (const exchange of capture.exchanges) emit(exchange);
+    capture = { ...capture, exchanges: [] };
+  } else {
+    const reader = new RawHttpReader({ source: options.source, scheme: options.scheme }, emit);
+    await feedBlocks(input, feed, (block, last) => {
+      reader.push(block, last);
+      return reader.held;
+    });
+    capture = reader.capture();
+  }
+  if (capture.totalEntries === 0) throw captureError('capture-empty', `${options.source}: no request found`, 'give a HAR file, a curl command or a raw HTTP request');
+  return capture;
 }
 
 async function readCaptureTo(buf: Buffer, options: ReadCaptureOptions, emit?: (exchange: CapturedExchange) => void): Promise<Capture> {
@@ -76,7 +101,7 @@ async function readCaptureTo(buf: Buffer, options: ReadCaptureOptions, emit?: (e
 
 /** Raw HTTP, or a `curl -v` transcript (its `> ` / `< ` lines are HTTP messages with a prefix). */
 function readHttpText(buf: Buffer, options: ReadCaptureOptions, emit?: (exchange: CapturedExchange) => void): Capture {
-  const head = buf.toString('utf8', 0, Math.min(buf.length, 64 * 1024));
+  const head = buf.toString('utf8', 0, Math.min(buf.length, HEAD_BYTES));
   if (looksLikeCurlVerbose(head)) return parseCurlVerbose(buf.toString('utf8'), { source: options.source });
   return parseRawHttp(buf, { source: options.source, scheme: options.scheme }, emit);
 }

@@ -31,23 +31,50 @@ interface Line {
   readonly next: number;
 }
 
-class RawHttpReader {
+/** Thrown where a message runs past the bytes held when more may follow; the message is read again with more. */
+class NeedMore {}
+const NEED_MORE = new NeedMore();
+
+/**
+ * Reads the messages of raw HTTP text given whole or a piece at a time (issue
+ * 14 item 1: 100,000 raw requests are read from the file a block at a time,
+ * never held whole). The bytes held are those from the start of the message
+ * being read; a message that runs past them is read again once the next
+ * piece came. Each exchange is handed to `emit` as it ends (its request and
+ * the response after it), or kept when there is no `emit`.
+ */
+export class RawHttpReader {
+  private buf: Buffer = Buffer.alloc(0);
   private pos = 0;
   private lineNumber = 1;
-  readonly notes: string[] = [];
+  private last = false;
+  private started = false;
+  private readonly notes: string[] = [];
+  private readonly exchanges: CapturedExchange[] = [];
+  private count = 0;
+  private pending: { request: CapturedRequest; line: number } | undefined;
 
   constructor(
-    private readonly buf: Buffer,
     private readonly options: RawHttpReadOptions,
+    private readonly emit?: ((exchange: CapturedExchange) => void) | undefined,
   ) {}
 
   private fail(code: string, line: number, what: string, hint: string): never {
     throw captureError(code, `${this.options.source}: line ${line}: ${what}`, hint);
   }
 
+  /** The end of the bytes held was reached where more may follow: read this message again with them. */
+  private needMore(): void {
+    if (!this.last) throw NEED_MORE;
+  }
+
   private peekLine(): Line | undefined {
-    if (this.pos >= this.buf.length) return undefined;
+    if (this.pos >= this.buf.length) {
+      this.needMore();
+      return undefined;
+    }
     const newline = this.buf.indexOf(0x0a, this.pos);
+    if (newline === -1) this.needMore();
     const end = newline === -1 ? this.buf.length : newline;
     const text = this.buf.toString('utf8', this.pos, end).replace(/\r$/, '');
     return { text, number: this.lineNumber, start: this.pos, next: newline === -1 ? this.buf.length : newline + 1 };
@@ -96,10 +123,13 @@ class RawHttpReader {
       const newline = this.buf.indexOf(0x0a, offset);
       const end = newline === -1 ? this.buf.length : newline;
       const text = this.buf.toString('utf8', offset, Math.min(end, offset + 200)).replace(/\r$/, '');
+      if (newline === -1) this.needMore();
       if (previousBlank && this.isMessageStart(text)) return offset;
       previousBlank = text.trim() === '';
       offset = end + 1;
     }
+    // Whether the body ends here or a message starts in the bytes to come is known only with them.
+    this.needMore();
     return this.buf.length;
   }
 
@@ -122,6 +152,7 @@ class RawHttpReader {
         this.readHeaders();
         return Buffer.concat(parts);
       }
+      if (this.pos + length > this.buf.length) this.needMore();
       if (this.pos + length > this.buf.length) this.fail('http-malformed', line.number, `the chunk says ${length} bytes but only ${this.buf.length - this.pos} follow`, 'the capture was cut short');
       parts.push(this.buf.subarray(this.pos, this.pos + length));
       this.advanceTo(this.pos + length);
@@ -204,45 +235,83 @@ class RawHttpReader {
     return { status, headers, body: body === undefined ? undefined : this.decode(body, headers, line.number) };
   }
 
-  /** Reads every message; with `emit`, each exchange is handed on as it is read and none is kept (issue 14 item 1). */
-  read(emit?: (exchange: CapturedExchange) => void): Capture {
-    const exchanges: CapturedExchange[] = [];
-    let count = 0;
-    let pending: { request: CapturedRequest; line: number } | undefined;
-    const flush = (response?: CapturedResponse) => {
-      if (pending) {
-        const exchange = { index: count++, origin: `line ${pending.line}`, request: pending.request, response };
-        if (emit) emit(exchange);
-        else exchanges.push(exchange);
-      }
-      pending = undefined;
-    };
-    if (this.buf[0] === 0xef && this.buf[1] === 0xbb && this.buf[2] === 0xbf) this.pos = 3;
-    this.skipBlankLines();
-    if (!this.peekLine()) throw captureError('http-empty', `${this.options.source}: the input is empty`, 'give a raw HTTP request (request line, headers, blank line, body)');
-    for (let line = this.peekLine(); line; line = this.peekLine()) {
-      this.take(line);
-      const status = STATUS_LINE.exec(line.text);
-      if (status) {
-        if (!pending) {
-          this.fail('http-no-request', line.number, 'a response with no request before it', 'inspect needs the request; to explain a response alone use `oauth-doctor explain`');
-        }
-        flush(this.readResponse(line, Number(status[1])));
-      } else {
-        const request = REQUEST_LINE.exec(line.text);
-        if (!request) {
-          this.fail('http-malformed', line.number, `expected a request line such as "POST /oauth/request_token HTTP/1.1" or a status line, found "${line.text.slice(0, 60)}"`, 'raw HTTP starts with the request line; for a curl command use --curl or a file starting with curl');
-        }
-        flush();
-        pending = { request: this.readRequest(line, request), line: line.number };
-      }
-      this.skipBlankLines();
+  private flush(response?: CapturedResponse): void {
+    const pending = this.pending;
+    this.pending = undefined;
+    if (!pending) return;
+    const exchange = { index: this.count++, origin: `line ${pending.line}`, request: pending.request, response };
+    if (this.emit) this.emit(exchange);
+    else this.exchanges.push(exchange);
+  }
+
+  /** Bytes held waiting for the rest of a message. */
+  get held(): number {
+    return this.buf.length - this.pos;
+  }
+
+  /** Reads the next piece of the text; `last` says nothing follows. */
+  push(bytes: Buffer, last: boolean): void {
+    // The bytes of the messages read are let go; the rest is copied with the new piece (the piece's Buffer may be reused), a last piece alone is read where it is.
+    this.buf = this.held === 0 && last ? bytes : Buffer.concat([this.buf.subarray(this.pos), bytes]);
+    this.pos = 0;
+    this.last = last;
+    if (!this.started) {
+      if (this.buf.length < 3 && !last) return;
+      this.started = true;
+      if (this.buf[0] === 0xef && this.buf[1] === 0xbb && this.buf[2] === 0xbf) this.pos = 3;
     }
-    flush();
-    return { format: 'http', source: this.options.source, exchanges, totalEntries: count, notes: this.notes };
+    for (;;) {
+      const pos = this.pos;
+      const lineNumber = this.lineNumber;
+      const notes = this.notes.length;
+      try {
+        if (!this.message()) break;
+      } catch (error) {
+        if (error !== NEED_MORE) throw error;
+        // Back to the start of the message; it is read again once more bytes came (an exchange is handed on only when its message is read whole).
+        this.pos = pos;
+        this.lineNumber = lineNumber;
+        this.notes.length = notes;
+        return;
+      }
+    }
+  }
+
+  /** Reads the next message (after blank lines); false at the end. */
+  private message(): boolean {
+    this.skipBlankLines();
+    const line = this.peekLine();
+    if (!line) return false;
+    this.take(line);
+    const status = STATUS_LINE.exec(line.text);
+    if (status) {
+      if (!this.pending) {
+        this.fail('http-no-request', line.number, 'a response with no request before it', 'inspect needs the request; to explain a response alone use `oauth-doctor explain`');
+      }
+      this.flush(this.readResponse(line, Number(status[1])));
+      return true;
+    }
+    const request = REQUEST_LINE.exec(line.text);
+    if (!request) {
+      this.fail('http-malformed', line.number, `expected a request line such as "POST /oauth/request_token HTTP/1.1" or a status line, found "${line.text.slice(0, 60)}"`, 'raw HTTP starts with the request line; for a curl command use --curl or a file starting with curl');
+    }
+    const read = this.readRequest(line, request);
+    this.flush();
+    this.pending = { request: read, line: line.number };
+    return true;
+  }
+
+  /** The capture, once the last piece was pushed. */
+  capture(): Capture {
+    this.flush();
+    if (this.count === 0) throw captureError('http-empty', `${this.options.source}: the input is empty`, 'give a raw HTTP request (request line, headers, blank line, body)');
+    return { format: 'http', source: this.options.source, exchanges: this.exchanges, totalEntries: this.count, notes: this.notes };
   }
 }
 
+/** Reads raw HTTP text held whole; with `emit`, each exchange is handed on as it is read and none is kept (issue 14 item 1). */
 export function parseRawHttp(input: Buffer | string, options: RawHttpReadOptions, emit?: (exchange: CapturedExchange) => void): Capture {
-  return new RawHttpReader(typeof input === 'string' ? Buffer.from(input, 'utf8') : input, options).read(emit);
+  const reader = new RawHttpReader(options, emit);
+  reader.push(typeof input === 'string' ? Buffer.from(input, 'utf8') : input, true);
+  return reader.capture();
 }

@@ -5,7 +5,7 @@ import type { KeyObject } from 'node:crypto';
 import type { Environment } from '../../cli/environment.js';
 import { readPrivateKeyFile } from '../../keys/private-key-file.js';
 import { createOutput } from '../../cli/output.js';
-import { readCapture, type CaptureFile, type ReadCaptureOptions } from '../../capture/index.js';
+import { HEAD_BYTES, readCapture, type CaptureFile, type ReadCaptureOptions } from '../../capture/index.js';
 import type { CaptureFormat } from '../../capture/types.js';
 import { resolveLang, type Lang } from '../../diagnose/lang.js';
 import { ExitCode, DoctorError, isDoctorError, usageError } from '../../errors.js';
@@ -70,7 +70,7 @@ function readWhole(fd: number, size: number, shown: string): Buffer {
 
 /** The file read by position (a large capture, streamed: issue 14 item 1); its descriptor is closed by the caller. */
 function captureFile(fd: number, size: number, shown: string): CaptureFile {
-  const head = Buffer.allocUnsafe(Math.min(size, 64 * 1024));
+  const head = Buffer.allocUnsafe(Math.min(size, HEAD_BYTES));
   return {
     size,
     head: head.subarray(0, readAt(fd, head, 0, head.length, 0, shown)),
