@@ -206,19 +206,20 @@ export function* inspectCaptureSteps(capture: Capture, options: InspectOptions):
     yield;
   }
   if (items.every((item) => item.at !== undefined)) items.sort((a, b) => (a.at ?? 0) - (b.at ?? 0));
-  const flows = buildFlows(items);
-  yield;
-  const flowOf = new Map<InspectedExchange, Flow>();
-  const indexInFlow = new Map<InspectedExchange, number>();
-  for (const flow of flows) flow.exchanges.forEach((item, i) => (flowOf.set(item, flow), indexInFlow.set(item, i)));
-  const flowId = (item: InspectedExchange) => flowOf.get(item)?.id ?? 0;
-
   const capturedSecrets = tokenSecretsOf(items);
   const issued = new IssuedSecrets(items, capturedSecrets, options.tokenSecret);
   const position = new Map<InspectedExchange, number>();
   items.forEach((item, i) => position.set(item, i));
   const othersFor = (item: InspectedExchange) => (own: string | undefined) => issued.near(position.get(item) ?? 0, own);
   const schemeNotes = settleAssumedSchemes(items, options, capturedSecrets, lang, othersFor);
+  // The flows are built from the exchanges as settled: one read again as http was left out of its flow (flow 0, no event, no legs as evidence).
+  items.forEach((item, i) => position.set(item, i));
+  const flows = buildFlows(items);
+  yield;
+  const flowOf = new Map<InspectedExchange, Flow>();
+  const indexInFlow = new Map<InspectedExchange, number>();
+  for (const flow of flows) flow.exchanges.forEach((item, i) => (flowOf.set(item, flow), indexInFlow.set(item, i)));
+  const flowId = (item: InspectedExchange) => flowOf.get(item)?.id ?? 0;
   const checks = new Map<InspectedExchange, SignatureCheck>();
   for (const item of items) {
     const check = checkOne(item, options, capturedSecrets, othersFor(item));
