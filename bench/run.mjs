@@ -3,7 +3,8 @@
 // as JSON under bench/results/. Targets are reported, never asserted.
 // Start-up is measured under Node 20 (this machine's), 22, 24 and 26 (issue
 // #17: scripts/node-versions.mjs fetches them once); the rest under this Node.
-// `--startup` measures start-up alone, `--quick` takes fewer runs.
+// `--startup` measures start-up alone, `--only scale` the inspect-at-scale
+// rows alone (issue 14 item 1), `--quick` takes fewer runs.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { measureStartup } from './startup.mjs';
 import { matrix } from '../scripts/node-versions.mjs';
@@ -19,8 +20,11 @@ const rows = [];
 const row = (area, measure, value, target, met) => rows.push({ area, measure, value, target, met });
 
 const startupOnly = process.argv.includes('--startup');
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt === -1 ? undefined : process.argv[onlyAt + 1];
+if (only !== undefined && only !== 'scale') throw new Error(`--only ${only}: the rows that can be run alone are: scale`);
 const startup = [];
-for (const { binary } of matrix()) {
+for (const { binary } of only === undefined ? matrix() : []) {
   console.error(`start-up under ${binary} …`);
   const measured = await measureStartup({ runs: quick ? 5 : 41, node: binary });
   startup.push(measured);
@@ -31,7 +35,7 @@ for (const { binary } of matrix()) {
 }
 
 let flow, provider, flood, har, explainRead, scale;
-if (!startupOnly) {
+if (!startupOnly && only === undefined) {
   console.error('whole local flow …');
   flow = await measureFlow({ runs: quick ? 3 : 10 });
   row('flow', 'flow --provider local --authorize http', `${flow.wallMs.toFixed(0)} ms`, '≤ 400 ms', flow.met);
@@ -54,7 +58,8 @@ if (!startupOnly) {
   har = await measureHar({ quick });
   row('inspect', `HAR ${har.fileMB.toFixed(0)} MB: inspect vs JSON.parse`, `${har.oursMBps.toFixed(0)} vs ${har.jsonParseMBps.toFixed(0)} MB/s (${((har.oursMBps / har.jsonParseMBps) * 100).toFixed(0)} %)`, '≥ 50 %', har.oursMBps >= 0.5 * har.jsonParseMBps);
   row('inspect', 'peak memory / file size', `${har.peakMB.toFixed(0)} MB (×${(har.peakMB / har.fileMB).toFixed(2)})`, '≤ ×3', har.peakMB <= 3 * har.fileMB);
-
+}
+if (!startupOnly) {
   // Issue 14 item 1: 10k and 100k signed exchanges (1M with --million; --quick: 10k only).
   console.error('inspect at scale …');
   const million = process.argv.includes('--million') || process.env['INSPECT_SCALE'] === '1000000';
@@ -68,7 +73,6 @@ if (!startupOnly) {
     row('inspect', `${name}: peak memory`, `${r.peakMB.toFixed(0)} MB (×${r.peakRatio.toFixed(2)} the file; +${(r.peakMB - r.floorMB).toFixed(0)} MB over a 100-exchange run's ${r.floorMB.toFixed(0)} MB)`, '≤ ×3', r.peakRatio <= 3);
   }
   if (scale.base64) row('inspect', `a ${scale.base64.fileMB.toFixed(0)} MB base64 body: peak memory`, `${scale.base64.peakMB.toFixed(0)} MB in ${(scale.base64.ms / 1000).toFixed(1)} s`, '≤ ×3', scale.base64.peakMB <= 3 * scale.base64.fileMB);
-
 }
 
 const widths = ['area', 'measure', 'value', 'target'].map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
@@ -82,5 +86,6 @@ const results = { date: new Date().toISOString(), node: process.version, cpus: o
 await mkdir(new URL('./results/', import.meta.url), { recursive: true });
 const file = new URL(`./results/bench-${results.date.replace(/[:.]/g, '-')}.json`, import.meta.url);
 await writeFile(file, JSON.stringify(results, null, 2) + '\n');
-await writeFile(new URL('./results/latest.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
+// A run of some rows alone does not stand for the whole table.
+if (only === undefined) await writeFile(new URL('./results/latest.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
 console.error(`written ${file.pathname}`);
