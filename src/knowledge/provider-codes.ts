@@ -7,6 +7,7 @@ import { entraProviderCodes } from './provider-codes/entra.js';
 import { envelopeProviderCodes } from './provider-codes/envelopes.js';
 import { googleProviderCodes } from './provider-codes/google.js';
 import { appleProviderCodes, identityProviderCodes } from './provider-codes/identity-providers.js';
+import { serverLogProviderCodes } from './provider-codes/server-logs.js';
 import { oauth1ProviderCodes } from './provider-codes/oauth1-providers.js';
 import { xV2ProviderCodes } from './provider-codes-x-v2.js';
 import type { ProblemOverlay, ProviderCodeRecord } from './types.js';
@@ -638,6 +639,7 @@ export const providerCodes = lazy((): readonly ProviderCodeRecord[] => [
   ...entraProviderCodes(),
   ...identityProviderCodes(),
   ...appleProviderCodes(),
+  ...serverLogProviderCodes(),
   ...envelopeProviderCodes(),
   ...cloudApiProviderCodes(),
 ]);

@@ -1,5 +1,6 @@
 import { lazy } from './lazy.js';
 import { oauth2Providers } from './providers-oauth2.js';
+import { serverLogProviders } from './provider-codes/server-logs.js';
 import { realWorldProviders } from './providers-real-world.js';
 import type { ProviderRecord } from './types.js';
 
@@ -103,6 +104,7 @@ export const providers = lazy((): readonly ProviderRecord[] => [
   },
   ...realWorldProviders(),
   ...oauth2Providers(),
+  ...serverLogProviders(),
 ]);
 
 export function providerById(id: string | undefined): ProviderRecord | undefined {

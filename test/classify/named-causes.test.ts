@@ -80,3 +80,18 @@ describe('a bare 401 on an OAuth 2.0 call', () => {
     expect(doc.causes[0]?.id).not.toBe('expiry');
   });
 });
+
+/** Issue 12: authorization servers' and libraries' own log lines read as what they are (knowledge/provider-codes/server-logs.ts). */
+describe('server log lines', () => {
+  it.each([
+    ['WARN  [org.keycloak.events] (executor-thread-1) type=LOGIN_ERROR, realmId=demo, clientId=web, userId=null, ipAddress=10.0.0.1, error=invalid_redirect_uri, redirect_uri=https://app.example/cb', 'oauth2:invalid_request', 'redirect-mismatch'],
+    ['WARN  [org.keycloak.events] (executor-thread-3) type="CODE_TO_TOKEN_ERROR", realmId="demo", clientId="web", userId="null", ipAddress="10.0.0.1", error="invalid_code_verifier", grant_type="authorization_code"', 'oauth2:invalid_grant', 'pkce-verifier-mismatch'],
+    ['org.springframework.security.oauth2.core.OAuth2AuthenticationException: [invalid_state_parameter] ', 'flow:state-mismatch', 'state-mismatch'],
+    ['2019-07-26 [ERR] Invalid grant type for client: implicit', 'oauth2:unauthorized_client', 'app-configuration'],
+    ['League\\OAuth2\\Server\\Exception\\OAuthServerException: Client authentication failed in /app/vendor/league/oauth2-server/src/Exception/OAuthServerException.php:138', 'oauth2:invalid_client', 'client-authentication'],
+  ])('%s', async (text, code, first) => {
+    const doc = await explain(text);
+    expect(doc.problem.code).toBe(code);
+    expect(doc.causes[0]?.id).toBe(first);
+  });
+});

@@ -24,7 +24,10 @@ export function words(context: EvidenceContext): Adjustment[] {
   }
   const out: Adjustment[] = [];
   const readings: Classification[] = [];
-  for (const text of texts) readings.push(...withinLonger(classifyAll(text)));
+  // Words that are the provider's code itself ("Unknown client or not enabled", IdentityServer's) were read by its row already.
+  const ownCode = row?.code.includes(' ') === true ? row.code.toLowerCase() : undefined;
+  const notTheCode = (r: Classification): boolean => ownCode === undefined || !r.words.every((w) => ownCode.includes(w.toLowerCase()));
+  for (const text of texts) readings.push(...withinLonger(classifyAll(text)).filter(notTheCode));
   const oauth2 = problem.code.startsWith('oauth2:');
   for (const reading of readings) {
     const line = say('wordsSay', lang, { words: reading.words.map((w) => `"${w}"`).join(' + ') });
