@@ -8,7 +8,7 @@ const APP = { key: 'app', secret: 'app-secret' };
 describe('bad input', () => {
   let provider: RunningProvider;
   beforeAll(async () => {
-    provider = await startProvider({ consumers: [APP], maxBodyBytes: 64 * 1024, headersTimeoutMs: 300, requestTimeoutMs: 600, maxHeaderBytes: 8 * 1024 });
+    provider = await startProvider({ consumers: [APP], maxBodyBytes: 64 * 1024, headersTimeoutMs: 300, requestTimeoutMs: 5_000, maxHeaderBytes: 8 * 1024 });
   });
   afterAll(() => provider.close());
 
