@@ -5,12 +5,12 @@
 // exchanges; holding the exchanges (about 8 KB each, as before) would add
 // some 50 MB between the two. And the streamed report is the report: the
 // same document as inspecting the capture whole.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, runBin } from '../helpers/cli.js';
+import { runBin } from '../helpers/cli.js';
+import { retainedMB } from '../helpers/retained-memory.js';
 import { CONSUMER_SECRET, writeHar } from '../../bench/captures.mjs';
 import { signRequest } from '../../src/oauth/sign-request.js';
 
@@ -25,24 +25,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The largest heap left after a full GC, sampled every 100 ms while `inspect --json` runs (the pipeline yields between slices). */
-function retainedHeapMB(har: string, env: Record<string, string>): Promise<number> {
-  const hook = `data:text/javascript,${encodeURIComponent(
-    'import { writeSync } from "node:fs"; let peak = 0; setInterval(() => { globalThis.gc(); peak = Math.max(peak, process.memoryUsage().heapUsed); }, 100).unref(); process.on("exit", () => writeSync(3, String(peak)));',
-  )}`;
-  const out = openSync('/dev/null', 'w');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', hook, BIN, 'inspect', har, '--json', '--consumer-secret', CONSUMER_SECRET], { stdio: ['ignore', out, 'pipe', 'pipe'], env: { ...process.env, ...env } });
-    let peak = '';
-    let stderr = '';
-    child.stdio[3]?.on('data', (d: Buffer) => (peak += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => {
-      closeSync(out);
-      if (code !== 0 && code !== 1) reject(new Error(`exit ${code}: ${stderr}`));
-      else resolve(Number(peak) / 1048576);
-    });
-  });
-}
+const retainedHeapMB = (har: string, env: Record<string, string>) => retainedMB(['inspect', har, '--json', '--consumer-secret', CONSUMER_SECRET], { env, everyMs: 100 });
 
 describe('inspect of a large capture holds no exchange', () => {
   it('the retained heap barely grows from 2,000 to 8,000 exchanges', async () => {

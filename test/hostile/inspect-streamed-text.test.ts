@@ -8,12 +8,12 @@
 // text a few bytes at a time find the same exchanges and the same errors (at
 // the same line and column) as given it whole; and the CLI's streamed report
 // of such a file is the whole one, byte for byte.
-import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, runBin } from '../helpers/cli.js';
+import { runBin } from '../helpers/cli.js';
+import { retainedMB } from '../helpers/retained-memory.js';
 import { CurlReader, parseCurl } from '../../src/capture/curl.js';
 import { parseRawHttp, RawHttpReader } from '../../src/capture/raw-http.js';
 import type { Capture, CapturedExchange } from '../../src/capture/types.js';
@@ -51,32 +51,15 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The largest heap plus external memory left after a full GC, sampled every 50 ms while `inspect` runs (it yields between blocks). */
-function retainedMB(capture: string): Promise<number> {
-  const hook = `data:text/javascript,${encodeURIComponent(
-    'import { writeSync } from "node:fs"; let peak = 0; setInterval(() => { globalThis.gc(); const m = process.memoryUsage(); peak = Math.max(peak, m.heapUsed + m.external); }, 50).unref(); process.on("exit", () => writeSync(3, String(peak)));',
-  )}`;
-  const out = openSync('/dev/null', 'w');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', hook, BIN, 'inspect', capture, '--scheme', 'https'], { stdio: ['ignore', out, 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', OAUTH_DOCTOR_STREAM_MIN_BYTES: '0' } });
-    let peak = '';
-    let stderr = '';
-    child.stdio[3]?.on('data', (d: Buffer) => (peak += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => {
-      closeSync(out);
-      if (code !== 0 && code !== 1) reject(new Error(`exit ${code}: ${stderr}`));
-      else resolve(Number(peak) / 1048576);
-    });
-  });
-}
+const retained = (capture: string) => retainedMB(['inspect', capture, '--scheme', 'https'], { env: { NO_COLOR: '1', OAUTH_DOCTOR_STREAM_MIN_BYTES: '0' }, withExternal: true, everyMs: 50 });
 
 describe('inspect of a large curl file or raw HTTP capture holds a block, not the file', () => {
   for (const format of ['curl', 'http']) {
     it(`${format}: what is retained grows by far less than the file (13 MB) from 300 to 3,000 exchanges`, async () => {
       const fileMB = statSync(file(`big.${format}`)).size / 1048576;
       expect(fileMB).toBeGreaterThan(12);
-      const small = await retainedMB(file(`small.${format}`));
-      const large = await retainedMB(file(`big.${format}`));
+      const small = await retained(file(`small.${format}`));
+      const large = await retained(file(`big.${format}`));
       expect(small).toBeGreaterThan(0);
       // Held whole, the file alone is 13 MB (curl: and its text beside it); a block, a nonce and a flow an exchange is under 4 MB.
       expect(large - small).toBeLessThan(fileMB / 3);
