@@ -17,6 +17,8 @@ export type RedirectUriKind = 'http' | 'private-use';
 const USERINFO = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i;
 
 export function redirectUriKind(value: string): { kind: RedirectUriKind } | { problem: string } {
+  // The URL parser drops tabs and line breaks anywhere and controls or spaces at either end; the provider compares the string as registered.
+  if (/[\t\n\r]|^[\u0000-\u0020]|[\u0000-\u0020]$/.test(value)) return { problem: 'has a tab, a line break, or a space or control character at an end, which URL parsing drops, so the string sent would never match it' };
   let url: URL;
   try {
     url = new URL(value);
@@ -42,11 +44,13 @@ function portProblem(value: string): string | undefined {
   const port = /^[a-z][a-z0-9+.-]*:\/\/(?:\[[^\]/]*\]|[^/?#:[]*):([^/?#]*)/i.exec(value)?.[1];
   // With a user@ part the colon may be the password's: that URI is refused for its user part.
   if (port === undefined || port.includes('@')) return undefined;
-  if (!/^\d+$/.test(port)) return 'has a port that is not a number (RFC 3986 §3.2.3), e.g. http://127.0.0.1:8080/callback';
+  if (!/^\d+$/.test(port)) return 'has a port that is not a number (RFC 3986 §3.2.3)';
   return Number(port) > 65535 ? `has port ${port}, and a port is at most 65535` : undefined;
 }
 
 /** A redirect URI as a message may quote it: at most 80 characters, a user name or password before the host left out. */
 export function shownRedirectUri(value: string): string {
-  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1…@').slice(0, 80);
+  // Controls written as escapes: a line break in the value must not break the one-line message.
+  const shown = value.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return shown.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1…@').slice(0, 80);
 }

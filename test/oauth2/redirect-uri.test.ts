@@ -57,6 +57,11 @@ describe('redirectUriKind', () => {
     ['http://127.0.0.1:80a/cb', 'has a port that is not a number'],
     ['http://[::1]:70000/cb', 'has port 70000'],
     ['http://[::1]:8080/cb', 'http'],
+    // URL drops these too (a tab or line break anywhere, a space or control at an end).
+    ['http://127.0.0.1/ca\tllback', 'a tab, a line break'],
+    ['http://127.0.0.1/call\nback', 'a tab, a line break'],
+    [' http://127.0.0.1/callback', 'at an end'],
+    ['com.example.app:/cb\u0000', 'at an end'],
   ];
   it.each(cases)('%s → %s', (value, expected) => {
     const reading = redirectUriKind(value);

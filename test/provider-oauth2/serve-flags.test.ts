@@ -83,6 +83,8 @@ const BAD: readonly Case[] = [
   [['--redirect-uri', 'http://s3cr3t-given-by-mistake@127.0.0.1/callback'], '--redirect-uri "http://…@127.0.0.1/callback" has a user name or password before the host'],
   [['--redirect-uri', 'http://127.0.0.1@evil.example/callback'], 'has a user name or password before the host'],
   [['--redirect-uri', 'http://127.0.0.1/cb', '--redirect-uri', 'http://127.0.0.1/cb'], '--redirect-uri "http://127.0.0.1/cb" is given twice'],
+  [['--redirect-uri', 'http://127.0.0.1/call\nback'], '--redirect-uri "http://127.0.0.1/call\\u000aback" has a tab, a line break'],
+  [['--redirect-uri', 'http://h:1:2/cb'], '--redirect-uri "http://h:1:2/cb" has a port that is not a number (RFC 3986 §3.2.3) — e.g. --redirect-uri'],
   [['--dialect', 'nope'], '--dialect "nope" is no OAuth 2 dialect'],
   [['--dialect', ''], '--dialect "" is no OAuth 2 dialect'],
   [['--dialect', 'oauthlib'], '--dialect "oauthlib" is no OAuth 2 dialect'],
