@@ -74,6 +74,13 @@ describe('a bare 401 on an OAuth 2.0 call', () => {
     expect(doc.causes.find((c) => c.id === 'signature-base-mismatch')?.likelihood ?? 'unlikely').toBe('unlikely');
   });
 
+  it('from an OAuth 1.0a-only provider\'s host (E*TRADE): not an OAuth 2.0 call, signature causes keep their place', async () => {
+    const doc = await explain('GET https://api.etrade.com/v1/accounts/list\nHTTP/1.1 401 Unauthorized\r\nContent-Type: text/plain\r\n\r\nUnauthorized');
+    expect(doc.problem.code).toBe('http:401');
+    expect(doc.causes[0]?.id).not.toBe('expiry');
+    expect(doc.causes.find((c) => c.id === 'signature-base-mismatch')?.likelihood).not.toBe('unlikely');
+  });
+
   it('with nothing saying which protocol: the order is left to the evidence', async () => {
     const doc = await explain('HTTP/1.1 401 Unauthorized\n\n{"error":{"message":"Unauthorized","code":401}}');
     expect(doc.problem.code).toBe('http:401');

@@ -1,14 +1,10 @@
-import { oauth2Providers } from '../../knowledge/providers-oauth2.js';
-import { lazy } from '../../knowledge/lazy.js';
+import { onlyProtocolOf } from '../read/protocol.js';
 import { say } from '../text.js';
 import type { OAuth2Signal } from '../types.js';
 import type { Adjustment, EvidenceContext } from './context.js';
 
 /** What says the failing call was an OAuth 2.0 one: a Bearer token sent or spoken of, OAuth 2.0's words around the status. */
 const OAUTH2_CALL: ReadonlySet<OAuth2Signal> = new Set(['bearer-request', 'bearer-words', 'oauth2-context']);
-
-/** Providers that speak OAuth 2.0 only: a bare 401 from their hosts answers an OAuth 2.0 call. */
-const OAUTH2_ONLY_PROVIDERS = lazy((): ReadonlySet<string> => new Set(oauth2Providers().map((p) => p.id)));
 
 /** OAuth 1.0a's own causes: nothing is signed, no nonce sent in an OAuth 2.0 call. */
 const SIGNATURE_CAUSES = ['signature-base-mismatch', 'wrong-signature-method', 'nonce-reuse'] as const;
@@ -26,7 +22,8 @@ export function bareUnauthorized(context: EvidenceContext): Adjustment[] {
   if (failedLeg?.signatureMethod !== undefined || problem.serverBaseString !== undefined) return [];
   const signals = problem.oauth2Signals ?? [];
   const provider = problem.provider ?? context.provider?.id;
-  const oauth2Call = signals.some((s) => OAUTH2_CALL.has(s)) || (provider !== undefined && OAUTH2_ONLY_PROVIDERS().has(provider));
+  // A provider whose API speaks OAuth 2.0 only (read/protocol.ts, the one list): a bare 401 from it answers an OAuth 2.0 call.
+  const oauth2Call = signals.some((s) => OAUTH2_CALL.has(s)) || onlyProtocolOf(provider) === 'oauth2';
   if (!oauth2Call) return [];
   const line = say('bareUnauthorizedOAuth2', lang);
   return [

@@ -52,7 +52,7 @@ export function protocolEvidenceIn(text: string): ProtocolEvidence {
 const protocolsOf = lazy((): ReadonlyMap<string, readonly ProtocolName[]> => new Map(providerProtocols().map((row) => [row.provider, row.protocols])));
 
 /** The one protocol a provider's API speaks, when it speaks only one (knowledge/protocol-words.ts). */
-function onlyProtocolOf(provider: string | undefined): ProtocolName | undefined {
+export function onlyProtocolOf(provider: string | undefined): ProtocolName | undefined {
   const protocols = provider === undefined ? undefined : protocolsOf().get(provider);
   return protocols?.length === 1 ? protocols[0] : undefined;
 }
@@ -71,10 +71,10 @@ export function claimWithoutEvidence(provider: string | undefined, written: stri
 
 /** The evidence with a provider's added: a provider whose API speaks one protocol only is evidence for it. */
 export function withProvider(evidence: ProtocolEvidence, provider: string | undefined): ProtocolEvidence {
-  const protocols = provider === undefined ? undefined : protocolsOf().get(provider);
-  if (protocols?.length !== 1) return evidence;
+  const only = onlyProtocolOf(provider);
+  if (only === undefined) return evidence;
   const id = `provider:${provider ?? ''}`;
-  return protocols[0] === 'oauth1' ? { ...evidence, oauth1: [...evidence.oauth1, id] } : { ...evidence, oauth2: [...evidence.oauth2, id] };
+  return only === 'oauth1' ? { ...evidence, oauth1: [...evidence.oauth1, id] } : { ...evidence, oauth2: [...evidence.oauth2, id] };
 }
 
 /** Words a reading rests on that are OAuth 1.0a's own tokens: a request token or temporary credentials are never a Bearer token (RFC 5849 §2.1). */
