@@ -2,6 +2,7 @@ import { rowIndex } from './lazy.js';
 import type { CauseId } from './types.js';
 import { FLOW_CAUSES } from './problems-flow.js';
 import { PROVIDER_CAUSES } from './causes-providers.js';
+import { JWT_CAUSES } from './causes-jwt.js';
 import type { CauseRecord } from './types.js';
 
 /**
@@ -657,6 +658,7 @@ const OWN: readonly CauseRecord[] = [
     ],
   },
   ...FLOW_CAUSES,
+  ...JWT_CAUSES,
 ];
 
 /** Every cause: these, then the provider rows' causes (causes-providers.ts) whose ids are not defined here. */

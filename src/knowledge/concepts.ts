@@ -1,6 +1,7 @@
 import { lazy } from './lazy.js';
 import { localisedXPageConcepts } from './concepts-x-pages.js';
 import { oauth2Concepts } from './concepts-oauth2.js';
+import { jwtConcepts } from './concepts-jwt.js';
 import type { ConceptRecord } from './types.js';
 
 /**
@@ -63,6 +64,7 @@ export const concepts = lazy((): readonly ConceptRecord[] => [
   en({ id: 'credential-missing', concept: 'parameter', subject: ['consumer key', 'oauth consumer key', 'client id', 'clientid', 'client secret', 'api key', 'apikey', 'access token', 'bearer token', 'bearer', 'token', 'oauth token', 'auth token', 'authentication token', 'credentials', 'credential', 'authorization header', 'auth header', 'authorization', 'authentication', 'authentication credentials', 'api credentials', 'x api key', 'consumer secret'], state: ['missing', 'is missing', 'empty', 'is empty', 'blank', 'not provided', 'not present', 'not supplied', 'not sent', 'not set', 'must be set', 'is not set', 'must be provided', 'must be supplied', 'must be specified', 'not specified', 'not found in request', 'not given', 'absent'], problem: 'parameter_absent', causes: ['missing-parameter'], tier: 1, names: true, source: 'codebird-php "To generate a signature, the consumer key must be set." (jublo/codebird-php#57); OpenAI "Missing bearer or basic authentication in header" (openai/openai-cookbook#2347); WSO2 "Missing Credentials" (wso2/product-apim#11049); Microsoft Graph "Access token is empty."' }),
   en({ id: 'credential-none', concept: 'parameter', subject: ['no credentials', 'no credentials provided', 'no credential', 'no bearer token', 'no access token', 'no token', 'no token provided', 'no api key', 'no authorization header', 'no auth header', 'no authentication', 'missing credentials', 'without credentials', 'unauthenticated request'], state: [], problem: 'parameter_absent', causes: ['missing-parameter'], tier: 0, source: 'WSO2 "Missing Credentials" (wso2/product-apim#11049); "No credentials provided", "no Bearer token"' }),
   ...oauth2Concepts(),
+  ...jwtConcepts(),
   ja({ id: 'ja-app-only-token', concept: 'permission', subject: ['アプリ専用', 'アプリケーション専用', 'アプリのみの認証', 'アプリ専用トークン', 'クライアント・クレデンシャル', 'クライアントクレデンシャル', 'クライアント資格情報'], state: ['許可されていません', '使用できません', '使えません', '利用できません', '禁止', '対応していません', 'サポートされていません'], problem: 'additional_authorization_required', causes: ['app-only-token', 'insufficient-scope'], tier: 0 }),
   ja({ id: 'ja-user-context-required', concept: 'permission', subject: ['ユーザー・コンテキスト', 'ユーザーコンテキスト', 'ユーザー認証', 'ユーザーの認可', 'ユーザー・トークン', 'ユーザートークン'], state: ['必要', '必須', 'が要ります', 'のみ'], problem: 'additional_authorization_required', causes: ['app-only-token', 'missing-parameter'], tier: 0 }),
   ja({ id: 'ja-credential-missing', concept: 'parameter', subject: ['コンシューマキー', 'コンシューマーキー', 'クライアントid', 'apiキー', 'アクセストークン', 'アクセス・トークン', 'トークン', '認証情報', '資格情報', 'authorizationヘッダ', 'authorization ヘッダ', '認証ヘッダ'], state: ['空', 'ありません', '指定されていません', '未設定', '設定されていません', '見つかりません', '欠落', '送信されていません', '含まれていません'], problem: 'parameter_absent', causes: ['missing-parameter'], tier: 1, names: true }),

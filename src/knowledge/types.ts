@@ -53,6 +53,13 @@ export type CauseId =
   | 'refresh-family-revoked'
   | 'state-mismatch'
   | 'app-only-token'
+  // OpenID Connect Core 1.0 §3.1.3.7 (ID Token validation) and RFC 7519 §4.1 / RFC 9068 §4 (a JWT access token at an API):
+  // the token came back and the client or API refused it for one of its claims or its signature (knowledge/causes-jwt.ts).
+  | 'nonce-mismatch'
+  | 'audience-mismatch'
+  | 'issuer-mismatch'
+  | 'signing-key-mismatch'
+  | 'token-hash-mismatch'
   | 'provider-specific';
 
 export type Likelihood = 'certain' | 'likely' | 'possible' | 'unlikely';
@@ -228,7 +235,9 @@ type Concept =
   | 'oauth2-app'
   | 'oauth2-refresh'
   | 'audience'
-  | 'clock';
+  | 'clock'
+  | 'jwt-claim'
+  | 'jwt-key';
 
 /**
  * One row of the message classifier: a subject (what the words are about)

@@ -32,6 +32,8 @@ const REQUIRED_CAUSES: readonly CauseId[] = [
   'consent-required', 'session-ended', 'app-configuration', 'wrong-endpoint', 'wrong-method',
   // an app-only (client-credentials) token on an endpoint that needs a user
   'app-only-token',
+  // a JWT refused by its checker: an ID token's nonce, aud, iss, signature key, at_hash/c_hash (OpenID Connect Core §3.1.3.7)
+  'nonce-mismatch', 'audience-mismatch', 'issuer-mismatch', 'signing-key-mismatch', 'token-hash-mismatch',
 ];
 
 /** Every id of the closed CauseId union, once: the type checker fails this table when an id is added without a row here. */
@@ -47,6 +49,7 @@ const EVERY_CAUSE_ID: Record<CauseId, true> = {
   'pkce-verifier-mismatch': true, 'client-authentication': true, 'consent-required': true, 'session-ended': true,
   'app-configuration': true, 'approval-needs-person': true, 'provider-specific': true, 'user-credentials': true,
   'refresh-family-revoked': true, 'state-mismatch': true, 'app-only-token': true,
+  'nonce-mismatch': true, 'audience-mismatch': true, 'issuer-mismatch': true, 'signing-key-mismatch': true, 'token-hash-mismatch': true,
 };
 
 /** Provider codes the task names explicitly. */

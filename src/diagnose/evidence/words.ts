@@ -32,7 +32,9 @@ export function words(context: EvidenceContext): Adjustment[] {
   for (const reading of readings) {
     const line = say('wordsSay', lang, { words: reading.words.map((w) => `"${w}"`).join(' + ') });
     // On an OAuth 2.0 answer, a cause only OAuth 1.0a has is read as its OAuth 2.0 counterpart, or dropped (no signature, no token secret there).
-    const read = oauth2 ? [...new Set(reading.record.causes.flatMap((cause) => oauth2Counterpart(cause)))] : reading.record.causes;
+    // On an OAuth 1.0a answer, a JWT's signing key is the consumer's secret (oauth1Counterpart).
+    const jwtSignature = oauth2 && reading.record.concept === 'signature' && !TOKEN_ENDPOINT_CODES.has(problem.code);
+    const read = [...new Set(reading.record.causes.flatMap((cause) => (oauth2 ? oauth2Counterpart(cause, jwtSignature) : oauth1Counterpart(cause))))];
     const causes = rowCauses === undefined ? read : read.filter((cause) => rowCauses.has(cause));
     // Words that name their cause outright (tier 0, or a row that says so) put it first among the causes as likely as it.
     const names = reading.record.tier === 0 || reading.record.names === true;
@@ -64,7 +66,8 @@ const OAUTH2_COUNTERPART: Partial<Record<CauseId, readonly CauseId[]>> = {
   'wrong-secret': ['client-authentication'],
   'signature-base-mismatch': [],
   'wrong-signature-method': [],
-  'nonce-reuse': [],
+  // OAuth 2.0's nonce is OpenID Connect's, checked against the one the client sent (OpenID Connect Core §3.1.3.7 step 11).
+  'nonce-reuse': ['nonce-mismatch'],
   'wrong-realm': [],
   'malformed-header': [],
   'verifier-mismatch': ['pkce-verifier-mismatch'],
@@ -73,6 +76,32 @@ const OAUTH2_COUNTERPART: Partial<Record<CauseId, readonly CauseId[]>> = {
   'session-handle-expired': [],
 };
 
-function oauth2Counterpart(cause: CauseId): readonly CauseId[] {
-  return OAUTH2_COUNTERPART[cause] ?? [cause];
+/**
+ * Signature words refused in OAuth 2.0 are about a JWT. At the token endpoint (RFC 6749 §5.2 codes) it is the client's own
+ * assertion (RFC 7523 §3: private_key_jwt, a JWT bearer grant): the client's authentication. Anywhere else (an API's
+ * invalid_token, an ID token the client checks, words with no code) it is a token the provider signed, checked with
+ * the validator's keys: the kid and JWK Set (OpenID Connect Core §3.1.3.7 step 6, §10.1.1).
+ */
+const OAUTH2_SIGNATURE_COUNTERPART: Partial<Record<CauseId, readonly CauseId[]>> = {
+  'wrong-secret': ['signing-key-mismatch'],
+  'signature-base-mismatch': ['signing-key-mismatch'],
+};
+
+/** The RFC 6749 §5.2 codes: the token endpoint's answer to the client's own request. */
+const TOKEN_ENDPOINT_CODES: ReadonlySet<string> = new Set(['oauth2:invalid_client', 'oauth2:invalid_grant', 'oauth2:unauthorized_client', 'oauth2:invalid_request', 'oauth2:unsupported_grant_type']);
+
+function oauth2Counterpart(cause: CauseId, jwtSignature: boolean): readonly CauseId[] {
+  return (jwtSignature ? OAUTH2_SIGNATURE_COUNTERPART[cause] : undefined) ?? OAUTH2_COUNTERPART[cause] ?? [cause];
+}
+
+/**
+ * A JWT's cause in an answer read as OAuth 1.0a's: a signing key that does not verify is the consumer's key or secret there
+ * (RFC 5849 §3.4.2, §3.4.3). The claims' causes stay: their words (ID token, aud, iss, at_hash) are OAuth 2.0's alone.
+ */
+const OAUTH1_COUNTERPART: Partial<Record<CauseId, readonly CauseId[]>> = {
+  'signing-key-mismatch': ['wrong-secret'],
+};
+
+function oauth1Counterpart(cause: CauseId): readonly CauseId[] {
+  return OAUTH1_COUNTERPART[cause] ?? [cause];
 }
