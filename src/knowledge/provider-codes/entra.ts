@@ -371,6 +371,15 @@ const ROWS: readonly OAuth2RowSpec[] = [
     meaning: ['The device code (about 15 minutes) expired before the person signed in; start the device flow again.', '利用者がサインインする前にデバイス・コード（約 15 分）の期限が切れました。デバイス・フローを最初からやり直します。'],
     causes: ['expiry'],
   },
+  {
+    // RFC 8628 §3.5 expired_token: the person did not finish in time (az login "Unexpected polling state code_expired", Azure/azure-cli#22251, #22252).
+    code: 'AADSTS70020',
+    message: "The provided value for the input parameter 'device_code' is not valid. This device code has expired.",
+    error: 'expired_token',
+    title: ['Entra ID: the device code expired', 'Entra ID: デバイス・コードの期限切れ'],
+    meaning: ['The device code (about 15 minutes) expired before the person finished signing in at the verification page; it was not used twice. Start the device flow again and finish it in time.', '利用者が検証ページでサインインを終える前にデバイス・コード（約 15 分）の期限が切れました。二度使われたのではありません。デバイス・フローを最初からやり直し、時間内に終えます。'],
+    causes: ['expiry'],
+  },
   // ── consent, policy, MFA
   {
     code: 'AADSTS65001',
