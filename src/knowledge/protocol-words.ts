@@ -5,7 +5,7 @@ import type { ProtocolTranslationRecord, ProtocolWordRecord, ProviderProtocolRec
  * Which protocol a pasted answer belongs to, as data (issue #12): the words,
  * parameter names and header forms only one of OAuth 1.0a (RFC 5849) and
  * OAuth 2.0 (RFC 6749, RFC 6750, OpenID Connect) has. read/protocol.ts reads
- * a paste's first 20,000 characters against these rows once; the readers ask
+ * a whole paste (the start and end of a very long one) against these rows once; the readers ask
  * it which protocol the words around an error speak, instead of each shape
  * deciding for itself. A word both protocols use (token, access token,
  * signature, nonce, timestamp, unauthorized) is in neither list.
@@ -14,7 +14,7 @@ export const protocolWords = lazy((): readonly ProtocolWordRecord[] => [
   // ── OAuth 1.0a's own words.
   { id: 'oauth1-parameter', protocol: 'oauth1', pattern: /\boauth_(?:consumer_key|token|token_secret|signature|signature_method|nonce|timestamp|verifier|callback|callback_confirmed|version|problem|problem_advice|body_hash|acceptable_timestamps|acceptable_versions)\b/i, source: 'RFC 5849 §3.1 (protocol parameters), §2.1, §2.3; OAuth Problem Reporting (oauth_problem)' },
   { id: 'oauth1-header', protocol: 'oauth1', pattern: /\bAuthorization:\s*OAuth\s+(?:realm|oauth_)/i, source: 'RFC 5849 §3.5.1 (the "OAuth" authentication scheme)' },
-  { id: 'oauth1-consumer', protocol: 'oauth1', pattern: /\bconsumer[ _-]?(?:key|secret)s?\b|\bConsumer(?:Key|Secret)\w*/i, source: 'OAuth Core 1.0 §4.2 (Consumer Key and Consumer Secret); RFC 5849 §1.1 calls them client credentials' },
+  { id: 'oauth1-consumer', protocol: 'oauth1', pattern: /\bconsumer[ _-]?(?:key|secret)s?\b|\bConsumer(?:Key|Secret)\w*/i, source: 'OAuth Core 1.0a §3 (Definitions: Consumer Key, Consumer Secret) and §4.3 (Consumers: the Consumer Developer establishes them with the Service Provider; §4.2 is Service Providers); RFC 5849 §1.1 calls them client credentials' },
   { id: 'oauth1-token-secret', protocol: 'oauth1', pattern: /\b(?:access[ _-]?)?token[ _-]?secret\b|\bAccessTokenSecret\b|\bTokenSecret\b/i, source: 'RFC 5849 §2.3 (the token shared-secret, oauth_token_secret)' },
   { id: 'oauth1-temporary-credentials', protocol: 'oauth1', pattern: /\btemporary credentials?\b|\brequest_token(?:_url|_secret)?\b|\bRequestToken(?:Url|Secret)?\b/, source: 'RFC 5849 §2.1 (temporary credentials, the request token endpoint)' },
   { id: 'oauth1-base-string', protocol: 'oauth1', pattern: /\bsignature[ _-]?base[ _-]?string\b|\bdebug_sbs\b/i, source: 'RFC 5849 §3.4.1 (the signature base string)' },
@@ -100,6 +100,10 @@ export const protocolTranslations = lazy((): readonly ProtocolTranslationRecord[
   // RFC 6749 §5.2 invalid_grant: "the provided authorization grant (e.g., authorization code …) or refresh token is invalid, expired, revoked".
   { id: 'refresh-token-words', concepts: ['token', 'oauth2-refresh', 'oauth2-session'], words: /refresh/i, to: 'oauth2:invalid_grant', signal: 'bearer-words', source: 'RFC 6749 §5.2 invalid_grant (a refresh token), §6' },
   { id: 'grant-words', concepts: ['oauth2-grant'], to: 'oauth2:invalid_grant', signal: 'bearer-words', source: 'RFC 6749 §5.2 invalid_grant (an authorization code)' },
+  // A token used twice is a grant, never an access token (a Bearer token is presented on every call): an authorization code
+  // is single-use (RFC 6749 §4.1.2, §10.5) and a rotated refresh token is spent once (RFC 9700 §4.14.2); both are refused as
+  // invalid_grant. Only words that say "again" ("already", "redeemed", "been used"): "the token used in the request" is no reuse.
+  { id: 'reuse-words', codes: ['token_used'], words: /\balready\b|\bredeemed\b|\bbeen used\b|\bre-?used\b|\bconsumed\b|\bexchanged\b|\bused up\b|\breplayed\b/i, to: 'oauth2:invalid_grant', signal: 'bearer-words', source: 'RFC 6749 §4.1.2 and §10.5 (codes are single-use), §5.2 invalid_grant; RFC 9700 §4.14.2 (refresh token rotation)' },
   // RFC 6750 §3.1 invalid_token: "The access token provided is expired, revoked, malformed, or invalid for other reasons."
   { id: 'token-words', concepts: ['token', 'oauth2-session'], codes: ['token_rejected', 'token_expired', 'token_revoked', 'token_used'], to: 'oauth2:invalid_token', signal: 'bearer-words', source: 'RFC 6750 §3.1 invalid_token' },
   // RFC 6750 §3.1 insufficient_scope: "The request requires higher privileges than provided by the access token."

@@ -1,4 +1,4 @@
-import { KEYCLOAK_EVENT_PATTERN } from './provider-codes/server-logs.js';
+import { KEYCLOAK_EVENT_PATTERNS } from './provider-codes/server-logs.js';
 import type { ProviderRecord } from './types.js';
 
 /**
@@ -46,7 +46,7 @@ export function oauth2Providers(): readonly ProviderRecord[] {
     },
     { id: 'okta', name: 'Okta', hosts: ['.okta.com', '.oktapreview.com', '.okta-emea.com'], codePatterns: [{ pattern: /\b(E0000\d{3})\b/, needle: 'e0000' }], source: 'https://developer.okta.com/docs/reference/error-codes/' },
     { id: 'auth0', name: 'Auth0', hosts: ['.auth0.com'], source: 'https://auth0.com/docs/authenticate/protocols/oauth' },
-    { id: 'keycloak', name: 'Keycloak', hosts: [], paths: ['/protocol/openid-connect/'], codePatterns: [KEYCLOAK_EVENT_PATTERN], source: 'https://github.com/keycloak/keycloak (services/src/main/java/org/keycloak/protocol/oidc/endpoints/TokenEndpoint.java)' },
+    { id: 'keycloak', name: 'Keycloak', hosts: [], paths: ['/protocol/openid-connect/'], codePatterns: KEYCLOAK_EVENT_PATTERNS, source: 'https://github.com/keycloak/keycloak (services/src/main/java/org/keycloak/protocol/oidc/endpoints/TokenEndpoint.java)' },
     {
       id: 'slack',
       name: 'Slack',

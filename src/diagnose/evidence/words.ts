@@ -19,14 +19,15 @@ export function words(context: EvidenceContext): Adjustment[] {
   // A provider row that matched the description's documented wording already read it: the words only raise the causes it names.
   const row = problem.providerCode === undefined ? undefined : providerCodeRecord(problem.providerCode);
   const rowCauses = row?.match?.description === undefined ? undefined : new Set((row.overlay?.causes ?? []).map((c) => c.id));
-  for (const text of [problem.message, problem.parameters['error_description'], problem.parameters['oauth_problem_advice'], problem.parameters['detail'], problem.asSent, unknownCodeWords(context)]) {
-    if (text !== undefined && text.trim() !== '') texts.add(text.slice(0, 4000));
+  for (const raw of [problem.message, problem.parameters['error_description'], problem.parameters['oauth_problem_advice'], problem.parameters['detail'], problem.asSent, unknownCodeWords(context)]) {
+    const text = raw === undefined ? undefined : withoutRecordPairs(raw.slice(0, 4000));
+    if (text !== undefined && text.trim() !== '') texts.add(text);
   }
   const out: Adjustment[] = [];
   const readings: Classification[] = [];
   // Words that are the provider's code itself ("Unknown client or not enabled", IdentityServer's) were read by its row already.
-  const ownCode = row?.code.includes(' ') === true ? row.code.toLowerCase() : undefined;
-  const notTheCode = (r: Classification): boolean => ownCode === undefined || !r.words.every((w) => ownCode.includes(w.toLowerCase()));
+  const ownCode = row?.code.includes(' ') === true ? row.code : undefined;
+  const notTheCode = (r: Classification): boolean => ownCode === undefined || !areTheCodesWords(ownCode, r.words);
   for (const text of texts) readings.push(...withinLonger(classifyAll(text)).filter(notTheCode));
   const oauth2 = problem.code.startsWith('oauth2:');
   for (const reading of readings) {
@@ -41,6 +42,35 @@ export function words(context: EvidenceContext): Adjustment[] {
     causes.forEach((cause, i) => out.push({ cause, likelihood: i < (reading.record.likely ?? 1) ? 'likely' : 'possible', line, raiseOnly: true, lead: names && i === 0 }));
   }
   return out;
+}
+
+/** `key=value` (or `key="value"`), as a log record's fields are written. */
+const RECORD_PAIR = /\b[A-Za-z_][\w.-]{0,60}=(?:"[^"\n]{0,400}"|[^\s,;]{0,400})[,;]?/g;
+
+/**
+ * A log record's fields are structure, not prose: in a text of three or more `key=value` pairs (a Keycloak event line:
+ * `error=invalid_token, grant_type=refresh_token, refresh_token_type=Refresh`) the pairs are dropped before the words
+ * are read, since the record's code was read by its row (`invalid` + `token_type` is no token used as another). A sentence
+ * with one `redirect_uri=…` in it keeps it.
+ */
+function withoutRecordPairs(text: string): string {
+  let pairs = 0;
+  for (const _ of text.matchAll(RECORD_PAIR)) if (++pairs >= 3) break;
+  return pairs >= 3 ? text.replace(RECORD_PAIR, ' ') : text;
+}
+
+/**
+ * Every word read is a whole word of a sentence code (`redirect_uri` of "Invalid redirect_uri"): the row read them. Whole
+ * words only: "valid" inside "Invalid", "known" inside "Unknown" are no words of the code, and a reading of them stands.
+ */
+export function areTheCodesWords(code: string, words: readonly string[]): boolean {
+  const own = ` ${wordsOf(code)} `;
+  return words.every((w) => own.includes(` ${wordsOf(w)} `));
+}
+
+/** Text as lower-case words joined by one space: "Invalid redirect_uri:" → "invalid redirect uri". */
+function wordsOf(text: string): string {
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '').join(' ');
 }
 
 /**

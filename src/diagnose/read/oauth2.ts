@@ -5,7 +5,7 @@ import type { OAuth2Signal, ProblemConfidence, ProblemSource } from '../types.js
 import { excerpt, type ErrorShape, type Finding } from './finding.js';
 import type { BearerChallenge } from './www-authenticate.js';
 import { protocolWords } from '../../knowledge/protocol-words.js';
-import { decide, oauth2Translation, protocolEvidenceIn, withProvider, withReading, type ProtocolEvidence } from './protocol.js';
+import { decide, evidenceWindow, oauth2Translation, protocolEvidenceIn, withProvider, withReading, type ProtocolEvidence } from './protocol.js';
 
 /**
  * Error codes only OAuth 2.0 defines: RFC 6749 §5.2 (token endpoint),
@@ -92,11 +92,11 @@ const ASSERTION_MENTION = /urn:ietf:params:oauth:(?:grant-type|client-assertion-
 const API_KEY_MENTION = /\bx-api-key\b|\bapi[_-]?key\b|\bapi key\b|\bApiKey\w*/i;
 
 /**
- * Whether a paste speaks of OAuth 2.0 or of OAuth 1.0a, beside the error it holds (its first 20,000 characters):
- * the evidence rows of knowledge/protocol-words.ts (read/protocol.ts), read once.
+ * Whether a paste speaks of OAuth 2.0 or of OAuth 1.0a, beside the error it holds (the whole paste up to 256 KiB,
+ * the start and end of a longer one): the evidence rows of knowledge/protocol-words.ts (read/protocol.ts), read once.
  */
 export function mentionsOf(text: string): PasteMentions {
-  const head = text.slice(0, 20_000);
+  const head = evidenceWindow(text);
   const evidence = protocolEvidenceIn(head);
   const bearerRows = new Set(protocolWords().filter((row) => row.bearer === true).map((row) => row.id));
   return {

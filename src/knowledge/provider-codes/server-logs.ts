@@ -49,8 +49,20 @@ export function serverLogProviders(): readonly ProviderRecord[] {
   ];
 }
 
-/** Keycloak's event log line: `type=CODE_TO_TOKEN_ERROR, realmId=…, clientId=…, …, error=invalid_code` (values quoted in newer versions). */
-export const KEYCLOAK_EVENT_PATTERN = { pattern: /\btype="?[A-Z][A-Z_]{1,60}_ERROR"?,\s*realmId=[^\n]{0,4000}?\berror="?([a-z][a-z0-9_]{2,60})"?/, prefix: 'event:', needle: 'realmid' } as const;
+/** A quote around a Keycloak event's key or value: none (older versions), `"` (newer), `\"` (the line inside a JSON log record's message). */
+const Q = String.raw`(?:\\?")?`;
+
+/**
+ * Keycloak's event log line: `type=CODE_TO_TOKEN_ERROR, realmId=…, clientId=…, …, error=invalid_code` (values quoted in
+ * newer versions, escaped inside a JSON log record), and the same event as JSON (the admin console's and the REST API's
+ * `{"time":…,"type":"CODE_TO_TOKEN_ERROR","realmId":"…",…,"error":"invalid_code"}`). A refresh refused
+ * (REFRESH_TOKEN_ERROR) is read first, by its own rows: Keycloak logs error=invalid_token when the refresh token is
+ * refused at the token endpoint, which the client receives as invalid_grant (RFC 6749 §5.2; TokenEndpoint.refreshTokenGrant).
+ */
+export const KEYCLOAK_EVENT_PATTERNS = [
+  { pattern: new RegExp(String.raw`\btype${Q}\s*[:=]\s*${Q}REFRESH_TOKEN_ERROR${Q}\s*,(?=[^\n]{0,4000}?\brealmId\b)[^\n]{0,4000}?\berror${Q}\s*[:=]\s*${Q}([a-z][a-z0-9_]{2,60})\b`), prefix: 'event:refresh:', needle: 'refresh_token_error' },
+  { pattern: new RegExp(String.raw`\btype${Q}\s*[:=]\s*${Q}[A-Z][A-Z_]{1,60}_ERROR${Q}\s*,(?=[^\n]{0,4000}?\brealmId\b)[^\n]{0,4000}?\berror${Q}\s*[:=]\s*${Q}([a-z][a-z0-9_]{2,60})\b`), prefix: 'event:', needle: 'realmid' },
+] as const;
 
 // Also oauth-doctor's own qualified spelling, typed as the argument (`identityserver:No matching hashed secret found`).
 const IDENTITYSERVER_LINE = /(?:\[(?:Error|ERR|Err)\]|Validator:?|\bidentityserver:)\s*"?(Invalid redirect_uri|Unknown client or not enabled|Invalid client configuration for client|Invalid grant type for client|No matching hashed secret found)\b/;
@@ -84,6 +96,8 @@ const KEYCLOAK_ROWS: readonly OAuth2RowSpec[] = [
   { code: 'event:invalid_code_verifier', message: 'invalid_code_verifier', error: 'invalid_grant', title: ['Keycloak event: PKCE code_verifier not valid', 'Keycloak イベント: PKCE の code_verifier が無効'], meaning: ['The code_verifier is malformed or does not match the code_challenge (RFC 7636 §4.6).', 'code_verifier の形式が誤っているか、code_challenge と一致しません（RFC 7636 §4.6）。'], causes: ['pkce-verifier-mismatch'], alias: 'event:pkce_verification_failed' },
   { code: 'event:rejected_by_user', message: 'rejected_by_user', error: 'access_denied', title: ['Keycloak event: the person declined', 'Keycloak イベント: 利用者が拒否した'], meaning: ['The person declined on the consent screen.', '利用者が同意画面で拒否しました。'], causes: ['user-denied'], legs: ['authorize'], party: 'user', alias: 'event:consent_denied' },
   { code: 'event:invalid_token', message: 'invalid_token', error: 'invalid_token', title: ['Keycloak event: token not valid', 'Keycloak イベント: トークンが無効'], meaning: ['A token presented (refresh, introspection, userinfo) is expired, revoked or not Keycloak\'s.', '提示されたトークン（リフレッシュ、イントロスペクション、userinfo）が期限切れ、失効、または Keycloak のものではありません。'], causes: ['expiry', 'revocation'], legs: 'any' },
+  { code: 'event:refresh:invalid_token', message: 'type=REFRESH_TOKEN_ERROR … error=invalid_token', error: 'invalid_grant', title: ['Keycloak event: refresh token refused', 'Keycloak イベント: リフレッシュ・トークンの拒否'], meaning: ['Keycloak refused the refresh token at the token endpoint (the client saw invalid_grant: "Token is not active", "Session not active", "Stale token", "Invalid refresh token"): the SSO session behind it ended (idle or max time, logout, a restart without persistent sessions), the token expired, or with refresh-token rotation an older one was used again.', 'Keycloak がトークン・エンドポイントでリフレッシュ・トークンを拒否しました（クライアントには invalid_grant「Token is not active」「Session not active」「Stale token」「Invalid refresh token」）。元の SSO セッションが終了した（アイドル・最大時間、ログアウト、永続化のない再起動）、トークンの期限切れ、またはローテーション有効時に古いトークンを再使用しました。'], causes: ['session-ended', 'expiry!', 'reuse'] },
+  { code: 'event:refresh:invalid_client_credentials', message: 'type=REFRESH_TOKEN_ERROR … error=invalid_client_credentials', error: 'invalid_client', title: ['Keycloak event: client credentials invalid on refresh', 'Keycloak イベント: 更新時のクライアント資格情報が無効'], meaning: ['The refresh request\'s client authentication failed: a wrong or missing secret.', 'リフレッシュ要求のクライアント認証に失敗しました。シークレットの誤りや欠落です。'], causes: ['client-authentication'] },
   { code: 'event:invalid_request', message: 'invalid_request', error: 'invalid_request', title: ['Keycloak event: invalid request', 'Keycloak イベント: 不正なリクエスト'], meaning: ['A parameter is missing or not valid for this endpoint.', 'パラメータが欠けているか、このエンドポイントには不正です。'], causes: ['missing-parameter', 'invalid-parameter-value'], legs: 'any' },
   { code: 'event:not_allowed', message: 'not_allowed', error: 'unauthorized_client', title: ['Keycloak event: not allowed', 'Keycloak イベント: 許可されていない'], meaning: ['The client is not allowed this flow or grant (its settings: Standard flow, Direct access grants, Service accounts…).', 'クライアントにこのフローやグラントが許されていません（設定: Standard flow、Direct access grants、Service accounts など）。'], causes: ['app-configuration'], legs: 'any' },
 ];
