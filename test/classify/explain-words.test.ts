@@ -46,7 +46,8 @@ const CASES: readonly Case[] = [
   { text: 'Tokens expired', code: 'oauth2:invalid_token', cause: 'expiry', concept: 'token' },
   { text: 'Token has been revoked by the user', code: 'oauth2:invalid_token', cause: 'revocation', concept: 'token' },
   { text: 'request token already used', code: 'token_used', cause: 'reuse', concept: 'token' },
-  { text: 'This token was already redeemed', code: 'oauth2:invalid_token', cause: 'reuse', concept: 'token' },
+  // A token used twice is a grant (a code or a rotated refresh token), refused as invalid_grant (RFC 6749 §5.2, §10.5).
+  { text: 'This token was already redeemed', code: 'oauth2:invalid_grant', cause: 'reuse', concept: 'token' },
   { text: 'Token not valid', code: 'oauth2:invalid_token', cause: 'expiry', concept: 'token' },
   { text: 'oauth_token not found', code: 'token_rejected', cause: 'reuse', concept: 'token' },
   // verifier, timestamp, clock, nonce
