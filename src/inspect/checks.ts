@@ -4,6 +4,7 @@ import type { CauseId, Likelihood } from '../diagnose/types.js';
 import { providerForUrl } from '../knowledge/providers.js';
 import { HASH_BYTES, isSignatureMethod, METHODS } from '../oauth/methods.js';
 import type { InspectedExchange } from './exchanges.js';
+import { CompactNonceSet } from './nonce-index.js';
 import { clockOffsetOf, type Flow, type FlowEvent } from './timeline.js';
 import { t } from './text.js';
 
@@ -203,19 +204,16 @@ function formats(item: InspectedExchange, options: CheckOptions): CheckFinding[]
  * timestamp), each with where it was first sent and its timestamp: all a
  * repeat needs of the exchange before it, so the exchanges are not kept.
  */
+/** The nonces used so far (compactly: nonce-index.ts), each repeat found with where the nonce was first used. */
 export class NonceIndex {
-  private readonly seen = new Map<string, { origin: string; timestamp: number | undefined }>();
+  private readonly seen = new CompactNonceSet();
 
   /** The duplicate-nonce finding of `item`, if it repeats a nonce seen before (and else remembers it). */
   check(item: InspectedExchange, options: CheckOptions): CheckFinding | undefined {
     const nonce = item.view.get('oauth_nonce');
     if (nonce === undefined || nonce === '') return undefined;
-    const key = `${item.view.get('oauth_consumer_key') ?? ''}\u0000${nonce}`;
-    const earlier = this.seen.get(key);
-    if (!earlier) {
-      this.seen.set(key, { origin: where(item), timestamp: item.timestamp });
-      return undefined;
-    }
+    const earlier = this.seen.seen(item.view.get('oauth_consumer_key') ?? '', nonce, where(item), item.timestamp);
+    if (!earlier) return undefined;
     const same = earlier.timestamp !== undefined && earlier.timestamp === item.timestamp;
     return {
       check: 'duplicate-nonce',
