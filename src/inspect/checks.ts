@@ -201,10 +201,10 @@ function formats(item: InspectedExchange, options: CheckOptions): CheckFinding[]
 
 /**
  * The nonces seen so far (RFC 5849 §3.3: unique per consumer key and
- * timestamp), each with where it was first sent and its timestamp: all a
- * repeat needs of the exchange before it, so the exchanges are not kept.
+ * timestamp), kept compactly (nonce-index.ts) with where each was first sent
+ * and its timestamp: all a repeat needs of the exchange before it, so the
+ * exchanges are not kept.
  */
-/** The nonces used so far (compactly: nonce-index.ts), each repeat found with where the nonce was first used. */
 export class NonceIndex {
   private readonly seen = new CompactNonceSet();
 
