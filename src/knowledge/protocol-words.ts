@@ -104,6 +104,9 @@ export const protocolTranslations = lazy((): readonly ProtocolTranslationRecord[
   // is single-use (RFC 6749 §4.1.2, §10.5) and a rotated refresh token is spent once (RFC 9700 §4.14.2); both are refused as
   // invalid_grant. Only words that say "again" ("already", "redeemed", "been used"): "the token used in the request" is no reuse.
   { id: 'reuse-words', codes: ['token_used'], words: /\balready\b|\bredeemed\b|\bbeen used\b|\bre-?used\b|\bconsumed\b|\bexchanged\b|\bused up\b|\breplayed\b/i, to: 'oauth2:invalid_grant', signal: 'bearer-words', source: 'RFC 6749 §4.1.2 and §10.5 (codes are single-use), §5.2 invalid_grant; RFC 9700 §4.14.2 (refresh token rotation)' },
+  // RFC 6749 §5.2 invalid_grant: token words in a paste whose request is a grant at the token endpoint (grant_type, a refresh
+  // token, a code_verifier) and that names no Bearer token: the token refused is the grant, not an access token (RFC 6750 §3.1).
+  { id: 'token-words-grant-request', concepts: ['token'], codes: ['token_rejected', 'token_expired', 'token_revoked', 'token_used'], pasteRows: ['oauth2-grant-parameters', 'oauth2-refresh-token'], to: 'oauth2:invalid_grant', signal: 'bearer-words', source: 'RFC 6749 §5.2 invalid_grant, §4.1.3, §6' },
   // RFC 6750 §3.1 invalid_token: "The access token provided is expired, revoked, malformed, or invalid for other reasons."
   { id: 'token-words', concepts: ['token', 'oauth2-session'], codes: ['token_rejected', 'token_expired', 'token_revoked', 'token_used'], to: 'oauth2:invalid_token', signal: 'bearer-words', source: 'RFC 6750 §3.1 invalid_token' },
   // RFC 6750 §3.1 insufficient_scope: "The request requires higher privileges than provided by the access token."
@@ -114,4 +117,16 @@ export const protocolTranslations = lazy((): readonly ProtocolTranslationRecord[
   { id: 'credential-words-token-endpoint', concepts: ['key-and-secret', 'authentication'], words: /credential|authenticat|\bauth\b/i, endpoint: 'token', to: 'oauth2:invalid_client', signal: 'client-words', source: 'RFC 6749 §5.2 invalid_client ("Client authentication failed")' },
   { id: 'credential-words', concepts: ['key-and-secret', 'authentication'], words: /credential/i, to: 'oauth2:invalid_token', signal: 'bearer-words', source: 'RFC 6750 §3.1 invalid_token; Google APIs 401 "Invalid Credentials" (https://developers.google.com/drive/api/guides/handle-errors)' },
   { id: 'authentication-words', concepts: ['authentication'], to: 'oauth2:invalid_token', signal: 'bearer-words', needsEvidence: true, source: 'RFC 6750 §3.1 invalid_token' },
+  // redirect_uri is OAuth 2.0's parameter alone (OAuth 1.0a has oauth_callback): RFC 6749 §3.1.2.2 requires it to match a
+  // registered one, §4.1.2.1 says an invalid or mismatching one is never redirected to (the error is shown to the resource owner),
+  // §4.1.3 / §5.2 refuse a code exchanged with another. Strava {"field":"redirect_uri","code":"invalid"}, authentik "The request
+  // fails due to a missing, invalid, or mismatching redirection URI", Okta "must be an absolute URI that is whitelisted".
+  { id: 'redirect-words', concepts: ['oauth2-redirect'], to: 'oauth2:redirect_uri_mismatch', signal: 'oauth2-words', source: 'RFC 6749 §3.1.2.2, §4.1.2.1, §4.1.3; Google/GitHub redirect_uri_mismatch; https://github.com/craibo/ha_strava/issues/200; https://github.com/goauthentik/authentik/issues/12137' },
+  // The client's own credentials missing at the token endpoint: RFC 6749 §5.2 invalid_client ("no client authentication included").
+  { id: 'client-credential-missing-token-endpoint', rows: ['credential-missing', 'credential-none'], words: /\bclient|\bapp(?:lication)?[ _-]?id\b|\bcredential/i, endpoint: 'token', to: 'oauth2:invalid_client', signal: 'client-words', needsEvidence: true, source: 'RFC 6749 §5.2 invalid_client ("unknown client, no client authentication included")' },
+  // A parameter missing, repeated or malformed in an OAuth 2.0 request: RFC 6749 §5.2 / §4.1.2.1 invalid_request, RFC 6750 §3.1
+  // invalid_request ("missing a required parameter … or is otherwise malformed"). Only with OAuth 2.0 evidence: OAuth 1.0a's
+  // parameter_absent / parameter_rejected (OAuth Problem Reporting §2) are the same words. A call with no credential at all
+  // (credential-missing rows) is not among them: RFC 6750 §3.1 says the resource server SHOULD NOT send an error code then.
+  { id: 'parameter-words', rows: ['parameter-missing', 'parameter-duplicate', 'header-malformed'], words: /\bparam(?:eter)?s?\b|\b(?:client_id|client_secret|redirect_uri|grant_type|code_verifier|code_challenge|response_type|refresh_token|client_assertion)\b/i, to: 'oauth2:invalid_request', signal: 'oauth2-words', needsEvidence: true, source: 'RFC 6749 §5.2, §4.1.2.1 invalid_request; RFC 6750 §3.1 invalid_request' },
 ]);

@@ -326,9 +326,11 @@ export interface ProtocolTranslationRecord {
   readonly words?: RegExp;
   /** Only when the paste names the token endpoint or the client's credentials. */
   readonly endpoint?: 'token';
+  /** Only when the paste matched one of these evidence rows (protocol-words.ts ids), and named no Bearer token, JWT or gRPC call. */
+  readonly pasteRows?: readonly string[];
   /** The OAuth 2.0 code (RFC 6749 §5.2, RFC 6750 §3.1). */
   readonly to: string;
-  readonly signal: 'bearer-words' | 'client-words';
+  readonly signal: 'bearer-words' | 'client-words' | 'oauth2-words';
   /** Only when the paste speaks of OAuth 2.0: never by default. */
   readonly needsEvidence?: boolean;
   readonly source: string;

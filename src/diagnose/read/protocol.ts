@@ -116,6 +116,8 @@ export function oauth2Translation(reading: { readonly code: string; readonly cla
     if (!fits) continue;
     if (row.words !== undefined && !row.words.test(words)) continue;
     if (row.endpoint === 'token' && !evidence.tokenEndpoint) continue;
+    // A grant refused at the token endpoint (RFC 6749 §5.2 invalid_grant) is told by the request the paste shows, not the words.
+    if (row.pasteRows !== undefined && (evidence.bearer || !row.pasteRows.some((id) => evidence.oauth2.includes(id)))) continue;
     if (row.needsEvidence === true && decision !== 'oauth2') continue;
     return row;
   }
