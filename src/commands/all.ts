@@ -10,6 +10,7 @@ import { registerCodes } from './codes/command.js';
 import { registerInspect } from './inspect/command.js';
 import { registerCompletion } from './completion/command.js';
 import { registerCredentials } from './credentials/command.js';
+import { registerPresets } from './presets/command.js';
 
 export type Register = (program: Command, context: CommandContext) => void;
 
@@ -27,6 +28,7 @@ export const COMMANDS: ReadonlyArray<readonly [name: string, register: Register]
   ['serve', registerServe],
   ['explain', registerExplain],
   ['codes', registerCodes],
+  ['presets', registerPresets],
   ['inspect', registerInspect],
   ['completion', registerCompletion],
   ['credentials', registerCredentials],

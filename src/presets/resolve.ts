@@ -1,5 +1,6 @@
 import { usageError } from '../errors.js';
-import { findPreset, PRESETS } from './presets.js';
+import { unknownProviderError } from './lookup.js';
+import { findPreset } from './presets.js';
 import type { ProviderPreset } from './types.js';
 
 export interface PresetVariables {
@@ -47,8 +48,6 @@ export function instantiatePreset(preset: ProviderPreset, variables: PresetVaria
 
 export function presetOrThrow(name: string): ProviderPreset {
   const preset = findPreset(name);
-  if (!preset) {
-    throw usageError('unknown-provider', `--provider "${name}" is not a known provider or a readable profile file`, `use one of ${PRESETS.map((p) => p.name).join(', ')}, or the path of a JSON profile`);
-  }
+  if (!preset) throw unknownProviderError(name);
   return preset;
 }

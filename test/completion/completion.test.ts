@@ -81,7 +81,8 @@ describe('completion bash, sourced into bash', () => {
   });
 
   it('presets, dialects, signature methods, languages and demo scenarios from their tables', () => {
-    expect(bashComplete('flow', '--provider', '')).toEqual([...PRESETS, ...OAUTH2_PRESETS].map((p) => p.name));
+    expect(bashComplete('flow', '--provider', '')).toEqual([...PRESETS, ...OAUTH2_PRESETS].flatMap((p) => [p.name, ...(p.aliases ?? [])]));
+    expect(bashComplete('flow', '--provider', 'twi')).toEqual(['twitter', 'twitter-oauth2']);
     expect(bashComplete('flow', '--provider', 'key')).toEqual(['keycloak']);
     expect(bashComplete('flow', '--grant', 'cl')).toEqual(['client-credentials']);
     expect(bashComplete('flow', '--ex')).toEqual(['--exchange-twice']);
@@ -227,7 +228,7 @@ describe('completion zsh and fish', () => {
     }
     expect(zsh).toContain(`:dialect:(${SERVE_DIALECTS.join(' ')})`);
     expect(zsh).toMatch(/'--private-key\[[^\n]*\]:private-key:_files'/);
-    expect(zsh).toContain(PRESETS.map((p) => p.name).join(' '));
+    expect(zsh).toContain(PRESETS.flatMap((p) => [p.name, ...(p.aliases ?? [])]).join(' '));
   });
 
   it('fish: one line per command and per flag, each under its command', () => {
@@ -240,7 +241,7 @@ describe('completion zsh and fish', () => {
     }
     const prefix = (text: string) => expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} -d '`)));
     prefix(`complete -c oauth-doctor -n '__fish_seen_subcommand_from serve' -l dialect -x -a '${SERVE_DIALECTS.join(' ')}'`);
-    prefix(`complete -c oauth-doctor -n '__fish_seen_subcommand_from flow' -l provider -r -F -a '${[...PRESETS, ...OAUTH2_PRESETS].map((p) => p.name).join(' ')}'`);
+    prefix(`complete -c oauth-doctor -n '__fish_seen_subcommand_from flow' -l provider -r -F -a '${[...PRESETS, ...OAUTH2_PRESETS].flatMap((p) => [p.name, ...(p.aliases ?? [])]).join(' ')}'`);
     prefix(`complete -c oauth-doctor -n '__fish_seen_subcommand_from sign' -l url -x`);
     prefix(`complete -c oauth-doctor -n '__fish_seen_subcommand_from inspect' -l private-key -r -F`);
   });

@@ -25,7 +25,7 @@ export interface ValueRow {
 const LANGS: readonly Lang[] = ['en', 'ja']; // src/diagnose/lang.ts `Lang`
 
 export const VALUE_ROWS: readonly ValueRow[] = [
-  { command: 'flow', option: '--provider', values: () => [...PRESETS.map((p) => p.name), ...OAUTH2_PRESETS.map((p) => p.name)], files: true },
+  { command: 'flow', option: '--provider', values: () => [...PRESETS, ...OAUTH2_PRESETS].flatMap((p) => [p.name, ...(p.aliases ?? [])]), files: true },
   // OAuth 1.0a's (serve) and OAuth 2.0's (serve --oauth2).
   { command: 'serve', option: '--dialect', values: () => [...new Set([...DIALECTS, ...OAUTH2_DIALECTS])] },
   { command: 'serve', option: '--signature-methods', values: () => SIGNATURE_METHODS },

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../../cli/command-context.js';
 import { EXIT_CODES_HELP, SECRETS_HELP } from '../../cli/help-text.js';
+import { checkProviderArgument } from '../../presets/lookup.js';
 import { findOAuth2Preset, OAUTH2_PRESETS } from '../../presets/oauth2.js';
 import type { FlowOptions } from './options.js';
 
@@ -33,9 +34,10 @@ Providers that differ: --request-token-method GET, --oauth-params query, or "leg
 an authorise URL template in a profile: "authorizeUrl": "https://…/authorize?key={consumer_key}&token={oauth_token}".
 
 Presets: local, x (twitter), etrade, flickr, hatena, smugmug, yahoo, jira, netsuite, magento, tumblr, trello, garmin;
-or --provider FILE, a JSON profile (see the README).
-OAuth 2.0 presets: ${OAUTH2_PRESETS.map((p) => p.name).join(', ')}
+or --provider FILE, a JSON profile (see the README): a path, or a name ending in .json.
+OAuth 2.0 presets: ${OAUTH2_PRESETS.map((p) => (p.aliases ? `${p.name} (${p.aliases.join(', ')})` : p.name)).join(', ')}
   (microsoft --tenant, auth0 and okta --domain, keycloak --base-url --realm).
+oauth-doctor presets lists them all, with aliases and the flags each needs.
 
 OAuth 2.0 and OpenID Connect (any of --issuer, --client-id, --grant, --token-endpoint):
   oauth-doctor flow --issuer https://as.example --client-id ID                 code + PKCE, loopback redirect
@@ -53,7 +55,7 @@ export function registerFlow(program: Command, context: CommandContext): void {
   program
     .command('flow')
     .description('run an OAuth 1.0a or OAuth 2.0 flow one step at a time, and diagnose the step that fails')
-    .option('--provider <name|file>', 'a preset (local, x, flickr, …) or a JSON profile file')
+    .option('--provider <name|file>', 'a preset of either protocol (local, x, google, …; oauth-doctor presets lists them) or a JSON profile file (a path, or a name ending in .json)')
     .option('--request-token-url <url>', 'temporary-credentials endpoint (RFC 5849 §2.1)')
     .option('--authorize-url <url>', 'resource-owner authorisation endpoint (§2.2)')
     .option('--access-token-url <url>', 'token-credentials endpoint (§2.3)')
@@ -116,6 +118,7 @@ export function registerFlow(program: Command, context: CommandContext): void {
     .option('--code-verifier <verifier>', 'OAuth 2.0 rehearsal: send this code_verifier instead of the one made for the challenge')
     .addHelpText('after', `${FLOW_HELP}\n\n${EXIT_CODES_HELP}\n\n${SECRETS_HELP}`)
     .action(async (options: FlowOptions) => {
+      checkProviderArgument(options.provider, context.env.cwd);
       if (options.issuer !== undefined || options.grant !== undefined || options.clientId !== undefined || options.tokenEndpoint !== undefined || (await isOAuth2Provider(options.provider, context.env.cwd))) {
         const { runOAuth2FlowCommand } = await import('./oauth2-run.js');
         context.setExitCode(await runOAuth2FlowCommand(options, context.env));

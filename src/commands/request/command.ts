@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../../cli/command-context.js';
 import { EXIT_CODES_HELP, SECRETS_HELP } from '../../cli/help-text.js';
+import { checkProviderArgument } from '../../presets/lookup.js';
 import type { RequestOptions } from './options.js';
 
 const REQUEST_HELP = `
@@ -45,7 +46,7 @@ export function registerRequest(program: Command, context: CommandContext): void
     .option('--realm <realm>', 'realm for the Authorization header (never signed)')
     .option('--body-hash', 'add oauth_body_hash (automatic where the provider wants it)')
     .option('--no-body-hash', 'never add oauth_body_hash, whatever the provider')
-    .option('--provider <name|file>', 'a preset (x, mastercard, netsuite, …) or a JSON profile: its signature method, realm and body-hash rule (default: from the URL); an OAuth 2.0 profile or preset without --bearer: the token flow --save-credentials saved for its client')
+    .option('--provider <name|file>', 'a preset (x, mastercard, netsuite, …; oauth-doctor presets lists them) or a JSON profile (a path, or a name ending in .json): its signature method, realm and body-hash rule (default: from the URL); an OAuth 2.0 profile or preset without --bearer: the token flow --save-credentials saved for its client')
     .option('--as <name>', 'sign with a saved credential (see oauth-doctor credentials list)')
     .option('--save-credentials <name>', 'save the credentials used, when the call succeeds (mode 0600)')
     .option('--consumer-key <key>', 'consumer key (or OAUTH_CONSUMER_KEY)')
@@ -63,6 +64,7 @@ export function registerRequest(program: Command, context: CommandContext): void
     .option('--show-secrets', 'print secrets in full')
     .addHelpText('after', `${REQUEST_HELP}\n\n${EXIT_CODES_HELP}\n\n${SECRETS_HELP}`)
     .action(async (first: string, second: string | undefined, options: RequestOptions) => {
+      checkProviderArgument(options.provider, context.env.cwd);
       if (options.bearer !== undefined) {
         const { runBearerRequest } = await import('./bearer.js');
         context.setExitCode(await runBearerRequest(first, second, { ...options, bearer: options.bearer }, context.env));
