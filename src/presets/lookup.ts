@@ -80,7 +80,7 @@ export function suggestPresets(typed: string, listings: readonly PresetListing[]
 }
 
 /** `--provider VALUE` names a file by its shape: a path separator, or a name ending in .json. */
-export function looksLikeFile(value: string): boolean {
+function looksLikeFile(value: string): boolean {
   return /[/\\]/.test(value) || /\.json$/i.test(value);
 }
 

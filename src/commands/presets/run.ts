@@ -10,7 +10,7 @@ const HEADINGS: Readonly<Record<PresetListing['protocol'], string>> = {
 };
 
 /** The text: one heading per protocol, a row a preset (name, aliases, flags it needs, title). Pure, for tests. */
-export function renderPresets(listings: readonly PresetListing[]): string[] {
+function renderPresets(listings: readonly PresetListing[]): string[] {
   const lines: string[] = [];
   const nameWidth = Math.max(...listings.map((p) => p.name.length));
   const extraOf = (p: PresetListing) => [p.aliases.length > 0 ? `also ${p.aliases.join(', ')}` : '', p.needs.length > 0 ? `needs ${p.needs.join(' ')}` : '', p.flow ? '' : 'request only'].filter(Boolean).join('; ');
