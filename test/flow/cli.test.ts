@@ -192,7 +192,7 @@ describe('oauth-doctor flow: failures and exit codes', () => {
 
   it.each([
     ['no provider and no endpoints', ['flow'], 'no provider'],
-    ['an unknown preset', ['flow', '--provider', 'nosuch'], '--provider "nosuch"'],
+    ['an unknown preset', ['flow', '--provider', 'nosuch'], '--provider nosuch: unknown provider'],
     ['a bad --authorize', ['flow', '--provider', 'local', '--authorize', 'carrier-pigeon'], '--authorize'],
     ['--step without a terminal', ['flow', '--provider', 'local', '--step'], '--step'],
     ['a relative --callback', ['flow', '--provider', 'local', '--callback', '/cb'], '--callback'],
