@@ -118,8 +118,7 @@ function renderTimeline(report: InspectReport, o: RenderOptions): string[] {
 
 /** The timeline: each flow's events, up to the summary's budget unless --all. */
 export function renderTimelineOf(flows: readonly TimelineFlow[], originWidth: number, o: RenderOptions): string[] {
-  const c = o.palette;
-  const lines = [c.bold(t('timeline', o.lang))];
+  const lines = [timelineTitle(o)];
   const totalEvents = flows.reduce((n, flow) => n + flow.eventCount, 0);
   const budget = o.all ? Infinity : SUMMARY_LIMITS.events;
   let shown = 0;
@@ -130,31 +129,61 @@ export function renderTimelineOf(flows: readonly TimelineFlow[], originWidth: nu
       continue;
     }
     if (shown + flow.eventCount > budget) flowsCut++;
-    const heading = [c.bold(t('flowTitle', o.lang, { id: flow.id }))];
-    if (flow.requestToken) heading.push(t('flowRequestToken', o.lang, { token: o.mask(flow.requestToken) }));
-    else if (flow.accessToken) heading.push(t('flowAccessToken', o.lang, { token: o.mask(flow.accessToken) }));
-    else heading.push(t('twoLegged', o.lang));
-    if (!flow.startedInCapture && (flow.requestToken || flow.accessToken)) heading.push(t('flowNotStarted', o.lang));
-    heading.push(t('hosts', o.lang, { hosts: flow.hosts.join(', ') }));
-    lines.push(`  ${heading.join(' · ')}`);
+    lines.push(flowHeading(flow, o));
     for (const { event, ref } of flow.events) {
       if (shown >= budget) break;
       shown++;
-      const item = event.exchange;
-      const status = item.status === undefined ? '—' : String(item.status);
-      const statusText = item.status !== undefined && item.status >= 400 ? c.red(status) : status;
-      const wait = item.exchange.waitMs === undefined ? '' : `${Math.round(item.exchange.waitMs)} ms`;
-      const text = eventText(event, ref, o);
-      const problem = item.problem ? `  ${c.red(t('problemSaid', o.lang, { code: item.problem.code }))}` : '';
-      const marker = BAD_EVENTS.has(event.kind) ? c.red('✗') : NEUTRAL_EVENTS.has(event.kind) ? c.dim('·') : c.green('✓');
-      lines.push(
-        `    ${seconds(event.offsetMs).padEnd(9)} ${item.exchange.origin.padEnd(originWidth)}  ${item.view.method.padEnd(6)} ${item.leg.padEnd(13)} ${shortUrl(item)}  ${statusText}${wait ? `  ${c.dim(wait)}` : ''}`,
-        `    ${' '.repeat(9)} ${' '.repeat(originWidth)}  ${marker} ${BAD_EVENTS.has(event.kind) ? c.red(text) : text}${problem}`,
-      );
+      append(lines, eventLines(eventRow(event, ref, o), originWidth));
     }
   }
-  if (shown < totalEvents) lines.push(c.dim(`  ${t('moreEvents', o.lang, { events: totalEvents - shown, flows: flowsCut })}`));
+  if (shown < totalEvents) lines.push(o.palette.dim(`  ${t('moreEvents', o.lang, { events: totalEvents - shown, flows: flowsCut })}`));
   return lines;
+}
+
+export function timelineTitle(o: RenderOptions): string {
+  return o.palette.bold(t('timeline', o.lang));
+}
+
+/** A flow's heading line in the timeline. */
+export function flowHeading(flow: Omit<TimelineFlow, 'events' | 'eventCount'>, o: RenderOptions): string {
+  const c = o.palette;
+  const heading = [c.bold(t('flowTitle', o.lang, { id: flow.id }))];
+  if (flow.requestToken) heading.push(t('flowRequestToken', o.lang, { token: o.mask(flow.requestToken) }));
+  else if (flow.accessToken) heading.push(t('flowAccessToken', o.lang, { token: o.mask(flow.accessToken) }));
+  else heading.push(t('twoLegged', o.lang));
+  if (!flow.startedInCapture && (flow.requestToken || flow.accessToken)) heading.push(t('flowNotStarted', o.lang));
+  heading.push(t('hosts', o.lang, { hosts: flow.hosts.join(', ') }));
+  return `  ${heading.join(' · ')}`;
+}
+
+/**
+ * A timeline event rendered but for the origin column, whose width is the
+ * longest origin of the capture (known once it is read): `--all` of a
+ * capture read as a stream spools these as they come (src/commands/inspect/stream-run.ts).
+ */
+export type EventRow = readonly [at: string, origin: string, request: string, said: string];
+
+export function eventRow(event: FlowEvent, ref: string, o: RenderOptions): EventRow {
+  const c = o.palette;
+  const item = event.exchange;
+  const status = item.status === undefined ? '—' : String(item.status);
+  const statusText = item.status !== undefined && item.status >= 400 ? c.red(status) : status;
+  const wait = item.exchange.waitMs === undefined ? '' : `${Math.round(item.exchange.waitMs)} ms`;
+  const text = eventText(event, ref, o);
+  const problem = item.problem ? `  ${c.red(t('problemSaid', o.lang, { code: item.problem.code }))}` : '';
+  const marker = BAD_EVENTS.has(event.kind) ? c.red('✗') : NEUTRAL_EVENTS.has(event.kind) ? c.dim('·') : c.green('✓');
+  return [
+    seconds(event.offsetMs),
+    item.exchange.origin,
+    `  ${item.view.method.padEnd(6)} ${item.leg.padEnd(13)} ${shortUrl(item)}  ${statusText}${wait ? `  ${c.dim(wait)}` : ''}`,
+    `  ${marker} ${BAD_EVENTS.has(event.kind) ? c.red(text) : text}${problem}`,
+  ];
+}
+
+/** An event's two timeline lines, its origin padded to `originWidth`. */
+export function eventLines(row: EventRow, originWidth: number): [string, string] {
+  const [at, origin, request, said] = row;
+  return [`    ${at.padEnd(9)} ${origin.padEnd(originWidth)}${request}`, `    ${' '.repeat(9)} ${' '.repeat(originWidth)}${said}`];
 }
 
 function renderDiff(diff: BaseStringDiff, labels: [string, string], o: RenderOptions): string[] {
@@ -252,19 +281,29 @@ function renderChecks(report: InspectReport, o: RenderOptions): string[] {
   return renderChecksOf({ total: checked.length, counts, inOrder: checked, notMatching: checked.filter((e) => checkMismatched(e.signatureCheck)), others: checked.filter((e) => !checkMismatched(e.signatureCheck)) }, o);
 }
 
+export function checksTitle(o: RenderOptions): string {
+  return o.palette.bold(t('signatureChecks', o.lang));
+}
+
+/** One signature check's lines: the exchange it is of, then what it found. */
+export function renderCheckOf({ item, signatureCheck }: ShownCheck, o: RenderOptions): string[] {
+  const lines = [`  ${where(item)}  ${item.view.method} ${item.view.url.href}  ${signatureCheck.signatureMethod || '?'}`];
+  append(lines, renderSignatureCheck(signatureCheck, o));
+  return lines;
+}
+
 export function renderChecksOf(view: ChecksView, o: RenderOptions): string[] {
   if (view.total === 0) return [];
-  const lines = [o.palette.bold(t('signatureChecks', o.lang))];
+  const lines = [checksTitle(o)];
   const summarise = !o.all && view.total > SUMMARY_LIMITS.checks;
   if (summarise) lines.push(`  ${t('checksCounted', o.lang, { total: view.total, counts: [...view.counts].map(([status, n]) => `${n} ${status}`).join(', ') })}`);
   // Summarised: the checks that did not match first (they explain findings), then the others, up to the limit.
   const order = summarise ? [...view.notMatching.slice(0, SUMMARY_LIMITS.checks), ...view.others.slice(0, SUMMARY_LIMITS.checks)] : view.inOrder;
   const limit = summarise ? SUMMARY_LIMITS.checks : Infinity;
   let shown = 0;
-  for (const { item, signatureCheck } of order) {
+  for (const check of order) {
     if (shown++ >= limit) break;
-    lines.push(`  ${where(item)}  ${item.view.method} ${item.view.url.href}  ${signatureCheck.signatureMethod || '?'}`);
-    append(lines, renderSignatureCheck(signatureCheck, o));
+    append(lines, renderCheckOf(check, o));
   }
   if (summarise) lines.push(o.palette.dim(`  ${t('moreChecks', o.lang, { count: view.total - limit })}`));
   return lines;
@@ -308,21 +347,33 @@ function renderFindings(report: InspectReport, o: RenderOptions): string[] {
   return renderFindingsOf(report.findings.length, counts, (summarise) => (summarise ? summaryFindings(report.findings) : report.findings.map((_, i) => i)).map((i) => [i, report.findings[i] as Finding]), o);
 }
 
+/** The findings' title, or the line saying there are none. */
+export function findingsTitle(total: number, o: RenderOptions): string {
+  return total === 0 ? o.palette.green(t('noFindings', o.lang)) : o.palette.bold(`${t('findings', o.lang)} (${total})`);
+}
+
+/** Finding number `i` (0-based over the capture): a blank line, its title, its diagnosis. */
+export function renderFindingOf(i: number, finding: Finding, o: RenderOptions): string[] {
+  const c = o.palette;
+  const item = finding.item;
+  const kind = finding.kind === 'check' ? c.yellow(t('checkOf', o.lang, { check: finding.check ?? '', where: where(item) })) : t('providerOn', o.lang, { where: where(item), method: item.view.method, url: item.view.url.href, status: item.status ?? '—' });
+  const lines = ['', `${c.bold(`${i + 1}.`)} ${kind} · ${item.leg}`];
+  for (const line of renderDiagnosis(finding.diagnosis, c, (o.width ?? 100) - 3)) lines.push(line === '' ? '' : `   ${line}`);
+  return lines;
+}
+
 /** The findings: all of them, or (a long list, without --all) counts, the first and the worst; `pick` gives those shown with their indices. */
 export function renderFindingsOf(total: number, counts: ReadonlyMap<string, number>, pick: (summarise: boolean) => readonly (readonly [number, Finding])[], o: RenderOptions): string[] {
   const c = o.palette;
-  if (total === 0) return [c.green(t('noFindings', o.lang))];
-  const lines = [c.bold(`${t('findings', o.lang)} (${total})`)];
+  if (total === 0) return [findingsTitle(0, o)];
+  const lines = [findingsTitle(total, o)];
   const summarise = !o.all && total > SUMMARY_LIMITS.findings;
   if (summarise) lines.push(`  ${t('findingsCounted', o.lang, { counts: findingCounts(counts) })}`);
   const shown = pick(summarise);
   const firstShown = Math.min(total, SUMMARY_LIMITS.firstFindings);
   for (const [i, finding] of shown) {
     if (summarise && i === shown[firstShown]?.[0]) lines.push('', c.dim(t('worstFindings', o.lang)));
-    const item = finding.item;
-    const kind = finding.kind === 'check' ? c.yellow(t('checkOf', o.lang, { check: finding.check ?? '', where: where(item) })) : t('providerOn', o.lang, { where: where(item), method: item.view.method, url: item.view.url.href, status: item.status ?? '—' });
-    lines.push('', `${c.bold(`${i + 1}.`)} ${kind} · ${item.leg}`);
-    for (const line of renderDiagnosis(finding.diagnosis, c, (o.width ?? 100) - 3)) lines.push(line === '' ? '' : `   ${line}`);
+    append(lines, renderFindingOf(i, finding, o));
   }
   if (summarise) lines.push('', c.dim(t('moreFindings', o.lang, { count: total - shown.length })));
   return lines;
@@ -336,39 +387,49 @@ export function renderReport(report: InspectReport, o: RenderOptions): string[] 
 }
 
 /** The parts of a report, each section rendered on demand (a whole report's, or one read as a stream: src/inspect/stream.ts). */
-export interface ReportParts {
+export interface ReportParts<Lines extends Iterable<string> = string[]> {
   readonly capture: Pick<Capture, 'source' | 'format' | 'creator' | 'totalEntries' | 'notes'>;
   readonly exchanges: number;
   readonly notes: readonly string[];
   readonly oauth2: boolean;
-  readonly timeline: () => string[];
-  readonly checks: () => string[];
-  readonly findings: () => string[];
+  readonly timeline: () => Lines;
+  readonly checks: () => Lines;
+  readonly findings: () => Lines;
 }
 
 export function renderReportOf(report: ReportParts, o: RenderOptions): string[] {
+  return [...reportLines(report, o)];
+}
+
+/**
+ * The report's lines one at a time, each section's as it makes them: `--all`
+ * of a capture read as a stream writes them as they come from its spools,
+ * never holding the report (issue 14 item 1).
+ */
+export function* reportLines(report: ReportParts<Iterable<string>>, o: RenderOptions): Generator<string, void> {
   const c = o.palette;
   const capture = report.capture;
-  const lines = [
-    `${c.bold(t('capture', o.lang))}  ${t('captureLine', o.lang, {
-      source: capture.source,
-      format: capture.format === 'har' ? 'HAR' : capture.format === 'curl' ? 'curl' : 'HTTP',
-      creator: capture.creator ? ` (${capture.creator})` : '',
-      total: capture.totalEntries,
-      oauth: report.exchanges,
-    })}`,
-  ];
-  for (const note of [...capture.notes, ...report.notes]) lines.push(c.yellow(`  ! ${note}`));
+  yield `${c.bold(t('capture', o.lang))}  ${t('captureLine', o.lang, {
+    source: capture.source,
+    format: capture.format === 'har' ? 'HAR' : capture.format === 'curl' ? 'curl' : 'HTTP',
+    creator: capture.creator ? ` (${capture.creator})` : '',
+    total: capture.totalEntries,
+    oauth: report.exchanges,
+  })}`;
+  for (const note of [...capture.notes, ...report.notes]) yield c.yellow(`  ! ${note}`);
   // OAuth 2.0 steps are rendered after these lines by the command (inspect/oauth2/render.ts).
-  if (report.exchanges === 0) return report.oauth2 ? lines : [...lines, '', t('noOAuth', o.lang)];
-  lines.push('');
-  append(lines, report.timeline());
-  const checks = report.checks();
-  if (checks.length > 0) {
-    lines.push('');
-    append(lines, checks);
+  if (report.exchanges === 0) {
+    if (!report.oauth2) yield* ['', t('noOAuth', o.lang)];
+    return;
   }
-  lines.push('');
-  append(lines, report.findings());
-  return lines;
+  yield '';
+  yield* report.timeline();
+  let first = true;
+  for (const line of report.checks()) {
+    if (first) yield '';
+    first = false;
+    yield line;
+  }
+  yield '';
+  yield* report.findings();
 }

@@ -205,10 +205,10 @@ export async function runInspect(file: string | undefined, options: InspectComma
       signal: env.signal,
     };
     const pause = pacer(env.signal);
-    // A large capture is inspected as a stream, each exchange checked and dropped, a file read a block at a time (issue 14 item 1); --all keeps the whole report.
+    // A large capture is inspected as a stream, each exchange checked and dropped, a file read a block at a time (issue 14 item 1); --all spools the report's rows and writes them as it goes.
     const streamFrom = /^\d+$/.test(env.env['OAUTH_DOCTOR_STREAM_MIN_BYTES'] ?? '') ? Number(env.env['OAUTH_DOCTOR_STREAM_MIN_BYTES']) : STREAM_MIN_BYTES;
     if (size >= streamFrom) favourMemory();
-    if (size >= streamFrom && !options.all) {
+    if (size >= streamFrom) {
       const input = buf ?? captureFile((opened as { fd: number }).fd, size, file as string);
       const output = await createOutput(env, { showSecrets: options.showSecrets });
       output.redactor.add(consumerSecret).add(tokenSecret);

@@ -89,11 +89,18 @@ export class Spool {
     this.pendingBytes = 0;
   }
 
+  /** The decipher of the last record read by get(), and where that record ended: the next one read in turn goes on with it. */
+  private reader: { decipher: Cipher; end: number } | undefined;
+
   /** Record `n`, read back. */
   get(n: number): unknown {
     this.flush();
     const start = this.offsets[n] ?? 0;
-    return Spool.parse(this.opener(start).update(this.readAt(start, this.lengths[n] ?? 0)));
+    const length = this.lengths[n] ?? 0;
+    // A record read right after the one before it (a flow's events as they came) needs no new decipher.
+    const decipher = this.reader !== undefined && this.reader.end === start ? this.reader.decipher : this.opener(start);
+    this.reader = { decipher, end: start + length };
+    return Spool.parse(decipher.update(this.readAt(start, length)));
   }
 
   private readAt(start: number, length: number): Buffer {

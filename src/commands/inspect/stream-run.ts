@@ -3,7 +3,7 @@ import { streamCapture, type CaptureFile, type ReadCaptureOptions } from '../../
 import type { Output } from '../../cli/output.js';
 import type { Lang } from '../../diagnose/lang.js';
 import type { Finding, InspectOptions } from '../../inspect/inspect.js';
-import { checkMismatched, findingKey, renderChecksOf, renderFindingsOf, renderReportOf, renderTimelineOf, severity, SUMMARY_LIMITS, type RenderOptions, type ShownCheck } from '../../inspect/render.js';
+import { checkMismatched, checksTitle, eventLines, eventRow, findingKey, findingsTitle, flowHeading, renderCheckOf, renderChecksOf, renderFindingOf, renderFindingsOf, renderReportOf, renderTimelineOf, reportLines, severity, SUMMARY_LIMITS, timelineTitle, type EventRow, type RenderOptions, type ShownCheck } from '../../inspect/render.js';
 import { eventJson, exchangeJson, findingJson, flowJson, HeadlineCheck, signatureCheckJson } from '../../inspect/report-json.js';
 import { InspectPipeline, type StreamedExchange } from '../../inspect/stream.js';
 import type { FlowEvent } from '../../inspect/timeline.js';
@@ -17,7 +17,10 @@ import { Spool } from './spool.js';
  * private temporary file and writes the document in its order at the end
  * (the same document as for a capture inspected whole); the text report
  * keeps what its summary shows (the first events, the first checks, the
- * first and the worst findings) and counts the rest.
+ * first and the worst findings) and counts the rest; `--all` spools each
+ * event, check and finding as rendered lines and writes the report from
+ * them at the end, a batch of lines at a time (the same lines as for a
+ * capture inspected whole, in the order the capture gives).
  */
 
 /** Captures from this size on are inspected as a stream (smaller ones whole, sorted by time). */
@@ -82,6 +85,22 @@ function summarise(text: TextSummary, row: StreamedExchange): void {
   }
 }
 
+/** Lines handed to Output.results at a time, the event loop let run between batches (Ctrl-C). */
+const LINES_AT_ONCE = 2000;
+
+/** Writes lines as they come, a batch at a time, pausing between batches. */
+async function writeLines(output: Output, lines: Iterable<string>, pause: () => Promise<void>): Promise<void> {
+  let batch: string[] = [];
+  for (const line of lines) {
+    batch.push(line);
+    if (batch.length < LINES_AT_ONCE) continue;
+    output.results(batch);
+    batch = [];
+    await pause();
+  }
+  if (batch.length > 0) output.results(batch);
+}
+
 /** Groups the spooled events by flow (a counting sort of their flow ids): for each flow, its events' numbers in order. */
 function eventsByFlow(flowOfEvent: readonly number[], flows: number): { start: Int32Array; order: Int32Array } {
   const start = new Int32Array(flows + 2);
@@ -115,7 +134,9 @@ export async function runInspectStream(run: StreamRun): Promise<StreamResult> {
   const text = textSummary();
   let originWidth = 6;
   let secrets = 0;
-  const dir = run.json ? Spool.directory() : undefined;
+  // --all: every event, check and finding spooled as rendered lines (an event's origin column padded once the widest is known).
+  const all = !run.json && run.render.all === true;
+  const dir = run.json || all ? Spool.directory() : undefined;
   const spools = dir === undefined ? undefined : { findings: new Spool(dir, 'findings'), events: new Spool(dir, 'events'), exchanges: new Spool(dir, 'exchanges') };
   const flowOfEvent: number[] = [];
   try {
@@ -126,7 +147,12 @@ export async function runInspectStream(run: StreamRun): Promise<StreamResult> {
       for (const secret of row.item.secrets) output.redactor.add(secret);
       secrets += row.item.secrets.length;
       originWidth = Math.max(originWidth, row.item.exchange.origin.length);
-      if (spools) {
+      if (spools && all) {
+        spools.events.add(eventRow(row.event, row.referred?.origin ?? '?', run.render));
+        flowOfEvent.push(row.flow.id);
+        if (row.signatureCheck) spools.exchanges.add(renderCheckOf({ item: row.item, signatureCheck: row.signatureCheck }, run.render));
+        for (const { finding, index } of row.findings) spools.findings.add(renderFindingOf(index, finding, run.render));
+      } else if (spools) {
         headline.add(row.signatureCheck);
         for (const { finding } of row.findings) spools.findings.add(findingJson(finding, lang));
         spools.events.add(eventJson(row.event));
@@ -139,7 +165,33 @@ export async function runInspectStream(run: StreamRun): Promise<StreamResult> {
     for (const secret of oauth2?.secrets ?? []) output.redactor.add(secret);
     secrets += oauth2?.secrets.length ?? 0;
     const notes = pipeline.notes();
-    if (spools) {
+    if (spools && all) {
+      const o = run.render;
+      const flows = pipeline.flowList();
+      const grouped = eventsByFlow(flowOfEvent, flows.length);
+      const { events, exchanges: checks, findings } = spools;
+      function* timeline(): Generator<string, void> {
+        yield timelineTitle(o);
+        for (const flow of flows) {
+          yield flowHeading({ ...flow, hosts: [...flow.hosts] }, o);
+          for (let k = grouped.start[flow.id] as number; k < (grouped.start[flow.id + 1] as number); k++) yield* eventLines(events.get(grouped.order[k] as number) as EventRow, originWidth);
+        }
+      }
+      function* checkLines(): Generator<string, void> {
+        if (checks.count === 0) return;
+        yield checksTitle(o);
+        for (const lines of checks.all()) yield* lines as string[];
+      }
+      function* findingLines(): Generator<string, void> {
+        yield findingsTitle(findings.count, o);
+        for (const lines of findings.all()) yield* lines as string[];
+      }
+      function* report(): Generator<string, void> {
+        yield* reportLines({ capture, exchanges: pipeline.exchanges, notes, oauth2: oauth2 !== undefined, timeline, checks: checkLines, findings: findingLines }, o);
+        if (oauth2) yield* ['', ...oauth2Module.renderOAuth2(oauth2, { palette: o.palette, lang, width: o.width })];
+      }
+      await writeLines(output, report(), run.pause);
+    } else if (spools) {
       const flows = pipeline.flowList();
       const grouped = eventsByFlow(flowOfEvent, flows.length);
       const events = spools.events;
