@@ -42,6 +42,12 @@ export interface CheckFinding {
   readonly lines: readonly string[];
   /** Only worth telling as evidence for a refusal of the same exchange, not on its own. */
   readonly supportingOnly?: boolean | undefined;
+  /**
+   * `likelihood` is what the capture shows, set exactly on the finding of its
+   * own (not raised to what its problem code alone would rank the cause):
+   * a nonce repeated under another timestamp is likely, not certain, reuse.
+   */
+  readonly exactly?: boolean | undefined;
 }
 
 export interface CheckOptions {
@@ -214,15 +220,27 @@ export class NonceIndex {
     if (nonce === undefined || nonce === '') return undefined;
     const earlier = this.seen.seen(item.view.get('oauth_consumer_key') ?? '', nonce, where(item), item.timestamp);
     if (!earlier) return undefined;
-    const same = earlier.timestamp !== undefined && earlier.timestamp === item.timestamp;
+    // RFC 5849 §3.3: a nonce must be unique among the requests with the same timestamp (and consumer key and token).
+    // The same timestamp (or none on either) breaks that for certain; under another timestamp the spec is kept, but
+    // many servers remember nonces across timestamps and refuse it, so it is likely the refusal's cause, not certain.
+    const same = earlier.timestamp === item.timestamp;
+    const shown = (timestamp: number | undefined) => (timestamp === undefined ? '—' : String(timestamp));
     return {
       check: 'duplicate-nonce',
       exchange: item,
       problemCode: 'nonce_used',
       parameters: {},
       cause: 'nonce-reuse',
-      likelihood: 'certain',
-      lines: [t('checkNonce', options.lang, { where: where(item), nonce, earlier: earlier.origin, same: same ? t('sameTimestampToo', options.lang) : '' })],
+      likelihood: same ? 'certain' : 'likely',
+      exactly: !same,
+      lines: [
+        t('checkNonce', options.lang, {
+          where: where(item),
+          nonce,
+          earlier: earlier.origin,
+          same: same ? (item.timestamp === undefined ? '' : t('sameTimestampToo', options.lang)) : t('otherTimestamp', options.lang, { earlierTimestamp: shown(earlier.timestamp), timestamp: shown(item.timestamp) }),
+        }),
+      ],
     };
   }
 }

@@ -282,7 +282,7 @@ export function* inspectCaptureSteps(capture: Capture, options: InspectOptions):
       findings[same] = { ...sameFinding, diagnosis: enrichDiagnosis(sameFinding.diagnosis, result.cause, result.likelihood, result.lines, lang) };
       continue;
     }
-    const diagnosis = enrichDiagnosis(diagnose(synthesizedProblem(result), evidence(result.exchange), { lang }), result.cause, result.likelihood, result.lines, lang);
+    const diagnosis = adjustCause(diagnose(synthesizedProblem(result), evidence(result.exchange), { lang }), result.cause, result.likelihood, result.lines, lang, { exactly: result.exactly === true });
     ownChecks.set(key, findings.length);
     findings.push({ kind: 'check', check: result.check, item: result.exchange, flowId: flowId(result.exchange), diagnosis, signatureCheck: checks.get(result.exchange) });
     yield;

@@ -4,7 +4,7 @@ import type { DetectedProblem, Diagnosis } from '../diagnose/types.js';
 import { isSuccess, type ExchangeReading } from '../exchange/reading.js';
 import { providerForUrl } from '../knowledge/providers.js';
 import { checkExchange, isOAuthSigned, NonceIndex, tokenUseOf } from './checks.js';
-import { causeLikelihood, enrichDiagnosis } from './enrich.js';
+import { adjustCause, causeLikelihood, enrichDiagnosis } from './enrich.js';
 import { inspectExchange, type InspectedExchange } from './exchanges.js';
 import { checkOne, keyNotesFor, OTHER_TOKEN_SECRETS_TRIED, settledScheme, signedBaseString, synthesizedProblem, withSignatureCheck, type Finding, type InspectOptions } from './inspect.js';
 import type { SignatureCheck } from './signature/check.js';
@@ -280,7 +280,7 @@ export class InspectPipeline {
         findings[same] = { ...sameFinding, diagnosis: enrichDiagnosis(sameFinding.diagnosis, result.cause, result.likelihood, result.lines, lang) };
         continue;
       }
-      const diagnosis: Diagnosis = enrichDiagnosis(diagnose(synthesizedProblem(result), evidence(), { lang }), result.cause, result.likelihood, result.lines, lang);
+      const diagnosis: Diagnosis = adjustCause(diagnose(synthesizedProblem(result), evidence(), { lang }), result.cause, result.likelihood, result.lines, lang, { exactly: result.exactly === true });
       byCheck.set(result.check, findings.length);
       findings.push({ kind: 'check', check: result.check, item, flowId: flow.id, diagnosis, signatureCheck: check });
     }

@@ -76,6 +76,11 @@ const TEXT = {
   ahead: { en: 'ahead of', ja: '進んでいます' },
   checkNonce: { en: 'oauth_nonce "{nonce}" on {where} was already sent on {earlier}{same}', ja: '{where} の oauth_nonce「{nonce}」は {earlier} でも送られています{same}' },
   sameTimestampToo: { en: ' with the same timestamp', ja: '（タイムスタンプも同じ）' },
+  // RFC 5849 §3.3: unique per timestamp (and consumer key, token); servers that keep nonces across timestamps refuse the repeat too.
+  otherTimestamp: {
+    en: ' under another timestamp ({earlierTimestamp}, now {timestamp}): RFC 5849 §3.3 asks a nonce to be unique only among requests with the same timestamp, but many servers remember nonces across timestamps and refuse it',
+    ja: '（タイムスタンプは別: {earlierTimestamp} → {timestamp}。RFC 5849 §3.3 が一意を求めるのは同じタイムスタンプの要求の間だけですが、タイムスタンプをまたいで nonce を覚えて拒否するサーバーも多くあります）',
+  },
   checkMissing: { en: '{where} ({leg}) lacks {names} (RFC 5849 {spec})', ja: '{where}（{leg}）に {names} がありません（RFC 5849 {spec}）' },
   checkDuplicated: { en: '{where} sends {name} {count} times ({sources}); a server answers 400 parameter_rejected (RFC 5849 §3.2)', ja: '{where} は {name} を {count} 回送っています（{sources}）。サーバーは 400 parameter_rejected を返します（RFC 5849 §3.2）' },
   checkMethodLength: { en: '{where} says oauth_signature_method={method}, but the signature is {bytes} bytes long: {guess}', ja: '{where} は oauth_signature_method={method} ですが、署名は {bytes} バイト: {guess}' },

@@ -55,6 +55,23 @@ describe('offline checks (no secrets)', () => {
     expect(findings[0]?.lines[0]).toMatch(/already sent on entry 1 with the same timestamp/);
   });
 
+  it('the same nonce under another timestamp is likely reuse, not certain (RFC 5849 §3.3: unique per timestamp)', () => {
+    const other = replace(baseProtocol(), 'oauth_timestamp', '1318622999');
+    for (const lang of ['en', 'ja'] as const) {
+      const findings = checksOf([item(signedExchange({ origin: 'entry 1' })), item(signedExchange({ origin: 'entry 2', index: 1, protocol: other }))], { lang });
+      expect(findings).toMatchObject([{ check: 'duplicate-nonce', cause: 'nonce-reuse', likelihood: 'likely' }]);
+      expect(findings[0]?.lines[0]).toMatch(lang === 'en' ? /already sent on entry 1 under another timestamp \(1318622958, now 1318622999\): RFC 5849 §3\.3/ : /タイムスタンプは別: 1318622958 → 1318622999。RFC 5849 §3\.3/);
+    }
+    const same = checksOf([item(signedExchange({ origin: 'entry 1' })), item(signedExchange({ origin: 'entry 2', index: 1 }))]);
+    expect(same).toMatchObject([{ check: 'duplicate-nonce', likelihood: 'certain' }]);
+    // In the report: the finding's nonce-reuse cause is likely, never certain, when the timestamps differ.
+    const report = inspectCapture({ format: 'har', source: 't', totalEntries: 2, notes: [], exchanges: [signedExchange({ origin: 'entry 1' }), signedExchange({ origin: 'entry 2', index: 1, protocol: other })] }, { lang: 'en' });
+    const reuse = report.findings.find((f) => f.kind === 'check' && f.check === 'duplicate-nonce')?.diagnosis.causes.find((c) => c.id === 'nonce-reuse');
+    expect(reuse?.likelihood).toBe('likely');
+    const sameReport = inspectCapture({ format: 'har', source: 't', totalEntries: 2, notes: [], exchanges: [signedExchange({ origin: 'entry 1' }), signedExchange({ origin: 'entry 2', index: 1 })] }, { lang: 'en' });
+    expect(sameReport.findings.find((f) => f.kind === 'check' && f.check === 'duplicate-nonce')?.diagnosis.causes.find((c) => c.id === 'nonce-reuse')?.likelihood).toBe('certain');
+  });
+
   it('missing protocol parameters, per leg', () => {
     const [finding] = checksOf([item(signedExchange({ protocol: replace(baseProtocol(), 'oauth_nonce', undefined) }))]);
     expect(finding).toMatchObject({ check: 'missing-parameter', problemCode: 'parameter_absent', parameters: { oauth_parameters_absent: 'oauth_nonce' } });
