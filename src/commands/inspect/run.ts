@@ -1,8 +1,9 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { constants as bufferConstants } from 'node:buffer';
 import { resolve } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
+import { createRequire } from 'node:module';
 import type { KeyObject } from 'node:crypto';
+import type * as V8 from 'node:v8';
 import type { Environment } from '../../cli/environment.js';
 import { readPrivateKeyFile } from '../../keys/private-key-file.js';
 import { createOutput } from '../../cli/output.js';
@@ -139,7 +140,20 @@ function progressReporter(env: Environment, source: string, size: number, lang: 
  * generation cannot be set once the process runs.
  */
 function favourMemory(): void {
-  setFlagsFromString('--optimize-for-size');
+  v8().setFlagsFromString('--optimize-for-size');
+}
+
+/**
+ * node:v8, loaded only for a large capture (a small one never needs it). Not
+ * `await import()`: the CLI bundles run from a code cache (vm.Script, no
+ * dynamic-import hook), where it fails (exit 70). process.getBuiltinModule
+ * (Node ≥ 20.16) loads a built-in in the CommonJS bundle, the ES module
+ * library and the tests alike; createRequire is the fallback where it is
+ * missing (a built-in resolves from any absolute path).
+ */
+function v8(): typeof V8 {
+  const builtin = (process as { getBuiltinModule?: typeof process.getBuiltinModule }).getBuiltinModule;
+  return builtin === undefined ? (createRequire(process.execPath)('node:v8') as typeof V8) : builtin('node:v8');
 }
 
 /** Work done between two yields to the event loop (Ctrl-C is honoured within about this long). */
