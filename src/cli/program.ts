@@ -18,7 +18,7 @@ export function buildProgram(env: Environment, argv: readonly string[] = []): Pr
   const redactor = invocationRedactor(argv, env.env);
   const context: CommandContext = { env, setExitCode: (code) => (exitCode = code), wholeProgram: () => buildProgram(env).program };
   const program = new Command('oauth-doctor')
-    .description('Debug OAuth 1.0a: sign requests, run the three-legged flow step by step, and diagnose what providers answer.')
+    .description('Debug OAuth 1.0a and OAuth 2.0 / OpenID Connect: sign and send requests, run each flow step by step (OAuth 1.0a\'s three legs; OAuth 2.0\'s code with PKCE, device, client credentials and refresh grants), inspect captures, and diagnose what providers answer.')
     .version(VERSION, '-V, --version')
     .option('--debug', 'print stack traces for errors')
     .addHelpText('after', `\n${EXIT_CODES_HELP}\n\n${SECRETS_HELP}`)

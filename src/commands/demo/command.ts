@@ -19,13 +19,13 @@ Exits 0 only if every one was diagnosed as expected.`;
 export function registerDemo(program: Command, context: CommandContext): void {
   program
     .command('demo')
-    .description('the whole flow and the classic failures against the embedded provider, each diagnosed')
+    .description('run the whole OAuth 1.0a flow and the whole OAuth 2.0 code flow with PKCE, then each protocol\'s classic failures, against the embedded providers, each diagnosed')
     .option('--json', 'print one JSON report on stdout')
     .option('--verbose', 'show the full diagnosis of each failure')
     .option('--lang <lang>', 'language of the diagnoses: en or ja (default: from LANG)')
     .option('--protocol <name>', 'oauth1, oauth2 or both (default: both)')
     .option('--only <id>', 'run one scenario (e.g. clock-off, reused-code)')
-    .option('--timeout <duration>', 'bound on each HTTP request, e.g. 10s or 10000 (ms)', '10s')
+    .option('--timeout <duration>', 'bound on each HTTP request, e.g. 10s or 500ms (a bare number is milliseconds)', '10s')
     .addHelpText('after', `${DEMO_HELP}\n\n${EXIT_CODES_HELP}`)
     .action(async (options: DemoOptions) => {
       const { runDemo } = await import('./run.js');

@@ -20,7 +20,7 @@ function collect(value: string, previous: string[] | undefined): string[] {
 }
 
 const FLOW_HELP = `
-Legs:
+OAuth 1.0a legs:
   ① request token (POST, oauth_callback)  ② user authorisation (browser, print or http)
   ③ access token (POST, oauth_verifier)   ④ protected resource (--resource-url or the preset's)
 
@@ -54,7 +54,7 @@ Proxies: HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured.`;
 export function registerFlow(program: Command, context: CommandContext): void {
   program
     .command('flow')
-    .description('run an OAuth 1.0a or OAuth 2.0 flow one step at a time, and diagnose the step that fails')
+    .description('run an OAuth 1.0a flow (three legs) or an OAuth 2.0 / OpenID Connect grant (code + PKCE, device, client credentials, refresh) one step at a time, and diagnose the step that fails')
     .option('--provider <name|file>', 'a preset of either protocol (local, x, google, …; oauth-doctor presets lists them) or a JSON profile file (a path, or a name ending in .json)')
     .option('--request-token-url <url>', 'temporary-credentials endpoint (RFC 5849 §2.1)')
     .option('--authorize-url <url>', 'resource-owner authorisation endpoint (§2.2)')
@@ -76,14 +76,14 @@ export function registerFlow(program: Command, context: CommandContext): void {
     .option('--authorize <mode>', 'browser (default on a terminal), print, or http (fetch it; for auto-approving providers)')
     .option('--verifier <verifier>', 'the oauth_verifier (PIN) if you already have it')
     .option('--realm <realm>', 'OAuth 1.0a: realm for the Authorization header; OAuth 2.0, --provider keycloak: the realm')
-    .option('--scope <scope>', 'scope for the request-token leg (providers that take one, e.g. hatena)')
+    .option('--scope <scope>', 'OAuth 1.0a: scope for the request-token leg (providers that take one, e.g. hatena); OAuth 2.0: the scope to ask for')
     .option('--probe', 'fetch the authorise page first (with a request token of its own) and stop if it is a known error page')
     .option('--step', 'pause before each leg (terminal only)')
     .option('--verbose', 'show parameters, base strings, headers and redirects')
     .option('--json', 'print one JSON report on stdout (narration stays on stderr)')
     .option('--save <file>', 'write the session record (mode 0600, secrets masked) for explain --session')
     .option('--save-credentials <name>', 'on success, save the consumer and access token as NAME for request --as NAME (mode 0600)')
-    .option('--timeout <duration>', 'bound on each HTTP request, e.g. 5s or 30000 (ms)', '30s')
+    .option('--timeout <duration>', 'bound on each HTTP request, e.g. 5s or 500ms (a bare number is milliseconds)', '30s')
     .option('--wait-timeout <duration>', 'bound on waiting for the person or the callback, e.g. 10m', '5m')
     .option('--ca <file>', 'trust this CA certificate (PEM) as well as the system ones')
     .option('--lang <lang>', 'language of the diagnosis: en or ja (default: from LANG)')

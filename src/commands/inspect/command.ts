@@ -6,7 +6,7 @@ import type { InspectCommandOptions } from './options.js';
 export function registerInspect(program: Command, context: CommandContext): void {
   program
     .command('inspect')
-    .description('diagnose what already happened: a HAR file, a curl command or a raw HTTP exchange — rebuild the flow, check signatures, find signature_invalid\'s cause')
+    .description('diagnose what already happened: a HAR file, a curl command or a raw HTTP exchange — rebuild each OAuth 1.0a flow (check signatures, find signature_invalid\'s cause) and OAuth 2.0 flow (a reused code, PKCE, redirect_uri, state, a replayed refresh token)')
     .argument('[file]', 'a .har file, a file holding curl command(s) or raw HTTP, or - for stdin')
     .option('--curl <command>', "a curl command line to inspect instead of a file, e.g. --curl 'curl -X POST …'")
     .option('--format <format>', 'force the input format: har, curl or http (default: detected)')

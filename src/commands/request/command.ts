@@ -34,7 +34,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export function registerRequest(program: Command, context: CommandContext): void {
   program
     .command('request')
-    .description('sign and send one API call (any method), show request and response, and diagnose a refusal — the twurl of any provider')
+    .description('send one API call (any method), signed with OAuth 1.0a or carrying an OAuth 2.0 bearer token; show request and response, and diagnose a refusal — the twurl of any provider')
     .argument('<method-or-url>', 'the HTTP method, or the URL')
     .argument('[url]', 'the URL, when a method comes first')
     .option('-X, --method <method>', 'HTTP method (default GET, or POST with a body)')
@@ -57,7 +57,7 @@ export function registerRequest(program: Command, context: CommandContext): void
     .option('--private-key <file>', 'PEM private key for RSA-SHA* (or OAUTH_PRIVATE_KEY_FILE; encrypted: OAUTH_PRIVATE_KEY_PASSPHRASE or a prompt)')
     .option('--bearer <token>', 'OAuth 2.0: send this access token (RFC 6750); @FILE a flow --save session, -env OAUTH2_ACCESS_TOKEN')
     .option('--refresh-on-401', 'OAuth 2.0: on a 401 invalid_token, refresh the token once and retry (the refresh token of --as NAME or OAUTH2_REFRESH_TOKEN; the token endpoint of the credential or of --provider FILE)')
-    .option('--timeout <ms>', 'bound on the request', '30000')
+    .option('--timeout <duration>', 'bound on the request, e.g. 15s or 500ms (a bare number is milliseconds)', '30s')
     .option('--ca <file>', 'trust this CA certificate (PEM) as well as the system ones')
     .option('--json', 'print one JSON report on stdout: request, response, diagnosis')
     .option('--lang <lang>', 'language of the diagnosis: en or ja (default: from LANG)')

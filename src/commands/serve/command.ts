@@ -64,7 +64,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export function registerServe(program: Command, context: CommandContext): void {
   program
     .command('serve')
-    .description('run the embedded OAuth 1.0a test provider: strict checks, real oauth_problem answers, fault switches')
+    .description('run an embedded test provider: OAuth 1.0a (strict checks, real oauth_problem answers) or, with --oauth2, OAuth 2.0 / OpenID Connect (every grant, real error dialects); fault switches for both')
     .option('--port <n>', 'port to listen on (default: a free one)')
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .option('--allow-remote', 'allow a --host other than loopback (anyone who can reach it can use it)')

@@ -15,7 +15,7 @@ const SIGN_EXAMPLES = `Examples:
 export function registerSign(program: Command, context: CommandContext): void {
   const command = program
     .command('sign')
-    .description('sign one request without sending it, and show the working (parameters, base string, key, header, curl)');
+    .description('sign one OAuth 1.0a request without sending it, and show the working (parameters, base string, key, header, curl)');
   addOptions(command, SIGN_COMMAND_LINE)
     .addHelpText('after', `\n${SIGN_EXAMPLES}\n\n${SECRETS_HELP}`)
     .action(async (options: SignOptions) => {
