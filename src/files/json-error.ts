@@ -110,9 +110,3 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   }
   return { line, column: offset - lineStart + 1 };
 }
-
-/** `line 3, column 19: expected a value` — for error messages. */
-export function describeJsonError(text: string): string {
-  const place = jsonErrorPlace(text);
-  return place ? `line ${place.line}, column ${place.column}: expected ${place.expected}` : 'not valid JSON';
-}

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { usageError } from '../errors.js';
-import { describeJsonError } from '../files/json-error.js';
+import { jsonErrorPlace } from '../files/json-error.js';
 import { readPrivateFile } from '../files/read-private-file.js';
 
 /** A `--provider FILE` read and parsed: its text (for line:column places), its mode (for the 0600 warning) and its JSON. */
@@ -21,6 +21,9 @@ export function readProfileJson(path: string, cwd: string, fixHint: string): Pro
     return { text, mode: read.mode, data: JSON.parse(text) as unknown };
   } catch {
     // Never JSON.parse's message: it quotes the file around the error, a secret included (issue 14 #10).
-    throw usageError('profile-invalid', `--provider ${path} is not valid JSON (${describeJsonError(text)})`, fixHint);
+    // FILE:LINE:COLUMN, as compilers and editors take it (a click in most terminals opens the place).
+    const place = jsonErrorPlace(text);
+    const where = place === undefined ? '' : `: ${path}:${place.line}:${place.column}: expected ${place.expected}`;
+    throw usageError('profile-invalid', `--provider ${path} is not valid JSON${where}`, fixHint);
   }
 }

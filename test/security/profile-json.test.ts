@@ -16,15 +16,15 @@ const SECRET = 'csXXq7Zr9WkLmP2vTt8NbY42';
 
 describe('a malformed profile never quotes the file', () => {
   it.each([
-    ['an unquoted secret', `{"requestTokenUrl":"http://127.0.0.1:1/rt","consumerSecret":${SECRET}}`, 'line 1, column 61'],
-    ['a secret on line 3 with a missing comma after it', `{\n  "consumerKey": "ck",\n  "consumerSecret": "${SECRET}"\n  "authorizeUrl": "x"\n}`, 'line 4, column 3'],
-    ['an unterminated secret', `{"consumerSecret":"${SECRET}`, 'line 1, column 44'],
+    ['an unquoted secret', `{"requestTokenUrl":"http://127.0.0.1:1/rt","consumerSecret":${SECRET}}`, '1:61: expected'],
+    ['a secret on line 3 with a missing comma after it', `{\n  "consumerKey": "ck",\n  "consumerSecret": "${SECRET}"\n  "authorizeUrl": "x"\n}`, '4:3: expected'],
+    ['an unterminated secret', `{"consumerSecret":"${SECRET}`, '1:44: expected'],
   ])('%s', async (_name, content, where) => {
     const file = join(mkdtempSync(join(tmpdir(), 'profile-json-')), 'acme.json');
     writeFileSync(file, content, { mode: 0o600 });
     const result = await runCli(['flow', '--provider', file]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`is not valid JSON (${where}`);
+    expect(result.stderr).toContain(`is not valid JSON: ${file}:${where}`);
     for (let i = 0; i + 4 <= SECRET.length; i++) expect(result.stderr).not.toContain(SECRET.slice(i, i + 4));
     expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(1);
   });
