@@ -1,5 +1,6 @@
 import type { HttpResponse } from '../http/types.js';
 import { firstHeaderValue, parseHttpDate } from '../http/headers.js';
+import { trimProviderText } from '../terminal/sanitize.js';
 import { mintCode, mintDevice, mintTokens, type AuthorizationCode, type DeviceAuthorization, type OAuth2Refusal, type Parsed, type TokenSet } from './types.js';
 
 /**
@@ -19,6 +20,8 @@ export function jsonObject(text: string): Record<string, unknown> | undefined {
 }
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+/** RFC 6749 §5.2 error_description as shown: a CR or NUL at its ends (`failed.\r`) dropped. */
+const described = (value: unknown): string | undefined => str(typeof value === 'string' ? trimProviderText(value) : undefined);
 const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined);
 
 /** A form-encoded token response (GitHub without Accept: application/json, Facebook of old) read as an object. */
@@ -30,7 +33,7 @@ function formObject(text: string): Record<string, unknown> | undefined {
 /** RFC 6749 §5.2 `error`, wherever the status put it. */
 function refusalIn(response: HttpResponse, body: Record<string, unknown> | undefined): OAuth2Refusal | undefined {
   const error = str(body?.['error']);
-  if (error !== undefined) return { error, description: str(body?.['error_description']), uri: str(body?.['error_uri']), status: response.status };
+  if (error !== undefined) return { error, description: described(body?.['error_description']), uri: str(body?.['error_uri']), status: response.status };
   return undefined;
 }
 
@@ -102,7 +105,7 @@ export function readCallback(url: string, expected: CallbackExpectation): Callba
   }
   const error = params.get('error') ?? undefined;
   const base = { state, iss, checks };
-  if (error !== undefined) return { ...base, refusal: { error, description: params.get('error_description') ?? undefined, uri: params.get('error_uri') ?? undefined } };
+  if (error !== undefined) return { ...base, refusal: { error, description: described(params.get('error_description')), uri: params.get('error_uri') ?? undefined } };
   if (!stateOk) return { ...base, refusal: { error: 'flow:state-mismatch', description: checks[0]?.detail } };
   const issCheck = checks.find((c) => c.check === 'iss');
   if (issCheck && !issCheck.ok) return { ...base, refusal: { error: 'flow:iss-mismatch', description: issCheck.detail } };

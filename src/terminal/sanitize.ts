@@ -27,6 +27,22 @@ export function sanitizeForTerminal(text: string, options: { keepColour?: boolea
  */
 export const TERMINAL_UNSAFE_CHARACTERS = String.raw`\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069`;
 
+/**
+ * White space and C0 controls (a CR from a CRLF-minded server, a NUL) and DEL at either end of a text.
+ * Not ESC, C1 or the bidirectional controls: those start a sequence, and stay for the sanitiser to show.
+ */
+const AT_THE_EDGES = /^[\s\u0000-\u001a\u001c-\u001f\u007f]+|[\s\u0000-\u001a\u001c-\u001f\u007f]+$/g;
+
+/**
+ * A provider's text (an error_description, an oauth_problem_advice) without
+ * white space or control characters at its ends: `"Client authentication
+ * failed.\r"` is shown as it was meant, not as `failed.\x0d`. Inside the
+ * text they stay, for the sanitiser to make visible.
+ */
+export function trimProviderText(text: string): string {
+  return text.replace(AT_THE_EDGES, '');
+}
+
 const CONTROL = new RegExp(`[${TERMINAL_UNSAFE_CHARACTERS}]`, 'g');
 const PALETTE_SGR = /(\u001b\[(?:1|2|22|31|32|33|36|39)m)/;
 

@@ -1,3 +1,4 @@
+import { trimProviderText } from '../../terminal/sanitize.js';
 import type { OAuth2Signal, ProblemConfidence, ProblemSource, WordsReading } from '../types.js';
 
 /** What one carrier found, before the code is mapped onto the standard vocabulary. */
@@ -50,6 +51,6 @@ export interface ErrorShape {
 
 /** Provider text is untrusted and may be huge: keep a bounded excerpt as data. */
 export function excerpt(text: string, max = 500): string {
-  const trimmed = text.trim();
+  const trimmed = trimProviderText(text);
   return trimmed.length <= max ? trimmed : trimmed.slice(0, max) + '…';
 }

@@ -1,5 +1,6 @@
 import type { Pair } from '../../oauth/form.js';
 import type { ProblemSource } from '../types.js';
+import { trimProviderText } from '../../terminal/sanitize.js';
 import { excerpt, type Finding } from './finding.js';
 
 /**
@@ -47,7 +48,7 @@ export function findingFromOAuthPairs(pairs: readonly Pair[], source: ProblemSou
   for (const [name, value] of pairs) {
     if (name === 'oauth_problem') continue;
     if (COMPANIONS.has(name) || MAGENTO_EXTRAS.has(name)) {
-      if (parameters[name] === undefined) parameters[name] = value;
+      if (parameters[name] === undefined) parameters[name] = trimProviderText(value);
       lastCompanion = name;
     } else if (SERVER_BASE_STRING.includes(name)) {
       serverBaseString ??= value;
