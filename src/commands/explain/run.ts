@@ -30,7 +30,8 @@ export async function runExplain(input: readonly string[], options: ExplainOptio
   const fromSession = input.length === 0 && status === undefined && Object.keys(headers).length === 0 ? session?.problem : undefined;
   // Issue 15 item 10: a session that recorded no refusal (interrupted, timed out, succeeded) is described, not "nothing to explain".
   if (session && input.length === 0 && fromSession === undefined && status === undefined && Object.keys(headers).length === 0) return describeSession(session.json, options, env, lang);
-  const text = fromSession !== undefined || (input.length === 0 && (status !== undefined || Object.keys(headers).length > 0)) ? '' : await readInput(input, env);
+  const bare = input.length === 0 && (status !== undefined || Object.keys(headers).length > 0);
+  const text = fromSession !== undefined ? '' : await readInput(input, env, bare);
 
   const output = await createOutput(env, { showSecrets: options.showSecrets });
   // A session saved with --show-secrets holds them in full (base strings, URLs): mask those too.
@@ -107,22 +108,44 @@ function parseHeaders(values: readonly string[]): Record<string, string[]> {
   return headers;
 }
 
-async function readInput(input: readonly string[], env: Environment): Promise<string> {
+const INPUT_HINT = 'give a code, the response text, a URL, a file, or pipe the response in (e.g. oauth-doctor explain token_rejected); --session FILE alone explains the problem a flow run recorded';
+
+/**
+ * The text to explain: the words given, a file, or stdin — with `-`, or when
+ * nothing is named and stdin is no terminal (`curl -si URL | oauth-doctor explain`,
+ * as most CLIs read a pipe). `bare`: --status or --header alone describe the
+ * answer, so nothing named and nothing piped is an empty body, not an error.
+ * Empty input (only white space) is one line, exit 2: there is nothing to read.
+ */
+async function readInput(input: readonly string[], env: Environment, bare: boolean): Promise<string> {
   if (input.length === 0) {
-    throw usageError('missing-input', 'nothing to explain', 'give a code, the response text, a URL, a file, or - to read stdin (e.g. oauth-doctor explain token_rejected); --session FILE alone explains the problem a flow run recorded');
+    if (env.stdinIsTTY) {
+      if (bare) return '';
+      throw usageError('missing-input', 'nothing to explain', INPUT_HINT);
+    }
+    const piped = await readResponseFromStdin(env);
+    if (piped.trim() === '' && !bare) throw inputError('input-empty', 'nothing to explain: stdin was empty (with no input named, explain reads stdin)', INPUT_HINT);
+    return piped;
   }
-  if (input.length === 1 && input[0] === '-') return readResponseFromStdin(env);
+  if (input.length === 1 && input[0] === '-') {
+    const piped = await readResponseFromStdin(env);
+    if (piped.trim() === '' && !bare) throw inputError('input-empty', 'nothing to explain: stdin was empty', 'pipe the response in, e.g. curl -si URL | oauth-doctor explain -');
+    return piped;
+  }
   const joined = input.join(' ');
   if (input.length === 1 && joined.trim() !== '' && !/^[a-z][a-z+.-]*:\/\//i.test(joined)) {
     const path = resolve(env.cwd, joined);
     const stat = statOrUndefined(path);
     if (stat?.isFile()) {
       if (stat.size > MAX_INPUT_BYTES) throw inputError('input-too-large', `${joined} is ${stat.size} bytes`, `explain reads at most ${MAX_INPUT_BYTES} bytes; cut the response out of it`);
-      return readTextFile(path, env.cwd, { code: 'input-unreadable', shown: joined, hint: 'check the path and its permissions' });
+      const content = readTextFile(path, env.cwd, { code: 'input-unreadable', shown: joined, hint: 'check the path and its permissions' });
+      if (content.trim() === '' && !bare) throw inputError('input-empty', `${joined} is empty${content === '' ? '' : ' (white space only)'}: nothing to explain`, 'give the file that holds the provider\'s answer (curl -si URL > response.txt)');
+      return content;
     }
     if (stat?.isDirectory()) throw usageError('input-is-directory', `${joined} is a directory`, 'give a file holding the response');
     if (FILE_LIKE.test(joined) && !/\s/.test(joined)) throw usageError('input-file-missing', `${joined}: no such file`, 'check the path, or quote the text to explain it as text');
   }
+  if (joined.trim() === '' && !bare) throw inputError('input-empty', 'nothing to explain: the input given is empty', INPUT_HINT);
   return joined;
 }
 
