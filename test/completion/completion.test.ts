@@ -137,7 +137,7 @@ describe('completion fish, sourced into fish', () => {
     expect(fishComplete('')).toEqual(sorted(COMMANDS.map(([name]) => name)));
     expect(fishComplete('fl')).toEqual(['flow']);
     const described = spawnSync('fish', ['--no-config', '-c', `source '${join(dir, 'completion.fish')}'; complete -C 'oauth-doctor ex'`], { encoding: 'utf8' });
-    expect(described.stdout).toMatch(/^explain\texplain an OAuth error/);
+    expect(described.stdout).toMatch(/^explain\texplain an OAuth 1\.0a or OAuth 2\.0/);
   });
 
   it("completes each command's flags, also after a global flag", () => {
