@@ -99,6 +99,8 @@ export const providerProtocols = lazy((): readonly ProviderProtocolRecord[] => [
 export const protocolTranslations = lazy((): readonly ProtocolTranslationRecord[] => [
   // RFC 6749 §5.2 invalid_grant: "the provided authorization grant (e.g., authorization code …) or refresh token is invalid, expired, revoked".
   { id: 'refresh-token-words', concepts: ['token', 'oauth2-refresh', 'oauth2-session'], words: /refresh/i, to: 'oauth2:invalid_grant', signal: 'bearer-words', source: 'RFC 6749 §5.2 invalid_grant (a refresh token), §6' },
+  // RFC 8628 §3.4: the device_code is a grant the client presents at the token endpoint; one that expired is refused there (§3.5).
+  { id: 'device-code-words', concepts: ['oauth2-device'], words: /device|verification[ _-]?code|user[ _-]?code|polling/i, to: 'oauth2:invalid_grant', signal: 'bearer-words', source: 'RFC 8628 §3.4, §3.5 (expired_token); RFC 6749 §5.2 invalid_grant' },
   { id: 'grant-words', concepts: ['oauth2-grant'], to: 'oauth2:invalid_grant', signal: 'bearer-words', source: 'RFC 6749 §5.2 invalid_grant (an authorization code)' },
   // A token used twice is a grant, never an access token (a Bearer token is presented on every call): an authorization code
   // is single-use (RFC 6749 §4.1.2, §10.5) and a rotated refresh token is spent once (RFC 9700 §4.14.2); both are refused as

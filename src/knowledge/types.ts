@@ -234,6 +234,7 @@ type Concept =
   | 'oauth2-session'
   | 'oauth2-app'
   | 'oauth2-refresh'
+  | 'oauth2-device'
   | 'audience'
   | 'clock'
   | 'jwt-claim'
