@@ -135,6 +135,18 @@ export interface SessionEvidence {
   readonly registeredCallback?: string | undefined;
   /** Who built the signed requests: `oauth-doctor` (flow, demo) signs RFC 5849-exact base strings. */
   readonly signer?: 'oauth-doctor' | undefined;
+  /** What a pasted text shows of the OAuth 1.0a request it answers (explain): evidence/pasted-request.ts. */
+  readonly pasted?: PastedRequest | undefined;
+}
+
+/** The OAuth 1.0a request a paste shows beside its error: its leg, and the shape of a signing key it printed (never the key). */
+export interface PastedRequest {
+  /** The leg, from the path (…/access_token, OAuthGetAccessToken) or the parameters (oauth_verifier is the access-token leg's, RFC 5849 §2.3). */
+  readonly leg?: 'request_token' | 'access_token' | undefined;
+  /** The request sends an oauth_token (RFC 5849 §3.1). */
+  readonly sendsToken?: boolean | undefined;
+  /** A signing key the paste printed: `empty` when nothing follows its `&` (no token secret), `present` when something does (RFC 5849 §3.4.2). */
+  readonly keyTokenSecret?: 'empty' | 'present' | undefined;
 }
 
 export interface RankedCause {

@@ -657,6 +657,20 @@ const OWN: readonly CauseRecord[] = [
       { for: 'developer', text: { en: 'Get a user-context token for this call (the authorization code flow with PKCE, or OAuth 1.0a user tokens where the provider accepts them) and keep the app-only token for endpoints that allow it.', ja: 'この呼び出しにはユーザー・コンテキストのトークン（PKCE 付き認可コード・フロー、またはプロバイダが受け付けるなら OAuth 1.0a のユーザー・トークン）を取得し、アプリ専用トークンはそれを許すエンドポイントだけに使います。' } },
     ],
   },
+  {
+    // RFC 5849 §3.4.2: the HMAC key is encode(consumer_secret) & encode(token_secret), and at the access-token exchange the token
+    // secret is the request token's (oauth_token_secret of the temporary credentials, §2.1). A signer that keeps only the consumer
+    // secret passes the request-token leg (no token yet: `consumer_secret&`) and fails this one with signature_invalid.
+    id: 'token-secret-missing',
+    title: { en: 'The access-token request was signed without the request token\'s secret', ja: 'アクセス・トークン要求がリクエスト・トークンのシークレットなしで署名された' },
+    confirm: {
+      en: 'Look at the key the library signed the access-token exchange with: it must be encode(consumer_secret)&encode(request_token_secret), the oauth_token_secret that came back with the request token (RFC 5849 §3.4.2, §2.1). A key that ends in "&" with nothing after it is the consumer secret alone: the request-token leg worked with it, this leg cannot.',
+      ja: 'アクセス・トークン交換に使った署名鍵を確認します。鍵は encode(consumer_secret)&encode(request_token_secret) で、後者はリクエスト・トークンと一緒に返った oauth_token_secret です（RFC 5849 §3.4.2、§2.1）。「&」で終わり後ろに何もない鍵はコンシューマ・シークレットだけです。リクエスト・トークンのレッグはそれで通りますが、このレッグは通りません。',
+    },
+    fixes: [
+      { for: 'developer', text: { en: 'Keep the oauth_token_secret from the request-token response (in the session, beside the oauth_token) and hand it to the signer for the access-token request: requests-oauthlib resource_owner_secret, node oauth getOAuthAccessToken(token, tokenSecret, verifier), ScribeJava getAccessToken(requestToken, verifier) with the OAuth1RequestToken it returned.', ja: 'リクエスト・トークン応答の oauth_token_secret を（セッションに oauth_token と並べて）保持し、アクセス・トークン要求の署名に渡します。requests-oauthlib なら resource_owner_secret、node の oauth なら getOAuthAccessToken(token, tokenSecret, verifier)、ScribeJava なら返された OAuth1RequestToken を getAccessToken(requestToken, verifier) に渡します。' } },
+    ],
+  },
   ...FLOW_CAUSES,
   ...JWT_CAUSES,
 ];

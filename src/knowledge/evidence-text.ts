@@ -318,6 +318,22 @@ export const EVIDENCE_TEXT = {
     en: 'X could not tell which authentication the request used ("Unknown"): the Authorization header did not read as OAuth 1.0a.',
     ja: 'X はリクエストの認証方式を判別できませんでした（「Unknown」）。Authorization ヘッダが OAuth 1.0a として読めませんでした。',
   },
+  keyWithoutTokenSecret: {
+    en: 'The signing key the paste shows ends in "&" with nothing after it, while the request sends an oauth_token: the token secret is missing from the key (RFC 5849 §3.4.2: consumer_secret&token_secret).',
+    ja: '貼り付けに見える署名鍵は「&」で終わり後ろに何もありませんが、リクエストは oauth_token を送っています。鍵にトークン・シークレットが欠けています（RFC 5849 §3.4.2: consumer_secret&token_secret）。',
+  },
+  keyWithTokenSecret: {
+    en: 'The signing key the paste shows has a token secret after its "&" (RFC 5849 §3.4.2): check it is the one that came with this token.',
+    ja: '貼り付けに見える署名鍵には「&」の後にトークン・シークレットがあります（RFC 5849 §3.4.2）。このトークンと対のものか確認します。',
+  },
+  accessTokenLegSigned: {
+    en: 'This is the access-token exchange (it sends oauth_verifier, or calls the access-token URL): its key is consumer_secret&request_token_secret (RFC 5849 §3.4.2, §2.3). A signer that keeps only the consumer secret passes the request-token leg and fails this one.',
+    ja: 'これはアクセス・トークン交換です（oauth_verifier を送るか、アクセス・トークンの URL を呼んでいます）。鍵は consumer_secret&request_token_secret です（RFC 5849 §3.4.2、§2.3）。コンシューマ・シークレットだけを持つ署名処理は、リクエスト・トークンのレッグは通りますが、このレッグで失敗します。',
+  },
+  requestTokenLegNoSecret: {
+    en: 'This is the request-token leg: no token secret exists yet, so the key is consumer_secret& (RFC 5849 §3.4.2, §2.1).',
+    ja: 'これはリクエスト・トークンのレッグです。トークン・シークレットはまだないため、鍵は consumer_secret& です（RFC 5849 §3.4.2、§2.1）。',
+  },
 } as const satisfies Record<string, Text>;
 
 export type EvidenceKey = keyof typeof EVIDENCE_TEXT;

@@ -53,6 +53,7 @@ export type CauseId =
   | 'refresh-family-revoked'
   | 'state-mismatch'
   | 'app-only-token'
+  | 'token-secret-missing'
   // OpenID Connect Core 1.0 §3.1.3.7 (ID Token validation) and RFC 7519 §4.1 / RFC 9068 §4 (a JWT access token at an API):
   // the token came back and the client or API refused it for one of its claims or its signature (knowledge/causes-jwt.ts).
   | 'nonce-mismatch'

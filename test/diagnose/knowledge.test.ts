@@ -32,12 +32,15 @@ const REQUIRED_CAUSES: readonly CauseId[] = [
   'consent-required', 'session-ended', 'app-configuration', 'wrong-endpoint', 'wrong-method',
   // an app-only (client-credentials) token on an endpoint that needs a user
   'app-only-token',
+  // an OAuth 1.0a access-token exchange signed without the request token's secret (RFC 5849 §3.4.2)
+  'token-secret-missing',
   // a JWT refused by its checker: an ID token's nonce, aud, iss, signature key, at_hash/c_hash (OpenID Connect Core §3.1.3.7)
   'nonce-mismatch', 'audience-mismatch', 'issuer-mismatch', 'signing-key-mismatch', 'token-hash-mismatch',
 ];
 
 /** Every id of the closed CauseId union, once: the type checker fails this table when an id is added without a row here. */
 const EVERY_CAUSE_ID: Record<CauseId, true> = {
+  'token-secret-missing': true,
   reuse: true, expiry: true, revocation: true, 'clock-skew': true, 'nonce-reuse': true, 'wrong-secret': true,
   'signature-base-mismatch': true, 'wrong-signature-method': true, 'unknown-consumer': true, 'app-suspended': true,
   'rate-limited': true, 'verifier-mismatch': true, 'not-yet-authorized': true, 'user-denied': true,

@@ -6,6 +6,7 @@ import { ExitCode, inputError, usageError } from '../../errors.js';
 import { readTextFile } from '../../files/read-text-file.js';
 import { readStdin } from '../../files/stdin.js';
 import { diagnose } from '../../diagnose/diagnose.js';
+import { pastedRequest } from '../../diagnose/evidence/pasted-request.js';
 import { resolveLang, type Lang } from '../../diagnose/lang.js';
 import { CARRIERS_LOOKED_IN, describeInput, readTextReading, type InputSeen, type NextStep } from '../../diagnose/read-problem.js';
 import { diagnosisJson, renderDiagnosis } from '../../diagnose/render.js';
@@ -57,7 +58,9 @@ export async function runExplain(input: readonly string[], options: ExplainOptio
     output.narrate(`Next: ${next.map(nextStepText).join('; or ')}.`);
     return ExitCode.Refused;
   }
-  const diagnosis = diagnose(problem, evidence, { lang });
+  // A paste is its own evidence where no session is given: the OAuth 1.0a request it shows beside the error (its leg, a signing key's shape).
+  const pasted = session === undefined ? pastedRequest(text) : undefined;
+  const diagnosis = diagnose(problem, pasted === undefined ? evidence : { ...evidence, pasted }, { lang });
   if (options.json) output.json(diagnosisJson(diagnosis));
   else output.results(renderDiagnosis(diagnosis, output.out, output.outWidth));
   return ExitCode.Ok;
