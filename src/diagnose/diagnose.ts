@@ -16,6 +16,7 @@ import { signatureMethod } from './evidence/signature-method.js';
 import { tokenAge } from './evidence/token-age.js';
 import { tokenHistory } from './evidence/token-history.js';
 import { tokenSecret } from './evidence/token-secret.js';
+import { protocolHistory } from './evidence/protocol-history.js';
 import { words } from './evidence/words.js';
 import { xV2Authentication } from './evidence/x-v2.js';
 import type { Lang } from './lang.js';
@@ -28,7 +29,7 @@ import type { CauseId, DetectedProblem, Diagnosis, Fix, LegRecord, Likelihood, R
 // The provider's words come last and only raise a cause: what a session showed is said first.
 // signedByOauthDoctor last: what the words of a message suggest cannot outweigh that oauth-doctor's own base string is RFC-exact.
 // tokenSecret after baseString: a base string the server echoed that differs is certain, and stays so.
-const RULES: readonly Rule[] = [response, tokenHistory, tokenAge, clockOffset, hosts, callback, baseString, tokenSecret, nonce, signatureMethod, xV2Authentication, oauth2, jwtAssertion, bareUnauthorized, words, signedByOauthDoctor];
+const RULES: readonly Rule[] = [response, tokenHistory, tokenAge, clockOffset, hosts, callback, baseString, tokenSecret, nonce, signatureMethod, xV2Authentication, protocolHistory, oauth2, jwtAssertion, bareUnauthorized, words, signedByOauthDoctor];
 
 export interface DiagnoseOptions {
   readonly lang: Lang;

@@ -145,6 +145,10 @@ export interface PastedRequest {
   readonly leg?: 'request_token' | 'access_token' | undefined;
   /** The request sends an oauth_token (RFC 5849 §3.1). */
   readonly sendsToken?: boolean | undefined;
+  /** The request carries OAuth 1.0a's own parameters (oauth_signature, oauth_consumer_key, an `Authorization: OAuth` header; RFC 5849 §3.5). */
+  readonly oauth1?: boolean | undefined;
+  /** The host the request went to, when the paste shows it (a request line's Host header, a URL). */
+  readonly host?: string | undefined;
   /** A signing key the paste printed: `empty` when nothing follows its `&` (no token secret), `present` when something does (RFC 5849 §3.4.2). */
   readonly keyTokenSecret?: 'empty' | 'present' | undefined;
 }

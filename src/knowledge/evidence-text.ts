@@ -318,6 +318,10 @@ export const EVIDENCE_TEXT = {
     en: 'X could not tell which authentication the request used ("Unknown"): the Authorization header did not read as OAuth 1.0a.',
     ja: 'X はリクエストの認証方式を判別できませんでした（「Unknown」）。Authorization ヘッダが OAuth 1.0a として読めませんでした。',
   },
+  providerRetiredOAuth1: {
+    en: '{provider} retired OAuth 1.0a on {date} ({source}) and accepts OAuth 2.0 only: a request signed with oauth_signature is refused whatever its signature. Register an OAuth 2.0 client (client_id and client_secret) and use the authorization code flow.',
+    ja: '{provider} は {date} に OAuth 1.0a を廃止し（{source}）、OAuth 2.0 だけを受け付けます。oauth_signature で署名したリクエストは、署名の正否に関係なく拒否されます。OAuth 2.0 のクライアント（client_id と client_secret）を登録し、認可コード・フローを使います。',
+  },
   keyWithoutTokenSecret: {
     en: 'The signing key the paste shows ends in "&" with nothing after it, while the request sends an oauth_token: the token secret is missing from the key (RFC 5849 §3.4.2: consumer_secret&token_secret).',
     ja: '貼り付けに見える署名鍵は「&」で終わり後ろに何もありませんが、リクエストは oauth_token を送っています。鍵にトークン・シークレットが欠けています（RFC 5849 §3.4.2: consumer_secret&token_secret）。',

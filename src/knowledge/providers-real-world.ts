@@ -147,6 +147,8 @@ export function realWorldProviders(): readonly ProviderRecord[] {
       name: 'Fitbit (OAuth 1.0a, retired 2016)',
       hosts: ['api.fitbit.com', 'www.fitbit.com'],
       signatureMethods: ['HMAC-SHA1'],
+      // "OAuth 1.0a support will be removed from the Fitbit Web API on April 12, 2016" (dev.fitbit.com/docs/oauth2, quoted in mbmccormick/fitminder#8).
+      retiredOAuth1: { on: '2016-04-12', label: 'Fitbit', source: 'https://dev.fitbit.com/docs/oauth2/#oauth-1-0a-deprecated' },
       notes: {
         en: 'Fitbit answered {"errors":[{"errorType":"oauth","fieldName":…,"message":…}],"success":false}; the message could hold a Problem Reporting form ("oauth_problem=parameter_absent&…") or "Invalid signature or token …".',
         ja: 'Fitbit は {"errors":[{"errorType":"oauth","fieldName":…,"message":…}],"success":false} で答えていました。message には Problem Reporting 形式のフォーム（"oauth_problem=parameter_absent&…"）や "Invalid signature or token …" が入ります。',
@@ -157,6 +159,8 @@ export function realWorldProviders(): readonly ProviderRecord[] {
       name: 'LinkedIn (OAuth 1.0a, retired)',
       hosts: ['api.linkedin.com', 'www.linkedin.com'],
       signatureMethods: ['HMAC-SHA1'],
+      // "all developers need to migrate to Version 2.0 of our APIs and OAuth 2.0 by March 1" (2019; quoted in PoBuchi/meteor-accounts-linkedin#29, auth0/passport-linkedin-oauth2#60).
+      retiredOAuth1: { on: '2019-03-01', label: 'LinkedIn', source: 'https://engineering.linkedin.com/blog/2018/12/developer-program-updates' },
       notes: {
         en: 'LinkedIn answered token requests with form bodies whose oauth_problem_advice named a Java exception and held its own base string, percent-encoded; its v1 API answered {"errorCode":0,"message":"[unauthorized]. …","requestId":…,"status":401,"timestamp":…} (or the same as XML elements).',
         ja: 'LinkedIn はトークン要求にフォーム本文で答え、その oauth_problem_advice には Java の例外名と、パーセント・エンコードされた自分のベース文字列が入っていました。v1 API は {"errorCode":0,"message":"[unauthorized]. …","requestId":…,"status":401,"timestamp":…}（または同じ内容の XML 要素）で答えていました。',

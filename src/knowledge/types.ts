@@ -188,6 +188,18 @@ export interface ProviderRecord {
   readonly codePatterns?: readonly ProviderCodePattern[];
   /** Where the provider's facts come from. */
   readonly source?: string;
+  /** The provider stopped accepting OAuth 1.0a and speaks OAuth 2.0 only since then (evidence/protocol-history.ts). */
+  readonly retiredOAuth1?: RetiredProtocol;
+}
+
+/** When a provider retired OAuth 1.0a, in its own announcement. */
+export interface RetiredProtocol {
+  /** The day OAuth 1.0a requests started to fail (ISO date). */
+  readonly on: string;
+  /** The provider's name as a sentence says it. */
+  readonly label: string;
+  /** The announcement. */
+  readonly source: string;
 }
 
 /** Where a phrase may be found. */

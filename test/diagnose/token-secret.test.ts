@@ -43,7 +43,7 @@ describe('an access-token exchange signed without the request token secret (RFC 
 
   it('the key itself is never kept, only where its & stands', () => {
     const seen = pastedRequest(`Signing key: kd94hf93k423kf44&\n${ACCESS_BASE}`);
-    expect(seen).toEqual({ leg: 'access_token', sendsToken: true, keyTokenSecret: 'empty' });
+    expect(seen).toEqual({ leg: 'access_token', sendsToken: true, keyTokenSecret: 'empty', oauth1: true });
     expect(JSON.stringify(seen)).not.toContain('kd94');
     expect(pastedRequest('')).toBeUndefined();
     expect(pastedRequest('{"error":"invalid_grant"}')).toBeUndefined();

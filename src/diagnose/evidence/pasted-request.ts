@@ -22,14 +22,20 @@ export function pastedRequest(text: string): PastedRequest | undefined {
     const sendsToken = baseNames.has('oauth_token') || TOKEN_SENT.test(head);
     const key = SIGNING_KEY.exec(head)?.[1];
     const keyTokenSecret = key !== undefined && key.includes('&') ? (key.endsWith('&') ? 'empty' : 'present') : EMPTY_TOKEN_SECRET.test(head) ? 'empty' : undefined;
-    if (leg === undefined && keyTokenSecret === undefined) return undefined;
-    return { leg, sendsToken, keyTokenSecret };
+    const oauth1 = OAUTH1_REQUEST.test(head);
+    const host = HOST.exec(head)?.slice(1).find((h) => h !== undefined)?.toLowerCase();
+    if (leg === undefined && keyTokenSecret === undefined && !oauth1) return undefined;
+    return { leg, sendsToken, keyTokenSecret, ...(oauth1 ? { oauth1 } : {}), ...(host === undefined ? {} : { host }) };
   } catch {
     return undefined;
   }
 }
 
 const WINDOW = 64 * 1024;
+/** What only an OAuth 1.0a request carries: its signature or consumer key as a parameter, or the OAuth scheme (RFC 5849 §3.5.1). */
+const OAUTH1_REQUEST = /\boauth_(?:signature|consumer_key)\s*(?:=|["']\s*[:=])|oauth_consumer_key%3D|\bAuthorization:\s*OAuth\s+(?:realm|oauth_)/i;
+/** A Host header, or the host of the first http(s) URL. */
+const HOST = /(?:^|\n)\s*(?:>\s*)?Host:\s*([A-Za-z0-9.-]{1,253})|\bhttps?:\/\/([A-Za-z0-9.-]{1,253})/i;
 const OAUTH1_PARAMETER = /\boauth_(?:consumer_key|signature|signature_method|nonce|verifier|token|problem)\b|oauth_consumer_key%3D|oauth_signature_method%3D|\bOAuth ?1(?:\.0a?)?\b|OAuth10a|oauth1-client|\boauth1\b/i;
 /** A signature base string as a library or server prints it: METHOD&encoded-URI&encoded-parameters (RFC 5849 §3.4.1.1). */
 const BASE_STRING = /\b(?:GET|POST|PUT|DELETE|PATCH|HEAD)&https?%3A%2F%2F[A-Za-z0-9%._~-]{1,2000}&[A-Za-z0-9%._~-]{1,20000}/;
