@@ -116,6 +116,11 @@ export function diagnose(problem: DetectedProblem, evidence: SessionEvidence, op
   };
 }
 
+/** A cause the session's evidence made unlikely, saying why (no secret is sent to the authorization endpoint): words do not raise it again. */
+function ruledOut(entry: Working): boolean {
+  return entry.likelihood === 'unlikely' && entry.evidence.length > 0;
+}
+
 function apply(working: Map<CauseId, Working>, { cause, likelihood, line, raiseOnly, lead }: Adjustment, leads: { next: number }): void {
   let entry = working.get(cause);
   if (!entry) {
@@ -124,7 +129,7 @@ function apply(working: Map<CauseId, Working>, { cause, likelihood, line, raiseO
     if (likelihood === undefined || likelihood === 'unlikely') return;
     entry = { likelihood, evidence: [], order: working.size };
     working.set(cause, entry);
-  } else if (likelihood !== undefined && entry.likelihood !== 'certain' && (!raiseOnly || RANK[likelihood] < RANK[entry.likelihood])) {
+  } else if (likelihood !== undefined && entry.likelihood !== 'certain' && (!raiseOnly || (RANK[likelihood] < RANK[entry.likelihood] && !ruledOut(entry)))) {
     entry.likelihood = likelihood;
   }
   if (line !== undefined && !entry.evidence.includes(line)) entry.evidence.push(line);
