@@ -179,8 +179,8 @@ const run = (async function run(argv) {
     }
     return controller.signal;
   };
-  // A command decides what an interrupt means: `serve` stops cleanly (0), a
-  // waiting flow reports it (130).
+  // A command decides what an interrupt does: `serve` closes its provider, a
+  // waiting flow saves and reports its session; both then exit 130.
   let code = await main(argv, processEnvironment(signal));
   if (code === undefined) {
     // A command's own bundle reads the usual lines without commander and

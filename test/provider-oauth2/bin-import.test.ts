@@ -10,7 +10,7 @@ afterEach(async () => {
 });
 
 describe('the bin loads an ES-module-only package (oidc-provider) from a vm.Script bundle', () => {
-  it('serve --oauth2 --json starts, answers discovery at both well-known paths, and stops cleanly on SIGTERM', async () => {
+  it('serve --oauth2 --json starts, answers discovery at both well-known paths, and stops cleanly on SIGTERM (exit 130, interrupted)', async () => {
     const serve = await serveOAuth2([]);
     started.push(serve);
     const { issuer, endpoints } = serve.line;
@@ -21,6 +21,14 @@ describe('the bin loads an ES-module-only package (oidc-provider) from a vm.Scri
     expect(oidc.token_endpoint).toBe(`${issuer}/token`);
     expect(rfc8414.issuer).toBe(issuer);
     expect(serve.stderr()).not.toMatch(/ERR_VM_DYNAMIC_IMPORT|ExperimentalWarning|oidc-provider (WARNING|NOTICE)/);
-    expect(await serve.stop()).toBe(0);
+    expect(await serve.stop()).toBe(130);
+  });
+
+  it('serve --oauth2 stops on Ctrl-C (SIGINT) with exit 130, as the README exit-code table says', async () => {
+    const serve = await serveOAuth2([]);
+    started.push(serve);
+    const closed = new Promise<number | null>((resolve) => serve.child.on('close', (code) => resolve(code)));
+    serve.child.kill('SIGINT');
+    expect(await closed).toBe(130);
   });
 });

@@ -343,7 +343,7 @@ describe('serve with a user consumer', () => {
     const serve = startCli(['serve', '--consumer', `${CANARY.consumerKey}:${CANARY.consumerSecret}`]);
     await serve.waitFor(/Press Ctrl-C to stop/);
     serve.child.kill('SIGINT');
-    expect((await serve.exited).code).toBe(0);
+    expect((await serve.exited).code).toBe(130);
     expectNoLeak('serve text', { stdout: serve.stdout(), stderr: serve.stderr() }, ['consumerSecret']);
   });
 

@@ -66,7 +66,7 @@ describe('files written are mode 0600', () => {
       const flow = await runCli(['flow', '--request-token-url', e['requestToken'] ?? '', '--authorize-url', e['authorize'] ?? '', '--access-token-url', e['accessToken'] ?? '', '--authorize', 'http'], { env: { OAUTH_CONSUMER_KEY: 'state-key', OAUTH_CONSUMER_SECRET: 'state-secret-0123456789' } });
       expect(flow.code, flow.stderr).toBe(0);
       serve.child.kill('SIGINT');
-      expect((await serve.exited).code).toBe(0);
+      expect((await serve.exited).code).toBe(130);
       expect(modeOf(state)).toBe('0600');
     }
     const saved = JSON.parse(readFileSync(state, 'utf8')) as { accessTokens: unknown[] };

@@ -62,7 +62,7 @@ describe('oauth-doctor serve', () => {
     expect(DEFAULTS.maxRequestTokens).toBe(10_000);
   });
 
-  it('--json prints one line with url and consumers; a signed request works; SIGTERM stops it with exit 0', async () => {
+  it('--json prints one line with url and consumers; a signed request works; SIGTERM stops it with exit 130 (interrupted, the README table)', async () => {
     const served = await serve(['--json']);
     const start = JSON.parse(served.firstLine) as { url: string; consumers: { key: string; secret: string; generated: boolean }[] };
     expect(start.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -81,7 +81,7 @@ describe('oauth-doctor serve', () => {
     expect(response.status, await response.clone().text()).toBe(200);
     expect(new URLSearchParams(await response.text()).get('oauth_callback_confirmed')).toBe('true');
     served.child.kill('SIGTERM');
-    expect(await served.exit()).toEqual({ code: 0, signal: null });
+    expect(await served.exit()).toEqual({ code: 130, signal: null });
     expect(served.stdout().trim().split('\n')).toHaveLength(1);
   });
 
@@ -96,7 +96,9 @@ describe('oauth-doctor serve', () => {
     expect(text).not.toContain('my-own-secret-value');
     expect(text).toContain('my-o…(19 chars)');
     served.child.kill('SIGINT');
-    expect((await served.exit()).signal).toBeNull();
+    // Ctrl-C: the provider closes, says so, and exits 130 as every interrupted command does (README, Exit codes).
+    expect(await served.exit()).toEqual({ code: 130, signal: null });
+    expect(served.stderr()).toContain('stopped.');
 
     const demo = await serve([], /consumer secret.*\n/);
     const secret = /consumer secret {2}(\S+) {2}\(generated/.exec(demo.stdout())?.[1];

@@ -101,7 +101,12 @@ export async function runFlowCommand(options: FlowOptions, env: Environment): Pr
   const lang = resolveLang(options.lang, env.env);
   const provider = resolveProvider(options, env);
   const callback = parseCallback(options, provider.profile, provider.preset);
-  const authorize = parseAuthorizeMode(options.authorize, env, provider.local);
+  // Issue 15 item 9: `--provider local --base-url URL` is a `serve` already running there, not a new provider. Only the
+  // provider started here approves by itself (it is started auto-approving for http); one at --base-url may wait for a
+  // person, so it gets no http default and, without a terminal, the same exit-2 refusal as any other provider.
+  const external = provider.local && options.baseUrl !== undefined;
+  const embedded = provider.local && !external;
+  const authorize = parseAuthorizeMode(options.authorize, env, embedded);
   if (options.step && !isInteractive(env)) throw usageError('step-needs-terminal', '--step pauses for a person and needs a terminal (and CI unset)', 'drop --step in scripts and CI');
   const ca = options.ca === undefined ? undefined : readCaFile(options.ca, env.cwd);
   const output = await createOutput(env, { showSecrets: options.showSecrets });
@@ -114,9 +119,7 @@ export async function runFlowCommand(options: FlowOptions, env: Environment): Pr
   }
   let client = await resolveClient(options, env, provider, provider.preset);
   const ownConsumer = client.consumerKey !== undefined && client.consumerSecret !== undefined ? { key: client.consumerKey, secret: client.consumerSecret } : undefined;
-  // Issue 15 item 9: `--provider local --base-url URL` is a `serve` already running there, not a new provider.
-  const external = provider.local && options.baseUrl !== undefined;
-  const local = provider.local && !external ? await startLocal(authorize === 'http', ownConsumer) : undefined;
+  const local = embedded ? await startLocal(authorize === 'http', ownConsumer) : undefined;
   const dispatcher = createDispatcher({ env: env.env, ca, timeoutMs });
   try {
     if (local && !ownConsumer) client = { ...client, consumerKey: local.consumer.key, consumerSecret: local.consumer.secret };
@@ -125,7 +128,7 @@ export async function runFlowCommand(options: FlowOptions, env: Environment): Pr
     const preset = external ? { ...resolved.preset, title: `the oauth-doctor serve at ${options.baseUrl ?? ''}`, notes: [] } : resolved.preset;
     const credentials = requireClient(client, external ? 'pass the consumer key and secret that serve printed (it prints a ready-made flow command)' : undefined);
     const transports = resolveTransports(options, preset);
-    checkSomeoneCanAuthorize(options, env, provider.local, callback);
+    checkSomeoneCanAuthorize(options, env, embedded, callback);
     output.redactor.add(credentials.consumerSecret).add(client.privateKey?.pem).add(client.privateKey?.passphrase).add(options.verifier);
 
     const config: FlowConfig = {

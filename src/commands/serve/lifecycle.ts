@@ -28,7 +28,13 @@ export interface Serving {
   readonly close: () => Promise<void>;
 }
 
-/** Prints the start (one JSON line, or the listing), serves until `stopped`, then closes. */
+/**
+ * Prints the start (one JSON line, or the listing), serves until `stopped`
+ * (Ctrl-C or SIGTERM), then closes. A provider stopped so was interrupted:
+ * exit 130, as the README's exit-code table says of every command, so a
+ * script that starts `serve` in the background tells "stopped" from "ran to
+ * its end" the way it does for `flow`.
+ */
 export async function serveUntilStopped(serving: Serving, stopped: Promise<void>, env: Environment, output: Output): Promise<ExitCode> {
   try {
     if (serving.json) {
@@ -44,5 +50,5 @@ export async function serveUntilStopped(serving: Serving, stopped: Promise<void>
     await serving.close();
   }
   if (!serving.json) output.narrate('stopped.');
-  return ExitCode.Ok;
+  return ExitCode.Interrupted;
 }
