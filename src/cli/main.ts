@@ -1,6 +1,7 @@
 import { ExitCode } from '../errors.js';
 import type { Environment } from './environment.js';
 import { reportFailure } from './own-main.js';
+import { watchStdout } from './stdout-watch.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -14,12 +15,14 @@ export async function main(argv: readonly string[], env: Environment): Promise<E
     return ExitCode.Ok;
   }
   const debug = argv.includes('--debug');
+  // Whether the command printed its --json document before failing (src/cli/json-failure.ts).
+  const watched = watchStdout(env);
   try {
     const { buildProgram } = await import('./program.js');
-    const run = buildProgram(env, argv);
+    const run = buildProgram(watched.env, argv);
     await run.program.parseAsync([...argv], { from: 'user' });
     return run.exitCode();
   } catch (error) {
-    return reportFailure(error, argv, env, debug);
+    return reportFailure(error, argv, watched.env, debug, watched.wrote());
   }
 }

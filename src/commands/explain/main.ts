@@ -12,5 +12,5 @@ import { EXPLAIN_COMMAND_LINE, type ExplainOptions } from './options.js';
 import { runExplain } from './run.js';
 
 export function main(argv: readonly string[], env: Environment): Promise<ExitCode | undefined> {
-  return runOwnCommand(argv, env, EXPLAIN_COMMAND_LINE, async ({ operands, options }) => runExplain(operands, options as unknown as ExplainOptions, env));
+  return runOwnCommand(argv, env, EXPLAIN_COMMAND_LINE, async ({ operands, options }, watched) => runExplain(operands, options as unknown as ExplainOptions, watched));
 }

@@ -1,4 +1,4 @@
-import { ExitCode, usageError } from '../../errors.js';
+import { ExitCode, isDoctorError, usageError, type DoctorError } from '../../errors.js';
 import { resolve } from 'node:path';
 import type { Environment } from '../../cli/environment.js';
 import { parseDuration } from '../../cli/duration.js';
@@ -10,7 +10,7 @@ import { clockOffsetOf } from '../../exchange/evidence.js';
 import { readLive } from '../../exchange/reading.js';
 import { responseJson, type RequestJson } from '../../flow/report.js';
 import { createDispatcher, readCaFile, sendHttp } from '../../http/index.js';
-import type { HttpExchange } from '../../http/types.js';
+import type { HttpExchange, HttpRequest } from '../../http/types.js';
 import { parsePlacement, placeParameters, type Placement } from '../../oauth/placement.js';
 import { signRequest, timestampFrom } from '../../oauth/sign-request.js';
 import type { SignedRequest, SignInput } from '../../oauth/types.js';
@@ -32,8 +32,9 @@ interface RequestReport {
   readonly provider: string | null;
   readonly placement: Placement;
   readonly request: RequestJson & { readonly wireUrl: string; readonly normalizedParameters: string };
-  readonly response: ReturnType<typeof responseJson>;
-  readonly timings: { readonly headersMs: number; readonly totalMs: number };
+  /** null: no answer came (a network failure, the report's `error`). */
+  readonly response: ReturnType<typeof responseJson> | null;
+  readonly timings: { readonly headersMs: number; readonly totalMs: number } | null;
   readonly clockOffsetSec: number | null;
   readonly diagnosis: ReturnType<typeof diagnosisJson> | null;
   readonly signatureCheck: { readonly status: string; readonly serverVariant: string | null; readonly serverBaseStringMatches: boolean | null } | null;
@@ -88,6 +89,35 @@ function reportOf(parts: {
     signatureCheck: refusal?.signatureCheck ? { status: refusal.signatureCheck.status, serverVariant: server?.variant ?? null, serverBaseStringMatches: server ? server.matchesOurs : null } : null,
     savedCredential: parts.saved ?? null,
     secretsMasked: parts.output.redactor.active,
+  };
+}
+
+/** The report of a call that got no answer: the same document, `response` null, and the error that stopped it. */
+function failedReportOf(parts: { signed: SignedRequest; sent: HttpRequest; placement: Placement; provider: RequestProvider; error: DoctorError; output: Output }): RequestReport & { readonly error: { code: string; class: string; exitCode: number; message: string; hint: string | undefined } } {
+  const { signed, sent, error } = parts;
+  return {
+    ok: false,
+    provider: parts.provider.preset?.name ?? null,
+    placement: parts.placement,
+    request: {
+      method: sent.method,
+      url: sent.url,
+      wireUrl: signed.wireUrl,
+      headers: sent.headers,
+      body: sent.body === undefined || sent.body === '' ? undefined : sent.body,
+      signatureMethod: signed.signatureMethod,
+      baseString: signed.baseString,
+      normalizedParameters: signed.normalizedParameters,
+      parameters: signed.parameters.map((p) => ({ name: p.name, value: p.value, source: p.source })),
+    },
+    response: null,
+    timings: null,
+    clockOffsetSec: null,
+    diagnosis: null,
+    signatureCheck: null,
+    savedCredential: null,
+    secretsMasked: parts.output.redactor.active,
+    error: { code: error.code, class: error.errorClass, exitCode: error.exitCode, message: error.message, hint: error.hint },
   };
 }
 
@@ -178,8 +208,14 @@ export async function runRequest(first: string, second: string | undefined, opti
   const signal = env.signal;
   const dispatcher = createDispatcher({ env: env.env, ca, timeoutMs });
   let exchange: HttpExchange;
+  const sent = { method: placed.method, url: placed.url, headers: placed.headers, body: placed.body };
   try {
-    exchange = await sendHttp({ method: placed.method, url: placed.url, headers: placed.headers, body: placed.body }, { dispatcher, timeoutMs, signal, now: () => env.now(), maxRedirects: 0 });
+    exchange = await sendHttp(sent, { dispatcher, timeoutMs, signal, now: () => env.now(), maxRedirects: 0 });
+  } catch (error) {
+    // --json: a call that got no answer (refused, reset, timed out, TLS) is still one report, with what was signed and
+    // sent and the error; the exit code is the error's (3 network, 4 timeout, 130 interrupted), as without --json.
+    if (options.json && isDoctorError(error)) output.json(failedReportOf({ signed, sent, placement, provider, error, output }));
+    throw error;
   } finally {
     await dispatcher.close().catch(() => undefined);
   }

@@ -10,5 +10,5 @@ import { SIGN_COMMAND_LINE, type SignOptions } from './options.js';
 import { runSign } from './run.js';
 
 export function main(argv: readonly string[], env: Environment): Promise<ExitCode | undefined> {
-  return runOwnCommand(argv, env, SIGN_COMMAND_LINE, async ({ options }) => runSign(options as unknown as SignOptions, env));
+  return runOwnCommand(argv, env, SIGN_COMMAND_LINE, async ({ options }, watched) => runSign(options as unknown as SignOptions, watched));
 }
