@@ -47,7 +47,8 @@ export function writeJsonFailure(error: unknown, argv: readonly string[], env: E
   const doc = jsonFailure(error, argv);
   if (doc === undefined) return;
   try {
-    const text = JSON.stringify(doc, (_key, value: unknown) => (typeof value === 'string' && redactor ? redactor.redact(value) : value), 2);
+    // One line: a tool reading `serve --json`'s start line with a line reader gets the whole failure, and jq reads it alike.
+    const text = JSON.stringify(doc, (_key, value: unknown) => (typeof value === 'string' && redactor ? redactor.redact(value) : value));
     env.stdout.write(escapeUnsafeJson(text) + '\n');
   } catch {
     // stdout is gone: the exit code says it

@@ -10,6 +10,8 @@ export interface PollState {
   readonly expiresAt: number;
   readonly polls: number;
   readonly slowDowns: number;
+  /** The end of the wait for the person (`--wait-timeout` after the device authorization), ms since the epoch. */
+  readonly waitUntil?: number | undefined;
 }
 
 export type PollAnswer =
@@ -25,10 +27,20 @@ const DEFAULT_INTERVAL_SEC = 5;
 /** §3.5: on slow_down the interval "MUST be increased by 5 seconds for this and all subsequent requests". */
 const SLOW_DOWN_STEP_SEC = 5;
 
-export function startPolling(response: { interval?: unknown; expires_in?: unknown }, now: number): PollState {
+export function startPolling(response: { interval?: unknown; expires_in?: unknown }, now: number, waitMs?: number): PollState {
   const interval = typeof response.interval === 'number' && Number.isFinite(response.interval) && response.interval > 0 ? response.interval : DEFAULT_INTERVAL_SEC;
   const expiresIn = typeof response.expires_in === 'number' && Number.isFinite(response.expires_in) && response.expires_in > 0 ? response.expires_in : 1800;
-  return { intervalSec: interval, expiresAt: now + expiresIn * 1000, polls: 0, slowDowns: 0 };
+  return { intervalSec: interval, expiresAt: now + expiresIn * 1000, polls: 0, slowDowns: 0, waitUntil: waitMs === undefined ? undefined : now + waitMs };
+}
+
+/**
+ * Whether a poll `delayMs` from `now` still falls inside the wait for the
+ * person. §3.5 has the client poll until the code expires; how long a person
+ * is waited for is the client's to bound (`--wait-timeout`), and a poll is
+ * never moved earlier than the interval to fit in (that would be slow_down).
+ */
+export function withinWait(state: PollState, now: number, delayMs: number): boolean {
+  return state.waitUntil === undefined || now + delayMs <= state.waitUntil;
 }
 
 /** What to do after a poll's answer, at `now`. */

@@ -96,10 +96,11 @@ function stepsOf(p: Diagnosis['problem']): readonly string[] | undefined {
   return p.leg.map((leg) => OAUTH2_STEP_OF_LEG[leg]).filter((s): s is string => s !== undefined);
 }
 
-function legOrStep(p: Diagnosis['problem'], t: (key: LabelKey) => string): string {
+/** Where it failed: the OAuth 2.0 step, else the leg; nothing for a problem of any leg when no run says which ("Leg: any" told nothing). */
+function legOrStep(p: Diagnosis['problem'], t: (key: LabelKey) => string): string | undefined {
   const steps = stepsOf(p);
   if (steps !== undefined && steps.length > 0) return `${t('step')}: ${steps.join(', ')}`;
-  return `${t('leg')}: ${p.leg === 'any' ? t('anyLeg') : p.leg.join(', ')}`;
+  return p.leg === 'any' ? undefined : `${t('leg')}: ${p.leg.join(', ')}`;
 }
 
 const MARK: Record<Likelihood, string> = { certain: '●', likely: '◉', possible: '○', unlikely: '·' };

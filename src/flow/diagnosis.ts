@@ -21,5 +21,7 @@ export function isVerifierProblem(failure: LegFailure): boolean {
 /** The diagnosis of a run that stopped at a failed leg, of the problem the failure carries; undefined when it did not (success, or a network error). */
 export function diagnoseOutcome(outcome: FlowOutcome, evidence: SessionEvidence, lang: Lang): Diagnosis | undefined {
   if (!outcome.failure) return undefined;
-  return diagnose(outcome.failure.problem, evidence, { lang });
+  const diagnosis = diagnose(outcome.failure.problem, evidence, { lang });
+  // A problem of any leg (a timestamp, a signature) failed at one this run knows: that is the leg told, not "any".
+  return diagnosis.problem.leg === 'any' ? { ...diagnosis, problem: { ...diagnosis.problem, leg: [outcome.failure.leg] } } : diagnosis;
 }

@@ -3,6 +3,7 @@ import type { CauseId } from './types.js';
 import { FLOW_CAUSES } from './problems-flow.js';
 import { PROVIDER_CAUSES } from './causes-providers.js';
 import { JWT_CAUSES } from './causes-jwt.js';
+import { AUTHORIZATION_REQUEST_CAUSES } from './causes-authorization-request.js';
 import type { CauseRecord } from './types.js';
 
 /**
@@ -673,6 +674,7 @@ const OWN: readonly CauseRecord[] = [
   },
   ...FLOW_CAUSES,
   ...JWT_CAUSES,
+  ...AUTHORIZATION_REQUEST_CAUSES,
 ];
 
 /** Every cause: these, then the provider rows' causes (causes-providers.ts) whose ids are not defined here. */

@@ -11,7 +11,6 @@ export const LABELS = {
   extractedStatusLine: { en: 'read from the status and headers printed in the paste', ja: '貼り付けたテキスト中のステータスとヘッダから読み取り' },
   extractedDecoded: { en: 'undone: {what}', ja: '復元: {what}' },
   leg: { en: 'Leg', ja: 'レッグ' },
-  anyLeg: { en: 'any', ja: '任意' },
   step: { en: 'Step', ja: 'ステップ' },
   fault: { en: 'Whose move', ja: '対処する側' },
   usualStatus: { en: 'Usual status', ja: '通常のステータス' },

@@ -61,6 +61,9 @@ export type CauseId =
   | 'issuer-mismatch'
   | 'signing-key-mismatch'
   | 'token-hash-mismatch'
+  // RFC 7636 §4.4.1, RFC 9126 §5: what the server requires of the authorization request and it lacked (knowledge/causes-authorization-request.ts).
+  | 'pkce-required'
+  | 'par-required'
   | 'provider-specific';
 
 export type Likelihood = 'certain' | 'likely' | 'possible' | 'unlikely';

@@ -138,6 +138,8 @@ export interface MetadataAsk {
   readonly endpoints: readonly (typeof STRING_MEMBERS)[number][];
   /** The client-assertion algorithm, for the *_jwt methods. */
   readonly assertionAlg?: string | undefined;
+  /** `flow --par never`: the authorization request will not be pushed, whatever the metadata says. */
+  readonly noPar?: boolean | undefined;
 }
 
 type LintCode =
@@ -207,7 +209,8 @@ export function lintMetadata(metadata: ServerMetadata, ask: MetadataAsk, expecte
     if (missing.length > 0) out.push({ code: 'scope-not-offered', severity: 'warning', message: `scopes_supported does not list ${missing.join(', ')}` });
   }
   if (metadata.require_pushed_authorization_requests === true && ask.grantType === 'authorization_code') {
-    out.push({ code: 'par-required', severity: metadata.pushed_authorization_request_endpoint ? 'warning' : 'error', message: 'require_pushed_authorization_requests is true: the authorization request goes through PAR (RFC 9126 §5)' });
+    if (ask.noPar === true) out.push({ code: 'par-required', severity: 'error', message: 'require_pushed_authorization_requests is true (RFC 9126 §5), and --par never: the request goes straight to the authorization endpoint, and the server will refuse it' });
+    else out.push({ code: 'par-required', severity: metadata.pushed_authorization_request_endpoint ? 'warning' : 'error', message: 'require_pushed_authorization_requests is true: the authorization request goes through PAR (RFC 9126 §5)' });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextPoll, startPolling, type PollState } from '../../src/device/poll.js';
+import { nextPoll, startPolling, withinWait, type PollState } from '../../src/device/poll.js';
 
 const T0 = 1_796_000_000_000;
 
@@ -37,5 +37,15 @@ describe('device grant polling (RFC 8628 §3.5)', () => {
   it('ignores a nonsense interval', () => {
     expect(startPolling({ interval: -1 }, T0).intervalSec).toBe(5);
     expect(startPolling({ interval: '3' }, T0).intervalSec).toBe(5);
+  });
+
+  it('--wait-timeout bounds the wait: a poll past it is not made, and none is moved earlier than the interval to fit in', () => {
+    const state = startPolling({ interval: 5, expires_in: 600 }, T0, 15_000);
+    expect(state.waitUntil).toBe(T0 + 15_000);
+    expect(withinWait(state, T0, 5_000)).toBe(true);
+    expect(withinWait(state, T0 + 10_000, 5_000)).toBe(true);
+    expect(withinWait(state, T0 + 10_001, 5_000)).toBe(false);
+    // No bound given: only the code's expiry stops the polling.
+    expect(withinWait(startPolling({ interval: 5 }, T0), T0 + 86_400_000, 5_000)).toBe(true);
   });
 });

@@ -36,6 +36,8 @@ const REQUIRED_CAUSES: readonly CauseId[] = [
   'token-secret-missing',
   // a JWT refused by its checker: an ID token's nonce, aud, iss, signature key, at_hash/c_hash (OpenID Connect Core §3.1.3.7)
   'nonce-mismatch', 'audience-mismatch', 'issuer-mismatch', 'signing-key-mismatch', 'token-hash-mismatch',
+  // what the server requires of the authorization request: PKCE (RFC 7636 §4.4.1), PAR (RFC 9126 §5)
+  'pkce-required', 'par-required',
 ];
 
 /** Every id of the closed CauseId union, once: the type checker fails this table when an id is added without a row here. */
@@ -53,6 +55,7 @@ const EVERY_CAUSE_ID: Record<CauseId, true> = {
   'app-configuration': true, 'approval-needs-person': true, 'provider-specific': true, 'user-credentials': true,
   'refresh-family-revoked': true, 'state-mismatch': true, 'app-only-token': true,
   'nonce-mismatch': true, 'audience-mismatch': true, 'issuer-mismatch': true, 'signing-key-mismatch': true, 'token-hash-mismatch': true,
+  'pkce-required': true, 'par-required': true,
 };
 
 /** Provider codes the task names explicitly. */

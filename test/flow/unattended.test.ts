@@ -35,3 +35,13 @@ describe('flow --provider local --base-url (a serve already running) with no ter
     expect(result.stdout).toContain('flow:approval-page');
   });
 });
+
+describe('a refused OAuth 1.0a leg says which leg, never "Leg: any"', () => {
+  it('a problem of any leg (signature_invalid) names the leg that failed', async () => {
+    const result = await runBin(['flow', '--provider', 'local', '--base-url', person.url, '--consumer-key', APP.key, '--authorize', 'http'], { env: { OAUTH_CONSUMER_SECRET: 'not-the-secret-at-all' } });
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stdout).toContain('signature_invalid');
+    expect(result.stdout).not.toContain('Leg: any');
+    expect(result.stdout).toMatch(/Leg: request_token · /);
+  });
+});

@@ -37,7 +37,8 @@ function world(answer: (request: HttpRequest, form: URLSearchParams) => [number,
     askCallbackUrl: async () => {
       throw new Error('nobody to ask');
     },
-    waitTimeoutMs: 1000,
+    // The wait for the person bounds device polling too (withinWait): an hour of this world's time, past every code here.
+    waitTimeoutMs: 3_600_000,
     ...extra,
   };
 }
@@ -73,6 +74,16 @@ describe('the OAuth 2.0 engine with a scripted server', () => {
     const outcome = await runOAuth2Flow(base, io);
     expect(outcome.failure?.refusal.error).toBe('expired_token');
     expect(io.sleeps).toEqual([5000, 5000]);
+  });
+
+  it('device grant: --wait-timeout stops the polling when the next poll would come after it, a timeout error (exit 4)', async () => {
+    const io = world((request) => (request.url.endsWith('/device') ? [200, { ...device, expires_in: 600 }] : [400, { error: 'authorization_pending' }]), { waitTimeoutMs: 15_000 });
+    const outcome = await runOAuth2Flow(base, io);
+    // Polls at 5, 10 and 15 s; the fourth would come at 20 s, past the wait.
+    expect(io.sleeps).toEqual([5000, 5000, 5000]);
+    expect(outcome.failure).toBeUndefined();
+    expect(outcome.error).toMatchObject({ code: 'device-wait-timeout', errorClass: 'timeout', exitCode: 4 });
+    expect(outcome.steps.at(-1)).toMatchObject({ name: 'device-token', ok: false, error: { code: 'device-wait-timeout' } });
   });
 
   it('code grant with a registered redirect URI: the pasted URL is checked for state; a code exchanged with the same redirect_uri and the verifier', async () => {

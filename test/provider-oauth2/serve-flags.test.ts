@@ -103,7 +103,10 @@ describe('serve --oauth2: bad input is one line and exit 2, through the built CL
     const result = await runBin(['serve', '--oauth2', '--json', ...shown], { env, timeoutMs: 15_000 });
     expect(result.stderr).toContain(message);
     expect(result.code).toBe(2);
-    expect(result.stdout).toBe('');
+    // --json: the failure is one JSON line where the start line would be (a line reader gets all of it).
+    expect(result.stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, command: 'serve', error: { exitCode: 2 } });
+    expect(result.stdout).not.toMatch(/s3cr3t-given-by-mistake|sec-one-xyz|sec-two-xyz/);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     // A secret given by mistake is never printed.
     expect(result.stderr).not.toMatch(/s3cr3t-given-by-mistake|sec-one-xyz|sec-two-xyz/);

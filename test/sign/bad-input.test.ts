@@ -1,5 +1,5 @@
 // Bad input to `oauth-doctor sign`: exit 2, one line on stderr that names the
-// flag and says what to do, nothing on stdout, never a stack trace.
+// flag and says what to do, nothing on stdout (with --json, one JSON document saying the same), never a stack trace.
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,10 +64,11 @@ describe('oauth-doctor sign: bad input', () => {
     if (names.source.startsWith('unknown option')) expect(first).toContain('(Did you mean --consumer-secret?)');
   });
 
-  it('with --json, an error is still one line on stderr and nothing on stdout', async () => {
+  it('with --json, an error is still one line on stderr, and one JSON document on stdout saying the same (README: every --json run)', async () => {
     const r = await runCli(['sign', ...without('--url'), '--json']);
     expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, command: 'sign', error: { class: 'usage', exitCode: 2 } });
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 

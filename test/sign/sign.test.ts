@@ -217,7 +217,9 @@ describe('RSA-SHA256 / RSA-SHA512 with an encrypted private key', () => {
   it('a wrong passphrase: one line, exit 2, the passphrase not echoed', async () => {
     const r = await runCli(args('RSA-SHA256'), { env: { OAUTH_PRIVATE_KEY_PASSPHRASE: 'wrong guess' } });
     expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
+    // args() asks for --json: the failure is its one JSON document, the passphrase in neither stream.
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { exitCode: 2 } });
+    expect(r.stdout).not.toContain('wrong guess');
     expect(r.stderr).toBe(`oauth-doctor: the passphrase does not decrypt --private-key ${encrypted} — check OAUTH_PRIVATE_KEY_PASSPHRASE (or what you typed)\n`);
   });
 });

@@ -153,7 +153,7 @@ export async function runOAuth2Demo({ part, only }: PartContext): Promise<Scenar
               (async () => {
                 throw new DoctorError('missing-callback-url', 'usage', 'the demo pastes no callback URL');
               }),
-            waitTimeoutMs: timeoutMs,
+            waitTimeoutMs: hooks.waitTimeoutMs ?? timeoutMs,
             observer: { ...hooks.observer, secret: (value) => void output.redactor.add(value) },
             ledger: { load: () => ledger, save: (next) => void (ledger = next) },
           };

@@ -20,6 +20,8 @@ export interface OAuth2Hooks {
   readonly random?: ((bytes: number) => Uint8Array) | undefined;
   readonly askCallbackUrl?: (() => Promise<string>) | undefined;
   readonly observer?: OAuth2Observer | undefined;
+  /** The wait for the person (the callback, device polling); default the demo's request timeout. */
+  readonly waitTimeoutMs?: number | undefined;
 }
 
 export interface OAuth2World {
@@ -229,7 +231,8 @@ export const OAUTH2_SCENARIOS: readonly OAuth2Scenario[] = [
         if (slowedDown) throw new ScenarioStop();
         await new Promise<void>((resolve) => setTimeout(resolve, Math.max(1, ms / 1000)));
       };
-      const outcome = await runOAuth2Flow({ ...world.config, grant: 'device', scope: 'openid' }, world.io({ sleep, observer }));
+      // Its sleeps are the interval read as milliseconds: the wait for the person is not what this scenario is about.
+      const outcome = await runOAuth2Flow({ ...world.config, grant: 'device', scope: 'openid' }, world.io({ sleep, observer, waitTimeoutMs: 3_600_000 }));
       if (!(outcome.error instanceof ScenarioStop)) return outcome;
       const step = outcome.steps.findLast((s) => s.name === 'device-token');
       const exchange = step?.exchanges.at(-1);

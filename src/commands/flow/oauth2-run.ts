@@ -10,6 +10,7 @@ import type { Diagnosis } from '../../diagnose/types.js';
 import { encodeQr, renderQr } from '../../device/qr.js';
 import { ExitCode, DoctorError, usageError } from '../../errors.js';
 import { writePrivateFile } from '../../files/write-private-file.js';
+import { annotateFailure } from '../../flow/annotation.js';
 import { openInBrowser } from '../../flow/browser.js';
 import { readLine } from '../../flow/read-line.js';
 import { createDispatcher, readCaFile, sendHttp } from '../../http/index.js';
@@ -178,6 +179,7 @@ function finish(outcome: OAuth2Outcome, config: OAuth2FlowConfig, options: FlowO
     output.narrate(output.err.dim(`session saved to ${saved} (mode 0600${output.redactor.active ? ', secrets masked' : ', SECRETS IN FULL'})`));
   }
   if (options.saveCredentials !== undefined) saveOAuth2Credential(options.saveCredentials, outcome, config, env, output);
+  annotateFailure(`${outcome.failure?.step ?? 'flow'} step`, diagnosis, env, output);
   if (outcome.error) throw outcome.error;
   return outcome.ok ? ExitCode.Ok : ExitCode.Refused;
 }

@@ -18,7 +18,7 @@ import { buildReport, sessionRecord, type FlowReport } from '../../flow/report.j
 import { writePrivateFile } from '../../files/write-private-file.js';
 import { secretsInStep } from '../../flow/secrets.js';
 import type { CallbackMode, FlowConfig, FlowIo, FlowOutcome, Person } from '../../flow/types.js';
-import { githubAnnotation } from '../../flow/annotation.js';
+import { annotateFailure } from '../../flow/annotation.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import type { FlowOptions } from './options.js';
 import { parseDuration } from '../../cli/duration.js';
@@ -228,7 +228,7 @@ function finish(outcome: FlowOutcome, config: FlowConfig, options: FlowOptions, 
     const next = diagnosis ? `; read it with: oauth-doctor explain --session ${options.save}` : '';
     output.narrate(output.err.dim(`session saved to ${path} (mode 0600${output.redactor.active ? ', secrets masked' : ', SECRETS IN FULL'})${next}`));
   }
-  if (diagnosis && env.env['GITHUB_ACTIONS'] === 'true') output.workflowCommand(githubAnnotation(outcome, diagnosis));
+  annotateFailure(`${outcome.failure?.leg ?? 'flow'} leg`, diagnosis, env, output);
   if (outcome.error) throw outcome.error satisfies DoctorError;
   return outcome.ok ? ExitCode.Ok : ExitCode.Refused;
 }

@@ -1,5 +1,6 @@
 import type { Adjustment, EvidenceContext } from '../evidence/context.js';
 import { formatDuration } from '../text.js';
+import { parRequired, pkceRequired } from './authorization-request.js';
 import { sayOAuth2 } from './text.js';
 import type { OAuth2Evidence } from './types.js';
 
@@ -205,6 +206,13 @@ function accessDenied(evidence: OAuth2Evidence, lang: EvidenceContext['lang']): 
   return [{ cause: 'user-denied', likelihood: 'certain', line: said }];
 }
 
+/** A gap between polls: milliseconds under a second (a client polling every few ms was "polled every 0 s"). */
+function formatGap(seconds: number, lang: EvidenceContext['lang']): string {
+  if (seconds >= 1) return formatDuration(seconds, lang);
+  const ms = Math.max(1, Math.round(seconds * 1000));
+  return lang === 'ja' ? `${ms} ミリ秒` : `${ms} ms`;
+}
+
 /** The device grant's polling (RFC 8628 §3.5) and lifetime (§3.2). */
 const devicePolling: OAuth2Rule = (evidence, { problem, lang }) => {
   const device = evidence.device;
@@ -217,7 +225,7 @@ const devicePolling: OAuth2Rule = (evidence, { problem, lang }) => {
     const lastPoll = polls.at(-1);
     if (firstPoll !== undefined && lastPoll !== undefined) {
       const gapSec = (lastPoll.at - firstPoll.at) / 1000 / (polls.length - 1);
-      const gap = formatDuration(gapSec, lang);
+      const gap = formatGap(gapSec, lang);
       if (gapSec < interval) out.push({ cause: 'rate-limited', likelihood: 'certain', line: sayOAuth2('pollTooFast', lang, { gap, interval }) });
       else out.push({ cause: 'rate-limited', likelihood: 'likely', line: sayOAuth2('pollPaced', lang, { gap, interval }) });
     }
@@ -257,4 +265,4 @@ const authorizeRefused: OAuth2Rule = (evidence, { problem, lang }) => {
 const spokeOAuth2: OAuth2Rule = (evidence, { lang }) => (evidence.oauth2Request ? [{ cause: 'oauth2-endpoint', likelihood: 'unlikely', line: sayOAuth2('oauth2Request', lang) }] : []);
 
 /** Applied in this order, after the generic response rule and before the provider's words. */
-export const OAUTH2_RULES: readonly OAuth2Rule[] = [spokeOAuth2, authorizeRefused, callbackChecks, codeReuse, refreshReuse, grantWithoutCode, redirectLegs, pkcePair, codeAge, clientAuthMethod, assertionClock, clockOffset, scopeGranted, devicePolling];
+export const OAUTH2_RULES: readonly OAuth2Rule[] = [spokeOAuth2, authorizeRefused, callbackChecks, codeReuse, refreshReuse, grantWithoutCode, redirectLegs, pkcePair, codeAge, clientAuthMethod, assertionClock, clockOffset, scopeGranted, devicePolling, pkceRequired, parRequired];

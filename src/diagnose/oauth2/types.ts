@@ -40,6 +40,8 @@ interface AuthorizeEvidence {
   readonly automatic?: boolean | undefined;
   /** The authorization endpoint answered this error status itself instead of redirecting back (RFC 6749 §4.1.2.1). */
   readonly pageStatus?: number | undefined;
+  /** Pushed first (PAR, RFC 9126 §2) and sent as a request_uri; false: sent straight to the authorization endpoint. */
+  readonly pushed?: boolean | undefined;
 }
 
 /** The redirect back (RFC 6749 §4.1.2, §4.1.2.1; RFC 9207). */
@@ -110,6 +112,8 @@ interface MetadataEvidence {
   readonly codeChallengeMethods?: readonly string[] | undefined;
   readonly grantTypes?: readonly string[] | undefined;
   readonly scopes?: readonly string[] | undefined;
+  /** RFC 9126 §5: the server takes authorization requests only through PAR. */
+  readonly requirePushedAuthorizationRequests?: boolean | undefined;
 }
 
 /** The device grant as run (RFC 8628 §3.2, §3.5). */

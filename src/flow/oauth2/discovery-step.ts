@@ -29,6 +29,7 @@ function askOf(config: OAuth2FlowConfig, clientAuth: string = config.clientAuth,
     pkceMethod: config.grant === 'code' && config.pkce !== 'off' ? config.pkce : undefined,
     scopes: scope?.split(' ').filter(Boolean),
     endpoints: endpoints.filter((name) => !given(config.endpoints, name)),
+    noPar: config.par === 'never',
   };
 }
 
@@ -112,6 +113,7 @@ export async function discover(session: Session, issuer: string): Promise<{ meta
     codeChallengeMethods: metadata.code_challenge_methods_supported,
     grantTypes: metadata.grant_types_supported,
     scopes: metadata.scopes_supported,
+    requirePushedAuthorizationRequests: metadata.require_pushed_authorization_requests,
   };
   session.record({ name: 'discovery', ok: true, exchanges, ms: exchanges.reduce((sum, e) => sum + e.totalMs, 0), working: [], notes });
   return { metadata, endpoints: { ...endpointsOf(metadata), ...definedOnly(session.config.endpoints) } };

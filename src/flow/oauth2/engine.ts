@@ -94,7 +94,9 @@ async function codeGrant(session: Session, endpoints: OAuth2Endpoints, metadata:
     session.evidence.authorize = { at: io.now(), redirectUri, state, codeChallenge: pkce ? challengeForEvidence(pkce.challenge, pkce.method) : undefined, codeChallengeMethod: pkce?.method, scope: session.scope, clientId: config.client.clientId, automatic: config.authorize === 'http' };
 
     let url = authorizationUrl(authorizationEndpoint, pairs);
-    if (usePar(config, metadata, endpoints)) {
+    const pushed = usePar(config, metadata, endpoints);
+    session.evidence.authorize = { ...session.evidence.authorize, pushed };
+    if (pushed) {
       const parEndpoint = need(endpoints, 'par', 'par', '--par-endpoint');
       const { request, working: auth } = await session.post(parEndpoint, pairs);
       const exchange = await session.send('par', request);

@@ -2,7 +2,8 @@ import type { JSONWebKeySet } from 'jose';
 import { CookieJar } from '../../http/cookies.js';
 import { firstHeaderValue } from '../../http/headers.js';
 import type { HttpExchange } from '../../http/types.js';
-import { nextPoll, startPolling } from '../../device/poll.js';
+import { nextPoll, startPolling, withinWait } from '../../device/poll.js';
+import { DoctorError } from '../../errors.js';
 import { fingerprintToken as fpOf } from '../../diagnose/fingerprint.js';
 import { decodeToken, jwtDisplay, verifyAccessToken, verifyIdToken } from '../../oauth2/jwt.js';
 import type { FormPairs } from '../../oauth2/form.js';
@@ -200,7 +201,8 @@ export async function deviceGrant(session: Session, endpoints: OAuth2Endpoints):
   const device: DeviceAuthorization = parsed.value;
   session.secret(device.deviceCode);
   const issuedAt = session.io.now();
-  let state = startPolling({ interval: device.interval, expires_in: device.expiresIn }, issuedAt);
+  // --wait-timeout bounds the wait for the person, as it does a callback's (withinWait).
+  let state = startPolling({ interval: device.interval, expires_in: device.expiresIn }, issuedAt, session.io.waitTimeoutMs);
   const polls: { at: number; error?: string | undefined }[] = [];
   session.evidence.device = { issuedAt, expiresInSec: device.expiresIn, intervalSec: state.intervalSec, polls };
   session.record({
@@ -214,6 +216,7 @@ export async function deviceGrant(session: Session, endpoints: OAuth2Endpoints):
   session.io.observer?.device?.(device);
   let delay = state.intervalSec * 1000;
   for (;;) {
+    if (!withinWait(state, session.io.now(), delay)) throw deviceWaitTimeout(session, state.polls, issuedAt, delay);
     await session.io.sleep(delay);
     const { request: poll, working: pollWorking } = await session.post(tokenEndpoint, deviceTokenPairs(device.deviceCode));
     const title = `Device token (poll ${state.polls + 1})`;
@@ -240,6 +243,23 @@ export async function deviceGrant(session: Session, endpoints: OAuth2Endpoints):
     session.record({ name: 'device-token', title, ok: false, exchanges: [answer], ms: answer.totalMs, working: [], notes: [], error: { code: refusal.error, message: refusal.description ?? refusal.error } });
     throw new Stop('device-token', refusal, answer);
   }
+}
+
+/** The person did not approve within --wait-timeout: a timeout (exit 4), recorded as the step it stopped. */
+function deviceWaitTimeout(session: Session, polls: number, issuedAt: number, delayMs: number): DoctorError {
+  const waited = Math.round((session.io.now() - issuedAt) / 1000);
+  const bound = formatMs(session.io.waitTimeoutMs);
+  const message = `the device code was not approved within --wait-timeout ${bound} (${polls} poll${polls === 1 ? '' : 's'} in ${waited} s; the next would come ${formatMs(delayMs)} later)`;
+  const error = new DoctorError('device-wait-timeout', 'timeout', message, { hint: 'approve the code at the verification URI sooner, or raise --wait-timeout (the device code itself lasts its expires_in)' });
+  session.record({ name: 'device-token', title: 'Device token (waiting)', ok: false, exchanges: [], working: [], notes: [note(`stopped polling: --wait-timeout ${bound} (RFC 8628 §3.5 polls until expires_in; the wait for the person is bounded here)`)], error: { code: error.code, message } });
+  return error;
+}
+
+/** A duration as typed: 15 s, 2 min, 500 ms. */
+function formatMs(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  const s = ms / 1000;
+  return s >= 120 && s % 60 === 0 ? `${s / 60} min` : `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
 }
 
 /** RFC 7662. */
