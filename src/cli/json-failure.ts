@@ -45,7 +45,8 @@ function jsonFailure(error: unknown, argv: readonly string[]): JsonFailure | und
 export function writeJsonFailure(error: unknown, argv: readonly string[], env: Environment, wrote: boolean, redactor: Redactor | undefined): void {
   if (wrote || !wantsJson(argv)) return;
   const doc = jsonFailure(error, argv);
-  if (doc === undefined) return;
+  // Ctrl-C is the person's own stop, not a result a script reads: exit 130 says it, and no document is made up for it.
+  if (doc === undefined || doc.error.class === 'interrupted') return;
   try {
     // One line: a tool reading `serve --json`'s start line with a line reader gets the whole failure, and jq reads it alike.
     const text = JSON.stringify(doc, (_key, value: unknown) => (typeof value === 'string' && redactor ? redactor.redact(value) : value));

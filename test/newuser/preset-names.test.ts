@@ -23,7 +23,9 @@ describe('unknown --provider names: did you mean', () => {
   ])('%j suggests %s', async (args, suggestion) => {
     const r = await runBin(args);
     expect(r.code, r.stderr).toBe(2);
-    expect(r.stdout).toBe('');
+    // With --json the refusal is also its one JSON document on stdout (README: every --json run prints one).
+    if (args.includes('--json')) expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, command: 'flow', error: { exitCode: 2 } });
+    else expect(r.stdout).toBe('');
     const lines = oneLine(r.stderr);
     expect(lines, r.stderr).toHaveLength(1);
     expect(lines[0]).toContain(`--provider ${args[2] ?? ''}: unknown provider`);
