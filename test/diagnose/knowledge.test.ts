@@ -1,4 +1,5 @@
 import type { CauseId } from '../../src/diagnose/types.js';
+import { RAISED_FROM_EVIDENCE } from '../../src/diagnose/oauth2/authorization-request.js';
 import { describe, expect, it } from 'vitest';
 import { CAUSES, causeRecord } from '../../src/knowledge/causes.js';
 import { concepts } from '../../src/knowledge/concepts.js';
@@ -138,6 +139,8 @@ describe('the cause table', () => {
       ...PROBLEMS.flatMap((p) => p.causes.map((c) => c.id)),
       ...providerCodes().flatMap((r) => r.overlay?.causes?.map((c) => c.id) ?? []),
       ...concepts().flatMap((r) => r.causes),
+      // or from a session's own evidence: what the flow sent against what the server requires (RFC 7636 §4.4.1, RFC 9126 §5)
+      ...RAISED_FROM_EVIDENCE,
     ]);
     for (const cause of CAUSES) expect(used, cause.id).toContain(cause.id);
   });

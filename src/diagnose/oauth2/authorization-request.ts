@@ -1,4 +1,4 @@
-import type { Text } from '../../knowledge/types.js';
+import type { CauseId, Text } from '../../knowledge/types.js';
 import type { Adjustment, EvidenceContext } from '../evidence/context.js';
 import type { Lang } from '../lang.js';
 import { fill } from '../text.js';
@@ -14,6 +14,9 @@ import type { OAuth2Evidence, OAuth2Step } from './types.js';
  * the metadata said. What the session saw is evidence, and ranks first;
  * the provider's words, read after, only confirm.
  */
+
+/** Causes only these rules raise: no problem row lists them (invalid_request's usual causes stay as they were), the session's evidence does. */
+export const RAISED_FROM_EVIDENCE: readonly CauseId[] = ['pkce-required', 'par-required'];
 
 /** The steps an authorization request is refused at: the endpoint itself, the redirect back, or the PAR endpoint. */
 const AUTHORIZATION_STEPS: ReadonlySet<OAuth2Step> = new Set(['authorize', 'callback', 'par']);
