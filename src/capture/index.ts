@@ -2,7 +2,7 @@ import { captureError } from './errors.js';
 import { StringDecoder } from 'node:string_decoder';
 import { feedBlocks } from './blocks.js';
 import { CurlReader, parseCurl, type CurlReadOptions } from './curl.js';
-import { looksLikeCurlVerbose, parseCurlVerbose } from './curl-verbose.js';
+import { CurlVerboseCaptureReader, looksLikeCurlVerbose, parseCurlVerbose } from './curl-verbose.js';
 import { readHar, type ByteSource, type HarReadOptions } from './har/index.js';
 import { parseRawHttp, RawHttpReader } from './raw-http.js';
 import type { Capture, CapturedExchange, CaptureFormat } from './types.js';
@@ -46,16 +46,14 @@ export async function readCapture(buf: Buffer, options: ReadCaptureOptions): Pro
 export interface CaptureFile extends ByteSource {
   /** Its first bytes (at least what detectFormat and looksLikeCurlVerbose look at). */
   readonly head: Buffer;
-  /** All of it, for a `curl -v` transcript (not yet read a block at a time). */
-  whole(): Buffer;
 }
 
 /**
  * The same, each exchange handed to `emit` as it is read and none kept (the
  * capture returned has its totals and notes, no exchanges), issue 14 item 1.
- * From a CaptureFile a HAR, curl commands and raw HTTP are read a block at a
- * time, each exchange handed on as its entry, command or message ends; a
- * `curl -v` transcript is read whole, then handed on.
+ * From a CaptureFile a HAR, curl commands, a `curl -v` transcript and raw
+ * HTTP are read a block at a time, each exchange handed on as its entry,
+ * command or message ends.
  */
 export async function streamCapture(input: Buffer | CaptureFile, options: ReadCaptureOptions, emit: (exchange: CapturedExchange) => void): Promise<Capture> {
   const head = Buffer.isBuffer(input) ? input.subarray(0, HEAD_BYTES) : input.head;
@@ -72,9 +70,13 @@ export async function streamCapture(input: Buffer | CaptureFile, options: ReadCa
     });
     capture = reader.capture();
   } else if (looksLikeCurlVerbose(head.toString('utf8'))) {
-    capture = parseCurlVerbose((Buffer.isBuffer(input) ? input : input.whole()).toString('utf8'), { source: options.source });
-    for (const exchange of capture.exchanges) emit(exchange);
-    capture = { ...capture, exchanges: [] };
+    const reader = new CurlVerboseCaptureReader({ source: options.source }, emit);
+    const decoder = new StringDecoder('utf8');
+    await feedBlocks(input, feed, (block, last) => {
+      reader.push(last ? decoder.end() : decoder.write(block), last);
+      return 0;
+    });
+    capture = reader.capture();
   } else {
     const reader = new RawHttpReader({ source: options.source, scheme: options.scheme }, emit);
     await feedBlocks(input, feed, (block, last) => {

@@ -77,7 +77,6 @@ function captureFile(fd: number, size: number, shown: string): CaptureFile {
     size,
     head: head.subarray(0, readAt(fd, head, 0, head.length, 0, shown)),
     read: (into, offset, length, position) => readAt(fd, into, offset, length, position, shown),
-    whole: () => readWhole(fd, size, shown),
   };
 }
 
