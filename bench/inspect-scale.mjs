@@ -1,12 +1,15 @@
-// inspect at scale (issue 14 item 1): HARs of 10,000, 100,000 and (with
-// --million, or INSPECT_SCALE=1000000) 1,000,000 signed OAuth 1.0a exchanges
-// (bench/captures.mjs, ~600 bytes an entry), each inspected by the whole
-// command with --json to /dev/null in its own process: wall time and peak
-// resident set (maxRSS), against the targets of time linear in the capture
-// and peak memory at most 3× the file. A 200 MB base64 body is measured too,
-// and curl and raw HTTP at 100k. CPU time is reported beside wall time (the
-// machine may be shared: CPU is the fairer figure) with the load average.
-import { spawnSync } from 'node:child_process';
+// inspect at scale (issue 14 item 1): HARs of 10,000, 100,000, 300,000 and
+// 1,000,000 signed OAuth 1.0a exchanges (bench/captures.mjs, ~460 bytes an
+// entry, written to the temporary folder and removed), each inspected by the
+// whole command with --json to /dev/null in its own process: wall time and
+// peak resident set (maxRSS), against the targets of time linear in the
+// capture and peak memory at most 3× the file. On the largest, Ctrl-C: SIGINT
+// sent while it reads (and again later, while it works through the file),
+// the time until it exits 130, against the target of a second. A 200 MB
+// base64 body is measured too, and curl and raw HTTP at 100k. CPU time is
+// reported beside wall time (the machine may be shared: CPU is the fairer
+// figure) with the load average.
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { openSync, closeSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -31,10 +34,31 @@ function inspect(file, args) {
   return { ms, cpuMs, peakMB: rss / 1024, load: loadavg()[0] };
 }
 
-export async function measureInspectScale({ sizes = [10_000, 100_000], base64MB = 200, textFormats = [] } = {}) {
+/** SIGINT sent `afterMs` into an inspect of `file`: how long it took to exit after it, and its exit status (130 expected). */
+function interrupt(file, args, afterMs) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'inspect', file, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    let sentAt;
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => {
+      sentAt = performance.now();
+      child.kill('SIGINT');
+    }, afterMs);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (sentAt === undefined) return reject(new Error(`inspect ended (${code}) before Ctrl-C at ${afterMs} ms: ${stderr.slice(0, 500)}`));
+      resolve({ afterMs, exitMs: performance.now() - sentAt, code, signal, load: loadavg()[0], stderr: stderr.trim().split('\n').at(-1) ?? '' });
+    });
+  });
+}
+
+export async function measureInspectScale({ sizes = [10_000, 100_000, 300_000, 1_000_000], base64MB = 200, textFormats = [], interruptAt = [3_000, 20_000] } = {}) {
   const { signRequest } = await import(DIST);
   const dir = await mkdtemp(join(tmpdir(), 'oauth-doctor-bench-scale-'));
   const rows = [];
+  const interrupts = [];
   try {
     // The floor: node, the CLI and a report of 100 exchanges (about 75 MB whatever the file), so the ratio of what a capture adds is seen beside the plain one.
     const tiny = join(dir, 'floor.har');
@@ -49,6 +73,13 @@ export async function measureInspectScale({ sizes = [10_000, 100_000], base64MB 
       console.error(`  ${exchanges} exchanges (${fileMB.toFixed(0)} MB): inspect --json …`);
       const run = inspect(file, ['--json', '--consumer-secret', CONSUMER_SECRET]);
       rows.push({ format: 'har', exchanges, fileMB, ms: run.ms, cpuMs: run.cpuMs, load: run.load, peakMB: run.peakMB, usPerExchange: (run.cpuMs * 1000) / exchanges, peakRatio: run.peakMB / fileMB, floorMB: floor.peakMB });
+      // Ctrl-C on the largest, at points well inside its run.
+      if (exchanges === Math.max(...sizes)) {
+        for (const afterMs of interruptAt.filter((ms) => ms < run.ms * 0.8)) {
+          console.error(`  ${exchanges} exchanges: Ctrl-C after ${(afterMs / 1000).toFixed(0)} s …`);
+          interrupts.push({ exchanges, fileMB, ...(await interrupt(file, ['--json', '--consumer-secret', CONSUMER_SECRET], afterMs)) });
+        }
+      }
       await rm(file, { force: true });
     }
     // curl lines and raw HTTP requests (issue 14 item 1: also at 100k).
@@ -70,7 +101,7 @@ export async function measureInspectScale({ sizes = [10_000, 100_000], base64MB 
       console.error(`  a ${base64MB} MB base64 body: inspect --json …`);
       base64 = { fileMB, ...inspect(file, ['--json']) };
     }
-    return { floorMB: floor.peakMB, rows, base64 };
+    return { floorMB: floor.peakMB, rows, interrupts, base64 };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -79,7 +110,7 @@ export async function measureInspectScale({ sizes = [10_000, 100_000], base64MB 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const million = process.argv.includes('--million') || process.env['INSPECT_SCALE'] === '1000000';
   const only = process.argv.find((a) => a.startsWith('--sizes='));
-  const sizes = only ? only.slice('--sizes='.length).split(',').map(Number) : million ? [10_000, 100_000, 1_000_000] : [10_000, 100_000];
+  const sizes = only ? only.slice('--sizes='.length).split(',').map(Number) : million ? [10_000, 100_000, 300_000, 1_000_000] : [10_000, 100_000, 300_000];
   const textFormats = process.argv.includes('--text-formats') ? [{ format: 'curl', exchanges: 100_000 }, { format: 'http', exchanges: 100_000 }] : [];
   console.log(JSON.stringify(await measureInspectScale({ sizes, textFormats, base64MB: process.argv.includes('--no-base64') ? 0 : 200 }), null, 2));
 }

@@ -60,10 +60,10 @@ if (!startupOnly && only === undefined) {
   row('inspect', 'peak memory / file size', `${har.peakMB.toFixed(0)} MB (×${(har.peakMB / har.fileMB).toFixed(2)})`, '≤ ×3', har.peakMB <= 3 * har.fileMB);
 }
 if (!startupOnly) {
-  // Issue 14 item 1: 10k and 100k signed exchanges (1M with --million; --quick: 10k only).
+  // Issue 14 item 1: 10k, 100k, 300k and 1M signed exchanges, Ctrl-C at 1M (--no-million: up to 300k; --quick: 10k only).
   console.error('inspect at scale …');
-  const million = process.argv.includes('--million') || process.env['INSPECT_SCALE'] === '1000000';
-  scale = await measureInspectScale({ sizes: quick ? [10_000] : million ? [10_000, 100_000, 1_000_000] : [10_000, 100_000], base64MB: quick ? 50 : 200, textFormats: quick ? [] : [{ format: 'curl', exchanges: 100_000 }, { format: 'http', exchanges: 100_000 }] });
+  const million = !process.argv.includes('--no-million') && process.env['INSPECT_SCALE'] !== '300000';
+  scale = await measureInspectScale({ sizes: quick ? [10_000] : million ? [10_000, 100_000, 300_000, 1_000_000] : [10_000, 100_000, 300_000], base64MB: quick ? 50 : 200, textFormats: quick ? [] : [{ format: 'curl', exchanges: 100_000 }, { format: 'http', exchanges: 100_000 }] });
   const smallest = scale.rows[0];
   for (const r of scale.rows) {
     // Linear: CPU time per exchange (fairer than wall time on a shared machine) within 1.5× of the smallest HAR's.
@@ -71,6 +71,9 @@ if (!startupOnly) {
     const name = `${r.exchanges.toLocaleString('en')} ${r.format === 'har' ? 'HAR' : r.format} exchanges (${r.fileMB.toFixed(0)} MB) --json`;
     row('inspect', `${name}: time`, `${(r.ms / 1000).toFixed(1)} s wall, ${(r.cpuMs / 1000).toFixed(1)} s CPU (${r.usPerExchange.toFixed(0)} µs CPU each; load ${r.load.toFixed(1)})`, r === smallest || r.format !== 'har' ? '' : 'linear (≤ 1.5× per exchange)', linear);
     row('inspect', `${name}: peak memory`, `${r.peakMB.toFixed(0)} MB (×${r.peakRatio.toFixed(2)} the file; +${(r.peakMB - r.floorMB).toFixed(0)} MB over a 100-exchange run's ${r.floorMB.toFixed(0)} MB)`, '≤ ×3', r.peakRatio <= 3);
+  }
+  for (const i of scale.interrupts) {
+    row('inspect', `${i.exchanges.toLocaleString('en')} HAR exchanges (${i.fileMB.toFixed(0)} MB): Ctrl-C ${(i.afterMs / 1000).toFixed(0)} s in`, `exit ${i.code ?? i.signal} ${i.exitMs.toFixed(0)} ms after SIGINT (load ${i.load.toFixed(1)})`, '≤ 1 s, exit 130', i.code === 130 && i.exitMs <= 1000);
   }
   if (scale.base64) row('inspect', `a ${scale.base64.fileMB.toFixed(0)} MB base64 body: peak memory`, `${scale.base64.peakMB.toFixed(0)} MB in ${(scale.base64.ms / 1000).toFixed(1)} s`, '≤ ×3', scale.base64.peakMB <= 3 * scale.base64.fileMB);
 }
