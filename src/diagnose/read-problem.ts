@@ -28,6 +28,7 @@ import { collapseWhitespace, looksLikeHtml, visibleText } from './read/visible-t
 import { readXmlBody } from './read/xml-body.js';
 import { httpStatusCode, statusFinding } from './read/status-only.js';
 import { claimWithoutEvidence } from './read/protocol.js';
+import { libraryWrapperIn, type Wrapped } from './read/library-wrapper.js';
 import { BEARER_CHALLENGE_CODE, besideSignals, carriesBearer, isOAuth2OnlyCode, isStandardOAuth2Code, leanStatusToBearer, mentionsOf, resolveOAuth2, type PasteMentions } from './read/oauth2.js';
 import { parseBearerChallenge, parseOAuthChallenge, type BearerChallenge } from './read/www-authenticate.js';
 
@@ -116,8 +117,9 @@ export function readProblemFromTextUnguarded(text: string, context: TextContext 
   return readText(text, context).problem;
 }
 
-function readText(input: string, context: TextContext): Reading {
-  const reading = readTextCarriers(input, context);
+/** `paste`: the paste a part of it is read from (a wrapper's quoted answer): which protocol it speaks is read there. */
+function readText(input: string, context: TextContext, paste?: string): Reading {
+  const reading = readTextCarriers(input, context, paste);
   const empty = reading.problem === undefined || typeof input !== 'string' ? [] : emptyOAuthParameters(input);
   return reading.problem && empty.length > 0 ? { ...reading, problem: { ...reading.problem, emptyParameters: empty } } : reading;
 }
@@ -132,7 +134,7 @@ function emptyOAuthParameters(text: string): string[] {
   return [...names];
 }
 
-function readTextCarriers(input: string, context: TextContext): Reading {
+function readTextCarriers(input: string, context: TextContext, paste: string | undefined): Reading {
   // A message template's unfilled parameters (`{0}`, `%s`, `{{client_id}}`) are blanked: the template reads by its fixed words.
   const text = typeof input === 'string' ? withoutPlaceholders(undoUtf16AsUtf8(input)) : '';
   const trimmed = text.trim();
@@ -141,6 +143,9 @@ function readTextCarriers(input: string, context: TextContext): Reading {
   if (trimmed === '') return status === undefined && Object.keys(extraHeaders).length === 0 ? {} : readResponse({ status, headers: extraHeaders });
   const code = readCodeArgument(trimmed);
   if (code) return { problem: status === undefined ? code : { ...code, status } };
+  // A client library's exception around the provider's answer: the answer is read, not the library's words.
+  const wrapped = paste === undefined ? libraryWrapperIn(text) : undefined;
+  if (wrapped) return readWrapped(text, wrapped, context);
   const extraction = extract(text);
   if (extraction.shape === 'curl-command') {
     // A curl command pasted with what it printed: the printed part is the answer.
@@ -148,7 +153,7 @@ function readTextCarriers(input: string, context: TextContext): Reading {
     const reading = printed.trim() === '' ? {} : readText(printed, context);
     return reading.problem ? reading : { notAProblem: 'curl-command' };
   }
-  const mentions = mentionsOf(text);
+  const mentions = mentionsOf(paste ?? text);
   if (extraction.shape === 'har') {
     const answer = singleFailedHarAnswer(text);
     if (!answer) return { notAProblem: 'har-capture' };
@@ -196,6 +201,25 @@ function readTextCarriers(input: string, context: TextContext): Reading {
     if (reading.problem) return withExtraction(reading, { decoded: [] });
   }
   return whole;
+}
+
+/**
+ * A paste around a client library's exception (read/library-wrapper.ts): the provider's answer the wrapper quotes first,
+ * then the rest of the paste with the library's words blanked, each with the status only the wrapper stated; with
+ * nothing of the provider's own, the wrapper's message through its row (which step failed, no status invented).
+ */
+function readWrapped(text: string, wrapped: Wrapped, context: TextContext): Reading {
+  const status = validStatus(context.status) ?? wrapped.status;
+  const inner: TextContext = { ...context, status };
+  if (wrapped.body !== undefined && wrapped.body.trim() !== '') {
+    const reading = readText(wrapped.body, inner, text);
+    if (reading.problem && reading.problem.source !== 'status-only') return reading;
+  }
+  const rest = readText(wrapped.rest, inner, text);
+  if (rest.problem && rest.problem.source !== 'status-only') return rest;
+  const own = wrapped.code === undefined ? undefined : readCodeArgument(wrapped.code);
+  if (own) return { problem: { ...own, source: 'plain-text', ...(status === undefined ? {} : { status }) } };
+  return rest;
 }
 
 /** What the extractor saw in a paste nothing was recognised in: the shapes found (never their text), for "nothing recognised". */

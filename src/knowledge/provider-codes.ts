@@ -8,6 +8,7 @@ import { envelopeProviderCodes } from './provider-codes/envelopes.js';
 import { googleProviderCodes } from './provider-codes/google.js';
 import { appleProviderCodes, identityProviderCodes } from './provider-codes/identity-providers.js';
 import { serverLogProviderCodes } from './provider-codes/server-logs.js';
+import { clientLibraryProviderCodes } from './provider-codes/client-libraries.js';
 import { oauth1ProviderCodes } from './provider-codes/oauth1-providers.js';
 import { xV2ProviderCodes } from './provider-codes-x-v2.js';
 import type { ProblemOverlay, ProviderCodeRecord } from './types.js';
@@ -640,6 +641,7 @@ export const providerCodes = lazy((): readonly ProviderCodeRecord[] => [
   ...identityProviderCodes(),
   ...appleProviderCodes(),
   ...serverLogProviderCodes(),
+  ...clientLibraryProviderCodes(),
   ...envelopeProviderCodes(),
   ...cloudApiProviderCodes(),
 ]);

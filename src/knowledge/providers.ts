@@ -1,6 +1,7 @@
 import { lazy } from './lazy.js';
 import { oauth2Providers } from './providers-oauth2.js';
 import { serverLogProviders } from './provider-codes/server-logs.js';
+import { clientLibraryProviders } from './provider-codes/client-libraries.js';
 import { realWorldProviders } from './providers-real-world.js';
 import type { ProviderRecord } from './types.js';
 
@@ -105,6 +106,7 @@ export const providers = lazy((): readonly ProviderRecord[] => [
   ...realWorldProviders(),
   ...oauth2Providers(),
   ...serverLogProviders(),
+  ...clientLibraryProviders(),
 ]);
 
 export function providerById(id: string | undefined): ProviderRecord | undefined {

@@ -352,3 +352,17 @@ export interface ProtocolTranslationRecord {
   readonly needsEvidence?: boolean;
   readonly source: string;
 }
+
+/** A client library's exception that wraps the provider's answer (provider-codes/client-libraries.ts). */
+export interface LibraryWrapperRecord {
+  readonly id: string;
+  /** The library, as a provider id (its rows explain the wrapper's own message). */
+  readonly library: string;
+  /** The library's own words: blanked before the readers read the rest, since they are not the provider's. */
+  readonly words: RegExp;
+  /** Where the provider's answer stands after the words: `quoted` ('…'), `data` (passport's `status: N data: …`). */
+  readonly body?: 'quoted' | 'data';
+  /** The provider code the wrapper's message stands for, read when the paste holds nothing of the provider's answer. */
+  readonly code?: string;
+  readonly source: string;
+}
