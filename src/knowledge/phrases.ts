@@ -96,6 +96,10 @@ export const phrases = lazy((): readonly PhraseRecord[] => [
   // authorization response (…) does not match", and the plain "state mismatch" wordings of other libraries.
   // "state" must be what does not match: not a state=… parameter before another mismatch (a PKCE verifier's),
   // nor a word qualified by another ("Validation state does not match").
+  // oauthlib's OAuth 2.0 TokenExpiredError (error = 'token_expired', oauthlib/oauth2/rfc6749/errors.py): requests-oauthlib raises it
+  // when the access token's expires_at has passed and no auto-refresh is set; the access token expired (RFC 6750 §3.1 invalid_token),
+  // not OAuth 1.0a's token_expired problem.
+  { id: 'oauthlib-oauth2-token-expired', kind: 'plain-text', pattern: /\boauth2\.rfc6749\.errors\.TokenExpiredError\b|\bTokenExpiredError:?\s*\(token_expired\)/, problem: 'oauth2:invalid_token', confidence: 'mapped' },
   { id: 'library-mismatching-state', kind: 'plain-text', pattern: /\bMismatchingStateError\b|\bmismatching_state\b|State not equal in request and response/i, problem: 'flow:state-mismatch', confidence: 'mapped' },
   { id: 'library-no-matching-state', kind: 'plain-text', pattern: /No (?:matching )?state found in storage|No matching state found/i, problem: 'flow:state-mismatch', confidence: 'mapped' },
   { id: 'library-state-does-not-match', kind: 'plain-text', pattern: /(?<![A-Za-z][ _-])\bstate(?: (?:parameter|param|value))?(?: returned in (?:the )?authori[sz]ation response)?(?: \([^)\n]{0,200}\))? do(?:es)?(?:n't| not) match\b|\b(?:oauth2?|the|returned|callback|response) state (?:(?:parameter|param|value) )?do(?:es)?(?:n't| not) match\b|\bstate[ _-]mismatch(?:ed)?\b|\bmismatch(?:ed|ing) (?:oauth2? )?state\b/i, problem: 'flow:state-mismatch', confidence: 'heuristic' },

@@ -12,7 +12,7 @@ import type { ProtocolTranslationRecord, ProtocolWordRecord, ProviderProtocolRec
  */
 export const protocolWords = lazy((): readonly ProtocolWordRecord[] => [
   // ── OAuth 1.0a's own words.
-  { id: 'oauth1-parameter', protocol: 'oauth1', pattern: /\boauth_(?:consumer_key|token|token_secret|signature|signature_method|nonce|timestamp|verifier|callback|callback_confirmed|version|problem|problem_advice|body_hash|acceptable_timestamps|acceptable_versions)\b/i, source: 'RFC 5849 §3.1 (protocol parameters), §2.1, §2.3; OAuth Problem Reporting (oauth_problem)' },
+  { id: 'oauth1-parameter', protocol: 'oauth1', pattern: /(?<![.\w])oauth_(?:consumer_key|token|token_secret|signature|signature_method|nonce|timestamp|verifier|callback|callback_confirmed|version|problem|problem_advice|body_hash|acceptable_timestamps|acceptable_versions)\b/i, source: 'RFC 5849 §3.1 (protocol parameters), §2.1, §2.3; OAuth Problem Reporting (oauth_problem). Not a dotted name\'s last part: AppAuth\'s error domain org.openid.appauth.oauth_token is OAuth 2.0\'s token endpoint' },
   { id: 'oauth1-header', protocol: 'oauth1', pattern: /\bAuthorization:\s*OAuth\s+(?:realm|oauth_)/i, source: 'RFC 5849 §3.5.1 (the "OAuth" authentication scheme)' },
   { id: 'oauth1-consumer', protocol: 'oauth1', pattern: /\bconsumer[ _-]?(?:key|secret)s?\b|\bConsumer(?:Key|Secret)\w*/i, source: 'OAuth Core 1.0a §3 (Definitions: Consumer Key, Consumer Secret) and §4.3 (Consumers: the Consumer Developer establishes them with the Service Provider; §4.2 is Service Providers); RFC 5849 §1.1 calls them client credentials' },
   { id: 'oauth1-token-secret', protocol: 'oauth1', pattern: /\b(?:access[ _-]?)?token[ _-]?secret\b|\bAccessTokenSecret\b|\bTokenSecret\b/i, source: 'RFC 5849 §2.3 (the token shared-secret, oauth_token_secret)' },
@@ -77,7 +77,7 @@ export const providerProtocols = lazy((): readonly ProviderProtocolRecord[] => [
   { provider: 'oauthplugin', protocols: ['oauth1'], source: 'WordPress OAuth 1.0a server plugin' },
   // OAuth 2.0 only (OpenID Connect included).
   { provider: 'entra', protocols: ['oauth2'], names: /\bAzure AD\b|\bMicrosoft Entra\b|\bMicrosoft Graph\b/, source: 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-protocols' },
-  { provider: 'google', protocols: ['oauth2'], names: /\bgoogleapis?\b|\bgoogle-auth\w*|\bGoogle APIs?\b|\bGoogle\.Apis\b/i, source: 'https://developers.google.com/identity/protocols/oauth2 (OAuth 1.0 retired 2015)' },
+  { provider: 'google', protocols: ['oauth2'], names: /\bgoogleapis?\b|\bgoogle-auth\w*|\bGoogle APIs?\b|\bGoogle\.Apis\b|\bgoogle[._](?:auth|oauth2)[._]|\boauth2client\b/i, source: 'https://developers.google.com/identity/protocols/oauth2 (OAuth 1.0 retired 2015); google-auth-library-python raises google.auth.exceptions.RefreshError (google/oauth2/_client.py); oauth2client is Google\'s retired Python client' },
   { provider: 'github', protocols: ['oauth2'], source: 'https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps' },
   { provider: 'okta', protocols: ['oauth2'], names: /\bOkta\b/, source: 'https://developer.okta.com/docs/concepts/oauth-openid/' },
   { provider: 'auth0', protocols: ['oauth2'], names: /\bAuth0\b/, source: 'https://auth0.com/docs/authenticate/protocols/oauth' },

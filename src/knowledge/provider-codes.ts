@@ -677,14 +677,33 @@ export function isGenericRow(row: ProviderCodeRecord): boolean {
  * `error_description`, `error_uri`): a code named in the description
  * (`AADSTS70008: …`) first, then the first row whose match holds.
  */
-export function oauth2ProviderRow(shape: { readonly error: string; readonly description?: string | undefined; readonly uri?: string | undefined }, hostProvider?: string): ProviderCodeRecord | undefined {
-  const named = shape.description === undefined ? undefined : providerRowInText(shape.description);
-  if (named) return named;
+export function oauth2ProviderRow(shape: { readonly error: string; readonly description?: string | undefined; readonly uri?: string | undefined }, hostProvider?: string, named?: readonly string[]): ProviderCodeRecord | undefined {
+  const inText = shape.description === undefined ? undefined : providerRowInText(shape.description);
+  if (inText) return inText;
   const { byError, anyError } = oauth2Rows();
   const candidates = [...(byError.get(shape.error) ?? []), ...anyError];
   // Table order decides between candidates (GitHub before Google for redirect_uri_mismatch).
   candidates.sort((a, b) => a.order - b.order);
-  return candidates.find(({ row }) => (row.match?.hostOnly !== true || row.provider === hostProvider) && row.match !== undefined && matches(row.match, shape))?.row;
+  const evidenced = (provider: string): boolean => provider === hostProvider || named?.includes(provider) === true;
+  // Words any server may send are a provider's answer only with that provider's evidence.
+  const generic = shape.description !== undefined && isGenericWording(shape.description);
+  const claimable = (row: ProviderCodeRecord): boolean => (row.match?.hostOnly !== true && !(generic && row.match?.description !== undefined)) || evidenced(row.provider);
+  return candidates.find(({ row }) => claimable(row) && row.match !== undefined && matches(row.match, shape))?.row;
+}
+
+/**
+ * Words any server may send with a standard code (issue 12): an HTTP reason phrase (RFC 9110 §15: "Bad Request",
+ * "Unauthorized"), or the code restated in a few plain words ("Invalid token", "invalid client credentials",
+ * "Authorization code expired"). A provider row matched on such a description is that provider's answer only where
+ * something else says the provider: its host, or its name in the paste (oauthlib's `(invalid_grant) Bad Request` is
+ * no Google answer by itself). A provider's own wording ("authentication failure", "Invalid Token!") still names it.
+ */
+const GENERIC_WORDS = new Set(['bad', 'request', 'unauthorized', 'forbidden', 'not', 'found', 'internal', 'server', 'error', 'invalid', 'expired', 'revoked', 'token', 'code', 'client', 'credentials', 'authorization', 'auth', 'grant', 'refresh', 'access', 'secret', 'the', 'is', 'has', 'been', 'provided', 'or', 'id']);
+
+function isGenericWording(message: string): boolean {
+  // Punctuation of a provider's own ("Invalid Token!", Zoom's) is no plain restatement.
+  const words = message.toLowerCase().trim().replace(/\.$/, '').split(/\s+/).filter((w) => w !== '');
+  return words.length > 0 && words.length <= 4 && words.every((w) => GENERIC_WORDS.has(w));
 }
 
 interface IndexedRow {

@@ -38,7 +38,8 @@ class LooseParser {
     if (c === '{' || c === '(' ) return this.object(depth, c === '{' ? '}' : ')');
     if (c === '[') return this.array(depth);
     if (c === '"' || c === "'") return this.quoted();
-    if (c === 'b' && (this.text[this.pos + 1] === "'" || this.text[this.pos + 1] === '"')) {
+    // Python's byte string (b'…') and Python 2's unicode string (u'…', as its dict repr prints every key and value).
+    if ((c === 'b' || c === 'u') && (this.text[this.pos + 1] === "'" || this.text[this.pos + 1] === '"')) {
       this.pos++;
       return this.quoted();
     }
@@ -103,6 +104,10 @@ class LooseParser {
   private key(): string | undefined {
     const c = this.text[this.pos];
     if (c === '"' || c === "'") return this.quoted();
+    if (c === 'u' && (this.text[this.pos + 1] === "'" || this.text[this.pos + 1] === '"')) {
+      this.pos++;
+      return this.quoted();
+    }
     if (c === ':') this.pos++;
     const bare = /^[A-Za-z_$@][\w$.:-]*?(?=\s*(?:=>|[:=]))/.exec(this.text.slice(this.pos, this.pos + 200));
     if (!bare) return undefined;

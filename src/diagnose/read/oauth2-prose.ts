@@ -10,11 +10,13 @@ import { casedCodeIn } from '../classify/code-case.js';
  * (RFC 6749 §5.2 `error` and `error_description`, no JSON or form around them):
  * golang.org/x/oauth2 `oauth2: "invalid_grant" "Token has been expired or revoked."`,
  * Ruby's `invalid_grant: expired access/refresh token`, a JavaScript console's
- * `error: 'invalid_request', error_description: 'Value passed …'`. Only a code
+ * `error: 'invalid_request', error_description: 'Value passed …'`, Spring Security's OAuth2Error.toString()
+ * `[invalid_grant] Bad Request` (OAuth2AuthenticationException, MSAL4J and others print the same); a stack frame on the
+ * next line is no description. Only a code
  * OAuth 2.0 alone defines, or one a provider row documents, is taken as a code.
  */
 const KEYED = /\berror["']?\s*[:=]\s*["']([a-z][a-z_]{2,63})["']\s*,?\s*(?:\\n|\s)*["']?error_description["']?\s*[:=]\s*(["'])([^"'\n]{1,400})\2/;
-const BARE = /(?:^|[\s"'`(:{[])([a-z]+(?:_[a-z]+)+)["'`)]?(?:(?:\s*[:,-]\s*|\s+)(["'])?([^\n"']{1,400})|\s*$)/gm;
+const BARE = /(?:^|[\s"'`(:{[])([a-z]+(?:_[a-z]+)+)["'`)\]]?(?:(?:\s*[:,-]\s*|\s+)(?!at\s+[\w$<>.]+\()(["'])?([^\n"']{1,400})|\s*$)/gm;
 
 /**
  * `shared`: the paste speaks of OAuth 2.0 (an oauth2 package, client_secret) and not of OAuth 1.0a, so a code

@@ -127,9 +127,16 @@ export function oauth2SignalsFor(shape: ErrorShape, context: OAuth2Context): OAu
     if (context.mentions?.oauth2 === true && !context.mentions.oauth1 && !shape.oauth1Words) signals.push('oauth2-context');
     // RFC 7523: a JWT assertion is an OAuth 2.0 grant or client authentication, and its time claims are checked (evidence/oauth2.ts).
     if (context.mentions?.assertion === true && !context.mentions.oauth1) signals.push('jwt-assertion');
-    if (oauth2ProviderRow(shape, context.hostProvider) ?? hostRow(shape.error, context.hostProvider)) signals.push('provider-dialect');
+    if (oauth2ProviderRow(shape, context.hostProvider, providersNamed(context)) ?? hostRow(shape.error, context.hostProvider)) signals.push('provider-dialect');
   }
   return signals;
+}
+
+/** The providers the paste names by their own words (knowledge/protocol-words.ts names: googleapis, Keycloak, …): evidence a row of theirs may be claimed on. */
+function providersNamed(context: OAuth2Context): readonly string[] {
+  const evidence = context.mentions?.evidence;
+  if (evidence === undefined) return [];
+  return [...evidence.oauth1, ...evidence.oauth2].filter((id) => id.startsWith('provider:')).map((id) => id.slice('provider:'.length));
 }
 
 /** A code the host's provider documents as its own OAuth 2.0 answer (Apple's bare `invalid_client`). */
@@ -148,13 +155,14 @@ function confidenceOf(signals: readonly OAuth2Signal[]): ProblemConfidence {
 }
 
 /** An OAuth 2.0 error as a finding: `oauth2:<error>`, with its companions kept as parameters. */
-export function oauth2Finding(shape: ErrorShape, source: ProblemSource, signals: readonly OAuth2Signal[]): Finding {
+export function oauth2Finding(shape: ErrorShape, source: ProblemSource, signals: readonly OAuth2Signal[], context?: OAuth2Context): Finding {
   const parameters: Record<string, string> = {};
   if (shape.description !== undefined) parameters['error_description'] = excerpt(shape.description);
   if (shape.uri !== undefined) parameters['error_uri'] = excerpt(shape.uri);
   if (shape.scope !== undefined) parameters['scope'] = excerpt(shape.scope);
   // A provider's own code inside the answer (AADSTS…, Google's and Keycloak's documented wordings): its row explains it.
-  const row = oauth2ProviderRow(shape);
+  // A row whose words any server may send is claimed only with its provider's evidence (knowledge/provider-codes.ts).
+  const row = oauth2ProviderRow(shape, context?.hostProvider, context === undefined ? undefined : providersNamed(context));
   return {
     code: `oauth2:${shape.error}`,
     providerCode: row === undefined ? undefined : qualifiedCode(row),
@@ -210,19 +218,19 @@ function resolveFinding(finding: Finding | undefined, context: OAuth2Context & {
     const found = finding.errorShape;
     const signals = oauth2SignalsFor(found, context);
     if (signals.length > 0 && plausibleCode(found.error)) {
-      if (!bearerError) return oauth2Finding(found, found.carrier ?? finding.source, signals);
+      if (!bearerError) return oauth2Finding(found, found.carrier ?? finding.source, signals, context);
       const shape = bearerShape(bearerError);
-      return oauth2Finding({ ...shape, description: shape.description ?? found.description, uri: shape.uri ?? found.uri }, 'www-authenticate', signals);
+      return oauth2Finding({ ...shape, description: shape.description ?? found.description, uri: shape.uri ?? found.uri }, 'www-authenticate', signals, context);
     }
     return withBeside(finding, beside);
   }
-  if (bearerError && (finding === undefined || finding.confidence === 'heuristic')) return oauth2Finding(bearerShape(bearerError), 'www-authenticate', beside);
+  if (bearerError && (finding === undefined || finding.confidence === 'heuristic')) return oauth2Finding(bearerShape(bearerError), 'www-authenticate', beside, context);
   // OAuth 1.0a or OAuth 2.0 for words, by the paste's evidence (read/protocol.ts).
   const inOAuth2 = finding === undefined ? undefined : wordsInOAuth2(finding, context, beside);
   if (inOAuth2) return inOAuth2;
   if (finding) return withBeside(finding, beside);
   const refused = context.status === undefined || context.status >= 400;
-  if (bearer && !context.offersOAuth && refused) return oauth2Finding(bearerShape(bearer), 'www-authenticate', beside);
+  if (bearer && !context.offersOAuth && refused) return oauth2Finding(bearerShape(bearer), 'www-authenticate', beside, context);
   return undefined;
 }
 

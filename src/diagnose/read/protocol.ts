@@ -88,7 +88,7 @@ export function withProvider(evidence: ProtocolEvidence, provider: string | unde
 }
 
 /** Words a reading rests on that are OAuth 1.0a's own tokens: a request token or temporary credentials are never a Bearer token (RFC 5849 §2.1). */
-const OAUTH1_READING_WORDS = /request[ _-]?token|temporary|token[ _-]?secret|\boauth_token\b|consumer/i;
+const OAUTH1_READING_WORDS = /request[ _-]?token|temporary|token[ _-]?secret|(?<![.\w])oauth_token\b|consumer|リクエスト[・･ ]?トークン|コンシューマー?[・･ ]?キー/i;
 
 /** The evidence with what a reading's own words add (a reading of "request token" words is OAuth 1.0a's). */
 export function withReading(evidence: ProtocolEvidence, classified: WordsReading | undefined, message: string | undefined): ProtocolEvidence {
