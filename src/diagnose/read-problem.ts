@@ -596,7 +596,7 @@ function readCodeArgument(text: string): DetectedProblem | undefined {
   if (/^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(text)) {
     return normalize({ code: text, source: 'argument', confidence: 'exact', parameters: {} }, { status: undefined, provider: undefined, serverDate: undefined });
   }
-  const qualified = /^([A-Za-z][A-Za-z0-9]*)\s*[:/ ]\s*([\w:./-]{1,64})$/.exec(text);
+  const qualified = /^([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*[:/ ]\s*([\w:./-]{1,64})$/.exec(text);
   if (qualified) {
     const named = (qualified[1] ?? '').toLowerCase();
     const provider = PROVIDER_ALIASES[named] ?? named;
