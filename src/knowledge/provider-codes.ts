@@ -754,6 +754,12 @@ function providerRowInText(text: string): ProviderCodeRecord | undefined {
 /** providerRowInText, with where in the text the code was named. */
 export function providerCodeInText(text: string): { readonly row: ProviderCodeRecord; readonly index: number } | undefined {
   const bounded = text.slice(0, 100_000);
+  const found = codeIn(bounded);
+  // A message inside a JSON string of a log line has its quotes escaped (`"error": "JWTExpired: \"exp\" claim …"`): read as written.
+  return found ?? (bounded.includes('\\"') ? codeIn(bounded.replaceAll('\\"', '"')) : undefined);
+}
+
+function codeIn(bounded: string): { readonly row: ProviderCodeRecord; readonly index: number } | undefined {
   const lower = bounded.toLowerCase();
   for (const { provider, needle, prefix, global } of codePatterns()) {
     if (!lower.includes(needle)) continue;
