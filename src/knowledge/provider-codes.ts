@@ -686,7 +686,7 @@ export function oauth2ProviderRow(shape: { readonly error: string; readonly desc
   candidates.sort((a, b) => a.order - b.order);
   const evidenced = (provider: string): boolean => provider === hostProvider || named?.includes(provider) === true;
   // Words any server may send are a provider's answer only with that provider's evidence.
-  const generic = shape.description !== undefined && isGenericWording(shape.description);
+  const generic = RESTATED_CODES.has(shape.error) && shape.description !== undefined && isGenericWording(shape.description);
   const claimable = (row: ProviderCodeRecord): boolean => (row.match?.hostOnly !== true && !(generic && row.match?.description !== undefined)) || evidenced(row.provider);
   return candidates.find(({ row }) => claimable(row) && row.match !== undefined && matches(row.match, shape))?.row;
 }
@@ -699,6 +699,12 @@ export function oauth2ProviderRow(shape: { readonly error: string; readonly desc
  * no Google answer by itself). A provider's own wording ("authentication failure", "Invalid Token!") still names it.
  */
 const GENERIC_WORDS = new Set(['bad', 'request', 'unauthorized', 'forbidden', 'not', 'found', 'internal', 'server', 'error', 'invalid', 'expired', 'revoked', 'token', 'code', 'client', 'credentials', 'authorization', 'auth', 'grant', 'refresh', 'access', 'secret', 'the', 'is', 'has', 'been', 'provided', 'or', 'id']);
+
+/**
+ * The codes such words merely restate (a refused grant, client, request or token): beside another code they are a
+ * provider's own pairing (Auth0 answers a wrong client secret with access_denied, "Unauthorized").
+ */
+const RESTATED_CODES: ReadonlySet<string> = new Set(['invalid_grant', 'invalid_client', 'invalid_request', 'invalid_token', 'unauthorized_client']);
 
 function isGenericWording(message: string): boolean {
   // Punctuation of a provider's own ("Invalid Token!", Zoom's) is no plain restatement.
