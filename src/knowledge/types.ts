@@ -196,7 +196,7 @@ export interface ProviderRecord {
 }
 
 /** When a provider retired OAuth 1.0a, in its own announcement. */
-export interface RetiredProtocol {
+interface RetiredProtocol {
   /** The day OAuth 1.0a requests started to fail (ISO date). */
   readonly on: string;
   /** The provider's name as a sentence says it. */
