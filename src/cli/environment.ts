@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { nonceFromBytes } from '../oauth/nonce.js';
 import { randomBytes } from './random.js';
-import { fdWriter, isTerminal, mayBeTerminal, type TextSink } from './stdio.js';
+import { fdWriter, isPipeOrFile, isTerminal, mayBeTerminal, type TextSink } from './stdio.js';
 
 /**
  * The world a command sees (STYLE habit 7): streams, TTY flags, environment
@@ -20,6 +20,12 @@ export interface Environment {
    * whether stderrIsTTY is worth asking yet. Left out, stderrIsTTY is used.
    */
   readonly stderrMaybeTTY?: boolean;
+  /**
+   * Stdin is a shell pipe or a file (data is coming, and an end), not a socket
+   * a parent process may hold open: explain --status reads only such a stdin.
+   * Left out, any stdin that is no terminal counts.
+   */
+  readonly stdinIsPipeOrFile?: boolean;
   /** A terminal's width in columns, when stdout / stderr is one and says (issue 15 item 7). */
   readonly stdoutColumns?: number | undefined;
   readonly stderrColumns?: number | undefined;
@@ -54,6 +60,9 @@ export function processEnvironment(signal: () => AbortSignal): Environment {
     },
     get stderrMaybeTTY() {
       return mayBeTerminal(2);
+    },
+    get stdinIsPipeOrFile() {
+      return isPipeOrFile(0);
     },
     // Asked only for a terminal: process.stdout is then a tty.WriteStream that knows its size.
     get stdoutColumns() {

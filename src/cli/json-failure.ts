@@ -41,9 +41,9 @@ function jsonFailure(error: unknown, argv: readonly string[]): JsonFailure | und
   return { ok: false, command, error: { code: 'internal', class: 'internal', exitCode: ExitCode.Internal, message: error instanceof Error ? error.message : String(error) } };
 }
 
-/** Writes the failure document when --json was asked and nothing reached stdout yet; never throws (a closed stdout). */
-export function writeJsonFailure(error: unknown, argv: readonly string[], env: Environment, wrote: boolean, redactor: Redactor | undefined): void {
-  if (wrote || !wantsJson(argv)) return;
+/** Writes the failure document when --json was asked (the caller knows nothing reached stdout yet); never throws (a closed stdout). */
+export function writeJsonFailure(error: unknown, argv: readonly string[], env: Environment, redactor: Redactor | undefined): void {
+  if (!wantsJson(argv)) return;
   const doc = jsonFailure(error, argv);
   // Ctrl-C is the person's own stop, not a result a script reads: exit 130 says it, and no document is made up for it.
   if (doc === undefined || doc.error.class === 'interrupted') return;

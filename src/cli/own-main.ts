@@ -15,7 +15,7 @@ export async function reportFailure(error: unknown, argv: readonly string[], env
   // --json: one JSON document on stdout for every run, this failure's when the command printed none (json-failure.ts).
   if (!stdoutWritten) {
     const { writeJsonFailure } = await import('./json-failure.js');
-    writeJsonFailure(error, argv, env, false, redactor);
+    writeJsonFailure(error, argv, env, redactor);
   }
   return reportError(error, env, redactor, debug);
 }

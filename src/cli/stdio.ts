@@ -79,6 +79,16 @@ export function mayBeTerminal(fd: number): boolean {
   return process.platform === 'win32' || !isDevNull(stat.rdev);
 }
 
+/** A shell pipe or a regular file: data with an end, not a socket a parent may keep open (explain --status). */
+export function isPipeOrFile(fd: number): boolean {
+  try {
+    const stat = fstatSync(fd);
+    return stat.isFIFO() || stat.isFile();
+  } catch {
+    return false; // closed descriptor
+  }
+}
+
 let devNull: number | undefined;
 
 function isDevNull(rdev: number): boolean {

@@ -90,7 +90,8 @@ export function diagnose(problem: DetectedProblem, evidence: SessionEvidence, op
   const working = new Map<CauseId, Working>();
   record.causes.forEach((ref: CauseRef, order) => working.set(ref.id, { likelihood: ref.prior, evidence: [], order }));
   const leads = { next: LEAD_ORDER };
-  for (const rule of rulesWith(options.rules)) for (const adjustment of rule(context)) apply(working, adjustment, leads);
+  const ruledOutAbsent = new Set<CauseId>();
+  for (const rule of rulesWith(options.rules)) for (const adjustment of rule(context)) apply(working, adjustment, leads, ruledOutAbsent);
 
   const protocol = options.protocol ?? (problem.code.startsWith('oauth2:') ? 'oauth2' : 'oauth1');
   const causes = rankCauses(working, lang, protocol);
@@ -121,12 +122,13 @@ function ruledOut(entry: Working): boolean {
   return entry.likelihood === 'unlikely' && entry.evidence.length > 0;
 }
 
-function apply(working: Map<CauseId, Working>, { cause, likelihood, line, raiseOnly, lead }: Adjustment, leads: { next: number }): void {
+function apply(working: Map<CauseId, Working>, { cause, likelihood, line, raiseOnly, lead }: Adjustment, leads: { next: number }, ruledOutAbsent: Set<CauseId>): void {
   let entry = working.get(cause);
   if (!entry) {
     // Evidence may raise a cause the problem does not usually have; an
-    // "unlikely" about an absent cause is not worth a row.
-    if (likelihood === undefined || likelihood === 'unlikely') return;
+    // "unlikely" about an absent cause is not worth a row, but words may not raise it after (no verifier sent: no mismatch).
+    if (likelihood === 'unlikely' && line !== undefined) ruledOutAbsent.add(cause);
+    if (likelihood === undefined || likelihood === 'unlikely' || (raiseOnly === true && ruledOutAbsent.has(cause))) return;
     entry = { likelihood, evidence: [], order: working.size };
     working.set(cause, entry);
   } else if (likelihood !== undefined && entry.likelihood !== 'certain' && (!raiseOnly || (RANK[likelihood] < RANK[entry.likelihood] && !ruledOut(entry)))) {

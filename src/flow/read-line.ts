@@ -41,7 +41,7 @@ export function readLine(input: Readable, options: ReadLineOptions): Promise<str
     };
     const timer = setTimeout(() => {
       cleanup();
-      reject(new DoctorError('input-timeout', 'timeout', `no ${options.what} arrived within ${Math.round(options.timeoutMs / 1000)} s`, { hint: 'pass it with --verifier, or raise --wait-timeout MS' }));
+      reject(new DoctorError('input-timeout', 'timeout', `no ${options.what} arrived within ${Math.round(options.timeoutMs / 1000)} s`, { hint: 'pass it with --verifier, or raise --wait-timeout (e.g. --wait-timeout 10m)' }));
     }, options.timeoutMs);
     if (options.signal.aborted) return onAbort();
     options.signal.addEventListener('abort', onAbort, { once: true });

@@ -69,7 +69,7 @@ export function networkError(error: unknown, url: string): DoctorError {
     return make('network-dns', `cannot resolve the host name ${new URL(url).hostname}`, 'check the spelling of the URL, your DNS, or your proxy settings (HTTPS_PROXY, NO_PROXY)');
   }
   if (has('UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT')) {
-    return make('network-timeout', `no answer from ${host} in time`, 'the server may be down or slow; raise --timeout MS to wait longer');
+    return make('network-timeout', `no answer from ${host} in time`, 'the server may be down or slow; raise --timeout (e.g. --timeout 60s) to wait longer');
   }
   if (has('ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH')) {
     return make('network-reset', `the connection to ${host} was closed before the response was complete`, 'the server or a proxy dropped the connection; try again, or check the server’s logs');
@@ -88,7 +88,7 @@ export function networkError(error: unknown, url: string): DoctorError {
 
 export function timeoutError(url: string, timeoutMs: number): DoctorError {
   return new DoctorError('network-timeout', 'network', `no complete answer from ${hostOf(url)} within ${timeoutMs} ms`, {
-    hint: 'the server may be down or slow; raise --timeout MS to wait longer',
+    hint: 'the server may be down or slow; raise --timeout (e.g. --timeout 60s) to wait longer',
   });
 }
 

@@ -37,6 +37,9 @@ describe('serve --oauth2 --require-pkce refusing flow --pkce off', () => {
     const [first] = report.diagnosis?.causes ?? [];
     expect(first).toMatchObject({ id: 'pkce-required', likelihood: 'certain' });
     expect(first?.evidence.join(' ')).toContain('no code_challenge (PKCE off)');
+    // No verifier went, and the words name PKCE: neither a verifier mismatch nor consent is likely.
+    const others = new Map((report.diagnosis?.causes ?? []).map((c) => [c.id, c.likelihood]));
+    for (const id of ['pkce-verifier-mismatch', 'consent-required']) expect(['unlikely', undefined], id).toContain(others.get(id));
     // The same run in text: the cause and its fix (drop --pkce off) are what a person reads first.
     const text = await flow(p, ['--pkce', 'off']);
     expect(text.code).toBe(1);

@@ -38,7 +38,7 @@ describe('network failures: one clear line, exit 3, no hang', () => {
   });
 
   it('a server that accepts and never answers: the --timeout fires', async () => {
-    expectOneLine(await flowAt(`${faults.url}/hang`, '--timeout', '300'), 3, `no complete answer from 127.0.0.1:${faults.port} within 300 ms — the server may be down or slow; raise --timeout MS`);
+    expectOneLine(await flowAt(`${faults.url}/hang`, '--timeout', '300'), 3, `no complete answer from 127.0.0.1:${faults.port} within 300 ms — the server may be down or slow; raise --timeout (e.g. --timeout 60s)`);
   });
 
   it('a body that trickles for ever: the --timeout fires', async () => {

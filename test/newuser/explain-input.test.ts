@@ -5,7 +5,23 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBin } from '../helpers/cli.js';
+import { spawn } from 'node:child_process';
+import { BIN, runBin, type CliResult } from '../helpers/cli.js';
+
+/** `printf %s TEXT | oauth-doctor ARGS` through sh: stdin is a real pipe (a FIFO), as at a terminal. */
+function throughShellPipe(text: string, args: readonly string[]): Promise<CliResult> {
+  const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
+  const line = `printf %s ${quote(text)} | ${[process.execPath, BIN, ...args].map(quote).join(' ')}`;
+  return new Promise((resolve, reject) => {
+    const child = spawn('sh', ['-c', line], { env: { PATH: process.env['PATH'] ?? '', LANG: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
 
 const REFUSAL = 'HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: OAuth oauth_problem="token_rejected"\r\nContent-Length: 0\r\n\r\n';
 
@@ -19,10 +35,23 @@ describe('explain reads a piped stdin without "-"', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ problem: { code: 'timestamp_refused' } });
   });
 
-  it('a piped bare body with --status is read too', async () => {
-    const r = await runBin(['explain', '--status', '401'], { input: 'oauth_problem=token_expired' });
+  it('a bare body piped by the shell with --status is read too', async () => {
+    const r = await throughShellPipe('oauth_problem=token_expired', ['explain', '--status', '401']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Problem: token_expired');
+  });
+
+  it('--status alone under a parent that holds stdin open (a socket, never ended) answers, it does not wait', async () => {
+    const child = spawn(process.execPath, [BIN, 'explain', '--status', '401'], { env: { PATH: process.env['PATH'] ?? '', LANG: 'C' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('close', (c, s) => done([c, s])));
+    clearTimeout(timer);
+    child.stdin.destroy();
+    expect(signal).toBeNull();
+    expect(code).toBe(0);
+    expect(stdout).toContain('http:401');
   });
 
   it('an empty stdin is one line, exit 2', async () => {

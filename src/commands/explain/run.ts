@@ -117,7 +117,8 @@ const INPUT_HINT = 'give a code, the response text, a URL, a file, or pipe the r
  * The text to explain: the words given, a file, or stdin — with `-`, or when
  * nothing is named and stdin is no terminal (`curl -si URL | oauth-doctor explain`,
  * as most CLIs read a pipe). `bare`: --status or --header alone describe the
- * answer, so nothing named and nothing piped is an empty body, not an error.
+ * answer, so nothing named and nothing piped is an empty body, not an error
+ * (and only a shell pipe or a file is read for the body then).
  * Empty input (only white space) is one line, exit 2: there is nothing to read.
  */
 async function readInput(input: readonly string[], env: Environment, bare: boolean): Promise<string> {
@@ -126,6 +127,8 @@ async function readInput(input: readonly string[], env: Environment, bare: boole
       if (bare) return '';
       throw usageError('missing-input', 'nothing to explain', INPUT_HINT);
     }
+    // --status/--header alone under a parent that holds stdin open (a socket) would wait for ever: read only a pipe or a file.
+    if (bare && env.stdinIsPipeOrFile === false) return '';
     const piped = await readResponseFromStdin(env);
     if (piped.trim() === '' && !bare) throw inputError('input-empty', 'nothing to explain: stdin was empty (with no input named, explain reads stdin)', INPUT_HINT);
     return piped;

@@ -213,8 +213,8 @@ export async function runRequest(first: string, second: string | undefined, opti
     exchange = await sendHttp(sent, { dispatcher, timeoutMs, signal, now: () => env.now(), maxRedirects: 0 });
   } catch (error) {
     // --json: a call that got no answer (refused, reset, timed out, TLS) is still one report, with what was signed and
-    // sent and the error; the exit code is the error's (3 network, 4 timeout, 130 interrupted), as without --json.
-    if (options.json && isDoctorError(error)) output.json(failedReportOf({ signed, sent, placement, provider, error, output }));
+    // sent and the error; the exit code is the error's, as without --json. An interrupted run (130) prints none.
+    if (options.json && isDoctorError(error) && error.errorClass !== 'interrupted') output.json(failedReportOf({ signed, sent, placement, provider, error, output }));
     throw error;
   } finally {
     await dispatcher.close().catch(() => undefined);

@@ -35,6 +35,14 @@ const TEXT = {
     en: 'The authorization request carried no code_challenge (PKCE off): a server that requires PKCE answers exactly so, invalid_request (RFC 7636 §4.4.1; RFC 9700 §2.1.1 has servers enforce it).',
     ja: '認可リクエストに code_challenge がありません（PKCE なし）。PKCE を必須とするサーバはまさにこのように invalid_request を返します（RFC 7636 §4.4.1。RFC 9700 §2.1.1 はサーバに強制を求めています）。',
   },
+  noVerifierYet: {
+    en: 'The refusal came at the authorization step, before any code_verifier is sent: the verifier is checked only at the token endpoint (RFC 7636 §4.6).',
+    ja: '拒否は認可の段階で起きており、code_verifier はまだ送られていません。verifier はトークンエンドポイントでのみ検証されます（RFC 7636 §4.6）。',
+  },
+  pkceNotConsent: {
+    en: 'The server\'s answer names PKCE: its refusal is about the request\'s code_challenge, not about the person\'s consent.',
+    ja: 'サーバの応答は PKCE に言及しています。拒否の理由は要求の code_challenge であり、利用者の同意ではありません。',
+  },
   pkceSent: {
     en: 'The authorization request carried a code_challenge ({method}).',
     ja: '認可リクエストには code_challenge（{method}）が含まれていました。',
@@ -68,9 +76,13 @@ export function pkceRequired(evidence: OAuth2Evidence, context: EvidenceContext)
   if (authorize === undefined || evidence.failedStep === undefined || !AUTHORIZATION_STEPS.has(evidence.failedStep)) return [];
   const { lang, problem } = context;
   if (authorize.codeChallenge !== undefined) return [{ cause: 'pkce-required', likelihood: 'unlikely', line: say('pkceSent', lang, { method: authorize.codeChallengeMethod ?? 'plain' }) }];
-  if (PKCE_WORDS.test(answerWords(context))) return [{ cause: 'pkce-required', likelihood: 'certain', line: say('pkceNotSentNamed', lang), lead: true }];
+  // No verifier has gone yet: words naming PKCE cannot mean a verifier that does not match its challenge.
+  const noVerifier: Adjustment = { cause: 'pkce-verifier-mismatch', likelihood: 'unlikely', line: say('noVerifierYet', lang) };
+  if (PKCE_WORDS.test(answerWords(context))) {
+    return [{ cause: 'pkce-required', likelihood: 'certain', line: say('pkceNotSentNamed', lang), lead: true }, noVerifier, { cause: 'consent-required', likelihood: 'unlikely', line: say('pkceNotConsent', lang) }];
+  }
   // §4.4.1 names invalid_request; another code (access_denied, invalid_scope) says something else went wrong.
-  return problem.code === 'oauth2:invalid_request' ? [{ cause: 'pkce-required', likelihood: 'likely', line: say('pkceNotSent', lang) }] : [];
+  return problem.code === 'oauth2:invalid_request' ? [{ cause: 'pkce-required', likelihood: 'likely', line: say('pkceNotSent', lang) }, noVerifier] : [noVerifier];
 }
 
 /** RFC 9126 §5 (metadata) and §6 (per client): a request not pushed, refused by a server that takes only pushed ones. */
