@@ -42,4 +42,13 @@ describe('oauth-doctor explain on OAuth 2.0 answers (built CLI)', () => {
     expect(redirect.stdout).toMatch(/問題: oauth2:access_denied — OAuth 2\.0: アクセス拒否/);
     expect(redirect.stdout).toMatch(/OAuth 1\.0a ではなく OAuth 2\.0 と判断しました/);
   });
+
+  it('a code sent in enum spelling (INVALID_CLIENT) is not read again as words: the description\'s subject ranks', async () => {
+    // Spotify's authorization page answers so for an unregistered redirect URI: the code is invalid_client, the cause the redirect.
+    const r = await runCli(['explain', 'INVALID_CLIENT: Invalid redirect URI', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const causes = (JSON.parse(r.stdout) as { causes: { id: string; likelihood: string; evidence: string[] }[] }).causes;
+    expect(causes.slice(0, 2).map((c) => c.id)).toContain('redirect-mismatch');
+    expect(causes.flatMap((c) => c.evidence).join(' ')).not.toContain('"INVALID_CLIENT"');
+  });
 });

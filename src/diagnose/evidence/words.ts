@@ -19,7 +19,9 @@ export function words(context: EvidenceContext): Adjustment[] {
   // A provider row that matched the description's documented wording already read it: the words only raise the causes it names.
   const row = problem.providerCode === undefined ? undefined : providerCodeRecord(problem.providerCode);
   const rowCauses = row?.match?.description === undefined ? undefined : new Set((row.overlay?.causes ?? []).map((c) => c.id));
-  for (const raw of [problem.message, problem.parameters['error_description'], problem.parameters['oauth_problem_advice'], problem.parameters['detail'], problem.asSent, unknownCodeWords(context)]) {
+  // The code as sent (INVALID_CLIENT) is the code restated: its record ranked its causes already, its words add nothing.
+  const asSent = problem.asSent !== undefined && wordsOf(problem.asSent) === wordsOf(problem.code.replace(/^oauth2:/, '')) ? undefined : problem.asSent;
+  for (const raw of [problem.message, problem.parameters['error_description'], problem.parameters['oauth_problem_advice'], problem.parameters['detail'], asSent, unknownCodeWords(context)]) {
     const text = raw === undefined ? undefined : withoutRecordPairs(raw.slice(0, 4000));
     if (text !== undefined && text.trim() !== '') texts.add(text);
   }
