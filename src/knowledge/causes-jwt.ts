@@ -43,7 +43,7 @@ export const JWT_CAUSES: readonly CauseRecord[] = [
       ja: 'iss クレームを、クライアントや API が期待する発行者と一文字ずつ比べます。完全一致が必要なため（OpenID Connect Core §3.1.3.7 手順 2、Discovery §4.3）、末尾のスラッシュ、http と https、別のテナントやレルム、独自ドメインとプロバイダ自身のドメイン、v1 トークン（sts.windows.net）と v2 の発行者（login.microsoftonline.com/…/v2.0）の違いはいずれも失敗します。',
     },
     fixes: [
-      { for: 'developer', text: { en: 'Configure the issuer exactly as the provider\'s discovery document gives it (copy its "issuer"), per tenant or realm, and request tokens of the version the validator expects.', ja: '発行者はプロバイダのディスカバリ文書の "issuer" をそのまま、テナントやレルムごとに設定し、検証側が期待するバージョンのトークンを要求します。' } },
+      { for: 'developer', text: { en: 'Configure the issuer exactly as the provider\'s discovery document gives it (copy its "issuer"), per tenant or realm, and ask for tokens of the version the validator expects.', ja: '発行者はプロバイダのディスカバリ文書の "issuer" をそのまま、テナントやレルムごとに設定し、検証側が期待するバージョンのトークンを要求します。' } },
     ],
   },
   {
