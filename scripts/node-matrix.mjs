@@ -30,7 +30,7 @@ const BIN_CHECKS = [
 /**
  * `serve --oauth2 --json` on `binary`: the bundle reaches oidc-provider (an ES
  * module only) through the bin's import hook; its start line names the issuer,
- * discovery answers with it, and SIGTERM stops it with status 0.
+ * discovery answers with it, and SIGTERM stops it with status 130 (interrupted, the README exit-code table).
  */
 function serveOAuth2Check(binary) {
   return new Promise((resolve) => {
@@ -53,7 +53,7 @@ function serveOAuth2Check(binary) {
     });
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ good: good && code === 0, detail: `exit ${code}: ${err.trim().split('\n').at(-1) ?? ''}` });
+      resolve({ good: good && code === 130, detail: `exit ${code}: ${err.trim().split('\n').at(-1) ?? ''}` });
     });
   });
 }
